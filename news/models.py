@@ -1,0 +1,100 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from programs.models import Organisation, Program
+from wego_site.publishing import Publishable, PublishableQuerySet, SlugNaturalKeyManager
+
+
+class PostQuerySet(PublishableQuerySet):
+    def published(self):
+        return super().published().prefetch_related("tags")
+
+
+class PostManager(SlugNaturalKeyManager.from_queryset(PostQuerySet)):
+    pass
+
+
+class Post(Publishable):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="Web address: /news/<year>/<slug>/."
+    )
+    dateline = models.CharField(
+        max_length=60, blank=True, help_text="Where the story was filed, e.g. “SEOUL”."
+    )
+    lede = models.TextField(help_text="The opening paragraph, shown in lists and feeds.")
+    body = models.TextField(blank=True, help_text="The rest of the story, after the lede.")
+    cover_image = models.ImageField(
+        upload_to="news/covers/",
+        blank=True,
+        help_text="A landscape picture, at least 1140 × 760 pixels (JPEG, PNG or WebP).",
+    )
+    cover_alt_text = models.CharField(
+        "cover alt text",
+        max_length=250,
+        blank=True,
+        help_text="Describe the picture for people who cannot see it. Required with a cover.",
+    )
+    related_programs = models.ManyToManyField(
+        Program, blank=True, related_name="posts", help_text="Programs this story is about."
+    )
+    organisations = models.ManyToManyField(
+        Organisation, blank=True, related_name="posts", help_text="Organisations it names."
+    )
+    tags = TaggableManager(through="news.TaggedPost", blank=True)
+
+    objects = PostManager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        super().clean()
+        if self.cover_image and not self.cover_alt_text.strip():
+            raise ValidationError(
+                {"cover_alt_text": "Describe the cover picture: alt text is required with a cover."}
+            )
+
+    def get_absolute_url(self):
+        return reverse(
+            "news:post_detail",
+            kwargs={"year": self.published_at_local.year, "slug": self.slug},
+        )
+
+    @property
+    def published_at_local(self):
+        return timezone.localtime(self.published_at)
+
+
+class TaggedPostManager(models.Manager):
+    def get_by_natural_key(self, tag_name, post_slug):
+        return self.get(tag__name=tag_name, content_object__slug=post_slug)
+
+
+class TaggedPost(TaggedItemBase):
+    """Tags of a post, through a real foreign key so fixtures can name posts by slug."""
+
+    content_object = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="tagged_items")
+
+    objects = TaggedPostManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["tag", "content_object"], name="post_tag_unique")
+        ]
+
+    def natural_key(self):
+        return (self.tag.name, self.content_object.slug)
+
+    natural_key.dependencies = ["taggit.tag", "news.post"]

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from news import views
+
+app_name = "news"
+
+urlpatterns = [
+    path("", views.PostListView.as_view(), name="post_list"),
+    path("<int:year>/<slug:slug>/", views.PostDetailView.as_view(), name="post_detail"),
+]

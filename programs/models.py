@@ -1,0 +1,367 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from wego_site.publishing import Publishable, PublishableQuerySet, SlugNaturalKeyManager
+
+
+class NameNaturalKeyManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get(name=name)
+
+
+class Country(models.Model):
+    name = models.CharField(
+        max_length=100, unique=True, help_text="As the secretariat writes it, e.g. “Korea”."
+    )
+
+    objects = NameNaturalKeyManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.name,)
+
+
+class Organisation(models.Model):
+    """A partner, co-organiser or other body WeGO works with (WeGO itself included)."""
+
+    name = models.CharField(max_length=200, unique=True, help_text="Full official name.")
+    acronym = models.CharField(max_length=30, blank=True, help_text="Short form, e.g. “NIA”.")
+    website = models.URLField(blank=True, help_text="Leave empty if unknown.")
+
+    objects = NameNaturalKeyManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def natural_key(self):
+        return (self.name,)
+
+
+class ContactManager(models.Manager):
+    def get_by_natural_key(self, email):
+        return self.get(email=email)
+
+
+class Contact(models.Model):
+    honorific = models.CharField(max_length=10, blank=True, help_text="“Mr.”, “Ms.”, “Dr.” …")
+    name = models.CharField(max_length=150)
+    email = models.EmailField(unique=True)
+    role = models.CharField(
+        max_length=200, blank=True, help_text="What to contact this person about, if known."
+    )
+
+    objects = ContactManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.full_name
+
+    def natural_key(self):
+        return (self.email,)
+
+    @property
+    def full_name(self):
+        return f"{self.honorific} {self.name}".strip()
+
+
+class RegionalOfficeManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class RegionalOffice(models.Model):
+    name = models.CharField(max_length=150, help_text="E.g. “WeGO Regional Office for Asia”.")
+    slug = models.SlugField(unique=True)
+    region = models.CharField(max_length=50, help_text="The world region it serves, e.g. “Asia”.")
+    city = models.CharField(max_length=100, help_text="Where the office is, e.g. “Chengdu”.")
+    training_since = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="First year it organised training, if known."
+    )
+
+    objects = RegionalOfficeManager()
+
+    class Meta:
+        ordering = ["region"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class ProgramKind(models.TextChoices):
+    MAIN = "main", "Main training program"
+    REGIONAL = "regional", "Regional office program"
+    PARTNER = "partner", "Partners’ program"
+    JOINT_WORKSHOP = "joint-workshop", "Joint workshop"
+
+
+class IntroductionSection(models.TextChoices):
+    OVERVIEW = "overview", "Training programs overview (top of the landing page)"
+    ABOUT = "about", "About"
+    MAIN = ProgramKind.MAIN.value, "Main training programs"
+    REGIONAL = ProgramKind.REGIONAL.value, "Regional office programs"
+    PARTNER = ProgramKind.PARTNER.value, "Partners’ programs"
+    JOINT_WORKSHOP = ProgramKind.JOINT_WORKSHOP.value, "Joint workshops"
+
+
+class IntroductionManager(models.Manager):
+    def get_by_natural_key(self, section):
+        return self.get(section=section)
+
+    def by_section(self):
+        return {intro.section: intro for intro in self.all()}
+
+
+class Introduction(models.Model):
+    """The heading and introductory text of a section of the training pages."""
+
+    section = models.CharField(max_length=20, choices=IntroductionSection.choices, unique=True)
+    heading = models.CharField(max_length=200)
+    text = models.TextField(
+        blank=True, help_text="Plain text; a blank line starts a new paragraph."
+    )
+
+    objects = IntroductionManager()
+
+    class Meta:
+        ordering = ["section"]
+
+    def __str__(self):
+        return self.get_section_display()
+
+    def natural_key(self):
+        return (self.section,)
+
+
+class Program(Publishable):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=100, unique=True, help_text="The program's web address: /programs/<slug>/."
+    )
+    kind = models.CharField(max_length=20, choices=ProgramKind.choices, db_index=True)
+    summary = models.TextField(
+        blank=True,
+        help_text="One or two sentences shown in lists. Leave empty if nothing is known.",
+    )
+    body = models.TextField(blank=True, help_text="The full description on the program's page.")
+    announcement = models.TextField(
+        blank=True, help_text="News about the next edition, shown prominently on the program page."
+    )
+    since_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Year the program started, if known."
+    )
+    regional_office = models.ForeignKey(
+        RegionalOffice,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programs",
+        help_text="Only for programs run by a WeGO regional office.",
+    )
+    partners = models.ManyToManyField(
+        Organisation, blank=True, related_name="programs", help_text="Organisations it runs with."
+    )
+    contacts = models.ManyToManyField(Contact, blank=True, related_name="programs")
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order among programs of the same kind (smallest first)."
+    )
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        ordering = ["position", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("programs:program_detail", kwargs={"slug": self.slug})
+
+
+class EditionQuerySet(PublishableQuerySet):
+    def published(self):
+        """Public editions of public programs: a draft program hides its editions too."""
+        return (
+            super()
+            .published()
+            .filter(program__in=Program.objects.published())
+            .select_related("program")
+        )
+
+
+class EditionManager(models.Manager.from_queryset(EditionQuerySet)):
+    def get_by_natural_key(self, program_slug, slug):
+        return self.get(program__slug=program_slug, slug=slug)
+
+
+class Edition(Publishable):
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="editions")
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=100,
+        help_text="Web address within the program: /programs/<program>/<slug>/. Unique per program.",
+    )
+    start_date = models.DateField()
+    end_date = models.DateField(help_text="The last day; the same as the start for one day.")
+    venue_city = models.CharField(max_length=100, blank=True, help_text="E.g. “Jeju Island”.")
+    venue_country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="hosted_editions"
+    )
+    summary = models.TextField(blank=True, help_text="Introductory paragraph of the edition.")
+    body = models.TextField(blank=True)
+    people_involved = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Everyone involved, speakers and staff included."
+    )
+    people_involved_note = models.CharField(
+        max_length=200, blank=True, help_text="Who counts as involved, e.g. “including speakers”."
+    )
+    participant_count = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Number of participants (trainees)."
+    )
+    co_organisers = models.ManyToManyField(
+        Organisation, blank=True, related_name="co_organised_editions"
+    )
+    contacts = models.ManyToManyField(Contact, blank=True, related_name="editions")
+    program_document = models.FileField(
+        upload_to="editions/documents/", blank=True, help_text="The edition's program, as a PDF."
+    )
+    video_url = models.URLField(blank=True, help_text="Link to a video highlight.")
+
+    objects = EditionManager()
+
+    class Meta:
+        ordering = ["-start_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "slug"], name="edition_slug_unique_per_program"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="edition_ends_on_or_after_start",
+                violation_error_message="An edition cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.program.slug, self.slug)
+
+    natural_key.dependencies = ["programs.program"]
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {
+                    "end_date": "The end date is before the start date. An edition ends on or after it starts."
+                }
+            )
+
+    def get_absolute_url(self):
+        return reverse(
+            "programs:edition_detail",
+            kwargs={"program_slug": self.program.slug, "slug": self.slug},
+        )
+
+    @property
+    def year(self):
+        return self.start_date.year
+
+
+class EditionPartManager(models.Manager):
+    """Natural key of a part of an edition: the edition's key plus the part's position."""
+
+    def get_by_natural_key(self, program_slug, edition_slug, position):
+        return self.get(
+            edition__program__slug=program_slug, edition__slug=edition_slug, position=position
+        )
+
+
+class EditionPart(models.Model):
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE)
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order on the page.")
+
+    objects = EditionPartManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["edition", "position"]
+
+    def natural_key(self):
+        return (*self.edition.natural_key(), self.position)
+
+    natural_key.dependencies = ["programs.edition"]
+
+
+class Topic(EditionPart):
+    title = models.CharField(max_length=255)
+
+    class Meta(EditionPart.Meta):
+        default_related_name = "topics"
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "position"], name="topic_position_unique")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class SiteVisit(EditionPart):
+    name = models.CharField(max_length=200, help_text="Place visited, e.g. “Jeju Techno Park”.")
+    note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A short qualifier, e.g. “UNESCO World Heritage Site”.",
+    )
+
+    class Meta(EditionPart.Meta):
+        default_related_name = "site_visits"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "position"], name="site_visit_position_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.note})" if self.note else self.name
+
+
+class Participant(EditionPart):
+    """A city or public body that sent participants to an edition."""
+
+    name = models.CharField(
+        max_length=200,
+        help_text="City or body as it should read, e.g. “Government of Punjab, Chandigarh”.",
+    )
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="participations")
+
+    class Meta(EditionPart.Meta):
+        default_related_name = "participants"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "position"], name="participant_position_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.country})"

@@ -1,0 +1,85 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from programs.models import Edition, Program
+from wego_site.publishing import Publishable, PublishableQuerySet
+
+
+class TestimonialQuerySet(PublishableQuerySet):
+    def published(self):
+        return super().published().select_related("program", "edition__program")
+
+
+class TestimonialManager(models.Manager.from_queryset(TestimonialQuerySet)):
+    def get_by_natural_key(self, person_name, year):
+        return self.get(person_name=person_name, year=year)
+
+
+class Testimonial(Publishable):
+    quote = models.TextField(help_text="The participant's words, without quotation marks.")
+    honorific = models.CharField(max_length=10, blank=True, help_text="“Mr.”, “Ms.”, “Dr.” …")
+    person_name = models.CharField("person", max_length=150)
+    role = models.CharField(max_length=200, blank=True, help_text="Job title, if given.")
+    organisation = models.CharField(
+        max_length=200, blank=True, help_text="E.g. “Barcelona City Council”, if given."
+    )
+    city = models.CharField(max_length=100, blank=True)
+    year = models.PositiveSmallIntegerField(help_text="Year of the training the person attended.")
+    on_behalf_of = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Fill in when the person speaks for someone else, e.g. “Barcelona City Council”.",
+    )
+    program = models.ForeignKey(
+        Program,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="testimonials",
+        help_text="The program, when the edition is not known.",
+    )
+    edition = models.ForeignKey(
+        Edition,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="testimonials",
+        help_text="The edition the person attended.",
+    )
+
+    objects = TestimonialManager()
+
+    class Meta:
+        ordering = ["year", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person_name", "year"], name="testimonial_person_year_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.full_name}, {self.year}"
+
+    def natural_key(self):
+        return (self.person_name, self.year)
+
+    def clean(self):
+        super().clean()
+        if self.edition_id and self.program_id and self.edition.program_id != self.program_id:
+            raise ValidationError(
+                {"program": "This edition belongs to another program. Leave the program empty."}
+            )
+
+    def get_absolute_url(self):
+        return (
+            reverse("testimonials:by_year", kwargs={"year": self.year}) + f"#testimonial-{self.pk}"
+        )
+
+    @property
+    def full_name(self):
+        return f"{self.honorific} {self.person_name}".strip()
+
+    @property
+    def related_program(self):
+        return self.edition.program if self.edition_id else self.program

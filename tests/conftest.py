@@ -1,0 +1,52 @@
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def seed(db):
+    """The seed page's content, loaded the way `make run` loads it."""
+    call_command("load_seed", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright.
+
+    Skips where no Chromium is installed (a laptop); with REQUIRE_BROWSER=1 (set by
+    .ci/run) a missing browser fails the run instead.
+    """
+    if not CHROMIUM.exists():
+        message = f"No Chromium at {CHROMIUM}: `apt-get install chromium` to run browser tests."
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(message + " (REQUIRE_BROWSER=1 makes this a failure)")
+        pytest.skip(message)
+    # Playwright's sync API runs an event loop in this thread; the live server's
+    # database access happens in other threads, so Django's async guard does not apply.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()

@@ -1,0 +1,57 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core import serializers
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from wego_site.models import SeedLoad
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the seed fixtures (fixtures/*.json, in name order). Each file is loaded once: "
+        "a file already loaded is skipped, and a row that already exists is never overwritten, "
+        "so running this again keeps every editor's change."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--directory",
+            type=Path,
+            default=Path(settings.BASE_DIR) / "fixtures",
+            help="Folder holding the fixture files (default: the project's fixtures/).",
+        )
+
+    def handle(self, *args, directory, **options):
+        paths = sorted(directory.glob("*.json"))
+        if not paths:
+            self.stderr.write(f"No fixture files in {directory}.")
+            return
+        for path in paths:
+            if SeedLoad.objects.filter(fixture=path.name).exists():
+                self.stdout.write(f"{path.name}: loaded before, skipped.")
+                continue
+            created, existing = self.load_missing_rows(path)
+            self.stdout.write(
+                self.style.SUCCESS(f"{path.name}: {created} rows added, {existing} already there.")
+            )
+
+    @transaction.atomic
+    def load_missing_rows(self, path):
+        """Save the fixture's rows whose natural key is not in the database yet."""
+        created = existing = 0
+        with_forward_references = []
+        with path.open(encoding="utf-8") as fixture:
+            for row in serializers.deserialize("json", fixture, handle_forward_references=True):
+                if row.object.pk is not None:
+                    existing += 1
+                    continue
+                row.save()
+                created += 1
+                if row.deferred_fields:
+                    with_forward_references.append(row)
+        for row in with_forward_references:
+            row.save_deferred_fields()
+        SeedLoad.objects.create(fixture=path.name)
+        return created, existing

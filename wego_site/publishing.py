@@ -1,0 +1,64 @@
+"""The one rule for what the public may see, shared by every content type.
+
+A row is public when its status is "published" and its publication time has come.
+A publication time in the future therefore means "scheduled": the row appears by
+itself when the clock reaches it, with no job to run.
+"""
+
+from django.db import models
+from django.utils import timezone
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=PublicationStatus.PUBLISHED, published_at__lte=timezone.now())
+
+    def drafts(self):
+        return self.filter(status=PublicationStatus.DRAFT)
+
+    def scheduled(self):
+        return self.filter(status=PublicationStatus.PUBLISHED, published_at__gt=timezone.now())
+
+
+class SlugNaturalKeyManager(models.Manager.from_queryset(PublishableQuerySet)):
+    """Lets fixtures refer to a row by its slug, so reloading them is idempotent."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Publishable(models.Model):
+    """Publication state and time, plus audit timestamps, for every public content type."""
+
+    status = models.CharField(
+        max_length=10,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+        db_index=True,
+        help_text="Drafts are never shown to the public. Choose “Published” to put this online.",
+    )
+    published_at = models.DateTimeField(
+        "publication time",
+        default=timezone.now,
+        db_index=True,
+        help_text=(
+            "When this becomes visible. A time in the future schedules it: "
+            "it goes online by itself at that moment."
+        ),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return self.status == PublicationStatus.PUBLISHED and self.published_at <= timezone.now()
