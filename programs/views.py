@@ -1,4 +1,3 @@
-from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from programs.models import Edition, Program
@@ -29,13 +28,12 @@ class EditionDetailView(DetailView):
     template_name = "programs/edition_detail.html"
     context_object_name = "edition"
 
-    def get_object(self, queryset=None):
-        return get_object_or_404(
+    def get_queryset(self):
+        return (
             Edition.objects.published()
+            .filter(program__slug=self.kwargs["program_slug"])
             .select_related("venue_country")
             .prefetch_related(
                 "topics", "site_visits", "participants__country", "co_organisers", "contacts"
-            ),
-            program__slug=self.kwargs["program_slug"],
-            slug=self.kwargs["slug"],
+            )
         )
