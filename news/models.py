@@ -6,6 +6,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from programs.models import Organisation, Program
+from wego_site.fulltext import SearchIndex, search_vector
 from wego_site.publishing import Publishable, PublishableQuerySet, SlugNaturalKeyManager
 
 
@@ -52,6 +53,7 @@ class Post(Publishable):
     class Meta:
         ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
+        indexes = [SearchIndex(search_vector("title", "lede", "body"), name="post_search_idx")]
 
     def __str__(self):
         return self.title

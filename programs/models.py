@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from wego_site.fulltext import SearchIndex, search_vector
 from wego_site.publishing import Publishable, PublishableQuerySet, SlugNaturalKeyManager
 
 
@@ -185,6 +186,12 @@ class Program(Publishable):
 
     class Meta:
         ordering = ["position", "title"]
+        indexes = [
+            SearchIndex(
+                search_vector("title", "summary", "body", "announcement"),
+                name="program_search_idx",
+            )
+        ]
 
     def __str__(self):
         return self.title
@@ -249,6 +256,11 @@ class Edition(Publishable):
 
     class Meta:
         ordering = ["-start_date"]
+        indexes = [
+            SearchIndex(
+                search_vector("title", "venue_city", "summary", "body"), name="edition_search_idx"
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["program", "slug"], name="edition_slug_unique_per_program"
@@ -318,6 +330,7 @@ class Topic(EditionPart):
 
     class Meta(EditionPart.Meta):
         default_related_name = "topics"
+        indexes = [SearchIndex(search_vector("title"), name="topic_search_idx")]
         constraints = [
             models.UniqueConstraint(fields=["edition", "position"], name="topic_position_unique")
         ]
@@ -336,6 +349,7 @@ class SiteVisit(EditionPart):
 
     class Meta(EditionPart.Meta):
         default_related_name = "site_visits"
+        indexes = [SearchIndex(search_vector("name", "note"), name="site_visit_search_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["edition", "position"], name="site_visit_position_unique"
@@ -357,6 +371,7 @@ class Participant(EditionPart):
 
     class Meta(EditionPart.Meta):
         default_related_name = "participants"
+        indexes = [SearchIndex(search_vector("name"), name="participant_search_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["edition", "position"], name="participant_position_unique"

@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 
 from programs.models import Edition, Program
+from wego_site.fulltext import SearchIndex, search_vector
 from wego_site.publishing import Publishable, PublishableQuerySet
 
 
@@ -52,6 +53,14 @@ class Testimonial(Publishable):
 
     class Meta:
         ordering = ["year", "pk"]
+        indexes = [
+            SearchIndex(
+                search_vector(
+                    "person_name", "role", "organisation", "city", "on_behalf_of", "quote"
+                ),
+                name="testimonial_search_idx",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["person_name", "year"], name="testimonial_person_year_unique"

@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from wego_site import views
+from wego_site import discovery, views
+from wego_site.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.LandingView.as_view(), name="landing"),
@@ -9,4 +11,8 @@ urlpatterns = [
     path("news/", include("news.urls")),
     path("testimonials/", include("testimonials.urls")),
     path("admin/", admin.site.urls),
+    # Discovery: search, sitemap, robots.txt.
+    path("search/", discovery.SearchView.as_view(), name="search"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", discovery.RobotsTxtView.as_view(), name="robots_txt"),
 ]

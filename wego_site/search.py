@@ -1,0 +1,321 @@
+"""Site search across programs, editions, news posts and testimonials.
+
+`run(raw_query)` does everything the search page needs: it cleans the visitor's text,
+searches each content type among its *published* rows only, and returns the results
+grouped by type with a count, a title and a snippet with the matching words marked.
+
+- PostgreSQL: full-text search. `websearch_to_tsquery` (so "quotes", `or` and `-word`
+  work as on a web search engine) against the same `to_tsvector('english', ...)`
+  expression each model declares as a GIN index (`wego_site.fulltext`), ranked with
+  `ts_rank`, snippets from `ts_headline`.
+- Elsewhere (SQLite): every word of the query must appear, case-insensitively, in one
+  of the same fields; snippets are cut around the first match in Python.
+
+An edition also matches on the text of its topics, site visits and participating
+cities: each part table has its own GIN index, the edition is found through an
+`EXISTS`-style subquery per part, and the snippet names the matching part. Every type
+costs one query, whatever the number of results.
+
+Snippets are built safely: the database marks the matches with two Unicode
+noncharacters (which `clean_query` removes from the visitor's text), then Python
+escapes the text and turns the markers into `<mark>` with `format_html`.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Count, F, OuterRef, Q, Subquery, TextField, Value, Window
+from django.db.models.functions import Concat
+from django.utils.html import format_html, format_html_join
+
+from news.models import Post
+from programs.models import Edition, Participant, Program, SiteVisit, Topic
+from testimonials.models import Testimonial
+from wego_site.fulltext import SEARCH_CONFIG, indexed_fields, indexed_vector
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 10  # words used by the SQLite fallback
+RESULTS_PER_TYPE = 20
+SNIPPET_WORDS = 30
+
+# Markers around matched words in snippets: noncharacters, never in the cleaned query.
+START, STOP = "\ufdd0", "\ufdd1"
+_MARKERS = re.compile(f"({START}|{STOP})")
+
+
+@dataclass(frozen=True)
+class SearchType:
+    """How one content type is searched and shown."""
+
+    key: str
+    label: str
+    model: type
+    title_field: str
+    snippet_fields: tuple
+    # (label, model, field names) of parts whose text also finds the object (editions).
+    parts: tuple = ()
+
+    def queryset(self):
+        # Search results need no tags; `Post.published()` prefetches them for lists.
+        return self.model.objects.published().prefetch_related(None)
+
+
+EDITION_PARTS = (
+    ("Topic", Topic, ("title",)),
+    ("Site visit", SiteVisit, ("name", "note")),
+    ("Participant", Participant, ("name",)),
+)
+
+SEARCH_TYPES = (
+    SearchType("programs", "Programs", Program, "title", ("summary", "body", "announcement")),
+    SearchType(
+        "editions", "Editions", Edition, "title", ("venue_city", "summary", "body"), EDITION_PARTS
+    ),
+    SearchType("news", "News", Post, "title", ("lede", "body")),
+    SearchType(
+        "testimonials",
+        "Testimonials",
+        Testimonial,
+        "person_name",
+        ("quote", "role", "organisation", "city", "on_behalf_of"),
+    ),
+)
+
+
+@dataclass
+class Hit:
+    object: object
+    title: str
+    snippet: str
+    url: str
+
+
+@dataclass
+class Section:
+    key: str
+    label: str
+    hits: list
+    total: int
+
+    @property
+    def is_partial(self):
+        return self.total > len(self.hits)
+
+
+@dataclass
+class Results:
+    query: str = ""
+    raw_length: int = 0
+    truncated: bool = False
+    searched: bool = False
+    sections: list = field(default_factory=list)
+
+    @property
+    def total(self):
+        return sum(section.total for section in self.sections)
+
+    @property
+    def max_length(self):
+        return MAX_QUERY_LENGTH
+
+
+def clean_query(raw):
+    """The visitor's text made safe to search: no control or invisible characters, single
+    spaces, at most MAX_QUERY_LENGTH characters. Returns (query, truncated)."""
+    text = "".join(" " if unicodedata.category(char)[0] == "C" else char for char in raw)
+    text = " ".join(text.split())
+    truncated = len(text) > MAX_QUERY_LENGTH
+    return text[:MAX_QUERY_LENGTH].strip(), truncated
+
+
+def terms_of(query):
+    """The words of a query (letters and digits), for the SQLite fallback."""
+    return list(dict.fromkeys(word.lower() for word in re.findall(r"\w+", query)))[:MAX_TERMS]
+
+
+def run(raw_query):
+    query, truncated = clean_query(raw_query or "")
+    results = Results(query=query, raw_length=len(raw_query or ""), truncated=truncated)
+    if not terms_of(query):
+        return results  # nothing to look for: the page invites a search instead
+    results.searched = True
+    search = _search_postgresql if connection.vendor == "postgresql" else _search_fallback
+    for search_type in SEARCH_TYPES:
+        hits, total = search(search_type, query)
+        if total:
+            results.sections.append(Section(search_type.key, search_type.label, hits, total))
+    return results
+
+
+def highlighted(text):
+    """Escaped text with the marked stretches in <mark>; stray markers are dropped."""
+    pieces, marked = [], False
+    for chunk in _MARKERS.split(text):
+        if chunk in (START, STOP):
+            marked = chunk == START
+        elif chunk:
+            pieces.append(format_html("<mark>{}</mark>", chunk) if marked else chunk)
+    return format_html_join("", "{}", ((piece,) for piece in pieces))
+
+
+# PostgreSQL: full-text search ---------------------------------------------------------
+
+
+def _tsquery(query):
+    return SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+
+
+def _headline(expression, query, **options):
+    return SearchHeadline(
+        expression, _tsquery(query), config=SEARCH_CONFIG, start_sel=START, stop_sel=STOP, **options
+    )
+
+
+def _text_of(fields):
+    """The fields as one text, separated by spaces, for a snippet."""
+    if len(fields) == 1:
+        return F(fields[0])
+    parts = []
+    for name in fields:
+        parts += [F(name), Value(" ")]
+    return Concat(*parts[:-1], output_field=TextField())
+
+
+def _search_postgresql(search_type, query):
+    tsquery = _tsquery(query)
+    matches = Q(search=tsquery)
+    part_hits = {}
+    for index, (_label, model, fields) in enumerate(search_type.parts):
+        matching_parts = model.objects.alias(search=indexed_vector(model)).filter(search=tsquery)
+        matches |= Q(pk__in=matching_parts.values("edition_id"))
+        part_hits[f"part_hit_{index}"] = Subquery(
+            matching_parts.filter(edition=OuterRef("pk"))
+            .annotate(hit=_headline(_text_of(fields), query, highlight_all=True))
+            .order_by("position")
+            .values("hit")[:1]
+        )
+    objects = (
+        search_type.queryset()
+        .alias(search=indexed_vector(search_type.model))
+        .filter(matches)
+        .annotate(
+            rank=SearchRank(indexed_vector(search_type.model), tsquery),
+            title_hit=_headline(F(search_type.title_field), query, highlight_all=True),
+            snippet_hit=_headline(
+                _text_of(search_type.snippet_fields),
+                query,
+                max_words=SNIPPET_WORDS,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+            total=Window(Count("pk")),
+            **part_hits,
+        )
+        .order_by("-rank", *search_type.model._meta.ordering)[:RESULTS_PER_TYPE]
+    )
+    hits = []
+    for obj in objects:
+        snippet = obj.snippet_hit
+        if START not in snippet:
+            snippet = _part_snippet(search_type, obj) or snippet
+        hits.append(_hit(search_type, obj, obj.title_hit, snippet))
+    return hits, (objects[0].total if objects else 0)
+
+
+def _part_snippet(search_type, obj):
+    for index, (label, _model, _fields) in enumerate(search_type.parts):
+        hit = getattr(obj, f"part_hit_{index}", None)
+        if hit:
+            return f"{label}: {hit}"
+    return None
+
+
+# SQLite and others: a plain, case-insensitive match -------------------------------------
+
+
+def _search_fallback(search_type, query):
+    terms = terms_of(query)
+    fields = indexed_fields(search_type.model)
+    matches = Q()
+    part_hits = {}
+    for term in terms:
+        term_matches = Q()
+        for name in fields:
+            term_matches |= Q(**{f"{name}__icontains": term})
+        for _label, model, part_fields in search_type.parts:
+            term_matches |= Q(
+                pk__in=model.objects.filter(_any_contains(part_fields, [term])).values("edition_id")
+            )
+        matches &= term_matches
+    for index, (_label, model, part_fields) in enumerate(search_type.parts):
+        part_hits[f"part_hit_{index}"] = Subquery(
+            model.objects.filter(_any_contains(part_fields, terms), edition=OuterRef("pk"))
+            .annotate(hit=_text_of(part_fields))
+            .order_by("position")
+            .values("hit")[:1]
+        )
+    objects = list(
+        search_type.queryset()
+        .filter(matches)
+        .annotate(total=Window(Count("pk")), **part_hits)[:RESULTS_PER_TYPE]
+    )
+    hits = []
+    for obj in objects:
+        title = _mark_terms(str(getattr(obj, search_type.title_field)), terms)
+        text = " ".join(
+            str(getattr(obj, name)) for name in search_type.snippet_fields if getattr(obj, name)
+        )
+        snippet = _cut_around_match(text, terms)
+        if START not in snippet:
+            part = _part_snippet(search_type, obj)
+            snippet = _mark_terms(part, terms) if part else snippet
+        hits.append(_hit(search_type, obj, title, snippet))
+    return hits, (objects[0].total if objects else 0)
+
+
+def _any_contains(fields, terms):
+    condition = Q()
+    for term in terms:
+        for name in fields:
+            condition |= Q(**{f"{name}__icontains": term})
+    return condition
+
+
+def _strip_markers(text):
+    return text.replace(START, "").replace(STOP, "")
+
+
+def _mark_terms(text, terms):
+    text = _strip_markers(text)
+    if not terms:
+        return text
+    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
+    return pattern.sub(lambda match: f"{START}{match.group(0)}{STOP}", text)
+
+
+def _cut_around_match(text, terms):
+    """About SNIPPET_WORDS words of text around the first matching word, matches marked."""
+    words = _strip_markers(text).split()
+    lowered = [word.lower() for word in words]
+    first = next((i for i, word in enumerate(lowered) if any(term in word for term in terms)), None)
+    start = 0 if first is None else max(0, first - SNIPPET_WORDS // 3)
+    chosen = words[start : start + SNIPPET_WORDS]
+    snippet = " ".join(chosen)
+    if start > 0:
+        snippet = "… " + snippet
+    if start + SNIPPET_WORDS < len(words):
+        snippet += " …"
+    return _mark_terms(snippet, terms) if first is not None else snippet
+
+
+def _hit(search_type, obj, title, snippet):
+    return Hit(
+        object=obj,
+        title=highlighted(title),
+        snippet=highlighted(snippet),
+        url=obj.get_absolute_url(),
+    )
