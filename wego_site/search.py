@@ -186,23 +186,29 @@ def _text_of(fields):
 
 def _search_postgresql(search_type, query):
     tsquery = _tsquery(query)
+    model = search_type.model
     matches = Q(search=tsquery)
-    part_hits = {}
-    for index, (_label, model, fields) in enumerate(search_type.parts):
-        matching_parts = model.objects.alias(search=indexed_vector(model)).filter(search=tsquery)
-        matches |= Q(pk__in=matching_parts.values("edition_id"))
+    part_hits, matching_parts = {}, []
+    for index, (_label, part_model, fields) in enumerate(search_type.parts):
+        parts = part_model.objects.alias(search=indexed_vector(part_model)).filter(search=tsquery)
+        matching_parts.append(parts.order_by().values("edition_id"))
         part_hits[f"part_hit_{index}"] = Subquery(
-            matching_parts.filter(edition=OuterRef("pk"))
+            parts.filter(edition=OuterRef("pk"))
             .annotate(hit=_headline(_text_of(fields), query, highlight_all=True))
             .order_by("position")
             .values("hit")[:1]
         )
+    if matching_parts:
+        # One `id IN (… UNION …)` rather than `vector @@ query OR id IN (…)`: PostgreSQL
+        # answers each branch from its own GIN index, where the OR scans every row.
+        own = model.objects.alias(search=indexed_vector(model)).filter(search=tsquery)
+        matches = Q(pk__in=own.order_by().values("pk").union(*matching_parts))
     objects = (
         search_type.queryset()
-        .alias(search=indexed_vector(search_type.model))
+        .alias(search=indexed_vector(model))
         .filter(matches)
         .annotate(
-            rank=SearchRank(indexed_vector(search_type.model), tsquery),
+            rank=SearchRank(indexed_vector(model), tsquery),
             title_hit=_headline(F(search_type.title_field), query, highlight_all=True),
             snippet_hit=_headline(
                 _text_of(search_type.snippet_fields),
@@ -215,7 +221,7 @@ def _search_postgresql(search_type, query):
             total=Window(Count("pk")),
             **part_hits,
         )
-        .order_by("-rank", *search_type.model._meta.ordering)[:RESULTS_PER_TYPE]
+        .order_by("-rank", *model._meta.ordering)[:RESULTS_PER_TYPE]
     )
     hits = []
     for obj in objects:
