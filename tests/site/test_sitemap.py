@@ -1,0 +1,120 @@
+"""sitemap.xml lists every public page and nothing else; robots.txt points at it."""
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import Post
+from programs.models import Edition, Program
+from tests.hidden_content import HIDDEN_WORD, make_hidden_content
+
+pytestmark = pytest.mark.django_db
+
+NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+HOST = "http://testserver"
+
+
+def sitemap_entries(client):
+    response = client.get(reverse("sitemap"))
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)  # noqa: S314 - the site's own response
+    assert root.tag == f"{{{NS['sm']}}}urlset"
+    return {
+        url.findtext("sm:loc", namespaces=NS): url.findtext("sm:lastmod", namespaces=NS)
+        for url in root.findall("sm:url", NS)
+    }
+
+
+def expected_urls():
+    pages = [
+        "/",
+        "/programs/",
+        "/news/",
+        "/testimonials/",
+        "/testimonials/2011/",
+        "/testimonials/2013/",
+    ]
+    objects = [
+        *Program.objects.published(),
+        *Edition.objects.published(),
+        *Post.objects.published(),
+    ]
+    return {HOST + path for path in pages} | {HOST + obj.get_absolute_url() for obj in objects}
+
+
+def test_sitemap_lists_every_published_program_edition_and_post(client, seed):
+    entries = sitemap_entries(client)
+    assert set(entries) == expected_urls()
+    assert len(entries) == 4 + 9 + 10 + 4 + 2
+    assert f"{HOST}/programs/joint-workshop-smart-sustainable-cities-e-government/2018/" in entries
+    assert all(entries.values()), "every URL has a lastmod"
+
+
+def test_sitemap_dates_pages_by_their_last_change(client, seed):
+    post = Post.objects.get(slug="wego-holds-first-webinar-on-covid-19-best-practice")
+    post.title = "Edited"
+    post.save()
+    today = timezone.localdate(post.updated_at).isoformat()
+    entries = sitemap_entries(client)
+    assert entries[HOST + post.get_absolute_url()] == today
+    assert entries[f"{HOST}/news/"] == today
+    assert entries[f"{HOST}/"] == today
+    assert entries[f"{HOST}/programs/"] == "2020-09-29"
+
+
+def test_drafts_scheduled_items_and_editions_of_a_draft_program_stay_out(client, seed):
+    hidden = make_hidden_content()
+    entries = sitemap_entries(client)
+    assert set(entries) == expected_urls()
+    for obj in [*hidden["programs"], *hidden["editions"], *hidden["posts"]]:
+        assert HOST + obj.get_absolute_url() not in entries
+    assert f"{HOST}/testimonials/2098/" not in entries
+    assert f"{HOST}/testimonials/2099/" not in entries
+    assert not any(HIDDEN_WORD.lower() in url for url in entries)
+
+
+def test_a_scheduled_post_enters_the_sitemap_when_its_time_comes(client, seed, monkeypatch):
+    soon = timezone.now() + dt.timedelta(hours=1)
+    post = Post.objects.create(
+        title="Soon", slug="soon", lede="Soon.", status="published", published_at=soon
+    )
+    assert HOST + post.get_absolute_url() not in sitemap_entries(client)
+    monkeypatch.setattr(timezone, "now", lambda: soon + dt.timedelta(seconds=1))
+    assert HOST + post.get_absolute_url() in sitemap_entries(client)
+
+
+def test_sitemap_query_count_does_not_grow_with_the_content(
+    client, seed, django_assert_max_num_queries
+):
+    # Per section a COUNT and a SELECT, plus four MAX() for the list pages' dates.
+    with django_assert_max_num_queries(12) as before:
+        client.get(reverse("sitemap"))
+    program = Program.objects.get(slug="wego-shrdc-training-program")
+    for number in range(30):
+        Post.objects.create(title=f"P{number}", slug=f"p-{number}", lede=".", status="published")
+        Edition.objects.create(
+            program=program,
+            title=f"E{number}",
+            slug=f"e-{number}",
+            start_date=dt.date(2000, 1, 1),
+            end_date=dt.date(2000, 1, 1),
+            status="published",
+        )
+    with django_assert_max_num_queries(12) as after:
+        entries = sitemap_entries(client)
+    assert len(entries) == 29 + 60
+    assert len(after) == len(before)
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(client, db):
+    response = client.get(reverse("robots_txt"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    assert "Disallow: /admin/" in lines
+    assert f"Sitemap: {HOST}/sitemap.xml" in lines
+    assert reverse("robots_txt") == "/robots.txt"
