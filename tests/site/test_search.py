@@ -15,7 +15,7 @@ from news.models import Post
 from programs.models import Edition, Program, ProgramKind, Topic
 from testimonials.models import Testimonial
 from tests.hidden_content import HIDDEN_WORD, make_hidden_content
-from wego_site import search
+from wego_site import fulltext, search
 from wego_site.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
@@ -119,6 +119,9 @@ def test_the_empty_search_invites_a_search_and_runs_no_query(client, db, django_
     assert "Look for a program, a city, a topic" in html
     assert '<label for="search-q">' in html
     assert 'id="search-q" name="q"' in html
+    assert (
+        '<meta name="robots" content="noindex, follow">' in html
+    )  # result pages stay out of indexes
 
 
 HOSTILE = [
@@ -382,3 +385,17 @@ def test_fallback_matches_every_word_case_insensitively(client, seed):
     assert search.run("jeju nosuchword").sections == []
     _, html = search_page(client, "bucharest")
     assert "<mark>Bucharest</mark>" in html
+
+
+def test_search_indexes_are_built_on_postgresql_only():
+    """Migrations declare the GIN indexes everywhere; SQLite gets a harmless SQL comment."""
+    editor = connection.SchemaEditorClass(connection, collect_sql=True)
+    index = fulltext.search_index_of(Post)
+    sql = str(index.create_sql(Post, editor))
+    if connection.vendor == "postgresql":
+        assert sql.startswith('CREATE INDEX "post_search_idx" ON "news_post" USING gin (')
+        assert "to_tsvector('english'::regconfig" in sql
+    else:
+        assert sql == "-- post_search_idx: full-text index, PostgreSQL only"
+        assert str(index.remove_sql(Post, editor)) == sql
+    assert fulltext.indexed_fields(Post) == ["title", "lede", "body"]
