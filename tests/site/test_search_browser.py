@@ -1,0 +1,25 @@
+"""The search page in a real browser: submit the form, read the results, no axe violations."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WCAG_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}
+}
+
+
+def test_searching_from_the_search_page(live_server, seed, page):
+    page.goto(live_server.url + "/search/")
+    page.get_by_label("Search programs, editions, news and testimonials").fill("Cybersecurity")
+    page.locator("main").get_by_role("button", name="Search").click()  # the header has one too
+    page.wait_for_url("**/search/?q=Cybersecurity")
+    assert page.get_by_role("heading", level=2).inner_text() == "Editions (1)"
+    result = page.get_by_role(
+        "link", name="Joint Workshop for Smart Sustainable Cities & e-Government 2018"
+    )
+    assert result.count() == 1
+    assert page.locator(".search-snippet mark").inner_text() == "Cybersecurity"
+    results = Axe().run(page, options=WCAG_AA)
+    assert results.violations_count == 0, results.generate_report()
