@@ -16,6 +16,12 @@ cities: each part table has its own GIN index, the edition is found through an
 `EXISTS`-style subquery per part, and the snippet names the matching part. Every type
 costs one query, whatever the number of results.
 
+Measured with EXPLAIN ANALYZE on PostgreSQL 30,000 posts, 5,000 editions and 20,000
+topics: a selective query ("Cybersecurity") is a Bitmap Index Scan on each
+`*_search_idx` (posts 0.4 ms, editions with parts 4 ms). A word in nearly every row
+costs seconds, because ranking re-parses every matching text; if the site ever holds
+that much, store the vector in a `GeneratedField` instead of indexing an expression.
+
 Snippets are built safely: the database marks the matches with two Unicode
 noncharacters (which `clean_query` removes from the visitor's text), then Python
 escapes the text and turns the markers into `<mark>` with `format_html`.
