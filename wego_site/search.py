@@ -234,7 +234,7 @@ def _search_postgresql(search_type, query):
         snippet = obj.snippet_hit
         if START not in snippet:
             snippet = _part_snippet(search_type, obj) or snippet
-        hits.append(_hit(search_type, obj, obj.title_hit, snippet))
+        hits.append(_hit(obj, obj.title_hit, snippet))
     return hits, (objects[0].total if objects else 0)
 
 
@@ -285,7 +285,7 @@ def _search_fallback(search_type, query):
         if START not in snippet:
             part = _part_snippet(search_type, obj)
             snippet = _mark_terms(part, terms) if part else snippet
-        hits.append(_hit(search_type, obj, title, snippet))
+        hits.append(_hit(obj, title, snippet))
     return hits, (objects[0].total if objects else 0)
 
 
@@ -324,7 +324,7 @@ def _cut_around_match(text, terms):
     return _mark_terms(snippet, terms) if first is not None else snippet
 
 
-def _hit(search_type, obj, title, snippet):
+def _hit(obj, title, snippet):
     return Hit(
         object=obj,
         title=highlighted(title),
