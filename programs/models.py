@@ -1,7 +1,10 @@
+import re
+
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from wego_site.publishing import Publishable, PublishableQuerySet, SlugNaturalKeyManager
 
@@ -17,6 +20,7 @@ class Country(models.Model):
     )
 
     objects = NameNaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -37,6 +41,7 @@ class Organisation(models.Model):
     website = models.URLField(blank=True, help_text="Leave empty if unknown.")
 
     objects = NameNaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -62,6 +67,7 @@ class Contact(models.Model):
     )
 
     objects = ContactManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -92,6 +98,7 @@ class RegionalOffice(models.Model):
     )
 
     objects = RegionalOfficeManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["region"]
@@ -137,6 +144,7 @@ class Introduction(models.Model):
     )
 
     objects = IntroductionManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["section"]
@@ -151,7 +159,13 @@ class Introduction(models.Model):
 class Program(Publishable):
     title = models.CharField(max_length=200)
     slug = models.SlugField(
-        max_length=100, unique=True, help_text="The program's web address: /programs/<slug>/."
+        max_length=100,
+        unique=True,
+        help_text=(
+            "The program's web address: /programs/<slug>/. Lower-case letters, digits and "
+            "hyphens. If you change it, the old address keeps working (it redirects)."
+        ),
+        error_messages={"unique": "Another program already uses this web address (slug)."},
     )
     kind = models.CharField(max_length=20, choices=ProgramKind.choices, db_index=True)
     summary = models.TextField(
@@ -182,6 +196,7 @@ class Program(Publishable):
     )
 
     objects = SlugNaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "title"]
@@ -194,6 +209,16 @@ class Program(Publishable):
 
     def get_absolute_url(self):
         return reverse("programs:program_detail", kwargs={"slug": self.slug})
+
+    def url_paths(self):
+        """This program's address and its editions' (they contain its slug): see redirects."""
+        return {
+            "program": self.get_absolute_url(),
+            **{
+                f"edition-{edition.pk}": edition.get_absolute_url()
+                for edition in self.editions.all()
+            },
+        }
 
 
 class EditionQuerySet(PublishableQuerySet):
@@ -217,7 +242,10 @@ class Edition(Publishable):
     title = models.CharField(max_length=200)
     slug = models.SlugField(
         max_length=100,
-        help_text="Web address within the program: /programs/<program>/<slug>/. Unique per program.",
+        help_text=(
+            "Web address within the program: /programs/<program>/<slug>/, e.g. “2018”. "
+            "Unique per program. If you change it, the old address keeps working."
+        ),
     )
     start_date = models.DateField()
     end_date = models.DateField(help_text="The last day; the same as the start for one day.")
@@ -246,12 +274,18 @@ class Edition(Publishable):
     video_url = models.URLField(blank=True, help_text="Link to a video highlight.")
 
     objects = EditionManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-start_date"]
         constraints = [
             models.UniqueConstraint(
-                fields=["program", "slug"], name="edition_slug_unique_per_program"
+                fields=["program", "slug"],
+                name="edition_slug_unique_per_program",
+                violation_error_message=(
+                    "This program already has an edition with this web address (slug). "
+                    "Choose another slug, e.g. the year."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")),
@@ -283,9 +317,59 @@ class Edition(Publishable):
             kwargs={"program_slug": self.program.slug, "slug": self.slug},
         )
 
+    def url_paths(self):
+        """This edition's public address: see wego_site.redirects."""
+        return {"edition": self.get_absolute_url()}
+
     @property
     def year(self):
         return self.start_date.year
+
+    @transaction.atomic
+    def copy_for_next_year(self):
+        """A new draft edition one year on, with this one's topics, co-organisers and contacts.
+
+        Dates move on a year (29 February becomes 28 February); the year in the title and
+        slug moves on too. Participants, site visits, counts and links are not copied:
+        they belong to the edition that took place.
+        """
+        next_year = self.start_date.year + 1
+        title = _next_year_text(self.title, self.start_date.year)
+        if title == self.title:
+            title = f"{self.title} ({next_year})"
+        slug = _next_year_text(self.slug, self.start_date.year)
+        if slug == self.slug:
+            slug = f"{self.slug}-{next_year}"
+        base_slug, number = slug, 2
+        while Edition.objects.filter(program=self.program, slug=slug).exists():
+            slug, number = f"{base_slug}-{number}", number + 1
+        copy = Edition.objects.create(
+            program=self.program,
+            title=title,
+            slug=slug,
+            start_date=_one_year_later(self.start_date),
+            end_date=_one_year_later(self.end_date),
+            venue_city=self.venue_city,
+            venue_country=self.venue_country,
+            summary=self.summary,
+            body=self.body,
+        )
+        copy.co_organisers.set(self.co_organisers.all())
+        copy.contacts.set(self.contacts.all())
+        for topic in self.topics.all():  # one by one, so each gets its history entry
+            Topic.objects.create(edition=copy, position=topic.position, title=topic.title)
+        return copy
+
+
+def _one_year_later(date):
+    try:
+        return date.replace(year=date.year + 1)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year + 1, day=28)
+
+
+def _next_year_text(text, year):
+    return re.sub(rf"\b{year}\b", str(year + 1), text)
 
 
 class EditionPartManager(models.Manager):
@@ -316,6 +400,8 @@ class EditionPart(models.Model):
 class Topic(EditionPart):
     title = models.CharField(max_length=255)
 
+    history = HistoricalRecords()
+
     class Meta(EditionPart.Meta):
         default_related_name = "topics"
         constraints = [
@@ -333,6 +419,8 @@ class SiteVisit(EditionPart):
         blank=True,
         help_text="A short qualifier, e.g. “UNESCO World Heritage Site”.",
     )
+
+    history = HistoricalRecords()
 
     class Meta(EditionPart.Meta):
         default_related_name = "site_visits"
@@ -354,6 +442,8 @@ class Participant(EditionPart):
         help_text="City or body as it should read, e.g. “Government of Punjab, Chandigarh”.",
     )
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="participations")
+
+    history = HistoricalRecords()
 
     class Meta(EditionPart.Meta):
         default_related_name = "participants"
