@@ -124,6 +124,7 @@ class TagAdmin(admin.ModelAdmin):
     """Tags of news posts. Rename a tag by editing it; merge duplicates with the action."""
 
     list_display = ["name", "slug", "post_count"]
+    ordering = ["name"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     actions = ["merge_tags"]

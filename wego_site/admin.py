@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from wego_site.images import CheckedImageFormField
 from wego_site.models import Redirect, SeedLoad
 from wego_site.publishing import PublicationStatus
 
@@ -59,7 +60,10 @@ class PublicationStateFilter(admin.SimpleListFilter):
 class ContentAdmin(SimpleHistoryAdmin):
     """History (compare, revert) for every content admin."""
 
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"},
+        models.ImageField: {"form_class": CheckedImageFormField},
+    }
 
 
 class PublishableAdmin(ContentAdmin):

@@ -12,6 +12,7 @@ import io
 import warnings
 from pathlib import PurePosixPath
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -111,3 +112,14 @@ def delete_picture(original_name, storage=default_storage):
     """Remove an original and its renditions (missing files are fine)."""
     for name in [original_name, *rendition_names(original_name)]:
         storage.delete(name)
+
+
+class CheckedImageFormField(forms.ImageField):
+    """An image upload field that gives our own, specific messages before Django's generic one."""
+
+    def to_python(self, data):
+        upload = forms.FileField.to_python(self, data)
+        if upload is None:
+            return None
+        validate_image_upload(upload)
+        return super().to_python(data)

@@ -1,0 +1,147 @@
+"""The secretariat's chores on editions: copy for next year, participants from a CSV file."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from programs.models import Edition, Participant
+from wego_site.publishing import PublicationStatus
+
+pytestmark = pytest.mark.django_db
+
+JOINT = "joint-workshop-smart-sustainable-cities-e-government"
+
+
+@pytest.fixture
+def workshop(seed):
+    return Edition.objects.get(program__slug=JOINT, slug="2018")
+
+
+def test_copy_for_next_year_from_the_admin(editor_client, workshop):
+    response = editor_client.post(
+        reverse("admin:programs_edition_changelist"),
+        {"action": "copy_for_next_year", ACTION_CHECKBOX_NAME: [workshop.pk]},
+    )
+    copy = Edition.objects.get(program__slug=JOINT, slug="2019")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:programs_edition_change", args=[copy.pk])
+    assert copy.title == "Joint Workshop for Smart Sustainable Cities & e-Government 2019"
+    assert (copy.start_date, copy.end_date) == (dt.date(2019, 7, 9), dt.date(2019, 7, 12))
+    assert copy.status == PublicationStatus.DRAFT
+    assert copy.venue_city == "Jeju Island"
+    assert list(copy.topics.values_list("position", "title")) == list(
+        workshop.topics.values_list("position", "title")
+    )
+    assert copy.topics.count() == 6
+    assert set(copy.co_organisers.all()) == set(workshop.co_organisers.all())
+    assert copy.co_organisers.count() == 4
+    assert set(copy.contacts.all()) == set(workshop.contacts.all())
+    # What happened at the 2018 workshop stays with it.
+    assert not copy.participants.exists()
+    assert not copy.site_visits.exists()
+    assert copy.participant_count is None
+    # The public does not see the draft.
+    assert editor_client.get(copy.get_absolute_url()).status_code == 404
+
+
+def test_copying_twice_never_clashes(workshop):
+    first = workshop.copy_for_next_year()
+    second = workshop.copy_for_next_year()
+    assert (first.slug, second.slug) == ("2019", "2019-2")
+
+
+def test_copy_moves_29_february(workshop):
+    workshop.start_date = dt.date(2020, 2, 29)
+    workshop.end_date = dt.date(2020, 3, 1)
+    assert workshop.copy_for_next_year().start_date == dt.date(2021, 2, 28)
+
+
+def import_url(edition):
+    return reverse("admin:programs_edition_import_participants", args=[edition.pk])
+
+
+def upload(client, edition, text, name="participants.csv"):
+    return client.post(
+        import_url(edition),
+        {"preview": "1", "file": SimpleUploadedFile(name, text.encode("utf-8"), "text/csv")},
+    )
+
+
+def test_csv_import_with_a_bad_row_saves_nothing_and_says_why(editor_client, workshop):
+    before = workshop.participants.count()
+    text = (
+        "name,country\n"
+        "Nairobi,Kenya\n"
+        ",India\n"
+        "Chiang Mai,thailand\n"
+        "Accra,Ghana\n"
+        "Chiang Mai,Thailand\n"
+    )
+    response = upload(editor_client, workshop, text)
+    assert response.status_code == 200
+    html = response.content.decode()
+    rows = {row.line: row.errors for row in response.context["rows"]}
+    assert rows[2] == [
+        "Unknown country “Kenya”: check the spelling, or add the country under Countries first."
+    ]
+    assert rows[3] == ["The name is empty."]
+    assert rows[4] == []
+    assert rows[5] == ["Already listed as a participant of this edition."]
+    assert rows[6] == ["The same as line 4."]
+    assert "4 rows cannot be imported. Nothing has been saved." in html
+    assert 'name="confirm"' not in html
+    # Even a forced confirmation saves nothing while a row is wrong.
+    editor_client.post(import_url(workshop), {"confirm": "1", "csv_text": text})
+    assert workshop.participants.count() == before
+
+
+def test_csv_import_preview_then_confirm(editor_client, workshop):
+    before = workshop.participants.count()
+    text = "Name,Country\nChiang Mai,Thailand\nDa Nang,vietnam\n"
+    response = upload(editor_client, workshop, text)
+    assert response.context["error_count"] == 0
+    assert 'name="confirm"' in response.content.decode()
+    assert workshop.participants.count() == before  # nothing saved by the preview
+
+    response = editor_client.post(import_url(workshop), {"confirm": "1", "csv_text": text})
+    assert response.status_code == 302
+    added = list(workshop.participants.order_by("-position")[:2])
+    assert [(p.name, p.country.name, p.position) for p in reversed(added)] == [
+        ("Chiang Mai", "Thailand", before + 1),
+        ("Da Nang", "Vietnam", before + 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "The submitted file is empty."),
+        (b"\n\n", "The file is empty."),
+        (b"city;nation\nAccra;Ghana\n", "The first line must name the columns"),
+        (b"name,country\n", "The file has column names but no participants."),
+        ("name,country\nZürich,Korea\n".encode("latin-1"), "The file is not UTF-8 text."),
+    ],
+)
+def test_csv_import_refuses_unreadable_files(editor_client, workshop, content, message):
+    before = Participant.objects.count()
+    response = editor_client.post(
+        import_url(workshop), {"preview": "1", "file": SimpleUploadedFile("p.csv", content)}
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Participant.objects.count() == before
+
+
+def test_csv_import_needs_permission(client, django_user_model, workshop):
+    staff = django_user_model.objects.create_user("staff", password="pw-staff-1", is_staff=True)
+    client.force_login(staff)
+    assert client.get(import_url(workshop)).status_code == 403
+
+
+def test_edition_change_page_links_to_import(editor_client, workshop):
+    html = editor_client.get(reverse("admin:programs_edition_change", args=[workshop.pk])).content
+    assert import_url(workshop) in html.decode()
+    assert editor_client.get(import_url(workshop)).status_code == 200
