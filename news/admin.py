@@ -6,7 +6,6 @@ from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from taggit.models import Tag
-from taggit.utils import parse_tags
 
 from news.models import Post, TaggedPost
 from news.views import PostDetailView
@@ -20,6 +19,9 @@ class PostPreview(PreviewMixin, PostDetailView):
 
     def get_queryset(self):
         return Post.objects.prefetch_related("tags")
+
+
+TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 
 
 class PostAdminForm(forms.ModelForm):
@@ -38,7 +40,14 @@ class PostAdminForm(forms.ModelForm):
         cleaned_data = super().clean()
         tags = list(cleaned_data.get("tags") or [])
         known = {tag.name.lower() for tag in tags}
-        for name in parse_tags(cleaned_data.get("new_tags", "")):
+        # Commas only separate tags: "smart cities" is one tag (taggit would split it).
+        names = [name.strip() for name in cleaned_data.get("new_tags", "").split(",")]
+        for name in filter(None, names):
+            if len(name) > TAG_MAX_LENGTH:
+                self.add_error(
+                    "new_tags", f"A tag can be at most {TAG_MAX_LENGTH} characters: “{name[:30]}…”."
+                )
+                continue
             existing = Tag.objects.filter(name__iexact=name).first()
             if (existing.name if existing else name).lower() not in known:
                 tags.append(existing or name)

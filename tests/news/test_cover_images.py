@@ -166,3 +166,17 @@ def test_cover_picture_include_uses_renditions(editor_client):
         assert attribute in html
     post.cover_image = ""
     assert render_to_string("includes/cover_picture.html", {"post": post}).strip() == ""
+
+
+def test_make_renditions_command_fills_in_missing_files(editor_client, media_root):
+    from django.core.management import call_command
+
+    add_post(editor_client, cover_image=image_file())
+    missing = media_root / "news/covers/renditions/cover-570x380.webp"
+    missing.unlink()
+    out = io.StringIO()
+    call_command("make_renditions", stdout=out)
+    assert missing.exists()
+    assert "Renditions made for 1 cover(s)." in out.getvalue()
+    call_command("make_renditions", stdout=out)
+    assert "Renditions made for 0 cover(s)." in out.getvalue()

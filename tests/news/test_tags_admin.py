@@ -82,3 +82,9 @@ def test_tag_list_counts_posts(editor_client):
     Post.objects.create(title="P", slug="p", lede="L.").tags.add(tag)
     response = editor_client.get(reverse("admin:taggit_tag_changelist"))
     assert response.context["cl"].result_list[0].post_count == 1
+
+
+def test_an_overlong_new_tag_is_refused(editor_client):
+    response = new_post(editor_client, new_tags="fine, " + "x" * 101)
+    assert "A tag can be at most 100 characters" in response.content.decode()
+    assert not Post.objects.exists()
