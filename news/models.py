@@ -21,7 +21,7 @@ class PostManager(SlugNaturalKeyManager.from_queryset(PostQuerySet)):
 
 
 class Post(Publishable):
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, help_text="The headline.")
     slug = models.SlugField(
         max_length=200,
         unique=True,

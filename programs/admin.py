@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -142,13 +143,36 @@ class ProgramAdmin(PublishableAdmin):
         return obj.edition_count
 
 
+class NumberedPartFormSet(BaseInlineFormSet):
+    """Parts added with no position go at the end, in the order they were entered."""
+
+    def clean(self):
+        forms_in_use = [
+            form
+            for form in self.forms
+            if form.has_changed()
+            and hasattr(form, "cleaned_data")
+            and not self._should_delete_form(form)
+        ]
+        taken = [form.cleaned_data.get("position") for form in forms_in_use]
+        next_position = max([position for position in taken if position is not None], default=0)
+        for form in forms_in_use:
+            if form.cleaned_data.get("position") is None and "position" not in form.errors:
+                next_position += 1
+                form.cleaned_data["position"] = form.instance.position = next_position
+        super().clean()
+
+
 class NumberedPartInline(admin.TabularInline):
+    formset = NumberedPartFormSet
     extra = 0
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "position":
-            field.help_text = "Order on the page: 1, 2, 3 … (each number once)."
+            field.required = False
+            field.initial = None
+            field.help_text = "Order on the page: 1, 2, 3 … Leave empty to add at the end."
         return field
 
 

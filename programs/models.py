@@ -157,7 +157,7 @@ class Introduction(models.Model):
 
 
 class Program(Publishable):
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, help_text="The program's name as the public reads it.")
     slug = models.SlugField(
         max_length=100,
         unique=True,
@@ -167,7 +167,12 @@ class Program(Publishable):
         ),
         error_messages={"unique": "Another program already uses this web address (slug)."},
     )
-    kind = models.CharField(max_length=20, choices=ProgramKind.choices, db_index=True)
+    kind = models.CharField(
+        max_length=20,
+        choices=ProgramKind.choices,
+        db_index=True,
+        help_text="The section of the site the program is listed in.",
+    )
     summary = models.TextField(
         blank=True,
         help_text="One or two sentences shown in lists. Leave empty if nothing is known.",
@@ -238,8 +243,15 @@ class EditionManager(models.Manager.from_queryset(EditionQuerySet)):
 
 
 class Edition(Publishable):
-    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="editions")
-    title = models.CharField(max_length=200)
+    program = models.ForeignKey(
+        Program,
+        on_delete=models.PROTECT,
+        related_name="editions",
+        help_text="The program this edition belongs to.",
+    )
+    title = models.CharField(
+        max_length=200, help_text="Usually the program's name and the year, e.g. “… 2018”."
+    )
     slug = models.SlugField(
         max_length=100,
         help_text=(
@@ -247,7 +259,7 @@ class Edition(Publishable):
             "Unique per program. If you change it, the old address keeps working."
         ),
     )
-    start_date = models.DateField()
+    start_date = models.DateField(help_text="The first day.")
     end_date = models.DateField(help_text="The last day; the same as the start for one day.")
     venue_city = models.CharField(max_length=100, blank=True, help_text="E.g. “Jeju Island”.")
     venue_country = models.ForeignKey(

@@ -31,7 +31,12 @@ class ImportRow:
     errors: list[str] = field(default_factory=list)
 
 
+MAX_FILE_BYTES = 1024 * 1024
+
+
 def decode_upload(upload):
+    if upload.size > MAX_FILE_BYTES:
+        raise ImportFileError("The file is larger than 1 MB; a participant list is much smaller.")
     data = upload.read()
     try:
         return data.decode("utf-8-sig")

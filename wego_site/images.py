@@ -27,7 +27,12 @@ RENDITION_FORMATS = {"jpg": "JPEG", "webp": "WEBP"}
 
 
 def validate_image_upload(file):
-    """Refuse anything but a real JPEG, PNG or WebP picture within the size limits."""
+    """Refuse anything but a real JPEG, PNG or WebP picture within the size limits.
+
+    Only new uploads are checked: a picture already stored passed when it arrived.
+    """
+    if getattr(file, "_committed", False):
+        return
     max_bytes = settings.IMAGE_UPLOAD_MAX_BYTES
     max_pixels = settings.IMAGE_UPLOAD_MAX_PIXELS
     if file.size > max_bytes:

@@ -180,3 +180,15 @@ def test_make_renditions_command_fills_in_missing_files(editor_client, media_roo
     assert "Renditions made for 1 cover(s)." in out.getvalue()
     call_command("make_renditions", stdout=out)
     assert "Renditions made for 0 cover(s)." in out.getvalue()
+
+
+def test_a_post_whose_stored_cover_went_missing_can_still_be_edited(editor_client, media_root):
+    add_post(editor_client, cover_image=image_file())
+    post = Post.objects.get()
+    (media_root / post.cover_image.name).unlink()
+    response = editor_client.post(
+        reverse("admin:news_post_change", args=[post.pk]), post_form(title="Edited")
+    )
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert post.title == "Edited"

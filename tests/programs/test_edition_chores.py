@@ -145,3 +145,39 @@ def test_edition_change_page_links_to_import(editor_client, workshop):
     html = editor_client.get(reverse("admin:programs_edition_change", args=[workshop.pk])).content
     assert import_url(workshop) in html.decode()
     assert editor_client.get(import_url(workshop)).status_code == 200
+
+
+def test_new_topics_without_position_go_at_the_end(editor_client, seed):
+    program = Edition.objects.get(slug="2018").program
+    response = editor_client.post(
+        reverse("admin:programs_edition_add"),
+        {
+            "program": program.pk,
+            "title": "Joint Workshop 2030",
+            "slug": "2030",
+            "start_date": "2030-07-01",
+            "end_date": "2030-07-03",
+            "status": "draft",
+            "published_at_0": "2030-01-01",
+            "published_at_1": "09:00",
+            "topics-TOTAL_FORMS": "3",
+            "topics-INITIAL_FORMS": "0",
+            "topics-0-title": "First",
+            "topics-0-position": "",
+            "topics-1-title": "Second",
+            "topics-1-position": "",
+            "topics-2-title": "Numbered",
+            "topics-2-position": "5",
+            "site_visits-TOTAL_FORMS": "0",
+            "site_visits-INITIAL_FORMS": "0",
+            "participants-TOTAL_FORMS": "0",
+            "participants-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.context["errors"]
+    edition = Edition.objects.get(slug="2030")
+    assert list(edition.topics.values_list("position", "title")) == [
+        (5, "Numbered"),
+        (6, "First"),
+        (7, "Second"),
+    ]
