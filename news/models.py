@@ -26,7 +26,7 @@ class Post(Publishable):
         max_length=200,
         unique=True,
         help_text=(
-            "Web address: /news/<year>/<slug>/. If you change it (or the publication year), "
+            "Web address: /news/year/slug/. If you change it (or the publication year), "
             "the old address keeps working (it redirects)."
         ),
         error_messages={"unique": "Another news post already uses this web address (slug)."},

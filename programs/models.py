@@ -162,7 +162,7 @@ class Program(Publishable):
         max_length=100,
         unique=True,
         help_text=(
-            "The program's web address: /programs/<slug>/. Lower-case letters, digits and "
+            "The program's web address: /programs/slug/. Lower-case letters, digits and "
             "hyphens. If you change it, the old address keeps working (it redirects)."
         ),
         error_messages={"unique": "Another program already uses this web address (slug)."},
@@ -255,7 +255,7 @@ class Edition(Publishable):
     slug = models.SlugField(
         max_length=100,
         help_text=(
-            "Web address within the program: /programs/<program>/<slug>/, e.g. “2018”. "
+            "Web address within the program: /programs/program-slug/slug/, e.g. “2018”. "
             "Unique per program. If you change it, the old address keeps working."
         ),
     )
