@@ -329,6 +329,11 @@ class Edition(Publishable):
             kwargs={"program_slug": self.program.slug, "slug": self.slug},
         )
 
+    @property
+    def is_published(self):
+        """Public only while its program is public too, as in `Edition.objects.published()`."""
+        return Publishable.is_published.fget(self) and self.program.is_published
+
     def url_paths(self):
         """This edition's public address: see wego_site.redirects."""
         return {"edition": self.get_absolute_url()}

@@ -134,3 +134,23 @@ def test_setup_roles_restores_the_group(db):
 def test_admin_site_header(superuser_client):
     html = superuser_client.get(reverse("admin:index")).content.decode()
     assert "WeGO Training Programs — administration" in html
+
+
+@pytest.mark.parametrize(
+    "changelist",
+    [
+        "admin:news_post_changelist",
+        "admin:programs_program_changelist",
+        "admin:programs_edition_changelist",
+        "admin:programs_participant_changelist",
+        "admin:programs_country_changelist",
+        "admin:testimonials_testimonial_changelist",
+        "admin:taggit_tag_changelist",
+    ],
+)
+def test_changelists_make_no_query_per_row(
+    editor_client, seed, changelist, django_assert_max_num_queries
+):
+    # Sessions, user, permissions, counts, filters: a fixed budget however many rows.
+    with django_assert_max_num_queries(14):
+        assert editor_client.get(reverse(changelist)).status_code == 200

@@ -185,3 +185,14 @@ def _empty_inlines():
     for prefix in ["topics", "site_visits", "participants"]:
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     return data
+
+
+def test_an_edition_of_a_draft_program_is_not_reported_online(editor_client, seed):
+    edition = Edition.objects.get(slug="2018")
+    assert edition.is_published
+    program = edition.program
+    program.status = PublicationStatus.DRAFT
+    program.save()
+    edition = Edition.objects.select_related("program").get(pk=edition.pk)
+    assert not edition.is_published
+    assert not Edition.objects.published().filter(pk=edition.pk).exists()
