@@ -289,7 +289,7 @@ class EditionAdmin(PublishableAdmin):
     def get_urls(self):
         return [
             path(
-                "<path:object_id>/import-participants/",
+                "<int:object_id>/import-participants/",
                 self.admin_site.admin_view(self.import_participants_view),
                 name="programs_edition_import_participants",
             ),

@@ -8,6 +8,26 @@ from simple_history.models import HistoricalRecords
 
 from wego_site.publishing import Publishable, PublishableQuerySet, SlugNaturalKeyManager
 
+DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def validate_pdf_upload(file):
+    """A new upload must be a PDF (by its content, not only its name) of at most 20 MB."""
+    if getattr(file, "_committed", False):
+        return
+    if file.size > DOCUMENT_MAX_BYTES:
+        raise ValidationError(
+            "This file is larger than 20 MB. Upload a smaller PDF.", code="file_too_large"
+        )
+    position = file.tell()
+    file.seek(0)
+    header = file.read(5)
+    file.seek(position)
+    if not file.name.lower().endswith(".pdf") or header != b"%PDF-":
+        raise ValidationError(
+            "This file is not a PDF. Upload the program as a PDF.", code="not_pdf"
+        )
+
 
 class NameNaturalKeyManager(models.Manager):
     def get_by_natural_key(self, name):
@@ -281,7 +301,10 @@ class Edition(Publishable):
     )
     contacts = models.ManyToManyField(Contact, blank=True, related_name="editions")
     program_document = models.FileField(
-        upload_to="editions/documents/", blank=True, help_text="The edition's program, as a PDF."
+        upload_to="editions/documents/",
+        blank=True,
+        validators=[validate_pdf_upload],
+        help_text="The edition's program, as a PDF of at most 20 MB.",
     )
     video_url = models.URLField(blank=True, help_text="Link to a video highlight.")
 

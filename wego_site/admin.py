@@ -128,7 +128,7 @@ class PublishableAdmin(ContentAdmin):
         opts = self.model._meta
         return [
             path(
-                "<path:object_id>/preview/",
+                "<int:object_id>/preview/",
                 self.admin_site.admin_view(self.preview_view.as_view()),
                 name=f"{opts.app_label}_{opts.model_name}_preview",
             ),

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -52,3 +53,17 @@ class Redirect(models.Model):
 
     def __str__(self):
         return f"{self.old_path} → {self.new_path}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for name in ["old_path", "new_path"]:
+            value = getattr(self, name)
+            if not value.startswith("/") or value.startswith("//"):
+                errors[name] = (
+                    "Write an address on this site, starting with one “/”, e.g. “/news/”."
+                )
+        if not errors and self.old_path == self.new_path:
+            errors["new_path"] = "The new address is the same as the old one."
+        if errors:
+            raise ValidationError(errors)

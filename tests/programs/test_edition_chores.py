@@ -181,3 +181,59 @@ def test_new_topics_without_position_go_at_the_end(editor_client, seed):
         (6, "First"),
         (7, "Second"),
     ]
+
+
+def edition_form(program, **overrides):
+    data = {
+        "program": program.pk,
+        "title": "Joint Workshop 2031",
+        "slug": "2031",
+        "start_date": "2031-07-01",
+        "end_date": "2031-07-03",
+        "status": "draft",
+        "published_at_0": "2031-01-01",
+        "published_at_1": "09:00",
+    }
+    for prefix in ["topics", "site_visits", "participants"]:
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    data.update(overrides)
+    return data
+
+
+def test_duplicate_edition_slug_in_a_program_gets_a_plain_message(editor_client, workshop):
+    response = editor_client.post(
+        reverse("admin:programs_edition_add"), edition_form(workshop.program, slug="2018")
+    )
+    assert response.status_code == 200
+    assert "This program already has an edition with this web address (slug)." in (
+        response.content.decode()
+    )
+
+
+def test_program_document_must_be_a_pdf_and_replaced_ones_are_removed(
+    editor_client, workshop, media_root, django_capture_on_commit_callbacks
+):
+    add_url = reverse("admin:programs_edition_add")
+    fake = SimpleUploadedFile("program.pdf", b"<html>not a pdf</html>")
+    response = editor_client.post(add_url, edition_form(workshop.program, program_document=fake))
+    assert "This file is not a PDF." in response.content.decode()
+    assert not Edition.objects.filter(slug="2031").exists()
+    assert not list(media_root.rglob("*.pdf"))
+
+    first = SimpleUploadedFile("first.pdf", b"%PDF-1.4 first")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            add_url, edition_form(workshop.program, program_document=first)
+        )
+    assert response.status_code == 302
+    edition = Edition.objects.get(slug="2031")
+    second = SimpleUploadedFile("second.pdf", b"%PDF-1.4 second")
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(
+            reverse("admin:programs_edition_change", args=[edition.pk]),
+            edition_form(workshop.program, program_document=second),
+        )
+    assert sorted(path.name for path in media_root.rglob("*.pdf")) == ["second.pdf"]
+    with django_capture_on_commit_callbacks(execute=True):
+        Edition.objects.get(pk=edition.pk).delete()
+    assert not list(media_root.rglob("*.pdf"))

@@ -161,3 +161,24 @@ def test_a_live_page_is_never_redirected(client):
 
 def test_unknown_addresses_stay_404(client):
     assert client.get("/news/2020/never-existed/").status_code == 404
+
+
+@pytest.mark.parametrize("new_path", ["https://elsewhere.example/", "//elsewhere.example/", "news"])
+def test_a_redirect_must_stay_on_this_site(editor_client, new_path):
+    response = editor_client.post(
+        reverse("admin:wego_site_redirect_add"), {"old_path": "/old/", "new_path": new_path}
+    )
+    assert response.status_code == 200
+    assert "starting with one “/”" in response.content.decode()
+    assert not Redirect.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/news/post/abc/preview/", "/admin/programs/edition/abc/import-participants/"]
+)
+def test_admin_extra_urls_with_a_bad_id_are_not_errors(editor_client, url):
+    assert editor_client.get(url).status_code in {302, 404}
+
+
+def test_preview_of_a_missing_row_is_404(editor_client):
+    assert editor_client.get("/admin/news/post/999999/preview/").status_code == 404
