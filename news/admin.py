@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 
 from news.models import Post, TaggedPost
@@ -129,7 +130,7 @@ admin.site.unregister(Tag)
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(SimpleHistoryAdmin):
     """Tags of news posts. Rename a tag by editing it; merge duplicates with the action."""
 
     list_display = ["name", "slug", "post_count"]

@@ -1,10 +1,11 @@
+import simple_history
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 from programs.models import Organisation, Program
 from wego_site.images import RENDITION_SIZES, rendition_name, validate_image_upload
@@ -131,3 +132,7 @@ class TaggedPost(TaggedItemBase):
         return (self.tag.name, self.content_object.slug)
 
     natural_key.dependencies = ["taggit.tag", "news.post"]
+
+
+# Renames and merges of tags are recorded too; the history model lives in this app.
+simple_history.register(Tag, app="news")

@@ -75,6 +75,10 @@ def test_rename_a_tag(editor_client):
     )
     assert response.status_code == 302
     assert [t.name for t in post.tags.all()] == ["Webinar"]
+    assert [record.name for record in tag.history.order_by("history_date")] == [
+        "webinars",
+        "Webinar",
+    ]
 
 
 def test_tag_list_counts_posts(editor_client):
