@@ -95,20 +95,21 @@ class PublishableAdmin(ContentAdmin):
 
     @admin.action(description="Publish the selected items", permissions=["change"])
     def publish(self, request, queryset):
-        live = scheduled = 0
+        live = scheduled = held = 0
         for obj in queryset:
             if obj.status != PublicationStatus.PUBLISHED:
                 obj.status = PublicationStatus.PUBLISHED
                 obj.save()
             if obj.is_published:
                 live += 1
-            else:
+            elif obj.published_at > timezone.now():
                 scheduled += 1
-        self.message_user(
-            request,
-            f"{live} online now; {scheduled} scheduled (online at their publication time).",
-            messages.SUCCESS,
-        )
+            else:  # an edition whose program is still a draft
+                held += 1
+        message = f"{live} online now; {scheduled} scheduled (online at their publication time)."
+        if held:
+            message += f" {held} stay hidden until their program is published."
+        self.message_user(request, message, messages.SUCCESS)
 
     @admin.action(
         description="Unpublish the selected items (back to draft)", permissions=["change"]

@@ -196,3 +196,18 @@ def test_an_edition_of_a_draft_program_is_not_reported_online(editor_client, see
     edition = Edition.objects.select_related("program").get(pk=edition.pk)
     assert not edition.is_published
     assert not Edition.objects.published().filter(pk=edition.pk).exists()
+
+
+def test_publishing_an_edition_of_a_draft_program_says_it_stays_hidden(editor_client, seed):
+    edition = Edition.objects.get(slug="2018")
+    edition.program.status = PublicationStatus.DRAFT
+    edition.program.save()
+    edition.status = PublicationStatus.DRAFT
+    edition.save()
+    response = run_action(
+        editor_client, "publish", [edition], changelist="admin:programs_edition_changelist"
+    )
+    assert (
+        "0 online now; 0 scheduled (online at their publication time). 1 stay hidden until their program is published."
+        in response.content.decode()
+    )
