@@ -1,12 +1,15 @@
+import simple_history
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 from programs.models import Organisation, Program
 from wego_site.fulltext import SearchIndex, search_vector
+from wego_site.images import RENDITION_SIZES, rendition_name, validate_image_upload
 from wego_site.publishing import Publishable, PublishableQuerySet, SlugNaturalKeyManager
 
 
@@ -20,9 +23,15 @@ class PostManager(SlugNaturalKeyManager.from_queryset(PostQuerySet)):
 
 
 class Post(Publishable):
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, help_text="The headline.")
     slug = models.SlugField(
-        max_length=200, unique=True, help_text="Web address: /news/<year>/<slug>/."
+        max_length=200,
+        unique=True,
+        help_text=(
+            "Web address: /news/year/slug/. If you change it (or the publication year), "
+            "the old address keeps working (it redirects)."
+        ),
+        error_messages={"unique": "Another news post already uses this web address (slug)."},
     )
     dateline = models.CharField(
         max_length=60, blank=True, help_text="Where the story was filed, e.g. “SEOUL”."
@@ -32,7 +41,11 @@ class Post(Publishable):
     cover_image = models.ImageField(
         upload_to="news/covers/",
         blank=True,
-        help_text="A landscape picture, at least 1140 × 760 pixels (JPEG, PNG or WebP).",
+        validators=[validate_image_upload],
+        help_text=(
+            "A landscape picture, best at least 1140 × 760 pixels: JPEG, PNG or WebP, "
+            "at most 5 MB. It is cropped to 3:2 from the centre."
+        ),
     )
     cover_alt_text = models.CharField(
         "cover alt text",
@@ -49,6 +62,7 @@ class Post(Publishable):
     tags = TaggableManager(through="news.TaggedPost", blank=True)
 
     objects = PostManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -74,9 +88,29 @@ class Post(Publishable):
             kwargs={"year": self.published_at_local.year, "slug": self.slug},
         )
 
+    def url_paths(self):
+        """This post's public address (it holds the year): see wego_site.redirects."""
+        return {"post": self.get_absolute_url()}
+
     @property
     def published_at_local(self):
         return timezone.localtime(self.published_at)
+
+    @property
+    def cover(self):
+        """URLs of the cover's renditions, made when the cover was saved; None without one."""
+        if not self.cover_image:
+            return None
+        storage = self.cover_image.storage
+        (width, height), (width_2x, height_2x) = RENDITION_SIZES
+        urls = {
+            f"{extension}{suffix}": storage.url(
+                rendition_name(self.cover_image.name, size, extension)
+            )
+            for suffix, size in [("", (width, height)), ("_2x", (width_2x, height_2x))]
+            for extension in ("jpg", "webp")
+        }
+        return {"width": width, "height": height, **urls}
 
 
 class TaggedPostManager(models.Manager):
@@ -100,3 +134,7 @@ class TaggedPost(TaggedItemBase):
         return (self.tag.name, self.content_object.slug)
 
     natural_key.dependencies = ["taggit.tag", "news.post"]
+
+
+# Renames and merges of tags are recorded too; the history model lives in this app.
+simple_history.register(Tag, app="news")

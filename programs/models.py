@@ -1,10 +1,33 @@
+import re
+
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from wego_site.fulltext import SearchIndex, search_vector
 from wego_site.publishing import Publishable, PublishableQuerySet, SlugNaturalKeyManager
+
+DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def validate_pdf_upload(file):
+    """A new upload must be a PDF (by its content, not only its name) of at most 20 MB."""
+    if getattr(file, "_committed", False):
+        return
+    if file.size > DOCUMENT_MAX_BYTES:
+        raise ValidationError(
+            "This file is larger than 20 MB. Upload a smaller PDF.", code="file_too_large"
+        )
+    position = file.tell()
+    file.seek(0)
+    header = file.read(5)
+    file.seek(position)
+    if not file.name.lower().endswith(".pdf") or header != b"%PDF-":
+        raise ValidationError(
+            "This file is not a PDF. Upload the program as a PDF.", code="not_pdf"
+        )
 
 
 class NameNaturalKeyManager(models.Manager):
@@ -18,6 +41,7 @@ class Country(models.Model):
     )
 
     objects = NameNaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -38,6 +62,7 @@ class Organisation(models.Model):
     website = models.URLField(blank=True, help_text="Leave empty if unknown.")
 
     objects = NameNaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -63,6 +88,7 @@ class Contact(models.Model):
     )
 
     objects = ContactManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -93,6 +119,7 @@ class RegionalOffice(models.Model):
     )
 
     objects = RegionalOfficeManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["region"]
@@ -138,6 +165,7 @@ class Introduction(models.Model):
     )
 
     objects = IntroductionManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["section"]
@@ -150,11 +178,22 @@ class Introduction(models.Model):
 
 
 class Program(Publishable):
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, help_text="The program's name as the public reads it.")
     slug = models.SlugField(
-        max_length=100, unique=True, help_text="The program's web address: /programs/<slug>/."
+        max_length=100,
+        unique=True,
+        help_text=(
+            "The program's web address: /programs/slug/. Lower-case letters, digits and "
+            "hyphens. If you change it, the old address keeps working (it redirects)."
+        ),
+        error_messages={"unique": "Another program already uses this web address (slug)."},
     )
-    kind = models.CharField(max_length=20, choices=ProgramKind.choices, db_index=True)
+    kind = models.CharField(
+        max_length=20,
+        choices=ProgramKind.choices,
+        db_index=True,
+        help_text="The section of the site the program is listed in.",
+    )
     summary = models.TextField(
         blank=True,
         help_text="One or two sentences shown in lists. Leave empty if nothing is known.",
@@ -183,6 +222,7 @@ class Program(Publishable):
     )
 
     objects = SlugNaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "title"]
@@ -202,6 +242,16 @@ class Program(Publishable):
     def get_absolute_url(self):
         return reverse("programs:program_detail", kwargs={"slug": self.slug})
 
+    def url_paths(self):
+        """This program's address and its editions' (they contain its slug): see redirects."""
+        return {
+            "program": self.get_absolute_url(),
+            **{
+                f"edition-{edition.pk}": edition.get_absolute_url()
+                for edition in self.editions.all()
+            },
+        }
+
 
 class EditionQuerySet(PublishableQuerySet):
     def published(self):
@@ -220,13 +270,23 @@ class EditionManager(models.Manager.from_queryset(EditionQuerySet)):
 
 
 class Edition(Publishable):
-    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="editions")
-    title = models.CharField(max_length=200)
+    program = models.ForeignKey(
+        Program,
+        on_delete=models.PROTECT,
+        related_name="editions",
+        help_text="The program this edition belongs to.",
+    )
+    title = models.CharField(
+        max_length=200, help_text="Usually the program's name and the year, e.g. “… 2018”."
+    )
     slug = models.SlugField(
         max_length=100,
-        help_text="Web address within the program: /programs/<program>/<slug>/. Unique per program.",
+        help_text=(
+            "Web address within the program: /programs/program-slug/slug/, e.g. “2018”. "
+            "Unique per program. If you change it, the old address keeps working."
+        ),
     )
-    start_date = models.DateField()
+    start_date = models.DateField(help_text="The first day.")
     end_date = models.DateField(help_text="The last day; the same as the start for one day.")
     venue_city = models.CharField(max_length=100, blank=True, help_text="E.g. “Jeju Island”.")
     venue_country = models.ForeignKey(
@@ -248,11 +308,15 @@ class Edition(Publishable):
     )
     contacts = models.ManyToManyField(Contact, blank=True, related_name="editions")
     program_document = models.FileField(
-        upload_to="editions/documents/", blank=True, help_text="The edition's program, as a PDF."
+        upload_to="editions/documents/",
+        blank=True,
+        validators=[validate_pdf_upload],
+        help_text="The edition's program, as a PDF of at most 20 MB.",
     )
     video_url = models.URLField(blank=True, help_text="Link to a video highlight.")
 
     objects = EditionManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-start_date"]
@@ -263,7 +327,12 @@ class Edition(Publishable):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["program", "slug"], name="edition_slug_unique_per_program"
+                fields=["program", "slug"],
+                name="edition_slug_unique_per_program",
+                violation_error_message=(
+                    "This program already has an edition with this web address (slug). "
+                    "Choose another slug, e.g. the year."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")),
@@ -296,8 +365,63 @@ class Edition(Publishable):
         )
 
     @property
+    def is_published(self):
+        """Public only while its program is public too, as in `Edition.objects.published()`."""
+        return Publishable.is_published.fget(self) and self.program.is_published
+
+    def url_paths(self):
+        """This edition's public address: see wego_site.redirects."""
+        return {"edition": self.get_absolute_url()}
+
+    @property
     def year(self):
         return self.start_date.year
+
+    @transaction.atomic
+    def copy_for_next_year(self):
+        """A new draft edition one year on, with this one's topics, co-organisers and contacts.
+
+        Dates move on a year (29 February becomes 28 February); the year in the title and
+        slug moves on too. Participants, site visits, counts and links are not copied:
+        they belong to the edition that took place.
+        """
+        next_year = self.start_date.year + 1
+        title = _next_year_text(self.title, self.start_date.year)
+        if title == self.title:
+            title = f"{self.title} ({next_year})"
+        slug = _next_year_text(self.slug, self.start_date.year)
+        if slug == self.slug:
+            slug = f"{self.slug}-{next_year}"
+        base_slug, number = slug, 2
+        while Edition.objects.filter(program=self.program, slug=slug).exists():
+            slug, number = f"{base_slug}-{number}", number + 1
+        copy = Edition.objects.create(
+            program=self.program,
+            title=title,
+            slug=slug,
+            start_date=_one_year_later(self.start_date),
+            end_date=_one_year_later(self.end_date),
+            venue_city=self.venue_city,
+            venue_country=self.venue_country,
+            summary=self.summary,
+            body=self.body,
+        )
+        copy.co_organisers.set(self.co_organisers.all())
+        copy.contacts.set(self.contacts.all())
+        for topic in self.topics.all():  # one by one, so each gets its history entry
+            Topic.objects.create(edition=copy, position=topic.position, title=topic.title)
+        return copy
+
+
+def _one_year_later(date):
+    try:
+        return date.replace(year=date.year + 1)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year + 1, day=28)
+
+
+def _next_year_text(text, year):
+    return re.sub(rf"\b{year}\b", str(year + 1), text)
 
 
 class EditionPartManager(models.Manager):
@@ -328,6 +452,8 @@ class EditionPart(models.Model):
 class Topic(EditionPart):
     title = models.CharField(max_length=255)
 
+    history = HistoricalRecords()
+
     class Meta(EditionPart.Meta):
         default_related_name = "topics"
         indexes = [SearchIndex(search_vector("title"), name="topic_search_idx")]
@@ -346,6 +472,8 @@ class SiteVisit(EditionPart):
         blank=True,
         help_text="A short qualifier, e.g. “UNESCO World Heritage Site”.",
     )
+
+    history = HistoricalRecords()
 
     class Meta(EditionPart.Meta):
         default_related_name = "site_visits"
@@ -368,6 +496,8 @@ class Participant(EditionPart):
         help_text="City or body as it should read, e.g. “Government of Punjab, Chandigarh”.",
     )
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="participations")
+
+    history = HistoricalRecords()
 
     class Meta(EditionPart.Meta):
         default_related_name = "participants"

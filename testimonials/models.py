@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from programs.models import Edition, Program
 from wego_site.fulltext import SearchIndex, search_vector
@@ -50,6 +51,7 @@ class Testimonial(Publishable):
     )
 
     objects = TestimonialManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["year", "pk"]

@@ -57,3 +57,44 @@ def page(browser):
     context = browser.new_context()
     yield context.new_page()
     context.close()
+
+
+# --- Editorial admin (issue 4) ---------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads and renditions go to a temporary folder, never into the repository."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser("chief", "chief@example.org", "pw-chief-1")
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """A member of the "Secretariat editor" group (made by migrate), staff, no other rights."""
+    from django.contrib.auth.models import Group
+
+    from wego_site.roles import EDITOR_GROUP
+
+    user = django_user_model.objects.create_user(
+        "editor", "editor@example.org", "pw-editor-1", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=EDITOR_GROUP))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def superuser_client(client, superuser):
+    client.force_login(superuser)
+    return client

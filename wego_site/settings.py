@@ -139,3 +139,28 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 TAGGIT_CASE_INSENSITIVE = True
 
 SITE_NAME = "WeGO Training Programs"
+
+# --- Editorial admin: history, login lockout, slug redirects, uploads (issue 4) ---------
+# Kept together so the admin work merges as one block.
+INSTALLED_APPS += ["simple_history", "axes"]
+MIDDLEWARE += [
+    # Records which editor made each change in the content history.
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Answers a 404 on an old address (a slug was changed) with a 301 to the new one.
+    "wego_site.redirects.OldAddressRedirectMiddleware",
+    # django-axes wants to be last.
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five failed sign-ins for a user name from one address lock that pair out for an hour.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Cover pictures: refused above these limits (the message says why).
+IMAGE_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+IMAGE_UPLOAD_MAX_PIXELS = 40_000_000

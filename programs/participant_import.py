@@ -1,0 +1,117 @@
+"""Reading an edition's participants from a CSV file, checked row by row before any save.
+
+Columns: `name,country` (a header line naming them is required; other columns are
+ignored). Countries must already exist under "Countries" (matched ignoring case): an
+unknown country is refused rather than created, so a typo never becomes a new country.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Max
+
+from programs.models import Country, Participant
+
+MAX_ROWS = 1000
+NAME_MAX_LENGTH = Participant._meta.get_field("name").max_length
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be read; the message says why."""
+
+
+@dataclass
+class ImportRow:
+    line: int
+    name: str
+    country_name: str
+    country: Country | None = None
+    errors: list[str] = field(default_factory=list)
+
+
+MAX_FILE_BYTES = 1024 * 1024
+
+
+def decode_upload(upload):
+    if upload.size > MAX_FILE_BYTES:
+        raise ImportFileError("The file is larger than 1 MB; a participant list is much smaller.")
+    data = upload.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            "The file is not UTF-8 text. In your spreadsheet, use “Save as” › "
+            "“CSV UTF-8 (comma delimited)” and upload that file."
+        ) from None
+
+
+def read_participants(text, edition):
+    """Every row of `text` with its errors; raises ImportFileError for an unreadable file."""
+    reader = csv.reader(io.StringIO(text))
+    try:
+        lines = [line for line in reader if any(cell.strip() for cell in line)]
+    except csv.Error as error:
+        raise ImportFileError(f"The file is not a readable CSV file ({error}).") from None
+    if not lines:
+        raise ImportFileError("The file is empty.")
+    header = [cell.strip().lower() for cell in lines[0]]
+    if "name" not in header or "country" not in header:
+        raise ImportFileError(
+            "The first line must name the columns: “name,country”. "
+            f"It reads: “{','.join(lines[0])}”."
+        )
+    if len(lines) == 1:
+        raise ImportFileError("The file has column names but no participants.")
+    if len(lines) - 1 > MAX_ROWS:
+        raise ImportFileError(f"The file has more than {MAX_ROWS} rows; split it up.")
+    name_at, country_at = header.index("name"), header.index("country")
+    countries = {country.name.lower(): country for country in Country.objects.all()}
+    existing = {
+        (name.lower(), country_id)
+        for name, country_id in edition.participants.values_list("name", "country_id")
+    }
+    seen = {}
+    rows = []
+    for number, line in enumerate(lines[1:], start=2):
+        cells = [*line, "", ""]
+        row = ImportRow(
+            line=number, name=cells[name_at].strip(), country_name=cells[country_at].strip()
+        )
+        if not row.name:
+            row.errors.append("The name is empty.")
+        elif len(row.name) > NAME_MAX_LENGTH:
+            row.errors.append(f"The name is longer than {NAME_MAX_LENGTH} characters.")
+        if not row.country_name:
+            row.errors.append("The country is empty.")
+        else:
+            row.country = countries.get(row.country_name.lower())
+            if row.country is None:
+                row.errors.append(
+                    f"Unknown country “{row.country_name}”: check the spelling, or add the "
+                    "country under Countries first."
+                )
+        if row.name and row.country:
+            key = (row.name.lower(), row.country.pk)
+            if key in existing:
+                row.errors.append("Already listed as a participant of this edition.")
+            elif key in seen:
+                row.errors.append(f"The same as line {seen[key]}.")
+            seen.setdefault(key, number)
+        rows.append(row)
+    return rows
+
+
+@transaction.atomic
+def save_participants(edition, rows):
+    """Add every row after the edition's current participants; all or nothing."""
+    if any(row.errors for row in rows):
+        raise ValueError("Rows with errors are never saved.")
+    last = edition.participants.aggregate(last=Max("position"))["last"] or 0
+    return [
+        Participant.objects.create(
+            edition=edition, position=last + offset, name=row.name, country=row.country
+        )
+        for offset, row in enumerate(rows, start=1)
+    ]

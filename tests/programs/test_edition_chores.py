@@ -1,0 +1,239 @@
+"""The secretariat's chores on editions: copy for next year, participants from a CSV file."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from programs.models import Edition, Participant
+from wego_site.publishing import PublicationStatus
+
+pytestmark = pytest.mark.django_db
+
+JOINT = "joint-workshop-smart-sustainable-cities-e-government"
+
+
+@pytest.fixture
+def workshop(seed):
+    return Edition.objects.get(program__slug=JOINT, slug="2018")
+
+
+def test_copy_for_next_year_from_the_admin(editor_client, workshop):
+    response = editor_client.post(
+        reverse("admin:programs_edition_changelist"),
+        {"action": "copy_for_next_year", ACTION_CHECKBOX_NAME: [workshop.pk]},
+    )
+    copy = Edition.objects.get(program__slug=JOINT, slug="2019")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:programs_edition_change", args=[copy.pk])
+    assert copy.title == "Joint Workshop for Smart Sustainable Cities & e-Government 2019"
+    assert (copy.start_date, copy.end_date) == (dt.date(2019, 7, 9), dt.date(2019, 7, 12))
+    assert copy.status == PublicationStatus.DRAFT
+    assert copy.venue_city == "Jeju Island"
+    assert list(copy.topics.values_list("position", "title")) == list(
+        workshop.topics.values_list("position", "title")
+    )
+    assert copy.topics.count() == 6
+    assert set(copy.co_organisers.all()) == set(workshop.co_organisers.all())
+    assert copy.co_organisers.count() == 4
+    assert set(copy.contacts.all()) == set(workshop.contacts.all())
+    # What happened at the 2018 workshop stays with it.
+    assert not copy.participants.exists()
+    assert not copy.site_visits.exists()
+    assert copy.participant_count is None
+    # The public does not see the draft.
+    assert editor_client.get(copy.get_absolute_url()).status_code == 404
+
+
+def test_copying_twice_never_clashes(workshop):
+    first = workshop.copy_for_next_year()
+    second = workshop.copy_for_next_year()
+    assert (first.slug, second.slug) == ("2019", "2019-2")
+
+
+def test_copy_moves_29_february(workshop):
+    workshop.start_date = dt.date(2020, 2, 29)
+    workshop.end_date = dt.date(2020, 3, 1)
+    assert workshop.copy_for_next_year().start_date == dt.date(2021, 2, 28)
+
+
+def import_url(edition):
+    return reverse("admin:programs_edition_import_participants", args=[edition.pk])
+
+
+def upload(client, edition, text, name="participants.csv"):
+    return client.post(
+        import_url(edition),
+        {"preview": "1", "file": SimpleUploadedFile(name, text.encode("utf-8"), "text/csv")},
+    )
+
+
+def test_csv_import_with_a_bad_row_saves_nothing_and_says_why(editor_client, workshop):
+    before = workshop.participants.count()
+    text = (
+        "name,country\n"
+        "Nairobi,Kenya\n"
+        ",India\n"
+        "Chiang Mai,thailand\n"
+        "Accra,Ghana\n"
+        "Chiang Mai,Thailand\n"
+    )
+    response = upload(editor_client, workshop, text)
+    assert response.status_code == 200
+    html = response.content.decode()
+    rows = {row.line: row.errors for row in response.context["rows"]}
+    assert rows[2] == [
+        "Unknown country “Kenya”: check the spelling, or add the country under Countries first."
+    ]
+    assert rows[3] == ["The name is empty."]
+    assert rows[4] == []
+    assert rows[5] == ["Already listed as a participant of this edition."]
+    assert rows[6] == ["The same as line 4."]
+    assert "4 rows cannot be imported. Nothing has been saved." in html
+    assert 'name="confirm"' not in html
+    # Even a forced confirmation saves nothing while a row is wrong.
+    editor_client.post(import_url(workshop), {"confirm": "1", "csv_text": text})
+    assert workshop.participants.count() == before
+
+
+def test_csv_import_preview_then_confirm(editor_client, workshop):
+    before = workshop.participants.count()
+    text = "Name,Country\nChiang Mai,Thailand\nDa Nang,vietnam\n"
+    response = upload(editor_client, workshop, text)
+    assert response.context["error_count"] == 0
+    assert 'name="confirm"' in response.content.decode()
+    assert workshop.participants.count() == before  # nothing saved by the preview
+
+    response = editor_client.post(import_url(workshop), {"confirm": "1", "csv_text": text})
+    assert response.status_code == 302
+    added = list(workshop.participants.order_by("-position")[:2])
+    assert [(p.name, p.country.name, p.position) for p in reversed(added)] == [
+        ("Chiang Mai", "Thailand", before + 1),
+        ("Da Nang", "Vietnam", before + 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "The submitted file is empty."),
+        (b"\n\n", "The file is empty."),
+        (b"city;nation\nAccra;Ghana\n", "The first line must name the columns"),
+        (b"name,country\n", "The file has column names but no participants."),
+        ("name,country\nZürich,Korea\n".encode("latin-1"), "The file is not UTF-8 text."),
+    ],
+)
+def test_csv_import_refuses_unreadable_files(editor_client, workshop, content, message):
+    before = Participant.objects.count()
+    response = editor_client.post(
+        import_url(workshop), {"preview": "1", "file": SimpleUploadedFile("p.csv", content)}
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Participant.objects.count() == before
+
+
+def test_csv_import_needs_permission(client, django_user_model, workshop):
+    staff = django_user_model.objects.create_user("staff", password="pw-staff-1", is_staff=True)
+    client.force_login(staff)
+    assert client.get(import_url(workshop)).status_code == 403
+
+
+def test_edition_change_page_links_to_import(editor_client, workshop):
+    html = editor_client.get(reverse("admin:programs_edition_change", args=[workshop.pk])).content
+    assert import_url(workshop) in html.decode()
+    assert editor_client.get(import_url(workshop)).status_code == 200
+
+
+def test_new_topics_without_position_go_at_the_end(editor_client, seed):
+    program = Edition.objects.get(slug="2018").program
+    response = editor_client.post(
+        reverse("admin:programs_edition_add"),
+        {
+            "program": program.pk,
+            "title": "Joint Workshop 2030",
+            "slug": "2030",
+            "start_date": "2030-07-01",
+            "end_date": "2030-07-03",
+            "status": "draft",
+            "published_at_0": "2030-01-01",
+            "published_at_1": "09:00",
+            "topics-TOTAL_FORMS": "3",
+            "topics-INITIAL_FORMS": "0",
+            "topics-0-title": "First",
+            "topics-0-position": "",
+            "topics-1-title": "Second",
+            "topics-1-position": "",
+            "topics-2-title": "Numbered",
+            "topics-2-position": "5",
+            "site_visits-TOTAL_FORMS": "0",
+            "site_visits-INITIAL_FORMS": "0",
+            "participants-TOTAL_FORMS": "0",
+            "participants-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.context["errors"]
+    edition = Edition.objects.get(slug="2030")
+    assert list(edition.topics.values_list("position", "title")) == [
+        (5, "Numbered"),
+        (6, "First"),
+        (7, "Second"),
+    ]
+
+
+def edition_form(program, **overrides):
+    data = {
+        "program": program.pk,
+        "title": "Joint Workshop 2031",
+        "slug": "2031",
+        "start_date": "2031-07-01",
+        "end_date": "2031-07-03",
+        "status": "draft",
+        "published_at_0": "2031-01-01",
+        "published_at_1": "09:00",
+    }
+    for prefix in ["topics", "site_visits", "participants"]:
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    data.update(overrides)
+    return data
+
+
+def test_duplicate_edition_slug_in_a_program_gets_a_plain_message(editor_client, workshop):
+    response = editor_client.post(
+        reverse("admin:programs_edition_add"), edition_form(workshop.program, slug="2018")
+    )
+    assert response.status_code == 200
+    assert "This program already has an edition with this web address (slug)." in (
+        response.content.decode()
+    )
+
+
+def test_program_document_must_be_a_pdf_and_replaced_ones_are_removed(
+    editor_client, workshop, media_root, django_capture_on_commit_callbacks
+):
+    add_url = reverse("admin:programs_edition_add")
+    fake = SimpleUploadedFile("program.pdf", b"<html>not a pdf</html>")
+    response = editor_client.post(add_url, edition_form(workshop.program, program_document=fake))
+    assert "This file is not a PDF." in response.content.decode()
+    assert not Edition.objects.filter(slug="2031").exists()
+    assert not list(media_root.rglob("*.pdf"))
+
+    first = SimpleUploadedFile("first.pdf", b"%PDF-1.4 first")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            add_url, edition_form(workshop.program, program_document=first)
+        )
+    assert response.status_code == 302
+    edition = Edition.objects.get(slug="2031")
+    second = SimpleUploadedFile("second.pdf", b"%PDF-1.4 second")
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(
+            reverse("admin:programs_edition_change", args=[edition.pk]),
+            edition_form(workshop.program, program_document=second),
+        )
+    assert sorted(path.name for path in media_root.rglob("*.pdf")) == ["second.pdf"]
+    with django_capture_on_commit_callbacks(execute=True):
+        Edition.objects.get(pk=edition.pk).delete()
+    assert not list(media_root.rglob("*.pdf"))

@@ -1,0 +1,53 @@
+"""Old addresses keep working: a changed slug (or year) leaves a permanent redirect behind.
+
+A model opts in by defining `url_paths()`: a dict naming each public address it owns
+(its own page, and the pages of its parts whose address contains its slug). Before a
+save the stored row's addresses are read; after it, each address that changed is
+recorded as a `Redirect`. A middleware answers a 404 on an old address with a 301.
+"""
+
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
+from django.http import HttpResponsePermanentRedirect
+
+from wego_site.models import Redirect
+
+
+@receiver(pre_save, dispatch_uid="redirects_remember_old_paths")
+def remember_old_paths(sender, instance, raw=False, **kwargs):
+    if raw or not hasattr(sender, "url_paths") or instance.pk is None:
+        return
+    stored = sender._base_manager.filter(pk=instance.pk).first()
+    instance._old_url_paths = stored.url_paths() if stored else {}
+
+
+@receiver(post_save, dispatch_uid="redirects_record_changed_paths")
+def record_changed_paths(sender, instance, raw=False, created=False, **kwargs):
+    old_paths = getattr(instance, "_old_url_paths", None)
+    if raw or created or not old_paths:
+        return
+    del instance._old_url_paths
+    new_paths = instance.url_paths()
+    for key, old_path in old_paths.items():
+        new_path = new_paths.get(key)
+        if new_path and new_path != old_path:
+            Redirect.objects.record(old_path, new_path)
+
+
+class OldAddressRedirectMiddleware:
+    """Like django.contrib.redirects' fallback: acts only when the page was not found."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404:
+            return response
+        redirect = Redirect.objects.filter(old_path=request.path).only("new_path").first()
+        if redirect is None:
+            return response
+        new_path = redirect.new_path
+        if query := request.META.get("QUERY_STRING"):
+            new_path = f"{new_path}?{query}"
+        return HttpResponsePermanentRedirect(new_path)
