@@ -76,6 +76,30 @@ class Post(Publishable):
     def published_at_local(self):
         return timezone.localtime(self.published_at)
 
+    def article_json_ld(self, url):
+        """schema.org NewsArticle for this post; needs the page's absolute ``url``."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "url": url,
+            "mainEntityOfPage": url,
+            "datePublished": self.published_at_local.isoformat(),
+            "dateModified": timezone.localtime(self.updated_at).isoformat(),
+            "description": self.lede,
+            "author": {"@type": "Organization", "name": "WeGO"},
+            "publisher": {
+                "@type": "Organization",
+                "name": "World Smart Sustainable Cities Organization",
+            },
+        }
+        if self.dateline:
+            data["dateline"] = self.dateline
+        keywords = [tag.name for tag in self.tags.all()]
+        if keywords:
+            data["keywords"] = keywords
+        return data
+
 
 class TaggedPostManager(models.Manager):
     def get_by_natural_key(self, tag_name, post_slug):

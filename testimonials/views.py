@@ -1,3 +1,7 @@
+"""Testimonials of former participants, all of them or one year's."""
+
+import datetime as dt
+
 from django.http import Http404
 from django.views.generic import ListView
 
@@ -11,7 +15,18 @@ class TestimonialListView(ListView):
     def get_queryset(self):
         testimonials = Testimonial.objects.published()
         if "year" in self.kwargs:
-            testimonials = testimonials.filter(year=self.kwargs["year"])
-            if not testimonials.exists():
-                raise Http404("No testimonials for that year.")
+            year = self.kwargs["year"]
+            if not dt.MINYEAR < year < dt.MAXYEAR:
+                raise Http404("No such year.")
+            testimonials = testimonials.filter(year=year)
         return testimonials
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Evaluating the list here (not with .exists()) keeps it to one query.
+        if "year" in self.kwargs and not context["testimonials"]:
+            raise Http404("No testimonials for that year.")
+        context["year"] = self.kwargs.get("year")
+        years = Testimonial.objects.published().order_by("year").values_list("year", flat=True)
+        context["years"] = sorted(set(years))
+        return context
