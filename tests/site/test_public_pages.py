@@ -294,8 +294,8 @@ def test_post_page(client, seed):
         assert f'rel="tag">{tag}</a>' in html
     assert "Smart City Institute Japan (SCI-J)" in text
     assert "G20 Global Smart Cities Alliance (GSCA)" in text
-    assert "Previous post WeGO supports partners on COVID-19 response through webinars" in text
-    assert "Next post WeGO holds first webinar on COVID-19 best practice" in text
+    assert "Older post WeGO supports partners on COVID-19 response through webinars" in text
+    assert "Newer post WeGO holds first webinar on COVID-19 best practice" in text
     (article,) = [
         json.loads(b) for kind, b in parse(response).scripts if kind == "application/ld+json"
     ]
@@ -315,9 +315,9 @@ def test_post_names_its_related_programs(client, seed):
 
 def test_oldest_and_newest_posts_have_one_neighbour(client, seed):
     text = text_of(client.get("/news/2020/18-cities-awarded-for-their-smart-initiatives/"))
-    assert "Previous post" in text and "Next post" not in text
+    assert "Older post" in text and "Newer post" not in text
     text = text_of(client.get("/news/2020/wego-resumes-meetings-with-diplomatic-missions-in-q1/"))
-    assert "Next post" in text and "Previous post" not in text
+    assert "Newer post" in text and "Older post" not in text
 
 
 def test_testimonials(client, seed):
