@@ -1,22 +1,13 @@
 """Public news pages. Every queryset starts from `Post.objects.published()`."""
 
-import datetime as dt
-
 from django.db.models import Prefetch, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from news.models import Post
 from programs.models import Program
-
-
-def valid_year(year):
-    """A year a datetime can hold in every time zone; anything else is a 404, never a 500."""
-    if not dt.MINYEAR < year < dt.MAXYEAR:
-        raise Http404("No such year.")
-    return year
+from programs.views import valid_year
 
 
 class PostListMixin:

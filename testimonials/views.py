@@ -1,10 +1,9 @@
 """Testimonials of former participants, all of them or one year's."""
 
-import datetime as dt
-
 from django.http import Http404
 from django.views.generic import ListView
 
+from programs.views import valid_year
 from testimonials.models import Testimonial
 
 
@@ -15,10 +14,7 @@ class TestimonialListView(ListView):
     def get_queryset(self):
         testimonials = Testimonial.objects.published()
         if "year" in self.kwargs:
-            year = self.kwargs["year"]
-            if not dt.MINYEAR < year < dt.MAXYEAR:
-                raise Http404("No such year.")
-            testimonials = testimonials.filter(year=year)
+            testimonials = testimonials.filter(year=valid_year(self.kwargs["year"]))
         return testimonials
 
     def get_context_data(self, **kwargs):

@@ -67,6 +67,7 @@ class LandingView(TemplateView):
             joint_section=sections[ProgramKind.JOINT_WORKSHOP],
             featured_edition=featured,
             figures=training_figures(programs, editions),
+            archive_years=sorted({edition.year for edition in editions}, reverse=True),
             latest_posts=Post.objects.published().prefetch_related(None)[: self.news_count],
             testimonials=Testimonial.objects.published(),
             contacts=Contact.objects.filter(programs__in=Program.objects.published())

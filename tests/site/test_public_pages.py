@@ -347,3 +347,10 @@ def test_404_page_is_styled(client, seed):
     page = parse(response)
     assert [text for level, text in page.headings if level == 1] == ["Page not found"]
     assert page.meta["robots"] == "noindex"
+
+
+def test_landing_links_each_year_of_the_archive(client, seed):
+    html = client.get("/").content.decode()
+    for year in [2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018]:
+        assert f'href="/programs/archive/{year}/"' in html
+    assert 'href="/programs/archive/2019/"' not in html
