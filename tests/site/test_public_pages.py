@@ -354,3 +354,12 @@ def test_landing_links_each_year_of_the_archive(client, seed):
     for year in [2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018]:
         assert f'href="/programs/archive/{year}/"' in html
     assert 'href="/programs/archive/2019/"' not in html
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/programs/", "/programs/archive/", "/news/", "/testimonials/"]
+)
+def test_pages_render_on_an_empty_site(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert [level for level, _ in parse(response).headings].count(1) == 1
