@@ -363,3 +363,16 @@ def test_pages_render_on_an_empty_site(client, url):
     response = client.get(url)
     assert response.status_code == 200
     assert [level for level, _ in parse(response).headings].count(1) == 1
+
+
+def test_a_page_may_fill_only_the_title_and_description_blocks(rf):
+    from django.template import RequestContext, Template
+
+    template = Template(
+        '{% extends "base.html" %}{% block title %}Only a title{% endblock %}'
+        "{% block description %}Only a description{% endblock %}"
+    )
+    html = template.render(RequestContext(rf.get("/somewhere/"), {}))
+    assert "<title>Only a title</title>" in html
+    assert '<meta name="description" content="Only a description">' in html
+    assert '<link rel="canonical" href="http://testserver/somewhere/">' in html
