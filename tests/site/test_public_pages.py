@@ -376,3 +376,13 @@ def test_a_page_may_fill_only_the_title_and_description_blocks(rf):
     assert "<title>Only a title</title>" in html
     assert '<meta name="description" content="Only a description">' in html
     assert '<link rel="canonical" href="http://testserver/somewhere/">' in html
+
+
+def test_edition_page_does_not_link_its_testimonials_to_itself(client, seed):
+    url = "/programs/wego-shrdc-training-program/2013-06/"
+    html = client.get(url).content.decode()
+    assert f'href="{url}"' not in html
+    assert "No information available yet about the topics of this edition." in text_of(
+        client.get(url)
+    )
+    assert "No information available yet about the topics" not in text_of(client.get(JEJU))
