@@ -22,8 +22,13 @@ class PostListMixin:
         return Post.objects.published().prefetch_related(None)
 
     def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
         years = Post.objects.published().dates("published_at", "year", order="DESC")
-        return super().get_context_data(years=[d.year for d in years], **kwargs)
+        context["years"] = [d.year for d in years]
+        page = context["page_obj"]
+        # Each page of a list has its own title.
+        context["title_suffix"] = f", page {page.number}" if page and page.number > 1 else ""
+        return context
 
 
 class PostListView(PostListMixin, ListView):

@@ -244,13 +244,6 @@ class EditionQuerySet(PublishableQuerySet):
             .select_related("program")
         )
 
-    def upcoming(self, today=None):
-        """Editions that have not ended yet (an edition under way counts as upcoming)."""
-        return self.filter(end_date__gte=today or timezone.localdate())
-
-    def past(self, today=None):
-        return self.filter(end_date__lt=today or timezone.localdate())
-
     def with_details(self):
         """Everything an edition's page shows, in a fixed number of queries."""
         return self.select_related("program__regional_office", "venue_country").prefetch_related(
@@ -349,9 +342,9 @@ class Edition(Publishable):
     def year(self):
         return self.start_date.year
 
-    @property
-    def is_one_day(self):
-        return self.start_date == self.end_date
+    def is_upcoming(self, today=None):
+        """Not ended yet: an edition under way still counts as upcoming."""
+        return self.end_date >= (today or timezone.localdate())
 
     @property
     def venue(self):

@@ -84,13 +84,13 @@ class ProgramDetailView(DetailView):
         editions = list(
             Edition.objects.published().filter(program=self.object).select_related("venue_country")
         )
+        upcoming = [edition for edition in editions if edition.is_upcoming(today)]
         # Asked through the reverse relation: programs never imports news.
         posts = self.object.posts.published().prefetch_related(None)[:3]
         return super().get_context_data(
-            upcoming_editions=sorted(
-                (e for e in editions if e.end_date >= today), key=lambda e: e.start_date
-            ),
-            past_editions=[e for e in editions if e.end_date < today],
+            # The next edition first; past ones newest first (the default order).
+            upcoming_editions=upcoming[::-1],
+            past_editions=[edition for edition in editions if not edition.is_upcoming(today)],
             edition_count=len(editions),
             related_posts=posts,
             **kwargs,

@@ -53,3 +53,11 @@ def test_hostile_title_is_escaped_everywhere(client):
         json.loads(body) for kind, body in parse(response).scripts if kind == "application/ld+json"
     ]
     assert article["headline"] == "</script><script>alert(1)</script>"
+
+
+def test_each_page_of_the_list_has_its_own_title(client):
+    for _ in range(11):
+        make_post()
+    first, second = parse(client.get("/news/")).title, parse(client.get("/news/?page=2")).title
+    assert first == "News · WeGO Training Programs"
+    assert second == "News, page 2 · WeGO Training Programs"

@@ -74,13 +74,13 @@ def test_event_json_ld_without_venue_or_organisers():
     assert data["superEvent"]["name"] == "Series"
 
 
-def test_upcoming_and_past_split_on_the_end_date():
-    program = make_program()
+def test_an_edition_under_way_is_still_upcoming():
     today = dt.date(2024, 5, 10)
-    ending_today = make_edition(program, start=today - dt.timedelta(days=2), days=2)
-    ended = make_edition(program, start=today - dt.timedelta(days=5), days=1)
-    assert list(Edition.objects.upcoming(today)) == [ending_today]
-    assert list(Edition.objects.past(today)) == [ended]
+    assert Edition(start_date=dt.date(2024, 5, 8), end_date=today).is_upcoming(today)
+    assert Edition(start_date=dt.date(2024, 6, 1), end_date=dt.date(2024, 6, 2)).is_upcoming(today)
+    assert not Edition(start_date=dt.date(2024, 5, 1), end_date=dt.date(2024, 5, 9)).is_upcoming(
+        today
+    )
 
 
 def test_public_edition_counts_ignore_hidden_editions():
