@@ -46,6 +46,9 @@ def make_edition(program, status=PUBLISHED, published_at=None, start=None, days=
     start = start or dt.date(2015, 1, 1) + dt.timedelta(days=n)
     fields.setdefault("title", f"Edition {n}")
     fields.setdefault("slug", f"edition-{n}")
+    fields.setdefault("venue_city", f"City {n}")
+    if "venue_country" not in fields:
+        fields["venue_country"] = make_country()
     return Edition.objects.create(
         program=program,
         start_date=start,

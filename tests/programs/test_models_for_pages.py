@@ -66,7 +66,13 @@ def test_participants_grouped_by_country_in_name_order():
 
 
 def test_event_json_ld_without_venue_or_organisers():
-    edition = make_edition(make_program(title="Series"), start=dt.date(2020, 1, 1), days=0)
+    edition = make_edition(
+        make_program(title="Series"),
+        start=dt.date(2020, 1, 1),
+        days=0,
+        venue_city="",
+        venue_country=None,
+    )
     data = edition.event_json_ld("https://example.org/e/")
     assert data["startDate"] == data["endDate"] == "2020-01-01"
     assert "location" not in data
