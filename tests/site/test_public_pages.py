@@ -280,7 +280,9 @@ def test_news_card_uses_the_cover_include_when_there_is_a_picture(client, seed):
         cover_image="news/covers/awards.jpg", cover_alt_text="Award winners on stage"
     )
     html = client.get("/news/").content.decode()
-    assert 'src="/media/news/covers/awards.jpg" alt="Award winners on stage"' in html
+    # Whatever the include renders (a plain <img> or renditions), the card uses it.
+    assert 'alt="Award winners on stage"' in html
+    assert "/media/news/covers/" in html and "awards" in html
     assert html.count('class="cover-placeholder"') == 9
 
 
