@@ -79,11 +79,15 @@ class ProgramDetailView(DetailView):
             .prefetch_related("partners", "contacts")
         )
 
-    def get_context_data(self, **kwargs):
-        today = timezone.localdate()
-        editions = list(
+    def get_editions(self):
+        """The program's editions to list; a staff preview may include hidden ones."""
+        return (
             Edition.objects.published().filter(program=self.object).select_related("venue_country")
         )
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        editions = list(self.get_editions())
         upcoming = [edition for edition in editions if edition.is_upcoming(today)]
         # Asked through the reverse relation: programs never imports news.
         posts = self.object.posts.published().prefetch_related(None)[:3]

@@ -388,3 +388,26 @@ def test_edition_page_does_not_link_its_testimonials_to_itself(client, seed):
         client.get(url)
     )
     assert "No information available yet about the topics" not in text_of(client.get(JEJU))
+
+
+def test_staff_preview_banner_shows_only_in_a_preview(rf, client, seed):
+    from programs.views import ProgramDetailView
+
+    class Preview(ProgramDetailView):
+        def get_queryset(self):
+            return Program.objects.all()
+
+        def get_editions(self):
+            return self.object.editions.all()
+
+        def get_context_data(self, **kwargs):
+            return super().get_context_data(is_preview=True, preview_is_public=False, **kwargs)
+
+    Program.objects.filter(slug="wego-shrdc-training-program").update(status="draft")
+    request = rf.get(MAIN)
+    response = Preview.as_view()(request, slug="wego-shrdc-training-program")
+    response.render()
+    html = response.content.decode()
+    assert 'class="preview-banner"' in html
+    assert "Past editions (8)" in text_of(response)
+    assert 'class="preview-banner"' not in client.get("/").content.decode()
