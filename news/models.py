@@ -59,23 +59,6 @@ class Post(Publishable):
     def natural_key(self):
         return (self.slug,)
 
-    def clean(self):
-        super().clean()
-        if self.cover_image and not self.cover_alt_text.strip():
-            raise ValidationError(
-                {"cover_alt_text": "Describe the cover picture: alt text is required with a cover."}
-            )
-
-    def get_absolute_url(self):
-        return reverse(
-            "news:post_detail",
-            kwargs={"year": self.published_at_local.year, "slug": self.slug},
-        )
-
-    @property
-    def published_at_local(self):
-        return timezone.localtime(self.published_at)
-
     def article_json_ld(self, url):
         """schema.org NewsArticle for this post; needs the page's absolute ``url``."""
         data = {
@@ -99,6 +82,23 @@ class Post(Publishable):
         if keywords:
             data["keywords"] = keywords
         return data
+
+    def clean(self):
+        super().clean()
+        if self.cover_image and not self.cover_alt_text.strip():
+            raise ValidationError(
+                {"cover_alt_text": "Describe the cover picture: alt text is required with a cover."}
+            )
+
+    def get_absolute_url(self):
+        return reverse(
+            "news:post_detail",
+            kwargs={"year": self.published_at_local.year, "slug": self.slug},
+        )
+
+    @property
+    def published_at_local(self):
+        return timezone.localtime(self.published_at)
 
 
 class TaggedPostManager(models.Manager):

@@ -323,25 +323,6 @@ class Edition(Publishable):
 
     natural_key.dependencies = ["programs.program"]
 
-    def clean(self):
-        super().clean()
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError(
-                {
-                    "end_date": "The end date is before the start date. An edition ends on or after it starts."
-                }
-            )
-
-    def get_absolute_url(self):
-        return reverse(
-            "programs:edition_detail",
-            kwargs={"program_slug": self.program.slug, "slug": self.slug},
-        )
-
-    @property
-    def year(self):
-        return self.start_date.year
-
     def is_upcoming(self, today=None):
         """Not ended yet: an edition under way still counts as upcoming."""
         return self.end_date >= (today or timezone.localdate())
@@ -384,6 +365,25 @@ class Edition(Publishable):
         if self.summary:
             data["description"] = self.summary
         return data
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {
+                    "end_date": "The end date is before the start date. An edition ends on or after it starts."
+                }
+            )
+
+    def get_absolute_url(self):
+        return reverse(
+            "programs:edition_detail",
+            kwargs={"program_slug": self.program.slug, "slug": self.slug},
+        )
+
+    @property
+    def year(self):
+        return self.start_date.year
 
 
 class EditionPartManager(models.Manager):
