@@ -75,6 +75,30 @@ class Post(Publishable):
     def natural_key(self):
         return (self.slug,)
 
+    def article_json_ld(self, url):
+        """schema.org NewsArticle for this post; needs the page's absolute ``url``."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "url": url,
+            "mainEntityOfPage": url,
+            "datePublished": self.published_at_local.isoformat(),
+            "dateModified": timezone.localtime(self.updated_at).isoformat(),
+            "description": self.lede,
+            "author": {"@type": "Organization", "name": "WeGO"},
+            "publisher": {
+                "@type": "Organization",
+                "name": "World Smart Sustainable Cities Organization",
+            },
+        }
+        if self.dateline:
+            data["dateline"] = self.dateline
+        keywords = [tag.name for tag in self.tags.all()]
+        if keywords:
+            data["keywords"] = keywords
+        return data
+
     def clean(self):
         super().clean()
         if self.cover_image and not self.cover_alt_text.strip():

@@ -1,15 +1,59 @@
+"""Public news pages. Every queryset starts from `Post.objects.published()`."""
+
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
+from taggit.models import Tag
 
 from news.models import Post
+from programs.models import Program
+from programs.views import valid_year
 
 
-class PostListView(ListView):
+class PostListMixin:
+    """Shared by the news list, a year and a tag: pagination and the years to browse."""
+
     template_name = "news/post_list.html"
     context_object_name = "posts"
     paginate_by = 10
 
     def get_queryset(self):
-        return Post.objects.published()
+        # Cards show no tags, so the tags that published() prefetches are not needed.
+        return Post.objects.published().prefetch_related(None)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        years = Post.objects.published().dates("published_at", "year", order="DESC")
+        context["years"] = [d.year for d in years]
+        page = context["page_obj"]
+        # Each page of a list has its own title.
+        context["title_suffix"] = f", page {page.number}" if page and page.number > 1 else ""
+        return context
+
+
+class PostListView(PostListMixin, ListView):
+    pass
+
+
+class PostYearView(PostListMixin, ListView):
+    allow_empty = False  # a year without public posts is a 404
+
+    def get_queryset(self):
+        return super().get_queryset().filter(published_at__year=valid_year(self.kwargs["year"]))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(year=self.kwargs["year"], **kwargs)
+
+
+class PostTagView(PostListMixin, ListView):
+    allow_empty = False  # a tag no public post carries is a 404
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
 
 
 class PostDetailView(DetailView):
@@ -17,4 +61,31 @@ class PostDetailView(DetailView):
     context_object_name = "post"
 
     def get_queryset(self):
-        return Post.objects.published().filter(published_at__year=self.kwargs["year"])
+        return (
+            Post.objects.published()
+            .filter(published_at__year=valid_year(self.kwargs["year"]))
+            .prefetch_related(
+                Prefetch("related_programs", queryset=Program.objects.published()),
+                "organisations",
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        post = self.object
+        neighbours = (
+            Post.objects.published().prefetch_related(None).only("title", "slug", "published_at")
+        )
+        same_time = Q(published_at=post.published_at)
+        older = neighbours.filter(
+            Q(published_at__lt=post.published_at) | (same_time & Q(pk__lt=post.pk))
+        ).order_by("-published_at", "-pk")
+        newer = neighbours.filter(
+            Q(published_at__gt=post.published_at) | (same_time & Q(pk__gt=post.pk))
+        ).order_by("published_at", "pk")
+        url = self.request.build_absolute_uri(post.get_absolute_url())
+        return super().get_context_data(
+            previous_post=older.first(),
+            next_post=newer.first(),
+            article_json_ld=post.article_json_ld(url),
+            **kwargs,
+        )

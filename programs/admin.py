@@ -38,21 +38,19 @@ class ProgramPreview(PreviewMixin, ProgramDetailView):
     model = Program
 
     def get_queryset(self):
-        return Program.objects.select_related("regional_office")
+        return Program.objects.select_related("regional_office").prefetch_related(
+            "partners", "contacts"
+        )
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["editions"] = self.object.editions.all()
-        return context
+    def get_editions(self):
+        return self.object.editions.select_related("venue_country")
 
 
 class EditionPreview(PreviewMixin, EditionDetailView):
     model = Edition
 
     def get_queryset(self):
-        return Edition.objects.select_related("program", "venue_country").prefetch_related(
-            "topics", "site_visits", "participants__country", "co_organisers", "contacts"
-        )
+        return Edition.objects.with_details()
 
 
 # --- Small reference tables ------------------------------------------------------------

@@ -2,8 +2,9 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from wego_site.fulltext import SearchIndex, search_vector
@@ -177,6 +178,28 @@ class Introduction(models.Model):
         return (self.section,)
 
 
+# Fixed paths under /programs/ that a program slug must never take, or the program's
+# page would be hidden behind them (see programs/urls.py, where these come first).
+RESERVED_PROGRAM_SLUGS = frozenset({"kind", "archive"})
+
+
+class ProgramQuerySet(PublishableQuerySet):
+    def with_public_edition_counts(self):
+        """Each program's number of public editions, as ``public_edition_count``."""
+        now = timezone.now()
+        return self.annotate(
+            public_edition_count=Count(
+                "editions",
+                filter=Q(editions__status="published", editions__published_at__lte=now),
+                distinct=True,
+            )
+        )
+
+
+class ProgramManager(SlugNaturalKeyManager.from_queryset(ProgramQuerySet)):
+    pass
+
+
 class Program(Publishable):
     title = models.CharField(max_length=200, help_text="The program's name as the public reads it.")
     slug = models.SlugField(
@@ -221,7 +244,7 @@ class Program(Publishable):
         default=0, help_text="Order among programs of the same kind (smallest first)."
     )
 
-    objects = SlugNaturalKeyManager()
+    objects = ProgramManager()
     history = HistoricalRecords()
 
     class Meta:
@@ -238,6 +261,21 @@ class Program(Publishable):
 
     def natural_key(self):
         return (self.slug,)
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_PROGRAM_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": f"“{self.slug}” is taken by a fixed page of the site "
+                    "(/programs/{self.slug}/). Choose another web address."
+                }
+            )
+
+    @property
+    def has_information(self):
+        """False for a program announced by name only, so pages can say so honestly."""
+        return bool(self.summary or self.body or self.announcement)
 
     def get_absolute_url(self):
         return reverse("programs:program_detail", kwargs={"slug": self.slug})
@@ -261,6 +299,23 @@ class EditionQuerySet(PublishableQuerySet):
             .published()
             .filter(program__in=Program.objects.published())
             .select_related("program")
+        )
+
+    def with_details(self):
+        """Everything an edition's page shows, in a fixed number of queries."""
+        return self.select_related("program__regional_office", "venue_country").prefetch_related(
+            "topics",
+            "site_visits",
+            Prefetch("participants", queryset=Participant.objects.select_related("country")),
+            "co_organisers",
+            "contacts",
+        )
+
+    def with_participant_counts(self):
+        """How many cities/bodies and countries took part, per edition, as annotations."""
+        return self.annotate(
+            body_count=Count("participants", distinct=True),
+            country_count=Count("participants__country", distinct=True),
         )
 
 
@@ -348,6 +403,49 @@ class Edition(Publishable):
         return (self.program.slug, self.slug)
 
     natural_key.dependencies = ["programs.program"]
+
+    def is_upcoming(self, today=None):
+        """Not ended yet: an edition under way still counts as upcoming."""
+        return self.end_date >= (today or timezone.localdate())
+
+    @property
+    def venue(self):
+        return ", ".join(part for part in [self.venue_city, str(self.venue_country or "")] if part)
+
+    def participants_by_country(self):
+        """[(country, [participants])] in country order; uses prefetched participants."""
+        groups = {}
+        for participant in sorted(
+            self.participants.all(), key=lambda p: (p.country.name, p.position)
+        ):
+            groups.setdefault(participant.country, []).append(participant)
+        return list(groups.items())
+
+    def event_json_ld(self, url):
+        """schema.org Event for this edition; needs the page's absolute ``url``."""
+        organizers = [
+            {"@type": "Organization", "name": o.name} for o in self.co_organisers.all()
+        ] or [{"@type": "Organization", "name": "World Smart Sustainable Cities Organization"}]
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "url": url,
+            "startDate": self.start_date.isoformat(),
+            "endDate": self.end_date.isoformat(),
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "eventStatus": "https://schema.org/EventScheduled",
+            "organizer": organizers,
+            "superEvent": {"@type": "EventSeries", "name": self.program.title},
+        }
+        if self.venue:
+            address = {"@type": "PostalAddress", "addressLocality": self.venue_city}
+            if self.venue_country:
+                address["addressCountry"] = self.venue_country.name
+            data["location"] = {"@type": "Place", "name": self.venue, "address": address}
+        if self.summary:
+            data["description"] = self.summary
+        return data
 
     def clean(self):
         super().clean()
@@ -510,3 +608,69 @@ class Participant(EditionPart):
 
     def __str__(self):
         return f"{self.name} ({self.country})"
+
+
+def attach_parts(editions):
+    """Give each edition its topics, site visits and participants in one query.
+
+    A page that shows all three for several editions (the landing page) would otherwise
+    spend three queries on them; the three part tables share their shape, so one UNION
+    fetches them all. Each edition gets ``topic_list``, ``site_visit_list`` and
+    ``participant_list`` (model instances, in page order). Returns the editions.
+    """
+    editions = list(editions)
+    ids = [edition.pk for edition in editions]
+    for edition in editions:
+        edition.topic_list, edition.site_visit_list, edition.participant_list = [], [], []
+    if not ids:
+        return editions
+
+    def kind(name):
+        return models.Value(name, output_field=models.CharField())
+
+    def blank_int():
+        return models.Value(0, output_field=models.IntegerField())
+
+    columns = ("kind", "edition_id", "position", "label", "note", "country_ref")
+    # Each part of a UNION must be unordered; the rows are sorted in Python below.
+    topics = (
+        Topic.objects.filter(edition_id__in=ids)
+        .order_by()
+        .values_list(kind("topic"), "edition_id", "position", "title", kind(""), blank_int())
+    )
+    visits = (
+        SiteVisit.objects.filter(edition_id__in=ids)
+        .order_by()
+        .values_list(kind("site_visit"), "edition_id", "position", "name", "note", blank_int())
+    )
+    participants = (
+        Participant.objects.filter(edition_id__in=ids)
+        .order_by()
+        .values_list(
+            kind("participant"), "edition_id", "position", "name", "country__name", "country_id"
+        )
+    )
+    by_id = {edition.pk: edition for edition in editions}
+    countries = {}
+    rows = sorted(
+        (
+            dict(zip(columns, row, strict=True))
+            for row in topics.union(visits, participants, all=True)
+        ),
+        key=lambda row: row["position"],
+    )
+    for row in rows:
+        edition = by_id[row["edition_id"]]
+        common = {"edition": edition, "position": row["position"]}
+        if row["kind"] == "topic":
+            edition.topic_list.append(Topic(title=row["label"], **common))
+        elif row["kind"] == "site_visit":
+            edition.site_visit_list.append(SiteVisit(name=row["label"], note=row["note"], **common))
+        else:
+            country = countries.setdefault(
+                row["country_ref"], Country(pk=row["country_ref"], name=row["note"])
+            )
+            edition.participant_list.append(
+                Participant(name=row["label"], country=country, **common)
+            )
+    return editions

@@ -1,14 +1,71 @@
-from django.views.generic import DetailView, ListView
+"""Public pages of programs and editions. Every queryset starts from `.published()`."""
 
-from programs.models import Edition, Program
+import datetime as dt
+
+from django.http import Http404
+from django.utils import timezone
+from django.views.generic import DetailView, ListView, TemplateView
+
+from programs.models import Edition, Introduction, Program, ProgramKind
 
 
-class ProgramListView(ListView):
-    template_name = "programs/program_list.html"
-    context_object_name = "programs"
+def valid_year(year):
+    """A year a date can hold in every time zone; anything else is a 404, never a 500."""
+    if not dt.MINYEAR < year < dt.MAXYEAR:
+        raise Http404("No such year.")
+    return year
 
+
+def kind_sections(programs, introductions, kinds=tuple(ProgramKind)):
+    """[{kind, introduction, programs}] in the site's order of program kinds."""
+    return [
+        {
+            "kind": kind,
+            "introduction": introductions.get(kind.value),
+            "programs": [program for program in programs if program.kind == kind],
+        }
+        for kind in kinds
+    ]
+
+
+class PublicProgramsMixin:
     def get_queryset(self):
-        return Program.objects.published().select_related("regional_office")
+        return (
+            Program.objects.published()
+            .with_public_edition_counts()
+            .select_related("regional_office")
+        )
+
+
+class ProgramListView(PublicProgramsMixin, TemplateView):
+    """Every public program, grouped by kind, each introduced by its section text."""
+
+    template_name = "programs/program_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            sections=kind_sections(list(self.get_queryset()), Introduction.objects.by_section()),
+            **kwargs,
+        )
+
+
+class ProgramKindView(PublicProgramsMixin, TemplateView):
+    """The programs of one kind, e.g. /programs/kind/regional/."""
+
+    template_name = "programs/program_kind.html"
+
+    def get_context_data(self, **kwargs):
+        try:
+            kind = ProgramKind(kwargs.pop("kind"))
+        except ValueError:
+            raise Http404("No such kind of program.") from None
+        return super().get_context_data(
+            kind=kind,
+            introduction=Introduction.objects.filter(section=kind.value).first(),
+            programs=list(self.get_queryset().filter(kind=kind)),
+            other_kinds=[k for k in ProgramKind if k != kind],
+            **kwargs,
+        )
 
 
 class ProgramDetailView(DetailView):
@@ -16,11 +73,31 @@ class ProgramDetailView(DetailView):
     context_object_name = "program"
 
     def get_queryset(self):
-        return Program.objects.published().select_related("regional_office")
+        return (
+            Program.objects.published()
+            .select_related("regional_office")
+            .prefetch_related("partners", "contacts")
+        )
+
+    def get_editions(self):
+        """The program's editions to list; a staff preview may include hidden ones."""
+        return (
+            Edition.objects.published().filter(program=self.object).select_related("venue_country")
+        )
 
     def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        editions = list(self.get_editions())
+        upcoming = [edition for edition in editions if edition.is_upcoming(today)]
+        # Asked through the reverse relation: programs never imports news.
+        posts = self.object.posts.published().prefetch_related(None)[:3]
         return super().get_context_data(
-            editions=Edition.objects.published().filter(program=self.object), **kwargs
+            # The next edition first; past ones newest first (the default order).
+            upcoming_editions=upcoming[::-1],
+            past_editions=[edition for edition in editions if not edition.is_upcoming(today)],
+            edition_count=len(editions),
+            related_posts=posts,
+            **kwargs,
         )
 
 
@@ -32,8 +109,41 @@ class EditionDetailView(DetailView):
         return (
             Edition.objects.published()
             .filter(program__slug=self.kwargs["program_slug"])
-            .select_related("venue_country")
-            .prefetch_related(
-                "topics", "site_visits", "participants__country", "co_organisers", "contacts"
-            )
+            .with_details()
         )
+
+    def get_context_data(self, **kwargs):
+        edition = self.object
+        url = self.request.build_absolute_uri(edition.get_absolute_url())
+        return super().get_context_data(
+            participant_groups=edition.participants_by_country(),
+            # The reverse relation's manager is the testimonials' own, with .published().
+            testimonials=edition.testimonials.published(),
+            event_json_ld=edition.event_json_ld(url),
+            **kwargs,
+        )
+
+
+class EditionArchiveView(ListView):
+    """Every public edition of every program, newest first, grouped by year."""
+
+    template_name = "programs/edition_archive.html"
+    context_object_name = "editions"
+
+    def get_queryset(self):
+        editions = Edition.objects.published().select_related("venue_country")
+        if "year" in self.kwargs:
+            editions = editions.filter(start_date__year=valid_year(self.kwargs["year"]))
+        return editions.with_participant_counts()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = self.kwargs.get("year")
+        if year is not None and not context["editions"]:
+            raise Http404("No editions that year.")
+        context["year"] = year
+        context["years"] = sorted(
+            {d.year for d in Edition.objects.published().dates("start_date", "year")},
+            reverse=True,
+        )
+        return context

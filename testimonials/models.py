@@ -94,3 +94,22 @@ class Testimonial(Publishable):
     @property
     def related_program(self):
         return self.edition.program if self.edition_id else self.program
+
+    @property
+    def source(self):
+        """The public edition or program this testimonial is about, for a link; or None.
+
+        Uses the edition and program loaded by ``published()``; a draft edition falls
+        back to its program, a draft program to nothing, so no link leads to a 404.
+        """
+        if self.edition_id and self.edition.is_published and self.edition.program.is_published:
+            return self.edition
+        program = self.related_program
+        return program if program is not None and program.is_published else None
+
+    @property
+    def speaks_for(self):
+        """“on behalf of Barcelona City Council”, or the organisation, for the byline."""
+        if self.on_behalf_of:
+            return f"on behalf of {self.on_behalf_of}"
+        return self.organisation

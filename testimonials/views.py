@@ -1,6 +1,9 @@
+"""Testimonials of former participants, all of them or one year's."""
+
 from django.http import Http404
 from django.views.generic import ListView
 
+from programs.views import valid_year
 from testimonials.models import Testimonial
 
 
@@ -11,7 +14,15 @@ class TestimonialListView(ListView):
     def get_queryset(self):
         testimonials = Testimonial.objects.published()
         if "year" in self.kwargs:
-            testimonials = testimonials.filter(year=self.kwargs["year"])
-            if not testimonials.exists():
-                raise Http404("No testimonials for that year.")
+            testimonials = testimonials.filter(year=valid_year(self.kwargs["year"]))
         return testimonials
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Evaluating the list here (not with .exists()) keeps it to one query.
+        if "year" in self.kwargs and not context["testimonials"]:
+            raise Http404("No testimonials for that year.")
+        context["year"] = self.kwargs.get("year")
+        years = Testimonial.objects.published().order_by("year").values_list("year", flat=True)
+        context["years"] = sorted(set(years))
+        return context

@@ -101,10 +101,13 @@ def test_preview_of_program_and_edition_drafts(editor_client, seed):
     program.status = PublicationStatus.DRAFT
     program.save()
     edition = program.editions.first()
+    edition.status = PublicationStatus.DRAFT
+    edition.save()
     assert editor_client.get(program.get_absolute_url()).status_code == 404
     response = editor_client.get(reverse("admin:programs_program_preview", args=[program.pk]))
     assert response.status_code == 200
-    assert list(response.context["editions"]) == list(program.editions.all())
+    listed = response.context["upcoming_editions"] + response.context["past_editions"]
+    assert listed == [edition], "the preview lists the program's hidden editions too"
     response = editor_client.get(reverse("admin:programs_edition_preview", args=[edition.pk]))
     assert response.status_code == 200
     assert response.context["edition"] == edition

@@ -1,0 +1,109 @@
+"""Model helpers the public pages rely on."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from programs.models import (
+    Edition,
+    Participant,
+    Program,
+    ProgramKind,
+    SiteVisit,
+    Topic,
+    attach_parts,
+)
+from tests.factories import make_country, make_edition, make_program
+from wego_site.publishing import PublicationStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def test_attach_parts_loads_three_part_tables_in_one_query(django_assert_num_queries):
+    program = make_program()
+    first, second = make_edition(program), make_edition(program)
+    korea, ghana = make_country(), make_country()
+    Topic.objects.create(edition=first, position=2, title="Second topic")
+    Topic.objects.create(edition=first, position=1, title="First topic")
+    SiteVisit.objects.create(edition=first, position=1, name="Park", note="UNESCO")
+    Participant.objects.create(edition=second, position=1, name="Accra", country=ghana)
+    Participant.objects.create(edition=second, position=2, name="Goyang", country=korea)
+    editions = list(Edition.objects.order_by("pk"))
+
+    with django_assert_num_queries(1):
+        first_out, second_out = attach_parts(editions)
+
+    assert [t.title for t in first_out.topic_list] == ["First topic", "Second topic"]
+    assert [str(v) for v in first_out.site_visit_list] == ["Park (UNESCO)"]
+    assert first_out.participant_list == []
+    assert [(p.name, p.country.name) for p in second_out.participant_list] == [
+        ("Accra", ghana.name),
+        ("Goyang", korea.name),
+    ]
+    assert second_out.topic_list == []
+
+
+def test_attach_parts_of_nothing_costs_nothing(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert attach_parts([]) == []
+
+
+def test_participants_grouped_by_country_in_name_order():
+    edition = make_edition(make_program())
+    b_country, a_country = make_country(), make_country()
+    b_country.name, a_country.name = "Beta", "Alpha"
+    b_country.save()
+    a_country.save()
+    Participant.objects.create(edition=edition, position=1, name="B1", country=b_country)
+    Participant.objects.create(edition=edition, position=2, name="A1", country=a_country)
+    Participant.objects.create(edition=edition, position=3, name="B2", country=b_country)
+    groups = Edition.objects.with_details().get(pk=edition.pk).participants_by_country()
+    assert [(c.name, [p.name for p in ps]) for c, ps in groups] == [
+        ("Alpha", ["A1"]),
+        ("Beta", ["B1", "B2"]),
+    ]
+
+
+def test_event_json_ld_without_venue_or_organisers():
+    edition = make_edition(
+        make_program(title="Series"),
+        start=dt.date(2020, 1, 1),
+        days=0,
+        venue_city="",
+        venue_country=None,
+    )
+    data = edition.event_json_ld("https://example.org/e/")
+    assert data["startDate"] == data["endDate"] == "2020-01-01"
+    assert "location" not in data
+    assert data["organizer"][0]["name"] == "World Smart Sustainable Cities Organization"
+    assert data["superEvent"]["name"] == "Series"
+
+
+def test_an_edition_under_way_is_still_upcoming():
+    today = dt.date(2024, 5, 10)
+    assert Edition(start_date=dt.date(2024, 5, 8), end_date=today).is_upcoming(today)
+    assert Edition(start_date=dt.date(2024, 6, 1), end_date=dt.date(2024, 6, 2)).is_upcoming(today)
+    assert not Edition(start_date=dt.date(2024, 5, 1), end_date=dt.date(2024, 5, 9)).is_upcoming(
+        today
+    )
+
+
+def test_public_edition_counts_ignore_hidden_editions():
+    program = make_program()
+    make_edition(program)
+    make_edition(program, status=PublicationStatus.DRAFT)
+    make_edition(program, published_at=dt.datetime(2999, 1, 1, tzinfo=dt.UTC))
+    assert Program.objects.with_public_edition_counts().get(pk=program.pk).public_edition_count == 1
+
+
+def test_reserved_slug_message_names_the_field():
+    program = Program(title="Kind", slug="kind", kind=ProgramKind.MAIN)
+    with pytest.raises(ValidationError) as error:
+        program.full_clean()
+    assert "taken by a fixed page" in error.value.message_dict["slug"][0]
+
+
+def test_has_information():
+    assert not Program(title="x").has_information
+    assert Program(title="x", announcement="Soon.").has_information

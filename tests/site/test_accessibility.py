@@ -1,0 +1,78 @@
+"""axe-core finds no violation on any page type, wide or narrow, and nothing scrolls sideways."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGES = [
+    "/",
+    "/programs/",
+    "/programs/kind/regional/",
+    "/programs/wego-shrdc-training-program/",
+    "/programs/chengdu-smart-city-e-government-training-program/",
+    "/programs/joint-workshop-smart-sustainable-cities-e-government/",
+    "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/",
+    "/programs/wego-shrdc-training-program/2013-06/",
+    "/programs/archive/",
+    "/programs/archive/2012/",
+    "/news/",
+    "/news/2020/",
+    "/news/tag/webinar/",
+    "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/",
+    "/testimonials/",
+    "/testimonials/2013/",
+    "/no-such-page/",
+]
+WIDTHS = [1280, 360]
+
+
+@pytest.fixture
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_axe_violations(live_server, seed, page, axe, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    failures = {}
+    for path in PAGES:
+        page.goto(live_server.url + path)
+        results = axe.run(page)
+        if results.violations_count:
+            failures[path] = results.generate_report()
+    assert not failures, "\n\n".join(f"{path}:\n{report}" for path, report in failures.items())
+
+
+def test_nothing_scrolls_sideways_at_360_px(live_server, seed, page):
+    page.set_viewport_size({"width": 360, "height": 800})
+    too_wide = {}
+    for path in PAGES:
+        page.goto(live_server.url + path)
+        scroll, client = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        if scroll > client:
+            too_wide[path] = (scroll, client)
+    assert not too_wide
+
+
+def test_skip_link_is_the_first_stop_and_shows_on_focus(live_server, seed, page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "#main-content"
+    top = page.evaluate("document.activeElement.getBoundingClientRect().top")
+    assert top >= 0, "the skip link is visible when focused"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+
+def test_focus_is_visible_on_links(live_server, seed, page):
+    page.goto(live_server.url + "/news/")
+    link = page.get_by_role("link", name="News", exact=True).first
+    link.focus()
+    shadow = link.evaluate("el => getComputedStyle(el).boxShadow")
+    assert shadow and shadow != "none"

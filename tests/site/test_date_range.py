@@ -1,0 +1,64 @@
+"""The date_range filter reads the way people write dates, each in a <time datetime>."""
+
+import datetime as dt
+import json
+
+import pytest
+from django.template import Context, Template
+from django.utils.html import strip_tags
+
+from wego_site.templatetags.wego import date_range, date_range_text, json_ld
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "text"),
+    [
+        (D(2011, 9, 5), D(2011, 9, 9), "5–9 September 2011"),
+        (D(2012, 5, 29), D(2012, 6, 6), "29 May – 6 June 2012"),
+        (D(2012, 12, 30), D(2013, 1, 2), "30 December 2012 – 2 January 2013"),
+        (D(2018, 7, 9), D(2018, 7, 9), "9 July 2018"),
+        (D(2018, 7, 9), None, "9 July 2018"),
+    ],
+)
+def test_text_reads_naturally(start, end, text):
+    assert date_range_text(start, end) == text
+    assert strip_tags(date_range(start, end)) == text
+
+
+def test_same_month_range_is_two_time_elements():
+    html = date_range(D(2011, 9, 5), D(2011, 9, 9))
+    assert html == (
+        '<time datetime="2011-09-05">5</time>–<time datetime="2011-09-09">9 September 2011</time>'
+    )
+
+
+def test_range_across_years_keeps_both_years():
+    html = date_range(D(2012, 12, 30), D(2013, 1, 2))
+    assert '<time datetime="2012-12-30">30 December 2012</time>' in html
+    assert '<time datetime="2013-01-02">2 January 2013</time>' in html
+    assert " – " in html
+
+
+def test_single_day_is_one_time_element():
+    html = date_range(D(2018, 7, 9), D(2018, 7, 9))
+    assert html == '<time datetime="2018-07-09">9 July 2018</time>'
+    assert html.count("<time") == 1
+
+
+def test_filter_in_a_template_and_empty_input():
+    template = Template("{% load wego %}{{ start|date_range:end }}|{{ nothing|date_range }}")
+    out = template.render(Context({"start": D(2014, 4, 6), "end": D(2014, 4, 13)}))
+    assert out == (
+        '<time datetime="2014-04-06">6</time>–<time datetime="2014-04-13">13 April 2014</time>|'
+    )
+
+
+def test_json_ld_cannot_be_closed_by_user_text():
+    hostile = "</script><script>alert(1)</script> & <!--"
+    html = json_ld({"name": hostile})
+    assert html.startswith('<script type="application/ld+json">')
+    body = html.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
+    assert "<" not in body and ">" not in body and "&" not in body
+    assert json.loads(body) == {"name": hostile}

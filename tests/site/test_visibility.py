@@ -1,0 +1,158 @@
+"""Drafts and scheduled items are nowhere: lists, pages, counts, neighbours, tags, years."""
+
+import datetime as dt
+
+import pytest
+
+from programs.models import Edition, Program, ProgramKind, RegionalOffice
+from tests.factories import (
+    future,
+    make_edition,
+    make_post,
+    make_program,
+    make_testimonial,
+)
+from tests.site.html import text_of
+from wego_site.publishing import PublicationStatus
+
+pytestmark = pytest.mark.django_db
+
+DRAFT = PublicationStatus.DRAFT
+HIDDEN = [
+    pytest.param({"status": DRAFT}, id="draft"),
+    pytest.param({"published_at": future(days=3)}, id="scheduled"),
+]
+
+PUBLIC_LISTS = [
+    "/",
+    "/programs/",
+    "/programs/kind/main/",
+    "/programs/archive/",
+    "/news/",
+    "/news/2020/",
+    "/news/tag/webinar/",
+    "/testimonials/",
+    "/testimonials/2013/",
+]
+
+
+def all_text(client):
+    return " ".join(text_of(client.get(url)) for url in PUBLIC_LISTS)
+
+
+@pytest.mark.parametrize("hidden", HIDDEN)
+def test_hidden_post_is_nowhere(client, seed, hidden):
+    post = make_post(
+        title="Secret post",
+        slug="secret-post",
+        tags=["webinar"],
+        **hidden,
+        **(
+            {}
+            if "published_at" in hidden
+            else {"published_at": dt.datetime(2020, 6, 1, tzinfo=dt.UTC)}
+        ),
+    )
+    assert "Secret post" not in all_text(client)
+    year = post.published_at_local.year
+    assert client.get(f"/news/{year}/secret-post/").status_code == 404
+    # Neither a neighbour of the posts around it.
+    around = "/news/2020/wego-holds-first-webinar-on-covid-19-best-practice/"
+    assert "Secret post" not in text_of(client.get(around))
+    assert "10 posts" in text_of(client.get("/news/"))
+
+
+@pytest.mark.parametrize(
+    ("status", "published_at"),
+    [
+        pytest.param(DRAFT, dt.datetime(2019, 6, 1, tzinfo=dt.UTC), id="draft"),
+        pytest.param(PublicationStatus.PUBLISHED, future(days=400), id="scheduled"),
+    ],
+)
+def test_tag_and_year_of_hidden_posts_only_are_404(client, seed, status, published_at):
+    post = make_post(slug="lonely", tags=["only-hidden"], status=status, published_at=published_at)
+    assert client.get("/news/tag/only-hidden/").status_code == 404
+    assert client.get(f"/news/{post.published_at_local.year}/").status_code == 404
+
+
+@pytest.mark.parametrize("hidden", HIDDEN)
+def test_hidden_program_hides_itself_and_its_editions(client, seed, hidden):
+    Program.objects.filter(slug="joint-workshop-smart-sustainable-cities-e-government").update(
+        **hidden
+    )
+    text = all_text(client)
+    assert "Joint Workshop for Smart Sustainable Cities" not in text
+    assert "Jeju" not in text
+    assert (
+        client.get("/programs/joint-workshop-smart-sustainable-cities-e-government/").status_code
+        == 404
+    )
+    assert (
+        client.get(
+            "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+        ).status_code
+        == 404
+    )
+    assert client.get("/programs/archive/2018/").status_code == 404
+    landing = text_of(client.get("/"))
+    assert "Editions since 2011 8" in landing
+    assert "Programs 3" in landing
+    assert "Cities and public bodies taking part" not in landing, "only Jeju had participants"
+
+
+@pytest.mark.parametrize("hidden", HIDDEN)
+def test_hidden_edition_is_nowhere(client, seed, hidden):
+    Edition.objects.filter(slug="2011-09").update(**hidden)
+    text = all_text(client)
+    assert "5–9 September 2011" not in text
+    assert client.get("/programs/wego-shrdc-training-program/2011-09/").status_code == 404
+    assert client.get("/programs/archive/2011/").status_code == 404
+    assert "Past editions (7)" in text_of(client.get("/programs/wego-shrdc-training-program/"))
+    assert "Editions since 2012 8" in text_of(client.get("/"))
+    # Its testimonial stays, linked to the program instead of the hidden edition.
+    html = client.get("/testimonials/2011/").content.decode()
+    assert "/programs/wego-shrdc-training-program/2011-09/" not in html
+    assert 'href="/programs/wego-shrdc-training-program/"' in html
+
+
+@pytest.mark.parametrize("hidden", HIDDEN)
+def test_hidden_testimonial_is_nowhere(client, seed, hidden):
+    make_testimonial(person_name="Hidden Person", year=2014, **hidden)
+    assert "Hidden Person" not in all_text(client)
+    assert client.get("/testimonials/2014/").status_code == 404
+    edition_page = text_of(client.get("/programs/wego-shrdc-training-program/2013-06/"))
+    assert "Hidden Person" not in edition_page
+
+
+@pytest.mark.parametrize("hidden", HIDDEN)
+def test_hidden_program_of_a_kind(client, seed, hidden):
+    make_program(title="Hidden regional", kind=ProgramKind.REGIONAL, **hidden)
+    assert "Hidden regional" not in text_of(client.get("/programs/kind/regional/"))
+    assert "Hidden regional" not in text_of(client.get("/"))
+
+
+def test_scheduled_post_appears_when_its_time_comes(client, seed, monkeypatch):
+    from django.utils import timezone
+
+    when = timezone.now() + dt.timedelta(hours=2)
+    make_post(title="Soon", slug="soon", published_at=when)
+    assert "Soon" not in text_of(client.get("/news/"))
+    later = when + dt.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert "Soon" in text_of(client.get("/news/"))
+
+
+def test_office_with_a_program_is_not_listed_twice(client, seed):
+    europe = RegionalOffice.objects.get(slug="europe")
+    make_program(
+        title="Ulyanovsk e-Government Course", kind=ProgramKind.REGIONAL, regional_office=europe
+    )
+    text = text_of(client.get("/"))
+    assert "Ulyanovsk e-Government Course" in text
+    assert "Regional office for Europe" not in text
+
+
+def test_upcoming_edition_counts_only_when_public(client, seed):
+    program = Program.objects.get(slug="wego-shrdc-training-program")
+    make_edition(program, title="Draft 2030", start=dt.date(2030, 1, 1), status=DRAFT)
+    assert "Upcoming editions" not in text_of(client.get("/programs/wego-shrdc-training-program/"))

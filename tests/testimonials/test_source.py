@@ -1,0 +1,39 @@
+"""A testimonial links to its edition, or its program, but never to a hidden page."""
+
+import pytest
+
+from testimonials.models import Testimonial
+from tests.factories import make_edition, make_program, make_testimonial
+from wego_site.publishing import PublicationStatus
+
+pytestmark = pytest.mark.django_db
+DRAFT = PublicationStatus.DRAFT
+
+
+def source_of(testimonial):
+    return Testimonial.objects.published().get(pk=testimonial.pk).source
+
+
+def test_links_to_its_public_edition():
+    edition = make_edition(make_program())
+    assert source_of(make_testimonial(edition=edition)) == edition
+
+
+def test_falls_back_to_the_program_when_the_edition_is_a_draft():
+    program = make_program()
+    edition = make_edition(program, status=DRAFT)
+    assert source_of(make_testimonial(edition=edition)) == program
+
+
+def test_links_nowhere_when_the_program_is_a_draft():
+    program = make_program(status=DRAFT)
+    assert source_of(make_testimonial(edition=make_edition(program))) is None
+    assert source_of(make_testimonial(program=program)) is None
+
+
+def test_speaks_for():
+    assert Testimonial(on_behalf_of="Barcelona City Council").speaks_for == (
+        "on behalf of Barcelona City Council"
+    )
+    assert Testimonial(organisation="City Hall").speaks_for == "City Hall"
+    assert Testimonial().speaks_for == ""

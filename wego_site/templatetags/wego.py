@@ -1,0 +1,120 @@
+"""Template helpers shared by every section: date ranges, canonical URLs, JSON-LD."""
+
+import datetime as dt
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.dateformat import format as format_date
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+DAY_MONTH_YEAR = "j F Y"
+DAY_MONTH = "j F"
+DAY = "j"
+ISO = "Y-m-d"
+
+# The characters that could end a <script> element or open a comment, escaped the way
+# django.utils.html.json_script escapes them.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _date_range_parts(start, end):
+    """The start and end labels of a range, dropping what the end already says."""
+    if end is None or end == start:
+        return format_date(start, DAY_MONTH_YEAR), None
+    if (start.year, start.month) == (end.year, end.month):
+        return format_date(start, DAY), format_date(end, DAY_MONTH_YEAR)
+    if start.year == end.year:
+        return format_date(start, DAY_MONTH), format_date(end, DAY_MONTH_YEAR)
+    return format_date(start, DAY_MONTH_YEAR), format_date(end, DAY_MONTH_YEAR)
+
+
+def _separator(start, end):
+    """A closed-up en dash between days of one month, a spaced one otherwise."""
+    return "–" if (start.year, start.month) == (end.year, end.month) else " – "
+
+
+def date_range_text(start, end=None):
+    """“5–9 September 2011”, “29 May – 6 June 2012”, “30 December 2012 – 2 January 2013”."""
+    first, last = _date_range_parts(start, end)
+    if last is None:
+        return first
+    return f"{first}{_separator(start, end)}{last}"
+
+
+@register.filter
+def date_range(start, end=None):
+    """A date range as it reads in English, each date in its own <time datetime>.
+
+    Usage: ``{{ edition.start_date|date_range:edition.end_date }}``.
+    """
+    if not isinstance(start, dt.date):
+        return ""
+    first, last = _date_range_parts(start, end)
+    if last is None:
+        return format_html('<time datetime="{}">{}</time>', format_date(start, ISO), first)
+    return format_html(
+        '<time datetime="{}">{}</time>{}<time datetime="{}">{}</time>',
+        format_date(start, ISO),
+        first,
+        _separator(start, end),
+        format_date(end, ISO),
+        last,
+    )
+
+
+@register.filter
+def date_range_plain(start, end=None):
+    """The same range as plain text, for titles and descriptions."""
+    if not isinstance(start, dt.date):
+        return ""
+    return date_range_text(start, end)
+
+
+@register.filter
+def json_ld(data):
+    """A dict as a JSON-LD <script>; <, > and & are escaped so no text can close the tag."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    payload = payload.translate(_JSON_SCRIPT_ESCAPES)
+    # The payload is JSON whose markup-significant characters are escaped above, which
+    # is exactly how django.utils.html.json_script makes its output safe.
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's absolute URL without query string, except a page number above one."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    url = request.build_absolute_uri(request.path)
+    page = context.get("page_obj")
+    if page is not None and page.number > 1:
+        url += f"?page={page.number}"
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """An absolute URL for a site path, built from the request (for JSON-LD and Open Graph)."""
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+@register.simple_tag(takes_context=True)
+def aria_current(context, url, exclude=None):
+    """``aria-current="page"`` on the link to this page, ``"true"`` on its section's link.
+
+    ``exclude`` names a sub-section with a link of its own (the archive under programs).
+    """
+    request = context.get("request")
+    if request is None or (exclude and request.path.startswith(exclude)):
+        return ""
+    if request.path == url:
+        return format_html('aria-current="{}"', "page")
+    if url != "/" and request.path.startswith(url):
+        return format_html('aria-current="{}"', "true")
+    return ""
