@@ -1,20 +1,23 @@
-"""The site's sitemap: the landing and list pages, plus each app's own sections.
+"""The site's sitemap: the landing and list pages, the grouped pages (by year, tag or
+kind), plus each app's own sections for its objects.
 
-Every section lists only what `.published()` returns. To add a section (e.g. news by
-year or tag, the program archive): write a `Sitemap` in the app's `sitemaps.py` whose
-`items()` starts from `.published()`, and add one line to `SITEMAPS`.
+Every section lists only what `.published()` returns. To add a section: for objects,
+write a `Sitemap` in the app's `sitemaps.py` whose `items()` starts from `.published()`;
+for pages that group objects, subclass `GroupSitemap` here. Then add one line to
+`SITEMAPS`.
 """
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
+from django.db.models.functions import ExtractYear
 from django.urls import reverse
+from taggit.models import Tag
 
 from news.models import Post
 from news.sitemaps import PostSitemap
 from programs.models import Edition, Program
 from programs.sitemaps import EditionSitemap, ProgramSitemap
 from testimonials.models import Testimonial
-from testimonials.sitemaps import TestimonialYearSitemap
 
 
 def _latest_update(queryset):
@@ -41,6 +44,7 @@ class PageSitemap(Sitemap):
         return [
             ("landing", everything),
             ("programs:program_list", programs),
+            ("programs:edition_archive", programs),
             ("news:post_list", news),
             ("testimonials:testimonial_list", testimonials),
         ]
@@ -52,10 +56,104 @@ class PageSitemap(Sitemap):
         return item[1]
 
 
+class GroupSitemap(Sitemap):
+    """Pages that each show the public objects sharing one value (a year, a tag, a kind).
+
+    One query: the distinct values among `.published()` rows, each dated by the newest
+    `updated_at` of its group.
+    """
+
+    url_name = ""
+    url_kwarg = ""
+
+    def published(self):
+        raise NotImplementedError
+
+    def group_by(self):
+        """A field name, or an expression to group by."""
+        raise NotImplementedError
+
+    def items(self):
+        group_by = self.group_by()
+        rows = self.published()
+        if not isinstance(group_by, str):
+            rows = rows.annotate(group=group_by)
+            group_by = "group"
+        return rows.values(group_by).annotate(lastmod=Max("updated_at")).order_by(group_by)
+
+    def location(self, item):
+        value = next(value for key, value in item.items() if key != "lastmod")
+        return reverse(self.url_name, kwargs={self.url_kwarg: value})
+
+    def lastmod(self, item):
+        return item["lastmod"]
+
+
+class ProgramKindSitemap(GroupSitemap):
+    url_name, url_kwarg = "programs:program_kind", "kind"
+
+    def published(self):
+        return Program.objects.published()
+
+    def group_by(self):
+        return "kind"
+
+
+class EditionYearSitemap(GroupSitemap):
+    url_name, url_kwarg = "programs:edition_archive_year", "year"
+
+    def published(self):
+        return Edition.objects.published()
+
+    def group_by(self):
+        return ExtractYear("start_date")
+
+
+class PostYearSitemap(GroupSitemap):
+    url_name, url_kwarg = "news:post_year", "year"
+
+    def published(self):
+        return Post.objects.published().prefetch_related(None)
+
+    def group_by(self):
+        return ExtractYear("published_at")
+
+
+class TestimonialYearSitemap(GroupSitemap):
+    url_name, url_kwarg = "testimonials:by_year", "year"
+
+    def published(self):
+        return Testimonial.objects.published()
+
+    def group_by(self):
+        return "year"
+
+
+class PostTagSitemap(Sitemap):
+    """The news-by-tag pages of tags that public posts carry."""
+
+    def items(self):
+        return (
+            Tag.objects.filter(news_taggedpost_items__content_object__in=Post.objects.published())
+            .annotate(lastmod=Max("news_taggedpost_items__content_object__updated_at"))
+            .order_by("name")
+        )
+
+    def location(self, tag):
+        return reverse("news:post_tag", kwargs={"slug": tag.slug})
+
+    def lastmod(self, tag):
+        return tag.lastmod
+
+
 SITEMAPS = {
     "pages": PageSitemap,
+    "program-kinds": ProgramKindSitemap,
     "programs": ProgramSitemap,
     "editions": EditionSitemap,
+    "edition-years": EditionYearSitemap,
     "news": PostSitemap,
+    "news-years": PostYearSitemap,
+    "news-tags": PostTagSitemap,
     "testimonial-years": TestimonialYearSitemap,
 }

@@ -29,26 +29,42 @@ def sitemap_entries(client):
 
 
 def expected_urls():
+    programs = list(Program.objects.published())
+    editions = list(Edition.objects.published())
+    posts = list(Post.objects.published())
     pages = [
         "/",
         "/programs/",
+        "/programs/archive/",
         "/news/",
         "/testimonials/",
         "/testimonials/2011/",
         "/testimonials/2013/",
+        *{f"/programs/kind/{program.kind}/" for program in programs},
+        *{f"/programs/archive/{edition.start_date.year}/" for edition in editions},
+        *{f"/news/{post.published_at_local.year}/" for post in posts},
+        *{f"/news/tag/{tag.slug}/" for post in posts for tag in post.tags.all()},
     ]
-    objects = [
-        *Program.objects.published(),
-        *Edition.objects.published(),
-        *Post.objects.published(),
-    ]
+    objects = [*programs, *editions, *posts]
     return {HOST + path for path in pages} | {HOST + obj.get_absolute_url() for obj in objects}
+
+
+def test_sitemap_lists_the_grouped_pages_of_the_seed(client, seed):
+    entries = sitemap_entries(client)
+    assert HOST + "/programs/kind/joint-workshop/" in entries
+    assert HOST + "/programs/archive/2012/" in entries
+    assert HOST + "/news/2020/" in entries
+    assert HOST + "/news/tag/smart-health-responder/" in entries
+    assert len([url for url in entries if "/programs/archive/" in url]) == 1 + 8
+    assert len([url for url in entries if "/news/tag/" in url]) == 11
 
 
 def test_sitemap_lists_every_published_program_edition_and_post(client, seed):
     entries = sitemap_entries(client)
     assert set(entries) == expected_urls()
-    assert len(entries) == 4 + 9 + 10 + 4 + 2
+    # 4 programs, 9 editions, 10 posts; 5 list pages; by year: 2 testimonial, 8 archive,
+    # 1 news; 4 program kinds; 11 tags.
+    assert len(entries) == 4 + 9 + 10 + 5 + 2 + 8 + 1 + 4 + 11
     assert f"{HOST}/programs/joint-workshop-smart-sustainable-cities-e-government/2018/" in entries
     assert all(entries.values()), "every URL has a lastmod"
 
@@ -89,9 +105,9 @@ def test_a_scheduled_post_enters_the_sitemap_when_its_time_comes(client, seed, m
 def test_sitemap_query_count_does_not_grow_with_the_content(
     client, seed, django_assert_max_num_queries
 ):
-    # Per section a COUNT and a SELECT, plus four MAX() for the list pages' dates.
-    with django_assert_max_num_queries(12) as before:
-        client.get(reverse("sitemap"))
+    # Per section (9) a COUNT and a SELECT, plus four MAX() for the list pages' dates.
+    with django_assert_max_num_queries(22) as before:
+        entries_before = sitemap_entries(client)
     program = Program.objects.get(slug="wego-shrdc-training-program")
     for number in range(30):
         Post.objects.create(title=f"P{number}", slug=f"p-{number}", lede=".", status="published")
@@ -103,9 +119,10 @@ def test_sitemap_query_count_does_not_grow_with_the_content(
             end_date=dt.date(2000, 1, 1),
             status="published",
         )
-    with django_assert_max_num_queries(12) as after:
+    with django_assert_max_num_queries(22) as after:
         entries = sitemap_entries(client)
-    assert len(entries) == 29 + 60
+    # 60 new pages, plus the archive year 2000 and the news year of today.
+    assert len(entries) == len(entries_before) + 60 + 2
     assert len(after) == len(before)
 
 
