@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -8,5 +9,7 @@ urlpatterns = [
     path("programs/", include("programs.urls")),
     path("news/", include("news.urls")),
     path("testimonials/", include("testimonials.urls")),
-    path("admin/", admin.site.urls),
+    # Production serving (issue 5): health check, and the admin under DJANGO_ADMIN_URL.
+    path("healthz", views.healthz, name="healthz"),
+    path(settings.ADMIN_URL, admin.site.urls),
 ]

@@ -1,0 +1,158 @@
+"""When a cached page stops being true, and how every process learns it at once.
+
+Rendered public pages are kept in the cache under a key made of the page's full URL
+and the *content generation*: a token that changes whenever content changes. Saving or
+deleting any row of a content app (settings.PAGE_CACHE_CONTENT_APPS), changing a
+many-to-many relation, or any successful POST to the admin replaces the token, so the
+next visitor gets a fresh render and old entries simply expire unread.
+
+Where the token lives depends on the cache:
+- Redis (REDIS_URL): in Redis, shared by every worker on every machine.
+- Local memory (the default): each worker has its own cache, so the token is kept in a
+  small file that every worker on the machine reads (a few microseconds per request).
+
+Publication by the clock alone (a scheduled item) changes no row, so no signal fires.
+Instead, no page is kept past the *next publication time*: the earliest future
+`published_at` of any published row, computed once per generation and again after it
+has passed.
+"""
+
+import os
+import tempfile
+import uuid
+from datetime import datetime, timedelta
+from hashlib import md5
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Min
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+from wego_site.publishing import Publishable, PublicationStatus
+
+GENERATION_KEY = "page-cache:generation"
+NEXT_PUBLICATION_KEY = "page-cache:next-publication:{generation}"
+# "No scheduled item" is stored as this far-future time rather than None, so that a
+# cached "nothing scheduled" can be told apart from "not cached".
+NEVER = datetime(9999, 1, 1, tzinfo=timezone.get_fixed_timezone(0))
+
+
+def _uses_shared_cache():
+    return "redis" in settings.CACHES["default"]["BACKEND"].lower()
+
+
+def _generation_file():
+    if settings.PAGE_CACHE_GENERATION_FILE:
+        return Path(settings.PAGE_CACHE_GENERATION_FILE)
+    # One file per project checkout and database, so two sites on one machine never
+    # share a token (sharing would only cost extra renders, never a stale page).
+    database = settings.DATABASES["default"]
+    ident = f"{settings.BASE_DIR}|{database.get('HOST', '')}|{database['NAME']}"
+    return Path(tempfile.gettempdir()) / f"wego-page-cache-{md5(ident.encode()).hexdigest()}"  # noqa: S324 - a name, not security
+
+
+def current_generation():
+    """The token of the current content; it changes on every content change."""
+    if _uses_shared_cache():
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            generation = bump_generation()
+        return generation
+    try:
+        return _generation_file().read_text()
+    except FileNotFoundError:
+        return bump_generation()
+
+
+def bump_generation(**_signal_kwargs):
+    """Start a new content generation: every page cached so far is ignored from now on."""
+    generation = uuid.uuid4().hex
+    if _uses_shared_cache():
+        cache.set(GENERATION_KEY, generation, timeout=None)
+        return generation
+    path = _generation_file()
+    scratch = path.with_name(f"{path.name}.{generation}")
+    scratch.write_text(generation)
+    os.replace(scratch, path)  # atomic: a reader sees the old token or the new one
+    return generation
+
+
+def publishable_models():
+    return [model for model in apps.get_models() if issubclass(model, Publishable)]
+
+
+def compute_next_publication():
+    """The earliest publication time still to come among published rows, or NEVER."""
+    now = timezone.now()
+    upcoming = [
+        model.objects.filter(
+            status=PublicationStatus.PUBLISHED, published_at__gt=now
+        ).aggregate(next=Min("published_at"))["next"]
+        for model in publishable_models()
+    ]
+    return min((moment for moment in upcoming if moment is not None), default=NEVER)
+
+
+_local_next_publication = {}
+
+
+def next_publication(generation):
+    """Next publication time for this generation; a handful of queries once per generation.
+
+    Kept in the process (one dict entry) and in the shared cache, and recomputed once the
+    time has passed (the next scheduled item may follow right after).
+    """
+    now = timezone.now()
+    moment = _local_next_publication.get(generation)
+    if moment is not None and moment > now:
+        return moment
+    key = NEXT_PUBLICATION_KEY.format(generation=generation)
+    moment = cache.get(key)
+    if moment is None or moment <= now:
+        moment = compute_next_publication()
+        cache.set(key, moment, timeout=settings.PAGE_CACHE_SECONDS)
+    _local_next_publication.clear()
+    _local_next_publication[generation] = moment
+    return moment
+
+
+def seconds_until(moment, limit):
+    """Seconds from now until `moment`, at most `limit` and never negative."""
+    if moment >= NEVER:
+        return limit
+    remaining = (moment - timezone.now()) / timedelta(seconds=1)
+    return max(0, min(limit, int(remaining)))
+
+
+def _is_content(model):
+    return model._meta.app_label in settings.PAGE_CACHE_CONTENT_APPS
+
+
+def content_changed():
+    """Retire cached pages now, and again once the change is committed.
+
+    The second bump closes a race: a visitor who arrives between the first bump and the
+    commit still reads the old rows and would cache them under the new generation.
+    """
+    bump_generation()
+    transaction.on_commit(bump_generation)
+
+
+def _on_save_or_delete(sender, raw=False, **kwargs):
+    if not raw and _is_content(sender):
+        content_changed()
+
+
+def _on_m2m_changed(sender, action, **kwargs):
+    if action.startswith("post_") and _is_content(sender):
+        content_changed()
+
+
+def connect_signals():
+    post_save.connect(_on_save_or_delete, dispatch_uid="page_cache_post_save")
+    post_delete.connect(_on_save_or_delete, dispatch_uid="page_cache_post_delete")
+    m2m_changed.connect(_on_m2m_changed, dispatch_uid="page_cache_m2m_changed")
