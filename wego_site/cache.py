@@ -32,7 +32,7 @@ from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
-from wego_site.publishing import Publishable, PublicationStatus
+from wego_site.publishing import PublicationStatus, Publishable
 
 GENERATION_KEY = "page-cache:generation"
 NEXT_PUBLICATION_KEY = "page-cache:next-publication:{generation}"
@@ -89,9 +89,9 @@ def compute_next_publication():
     """The earliest publication time still to come among published rows, or NEVER."""
     now = timezone.now()
     upcoming = [
-        model.objects.filter(
-            status=PublicationStatus.PUBLISHED, published_at__gt=now
-        ).aggregate(next=Min("published_at"))["next"]
+        model.objects.filter(status=PublicationStatus.PUBLISHED, published_at__gt=now).aggregate(
+            next=Min("published_at")
+        )["next"]
         for model in publishable_models()
     ]
     return min((moment for moment in upcoming if moment is not None), default=NEVER)

@@ -47,11 +47,10 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if self.is_private(request):
             response = self.get_response(request)
-            if request.method == "POST" and request.path.startswith(self.private_prefixes[0]):
+            if self.is_admin_change(request, response):
                 # Admin actions may change content with queryset.update(), which sends no
-                # signal: any admin POST starts a new content generation.
-                if response.status_code < 400:
-                    page_cache.bump_generation()
+                # signal: any successful admin POST starts a new content generation.
+                page_cache.bump_generation()
             patch_cache_control(response, private=True, no_store=True)
             return response
 
@@ -83,10 +82,16 @@ class PageCacheMiddleware:
         response["X-Page-Cache"] = "miss" if key is not None else "off"
         return response
 
+    def is_admin_change(self, request, response):
+        return (
+            request.method == "POST"
+            and request.path.startswith(self.private_prefixes[0])
+            and response.status_code < 400
+        )
+
     def is_private(self, request):
         return (
-            request.path.startswith(self.private_prefixes)
-            or self.session_cookie in request.COOKIES
+            request.path.startswith(self.private_prefixes) or self.session_cookie in request.COOKIES
         )
 
     @staticmethod
@@ -114,9 +119,7 @@ class PageCacheMiddleware:
     @staticmethod
     def to_entry(response):
         headers = [
-            (name, value)
-            for name, value in response.items()
-            if name.lower() in STORED_HEADERS
+            (name, value) for name, value in response.items() if name.lower() in STORED_HEADERS
         ]
         return (response.content, headers)
 
