@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.views.generic import DetailView, ListView
 
 from news.models import Post
@@ -17,4 +18,7 @@ class PostDetailView(DetailView):
     context_object_name = "post"
 
     def get_queryset(self):
-        return Post.objects.published().filter(published_at__year=self.kwargs["year"])
+        year = self.kwargs["year"]
+        if not 2 <= year <= 9998:  # beyond the calendar (in any time zone): a 404, not a 500
+            raise Http404("No news from that year.")
+        return Post.objects.published().filter(published_at__year=year)

@@ -62,7 +62,7 @@ class PageCacheMiddleware:
         max_age = page_cache.seconds_until(next_publication, settings.PAGE_CACHE_MAX_AGE)
         key = None
         if self.enabled:
-            key = self.cache_key(request, generation)
+            key = self.cache_key(request, generation, next_publication)
             entry = cache.get(key)
             if entry is not None:
                 return self.from_entry(entry, max_age)
@@ -112,9 +112,15 @@ class PageCacheMiddleware:
         return not vary - {"accept-encoding"} and "cookie" not in vary
 
     @staticmethod
-    def cache_key(request, generation):
+    def cache_key(request, generation, next_publication):
+        """The page's URL, the content generation and the next publication time.
+
+        Once a scheduled item's time has come, next_publication moves on, so the key
+        changes even if the cache's own expiry (whole seconds) is a little late.
+        """
         url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        return f"page:{generation}:{md5(url.encode()).hexdigest()}"  # noqa: S324 - a key, not security
+        digest = md5(url.encode()).hexdigest()  # noqa: S324 - a key, not security
+        return f"page:{generation}:{next_publication.timestamp():.0f}:{digest}"
 
     @staticmethod
     def to_entry(response):

@@ -1,0 +1,188 @@
+"""Anonymous pages are cached, and no visitor ever sees a page older than the content.
+
+Each test runs against the local-memory cache and, when REDIS_URL is set (.ci/run sets
+it), against Redis too.
+"""
+
+import datetime as dt
+import os
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.utils import timezone
+
+from news.models import Post
+from wego_site import cache as page_cache
+from wego_site.publishing import PublicationStatus
+
+pytestmark = pytest.mark.django_db
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
+@pytest.fixture(
+    params=[
+        "locmem",
+        pytest.param(
+            "redis",
+            marks=pytest.mark.skipif(
+                not REDIS_URL, reason="REDIS_URL is not set (e.g. redis://127.0.0.1:6379/5)"
+            ),
+        ),
+    ]
+)
+def page_cache_backend(request, settings):
+    if request.param == "redis":
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": REDIS_URL,
+                "KEY_PREFIX": "wego-test",
+            }
+        }
+    cache.clear()
+    yield request.param
+    cache.clear()
+
+
+def make_post(slug="fresh", title="A fresh story", **fields):
+    fields.setdefault("status", PublicationStatus.PUBLISHED)
+    fields.setdefault("published_at", timezone.now() - dt.timedelta(minutes=1))
+    return Post.objects.create(slug=slug, title=title, lede="Lede.", **fields)
+
+
+def test_second_anonymous_visit_is_served_from_the_cache(client, seed, page_cache_backend):
+    first = client.get("/news/")
+    second = client.get("/news/")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    assert second["Cache-Control"] == first["Cache-Control"]
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert second["Permissions-Policy"]
+
+
+def test_public_pages_may_be_kept_briefly_by_front_caches(client, seed, page_cache_backend):
+    response = client.get("/")
+    directives = {d.strip() for d in response["Cache-Control"].split(",")}
+    assert "public" in directives
+    assert "max-age=60" in directives
+
+
+def test_an_edit_is_seen_by_the_next_visitor(client, seed, page_cache_backend):
+    post = make_post()
+    assert "A fresh story" in client.get("/news/").content.decode()
+    assert client.get("/news/")["X-Page-Cache"] == "hit"
+
+    post.title = "A corrected story"
+    post.save()
+
+    html = client.get("/news/").content.decode()
+    assert "A corrected story" in html
+    assert "A fresh story" not in html
+
+
+def test_a_deletion_is_seen_by_the_next_visitor(client, seed, page_cache_backend):
+    post = make_post()
+    assert "A fresh story" in client.get("/news/").content.decode()
+    post.delete()
+    assert "A fresh story" not in client.get("/news/").content.decode()
+
+
+def test_a_tag_change_retires_cached_pages(seed, page_cache_backend):
+    post = make_post()
+    before = page_cache.current_generation()
+    post.tags.add("webinar")
+    assert page_cache.current_generation() != before
+
+
+def test_a_scheduled_post_appears_on_time_though_the_list_was_cached(
+    client, seed, page_cache_backend, monkeypatch
+):
+    publish_at = timezone.now() + dt.timedelta(hours=1)
+    make_post(title="Scheduled story", published_at=publish_at)
+
+    response = client.get("/news/")
+    assert "Scheduled story" not in response.content.decode()
+    assert client.get("/news/")["X-Page-Cache"] == "hit"
+    # Front caches are told not to keep the page past the publication either.
+    max_age = int(response["Cache-Control"].split("max-age=")[1].split(",")[0])
+    assert max_age <= 3600
+
+    later = publish_at + dt.timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert "Scheduled story" in client.get("/news/").content.decode()
+
+
+def test_max_age_shrinks_to_the_next_publication(client, seed, page_cache_backend):
+    make_post(title="Soon", published_at=timezone.now() + dt.timedelta(seconds=20))
+    response = client.get("/news/")
+    max_age = int(response["Cache-Control"].split("max-age=")[1].split(",")[0])
+    assert 0 <= max_age <= 20
+
+
+def test_staff_pages_are_never_cached(client, seed, page_cache_backend):
+    staff = get_user_model().objects.create_user("editor", password="pw", is_staff=True)
+    client.force_login(staff)
+    response = client.get("/news/")
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+    assert "X-Page-Cache" not in response
+
+    client.logout()
+    client.cookies.clear()
+    assert client.get("/news/")["X-Page-Cache"] == "miss", "the staff view was not stored"
+
+
+def test_admin_and_healthz_are_never_cached(client, db, page_cache_backend):
+    for url in ["/admin/login/", "/healthz"]:
+        response = client.get(url)
+        assert "no-store" in response["Cache-Control"], url
+        assert "X-Page-Cache" not in response, url
+
+
+def test_admin_post_retires_cached_pages(client, db, page_cache_backend):
+    staff = get_user_model().objects.create_superuser("boss", password="pw")
+    client.force_login(staff)
+    before = page_cache.current_generation()
+    client.post("/admin/logout/")
+    assert page_cache.current_generation() != before
+
+
+def test_conditional_request_gets_304(client, seed, page_cache_backend):
+    etag = client.get("/")["ETag"]
+    assert etag
+    # Served from the cache, then rendered afresh after a change: same rules.
+    cached = client.get("/", HTTP_IF_NONE_MATCH=etag)
+    assert cached.status_code == 304
+    assert cached.content == b""
+    page_cache.bump_generation()
+    assert client.get("/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert client.get("/", HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
+
+
+def test_page_cache_can_be_switched_off(client, seed, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    client.get("/")
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "off"
+    assert "public" in response["Cache-Control"]
+
+
+def test_responses_setting_cookies_are_not_cached(client, seed, page_cache_backend):
+    from django.test import RequestFactory
+
+    from wego_site.middleware import PageCacheMiddleware
+
+    def view_setting_a_cookie(request):
+        from django.http import HttpResponse
+
+        response = HttpResponse("personal")
+        response.set_cookie("flavour", "oat")
+        return response
+
+    middleware = PageCacheMiddleware(view_setting_a_cookie)
+    request = RequestFactory().get("/somewhere/")
+    assert middleware(request).get("X-Page-Cache") is None
+    assert middleware(RequestFactory().get("/somewhere/")).get("X-Page-Cache") is None
