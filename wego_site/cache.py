@@ -17,18 +17,20 @@ Instead, no page is kept past the *next publication time*: the earliest future
 has passed.
 """
 
+import functools
 import os
 import tempfile
 import uuid
 from datetime import datetime, timedelta
 from hashlib import md5
-from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 
 from wego_site.publishing import PublicationStatus, Publishable
@@ -40,18 +42,34 @@ NEXT_PUBLICATION_KEY = "page-cache:next-publication:{generation}"
 NEVER = datetime(9999, 1, 1, tzinfo=timezone.get_fixed_timezone(0))
 
 
+@functools.cache
 def _uses_shared_cache():
     return "redis" in settings.CACHES["default"]["BACKEND"].lower()
 
 
+@functools.cache
 def _generation_file():
     if settings.PAGE_CACHE_GENERATION_FILE:
-        return Path(settings.PAGE_CACHE_GENERATION_FILE)
+        return settings.PAGE_CACHE_GENERATION_FILE
     # One file per project checkout and database, so two sites on one machine never
     # share a token (sharing would only cost extra renders, never a stale page).
     database = settings.DATABASES["default"]
     ident = f"{settings.BASE_DIR}|{database.get('HOST', '')}|{database['NAME']}"
-    return Path(tempfile.gettempdir()) / f"wego-page-cache-{md5(ident.encode()).hexdigest()}"  # noqa: S324 - a name, not security
+    digest = md5(ident.encode()).hexdigest()  # noqa: S324 - a name, not security
+    return os.path.join(tempfile.gettempdir(), f"wego-page-cache-{digest}")
+
+
+@receiver(setting_changed)
+def _forget_settings(setting, **kwargs):
+    if setting in {"CACHES", "DATABASES", "PAGE_CACHE_GENERATION_FILE"}:
+        _uses_shared_cache.cache_clear()
+        _generation_file.cache_clear()
+        _file_generation.clear()
+
+
+# The token last read from the generation file, with the file's identity when read.
+# Every bump replaces the file (a new inode), so a stat() tells whether to read again.
+_file_generation = {}
 
 
 def current_generation():
@@ -61,8 +79,14 @@ def current_generation():
         if generation is None:
             generation = bump_generation()
         return generation
+    path = _generation_file()
     try:
-        return _generation_file().read_text()
+        stat = os.stat(path)
+        identity = (stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns)
+        if _file_generation.get("identity") != identity:
+            with open(path) as file:
+                _file_generation.update(identity=identity, token=file.read())
+        return _file_generation["token"]
     except FileNotFoundError:
         return bump_generation()
 
@@ -74,8 +98,9 @@ def bump_generation(**_signal_kwargs):
         cache.set(GENERATION_KEY, generation, timeout=None)
         return generation
     path = _generation_file()
-    scratch = path.with_name(f"{path.name}.{generation}")
-    scratch.write_text(generation)
+    scratch = f"{path}.{generation}"
+    with open(scratch, "w") as file:
+        file.write(generation)
     os.replace(scratch, path)  # atomic: a reader sees the old token or the new one
     return generation
 
