@@ -328,7 +328,7 @@ def verdicts(rows, nginx):
         try:
             seed, large = row("seed", "cold", page), row("large", "cold", page)
         except StopIteration:
-            checks.append((f"{page}: large ≤ 1.5 × seed (cold)", "no such page", False))
+            checks.append((f"{page}: large ≤ 1.5 × seed (cold p50)", "no such page yet", None))
             continue
         ratio = large["p50"] / seed["p50"]
         checks.append(
@@ -379,7 +379,8 @@ def report(rows, nginx, checks, started, machine_info):
         "| target | measured | met |",
         "| --- | --- | --- |",
     ]
-    lines += [f"| {name} | {value} | {'yes' if ok else '**no**'} |" for name, value, ok in checks]
+    verdict = {True: "yes", False: "**no**", None: "n/a"}
+    lines += [f"| {name} | {value} | {verdict[ok]} |" for name, value, ok in checks]
     lines.append(END)
     table = "\n".join(lines)
     print("\n" + table)

@@ -34,6 +34,10 @@ STORED_HEADERS = {
     "etag",
     "last-modified",
     "link",
+    "strict-transport-security",
+    "x-content-type-options",
+    "referrer-policy",
+    "cross-origin-opener-policy",
 }
 
 
@@ -42,9 +46,14 @@ class PageCacheMiddleware:
         self.get_response = get_response
         self.enabled = settings.PAGE_CACHE_ENABLED
         self.private_prefixes = ("/" + settings.ADMIN_URL, "/healthz")
+        self.static_prefixes = tuple(
+            url for url in (settings.STATIC_URL, settings.MEDIA_URL) if url and url.startswith("/")
+        )
         self.session_cookie = settings.SESSION_COOKIE_NAME
 
     def __call__(self, request):
+        if request.path.startswith(self.static_prefixes):  # WhiteNoise's business
+            return self.get_response(request)
         if self.is_private(request):
             response = self.get_response(request)
             if self.is_admin_change(request, response):

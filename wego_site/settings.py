@@ -78,14 +78,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    # --- Production serving (issue 5): static files, 304s, the page cache, headers. ---
-    # Order matters: a page-cache hit is answered right here, above the session, CSRF
-    # and auth middleware, and still gets its ETag/304 from ConditionalGetMiddleware.
-    # CSP and Permissions-Policy sit below the cache so cached pages keep their headers.
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # --- Production serving (issue 5): 304s, the page cache, static files, headers. ---
+    # Order matters: a page-cache hit is answered right here, before any other work,
+    # and still gets its 304 from ConditionalGetMiddleware. Everything below runs only
+    # when a page is rendered; the headers it adds (security, CSP, Permissions-Policy)
+    # are stored with the cached page. Plain-HTTP requests never hit (the scheme is part
+    # of the key) and are redirected by SecurityMiddleware.
     "django.middleware.http.ConditionalGetMiddleware",
     "wego_site.middleware.PageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "wego_site.middleware.PermissionsPolicyMiddleware",
     # --- end of production serving block ---

@@ -143,3 +143,24 @@ def test_static_files_are_hashed_compressed_and_cached_for_a_year(client, tmp_pa
     cache_control = response["Cache-Control"]
     assert "immutable" in cache_control
     assert int(cache_control.split("max-age=")[1].split(",")[0]) >= 31536000
+
+
+def test_a_cached_page_keeps_every_security_header(client, seed):
+    rendered = client.get("/news/", secure=True)
+    cached = client.get("/news/", secure=True)
+    assert (rendered["X-Page-Cache"], cached["X-Page-Cache"]) == ("miss", "hit")
+    for header in [
+        "Strict-Transport-Security",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "Content-Type",
+        "ETag",
+    ]:
+        assert cached[header] == rendered[header], header
+    # Plain HTTP has its own cache entries: no HSTS header leaks into them.
+    assert "Strict-Transport-Security" not in client.get("/news/")
+    assert "Strict-Transport-Security" not in client.get("/news/")
