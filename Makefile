@@ -69,5 +69,5 @@ lock: ## Re-pin the dependencies from pyproject.toml into the lock files
 	$(PYTHON) -m uv pip compile --quiet --python-version 3.11 pyproject.toml -o requirements.lock
 	$(PYTHON) -m uv pip compile --quiet --python-version 3.11 pyproject.toml --extra dev -o requirements-dev.lock
 
-clean: ## Remove the virtualenv, the SQLite database and collected static files
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+clean: ## Remove the virtualenv, the SQLite database, collected static files and bench results
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache bench-results

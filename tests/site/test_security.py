@@ -164,3 +164,18 @@ def test_a_cached_page_keeps_every_security_header(client, seed):
     # Plain HTTP has its own cache entries: no HSTS header leaks into them.
     assert "Strict-Transport-Security" not in client.get("/news/")
     assert "Strict-Transport-Security" not in client.get("/news/")
+
+
+def test_make_serve_names_the_missing_settings():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    result = subprocess.run(
+        ["make", "--no-print-directory", "serve"],  # noqa: S607 - the project's Makefile
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "set DJANGO_SECRET_KEY DJANGO_ALLOWED_HOSTS first" in result.stderr
