@@ -24,20 +24,15 @@ from django.utils.cache import patch_cache_control, set_response_etag
 from wego_site import cache as page_cache
 
 CACHEABLE_METHODS = {"GET", "HEAD"}
-# Headers a cached page is served with; everything else is set afresh on each answer.
-STORED_HEADERS = {
-    "content-type",
-    "content-language",
-    "content-security-policy",
-    "permissions-policy",
-    "x-frame-options",
-    "etag",
-    "last-modified",
-    "link",
-    "strict-transport-security",
-    "x-content-type-options",
-    "referrer-policy",
-    "cross-origin-opener-policy",
+# Headers a cached page is NOT stored with: they are set afresh on every answer (or,
+# for cookies, would make the page personal and keep it out of the cache anyway).
+UNSTORED_HEADERS = {
+    "set-cookie",
+    "cache-control",
+    "expires",
+    "date",
+    "content-length",
+    "x-page-cache",
 }
 
 
@@ -137,7 +132,9 @@ class PageCacheMiddleware:
     @staticmethod
     def to_entry(response):
         headers = [
-            (name, value) for name, value in response.items() if name.lower() in STORED_HEADERS
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in UNSTORED_HEADERS
         ]
         return (response.content, headers)
 

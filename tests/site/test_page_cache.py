@@ -186,3 +186,24 @@ def test_responses_setting_cookies_are_not_cached(client, seed, page_cache_backe
     request = RequestFactory().get("/somewhere/")
     assert middleware(request).get("X-Page-Cache") is None
     assert middleware(RequestFactory().get("/somewhere/")).get("X-Page-Cache") is None
+
+
+def test_a_cached_answer_keeps_the_views_own_headers(db, page_cache_backend):
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from wego_site.middleware import PageCacheMiddleware
+
+    def sitemap_like_view(request):
+        response = HttpResponse("<urlset/>", content_type="application/xml")
+        response["X-Robots-Tag"] = "noindex"
+        response["Content-Disposition"] = 'inline; filename="sitemap.xml"'
+        return response
+
+    middleware = PageCacheMiddleware(sitemap_like_view)
+    first = middleware(RequestFactory().get("/sitemap-like.xml"))
+    cached = middleware(RequestFactory().get("/sitemap-like.xml"))
+    assert (first["X-Page-Cache"], cached["X-Page-Cache"]) == ("miss", "hit")
+    for header in ["Content-Type", "X-Robots-Tag", "Content-Disposition", "ETag"]:
+        assert cached[header] == first[header], header
+    assert cached.content == b"<urlset/>"
