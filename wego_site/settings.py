@@ -214,7 +214,7 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
     "fullscreen=(self), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
     "midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), "
-    "screen-wake-lock=(), sync-xhr=(), usb=(), xr-spatial-tracking=(), interest-cohort=()"
+    "screen-wake-lock=(), sync-xhr=(), usb=(), xr-spatial-tracking=()"
 )
 
 # --- Caches and the page cache ------------------------------------------------------------

@@ -40,3 +40,19 @@ def test_admin_pages_raise_no_csp_violation(live_server, seed, page):
     page.goto(live_server.url + reverse("admin:auth_user_change", args=[boss.pk]))
     assert page.locator(".datetimeshortcuts").count() > 0, "admin JavaScript did not run"
     assert violations == []
+
+
+def test_public_pages_raise_no_header_complaint_in_the_browser(live_server, seed, page):
+    """Chromium understands every header: no CSP violation, no unknown policy feature."""
+    from tests.site.public_urls import public_urls
+
+    complaints = []
+    page.on(
+        "console",
+        lambda message: (
+            complaints.append(message.text) if message.type in {"error", "warning"} else None
+        ),
+    )
+    for url in public_urls():
+        page.goto(live_server.url + url)
+    assert [c for c in complaints if "Policy" in c or "Content Security" in c] == []
