@@ -17,9 +17,10 @@ worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 2
-# Recycle workers now and then, staggered, so a slow leak can never grow unbounded.
-max_requests = 5000
-max_requests_jitter = 500
+# Workers live as long as the server: a recycled worker starts with an empty local-memory
+# page cache. To guard against a slow leak, set GUNICORN_MAX_REQUESTS (e.g. 100000).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
 # Nothing runs before the fork that would be unsafe to share; loading the app once saves
 # memory and start-up time.
 preload_app = True
