@@ -10,6 +10,10 @@ os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")
 os.environ.setdefault("DJANGO_STATIC_MANIFEST", "0")
+# The page cache is off unless a test turns it on (settings.PAGE_CACHE_ENABLED = True):
+# a test that changes rows with queryset.update() (no signal) and reads the page again
+# must see its change. tests/site/test_page_cache.py tests the cache itself.
+os.environ.setdefault("DJANGO_PAGE_CACHE", "0")
 
 from wego_site.settings import *  # noqa: F403
 

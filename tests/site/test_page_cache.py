@@ -33,6 +33,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
     ]
 )
 def page_cache_backend(request, settings):
+    settings.PAGE_CACHE_ENABLED = True
     if request.param == "redis":
         settings.CACHES = {
             "default": {
@@ -162,7 +163,7 @@ def test_conditional_request_gets_304(client, seed, page_cache_backend):
     assert client.get("/", HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
 
 
-def test_page_cache_can_be_switched_off(client, seed, settings):
+def test_page_cache_can_be_switched_off(client, seed, settings, page_cache_backend):
     settings.PAGE_CACHE_ENABLED = False
     client.get("/")
     response = client.get("/")

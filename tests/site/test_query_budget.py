@@ -63,7 +63,8 @@ def test_query_counts_do_not_grow_with_the_data(client, seed, render_every_time)
     assert count_queries(client, urls) == with_seed
 
 
-def test_a_cached_page_runs_no_query(client, seed, django_assert_num_queries):
+def test_a_cached_page_runs_no_query(client, seed, settings, django_assert_num_queries):
+    settings.PAGE_CACHE_ENABLED = True
     client.get("/")
     with django_assert_num_queries(0):
         response = client.get("/")

@@ -51,7 +51,8 @@ def test_production_defaults_are_strict():
         "'ssl': s.SECURE_SSL_REDIRECT, 'hsts': s.SECURE_HSTS_SECONDS,"
         "'session': [s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE],"
         "'csrf': [s.CSRF_COOKIE_SECURE, s.CSRF_COOKIE_HTTPONLY, s.CSRF_COOKIE_SAMESITE],"
-        "'static': s.STORAGES['staticfiles']['BACKEND'], 'debug': s.DEBUG}))"
+        "'static': s.STORAGES['staticfiles']['BACKEND'], 'debug': s.DEBUG,"
+        "'page_cache': s.PAGE_CACHE_ENABLED}))"
     )
     result = run_manage("shell", "--no-imports", "-c", script)
     assert result.returncode == 0, result.stderr
@@ -62,6 +63,7 @@ def test_production_defaults_are_strict():
     assert values["session"] == [True, True, "Lax"]
     assert values["csrf"] == [True, True, "Lax"]
     assert values["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert values["page_cache"] is True
 
 
 def test_admin_url_prefix_comes_from_the_environment():
@@ -145,7 +147,8 @@ def test_static_files_are_hashed_compressed_and_cached_for_a_year(client, tmp_pa
     assert int(cache_control.split("max-age=")[1].split(",")[0]) >= 31536000
 
 
-def test_a_cached_page_keeps_every_security_header(client, seed):
+def test_a_cached_page_keeps_every_security_header(client, seed, settings):
+    settings.PAGE_CACHE_ENABLED = True
     rendered = client.get("/news/", secure=True)
     cached = client.get("/news/", secure=True)
     assert (rendered["X-Page-Cache"], cached["X-Page-Cache"]) == ("miss", "hit")
