@@ -36,6 +36,31 @@ UNSTORED_HEADERS = {
 }
 
 
+def request_scheme(environ):
+    """The scheme as Django's request.scheme sees it (SECURE_PROXY_SSL_HEADER first)."""
+    header, secure_value = settings.SECURE_PROXY_SSL_HEADER or (None, None)
+    if header and header in environ:
+        return "https" if environ[header].split(",")[0].strip() == secure_value else "http"
+    return environ.get("wsgi.url_scheme", "http")
+
+
+def cache_key(environ, generation, next_publication):
+    """The page's URL, the content generation and the next publication time.
+
+    Built from the WSGI environ (request.META), so the middleware and the WSGI fast path
+    (wego_site/wsgi.py) compute the same key. The Host header is taken as sent: a key
+    for an unknown host is never filled (rendering it answers 400). Once a scheduled
+    item's time has come, next_publication moves on, so the key changes even if the
+    cache's own expiry (whole seconds) is a little late.
+    """
+    host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+    path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
+    query = environ.get("QUERY_STRING", "")
+    url = f"{request_scheme(environ)}://{host}{path}?{query}"
+    digest = md5(url.encode("utf-8", "surrogateescape")).hexdigest()  # noqa: S324 - a key
+    return f"page:{generation}:{next_publication.timestamp():.0f}:{digest}"
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -66,7 +91,7 @@ class PageCacheMiddleware:
         max_age = page_cache.seconds_until(next_publication, settings.PAGE_CACHE_MAX_AGE)
         key = None
         if self.enabled:
-            key = self.cache_key(request, generation, next_publication)
+            key = cache_key(request.META, generation, next_publication)
             entry = cache.get(key)
             if entry is not None:
                 return self.from_entry(entry, max_age)
@@ -116,20 +141,6 @@ class PageCacheMiddleware:
         return not vary - {"accept-encoding"} and "cookie" not in vary
 
     @staticmethod
-    def cache_key(request, generation, next_publication):
-        """The page's URL, the content generation and the next publication time.
-
-        Once a scheduled item's time has come, next_publication moves on, so the key
-        changes even if the cache's own expiry (whole seconds) is a little late.
-        """
-        # The raw Host header: a key for an unknown host is never filled (rendering it
-        # answers 400), so the hit path can skip validating the host again.
-        host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
-        url = f"{request.scheme}://{host}{request.get_full_path()}"
-        digest = md5(url.encode()).hexdigest()  # noqa: S324 - a key, not security
-        return f"page:{generation}:{next_publication.timestamp():.0f}:{digest}"
-
-    @staticmethod
     def to_entry(response):
         headers = [
             (name, value)
@@ -144,6 +155,7 @@ class PageCacheMiddleware:
         response = HttpResponse(content)
         for name, value in headers:
             response[name] = value
+        response["Content-Length"] = str(len(content))
         response["Cache-Control"] = f"public, max-age={max_age}"
         response["X-Page-Cache"] = "hit"
         return response
