@@ -12,16 +12,17 @@ Where the token lives depends on the cache:
   small file that every worker on the machine reads (a few microseconds per request).
 
 Publication by the clock alone (a scheduled item) changes no row, so no signal fires.
-Instead, no page is kept past the *next publication time*: the earliest future
-`published_at` of any published row, computed once per generation and again after it
-has passed.
+So the token is stored with the *next publication time* — the earliest future
+`published_at` of any published row, computed (one query) when the token changes — and
+the first request after that moment starts a new generation itself. Page requests
+therefore never query for it, and no page outlives a scheduled publication.
 """
 
 import functools
 import os
 import tempfile
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from hashlib import md5
 
 from django.apps import apps
@@ -36,7 +37,6 @@ from django.utils import timezone
 from wego_site.publishing import PublicationStatus, Publishable
 
 GENERATION_KEY = "page-cache:generation"
-NEXT_PUBLICATION_KEY = "page-cache:next-publication:{generation}"
 # "No scheduled item" is stored as this far-future time rather than None, so that a
 # cached "nothing scheduled" can be told apart from "not cached".
 NEVER = datetime(9999, 1, 1, tzinfo=timezone.get_fixed_timezone(0))
@@ -67,42 +67,65 @@ def _forget_settings(setting, **kwargs):
         _file_generation.clear()
 
 
-# The token last read from the generation file, with the file's identity when read.
-# Every bump replaces the file (a new inode), so a stat() tells whether to read again.
+# The state last read from the generation file, with the file's identity when read.
+# Every change replaces the file (a new inode), so a stat() tells whether to read again.
 _file_generation = {}
 
 
-def current_generation():
-    """The token of the current content; it changes on every content change."""
+def _read_state():
+    """(token, next publication time) as last written, or None."""
     if _uses_shared_cache():
-        generation = cache.get(GENERATION_KEY)
-        if generation is None:
-            generation = bump_generation()
-        return generation
+        return cache.get(GENERATION_KEY)
     path = _generation_file()
     try:
         stat = os.stat(path)
         identity = (stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns)
         if _file_generation.get("identity") != identity:
             with open(path) as file:
-                _file_generation.update(identity=identity, token=file.read())
-        return _file_generation["token"]
-    except FileNotFoundError:
-        return bump_generation()
+                token, timestamp = file.read().split()
+            moment = datetime.fromtimestamp(float(timestamp), tz=UTC)
+            _file_generation.update(identity=identity, state=(token, moment))
+        return _file_generation["state"]
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def _write_state(state):
+    if _uses_shared_cache():
+        cache.set(GENERATION_KEY, state, timeout=None)
+        return
+    token, moment = state
+    path = _generation_file()
+    scratch = f"{path}.{token}"
+    with open(scratch, "w") as file:
+        file.write(f"{token} {moment.timestamp()}")
+    os.replace(scratch, path)  # atomic: a reader sees the old state or the new one
+
+
+def current_state():
+    """(token, next publication time) of the current content.
+
+    The token changes on every content change, and when the next publication time has
+    come (the scheduled item is public now: pages must show it).
+    """
+    state = _read_state()
+    if state is None or state[1] <= timezone.now():
+        state = bump_generation()
+    return state
 
 
 def bump_generation(**_signal_kwargs):
     """Start a new content generation: every page cached so far is ignored from now on."""
-    generation = uuid.uuid4().hex
-    if _uses_shared_cache():
-        cache.set(GENERATION_KEY, generation, timeout=None)
-        return generation
-    path = _generation_file()
-    scratch = f"{path}.{generation}"
-    with open(scratch, "w") as file:
-        file.write(generation)
-    os.replace(scratch, path)  # atomic: a reader sees the old token or the new one
-    return generation
+    state = (uuid.uuid4().hex, compute_next_publication())
+    _write_state(state)
+    return state
+
+
+def reset_generation(next_publication=NEVER):
+    """A new generation without asking the database (tests, after their rollback)."""
+    state = (uuid.uuid4().hex, next_publication)
+    _write_state(state)
+    return state
 
 
 def publishable_models():
@@ -127,29 +150,6 @@ def compute_next_publication():
     return min(upcoming, default=NEVER)
 
 
-_local_next_publication = {}
-
-
-def next_publication(generation):
-    """Next publication time for this generation; a handful of queries once per generation.
-
-    Kept in the process (one dict entry) and in the shared cache, and recomputed once the
-    time has passed (the next scheduled item may follow right after).
-    """
-    now = timezone.now()
-    moment = _local_next_publication.get(generation)
-    if moment is not None and moment > now:
-        return moment
-    key = NEXT_PUBLICATION_KEY.format(generation=generation)
-    moment = cache.get(key)
-    if moment is None or moment <= now:
-        moment = compute_next_publication()
-        cache.set(key, moment, timeout=settings.PAGE_CACHE_SECONDS)
-    _local_next_publication.clear()
-    _local_next_publication[generation] = moment
-    return moment
-
-
 def seconds_until(moment, limit):
     """Seconds from now until `moment`, at most `limit` and never negative."""
     if moment >= NEVER:
@@ -166,10 +166,18 @@ def content_changed():
     """Retire cached pages now, and again once the change is committed.
 
     The second bump closes a race: a visitor who arrives between the first bump and the
-    commit still reads the old rows and would cache them under the new generation.
+    commit still reads the old rows and would cache them under the new generation. Outside
+    a transaction the change is committed already: one bump. Inside one, the bump at
+    commit is registered once per transaction.
     """
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        bump_generation()
+        return
     bump_generation()
-    transaction.on_commit(bump_generation)
+    pending = connection.run_on_commit
+    if not any(callback is bump_generation for _, callback, _ in pending):
+        transaction.on_commit(bump_generation)
 
 
 def _on_save_or_delete(sender, raw=False, **kwargs):

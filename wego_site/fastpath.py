@@ -54,8 +54,7 @@ class PageCacheFastPath:
 
     @staticmethod
     def cached_answer(environ):
-        generation = page_cache.current_generation()
-        next_publication = page_cache.next_publication(generation)
+        generation, next_publication = page_cache.current_state()
         entry = cache.get(cache_key(environ, generation, next_publication))
         if entry is None:
             return None

@@ -86,8 +86,7 @@ class PageCacheMiddleware:
         if request.method not in CACHEABLE_METHODS:
             return self.get_response(request)
 
-        generation = page_cache.current_generation()
-        next_publication = page_cache.next_publication(generation)
+        generation, next_publication = page_cache.current_state()
         max_age = page_cache.seconds_until(next_publication, settings.PAGE_CACHE_MAX_AGE)
         key = None
         if self.enabled:

@@ -35,7 +35,8 @@ def test_admin_pages_raise_no_csp_violation(live_server, seed, page):
     page.wait_for_url(live_server.url + "/admin/")
     for url in admin_pages():
         response = page.goto(live_server.url + url)
-        assert response.status == 200, url
+        # 403: a model editors may list but not add to (e.g. the seed-load log).
+        assert response.status in {200, 403}, url
     # The date/time shortcuts are drawn by the admin's own scripts: they ran.
     page.goto(live_server.url + reverse("admin:auth_user_change", args=[boss.pk]))
     assert page.locator(".datetimeshortcuts").count() > 0, "admin JavaScript did not run"
@@ -54,5 +55,7 @@ def test_public_pages_raise_no_header_complaint_in_the_browser(live_server, seed
         ),
     )
     for url in public_urls():
-        page.goto(live_server.url + url)
+        kind = page.request.get(live_server.url + url).headers.get("content-type", "")
+        if kind.startswith("text/html"):  # feeds and calendars download instead
+            page.goto(live_server.url + url)
     assert [c for c in complaints if "Policy" in c or "Content Security" in c] == []
