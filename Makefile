@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: help install migrate seed run test lint format check lock clean
+.PHONY: help install migrate seed run serve bench test lint format check lock clean
 
 help: ## List every target with what it does
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -30,6 +30,25 @@ seed: migrate ## Load the seed fixtures (never overwrites an editor's change)
 run: seed ## Set up everything and serve the site on http://127.0.0.1:$(PORT) (debug on)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+serve: install ## Serve like production (debug off, gunicorn) on 127.0.0.1:$(PORT); needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS
+	@missing=""; \
+	for var in DJANGO_SECRET_KEY DJANGO_ALLOWED_HOSTS; do [ -n "$${!var}" ] || missing="$$missing $$var"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make serve: set$$missing first, e.g." >&2; \
+	  echo "  DJANGO_SECRET_KEY=\$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))') DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1 make serve" >&2; \
+	  echo "(see .env.example for every variable)" >&2; exit 2; \
+	fi
+	@if [ "$${DJANGO_SECURE_SSL_REDIRECT-1}" != "0" ]; then \
+	  echo "Note: plain HTTP is redirected to HTTPS (a TLS proxy is expected in front)." \
+	       "To browse http://127.0.0.1:$(PORT) directly: DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0"; \
+	fi
+	DJANGO_DEBUG=0 $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DJANGO_DEBUG=0 PORT=$(PORT) exec $(BIN)/gunicorn --config gunicorn.conf.py
+
+bench: install ## Measure requests/s and latency of the main pages (wrk; see docs/performance.md)
+	bash bench/run.sh
+
 test: install ## Run the whole test suite (SQLite, or the database in DATABASE_URL)
 	$(BIN)/pytest
 
@@ -47,8 +66,8 @@ check: install ## Django system checks and no missing migrations
 
 lock: ## Re-pin the dependencies from pyproject.toml into the lock files
 	$(PYTHON) -m pip install --quiet uv
-	$(PYTHON) -m uv pip compile --quiet pyproject.toml -o requirements.lock
-	$(PYTHON) -m uv pip compile --quiet pyproject.toml --extra dev -o requirements-dev.lock
+	$(PYTHON) -m uv pip compile --quiet --python-version 3.11 pyproject.toml -o requirements.lock
+	$(PYTHON) -m uv pip compile --quiet --python-version 3.11 pyproject.toml --extra dev -o requirements-dev.lock
 
-clean: ## Remove the virtualenv, the SQLite database and collected static files
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+clean: ## Remove the virtualenv, the SQLite database, collected static files and bench results
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache bench-results

@@ -4,7 +4,20 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# Production serving (issue 5): tests speak plain HTTP to the test client and the live
+# server, and use static files without `collectstatic`. Everything else stays as in
+# production; tests/site/test_security.py checks the production values themselves.
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")
+os.environ.setdefault("DJANGO_STATIC_MANIFEST", "0")
+# The page cache is off unless a test turns it on (settings.PAGE_CACHE_ENABLED = True):
+# a test that changes rows with queryset.update() (no signal) and reads the page again
+# must see its change. tests/site/test_page_cache.py tests the cache itself.
+os.environ.setdefault("DJANGO_PAGE_CACHE", "0")
 
 from wego_site.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Production serving (issue 5): WhiteNoise finds static files where they are written.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -7,7 +7,11 @@ class WegoSiteConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from wego_site import redirects  # noqa: F401 - connects the slug-change recorders
+        from wego_site import (
+            cache,
+            redirects,  # noqa: F401 - connects the slug-change recorders
+        )
         from wego_site.roles import setup_roles_after_migrate
 
         post_migrate.connect(setup_roles_after_migrate, dispatch_uid="wego_site_setup_roles")
+        cache.connect_signals()

@@ -34,6 +34,16 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_int(name, default):
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        return _fail(f"{name}={value!r} is not a whole number.")
+
+
 DEBUG = env_bool("DJANGO_DEBUG")
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -55,6 +65,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Production serving (issue 5): runserver leaves static files to WhiteNoise too.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
@@ -66,7 +78,19 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # --- Production serving (issue 5): 304s, the page cache, static files, headers. ---
+    # Order matters: a page-cache hit is answered right here, before any other work,
+    # and still gets its 304 from ConditionalGetMiddleware. Everything below runs only
+    # when a page is rendered; the headers it adds (security, CSP, Permissions-Policy)
+    # are stored with the cached page. Plain-HTTP requests never hit (the scheme is part
+    # of the key) and are redirected by SecurityMiddleware.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "wego_site.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "wego_site.middleware.PermissionsPolicyMiddleware",
+    # --- end of production serving block ---
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -103,17 +127,6 @@ try:
 except (ValueError, KeyError) as error:
     _fail(f"DATABASE_URL is not a database URL this site understands ({error}).")
 
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "wego",
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -130,7 +143,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 MEDIA_URL = "/media/"
@@ -164,3 +177,155 @@ AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # Cover pictures: refused above these limits (the message says why).
 IMAGE_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 IMAGE_UPLOAD_MAX_PIXELS = 40_000_000
+
+# =====================================================================================
+# Production serving (issue 5): security, caching, static and media files, logging.
+# Production values are the default whenever debug is off; each one that a laptop or
+# the test suite needs to relax has its own environment variable (see .env.example).
+# docs/deployment.md explains the whole set-up.
+# =====================================================================================
+
+# --- Admin URL prefix ------------------------------------------------------------------
+ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/")
+if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/") or "//" in ADMIN_URL:
+    _fail(f"DJANGO_ADMIN_URL={ADMIN_URL!r} must look like 'admin/' or 'office-7f3a/'.")
+
+# --- HTTPS behind a TLS-terminating proxy -------------------------------------------------
+# The proxy (nginx, a load balancer, a CDN) speaks TLS and tells us with X-Forwarded-Proto.
+# Only trust that header when such a proxy strips it from clients' requests.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+# Load balancers probe /healthz over plain HTTP; it must answer, not redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 63072000)  # two years
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# --- Cookies: Secure when served over HTTPS, HttpOnly, SameSite ----------------------------
+SECURE_COOKIES = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # nothing on the site reads the CSRF token from JavaScript
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+# --- Content-Security-Policy (django-csp 4) and Permissions-Policy -------------------------
+# No inline script or style anywhere, no eval; images may also come from the media host.
+_MEDIA_HOSTS = env_list("DJANGO_CSP_MEDIA_HOSTS")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_MEDIA_HOSTS],
+        "media-src": ["'self'", *_MEDIA_HOSTS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "upgrade-insecure-requests": SECURE_SSL_REDIRECT,
+    }
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
+    "fullscreen=(self), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), "
+    "screen-wake-lock=(), sync-xhr=(), usb=(), xr-spatial-tracking=()"
+)
+
+# --- Caches and the page cache ------------------------------------------------------------
+# Local memory by default (one cache per process); Redis, shared by every process and
+# machine, when REDIS_URL is set. wego_site/cache.py explains how pages are invalidated.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "wego"),
+            "TIMEOUT": 600,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "wego",
+            "TIMEOUT": 600,
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        }
+    }
+# Off (0) renders every page: the benchmark's "cold" runs, or chasing a caching doubt.
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
+# How long this server keeps a rendered page; any content change drops it sooner.
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
+# How long browsers and front caches (nginx, a CDN) may keep a public page.
+PAGE_CACHE_MAX_AGE = env_int("DJANGO_HTTP_MAX_AGE", 60)
+# Saving or deleting a row of these apps changes what pages show: it drops cached pages.
+PAGE_CACHE_CONTENT_APPS = ["programs", "news", "testimonials", "taggit", "wego_site"]
+# Where the content generation lives when the cache is per process (local memory): a
+# small file every process on this machine reads. With Redis it lives in Redis.
+PAGE_CACHE_GENERATION_FILE = os.environ.get("DJANGO_PAGE_CACHE_GENERATION_FILE", "")
+
+# --- Static files: WhiteNoise, compressed, hashed names, cached for a year -----------------
+# The manifest (hashed names) needs `collectstatic`; debug mode and tests use plain names.
+STATIC_MANIFEST = env_bool("DJANGO_STATIC_MANIFEST", not DEBUG)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if STATIC_MANIFEST
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_MAX_AGE = 3600  # unhashed names; hashed names are cached "forever" (immutable)
+
+# --- Shared media storage: S3-compatible, switched on by the environment -------------------
+MEDIA_STORAGE = os.environ.get("DJANGO_MEDIA_STORAGE", "filesystem")
+if MEDIA_STORAGE == "s3":
+    AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    if not AWS_STORAGE_BUCKET_NAME:
+        _fail("DJANGO_MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+elif MEDIA_STORAGE != "filesystem":
+    _fail(f"DJANGO_MEDIA_STORAGE={MEDIA_STORAGE!r} must be 'filesystem' or 's3'.")
+
+# --- Logging: every error to stderr; gunicorn writes one access-log line per request -------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s %(name)s %(process)d %(message)s"},
+    },
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "line"},
+    },
+    "root": {"handlers": ["stderr"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # Errors (500s, with traceback) and security events (bad hosts, CSRF) always show.
+        "django.request": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+    },
+}
+# --- end of production serving block ---------------------------------------------------

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -10,9 +11,11 @@ urlpatterns = [
     path("programs/", include("programs.urls")),
     path("news/", include("news.urls")),
     path("testimonials/", include("testimonials.urls")),
-    path("admin/", admin.site.urls),
     # Discovery: search, sitemap, robots.txt.
     path("search/", discovery.SearchView.as_view(), name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", discovery.RobotsTxtView.as_view(), name="robots_txt"),
+    # Production serving (issue 5): health check, and the admin under DJANGO_ADMIN_URL.
+    path("healthz", views.healthz, name="healthz"),
+    path(settings.ADMIN_URL, admin.site.urls),
 ]

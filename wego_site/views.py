@@ -1,5 +1,11 @@
 """The “Training Programs” landing page, composed from every app, and the error pages."""
 
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from news.models import Post
@@ -14,6 +20,8 @@ from programs.models import (
 )
 from programs.views import kind_sections
 from testimonials.models import Testimonial
+
+logger = logging.getLogger(__name__)
 
 
 def training_figures(programs, editions):
@@ -82,3 +90,19 @@ class LandingView(TemplateView):
             },
             **kwargs,
         )
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """For load balancers and monitors: 200 when the database answers, 503 when not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.exception("Health check: the database does not answer.")
+        return HttpResponse(
+            "database unavailable\n", status=503, content_type="text/plain; charset=utf-8"
+        )
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")

@@ -5,6 +5,7 @@ from django.core import serializers
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from wego_site.cache import bump_generation
 from wego_site.models import SeedLoad
 
 
@@ -36,6 +37,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(f"{path.name}: {created} rows added, {existing} already there.")
             )
+        # Fixture rows are saved raw, without signals: retire any cached page here.
+        bump_generation()
 
     @transaction.atomic
     def load_missing_rows(self, path):

@@ -1,0 +1,35 @@
+"""gunicorn settings for `make serve` and production (gunicorn -c gunicorn.conf.py).
+
+Every value can be changed from the environment without editing this file:
+PORT / GUNICORN_BIND, WEB_CONCURRENCY (workers), GUNICORN_TIMEOUT.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND") or f"127.0.0.1:{os.environ.get('PORT', '8000')}"
+wsgi_app = "wego_site.wsgi:application"
+
+# Sync workers: each serves one request at a time, and pages are fast. The usual rule
+# of thumb is two per core plus one; WEB_CONCURRENCY overrides it (the benchmark uses 2).
+workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
+worker_class = "sync"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 2
+# Workers live as long as the server: a recycled worker starts with an empty local-memory
+# page cache. To guard against a slow leak, set GUNICORN_MAX_REQUESTS (e.g. 100000).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
+# Nothing runs before the fork that would be unsafe to share; loading the app once saves
+# memory and start-up time.
+preload_app = True
+
+# One line per request on stdout, errors on stderr (the process manager collects both).
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms "%(f)s" "%(a)s"'
+
+# Behind a proxy on the same machine, trust its X-Forwarded-* headers.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
