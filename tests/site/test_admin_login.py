@@ -1,6 +1,7 @@
 """Admin sign-in: locked after repeated failures, with a clear message that reveals nothing."""
 
 import pytest
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.urls import reverse
 
@@ -48,3 +49,21 @@ def test_lockout_is_per_user_name(client, editor, superuser):
     for _ in range(settings.AXES_FAILURE_LIMIT):
         sign_in(client, "editor", "wrong")
     assert sign_in(client, "chief", "pw-chief-1").status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded_for", "expected"),
+    [
+        (0, "203.0.113.9", "10.0.0.2"),  # no proxy configured: the header is not trusted
+        (1, "203.0.113.9", "203.0.113.9"),
+        (1, "6.6.6.6, 203.0.113.9", "203.0.113.9"),  # the client's own entry is ignored
+        (2, "6.6.6.6, 203.0.113.9, 10.0.0.1", "203.0.113.9"),
+        (2, "203.0.113.9", "10.0.0.2"),  # fewer entries than proxies: fall back
+    ],
+)
+def test_lockout_counts_the_visitors_address_behind_trusted_proxies(
+    settings, rf, proxies, forwarded_for, expected
+):
+    settings.TRUSTED_PROXY_COUNT = proxies
+    request = rf.get("/", HTTP_X_FORWARDED_FOR=forwarded_for, REMOTE_ADDR="10.0.0.2")
+    assert get_client_ip_address(request) == expected
