@@ -2,13 +2,19 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Min, Prefetch, Q, Subquery, Value, Window
+from django.db.models.functions import Cast, Concat, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from wego_site.fulltext import SearchIndex, search_vector
-from wego_site.publishing import Publishable, PublishableQuerySet, SlugNaturalKeyManager
+from wego_site.publishing import (
+    Publishable,
+    PublishableQuerySet,
+    SlugNaturalKeyManager,
+    published_q,
+)
 
 DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -294,12 +300,7 @@ class Program(Publishable):
 class EditionQuerySet(PublishableQuerySet):
     def published(self):
         """Public editions of public programs: a draft program hides its editions too."""
-        return (
-            super()
-            .published()
-            .filter(program__in=Program.objects.published())
-            .select_related("program")
-        )
+        return super().published().filter(published_q("program__")).select_related("program")
 
     def with_details(self):
         """Everything an edition's page shows, in a fixed number of queries."""
@@ -317,6 +318,50 @@ class EditionQuerySet(PublishableQuerySet):
             body_count=Count("participants", distinct=True),
             country_count=Count("participants__country", distinct=True),
         )
+
+    def latest_of_each_kind(self, count):
+        """The `count` latest editions of each kind of program, in one query.
+
+        A page that shows a few editions per kind stays the same size however many
+        editions the archive holds.
+        """
+        return self.alias(
+            rank_in_kind=Window(
+                RowNumber(),
+                partition_by=F("program__kind"),
+                order_by=[F("start_date").desc(), F("pk").desc()],
+            )
+        ).filter(rank_in_kind__lte=count)
+
+    def with_site_figures(self):
+        """Annotate each row with figures over *all* public editions: how many there are,
+        the first start date, and how many cities/bodies in how many countries took part.
+
+        Window aggregates over the whole result (computed before `latest_of_each_kind`
+        keeps a few rows) and two uncorrelated scalar subqueries, which the database
+        computes once: a page gets the figures without a query of its own.
+        """
+        participants = Participant.objects.filter(
+            published_q("edition__"), published_q("edition__program__")
+        )
+        body = Concat("name", Value("|"), Cast("country_id", models.CharField()))
+        return self.annotate(
+            site_edition_count=Window(Count("pk")),
+            site_first_start=Window(Min("start_date")),
+            site_body_count=_scalar(participants, Count(body, distinct=True)),
+            site_country_count=_scalar(participants, Count("country", distinct=True)),
+        )
+
+
+def _scalar(queryset, aggregate):
+    """`aggregate` over the whole `queryset`, as a one-value subquery."""
+    return Subquery(
+        queryset.order_by()
+        .annotate(_all=Value(1))
+        .values("_all")
+        .annotate(value=aggregate)
+        .values("value")
+    )
 
 
 class EditionManager(models.Manager.from_queryset(EditionQuerySet)):

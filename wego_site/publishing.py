@@ -6,6 +6,7 @@ itself when the clock reaches it, with no job to run.
 """
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 
@@ -14,9 +15,20 @@ class PublicationStatus(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
+def published_q(prefix=""):
+    """The publication rule as a Q object, for this model (or a related one via `prefix`,
+    e.g. "program__"), so a query can apply it through a join instead of a subquery."""
+    return Q(
+        **{
+            f"{prefix}status": PublicationStatus.PUBLISHED,
+            f"{prefix}published_at__lte": timezone.now(),
+        }
+    )
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=PublicationStatus.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(published_q())
 
     def drafts(self):
         return self.filter(status=PublicationStatus.DRAFT)

@@ -24,46 +24,47 @@ from testimonials.models import Testimonial
 logger = logging.getLogger(__name__)
 
 
-def training_figures(programs, editions):
-    """Figures for the page, computed from the public programs and editions (with parts)."""
-    participants = [p for edition in editions for p in edition.participant_list]
-    for edition in editions:
-        edition.country_count = len({p.country_id for p in edition.participant_list})
-    return {
-        "program_total": len(programs),
-        "edition_count": len(editions),
-        "first_year": min((edition.year for edition in editions), default=None),
-        "program_count": len({edition.program_id for edition in editions}),
-        "body_count": len({(p.name, p.country_id) for p in participants}),
-        "country_count": len({p.country_id for p in participants}),
-    }
-
-
 class LandingView(TemplateView):
     """The seed page's story in its order: overview, about, each kind of program, news,
     archives, the latest joint workshop, testimonials and contacts.
 
-    Eight queries whatever the amount of data: introductions, programs, regional
-    offices, editions, the editions' parts (one UNION), news, testimonials, contacts.
+    Eight queries, and a page of the same size, whatever the amount of data:
+    introductions, programs, regional offices, the latest editions of each kind (with the
+    site's figures), the featured edition's parts (one UNION), news, testimonials and
+    contacts. Each list is capped; its "all ..." link leads to the full list.
     """
 
     template_name = "landing.html"
     news_count = 6
+    programs_per_kind = 6
+    main_edition_count = 12
+    testimonial_count = 6
 
     def get_context_data(self, **kwargs):
         introductions = Introduction.objects.by_section()
         programs = list(Program.objects.published().select_related("regional_office"))
-        editions = attach_parts(Edition.objects.published().select_related("venue_country"))
         sections = {section["kind"]: section for section in kind_sections(programs, introductions)}
+        for section in sections.values():
+            section["total"] = len(section["programs"])
+            section["programs"] = section["programs"][: self.programs_per_kind]
         offices_with_program = {p.regional_office_id for p in programs if p.regional_office_id}
-        main_programs = sections[ProgramKind.MAIN]["programs"]
+        editions = list(
+            Edition.objects.published()
+            .latest_of_each_kind(self.main_edition_count)
+            .with_site_figures()
+            .select_related("venue_country")
+        )
         joint_workshops = [e for e in editions if e.program.kind == ProgramKind.JOINT_WORKSHOP]
-        featured = joint_workshops[0] if joint_workshops else None
+        featured = attach_parts(joint_workshops[:1])
+        for edition in featured:
+            edition.country_count = len({p.country_id for p in edition.participant_list})
+        testimonials = Testimonial.objects.published().order_by("-year", "-pk")
         return super().get_context_data(
             introductions=introductions,
             main_section=sections[ProgramKind.MAIN],
             main_editions=sorted(
-                (e for e in editions if e.program in main_programs), key=lambda e: e.start_date
+                (e for e in editions if e.program.kind == ProgramKind.MAIN),
+                key=lambda e: e.start_date,
             ),
             regional_section=sections[ProgramKind.REGIONAL],
             offices_without_program=[
@@ -73,11 +74,11 @@ class LandingView(TemplateView):
             ],
             partner_section=sections[ProgramKind.PARTNER],
             joint_section=sections[ProgramKind.JOINT_WORKSHOP],
-            featured_edition=featured,
-            figures=training_figures(programs, editions),
-            archive_years=sorted({edition.year for edition in editions}, reverse=True),
+            featured_edition=featured[0] if featured else None,
+            figures=site_figures(editions, program_total=len(programs)),
             latest_posts=Post.objects.published().prefetch_related(None)[: self.news_count],
-            testimonials=Testimonial.objects.published(),
+            # The latest testimonials, shown oldest first as on the seed page.
+            testimonials=list(testimonials[: self.testimonial_count])[::-1],
             contacts=Contact.objects.filter(programs__in=Program.objects.published())
             .distinct()
             .order_by("name"),
@@ -90,6 +91,18 @@ class LandingView(TemplateView):
             },
             **kwargs,
         )
+
+
+def site_figures(editions, program_total):
+    """The figures `with_site_figures()` put on every edition row (zero without editions)."""
+    first = editions[0] if editions else None
+    return {
+        "program_total": program_total,
+        "edition_count": first.site_edition_count if first else 0,
+        "first_year": first.site_first_start.year if first else None,
+        "body_count": first.site_body_count if first else 0,
+        "country_count": first.site_country_count if first else 0,
+    }
 
 
 @never_cache
