@@ -2,12 +2,13 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, F, Min, Prefetch, Q, Subquery, Value, Window
+from django.db.models import Count, F, Min, Prefetch, Q, Value, Window
 from django.db.models.functions import Cast, Concat, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from wego_site.aggregates import scalar_aggregate
 from wego_site.fulltext import SearchIndex, search_vector
 from wego_site.publishing import (
     Publishable,
@@ -348,20 +349,9 @@ class EditionQuerySet(PublishableQuerySet):
         return self.annotate(
             site_edition_count=Window(Count("pk")),
             site_first_start=Window(Min("start_date")),
-            site_body_count=_scalar(participants, Count(body, distinct=True)),
-            site_country_count=_scalar(participants, Count("country", distinct=True)),
+            site_body_count=scalar_aggregate(participants, Count(body, distinct=True)),
+            site_country_count=scalar_aggregate(participants, Count("country", distinct=True)),
         )
-
-
-def _scalar(queryset, aggregate):
-    """`aggregate` over the whole `queryset`, as a one-value subquery."""
-    return Subquery(
-        queryset.order_by()
-        .annotate(_all=Value(1))
-        .values("_all")
-        .annotate(value=aggregate)
-        .values("value")
-    )
 
 
 class EditionManager(models.Manager.from_queryset(EditionQuerySet)):

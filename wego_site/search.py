@@ -45,6 +45,7 @@ from wego_site.fulltext import SEARCH_CONFIG, indexed_fields, indexed_vector
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10  # words used by the SQLite fallback
 RESULTS_PER_TYPE = 20
+RANKED_CANDIDATES = 100
 SNIPPET_WORDS = 30
 
 # Markers around matched words in snippets: noncharacters, never in the cleaned query.
@@ -105,6 +106,8 @@ class Section:
     label: str
     hits: list
     total: int
+    # True when there may be more matches than were counted (see RANKED_CANDIDATES).
+    is_capped: bool = False
 
     @property
     def is_partial(self):
@@ -122,6 +125,10 @@ class Results:
     @property
     def total(self):
         return sum(section.total for section in self.sections)
+
+    @property
+    def is_capped(self):
+        return any(section.is_capped for section in self.sections)
 
     @property
     def max_length(self):
@@ -148,11 +155,15 @@ def run(raw_query):
     if not terms_of(query):
         return results  # nothing to look for: the page invites a search instead
     results.searched = True
-    search = _search_postgresql if connection.vendor == "postgresql" else _search_fallback
+    full_text = connection.vendor == "postgresql"
+    search = _search_postgresql if full_text else _search_fallback
     for search_type in SEARCH_TYPES:
         hits, total = search(search_type, query)
         if total:
-            results.sections.append(Section(search_type.key, search_type.label, hits, total))
+            capped = full_text and total >= RANKED_CANDIDATES
+            results.sections.append(
+                Section(search_type.key, search_type.label, hits, total, is_capped=capped)
+            )
     return results
 
 
@@ -209,10 +220,15 @@ def _search_postgresql(search_type, query):
         # answers each branch from its own GIN index, where the OR scans every row.
         own = model.objects.alias(search=indexed_vector(model)).filter(search=tsquery)
         matches = Q(pk__in=own.order_by().values("pk").union(*matching_parts))
+    matching = search_type.queryset().alias(search=indexed_vector(model)).filter(matches)
+    # Ranking, snippets and even counting re-read each matching text (PostgreSQL prefers
+    # that to the index when nearly every row matches), so only the first
+    # RANKED_CANDIDATES matches in the type's own order (the newest news first) are
+    # counted and ranked: a common word costs the same as a rare one.
+    candidates = matching.order_by(*model._meta.ordering).values("pk")[:RANKED_CANDIDATES]
     objects = (
         search_type.queryset()
-        .alias(search=indexed_vector(model))
-        .filter(matches)
+        .filter(pk__in=candidates)
         .annotate(
             rank=SearchRank(indexed_vector(model), tsquery),
             title_hit=_headline(F(search_type.title_field), query, highlight_all=True),

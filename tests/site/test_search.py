@@ -399,3 +399,36 @@ def test_search_indexes_are_built_on_postgresql_only():
         assert sql == "-- post_search_idx: full-text index, PostgreSQL only"
         assert str(index.remove_sql(Post, editor)) == sql
     assert fulltext.indexed_fields(Post) == ["title", "lede", "body"]
+
+
+@only_postgresql
+def test_a_word_in_every_row_costs_only_the_first_candidates(client, db, monkeypatch):
+    """Ranking re-reads each text, so a common word ranks only the first matches."""
+    monkeypatch.setattr(search, "RANKED_CANDIDATES", 5)
+    for number in range(8):
+        Post.objects.create(
+            title=f"Workshop {number}",
+            slug=f"workshop-{number}",
+            lede="A workshop on data.",
+            status="published",
+            published_at=timezone.now() - dt.timedelta(days=number),
+        )
+    results = search.run("workshop")
+    (news,) = results.sections
+    assert news.total == 5
+    assert news.is_capped
+    assert [hit.object.slug for hit in news.hits] == [f"workshop-{n}" for n in range(5)]
+    page = client.get(reverse("search"), {"q": "workshop"}).content.decode()
+    assert 'News <span class="count">(5+)</span>' in page
+    assert "most relevant of the first 5 matches" in page
+
+
+@only_fallback
+def test_the_fallback_counts_every_match(db, monkeypatch):
+    monkeypatch.setattr(search, "RANKED_CANDIDATES", 5)
+    for number in range(8):
+        Post.objects.create(
+            title=f"Workshop {number}", slug=f"workshop-{number}", lede=".", status="published"
+        )
+    (news,) = search.run("workshop").sections
+    assert (news.total, news.is_capped) == (8, False)
