@@ -26,6 +26,9 @@ class PostListMixin:
         years = Post.objects.published().dates("published_at", "year", order="DESC")
         context["years"] = [d.year for d in years]
         page = context["page_obj"]
+        if page:
+            # 1 2 … 6 7 [8] 9 10 … 999 1000: a page of links, not a thousand.
+            context["page_range"] = page.paginator.get_elided_page_range(page.number)
         # Each page of a list has its own title.
         context["title_suffix"] = f", page {page.number}" if page and page.number > 1 else ""
         return context

@@ -2,9 +2,11 @@
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
+from news.models import Post
 from tests.factories import make_post
 from tests.site.html import parse, text_of
 
@@ -21,6 +23,16 @@ def test_pagination_ten_a_page(client):
     assert 'href="?page=3" rel="next"' in html
     assert 'aria-current="page">2<' in html
     assert client.get("/news/?page=4").status_code == 404
+
+
+def test_long_lists_link_a_few_pages_around_the_current_one(client):
+    Post.objects.bulk_create(
+        Post(title=f"P{n}", slug=f"p-{n}", lede=".", status="published") for n in range(300)
+    )
+    html = client.get("/news/?page=15").content.decode()
+    page_links = set(re.findall(r'href="\?page=(\d+)"', html))
+    assert page_links == {"1", "2", "12", "13", "14", "15", "16", "17", "18", "29", "30"}
+    assert html.count('class="pagination__gap"') == 2
 
 
 def test_neighbours_of_posts_published_at_the_same_moment(client):
