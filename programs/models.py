@@ -193,13 +193,8 @@ RESERVED_PROGRAM_SLUGS = frozenset({"kind", "archive"})
 class ProgramQuerySet(PublishableQuerySet):
     def with_public_edition_counts(self):
         """Each program's number of public editions, as ``public_edition_count``."""
-        now = timezone.now()
         return self.annotate(
-            public_edition_count=Count(
-                "editions",
-                filter=Q(editions__status="published", editions__published_at__lte=now),
-                distinct=True,
-            )
+            public_edition_count=Count("editions", filter=published_q("editions__"), distinct=True)
         )
 
 

@@ -34,7 +34,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from wego_site.publishing import PublicationStatus, Publishable
+from wego_site.publishing import Publishable
 
 GENERATION_KEY = "page-cache:generation"
 # "No scheduled item" is stored as this far-future time rather than None, so that a
@@ -137,11 +137,8 @@ def compute_next_publication():
 
     One query, whatever the number of content types (a UNION of one SELECT per type).
     """
-    now = timezone.now()
     selects = [
-        model.objects.filter(status=PublicationStatus.PUBLISHED, published_at__gt=now)
-        .order_by()
-        .values_list("published_at", flat=True)
+        model.objects.scheduled().order_by().values_list("published_at", flat=True)
         for model in publishable_models()
     ]
     if not selects:
