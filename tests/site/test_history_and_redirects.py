@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from news.models import Post
 from programs.models import Edition, Program
+from tests import factories
 from wego_site.models import Redirect
-from wego_site.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -88,13 +88,7 @@ def test_history_of_an_edition_records_topic_changes(editor_client, seed):
 
 
 def make_post(slug, published_at=None):
-    return Post.objects.create(
-        title=slug,
-        slug=slug,
-        lede="Lede.",
-        status=PublicationStatus.PUBLISHED,
-        published_at=published_at or timezone.now() - dt.timedelta(days=1),
-    )
+    return factories.make_post(slug=slug, title=slug, published_at=published_at)
 
 
 def test_changing_a_post_slug_redirects_the_old_address(client):

@@ -12,9 +12,8 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.utils import timezone
 
-from news.models import Post
+from tests import factories
 from wego_site import cache as page_cache
-from wego_site.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -56,9 +55,8 @@ def forget_this_tests_schedule():
 
 
 def make_post(slug="fresh", title="A fresh story", **fields):
-    fields.setdefault("status", PublicationStatus.PUBLISHED)
     fields.setdefault("published_at", timezone.now() - dt.timedelta(minutes=1))
-    return Post.objects.create(slug=slug, title=title, lede="Lede.", **fields)
+    return factories.make_post(slug=slug, title=title, **fields)
 
 
 def test_second_anonymous_visit_is_served_from_the_cache(client, seed, page_cache_backend):

@@ -8,19 +8,14 @@ from django.utils import timezone
 
 from news.models import Post
 from programs.models import Edition, Program, ProgramKind
+from tests import factories
 from wego_site.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
 
 
 def make_post(slug, status=PublicationStatus.PUBLISHED, published_at=None):
-    return Post.objects.create(
-        title=slug,
-        slug=slug,
-        lede="Lede.",
-        status=status,
-        published_at=published_at or timezone.now() - dt.timedelta(minutes=1),
-    )
+    return factories.make_post(slug=slug, title=slug, status=status, published_at=published_at)
 
 
 def test_published_excludes_drafts_and_scheduled():

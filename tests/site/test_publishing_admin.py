@@ -11,18 +11,16 @@ from django.utils import timezone
 
 from news.models import Post
 from programs.models import Edition, Program
+from tests import factories
 from wego_site.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
 
 
 def make_post(slug, status=PublicationStatus.DRAFT, published_at=None):
-    return Post.objects.create(
-        title=f"Post {slug}",
-        slug=slug,
-        lede="Lede.",
-        status=status,
-        published_at=published_at or timezone.now() - dt.timedelta(days=1),
+    """A post titled after its slug; a draft unless told otherwise."""
+    return factories.make_post(
+        slug=slug, title=f"Post {slug}", status=status, published_at=published_at
     )
 
 
