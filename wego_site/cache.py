@@ -16,6 +16,10 @@ So the token is stored with the *next publication time* — the earliest future
 `published_at` of any published row, computed (one query) when the token changes — and
 the first request after that moment starts a new generation itself. Page requests
 therefore never query for it, and no page outlives a scheduled publication.
+
+The same token keys `generation_memo`: values counted over the whole archive (the
+landing's figures, the news totals) that every render needs but only a content change
+can alter. They hold while the page cache is off, too.
 """
 
 import functools
@@ -112,6 +116,34 @@ def current_state():
     if state is None or state[1] <= timezone.now():
         state = bump_generation()
     return state
+
+
+MEMO_TIMEOUT = 24 * 60 * 60  # memos of past generations expire unread
+
+
+def generation_memo(name):
+    """`(value, remember)`: what was remembered under `name` in the current content
+    generation (None if nothing), and a function that remembers a value there.
+
+    For what costs in proportion to the archive and changes only with the content, such
+    as figures counted over every edition and participant. The next content change, or a
+    scheduled item coming due, starts a new generation and so forgets them. Unlike the
+    page cache it is always on; every worker shares it. The generation is read once, so a
+    value computed from old rows is never remembered under a newer generation.
+    """
+    key = f"generation-memo:{name}:{current_state()[0]}"
+
+    def remember(value):
+        cache.set(key, value, MEMO_TIMEOUT)
+        return value
+
+    return cache.get(key), remember
+
+
+def per_generation(name, compute):
+    """`compute()`, run once per content generation (see `generation_memo`)."""
+    value, remember = generation_memo(name)
+    return remember(compute()) if value is None else value
 
 
 def bump_generation(**_signal_kwargs):

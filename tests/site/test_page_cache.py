@@ -12,7 +12,9 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.utils import timezone
 
+from programs.models import Participant, Program, ProgramKind
 from tests import factories
+from tests.site.html import text_of
 from wego_site import cache as page_cache
 
 pytestmark = pytest.mark.django_db
@@ -298,3 +300,45 @@ def test_fast_path_sees_an_edit_at_once(seed, wsgi):
     _, headers, body = call(fast_app)
     assert headers["X-Page-Cache"] == "miss"
     assert b"Edited through the admin" in body
+
+
+def figures_query_count(queries):
+    return sum("COUNT(DISTINCT" in query["sql"].upper() for query in queries)
+
+
+def test_site_figures_are_counted_once_per_content_generation(
+    client, seed, settings, page_cache_backend, django_assert_max_num_queries
+):
+    """The landing's archive-wide figures are remembered until the content changes, even
+    with the page cache off (every request renders, none counts the archive again)."""
+    settings.PAGE_CACHE_ENABLED = False
+    page_cache.current_state()  # a generation has begun, as after any content change
+    with django_assert_max_num_queries(8) as first:
+        assert "Editions since 2011 9" in text_of(client.get("/"))
+    with django_assert_max_num_queries(8) as second:
+        assert "Editions since 2011 9" in text_of(client.get("/"))
+    assert figures_query_count(first.captured_queries) == 1
+    assert figures_query_count(second.captured_queries) == 0
+
+    main = Program.objects.get(kind=ProgramKind.MAIN)
+    edition = factories.make_edition(main, start=dt.date(2009, 5, 1))
+    Participant.objects.create(
+        edition=edition, position=1, name="A new city", country=factories.make_country()
+    )
+    text = text_of(client.get("/"))
+    assert "Editions since 2009 10" in text
+    assert "Cities and public bodies taking part 19" in text
+
+
+def test_site_figures_count_a_scheduled_edition_once_it_is_public(
+    client, seed, settings, page_cache_backend, monkeypatch
+):
+    settings.PAGE_CACHE_ENABLED = False
+    publish_at = timezone.now() + dt.timedelta(hours=1)
+    main = Program.objects.get(kind=ProgramKind.MAIN)
+    factories.make_edition(main, start=dt.date(2009, 5, 1), published_at=publish_at)
+    assert "Editions since 2011 9" in text_of(client.get("/"))
+
+    monkeypatch.setattr(timezone, "now", lambda: publish_at + dt.timedelta(seconds=1))
+    assert "Editions since 2009 10" in text_of(client.get("/"))
+
