@@ -8,6 +8,7 @@ from taggit.models import Tag
 from news.models import Post
 from programs.models import Program
 from programs.views import valid_year
+from wego_site.cache import per_generation
 
 
 class PostListMixin:
@@ -21,10 +22,16 @@ class PostListMixin:
         # Cards show no tags, so the tags that published() prefetches are not needed.
         return Post.objects.published().prefetch_related(None)
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        """Counting every public post is what grows with the archive: the total of each
+        list (its path) is counted once per content generation."""
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = per_generation(f"news-count:{self.request.path}", lambda: paginator.count)
+        return paginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        years = Post.objects.published().dates("published_at", "year", order="DESC")
-        context["years"] = [d.year for d in years]
+        context["years"] = per_generation("news-years", public_years)
         page = context["page_obj"]
         if page:
             # 1 2 … 6 7 [8] 9 10 … 999 1000: a page of links, not a thousand.
@@ -32,6 +39,11 @@ class PostListMixin:
         # Each page of a list has its own title.
         context["title_suffix"] = f", page {page.number}" if page and page.number > 1 else ""
         return context
+
+
+def public_years():
+    years = Post.objects.published().dates("published_at", "year", order="DESC")
+    return [day.year for day in years]
 
 
 class PostListView(PostListMixin, ListView):

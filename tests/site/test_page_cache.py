@@ -342,3 +342,17 @@ def test_site_figures_count_a_scheduled_edition_once_it_is_public(
     monkeypatch.setattr(timezone, "now", lambda: publish_at + dt.timedelta(seconds=1))
     assert "Editions since 2009 10" in text_of(client.get("/"))
 
+
+def test_news_totals_and_years_are_counted_once_per_content_generation(
+    client, seed, settings, page_cache_backend, django_assert_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False
+    page_cache.current_state()
+    assert "News 10 posts." in text_of(client.get("/news/"))
+    with django_assert_num_queries(1):  # the page of posts; no COUNT, no years
+        assert "News 10 posts." in text_of(client.get("/news/"))
+
+    make_post(title="From the past", published_at=dt.datetime(2009, 6, 1, tzinfo=dt.UTC))
+    response = client.get("/news/")
+    assert "11 posts, page 1 of 2" in text_of(response)
+    assert 'href="/news/2009/"' in response.content.decode()
