@@ -8,7 +8,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from programs.models import Organisation, Program
-from wego_site.fulltext import SearchIndex, search_vector
+from wego_site.fulltext import SearchIndex, search_document_field
 from wego_site.images import RENDITION_SIZES, rendition_name, validate_image_upload
 from wego_site.publishing import Publishable, PublishableQuerySet, SlugNaturalKeyManager
 
@@ -61,13 +61,15 @@ class Post(Publishable):
     )
     tags = TaggableManager(through="news.TaggedPost", blank=True)
 
+    search_document = search_document_field("title", "lede", "body")
+
     objects = PostManager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["-published_at", "-pk"]
         get_latest_by = "published_at"
-        indexes = [SearchIndex(search_vector("title", "lede", "body"), name="post_search_idx")]
+        indexes = [SearchIndex(fields=["search_document"], name="post_search_idx")]
 
     def __str__(self):
         return self.title

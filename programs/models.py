@@ -9,7 +9,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from wego_site.aggregates import scalar_aggregate
-from wego_site.fulltext import SearchIndex, search_vector
+from wego_site.fulltext import SearchIndex, search_document_field
 from wego_site.publishing import (
     Publishable,
     PublishableQuerySet,
@@ -246,17 +246,14 @@ class Program(Publishable):
         default=0, help_text="Order among programs of the same kind (smallest first)."
     )
 
+    search_document = search_document_field("title", "summary", "body", "announcement")
+
     objects = ProgramManager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["position", "title"]
-        indexes = [
-            SearchIndex(
-                search_vector("title", "summary", "body", "announcement"),
-                name="program_search_idx",
-            )
-        ]
+        indexes = [SearchIndex(fields=["search_document"], name="program_search_idx")]
 
     def __str__(self):
         return self.title
@@ -400,16 +397,14 @@ class Edition(Publishable):
     )
     video_url = models.URLField(blank=True, help_text="Link to a video highlight.")
 
+    search_document = search_document_field("title", "venue_city", "summary", "body")
+
     objects = EditionManager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["-start_date"]
-        indexes = [
-            SearchIndex(
-                search_vector("title", "venue_city", "summary", "body"), name="edition_search_idx"
-            )
-        ]
+        indexes = [SearchIndex(fields=["search_document"], name="edition_search_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["program", "slug"],
@@ -580,11 +575,13 @@ class EditionPart(models.Model):
 class Topic(EditionPart):
     title = models.CharField(max_length=255)
 
-    history = HistoricalRecords()
+    search_document = search_document_field("title")
+
+    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta(EditionPart.Meta):
         default_related_name = "topics"
-        indexes = [SearchIndex(search_vector("title"), name="topic_search_idx")]
+        indexes = [SearchIndex(fields=["search_document"], name="topic_search_idx")]
         constraints = [
             models.UniqueConstraint(fields=["edition", "position"], name="topic_position_unique")
         ]
@@ -601,11 +598,13 @@ class SiteVisit(EditionPart):
         help_text="A short qualifier, e.g. “UNESCO World Heritage Site”.",
     )
 
-    history = HistoricalRecords()
+    search_document = search_document_field("name", "note")
+
+    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta(EditionPart.Meta):
         default_related_name = "site_visits"
-        indexes = [SearchIndex(search_vector("name", "note"), name="site_visit_search_idx")]
+        indexes = [SearchIndex(fields=["search_document"], name="site_visit_search_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["edition", "position"], name="site_visit_position_unique"
@@ -625,11 +624,13 @@ class Participant(EditionPart):
     )
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="participations")
 
-    history = HistoricalRecords()
+    search_document = search_document_field("name")
+
+    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta(EditionPart.Meta):
         default_related_name = "participants"
-        indexes = [SearchIndex(search_vector("name"), name="participant_search_idx")]
+        indexes = [SearchIndex(fields=["search_document"], name="participant_search_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["edition", "position"], name="participant_position_unique"

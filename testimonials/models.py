@@ -4,7 +4,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from programs.models import Edition, Program
-from wego_site.fulltext import SearchIndex, search_vector
+from wego_site.fulltext import SearchIndex, search_document_field
 from wego_site.publishing import Publishable, PublishableQuerySet
 
 
@@ -50,19 +50,16 @@ class Testimonial(Publishable):
         help_text="The edition the person attended.",
     )
 
+    search_document = search_document_field(
+        "person_name", "role", "organisation", "city", "on_behalf_of", "quote"
+    )
+
     objects = TestimonialManager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["year", "pk"]
-        indexes = [
-            SearchIndex(
-                search_vector(
-                    "person_name", "role", "organisation", "city", "on_behalf_of", "quote"
-                ),
-                name="testimonial_search_idx",
-            )
-        ]
+        indexes = [SearchIndex(fields=["search_document"], name="testimonial_search_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["person_name", "year"], name="testimonial_person_year_unique"

@@ -1,38 +1,55 @@
 """Full-text search building blocks shared by the content models (PostgreSQL only).
 
-Each searchable model names its searchable text once, with `search_vector(...)`, and
-uses that one expression twice: in `Meta.indexes` (a GIN index on the expression) and
-in the site search's query. PostgreSQL uses an expression index only when the query's
-expression is the very same one, text search configuration included, so both must come
-from here. Like `publishing.py`, this module imports nothing of the apps.
+Each searchable model names its searchable text once, with
+`search_document = search_document_field("title", "body", ...)`: a `tsvector` column
+that the database itself computes from those fields on every insert and update
+(a stored generated column, so bulk inserts, fixtures and raw SQL keep it true too).
+`SearchIndex(fields=["search_document"], ...)` puts a GIN index on it. Searching, ranking and
+counting then read the stored vector instead of re-parsing every matching text, so a
+word found in thousands of long posts costs little more than a rare one.
 
-On SQLite there is no full-text search: the index is skipped (see `SearchIndex`) and
-the site search falls back to a plain case-insensitive match on the same fields.
+On SQLite there is no full-text search: the column holds NULL, the index is skipped
+(see `SearchIndex`) and the site search falls back to a plain case-insensitive match
+on the same fields (`searchable_fields`).
 """
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
 
 # The text search configuration: English stemming ("workshops" finds "workshop").
 SEARCH_CONFIG = "english"
+SEARCH_DOCUMENT = "search_document"
 
 
-def search_vector(*fields):
-    """The tsvector of `fields`, with the site's configuration.
+class StoredSearchVector(SearchVector):
+    """`to_tsvector(...)` of the fields on PostgreSQL, NULL on other databases."""
 
-    Call it in a model's `Meta.indexes` and in the search query with the same fields in
-    the same order, so PostgreSQL can answer the query from the index.
+    def as_sql(self, compiler, connection, *args, **kwargs):
+        if connection.vendor != "postgresql":
+            return "NULL", []
+        return super().as_sql(compiler, connection, *args, **kwargs)
+
+
+def search_document_field(*fields):
+    """The stored `tsvector` of `fields`, with the site's configuration.
+
+    Declare it as the model's `search_document`, and exclude it from the model's history
+    (`HistoricalRecords(excluded_fields=["search_document"])`): it is derived data.
     """
-    return SearchVector(*fields, config=SEARCH_CONFIG)
+    return models.GeneratedField(
+        expression=StoredSearchVector(*fields, config=SEARCH_CONFIG),
+        output_field=SearchVectorField(null=True),
+        db_persist=True,
+    )
 
 
 class SearchIndex(GinIndex):
-    """A GIN index on a `search_vector(...)` expression, created on PostgreSQL only.
+    """A GIN index created on PostgreSQL only: on a model's `search_document` (the first
+    migrations put it on the `to_tsvector(...)` expression itself).
 
-    Django would try to build an expression index on SQLite too (and again whenever it
-    rebuilds a table there), and `to_tsvector ... USING gin` is not SQLite. Elsewhere
-    this index's SQL is an SQL comment, so migrations stay the ones `makemigrations`
-    writes and run unchanged on both databases.
+    Elsewhere this index's SQL is an SQL comment, so migrations stay the ones
+    `makemigrations` writes and run unchanged on both databases.
     """
 
     def create_sql(self, model, schema_editor, using="", **kwargs):
@@ -46,18 +63,7 @@ class SearchIndex(GinIndex):
         return super().remove_sql(model, schema_editor, **kwargs)
 
 
-def search_index_of(model):
-    """The model's `SearchIndex`, or None if it has none."""
-    return next((index for index in model._meta.indexes if isinstance(index, SearchIndex)), None)
-
-
-def indexed_vector(model):
-    """The exact expression of the model's search index, for use in queries."""
-    return search_index_of(model).expressions[0].copy()
-
-
-def indexed_fields(model):
-    """Names of the fields in the model's search index (for the SQLite fallback)."""
-    return [
-        expression.name for expression in search_index_of(model).expressions[0].source_expressions
-    ]
+def searchable_fields(model):
+    """Names of the fields the model's search document is made of (SQLite fallback)."""
+    vector = model._meta.get_field(SEARCH_DOCUMENT).expression
+    return [expression.name for expression in vector.source_expressions]
