@@ -6,6 +6,8 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from wego_site.cache import forget_memos
+
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -19,8 +21,10 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache, so no page is served from another test's data."""
+    """Each test starts with an empty cache and no memo, so no page is served from another
+    test's data (a rollback sends no signal)."""
     cache.clear()
+    forget_memos()
 
 
 @pytest.fixture

@@ -17,9 +17,9 @@ So the token is stored with the *next publication time* — the earliest future
 the first request after that moment starts a new generation itself. Page requests
 therefore never query for it, and no page outlives a scheduled publication.
 
-The same token keys `generation_memo`: values counted over the whole archive (the
-landing's figures, the news totals) that every render needs but only a content change
-can alter. They hold while the page cache is off, too.
+The same token tells `per_generation` memos when to compute again: data that every
+render needs but only a content change can alter (the landing page's, the news totals).
+They hold while the page cache is off, too.
 """
 
 import functools
@@ -69,6 +69,7 @@ def _forget_settings(setting, **kwargs):
         _uses_shared_cache.cache_clear()
         _generation_file.cache_clear()
         _file_generation.clear()
+        forget_memos()
 
 
 # The state last read from the generation file, with the file's identity when read.
@@ -118,32 +119,31 @@ def current_state():
     return state
 
 
-MEMO_TIMEOUT = 24 * 60 * 60  # memos of past generations expire unread
-
-
-def generation_memo(name):
-    """`(value, remember)`: what was remembered under `name` in the current content
-    generation (None if nothing), and a function that remembers a value there.
-
-    For what costs in proportion to the archive and changes only with the content, such
-    as figures counted over every edition and participant. The next content change, or a
-    scheduled item coming due, starts a new generation and so forgets them. Unlike the
-    page cache it is always on; every worker shares it. The generation is read once, so a
-    value computed from old rows is never remembered under a newer generation.
-    """
-    key = f"generation-memo:{name}:{current_state()[0]}"
-
-    def remember(value):
-        cache.set(key, value, MEMO_TIMEOUT)
-        return value
-
-    return cache.get(key), remember
+# name -> (generation token, value), for this process only: see per_generation.
+_memos = {}
 
 
 def per_generation(name, compute):
-    """`compute()`, run once per content generation (see `generation_memo`)."""
-    value, remember = generation_memo(name)
-    return remember(compute()) if value is None else value
+    """`compute()`, run once per content generation in this process.
+
+    For what a page would otherwise gather again on every render although only a content
+    change can alter it: counts over the whole archive (they grow with it) and the data
+    of the landing page. The next content change, or a scheduled item coming due, starts
+    a new generation, and the next call computes afresh.
+
+    Kept in this process's memory rather than in the cache: nothing is serialised, and
+    nothing outlives a restart or a deploy; each worker computes once per generation.
+    Requests share the value, so it must be treated as read-only.
+    """
+    token, _next_publication = current_state()
+    memo = _memos.get(name)
+    if memo is None or memo[0] != token:
+        memo = _memos[name] = (token, compute())
+    return memo[1]
+
+
+def forget_memos():
+    _memos.clear()
 
 
 def bump_generation(**_signal_kwargs):

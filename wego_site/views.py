@@ -20,7 +20,7 @@ from programs.models import (
 )
 from programs.views import kind_sections
 from testimonials.models import Testimonial
-from wego_site.cache import generation_memo
+from wego_site.cache import per_generation
 
 logger = logging.getLogger(__name__)
 
@@ -30,13 +30,14 @@ class LandingView(TemplateView):
     archives, the latest joint workshop, testimonials and contacts.
 
     Eight queries, and a page of the same size, whatever the amount of data:
-    introductions, programs, regional offices, the latest editions of each kind, the
-    featured edition's parts (one UNION), news, testimonials and contacts. Each list is
-    capped; its "all ..." link leads to the full list.
+    introductions, programs, regional offices, the latest editions of each kind (with the
+    site's figures), the featured edition's parts (one UNION), news, testimonials and
+    contacts. Each list is capped; its "all ..." link leads to the full list.
 
-    The site's figures count the whole archive, so they are kept for the content
-    generation (`generation_memo`). The first render of a generation computes them on
-    the editions query (`with_site_figures()`) rather than in a ninth query.
+    They run once per content generation (`per_generation`): the site's busiest page
+    then renders without a query even when the page cache cannot answer (a new query
+    string, a front cache's miss), and the figures, which count the whole archive, are
+    not counted again on every render.
     """
 
     template_name = "landing.html"
@@ -46,51 +47,8 @@ class LandingView(TemplateView):
     testimonial_count = 6
 
     def get_context_data(self, **kwargs):
-        introductions = Introduction.objects.by_section()
-        programs = list(Program.objects.published().select_related("regional_office"))
-        sections = {section["kind"]: section for section in kind_sections(programs, introductions)}
-        for section in sections.values():
-            section["total"] = len(section["programs"])
-            section["programs"] = section["programs"][: self.programs_per_kind]
-        offices_with_program = {p.regional_office_id for p in programs if p.regional_office_id}
-        figures, remember_figures = generation_memo("site-figures")
-        editions = (
-            Edition.objects.published()
-            .latest_of_each_kind(self.main_edition_count)
-            .select_related("venue_country")
-        )
-        if figures is None:
-            editions = list(editions.with_site_figures())
-            figures = remember_figures(site_figures(editions))
-        editions = list(editions)
-        joint_workshops = [e for e in editions if e.program.kind == ProgramKind.JOINT_WORKSHOP]
-        featured = attach_parts(joint_workshops[:1])
-        for edition in featured:
-            edition.country_count = len({p.country_id for p in edition.participant_list})
-        testimonials = Testimonial.objects.published().order_by("-year", "-pk")
         return super().get_context_data(
-            introductions=introductions,
-            main_section=sections[ProgramKind.MAIN],
-            main_editions=sorted(
-                (e for e in editions if e.program.kind == ProgramKind.MAIN),
-                key=lambda e: e.start_date,
-            ),
-            regional_section=sections[ProgramKind.REGIONAL],
-            offices_without_program=[
-                office
-                for office in RegionalOffice.objects.all()
-                if office.pk not in offices_with_program
-            ],
-            partner_section=sections[ProgramKind.PARTNER],
-            joint_section=sections[ProgramKind.JOINT_WORKSHOP],
-            featured_edition=featured[0] if featured else None,
-            figures={"program_total": len(programs), **figures},
-            latest_posts=Post.objects.published().prefetch_related(None)[: self.news_count],
-            # The latest testimonials, shown oldest first as on the seed page.
-            testimonials=list(testimonials[: self.testimonial_count])[::-1],
-            contacts=Contact.objects.filter(programs__in=Program.objects.published())
-            .distinct()
-            .order_by("name"),
+            **per_generation("landing", self.landing_data),
             organization_json_ld={
                 "@context": "https://schema.org",
                 "@type": "Organization",
@@ -101,11 +59,60 @@ class LandingView(TemplateView):
             **kwargs,
         )
 
+    def landing_data(self):
+        introductions = Introduction.objects.by_section()
+        programs = list(Program.objects.published().select_related("regional_office"))
+        sections = {section["kind"]: section for section in kind_sections(programs, introductions)}
+        for section in sections.values():
+            section["total"] = len(section["programs"])
+            section["programs"] = section["programs"][: self.programs_per_kind]
+        offices_with_program = {p.regional_office_id for p in programs if p.regional_office_id}
+        editions = list(
+            Edition.objects.published()
+            .latest_of_each_kind(self.main_edition_count)
+            .with_site_figures()
+            .select_related("venue_country")
+        )
+        joint_workshops = [e for e in editions if e.program.kind == ProgramKind.JOINT_WORKSHOP]
+        featured = attach_parts(joint_workshops[:1])
+        for edition in featured:
+            edition.country_count = len({p.country_id for p in edition.participant_list})
+        testimonials = Testimonial.objects.published().order_by("-year", "-pk")
+        return {
+            "introductions": introductions,
+            "main_section": sections[ProgramKind.MAIN],
+            "main_editions": sorted(
+                (e for e in editions if e.program.kind == ProgramKind.MAIN),
+                key=lambda e: e.start_date,
+            ),
+            "regional_section": sections[ProgramKind.REGIONAL],
+            "offices_without_program": [
+                office
+                for office in RegionalOffice.objects.all()
+                if office.pk not in offices_with_program
+            ],
+            "partner_section": sections[ProgramKind.PARTNER],
+            "joint_section": sections[ProgramKind.JOINT_WORKSHOP],
+            "featured_edition": featured[0] if featured else None,
+            "figures": site_figures(editions, program_total=len(programs)),
+            "latest_posts": list(
+                Post.objects.published().prefetch_related(None)[: self.news_count]
+            ),
+            # The latest testimonials, shown oldest first as on the seed page.
+            "testimonials": list(testimonials[: self.testimonial_count])[::-1],
+            "contacts": list(
+                Contact.objects.filter(programs__in=Program.objects.published())
+                .distinct()
+                .order_by("name")
+            ),
+        }
 
-def site_figures(editions):
+
+def site_figures(editions, program_total):
     """The figures `with_site_figures()` put on every edition row (zero without editions)."""
     first = editions[0] if editions else None
     return {
+        "program_total": program_total,
         "edition_count": first.site_edition_count if first else 0,
         "first_year": first.site_first_start.year if first else None,
         "body_count": first.site_body_count if first else 0,
