@@ -45,7 +45,7 @@ from wego_site.fulltext import SEARCH_CONFIG, searchable_fields
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10  # words used by the SQLite fallback
-RESULTS_PER_TYPE = 20
+RESULTS_PER_TYPE = 10  # per type shown; "add a word to narrow the search" beyond
 RANKED_CANDIDATES = 100
 SNIPPET_WORDS = 30
 

@@ -284,7 +284,7 @@ def test_search_page_costs_the_same_for_one_or_fifty_matches(client, db):
 def test_a_partial_section_says_so(client, db):
     make_matches(25)
     _, html = search_page(client, "Quillword")
-    assert "The 20 most relevant of 25" in html
+    assert f"The {search.RESULTS_PER_TYPE} most relevant of 25" in html
 
 
 def test_the_header_search_form_is_labelled_and_submits_to_the_search_page():
