@@ -2,11 +2,12 @@
 
 Each searchable model names its searchable text once, with
 `search_document = search_document_field("title", "body", ...)`: a `tsvector` column
-that the database itself computes from those fields on every insert and update
-(a stored generated column, so bulk inserts, fixtures and raw SQL keep it true too).
-`SearchIndex(fields=["search_document"], ...)` puts a GIN index on it. Searching, ranking and
-counting then read the stored vector instead of re-parsing every matching text, so a
-word found in thousands of long posts costs little more than a rare one.
+that the database itself computes from those fields on every insert and update (a
+stored generated column, so bulk inserts, fixtures and raw SQL keep it true too), with
+`SearchIndex(fields=["search_document"], ...)`, a GIN index, on it. Searching, ranking
+and counting then read the stored vector instead of re-parsing every matching text, so
+a word found in thousands of long posts costs little more than a rare one. Like
+`publishing.py`, this module imports nothing of the apps.
 
 On SQLite there is no full-text search: the column holds NULL, the index is skipped
 (see `SearchIndex`) and the site search falls back to a plain case-insensitive match
