@@ -24,9 +24,10 @@ class PostListMixin:
 
     def get_paginator(self, queryset, per_page, **kwargs):
         """Counting every public post is what grows with the archive: the total of each
-        list (its path) is counted once per content generation."""
+        list (all, a year, a tag) is counted once per content generation."""
         paginator = super().get_paginator(queryset, per_page, **kwargs)
-        paginator.count = per_generation(f"news-count:{self.request.path}", lambda: paginator.count)
+        name = f"news-count:{sorted(self.kwargs.items())}"
+        paginator.count = per_generation(name, lambda: paginator.count)
         return paginator
 
     def get_context_data(self, **kwargs):

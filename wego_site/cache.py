@@ -119,8 +119,8 @@ def current_state():
     return state
 
 
-# name -> (generation token, value), for this process only: see per_generation.
-_memos = {}
+# The current generation's token and its values by name, for this process only.
+_memos = {"token": None, "values": {}}
 
 
 def per_generation(name, compute):
@@ -136,14 +136,17 @@ def per_generation(name, compute):
     Requests share the value, so it must be treated as read-only.
     """
     token, _next_publication = current_state()
-    memo = _memos.get(name)
-    if memo is None or memo[0] != token:
-        memo = _memos[name] = (token, compute())
-    return memo[1]
+    if _memos["token"] != token:
+        # Values of past generations go at once: memory holds one generation's worth.
+        _memos.update(token=token, values={})
+    values = _memos["values"]
+    if name not in values:
+        values[name] = compute()
+    return values[name]
 
 
 def forget_memos():
-    _memos.clear()
+    _memos.update(token=None, values={})
 
 
 def bump_generation(**_signal_kwargs):

@@ -350,3 +350,13 @@ def test_news_totals_and_years_are_counted_once_per_content_generation(
     response = client.get("/news/")
     assert "11 posts, page 1 of 2" in text_of(response)
     assert 'href="/news/2009/"' in response.content.decode()
+
+
+def test_per_generation_computes_once_and_holds_one_generation_only(db, page_cache_backend):
+    assert page_cache.per_generation("answer", lambda: 1) == 1
+    assert page_cache.per_generation("answer", lambda: 2) == 1
+    page_cache.bump_generation()
+    assert page_cache.per_generation("other", lambda: 3) == 3
+    # Memory holds the current generation's values only, however many names came before.
+    assert list(page_cache._memos["values"]) == ["other"]
+    assert page_cache.per_generation("answer", lambda: 4) == 4
