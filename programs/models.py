@@ -2,8 +2,8 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, F, Min, Prefetch, Q, Value, Window
-from django.db.models.functions import Cast, Concat, RowNumber
+from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, Subquery, Value, Window
+from django.db.models.functions import Cast, Coalesce, Concat, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -306,10 +306,20 @@ class EditionQuerySet(PublishableQuerySet):
         )
 
     def with_participant_counts(self):
-        """How many cities/bodies and countries took part, per edition, as annotations."""
+        """How many cities/bodies and countries took part, per edition, as annotations.
+
+        Correlated subqueries rather than a join with GROUP BY: the database counts for
+        the rows a page shows, not for every edition before it sorts and cuts a page.
+        """
+        participants = Participant.objects.filter(edition=OuterRef("pk")).order_by()
+
+        def per_edition(aggregate):
+            counted = participants.values("edition").annotate(n=aggregate).values("n")
+            return Coalesce(Subquery(counted), 0)
+
         return self.annotate(
-            body_count=Count("participants", distinct=True),
-            country_count=Count("participants__country", distinct=True),
+            body_count=per_edition(Count("pk")),
+            country_count=per_edition(Count("country", distinct=True)),
         )
 
     def latest_of_each_kind(self, count):
