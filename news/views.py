@@ -9,9 +9,10 @@ from news.models import Post
 from programs.models import Program
 from programs.views import valid_year
 from wego_site.cache import per_generation
+from wego_site.pagination import PaginatedListMixin
 
 
-class PostListMixin:
+class PostListMixin(PaginatedListMixin):
     """Shared by the news list, a year and a tag: pagination and the years to browse."""
 
     template_name = "news/post_list.html"
@@ -22,24 +23,8 @@ class PostListMixin:
         # Cards show no tags, so the tags that published() prefetches are not needed.
         return Post.objects.published().prefetch_related(None)
 
-    def get_paginator(self, queryset, per_page, **kwargs):
-        """Counting every public post is what grows with the archive: the total of each
-        list (all, a year, a tag) is counted once per content generation."""
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        name = f"news-count:{sorted(self.kwargs.items())}"
-        paginator.count = per_generation(name, lambda: paginator.count)
-        return paginator
-
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["years"] = per_generation("news-years", public_years)
-        page = context["page_obj"]
-        if page:
-            # 1 2 … 6 7 [8] 9 10 … 999 1000: a page of links, not a thousand.
-            context["page_range"] = page.paginator.get_elided_page_range(page.number)
-        # Each page of a list has its own title.
-        context["title_suffix"] = f", page {page.number}" if page and page.number > 1 else ""
-        return context
+        return super().get_context_data(years=per_generation("news-years", public_years), **kwargs)
 
 
 def public_years():

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from programs.models import Edition, Introduction, Program, ProgramKind
+from wego_site.cache import per_generation
+from wego_site.pagination import PaginatedListMixin
 
 
 def valid_year(year):
@@ -124,17 +126,22 @@ class EditionDetailView(DetailView):
         )
 
 
-class EditionArchiveView(ListView):
-    """Every public edition of every program, newest first, grouped by year."""
+class EditionArchiveView(PaginatedListMixin, ListView):
+    """Every public edition of every program, newest first, grouped by year: the whole
+    archive in pages of `paginate_by`, or one year's editions on one page."""
 
     template_name = "programs/edition_archive.html"
     context_object_name = "editions"
+    paginate_by = 50
+
+    def get_paginate_by(self, queryset):
+        return None if "year" in self.kwargs else self.paginate_by
 
     def get_queryset(self):
         editions = Edition.objects.published().select_related("venue_country")
         if "year" in self.kwargs:
             editions = editions.filter(start_date__year=valid_year(self.kwargs["year"]))
-        return editions.with_participant_counts()
+        return editions.with_participant_counts().order_by("-start_date", "-pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -142,8 +149,10 @@ class EditionArchiveView(ListView):
         if year is not None and not context["editions"]:
             raise Http404("No editions that year.")
         context["year"] = year
-        context["years"] = sorted(
-            {d.year for d in Edition.objects.published().dates("start_date", "year")},
-            reverse=True,
-        )
+        context["years"] = per_generation("edition-years", public_edition_years)
         return context
+
+
+def public_edition_years():
+    years = Edition.objects.published().dates("start_date", "year", order="DESC")
+    return [day.year for day in years]

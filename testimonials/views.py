@@ -5,17 +5,26 @@ from django.views.generic import ListView
 
 from programs.views import valid_year
 from testimonials.models import Testimonial
+from wego_site.cache import per_generation
+from wego_site.pagination import PaginatedListMixin
 
 
-class TestimonialListView(ListView):
+class TestimonialListView(PaginatedListMixin, ListView):
+    """All testimonials in pages of `paginate_by`, newest year first, or one year's on one
+    page (a testimonial's own address is its year's page)."""
+
     template_name = "testimonials/testimonial_list.html"
     context_object_name = "testimonials"
+    paginate_by = 24
+
+    def get_paginate_by(self, queryset):
+        return None if "year" in self.kwargs else self.paginate_by
 
     def get_queryset(self):
         testimonials = Testimonial.objects.published()
         if "year" in self.kwargs:
-            testimonials = testimonials.filter(year=valid_year(self.kwargs["year"]))
-        return testimonials
+            return testimonials.filter(year=valid_year(self.kwargs["year"]))
+        return testimonials.order_by("-year", "pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -23,6 +32,10 @@ class TestimonialListView(ListView):
         if "year" in self.kwargs and not context["testimonials"]:
             raise Http404("No testimonials for that year.")
         context["year"] = self.kwargs.get("year")
-        years = Testimonial.objects.published().order_by("year").values_list("year", flat=True)
-        context["years"] = sorted(set(years))
+        context["years"] = per_generation("testimonial-years", public_testimonial_years)
         return context
+
+
+def public_testimonial_years():
+    years = Testimonial.objects.published().order_by("year").values_list("year", flat=True)
+    return sorted(set(years))
