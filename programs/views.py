@@ -133,9 +133,7 @@ class EditionArchiveView(PaginatedListMixin, ListView):
     template_name = "programs/edition_archive.html"
     context_object_name = "editions"
     paginate_by = 50
-
-    def get_paginate_by(self, queryset):
-        return None if "year" in self.kwargs else self.paginate_by
+    whole_when_narrowed_by = ("year",)
 
     def get_queryset(self):
         editions = Edition.objects.published().select_related("venue_country")

@@ -16,9 +16,7 @@ class TestimonialListView(PaginatedListMixin, ListView):
     template_name = "testimonials/testimonial_list.html"
     context_object_name = "testimonials"
     paginate_by = 24
-
-    def get_paginate_by(self, queryset):
-        return None if "year" in self.kwargs else self.paginate_by
+    whole_when_narrowed_by = ("year",)
 
     def get_queryset(self):
         testimonials = Testimonial.objects.published()

@@ -20,7 +20,6 @@ from django.db import models
 
 # The text search configuration: English stemming ("workshops" finds "workshop").
 SEARCH_CONFIG = "english"
-SEARCH_DOCUMENT = "search_document"
 
 
 class StoredSearchVector(SearchVector):
@@ -66,5 +65,5 @@ class SearchIndex(GinIndex):
 
 def searchable_fields(model):
     """Names of the fields the model's search document is made of (SQLite fallback)."""
-    vector = model._meta.get_field(SEARCH_DOCUMENT).expression
+    vector = model._meta.get_field("search_document").expression
     return [expression.name for expression in vector.source_expressions]
