@@ -206,7 +206,7 @@ def parse_wrk(output):
     }
 
 
-BUMP = "from wego_site.cache import bump_generation; bump_generation()"
+BUMP = "from wego_site.pagecache.generation import bump_generation; bump_generation()"
 
 
 def first_render_ms(env, url, tries=3):

@@ -10,9 +10,9 @@ from taggit.models import Tag
 
 from news.models import Post, TaggedPost
 from news.views import PostDetailView
-from wego_site.admin import AUDIT_FIELDSET, PUBLICATION_FIELDSET, PublishableAdmin
-from wego_site.admin import PublicationStateFilter as StateFilter
-from wego_site.preview import PreviewMixin
+from wego_site.core.admin import AUDIT_FIELDSET, PUBLICATION_FIELDSET, PublishableAdmin
+from wego_site.core.admin import PublicationStateFilter as StateFilter
+from wego_site.core.preview import PreviewMixin
 
 
 class PostPreview(PreviewMixin, PostDetailView):

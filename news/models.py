@@ -8,9 +8,9 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from programs.models import Organisation, Program
-from wego_site.fulltext import SearchIndex, search_document_field
-from wego_site.images import RENDITION_SIZES, rendition_name, validate_image_upload
-from wego_site.publishing import Publishable, PublishableQuerySet, SlugNaturalKeyManager
+from wego_site.core.fulltext import SearchIndex, search_document_field
+from wego_site.core.images import RENDITION_SIZES, rendition_name, validate_image_upload
+from wego_site.core.publishing import Publishable, PublishableQuerySet, SlugNaturalKeyManager
 
 
 class PostQuerySet(PublishableQuerySet):
@@ -115,7 +115,7 @@ class Post(Publishable):
         )
 
     def url_paths(self):
-        """This post's public address (it holds the year): see wego_site.redirects."""
+        """This post's public address (it holds the year): see wego_site.core.redirects."""
         return {"post": self.get_absolute_url()}
 
     @property

@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from news.models import Post
-from wego_site.images import delete_picture, make_renditions
+from wego_site.core.images import delete_picture, make_renditions
 
 
 @receiver(pre_save, sender=Post, dispatch_uid="news_post_remember_cover")

@@ -8,8 +8,8 @@ from taggit.models import Tag
 from news.models import Post
 from programs.models import Program
 from programs.views import valid_year
-from wego_site.cache import per_generation
-from wego_site.pagination import PaginatedListMixin
+from wego_site.core.pagination import PaginatedListMixin
+from wego_site.pagecache.generation import per_generation
 
 
 class PostListMixin(PaginatedListMixin):

@@ -27,9 +27,14 @@ from programs.participant_import import (
     save_participants,
 )
 from programs.views import EditionDetailView, ProgramDetailView
-from wego_site.admin import AUDIT_FIELDSET, PUBLICATION_FIELDSET, ContentAdmin, PublishableAdmin
-from wego_site.admin import PublicationStateFilter as StateFilter
-from wego_site.preview import PreviewMixin
+from wego_site.core.admin import (
+    AUDIT_FIELDSET,
+    PUBLICATION_FIELDSET,
+    ContentAdmin,
+    PublishableAdmin,
+)
+from wego_site.core.admin import PublicationStateFilter as StateFilter
+from wego_site.core.preview import PreviewMixin
 
 # --- Previews: the public pages, drafts included -------------------------------------
 

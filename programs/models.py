@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from wego_site.aggregates import scalar_aggregate
-from wego_site.fulltext import SearchIndex, search_document_field
-from wego_site.publishing import (
+from wego_site.core.aggregates import scalar_aggregate
+from wego_site.core.fulltext import SearchIndex, search_document_field
+from wego_site.core.publishing import (
     Publishable,
     PublishableQuerySet,
     SlugNaturalKeyManager,
@@ -503,7 +503,7 @@ class Edition(Publishable):
         return Publishable.is_published.fget(self) and self.program.is_published
 
     def url_paths(self):
-        """This edition's public address: see wego_site.redirects."""
+        """This edition's public address: see wego_site.core.redirects."""
         return {"edition": self.get_absolute_url()}
 
     @property

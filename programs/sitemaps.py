@@ -4,7 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
 from programs.models import Edition, Program
-from wego_site.publishing import published_q
+from wego_site.core.publishing import published_q
 
 
 class ProgramSitemap(Sitemap):

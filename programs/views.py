@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from programs.models import Edition, Introduction, Program, ProgramKind
-from wego_site.cache import per_generation
-from wego_site.pagination import PaginatedListMixin
+from wego_site.core.pagination import PaginatedListMixin
+from wego_site.pagecache.generation import per_generation
 
 
 def valid_year(year):

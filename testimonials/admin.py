@@ -1,8 +1,8 @@
 from django.contrib import admin
 
 from testimonials.models import Testimonial
-from wego_site.admin import AUDIT_FIELDSET, PUBLICATION_FIELDSET, PublishableAdmin
-from wego_site.admin import PublicationStateFilter as StateFilter
+from wego_site.core.admin import AUDIT_FIELDSET, PUBLICATION_FIELDSET, PublishableAdmin
+from wego_site.core.admin import PublicationStateFilter as StateFilter
 
 
 @admin.register(Testimonial)

@@ -4,8 +4,8 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from programs.models import Edition, Program
-from wego_site.fulltext import SearchIndex, search_document_field
-from wego_site.publishing import Publishable, PublishableQuerySet
+from wego_site.core.fulltext import SearchIndex, search_document_field
+from wego_site.core.publishing import Publishable, PublishableQuerySet
 
 
 class TestimonialQuerySet(PublishableQuerySet):

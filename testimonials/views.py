@@ -5,8 +5,8 @@ from django.views.generic import ListView
 
 from programs.views import valid_year
 from testimonials.models import Testimonial
-from wego_site.cache import per_generation
-from wego_site.pagination import PaginatedListMixin
+from wego_site.core.pagination import PaginatedListMixin
+from wego_site.pagecache.generation import per_generation
 
 
 class TestimonialListView(PaginatedListMixin, ListView):

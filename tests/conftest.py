@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
-from wego_site.cache import forget_memos
+from wego_site.pagecache.generation import forget_memos
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -63,7 +63,7 @@ def page(browser):
     context.close()
 
 
-# --- Editorial admin (issue 4) ---------------------------------------------------------
+# --- Users and signed-in clients ---------------------------------------------------------
 
 
 @pytest.fixture(autouse=True)
@@ -83,7 +83,7 @@ def editor(db, django_user_model):
     """A member of the "Secretariat editor" group (made by migrate), staff, no other rights."""
     from django.contrib.auth.models import Group
 
-    from wego_site.roles import EDITOR_GROUP
+    from wego_site.core.roles import EDITOR_GROUP
 
     user = django_user_model.objects.create_user(
         "editor", "editor@example.org", "pw-editor-1", is_staff=True

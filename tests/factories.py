@@ -18,7 +18,7 @@ from programs.models import (
     Topic,
 )
 from testimonials.models import Testimonial
-from wego_site.publishing import PublicationStatus
+from wego_site.core.publishing import PublicationStatus
 
 PUBLISHED = PublicationStatus.PUBLISHED
 _counter = itertools.count(1)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from news.models import Post
 from programs.models import Edition, Program, ProgramKind, Topic
 from testimonials.models import Testimonial
-from wego_site.publishing import PublicationStatus
+from wego_site.core.publishing import PublicationStatus
 
 HIDDEN_WORD = "Quokkaland"
 PUBLISHED = PublicationStatus.PUBLISHED

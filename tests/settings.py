@@ -4,7 +4,7 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
-# Production serving (issue 5): tests speak plain HTTP to the test client and the live
+# Tests speak plain HTTP to the test client and the live
 # server, and use static files without `collectstatic`. Everything else stays as in
 # production; tests/site/test_security.py checks the production values themselves.
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
@@ -18,6 +18,6 @@ os.environ.setdefault("DJANGO_PAGE_CACHE", "0")
 from wego_site.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# Production serving (issue 5): WhiteNoise finds static files where they are written.
+# WhiteNoise finds static files where they are written.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -65,38 +65,45 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    # Production serving (issue 5): runserver leaves static files to WhiteNoise too.
+    # runserver leaves static files to WhiteNoise too, as in production.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "taggit",
-    "wego_site",
+    "wego_site.core",
     "programs",
     "news",
     "testimonials",
+    "wego_site.pages",
+    "simple_history",
+    "axes",
 ]
 
 MIDDLEWARE = [
-    # --- Production serving (issue 5): 304s, the page cache, static files, headers. ---
     # Order matters: a page-cache hit is answered right here, before any other work,
     # and still gets its 304 from ConditionalGetMiddleware. Everything below runs only
     # when a page is rendered; the headers it adds (security, CSP, Permissions-Policy)
     # are stored with the cached page. Plain-HTTP requests never hit (the scheme is part
     # of the key) and are redirected by SecurityMiddleware.
     "django.middleware.http.ConditionalGetMiddleware",
-    "wego_site.middleware.PageCacheMiddleware",
+    "wego_site.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
-    "wego_site.middleware.PermissionsPolicyMiddleware",
-    # --- end of production serving block ---
+    "wego_site.core.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records which editor made each change in the content history.
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Answers a 404 on an old address (a slug was changed) with a 301 to the new one.
+    "wego_site.core.redirects.OldAddressRedirectMiddleware",
+    # django-axes wants to be last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "wego_site.urls"
@@ -155,17 +162,11 @@ TAGGIT_CASE_INSENSITIVE = True
 
 SITE_NAME = "WeGO Training Programs"
 
-# --- Editorial admin: history, login lockout, slug redirects, uploads (issue 4) ---------
-# Kept together so the admin work merges as one block.
-INSTALLED_APPS += ["simple_history", "axes"]
-MIDDLEWARE += [
-    # Records which editor made each change in the content history.
-    "simple_history.middleware.HistoryRequestMiddleware",
-    # Answers a 404 on an old address (a slug was changed) with a 301 to the new one.
-    "wego_site.redirects.OldAddressRedirectMiddleware",
-    # django-axes wants to be last.
-    "axes.middleware.AxesMiddleware",
-]
+# Apps whose rows are the site's content: the "Secretariat editor" role may change every
+# model in them, and saving or deleting any of their rows retires cached pages.
+CONTENT_APPS = ["programs", "news", "testimonials", "taggit"]
+
+# --- Editorial admin: sign-in lockout, uploads ---------------------------------------------
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -177,19 +178,16 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # Behind DJANGO_PROXY_COUNT trusted reverse proxies, lock out the visitor's address, not
-# the proxy's own (see wego_site/client_ip.py).
+# the proxy's own (see wego_site/core/client_ip.py).
 TRUSTED_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
-AXES_CLIENT_IP_CALLABLE = "wego_site.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "wego_site.core.client_ip.client_ip"
 # Cover pictures: refused above these limits (the message says why).
 IMAGE_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 IMAGE_UPLOAD_MAX_PIXELS = 40_000_000
 
-# =====================================================================================
-# Production serving (issue 5): security, caching, static and media files, logging.
 # Production values are the default whenever debug is off; each one that a laptop or
 # the test suite needs to relax has its own environment variable (see .env.example).
 # docs/deployment.md explains the whole set-up.
-# =====================================================================================
 
 # --- Admin URL prefix ------------------------------------------------------------------
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/")
@@ -249,7 +247,8 @@ PERMISSIONS_POLICY = (
 
 # --- Caches and the page cache ------------------------------------------------------------
 # Local memory by default (one cache per process); Redis, shared by every process and
-# machine, when REDIS_URL is set. wego_site/cache.py explains how pages are invalidated.
+# machine, when REDIS_URL is set. wego_site/pagecache/generation.py explains how pages
+# are invalidated.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -274,8 +273,6 @@ PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
 # How long browsers and front caches (nginx, a CDN) may keep a public page.
 PAGE_CACHE_MAX_AGE = env_int("DJANGO_HTTP_MAX_AGE", 60)
-# Saving or deleting a row of these apps changes what pages show: it drops cached pages.
-PAGE_CACHE_CONTENT_APPS = ["programs", "news", "testimonials", "taggit", "wego_site"]
 # Where the content generation lives when the cache is per process (local memory): a
 # small file every process on this machine reads. With Redis it lives in Redis.
 PAGE_CACHE_GENERATION_FILE = os.environ.get("DJANGO_PAGE_CACHE_GENERATION_FILE", "")
@@ -334,4 +331,3 @@ LOGGING = {
         "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
     },
 }
-# --- end of production serving block ---------------------------------------------------

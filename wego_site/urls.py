@@ -3,8 +3,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from wego_site import discovery, views
-from wego_site.sitemaps import SITEMAPS
+from wego_site.pages import discovery, views
+from wego_site.pages.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.LandingView.as_view(), name="landing"),
@@ -15,7 +15,7 @@ urlpatterns = [
     path("search/", discovery.SearchView.as_view(), name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", discovery.RobotsTxtView.as_view(), name="robots_txt"),
-    # Production serving (issue 5): health check, and the admin under DJANGO_ADMIN_URL.
+    # Health check, and the admin under DJANGO_ADMIN_URL.
     path("healthz", views.healthz, name="healthz"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]

@@ -6,7 +6,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import wego_site.images
+import wego_site.core.images
 
 
 class Migration(migrations.Migration):
@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="A landscape picture, best at least 1140 × 760 pixels: JPEG, PNG or WebP, at most 5 MB. It is cropped to 3:2 from the centre.",
                 upload_to="news/covers/",
-                validators=[wego_site.images.validate_image_upload],
+                validators=[wego_site.core.images.validate_image_upload],
             ),
         ),
         migrations.AlterField(
@@ -108,7 +108,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="A landscape picture, best at least 1140 × 760 pixels: JPEG, PNG or WebP, at most 5 MB. It is cropped to 3:2 from the centre.",
                         max_length=100,
-                        validators=[wego_site.images.validate_image_upload],
+                        validators=[wego_site.core.images.validate_image_upload],
                     ),
                 ),
                 (

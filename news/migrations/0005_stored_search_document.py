@@ -3,7 +3,7 @@
 import django.contrib.postgres.search
 from django.db import migrations, models
 
-import wego_site.fulltext
+import wego_site.core.fulltext
 
 
 class Migration(migrations.Migration):
@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
             name="search_document",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=wego_site.fulltext.StoredSearchVector(
+                expression=wego_site.core.fulltext.StoredSearchVector(
                     "title", "lede", "body", config="english"
                 ),
                 output_field=django.contrib.postgres.search.SearchVectorField(null=True),
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="post",
-            index=wego_site.fulltext.SearchIndex(
+            index=wego_site.core.fulltext.SearchIndex(
                 fields=["search_document"], name="post_search_idx"
             ),
         ),

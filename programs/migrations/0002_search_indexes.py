@@ -3,7 +3,7 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
-import wego_site.fulltext
+import wego_site.core.fulltext
 
 
 class Migration(migrations.Migration):
@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name="edition",
-            index=wego_site.fulltext.SearchIndex(
+            index=wego_site.core.fulltext.SearchIndex(
                 django.contrib.postgres.search.SearchVector(
                     "title", "venue_city", "summary", "body", config="english"
                 ),
@@ -23,14 +23,14 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="participant",
-            index=wego_site.fulltext.SearchIndex(
+            index=wego_site.core.fulltext.SearchIndex(
                 django.contrib.postgres.search.SearchVector("name", config="english"),
                 name="participant_search_idx",
             ),
         ),
         migrations.AddIndex(
             model_name="program",
-            index=wego_site.fulltext.SearchIndex(
+            index=wego_site.core.fulltext.SearchIndex(
                 django.contrib.postgres.search.SearchVector(
                     "title", "summary", "body", "announcement", config="english"
                 ),
@@ -39,14 +39,14 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="sitevisit",
-            index=wego_site.fulltext.SearchIndex(
+            index=wego_site.core.fulltext.SearchIndex(
                 django.contrib.postgres.search.SearchVector("name", "note", config="english"),
                 name="site_visit_search_idx",
             ),
         ),
         migrations.AddIndex(
             model_name="topic",
-            index=wego_site.fulltext.SearchIndex(
+            index=wego_site.core.fulltext.SearchIndex(
                 django.contrib.postgres.search.SearchVector("title", config="english"),
                 name="topic_search_idx",
             ),

@@ -3,7 +3,7 @@
 import django.contrib.postgres.search
 from django.db import migrations, models
 
-import wego_site.fulltext
+import wego_site.core.fulltext
 
 
 class Migration(migrations.Migration):
@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
             name="search_document",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=wego_site.fulltext.StoredSearchVector(
+                expression=wego_site.core.fulltext.StoredSearchVector(
                     "title", "venue_city", "summary", "body", config="english"
                 ),
                 output_field=django.contrib.postgres.search.SearchVectorField(null=True),
@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
             name="search_document",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=wego_site.fulltext.StoredSearchVector("name", config="english"),
+                expression=wego_site.core.fulltext.StoredSearchVector("name", config="english"),
                 output_field=django.contrib.postgres.search.SearchVectorField(null=True),
             ),
         ),
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
             name="search_document",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=wego_site.fulltext.StoredSearchVector(
+                expression=wego_site.core.fulltext.StoredSearchVector(
                     "title", "summary", "body", "announcement", config="english"
                 ),
                 output_field=django.contrib.postgres.search.SearchVectorField(null=True),
@@ -68,7 +68,9 @@ class Migration(migrations.Migration):
             name="search_document",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=wego_site.fulltext.StoredSearchVector("name", "note", config="english"),
+                expression=wego_site.core.fulltext.StoredSearchVector(
+                    "name", "note", config="english"
+                ),
                 output_field=django.contrib.postgres.search.SearchVectorField(null=True),
             ),
         ),
@@ -77,37 +79,37 @@ class Migration(migrations.Migration):
             name="search_document",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=wego_site.fulltext.StoredSearchVector("title", config="english"),
+                expression=wego_site.core.fulltext.StoredSearchVector("title", config="english"),
                 output_field=django.contrib.postgres.search.SearchVectorField(null=True),
             ),
         ),
         migrations.AddIndex(
             model_name="edition",
-            index=wego_site.fulltext.SearchIndex(
+            index=wego_site.core.fulltext.SearchIndex(
                 fields=["search_document"], name="edition_search_idx"
             ),
         ),
         migrations.AddIndex(
             model_name="participant",
-            index=wego_site.fulltext.SearchIndex(
+            index=wego_site.core.fulltext.SearchIndex(
                 fields=["search_document"], name="participant_search_idx"
             ),
         ),
         migrations.AddIndex(
             model_name="program",
-            index=wego_site.fulltext.SearchIndex(
+            index=wego_site.core.fulltext.SearchIndex(
                 fields=["search_document"], name="program_search_idx"
             ),
         ),
         migrations.AddIndex(
             model_name="sitevisit",
-            index=wego_site.fulltext.SearchIndex(
+            index=wego_site.core.fulltext.SearchIndex(
                 fields=["search_document"], name="site_visit_search_idx"
             ),
         ),
         migrations.AddIndex(
             model_name="topic",
-            index=wego_site.fulltext.SearchIndex(
+            index=wego_site.core.fulltext.SearchIndex(
                 fields=["search_document"], name="topic_search_idx"
             ),
         ),

@@ -3,7 +3,7 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
-import wego_site.fulltext
+import wego_site.core.fulltext
 
 
 class Migration(migrations.Migration):
@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name="testimonial",
-            index=wego_site.fulltext.SearchIndex(
+            index=wego_site.core.fulltext.SearchIndex(
                 django.contrib.postgres.search.SearchVector(
                     "person_name",
                     "role",

@@ -3,7 +3,7 @@
 import django.contrib.postgres.search
 from django.db import migrations, models
 
-import wego_site.fulltext
+import wego_site.core.fulltext
 
 
 class Migration(migrations.Migration):
@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
             name="search_document",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=wego_site.fulltext.StoredSearchVector(
+                expression=wego_site.core.fulltext.StoredSearchVector(
                     "person_name",
                     "role",
                     "organisation",
@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="testimonial",
-            index=wego_site.fulltext.SearchIndex(
+            index=wego_site.core.fulltext.SearchIndex(
                 fields=["search_document"], name="testimonial_search_idx"
             ),
         ),

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from news.models import Post
 from tests.hidden_content import HIDDEN_WORD, make_hidden_content
-from wego_site.publishing import PublicationStatus
+from wego_site.core.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from programs.models import Edition, Participant
-from wego_site.publishing import PublicationStatus
+from wego_site.core.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from programs.models import (
     attach_parts,
 )
 from tests.factories import make_country, make_edition, make_program
-from wego_site.publishing import PublicationStatus
+from wego_site.core.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 from django.urls.resolvers import RoutePattern
 
-from wego_site.cache import publishable_models
+from wego_site.pagecache.generation import publishable_models
 
 # Never public pages.
 PRIVATE_PREFIXES = ("/" + settings.ADMIN_URL, "/healthz")

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.urls import reverse
 
-from wego_site.models import Redirect
+from wego_site.core.models import Redirect
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from news.models import Post
 from programs.models import Edition, Program
 from tests import factories
-from wego_site.models import Redirect
+from wego_site.core.models import Redirect
 
 pytestmark = pytest.mark.django_db
 

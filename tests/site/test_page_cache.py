@@ -15,7 +15,7 @@ from django.utils import timezone
 from programs.models import Participant, Program, ProgramKind
 from tests import factories
 from tests.site.html import text_of
-from wego_site import cache as page_cache
+from wego_site.pagecache import generation as page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -204,7 +204,7 @@ def test_page_cache_can_be_switched_off(client, seed, settings, page_cache_backe
 def test_responses_setting_cookies_are_not_cached(client, seed, page_cache_backend):
     from django.test import RequestFactory
 
-    from wego_site.middleware import PageCacheMiddleware
+    from wego_site.pagecache.middleware import PageCacheMiddleware
 
     def view_setting_a_cookie(request):
         from django.http import HttpResponse
@@ -223,7 +223,7 @@ def test_a_cached_answer_keeps_the_views_own_headers(db, page_cache_backend):
     from django.http import HttpResponse
     from django.test import RequestFactory
 
-    from wego_site.middleware import PageCacheMiddleware
+    from wego_site.pagecache.middleware import PageCacheMiddleware
 
     def sitemap_like_view(request):
         response = HttpResponse("<urlset/>", content_type="application/xml")
@@ -247,7 +247,7 @@ def wsgi(page_cache_backend):
     from django.core.signals import request_finished, request_started
     from django.db import close_old_connections
 
-    from wego_site.fastpath import PageCacheFastPath
+    from wego_site.pagecache.fastpath import PageCacheFastPath
 
     # As Django's test client does: keep the test's transaction open between requests.
     request_started.disconnect(close_old_connections)

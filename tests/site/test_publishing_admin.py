@@ -12,7 +12,7 @@ from django.utils import timezone
 from news.models import Post
 from programs.models import Edition, Program
 from tests import factories
-from wego_site.publishing import PublicationStatus
+from wego_site.core.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.site.public_urls import public_urls
-from wego_site import cache as page_cache
+from wego_site.pagecache import generation as page_cache
 
 pytestmark = pytest.mark.django_db
 

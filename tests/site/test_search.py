@@ -15,8 +15,9 @@ from news.models import Post
 from programs.models import Edition, Program, ProgramKind, Topic
 from testimonials.models import Testimonial
 from tests.hidden_content import HIDDEN_WORD, make_hidden_content
-from wego_site import fulltext, search
-from wego_site.publishing import PublicationStatus
+from wego_site.core import fulltext
+from wego_site.core.publishing import PublicationStatus
+from wego_site.pages import search
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from tests.factories import (
     make_testimonial,
 )
 from tests.site.html import text_of
-from wego_site.publishing import PublicationStatus
+from wego_site.core.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from testimonials.models import Testimonial
 from tests.factories import make_edition, make_program, make_testimonial
-from wego_site.publishing import PublicationStatus
+from wego_site.core.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
 DRAFT = PublicationStatus.DRAFT

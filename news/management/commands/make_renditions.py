@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from news.models import Post
-from wego_site.images import make_renditions, rendition_names
+from wego_site.core.images import make_renditions, rendition_names
 
 
 class Command(BaseCommand):

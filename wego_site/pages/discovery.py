@@ -1,12 +1,12 @@
 """Views that help people and machines find the site: search and robots.txt.
 
-The sitemap itself is Django's view, fed by `wego_site.sitemaps`.
+The sitemap itself is Django's view, fed by `wego_site.pages.sitemaps`.
 """
 
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from wego_site import search
+from wego_site.pages import search
 
 
 class SearchView(TemplateView):

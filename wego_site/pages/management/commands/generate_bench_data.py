@@ -15,8 +15,8 @@ from taggit.models import Tag
 from news.models import Post, TaggedPost
 from programs.models import Country, Edition, Participant, Program, ProgramKind, Topic
 from testimonials.models import Testimonial
-from wego_site.cache import bump_generation
-from wego_site.publishing import PublicationStatus
+from wego_site.core.publishing import PublicationStatus
+from wego_site.pagecache.generation import bump_generation
 
 PREFIX = "bench-"
 BATCH = 2000

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from wego_site.roles import EDITOR_GROUP, ensure_editor_group
+from wego_site.core.roles import EDITOR_GROUP, ensure_editor_group
 
 
 class Command(BaseCommand):

@@ -5,8 +5,8 @@ from django.core import serializers
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from wego_site.cache import bump_generation
-from wego_site.models import SeedLoad
+from wego_site.core.models import SeedLoad
+from wego_site.pagecache.generation import bump_generation
 
 
 class Command(BaseCommand):

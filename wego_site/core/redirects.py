@@ -10,7 +10,7 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.http import HttpResponsePermanentRedirect
 
-from wego_site.models import Redirect
+from wego_site.core.models import Redirect
 
 
 @receiver(pre_save, dispatch_uid="redirects_remember_old_paths")

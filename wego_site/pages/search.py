@@ -6,7 +6,7 @@ grouped by type with a count, a title and a snippet with the matching words mark
 
 - PostgreSQL: full-text search. `websearch_to_tsquery` (so "quotes", `or` and `-word`
   work as on a web search engine) against each model's `search_document`, a stored
-  `tsvector` the database keeps with a GIN index on it (`wego_site.fulltext`), ranked
+  `tsvector` the database keeps with a GIN index on it (`wego_site.core.fulltext`), ranked
   with `ts_rank` on that stored vector, snippets from `ts_headline`.
 - Elsewhere (SQLite): every word of the query must appear, case-insensitively, in one
   of the same fields; snippets are cut around the first match in Python.
@@ -41,7 +41,7 @@ from django.utils.html import format_html, format_html_join
 from news.models import Post
 from programs.models import Edition, Participant, Program, SiteVisit, Topic
 from testimonials.models import Testimonial
-from wego_site.fulltext import SEARCH_CONFIG, searchable_fields
+from wego_site.core.fulltext import SEARCH_CONFIG, searchable_fields
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10  # words used by the SQLite fallback

@@ -10,10 +10,9 @@ byte for byte the one the middleware would give for a hit.
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 
-from wego_site import cache as page_cache
-from wego_site.middleware import cache_key
+from wego_site.pagecache import generation as page_cache
+from wego_site.pagecache.entries import cached_hit, file_prefixes, private_prefixes
 
 logger = logging.getLogger(__name__)
 
@@ -23,16 +22,12 @@ class PageCacheFastPath:
         self.application = application
         self.enabled = settings.PAGE_CACHE_ENABLED
         self.session_cookie = settings.SESSION_COOKIE_NAME
-        self.skipped_prefixes = tuple(
-            prefix
-            for prefix in ("/" + settings.ADMIN_URL, "/healthz", settings.STATIC_URL)
-            if prefix and prefix.startswith("/")
-        )
+        self.skipped_prefixes = private_prefixes() + file_prefixes()
 
     def __call__(self, environ, start_response):
         if self.takes_fast_path(environ):
             try:
-                answer = self.cached_answer(environ)
+                answer = cached_hit(environ, page_cache.current_state())
             except Exception:  # the cache or database is down: let Django answer
                 logger.warning("Page-cache fast path failed", exc_info=True)
                 answer = None
@@ -51,19 +46,3 @@ class PageCacheFastPath:
             and self.session_cookie not in environ.get("HTTP_COOKIE", "")
             and not environ.get("PATH_INFO", "").startswith(self.skipped_prefixes)
         )
-
-    @staticmethod
-    def cached_answer(environ):
-        generation, next_publication = page_cache.current_state()
-        entry = cache.get(cache_key(environ, generation, next_publication))
-        if entry is None:
-            return None
-        content, stored_headers = entry
-        max_age = page_cache.seconds_until(next_publication, settings.PAGE_CACHE_MAX_AGE)
-        headers = [
-            *stored_headers,
-            ("Content-Length", str(len(content))),
-            ("Cache-Control", f"public, max-age={max_age}"),
-            ("X-Page-Cache", "hit"),
-        ]
-        return headers, content

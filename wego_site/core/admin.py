@@ -8,9 +8,9 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from wego_site.images import CheckedImageFormField
-from wego_site.models import Redirect, SeedLoad
-from wego_site.publishing import PublicationStatus
+from wego_site.core.images import CheckedImageFormField
+from wego_site.core.models import Redirect, SeedLoad
+from wego_site.core.publishing import PublicationStatus
 
 admin.site.site_header = "WeGO Training Programs — administration"
 admin.site.site_title = "WeGO Training Programs — administration"
@@ -70,7 +70,7 @@ class PublishableAdmin(ContentAdmin):
     """Status column and filter, publish/unpublish actions and a staff preview.
 
     Set `preview_view` to a view built from the public detail view and
-    `wego_site.preview.PreviewMixin` to get a "Preview" link on the change form.
+    `wego_site.core.preview.PreviewMixin` to get a "Preview" link on the change form.
     """
 
     preview_view = None

@@ -20,7 +20,7 @@ from programs.models import (
 )
 from programs.views import kind_sections
 from testimonials.models import Testimonial
-from wego_site.cache import per_generation
+from wego_site.pagecache.generation import per_generation
 
 logger = logging.getLogger(__name__)
 

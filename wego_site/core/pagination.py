@@ -1,6 +1,6 @@
 """Pagination shared by the site's long lists: news, the archive of editions, testimonials."""
 
-from wego_site.cache import per_generation
+from wego_site.pagecache.generation import per_generation
 
 
 class PaginatedListMixin:

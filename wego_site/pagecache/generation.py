@@ -2,7 +2,7 @@
 
 Rendered public pages are kept in the cache under a key made of the page's full URL
 and the *content generation*: a token that changes whenever content changes. Saving or
-deleting any row of a content app (settings.PAGE_CACHE_CONTENT_APPS), changing a
+deleting any row of a content app (settings.CONTENT_APPS), changing a
 many-to-many relation, or any successful POST to the admin replaces the token, so the
 next visitor gets a fresh render and old entries simply expire unread.
 
@@ -37,8 +37,6 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
-
-from wego_site.publishing import Publishable
 
 GENERATION_KEY = "page-cache:generation"
 # "No scheduled item" is stored as this far-future time rather than None, so that a
@@ -164,7 +162,13 @@ def reset_generation(next_publication=NEVER):
 
 
 def publishable_models():
-    return [model for model in apps.get_models() if issubclass(model, Publishable)]
+    """Models published by the clock: their default manager offers `scheduled()`, the
+    published rows whose publication time is still to come."""
+    return [
+        model
+        for model in apps.get_models()
+        if callable(getattr(model._default_manager, "scheduled", None))
+    ]
 
 
 def compute_next_publication():
@@ -191,7 +195,7 @@ def seconds_until(moment, limit):
 
 
 def _is_content(model):
-    return model._meta.app_label in settings.PAGE_CACHE_CONTENT_APPS
+    return model._meta.app_label in settings.CONTENT_APPS
 
 
 def content_changed():

@@ -4,11 +4,10 @@ Rebuilt after every `migrate` (and by `manage.py setup_roles`), so a content mod
 added later is covered without anyone remembering to do it.
 """
 
+from django.conf import settings
 from django.db.models import Q
 
 EDITOR_GROUP = "Secretariat editor"
-# Apps whose every model is content the secretariat edits (their history models included).
-CONTENT_APPS = ["programs", "news", "testimonials", "taggit"]
 # Site-level models editors may work on: codename prefixes allowed per model.
 SITE_MODELS = {
     ("wego_site", "redirect"): ("add", "change", "delete", "view"),
@@ -24,7 +23,9 @@ def editor_permissions(permission_model):
             content_type__model=model,
             codename__in=[f"{action}_{model}" for action in actions],
         )
-    return permission_model.objects.filter(Q(content_type__app_label__in=CONTENT_APPS) | site)
+    return permission_model.objects.filter(
+        Q(content_type__app_label__in=settings.CONTENT_APPS) | site
+    )
 
 
 def ensure_editor_group(using="default", apps=None):

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class CoreConfig(AppConfig):
+    """The building blocks every content app uses; its label keeps the tables' names."""
+
+    name = "wego_site.core"
+    label = "wego_site"
+    verbose_name = "Site"
+
+    def ready(self):
+        from wego_site.core import redirects  # noqa: F401 - connects the slug-change recorders
+        from wego_site.core.roles import setup_roles_after_migrate
+        from wego_site.pagecache import generation
+
+        post_migrate.connect(setup_roles_after_migrate, dispatch_uid="wego_site_setup_roles")
+        generation.connect_signals()
