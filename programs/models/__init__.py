@@ -1,0 +1,35 @@
+"""The programs app's models, one module per thing modelled; every name is importable
+from `programs.models`."""
+
+from programs.models.documents import DOCUMENT_MAX_BYTES, validate_pdf_upload
+from programs.models.editions import Edition, EditionManager, EditionQuerySet
+from programs.models.organisations import Contact, Country, Organisation, RegionalOffice
+from programs.models.parts import Participant, SiteVisit, Topic, attach_parts
+from programs.models.programs import (
+    RESERVED_PROGRAM_SLUGS,
+    Introduction,
+    IntroductionSection,
+    Program,
+    ProgramKind,
+)
+
+__all__ = [
+    "DOCUMENT_MAX_BYTES",
+    "RESERVED_PROGRAM_SLUGS",
+    "Contact",
+    "Country",
+    "Edition",
+    "EditionManager",
+    "EditionQuerySet",
+    "Introduction",
+    "IntroductionSection",
+    "Organisation",
+    "Participant",
+    "Program",
+    "ProgramKind",
+    "RegionalOffice",
+    "SiteVisit",
+    "Topic",
+    "attach_parts",
+    "validate_pdf_upload",
+]

@@ -1,0 +1,286 @@
+"""Editions: one running of a program, with its dates, venue and organisers."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, Subquery, Value, Window
+from django.db.models.functions import Cast, Coalesce, Concat, RowNumber
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from programs.models.documents import validate_pdf_upload
+from programs.models.organisations import Contact, Country, Organisation
+from programs.models.parts import Participant, Topic
+from programs.models.programs import Program
+from wego_site.core.aggregates import scalar_aggregate
+from wego_site.core.fulltext import SearchIndex, search_document_field
+from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
+
+
+class EditionQuerySet(PublishableQuerySet):
+    def published(self):
+        """Public editions of public programs: a draft program hides its editions too."""
+        return super().published().filter(published_q("program__")).select_related("program")
+
+    def with_details(self):
+        """Everything an edition's page shows, in a fixed number of queries."""
+        return self.select_related("program__regional_office", "venue_country").prefetch_related(
+            "topics",
+            "site_visits",
+            Prefetch("participants", queryset=Participant.objects.select_related("country")),
+            "co_organisers",
+            "contacts",
+        )
+
+    def with_participant_counts(self):
+        """How many cities/bodies and countries took part, per edition, as annotations.
+
+        Correlated subqueries rather than a join with GROUP BY: the database counts for
+        the rows a page shows, not for every edition before it sorts and cuts a page.
+        """
+        participants = Participant.objects.filter(edition=OuterRef("pk")).order_by()
+
+        def per_edition(aggregate):
+            counted = participants.values("edition").annotate(n=aggregate).values("n")
+            return Coalesce(Subquery(counted), 0)
+
+        return self.annotate(
+            body_count=per_edition(Count("pk")),
+            country_count=per_edition(Count("country", distinct=True)),
+        )
+
+    def latest_of_each_kind(self, count):
+        """The `count` latest editions of each kind of program, in one query.
+
+        A page that shows a few editions per kind stays the same size however many
+        editions the archive holds.
+        """
+        return self.alias(
+            rank_in_kind=Window(
+                RowNumber(),
+                partition_by=F("program__kind"),
+                order_by=[F("start_date").desc(), F("pk").desc()],
+            )
+        ).filter(rank_in_kind__lte=count)
+
+    def with_site_figures(self):
+        """Annotate each row with figures over *all* public editions: how many there are,
+        the first start date, and how many cities/bodies in how many countries took part.
+
+        Window aggregates over the whole result (computed before `latest_of_each_kind`
+        keeps a few rows) and two uncorrelated scalar subqueries, which the database
+        computes once: a page gets the figures without a query of its own.
+        """
+        participants = Participant.objects.filter(
+            published_q("edition__"), published_q("edition__program__")
+        )
+        body = Concat("name", Value("|"), Cast("country_id", models.CharField()))
+        return self.annotate(
+            site_edition_count=Window(Count("pk")),
+            site_first_start=Window(Min("start_date")),
+            site_body_count=scalar_aggregate(participants, Count(body, distinct=True)),
+            site_country_count=scalar_aggregate(participants, Count("country", distinct=True)),
+        )
+
+
+class EditionManager(models.Manager.from_queryset(EditionQuerySet)):
+    def get_by_natural_key(self, program_slug, slug):
+        return self.get(program__slug=program_slug, slug=slug)
+
+
+class Edition(Publishable):
+    program = models.ForeignKey(
+        Program,
+        on_delete=models.PROTECT,
+        related_name="editions",
+        help_text="The program this edition belongs to.",
+    )
+    title = models.CharField(
+        max_length=200, help_text="Usually the program's name and the year, e.g. “… 2018”."
+    )
+    slug = models.SlugField(
+        max_length=100,
+        help_text=(
+            "Web address within the program: /programs/program-slug/slug/, e.g. “2018”. "
+            "Unique per program. If you change it, the old address keeps working."
+        ),
+    )
+    start_date = models.DateField(help_text="The first day.")
+    end_date = models.DateField(help_text="The last day; the same as the start for one day.")
+    venue_city = models.CharField(max_length=100, blank=True, help_text="E.g. “Jeju Island”.")
+    venue_country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="hosted_editions"
+    )
+    summary = models.TextField(blank=True, help_text="Introductory paragraph of the edition.")
+    body = models.TextField(blank=True)
+    people_involved = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Everyone involved, speakers and staff included."
+    )
+    people_involved_note = models.CharField(
+        max_length=200, blank=True, help_text="Who counts as involved, e.g. “including speakers”."
+    )
+    participant_count = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Number of participants (trainees)."
+    )
+    co_organisers = models.ManyToManyField(
+        Organisation, blank=True, related_name="co_organised_editions"
+    )
+    contacts = models.ManyToManyField(Contact, blank=True, related_name="editions")
+    program_document = models.FileField(
+        upload_to="editions/documents/",
+        blank=True,
+        validators=[validate_pdf_upload],
+        help_text="The edition's program, as a PDF of at most 20 MB.",
+    )
+    video_url = models.URLField(blank=True, help_text="Link to a video highlight.")
+
+    search_document = search_document_field("title", "venue_city", "summary", "body")
+
+    objects = EditionManager()
+    history = HistoricalRecords(excluded_fields=["search_document"])
+
+    class Meta:
+        ordering = ["-start_date"]
+        indexes = [SearchIndex(fields=["search_document"], name="edition_search_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "slug"],
+                name="edition_slug_unique_per_program",
+                violation_error_message=(
+                    "This program already has an edition with this web address (slug). "
+                    "Choose another slug, e.g. the year."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="edition_ends_on_or_after_start",
+                violation_error_message="An edition cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.program.slug, self.slug)
+
+    natural_key.dependencies = ["programs.program"]
+
+    def is_upcoming(self, today=None):
+        """Not ended yet: an edition under way still counts as upcoming."""
+        return self.end_date >= (today or timezone.localdate())
+
+    @property
+    def venue(self):
+        return ", ".join(part for part in [self.venue_city, str(self.venue_country or "")] if part)
+
+    def participants_by_country(self):
+        """[(country, [participants])] in country order; uses prefetched participants."""
+        groups = {}
+        for participant in sorted(
+            self.participants.all(), key=lambda p: (p.country.name, p.position)
+        ):
+            groups.setdefault(participant.country, []).append(participant)
+        return list(groups.items())
+
+    def event_json_ld(self, url):
+        """schema.org Event for this edition; needs the page's absolute ``url``."""
+        organizers = [
+            {"@type": "Organization", "name": o.name} for o in self.co_organisers.all()
+        ] or [{"@type": "Organization", "name": "World Smart Sustainable Cities Organization"}]
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "url": url,
+            "startDate": self.start_date.isoformat(),
+            "endDate": self.end_date.isoformat(),
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "eventStatus": "https://schema.org/EventScheduled",
+            "organizer": organizers,
+            "superEvent": {"@type": "EventSeries", "name": self.program.title},
+        }
+        if self.venue:
+            address = {"@type": "PostalAddress", "addressLocality": self.venue_city}
+            if self.venue_country:
+                address["addressCountry"] = self.venue_country.name
+            data["location"] = {"@type": "Place", "name": self.venue, "address": address}
+        if self.summary:
+            data["description"] = self.summary
+        return data
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {
+                    "end_date": "The end date is before the start date. An edition ends on or after it starts."
+                }
+            )
+
+    def get_absolute_url(self):
+        return reverse(
+            "programs:edition_detail",
+            kwargs={"program_slug": self.program.slug, "slug": self.slug},
+        )
+
+    @property
+    def is_published(self):
+        """Public only while its program is public too, as in `Edition.objects.published()`."""
+        return Publishable.is_published.fget(self) and self.program.is_published
+
+    def url_paths(self):
+        """This edition's public address: see wego_site.core.redirects."""
+        return {"edition": self.get_absolute_url()}
+
+    @property
+    def year(self):
+        return self.start_date.year
+
+    @transaction.atomic
+    def copy_for_next_year(self):
+        """A new draft edition one year on, with this one's topics, co-organisers and contacts.
+
+        Dates move on a year (29 February becomes 28 February); the year in the title and
+        slug moves on too. Participants, site visits, counts and links are not copied:
+        they belong to the edition that took place.
+        """
+        next_year = self.start_date.year + 1
+        title = _next_year_text(self.title, self.start_date.year)
+        if title == self.title:
+            title = f"{self.title} ({next_year})"
+        slug = _next_year_text(self.slug, self.start_date.year)
+        if slug == self.slug:
+            slug = f"{self.slug}-{next_year}"
+        base_slug, number = slug, 2
+        while Edition.objects.filter(program=self.program, slug=slug).exists():
+            slug, number = f"{base_slug}-{number}", number + 1
+        copy = Edition.objects.create(
+            program=self.program,
+            title=title,
+            slug=slug,
+            start_date=_one_year_later(self.start_date),
+            end_date=_one_year_later(self.end_date),
+            venue_city=self.venue_city,
+            venue_country=self.venue_country,
+            summary=self.summary,
+            body=self.body,
+        )
+        copy.co_organisers.set(self.co_organisers.all())
+        copy.contacts.set(self.contacts.all())
+        for topic in self.topics.all():  # one by one, so each gets its history entry
+            Topic.objects.create(edition=copy, position=topic.position, title=topic.title)
+        return copy
+
+
+def _one_year_later(date):
+    try:
+        return date.replace(year=date.year + 1)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year + 1, day=28)
+
+
+def _next_year_text(text, year):
+    return re.sub(rf"\b{year}\b", str(year + 1), text)

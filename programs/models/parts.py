@@ -1,0 +1,167 @@
+"""What hangs off an edition: its topics, site visits and participating cities."""
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from programs.models.organisations import Country
+from wego_site.core.fulltext import SearchIndex, search_document_field
+
+
+class EditionPartManager(models.Manager):
+    """Natural key of a part of an edition: the edition's key plus the part's position."""
+
+    def get_by_natural_key(self, program_slug, edition_slug, position):
+        return self.get(
+            edition__program__slug=program_slug, edition__slug=edition_slug, position=position
+        )
+
+
+class EditionPart(models.Model):
+    edition = models.ForeignKey("programs.Edition", on_delete=models.CASCADE)
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order on the page.")
+
+    objects = EditionPartManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["edition", "position"]
+
+    def natural_key(self):
+        return (*self.edition.natural_key(), self.position)
+
+    natural_key.dependencies = ["programs.edition"]
+
+
+class Topic(EditionPart):
+    title = models.CharField(max_length=255)
+
+    search_document = search_document_field("title")
+
+    history = HistoricalRecords(excluded_fields=["search_document"])
+
+    class Meta(EditionPart.Meta):
+        default_related_name = "topics"
+        indexes = [SearchIndex(fields=["search_document"], name="topic_search_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "position"], name="topic_position_unique")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class SiteVisit(EditionPart):
+    name = models.CharField(max_length=200, help_text="Place visited, e.g. “Jeju Techno Park”.")
+    note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A short qualifier, e.g. “UNESCO World Heritage Site”.",
+    )
+
+    search_document = search_document_field("name", "note")
+
+    history = HistoricalRecords(excluded_fields=["search_document"])
+
+    class Meta(EditionPart.Meta):
+        default_related_name = "site_visits"
+        indexes = [SearchIndex(fields=["search_document"], name="site_visit_search_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "position"], name="site_visit_position_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.note})" if self.note else self.name
+
+
+class Participant(EditionPart):
+    """A city or public body that sent participants to an edition."""
+
+    name = models.CharField(
+        max_length=200,
+        help_text="City or body as it should read, e.g. “Government of Punjab, Chandigarh”.",
+    )
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="participations")
+
+    search_document = search_document_field("name")
+
+    history = HistoricalRecords(excluded_fields=["search_document"])
+
+    class Meta(EditionPart.Meta):
+        default_related_name = "participants"
+        indexes = [SearchIndex(fields=["search_document"], name="participant_search_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "position"], name="participant_position_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.country})"
+
+
+def attach_parts(editions):
+    """Give each edition its topics, site visits and participants in one query.
+
+    A page that shows all three for several editions (the landing page) would otherwise
+    spend three queries on them; the three part tables share their shape, so one UNION
+    fetches them all. Each edition gets ``topic_list``, ``site_visit_list`` and
+    ``participant_list`` (model instances, in page order). Returns the editions.
+    """
+    editions = list(editions)
+    ids = [edition.pk for edition in editions]
+    for edition in editions:
+        edition.topic_list, edition.site_visit_list, edition.participant_list = [], [], []
+    if not ids:
+        return editions
+
+    def kind(name):
+        return models.Value(name, output_field=models.CharField())
+
+    def blank_int():
+        return models.Value(0, output_field=models.IntegerField())
+
+    columns = ("kind", "edition_id", "position", "label", "note", "country_ref")
+    # Each part of a UNION must be unordered; the rows are sorted in Python below.
+    topics = (
+        Topic.objects.filter(edition_id__in=ids)
+        .order_by()
+        .values_list(kind("topic"), "edition_id", "position", "title", kind(""), blank_int())
+    )
+    visits = (
+        SiteVisit.objects.filter(edition_id__in=ids)
+        .order_by()
+        .values_list(kind("site_visit"), "edition_id", "position", "name", "note", blank_int())
+    )
+    participants = (
+        Participant.objects.filter(edition_id__in=ids)
+        .order_by()
+        .values_list(
+            kind("participant"), "edition_id", "position", "name", "country__name", "country_id"
+        )
+    )
+    by_id = {edition.pk: edition for edition in editions}
+    countries = {}
+    rows = sorted(
+        (
+            dict(zip(columns, row, strict=True))
+            for row in topics.union(visits, participants, all=True)
+        ),
+        key=lambda row: row["position"],
+    )
+    for row in rows:
+        edition = by_id[row["edition_id"]]
+        common = {"edition": edition, "position": row["position"]}
+        if row["kind"] == "topic":
+            edition.topic_list.append(Topic(title=row["label"], **common))
+        elif row["kind"] == "site_visit":
+            edition.site_visit_list.append(SiteVisit(name=row["label"], note=row["note"], **common))
+        else:
+            country = countries.setdefault(
+                row["country_ref"], Country(pk=row["country_ref"], name=row["note"])
+            )
+            edition.participant_list.append(
+                Participant(name=row["label"], country=country, **common)
+            )
+    return editions

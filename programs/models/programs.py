@@ -1,0 +1,167 @@
+"""Programs, their kinds, and the introductions of the site's sections."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from programs.models.organisations import Contact, Organisation, RegionalOffice
+from wego_site.core.fulltext import SearchIndex, search_document_field
+from wego_site.core.publishing import (
+    Publishable,
+    PublishableQuerySet,
+    SlugNaturalKeyManager,
+    published_q,
+)
+
+
+class ProgramKind(models.TextChoices):
+    MAIN = "main", "Main training program"
+    REGIONAL = "regional", "Regional office program"
+    PARTNER = "partner", "Partners’ program"
+    JOINT_WORKSHOP = "joint-workshop", "Joint workshop"
+
+
+class IntroductionSection(models.TextChoices):
+    OVERVIEW = "overview", "Training programs overview (top of the landing page)"
+    ABOUT = "about", "About"
+    MAIN = ProgramKind.MAIN.value, "Main training programs"
+    REGIONAL = ProgramKind.REGIONAL.value, "Regional office programs"
+    PARTNER = ProgramKind.PARTNER.value, "Partners’ programs"
+    JOINT_WORKSHOP = ProgramKind.JOINT_WORKSHOP.value, "Joint workshops"
+
+
+class IntroductionManager(models.Manager):
+    def get_by_natural_key(self, section):
+        return self.get(section=section)
+
+    def by_section(self):
+        return {intro.section: intro for intro in self.all()}
+
+
+class Introduction(models.Model):
+    """The heading and introductory text of a section of the training pages."""
+
+    section = models.CharField(max_length=20, choices=IntroductionSection.choices, unique=True)
+    heading = models.CharField(max_length=200)
+    text = models.TextField(
+        blank=True, help_text="Plain text; a blank line starts a new paragraph."
+    )
+
+    objects = IntroductionManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["section"]
+
+    def __str__(self):
+        return self.get_section_display()
+
+    def natural_key(self):
+        return (self.section,)
+
+
+# Fixed paths under /programs/ that a program slug must never take, or the program's
+# page would be hidden behind them (see programs/urls.py, where these come first).
+RESERVED_PROGRAM_SLUGS = frozenset({"kind", "archive"})
+
+
+class ProgramQuerySet(PublishableQuerySet):
+    def with_public_edition_counts(self):
+        """Each program's number of public editions, as ``public_edition_count``."""
+        return self.annotate(
+            public_edition_count=Count("editions", filter=published_q("editions__"), distinct=True)
+        )
+
+
+class ProgramManager(SlugNaturalKeyManager.from_queryset(ProgramQuerySet)):
+    pass
+
+
+class Program(Publishable):
+    title = models.CharField(max_length=200, help_text="The program's name as the public reads it.")
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        help_text=(
+            "The program's web address: /programs/slug/. Lower-case letters, digits and "
+            "hyphens. If you change it, the old address keeps working (it redirects)."
+        ),
+        error_messages={"unique": "Another program already uses this web address (slug)."},
+    )
+    kind = models.CharField(
+        max_length=20,
+        choices=ProgramKind.choices,
+        db_index=True,
+        help_text="The section of the site the program is listed in.",
+    )
+    summary = models.TextField(
+        blank=True,
+        help_text="One or two sentences shown in lists. Leave empty if nothing is known.",
+    )
+    body = models.TextField(blank=True, help_text="The full description on the program's page.")
+    announcement = models.TextField(
+        blank=True, help_text="News about the next edition, shown prominently on the program page."
+    )
+    since_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Year the program started, if known."
+    )
+    regional_office = models.ForeignKey(
+        RegionalOffice,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programs",
+        help_text="Only for programs run by a WeGO regional office.",
+    )
+    partners = models.ManyToManyField(
+        Organisation, blank=True, related_name="programs", help_text="Organisations it runs with."
+    )
+    contacts = models.ManyToManyField(Contact, blank=True, related_name="programs")
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order among programs of the same kind (smallest first)."
+    )
+
+    search_document = search_document_field("title", "summary", "body", "announcement")
+
+    objects = ProgramManager()
+    history = HistoricalRecords(excluded_fields=["search_document"])
+
+    class Meta:
+        ordering = ["position", "title"]
+        indexes = [SearchIndex(fields=["search_document"], name="program_search_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_PROGRAM_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": f"“{self.slug}” is taken by a fixed page of the site "
+                    "(/programs/{self.slug}/). Choose another web address."
+                }
+            )
+
+    @property
+    def has_information(self):
+        """False for a program announced by name only, so pages can say so honestly."""
+        return bool(self.summary or self.body or self.announcement)
+
+    def get_absolute_url(self):
+        return reverse("programs:program_detail", kwargs={"slug": self.slug})
+
+    def url_paths(self):
+        """This program's address and its editions' (they contain its slug): see redirects."""
+        return {
+            "program": self.get_absolute_url(),
+            **{
+                f"edition-{edition.pk}": edition.get_absolute_url()
+                for edition in self.editions.all()
+            },
+        }
