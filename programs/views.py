@@ -83,16 +83,14 @@ class ProgramDetailView(DetailView):
 
     def get_editions(self):
         """The program's editions to list; a staff preview may include hidden ones."""
-        return (
-            Edition.objects.published().filter(program=self.object).select_related("venue_country")
-        )
+        return self.object.editions.published().select_related("venue_country")
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
         editions = list(self.get_editions())
         upcoming = [edition for edition in editions if edition.is_upcoming(today)]
         # Asked through the reverse relation: programs never imports news.
-        posts = self.object.posts.published().prefetch_related(None)[:3]
+        posts = self.object.posts.published()[:3]
         return super().get_context_data(
             # The next edition first; past ones newest first (the default order).
             upcoming_editions=upcoming[::-1],
@@ -119,7 +117,8 @@ class EditionDetailView(DetailView):
         url = self.request.build_absolute_uri(edition.get_absolute_url())
         return super().get_context_data(
             participant_groups=edition.participants_by_country(),
-            # The reverse relation's manager is the testimonials' own, with .published().
+            # Through the reverse relation each testimonial's edition is this one, program
+            # loaded: `source` needs no query of its own.
             testimonials=edition.testimonials.published(),
             event_json_ld=edition.event_json_ld(url),
             **kwargs,
@@ -136,7 +135,7 @@ class EditionArchiveView(PaginatedListMixin, ListView):
     whole_when_narrowed_by = ("year",)
 
     def get_queryset(self):
-        editions = Edition.objects.published().select_related("venue_country")
+        editions = Edition.objects.published().select_related("program", "venue_country")
         if "year" in self.kwargs:
             editions = editions.filter(start_date__year=valid_year(self.kwargs["year"]))
         return editions.with_participant_counts().order_by("-start_date", "-pk")

@@ -5,17 +5,8 @@ from simple_history.models import HistoricalRecords
 
 from programs.models import Edition, Program
 from wego_site.core.fulltext import SearchIndex, search_document_field
+from wego_site.core.natural_keys import NaturalKeyManager
 from wego_site.core.publishing import Publishable, PublishableQuerySet
-
-
-class TestimonialQuerySet(PublishableQuerySet):
-    def published(self):
-        return super().published().select_related("program", "edition__program")
-
-
-class TestimonialManager(models.Manager.from_queryset(TestimonialQuerySet)):
-    def get_by_natural_key(self, person_name, year):
-        return self.get(person_name=person_name, year=year)
 
 
 class Testimonial(Publishable):
@@ -54,7 +45,7 @@ class Testimonial(Publishable):
         "person_name", "role", "organisation", "city", "on_behalf_of", "quote"
     )
 
-    objects = TestimonialManager()
+    objects = NaturalKeyManager.from_queryset(PublishableQuerySet)("person_name", "year")
     history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
@@ -96,8 +87,9 @@ class Testimonial(Publishable):
     def source(self):
         """The public edition or program this testimonial is about, for a link; or None.
 
-        Uses the edition and program loaded by ``published()``; a draft edition falls
-        back to its program, a draft program to nothing, so no link leads to a 404.
+        A draft edition falls back to its program, a draft program to nothing, so no link
+        leads to a 404. Reads the program and the edition's program: a list that shows
+        sources loads them: ``select_related("program", "edition__program")``.
         """
         if self.edition_id and self.edition.is_published and self.edition.program.is_published:
             return self.edition

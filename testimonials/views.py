@@ -19,7 +19,8 @@ class TestimonialListView(PaginatedListMixin, ListView):
     whole_when_narrowed_by = ("year",)
 
     def get_queryset(self):
-        testimonials = Testimonial.objects.published()
+        # Each card links to its source: its edition's or program's page.
+        testimonials = Testimonial.objects.published().select_related("program", "edition__program")
         if "year" in self.kwargs:
             return testimonials.filter(year=valid_year(self.kwargs["year"]))
         return testimonials.order_by("-year", "pk")

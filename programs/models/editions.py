@@ -16,13 +16,14 @@ from programs.models.parts import Participant, Topic
 from programs.models.programs import Program
 from wego_site.core.aggregates import scalar_aggregate
 from wego_site.core.fulltext import SearchIndex, search_document_field
+from wego_site.core.natural_keys import NaturalKeyManager
 from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
 
 
 class EditionQuerySet(PublishableQuerySet):
     def published(self):
         """Public editions of public programs: a draft program hides its editions too."""
-        return super().published().filter(published_q("program__")).select_related("program")
+        return super().published().filter(published_q("program__"))
 
     def with_details(self):
         """Everything an edition's page shows, in a fixed number of queries."""
@@ -85,11 +86,6 @@ class EditionQuerySet(PublishableQuerySet):
         )
 
 
-class EditionManager(models.Manager.from_queryset(EditionQuerySet)):
-    def get_by_natural_key(self, program_slug, slug):
-        return self.get(program__slug=program_slug, slug=slug)
-
-
 class Edition(Publishable):
     program = models.ForeignKey(
         Program,
@@ -138,7 +134,7 @@ class Edition(Publishable):
 
     search_document = search_document_field("title", "venue_city", "summary", "body")
 
-    objects = EditionManager()
+    objects = NaturalKeyManager.from_queryset(EditionQuerySet)("program__slug", "slug")
     history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:

@@ -3,10 +3,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-
-class NameNaturalKeyManager(models.Manager):
-    def get_by_natural_key(self, name):
-        return self.get(name=name)
+from wego_site.core.natural_keys import NaturalKeyManager
 
 
 class Country(models.Model):
@@ -14,7 +11,7 @@ class Country(models.Model):
         max_length=100, unique=True, help_text="As the secretariat writes it, e.g. “Korea”."
     )
 
-    objects = NameNaturalKeyManager()
+    objects = NaturalKeyManager("name")
     history = HistoricalRecords()
 
     class Meta:
@@ -35,7 +32,7 @@ class Organisation(models.Model):
     acronym = models.CharField(max_length=30, blank=True, help_text="Short form, e.g. “NIA”.")
     website = models.URLField(blank=True, help_text="Leave empty if unknown.")
 
-    objects = NameNaturalKeyManager()
+    objects = NaturalKeyManager("name")
     history = HistoricalRecords()
 
     class Meta:
@@ -48,11 +45,6 @@ class Organisation(models.Model):
         return (self.name,)
 
 
-class ContactManager(models.Manager):
-    def get_by_natural_key(self, email):
-        return self.get(email=email)
-
-
 class Contact(models.Model):
     honorific = models.CharField(max_length=10, blank=True, help_text="“Mr.”, “Ms.”, “Dr.” …")
     name = models.CharField(max_length=150)
@@ -61,7 +53,7 @@ class Contact(models.Model):
         max_length=200, blank=True, help_text="What to contact this person about, if known."
     )
 
-    objects = ContactManager()
+    objects = NaturalKeyManager("email")
     history = HistoricalRecords()
 
     class Meta:
@@ -78,11 +70,6 @@ class Contact(models.Model):
         return f"{self.honorific} {self.name}".strip()
 
 
-class RegionalOfficeManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
 class RegionalOffice(models.Model):
     name = models.CharField(max_length=150, help_text="E.g. “WeGO Regional Office for Asia”.")
     slug = models.SlugField(unique=True)
@@ -92,7 +79,7 @@ class RegionalOffice(models.Model):
         null=True, blank=True, help_text="First year it organised training, if known."
     )
 
-    objects = RegionalOfficeManager()
+    objects = NaturalKeyManager("slug")
     history = HistoricalRecords()
 
     class Meta:

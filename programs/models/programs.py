@@ -8,12 +8,8 @@ from simple_history.models import HistoricalRecords
 
 from programs.models.organisations import Contact, Organisation, RegionalOffice
 from wego_site.core.fulltext import SearchIndex, search_document_field
-from wego_site.core.publishing import (
-    Publishable,
-    PublishableQuerySet,
-    SlugNaturalKeyManager,
-    published_q,
-)
+from wego_site.core.natural_keys import NaturalKeyManager
+from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
 
 
 class ProgramKind(models.TextChoices):
@@ -32,12 +28,10 @@ class IntroductionSection(models.TextChoices):
     JOINT_WORKSHOP = ProgramKind.JOINT_WORKSHOP.value, "Joint workshops"
 
 
-class IntroductionManager(models.Manager):
-    def get_by_natural_key(self, section):
-        return self.get(section=section)
-
+class IntroductionQuerySet(models.QuerySet):
     def by_section(self):
-        return {intro.section: intro for intro in self.all()}
+        """{section: introduction}, for pages that show several sections."""
+        return {intro.section: intro for intro in self}
 
 
 class Introduction(models.Model):
@@ -49,7 +43,7 @@ class Introduction(models.Model):
         blank=True, help_text="Plain text; a blank line starts a new paragraph."
     )
 
-    objects = IntroductionManager()
+    objects = NaturalKeyManager.from_queryset(IntroductionQuerySet)("section")
     history = HistoricalRecords()
 
     class Meta:
@@ -73,10 +67,6 @@ class ProgramQuerySet(PublishableQuerySet):
         return self.annotate(
             public_edition_count=Count("editions", filter=published_q("editions__"), distinct=True)
         )
-
-
-class ProgramManager(SlugNaturalKeyManager.from_queryset(ProgramQuerySet)):
-    pass
 
 
 class Program(Publishable):
@@ -125,7 +115,7 @@ class Program(Publishable):
 
     search_document = search_document_field("title", "summary", "body", "announcement")
 
-    objects = ProgramManager()
+    objects = NaturalKeyManager.from_queryset(ProgramQuerySet)("slug")
     history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:

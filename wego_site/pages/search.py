@@ -65,10 +65,12 @@ class SearchType:
     snippet_fields: tuple
     # (label, model, field names) of parts whose text also finds the object (editions).
     parts: tuple = ()
+    # Relations a hit's address needs (an edition's holds its program's slug).
+    related: tuple = ()
 
     def queryset(self):
-        # Search results need no tags; `Post.published()` prefetches them for lists.
-        return self.model.objects.published().prefetch_related(None)
+        published = self.model.objects.published()
+        return published.select_related(*self.related) if self.related else published
 
 
 EDITION_PARTS = (
@@ -80,7 +82,13 @@ EDITION_PARTS = (
 SEARCH_TYPES = (
     SearchType("programs", "Programs", Program, "title", ("summary", "body", "announcement")),
     SearchType(
-        "editions", "Editions", Edition, "title", ("venue_city", "summary", "body"), EDITION_PARTS
+        "editions",
+        "Editions",
+        Edition,
+        "title",
+        ("venue_city", "summary", "body"),
+        parts=EDITION_PARTS,
+        related=("program",),
     ),
     SearchType("news", "News", Post, "title", ("lede", "body")),
     SearchType(

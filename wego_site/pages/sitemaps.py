@@ -38,7 +38,7 @@ class PageSitemap(Sitemap):
             ),
             default=None,
         )
-        news = _latest_update(Post.objects.published().prefetch_related(None))
+        news = _latest_update(Post.objects.published())
         testimonials = _latest_update(Testimonial.objects.published())
         everything = max(filter(None, [programs, news, testimonials]), default=None)
         return [
@@ -113,7 +113,7 @@ class PostYearSitemap(GroupSitemap):
     url_name, url_kwarg = "news:post_year", "year"
 
     def published(self):
-        return Post.objects.published().prefetch_related(None)
+        return Post.objects.published()
 
     def group_by(self):
         return ExtractYear("published_at")

@@ -71,13 +71,17 @@ class LandingView(TemplateView):
             Edition.objects.published()
             .latest_of_each_kind(self.main_edition_count)
             .with_site_figures()
-            .select_related("venue_country")
+            .select_related("program", "venue_country")
         )
         joint_workshops = [e for e in editions if e.program.kind == ProgramKind.JOINT_WORKSHOP]
         featured = attach_parts(joint_workshops[:1])
         for edition in featured:
             edition.country_count = len({p.country_id for p in edition.participant_list})
-        testimonials = Testimonial.objects.published().order_by("-year", "-pk")
+        testimonials = (
+            Testimonial.objects.published()
+            .select_related("program", "edition__program")
+            .order_by("-year", "-pk")
+        )
         return {
             "introductions": introductions,
             "main_section": sections[ProgramKind.MAIN],
@@ -95,9 +99,7 @@ class LandingView(TemplateView):
             "joint_section": sections[ProgramKind.JOINT_WORKSHOP],
             "featured_edition": featured[0] if featured else None,
             "figures": site_figures(editions, program_total=len(programs)),
-            "latest_posts": list(
-                Post.objects.published().prefetch_related(None)[: self.news_count]
-            ),
+            "latest_posts": list(Post.objects.published()[: self.news_count]),
             # The latest testimonials, shown oldest first as on the seed page.
             "testimonials": list(testimonials[: self.testimonial_count])[::-1],
             "contacts": list(
