@@ -7,7 +7,7 @@ from taggit.models import Tag
 
 from news.models import Post
 from programs.models import Program
-from programs.views import valid_year
+from wego_site.core.dates import valid_year
 from wego_site.core.pagination import PaginatedListMixin
 from wego_site.pagecache.generation import per_generation
 

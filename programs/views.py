@@ -1,21 +1,13 @@
 """Public pages of programs and editions. Every queryset starts from `.published()`."""
 
-import datetime as dt
-
 from django.http import Http404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from programs.models import Edition, Introduction, Program, ProgramKind
+from wego_site.core.dates import valid_year
 from wego_site.core.pagination import PaginatedListMixin
 from wego_site.pagecache.generation import per_generation
-
-
-def valid_year(year):
-    """A year a date can hold in every time zone; anything else is a 404, never a 500."""
-    if not dt.MINYEAR < year < dt.MAXYEAR:
-        raise Http404("No such year.")
-    return year
 
 
 def kind_sections(programs, introductions, kinds=tuple(ProgramKind)):

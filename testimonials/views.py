@@ -3,8 +3,8 @@
 from django.http import Http404
 from django.views.generic import ListView
 
-from programs.views import valid_year
 from testimonials.models import Testimonial
+from wego_site.core.dates import valid_year
 from wego_site.core.pagination import PaginatedListMixin
 from wego_site.pagecache.generation import per_generation
 
