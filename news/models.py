@@ -10,11 +10,11 @@ from taggit.models import Tag, TaggedItemBase
 from programs.models import Organisation, Program
 from wego_site.core.fulltext import SearchIndex, search_document_field
 from wego_site.core.images import RENDITION_SIZES, rendition_name, validate_image_upload
-from wego_site.core.natural_keys import NaturalKeyManager
+from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 from wego_site.core.publishing import Publishable, PublishableQuerySet
 
 
-class Post(Publishable):
+class Post(NaturalKeyMixin, Publishable):
     title = models.CharField(max_length=200, help_text="The headline.")
     slug = models.SlugField(
         max_length=200,
@@ -60,13 +60,10 @@ class Post(Publishable):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        indexes = [SearchIndex(fields=["search_document"], name="post_search_idx")]
+        indexes = [SearchIndex(name="post_search_idx")]
 
     def __str__(self):
         return self.title
-
-    def natural_key(self):
-        return (self.slug,)
 
     def article_json_ld(self, url):
         """schema.org NewsArticle for this post; needs the page's absolute ``url``."""

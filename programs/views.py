@@ -5,9 +5,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from programs.models import Edition, Introduction, Program, ProgramKind
-from wego_site.core.dates import valid_year
-from wego_site.core.pagination import PaginatedListMixin
-from wego_site.pagecache.generation import per_generation
+from wego_site.core.dates import YearListMixin
 
 
 def kind_sections(programs, introductions, kinds=tuple(ProgramKind)):
@@ -117,31 +115,22 @@ class EditionDetailView(DetailView):
         )
 
 
-class EditionArchiveView(PaginatedListMixin, ListView):
+class EditionArchiveView(YearListMixin, ListView):
     """Every public edition of every program, newest first, grouped by year: the whole
     archive in pages of `paginate_by`, or one year's editions on one page."""
 
     template_name = "programs/edition_archive.html"
     context_object_name = "editions"
     paginate_by = 50
-    whole_when_narrowed_by = ("year",)
+    year_lookup = "start_date__year"
+    years_memo = "edition-years"
 
     def get_queryset(self):
         editions = Edition.objects.published().select_related("program", "venue_country")
-        if "year" in self.kwargs:
-            editions = editions.filter(start_date__year=valid_year(self.kwargs["year"]))
-        return editions.with_participant_counts().order_by("-start_date", "-pk")
+        return (
+            self.narrowed_to_year(editions).with_participant_counts().order_by("-start_date", "-pk")
+        )
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        year = self.kwargs.get("year")
-        if year is not None and not context["editions"]:
-            raise Http404("No editions that year.")
-        context["year"] = year
-        context["years"] = per_generation("edition-years", public_edition_years)
-        return context
-
-
-def public_edition_years():
-    years = Edition.objects.published().dates("start_date", "year", order="DESC")
-    return [day.year for day in years]
+    def public_years(self):
+        years = Edition.objects.published().dates("start_date", "year", order="DESC")
+        return [day.year for day in years]

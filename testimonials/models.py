@@ -5,11 +5,11 @@ from simple_history.models import HistoricalRecords
 
 from programs.models import Edition, Program
 from wego_site.core.fulltext import SearchIndex, search_document_field
-from wego_site.core.natural_keys import NaturalKeyManager
+from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 from wego_site.core.publishing import Publishable, PublishableQuerySet
 
 
-class Testimonial(Publishable):
+class Testimonial(NaturalKeyMixin, Publishable):
     quote = models.TextField(help_text="The participant's words, without quotation marks.")
     honorific = models.CharField(max_length=10, blank=True, help_text="“Mr.”, “Ms.”, “Dr.” …")
     person_name = models.CharField("person", max_length=150)
@@ -50,7 +50,7 @@ class Testimonial(Publishable):
 
     class Meta:
         ordering = ["year", "pk"]
-        indexes = [SearchIndex(fields=["search_document"], name="testimonial_search_idx")]
+        indexes = [SearchIndex(name="testimonial_search_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["person_name", "year"], name="testimonial_person_year_unique"
@@ -59,9 +59,6 @@ class Testimonial(Publishable):
 
     def __str__(self):
         return f"{self.full_name}, {self.year}"
-
-    def natural_key(self):
-        return (self.person_name, self.year)
 
     def clean(self):
         super().clean()

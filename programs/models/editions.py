@@ -119,7 +119,7 @@ class Edition(Publishable):
 
     class Meta:
         ordering = ["-start_date"]
-        indexes = [SearchIndex(fields=["search_document"], name="edition_search_idx")]
+        indexes = [SearchIndex(name="edition_search_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["program", "slug"],

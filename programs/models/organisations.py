@@ -3,10 +3,10 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from wego_site.core.natural_keys import NaturalKeyManager
+from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 
 
-class Country(models.Model):
+class Country(NaturalKeyMixin, models.Model):
     name = models.CharField(
         max_length=100, unique=True, help_text="As the secretariat writes it, e.g. “Korea”."
     )
@@ -21,11 +21,8 @@ class Country(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.name,)
 
-
-class Organisation(models.Model):
+class Organisation(NaturalKeyMixin, models.Model):
     """A partner, co-organiser or other body WeGO works with (WeGO itself included)."""
 
     name = models.CharField(max_length=200, unique=True, help_text="Full official name.")
@@ -41,11 +38,8 @@ class Organisation(models.Model):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
-    def natural_key(self):
-        return (self.name,)
 
-
-class Contact(models.Model):
+class Contact(NaturalKeyMixin, models.Model):
     honorific = models.CharField(max_length=10, blank=True, help_text="“Mr.”, “Ms.”, “Dr.” …")
     name = models.CharField(max_length=150)
     email = models.EmailField(unique=True)
@@ -62,15 +56,12 @@ class Contact(models.Model):
     def __str__(self):
         return self.full_name
 
-    def natural_key(self):
-        return (self.email,)
-
     @property
     def full_name(self):
         return f"{self.honorific} {self.name}".strip()
 
 
-class RegionalOffice(models.Model):
+class RegionalOffice(NaturalKeyMixin, models.Model):
     name = models.CharField(max_length=150, help_text="E.g. “WeGO Regional Office for Asia”.")
     slug = models.SlugField(unique=True)
     region = models.CharField(max_length=50, help_text="The world region it serves, e.g. “Asia”.")
@@ -87,6 +78,3 @@ class RegionalOffice(models.Model):
 
     def __str__(self):
         return self.name
-
-    def natural_key(self):
-        return (self.slug,)

@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from programs.models.organisations import Contact, Organisation, RegionalOffice
 from wego_site.core.fulltext import SearchIndex, search_document_field
-from wego_site.core.natural_keys import NaturalKeyManager
+from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
 
 
@@ -34,7 +34,7 @@ class IntroductionQuerySet(models.QuerySet):
         return {intro.section: intro for intro in self}
 
 
-class Introduction(models.Model):
+class Introduction(NaturalKeyMixin, models.Model):
     """The heading and introductory text of a section of the training pages."""
 
     section = models.CharField(max_length=20, choices=IntroductionSection.choices, unique=True)
@@ -52,9 +52,6 @@ class Introduction(models.Model):
     def __str__(self):
         return self.get_section_display()
 
-    def natural_key(self):
-        return (self.section,)
-
 
 # Fixed paths under /programs/ that a program slug must never take, or the program's
 # page would be hidden behind them (see programs/urls.py, where these come first).
@@ -69,7 +66,7 @@ class ProgramQuerySet(PublishableQuerySet):
         )
 
 
-class Program(Publishable):
+class Program(NaturalKeyMixin, Publishable):
     title = models.CharField(max_length=200, help_text="The program's name as the public reads it.")
     slug = models.SlugField(
         max_length=100,
@@ -120,13 +117,10 @@ class Program(Publishable):
 
     class Meta:
         ordering = ["position", "title"]
-        indexes = [SearchIndex(fields=["search_document"], name="program_search_idx")]
+        indexes = [SearchIndex(name="program_search_idx")]
 
     def __str__(self):
         return self.title
-
-    def natural_key(self):
-        return (self.slug,)
 
     def clean(self):
         super().clean()
