@@ -72,7 +72,10 @@ class ProgramDetailView(DetailView):
         )
 
     def get_editions(self):
-        """The program's editions to list; a staff preview may include hidden ones."""
+        """The program's editions to list; a staff preview may include hidden ones.
+
+        Through the reverse relation each edition's program is this one, so their
+        addresses need no join."""
         return self.object.editions.published().select_related("venue_country")
 
     def get_context_data(self, **kwargs):
