@@ -5,6 +5,7 @@ environment; `.env.example` lists each variable with its meaning. A missing or
 malformed value stops the process at start-up with one line saying what to set.
 """
 
+import ipaddress
 import os
 import sys
 from pathlib import Path
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     # are stored with the cached page. Plain-HTTP requests never hit (the scheme is part
     # of the key) and are redirected by SecurityMiddleware.
     "django.middleware.http.ConditionalGetMiddleware",
+    # X-Forwarded-For counts only from a trusted proxy (wego_site/core/client_ip.py).
+    "wego_site.core.client_ip.TrustedProxyMiddleware",
     "wego_site.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -171,16 +174,37 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Five failed sign-ins for a user name from one address lock that pair out for an hour.
+# Five failed sign-ins for one user name from one address lock that pair out; twenty from
+# one address across user names lock the address (wego_site/core/lockout.py). Each lock
+# lifts an hour after the last refused attempt; `manage.py axes_reset_ip ADDRESS` or
+# `axes_reset_username NAME` lifts it at once (docs/deployment.md).
 AXES_FAILURE_LIMIT = 5
+LOCKOUT_ADDRESS_FAILURE_LIMIT = env_int("DJANGO_LOCKOUT_ADDRESS_LIMIT", 20)
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "wego_site.core.lockout.LockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-# Behind DJANGO_PROXY_COUNT trusted reverse proxies, lock out the visitor's address, not
-# the proxy's own (see wego_site/core/client_ip.py).
-TRUSTED_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
-AXES_CLIENT_IP_CALLABLE = "wego_site.core.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "wego_site.core.lockout.locked_out"
+# The visitor's address (wego_site/core/client_ip.py): django-ipware reads it from
+# X-Forwarded-For, counting DJANGO_PROXY_COUNT proxies in front of gunicorn (the one that
+# connects included; 0 = never read the header), but only on connections from
+# DJANGO_TRUSTED_PROXIES (default: this machine); every other connection counts as the
+# address it comes from.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 1)
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", "127.0.0.1,::1")
+try:
+    [ipaddress.ip_network(entry, strict=False) for entry in TRUSTED_PROXIES]
+except ValueError as error:
+    _fail(f"DJANGO_TRUSTED_PROXIES: {error}; list addresses or networks, comma-separated.")
+if TRUSTED_PROXY_COUNT < 0:
+    _fail("DJANGO_PROXY_COUNT must be 0 or more.")
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# ipware counts the proxies listed in the header: all but the one that connects.
+AXES_IPWARE_PROXY_COUNT = max(TRUSTED_PROXY_COUNT - 1, 0)
+# A client may send its own X-Forwarded-For, which nginx keeps on the left: take the
+# entry the proxies vouch for, however long the list is.
+IPWARE_STRICT = False
 # Cover pictures: refused above these limits (the message says why).
 IMAGE_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 IMAGE_UPLOAD_MAX_PIXELS = 40_000_000
