@@ -61,7 +61,8 @@ if not DEBUG and not ALLOWED_HOSTS:
     _fail("DJANGO_ALLOWED_HOSTS is not set. List the site's host names, comma-separated.")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin, whose site asks staff for a one-time code (STAFF_TWO_FACTOR).
+    "wego_site.core.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -79,6 +80,9 @@ INSTALLED_APPS = [
     "wego_site.pages",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -99,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with a one-time code as well.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records which editor made each change in the content history.
@@ -205,6 +211,10 @@ AXES_IPWARE_PROXY_COUNT = max(TRUSTED_PROXY_COUNT - 1, 0)
 # A client may send its own X-Forwarded-For, which nginx keeps on the left: take the
 # entry the proxies vouch for, however long the list is.
 IPWARE_STRICT = False
+# Two-factor sign-in for staff (django-otp, wego_site/core/admin_site.py): a password and
+# a code from an authenticator app or a recovery code. Always on when debug is off.
+STAFF_TWO_FACTOR = env_bool("DJANGO_STAFF_2FA", not DEBUG)
+OTP_TOTP_ISSUER = "WeGO Training Programs"
 # Cover pictures: refused above these limits (the message says why).
 IMAGE_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 IMAGE_UPLOAD_MAX_PIXELS = 40_000_000
