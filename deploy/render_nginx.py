@@ -135,7 +135,6 @@ def start(root):
     root = Path(root)
     return subprocess.Popen(
         [nginx, "-p", str(root), "-c", str(root / "nginx.conf"), "-g", "daemon off;"],
-        stderr=subprocess.PIPE,
         start_new_session=True,
     )
 
