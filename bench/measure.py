@@ -3,6 +3,7 @@
 serving the landing HTML as a static file, the landing page through the shipped nginx
 (deploy/nginx.conf) with its front cache, and the paired seed-against-large runs."""
 
+import contextlib
 import shutil
 import signal
 import statistics
@@ -110,17 +111,23 @@ http {{
         ["nginx", "-c", str(conf), "-p", str(root), "-g", "daemon off;"],
         start_new_session=True,
     )
+    with nginx_running(process, root, f"http://127.0.0.1:{NGINX_PORT}/") as url:
+        result = wrk(url)
+    log(f"nginx static landing {result['rps']:8.0f} req/s p99 {result['p99']:6.2f} ms")
+    return result
+
+
+@contextlib.contextmanager
+def nginx_running(process, root, url):
+    """`url` once nginx answers it; then nginx is stopped and its folder removed."""
     try:
-        url = f"http://127.0.0.1:{NGINX_PORT}/"
         for _ in range(50):
             try:
                 fetch(url)
                 break
             except (urllib.error.URLError, ConnectionError):
                 time.sleep(0.1)
-        result = wrk(url)
-        log(f"nginx static landing {result['rps']:8.0f} req/s p99 {result['p99']:6.2f} ms")
-        return result
+        yield url
     finally:
         process.send_signal(signal.SIGQUIT)
         process.wait(timeout=15)
@@ -164,20 +171,9 @@ def measure_front_cache(upstream_port):
         workers=2,
     )
     process = render_nginx.start(root)
-    try:
-        url = f"http://127.0.0.1:{FRONT_PORT}/"
-        for _ in range(50):
-            try:
-                fetch(url)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.1)
+    with nginx_running(process, root, f"http://127.0.0.1:{FRONT_PORT}/") as url:
         if fetch(url)[1].get("X-Cache-Status") != "HIT":
             sys.exit(f"{url} is not served from nginx's front cache")
         result = wrk(url)
-        log(f"nginx front cache landing {result['rps']:8.0f} req/s p99 {result['p99']:6.2f} ms")
-        return result
-    finally:
-        process.send_signal(signal.SIGQUIT)
-        process.wait(timeout=15)
-        shutil.rmtree(root, ignore_errors=True)
+    log(f"nginx front cache landing {result['rps']:8.0f} req/s p99 {result['p99']:6.2f} ms")
+    return result

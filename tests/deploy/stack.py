@@ -13,6 +13,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
+
+from urllib3 import encode_multipart_formdata
 
 from deploy import render_nginx
 
@@ -164,14 +167,10 @@ class Visitor:
         return html.unescape(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body)[1])
 
     def post(self, path, fields, files=None, referer=None):
-        from urllib3 import encode_multipart_formdata
-
         fields = {"csrfmiddlewaretoken": self.csrf_token(referer or path), **fields}
         if files:
             body, content_type = encode_multipart_formdata({**fields, **files})
         else:
-            from urllib.parse import urlencode
-
             body, content_type = urlencode(fields).encode(), "application/x-www-form-urlencoded"
         headers = {
             "Content-Type": content_type,

@@ -35,6 +35,19 @@ def recovery_codes(editor):
     return device
 
 
+@pytest.fixture
+def csp_violations(page):
+    """What the browser reports as blocked by the Content-Security-Policy."""
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return violations
+
+
 def current_code(device):
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
@@ -102,14 +115,9 @@ def test_off_in_development_and_on_in_production():
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_an_editor_signs_in_with_a_code_in_the_browser(live_server, page, authenticator):
-    violations = []
-    page.on(
-        "console",
-        lambda message: (
-            violations.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
+def test_an_editor_signs_in_with_a_code_in_the_browser(
+    live_server, page, csp_violations, authenticator
+):
     page.goto(live_server.url + INDEX)
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill("pw-editor-1")
@@ -117,24 +125,19 @@ def test_an_editor_signs_in_with_a_code_in_the_browser(live_server, page, authen
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(live_server.url + INDEX)
     assert page.get_by_role("heading", name="What would you like to edit?").count() == 1
-    assert violations == []
+    assert csp_violations == []
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_an_administrator_shows_an_editor_the_enrolment_qr_code(live_server, page, superuser):
+def test_an_administrator_shows_an_editor_the_enrolment_qr_code(
+    live_server, page, csp_violations, superuser
+):
     """The administrator signs in with a recovery code, adds the editor's authenticator and
     opens its QR code page, which works under the CSP."""
     codes = StaticDevice.objects.create(user=superuser, name="recovery", confirmed=True)
     codes.token_set.create(token="f1rstc0de")
     device = TOTPDevice.objects.create(user=superuser, name="chief's phone")
-    violations = []
-    page.on(
-        "console",
-        lambda message: (
-            violations.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
     page.goto(live_server.url + LOGIN)
     page.get_by_label("Username").fill("chief")
     page.get_by_label("Password").fill("pw-chief-1")
@@ -145,4 +148,4 @@ def test_an_administrator_shows_an_editor_the_enrolment_qr_code(live_server, pag
     page.goto(live_server.url + url)
     image = page.locator("img.qrcode-image")
     assert image.evaluate("img => img.complete && img.naturalWidth > 0")
-    assert violations == []
+    assert csp_violations == []
