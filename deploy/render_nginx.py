@@ -30,6 +30,7 @@ http {{
   {mime_types}
   default_type application/octet-stream;
   sendfile on;
+  log_format wego_timed '$remote_addr "$request" $status $request_time $upstream_response_time';
   access_log {access_log};
   client_body_temp_path {root}/tmp/body;
   proxy_temp_path {root}/tmp/proxy;
@@ -123,7 +124,7 @@ def render(root, *, https_port, http_port, upstream, plain=False, workers=1, acc
             workers=workers,
             root=root,
             mime_types=f"include {mime_types};" if mime_types.exists() else "",
-            access_log=f"{root}/access.log" if access_log else "off",
+            access_log=f"{root}/access.log wego_timed" if access_log else "off",
         )
     )
     return root / "nginx.conf"

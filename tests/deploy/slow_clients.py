@@ -1,5 +1,10 @@
-"""Slow clients for the deployment checks: connections that trickle their request in."""
+"""Slow clients for the deployment checks: connections that trickle their request in.
 
+They run in a process of their own, so that the test's own requests, timed in the test's
+process, never wait for these threads.
+"""
+
+import multiprocessing
 import socket
 import ssl
 import threading
@@ -14,59 +19,71 @@ def _tls_socket(port):
     return context.wrap_socket(raw, server_hostname="localhost")
 
 
+def _trickle(port, slow_body, pause, stopping, connected):
+    sock = _tls_socket(port)
+    with connected.get_lock():
+        connected.value += 1
+    try:
+        if slow_body:
+            sock.sendall(
+                b"POST /admin/login/ HTTP/1.1\r\nHost: localhost\r\n"
+                b"Content-Type: application/x-www-form-urlencoded\r\n"
+                b"Content-Length: 100000\r\n\r\n"
+            )
+            chunk = b"username=slow&"
+        else:
+            sock.sendall(b"GET /news/ HTTP/1.1\r\nHost: localhost\r\n")
+            chunk = b"X-Slow: yes\r\n"
+        while not stopping.wait(pause):
+            sock.sendall(chunk)
+    except OSError:
+        return  # nginx gave up on it (a timeout): the caller opens another
+    finally:
+        with connected.get_lock():
+            connected.value -= 1
+        sock.close()
+
+
+def _client(port, slow_body, pause, stopping, connected):
+    while not stopping.is_set():
+        try:
+            _trickle(port, slow_body, pause, stopping, connected)
+        except OSError:
+            time.sleep(0.2)
+
+
+def _all_clients(port, count, pause, stopping, connected):
+    threads = [
+        threading.Thread(target=_client, args=(port, i % 2 == 0, pause, stopping, connected))
+        for i in range(count)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 class SlowClients:
     """`count` connections, half sending headers a line at a time, half a body a few bytes
-    at a time, each reconnecting when nginx gives up on it, until stopped."""
+    at a time, each reconnecting when nginx cuts it off, until the block ends."""
 
     def __init__(self, port, count=40, pause=1.0):
-        self.port, self.count, self.pause = port, count, pause
-        self.stopping = threading.Event()
-        self.open = 0
-        self.lock = threading.Lock()
-        self.threads = [
-            threading.Thread(target=self._run, args=(i % 2 == 0,), daemon=True)
-            for i in range(count)
-        ]
+        self.stopping = multiprocessing.Event()
+        self.connected = multiprocessing.Value("i", 0)
+        self.process = multiprocessing.Process(
+            target=_all_clients, args=(port, count, pause, self.stopping, self.connected)
+        )
 
-    def _trickle(self, slow_body):
-        sock = _tls_socket(self.port)
-        with self.lock:
-            self.open += 1
-        try:
-            if slow_body:
-                sock.sendall(
-                    b"POST /admin/login/ HTTP/1.1\r\nHost: localhost\r\n"
-                    b"Content-Type: application/x-www-form-urlencoded\r\n"
-                    b"Content-Length: 100000\r\n\r\n"
-                )
-                chunks = iter(lambda: b"username=slow&", None)
-            else:
-                sock.sendall(b"GET /news/ HTTP/1.1\r\nHost: localhost\r\n")
-                chunks = iter(lambda: b"X-Slow: yes\r\n", None)
-            for chunk in chunks:
-                if self.stopping.wait(self.pause):
-                    return
-                sock.sendall(chunk)
-        except OSError:
-            return  # nginx closed it (a timeout): the thread opens another
-        finally:
-            with self.lock:
-                self.open -= 1
-            sock.close()
-
-    def _run(self, slow_body):
-        while not self.stopping.is_set():
-            try:
-                self._trickle(slow_body)
-            except OSError:
-                time.sleep(0.2)
+    @property
+    def open(self):
+        return self.connected.value
 
     def __enter__(self):
-        for thread in self.threads:
-            thread.start()
+        self.process.start()
         return self
 
     def __exit__(self, *exc):
         self.stopping.set()
-        for thread in self.threads:
-            thread.join(timeout=10)
+        self.process.join(timeout=15)
+        if self.process.is_alive():
+            self.process.kill()

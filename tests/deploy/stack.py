@@ -97,7 +97,9 @@ def make_serve(env, log):
 
 
 def start_nginx(root, *, https_port, http_port, upstream):
-    render_nginx.render(root, https_port=https_port, http_port=http_port, upstream=upstream)
+    render_nginx.render(
+        root, https_port=https_port, http_port=http_port, upstream=upstream, access_log=True
+    )
     process = Process(
         ["nginx", "-p", str(root), "-c", str(root / "nginx.conf"), "-g", "daemon off;"]
     )
