@@ -13,7 +13,7 @@ from wego_site.core.models import Redirect
 pytestmark = pytest.mark.django_db
 
 # Models only a superuser administers.
-SUPERUSER_ONLY_APPS = {"auth", "axes"}
+SUPERUSER_ONLY_APPS = {"auth", "axes", "otp_totp", "otp_static"}
 
 
 def content_admins():
