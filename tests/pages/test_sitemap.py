@@ -1,4 +1,4 @@
-"""sitemap.xml lists every public page and nothing else; robots.txt points at it."""
+"""sitemap.xml lists every public page and nothing else."""
 
 import datetime as dt
 import xml.etree.ElementTree as ET
@@ -124,14 +124,3 @@ def test_sitemap_query_count_does_not_grow_with_the_content(
     # 60 new pages, plus the archive year 2000 and the news year of today.
     assert len(entries) == len(entries_before) + 60 + 2
     assert len(after) == len(before)
-
-
-def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(client, db):
-    response = client.get(reverse("robots_txt"))
-    assert response.status_code == 200
-    assert response["Content-Type"] == "text/plain; charset=utf-8"
-    lines = response.content.decode().splitlines()
-    assert "User-agent: *" in lines
-    assert "Disallow: /admin/" in lines
-    assert f"Sitemap: {HOST}/sitemap.xml" in lines
-    assert reverse("robots_txt") == "/robots.txt"
