@@ -153,6 +153,7 @@ def test_scheduled_post_appears_when_its_time_comes(client, seed, monkeypatch):
 
 def test_office_with_a_program_is_not_listed_twice(client, seed):
     europe = RegionalOffice.objects.get(slug="europe")
+    assert "Regional office for Europe" in public_text(client, "/")  # no program of its own yet
     make_program(
         title="Ulyanovsk e-Government Course", kind=ProgramKind.REGIONAL, regional_office=europe
     )
