@@ -9,6 +9,7 @@ from django.urls import reverse
 from news.models import Post
 from programs.models import Edition, Program, ProgramKind, Topic
 from testimonials.models import Testimonial
+from tests.factories import as_one_change
 from wego_site.core.publishing import PublicationStatus
 
 only_postgresql = pytest.mark.skipif(
@@ -34,29 +35,30 @@ def sections(response):
 
 def make_matches(count, first=0):
     """Published posts, editions (matching by a topic) and testimonials with Quillword."""
-    program, _ = Program.objects.get_or_create(
-        slug="program",
-        defaults={"title": "Program", "kind": ProgramKind.MAIN, "status": "published"},
-    )
-    for number in range(first, first + count):
-        Post.objects.create(
-            title=f"Post {number}",
-            slug=f"post-{number}",
-            lede="About Quillword.",
-            status=PublicationStatus.PUBLISHED,
+    with as_one_change():
+        program, _ = Program.objects.get_or_create(
+            slug="program",
+            defaults={"title": "Program", "kind": ProgramKind.MAIN, "status": "published"},
         )
-        edition = Edition.objects.create(
-            program=program,
-            title=f"Edition {number}",
-            slug=f"edition-{number}",
-            start_date=dt.date(2010, 1, 1) + dt.timedelta(days=number),
-            end_date=dt.date(2010, 1, 1) + dt.timedelta(days=number),
-            status=PublicationStatus.PUBLISHED,
-        )
-        Topic.objects.create(edition=edition, position=1, title="Quillword topic")
-        Testimonial.objects.create(
-            quote="Quillword.",
-            person_name=f"Person {number}",
-            year=2010,
-            status=PublicationStatus.PUBLISHED,
-        )
+        for number in range(first, first + count):
+            Post.objects.create(
+                title=f"Post {number}",
+                slug=f"post-{number}",
+                lede="About Quillword.",
+                status=PublicationStatus.PUBLISHED,
+            )
+            edition = Edition.objects.create(
+                program=program,
+                title=f"Edition {number}",
+                slug=f"edition-{number}",
+                start_date=dt.date(2010, 1, 1) + dt.timedelta(days=number),
+                end_date=dt.date(2010, 1, 1) + dt.timedelta(days=number),
+                status=PublicationStatus.PUBLISHED,
+            )
+            Topic.objects.create(edition=edition, position=1, title="Quillword topic")
+            Testimonial.objects.create(
+                quote="Quillword.",
+                person_name=f"Person {number}",
+                year=2010,
+                status=PublicationStatus.PUBLISHED,
+            )

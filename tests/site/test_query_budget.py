@@ -5,18 +5,17 @@ URLs come from the resolver, so a new page is covered), and each page built from
 object or 50 of everything it shows (no N+1 anywhere).
 """
 
-import contextlib
 import datetime as dt
 import io
 
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.test.utils import CaptureQueriesContext, override_settings
+from django.test.utils import CaptureQueriesContext
 
 from programs.models import ProgramKind, RegionalOffice
 from tests.factories import (
+    as_one_change,
     fill_edition,
     make_contact,
     make_edition,
@@ -216,30 +215,10 @@ PAGES = [
 ]
 
 
-@contextlib.contextmanager
-def built_as_one_change():
-    """Rows saved here write no history and start one content generation at the end,
-    instead of one per row (two queries and a file write each): the page is then measured
-    as after an import. Only the page's queries are counted, never the building."""
-    signals = {
-        post_save: "page_cache_post_save",
-        post_delete: "page_cache_post_delete",
-        m2m_changed: "page_cache_m2m_changed",
-    }
-    for signal, dispatch_uid in signals.items():
-        signal.disconnect(dispatch_uid=dispatch_uid)
-    try:
-        with override_settings(SIMPLE_HISTORY_ENABLED=False):
-            yield
-    finally:
-        page_cache.connect_signals()
-    page_cache.bump_generation()
-
-
 def count_page_queries(client, build, n, django_assert_max_num_queries):
     """Build `n` of everything, count the page's queries, then roll the rows back."""
     with transaction.atomic():
-        with built_as_one_change():
+        with as_one_change():
             url = build(n)
         with (
             django_assert_max_num_queries(QUERY_BUDGET),
