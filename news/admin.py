@@ -5,12 +5,16 @@ from django.db import transaction
 from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 
 from news.models import Post, TaggedPost
 from news.views import PostDetailView
-from wego_site.core.admin import AUDIT_FIELDSET, PUBLICATION_FIELDSET, PublishableAdmin
+from wego_site.core.admin import (
+    AUDIT_FIELDSET,
+    PUBLICATION_FIELDSET,
+    ContentAdmin,
+    PublishableAdmin,
+)
 from wego_site.core.admin import PublicationStateFilter as StateFilter
 from wego_site.core.preview import PreviewMixin
 
@@ -65,7 +69,7 @@ class PostAdmin(PublishableAdmin):
         "title",
         "publication_state",
         "is_online",
-        "published_at",
+        "publication_time",
         "tag_list",
         "has_cover",
     ]
@@ -130,7 +134,7 @@ admin.site.unregister(Tag)
 
 
 @admin.register(Tag)
-class TagAdmin(SimpleHistoryAdmin):
+class TagAdmin(ContentAdmin):
     """Tags of news posts. Rename a tag by editing it; merge duplicates with the action."""
 
     list_display = ["name", "slug", "post_count"]

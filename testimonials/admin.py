@@ -14,7 +14,7 @@ class TestimonialAdmin(PublishableAdmin):
         "edition",
         "publication_state",
         "is_online",
-        "published_at",
+        "publication_time",
     ]
     list_filter = [StateFilter, "year", "edition__program"]
     list_select_related = ["edition", "program"]

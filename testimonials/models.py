@@ -1,7 +1,7 @@
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
 from programs.models import Edition, Program
 from wego_site.core.fulltext import SearchIndex, search_document_field
@@ -18,6 +18,7 @@ class TestimonialManager(models.Manager.from_queryset(TestimonialQuerySet)):
         return self.get(person_name=person_name, year=year)
 
 
+@reversion.register(exclude=["search_document"])
 class Testimonial(Publishable):
     quote = models.TextField(help_text="The participant's words, without quotation marks.")
     honorific = models.CharField(max_length=10, blank=True, help_text="“Mr.”, “Ms.”, “Dr.” …")
@@ -55,7 +56,6 @@ class Testimonial(Publishable):
     )
 
     objects = TestimonialManager()
-    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["year", "pk"]

@@ -2,13 +2,13 @@
 
 import re
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, Subquery, Value, Window
 from django.db.models.functions import Cast, Coalesce, Concat, RowNumber
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from programs.models.documents import validate_pdf_upload
 from programs.models.organisations import Contact, Country, Organisation
@@ -90,6 +90,10 @@ class EditionManager(models.Manager.from_queryset(EditionQuerySet)):
         return self.get(program__slug=program_slug, slug=slug)
 
 
+# A version of an edition holds its topics, site visits and participants too, so a revert
+# brings back deleted ones and removes added ones; co-organisers and contacts are links
+# stored with the edition's own version.
+@reversion.register(follow=["topics", "site_visits", "participants"], exclude=["search_document"])
 class Edition(Publishable):
     program = models.ForeignKey(
         Program,
@@ -139,7 +143,6 @@ class Edition(Publishable):
     search_document = search_document_field("title", "venue_city", "summary", "body")
 
     objects = EditionManager()
-    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["-start_date"]
@@ -270,7 +273,7 @@ class Edition(Publishable):
         )
         copy.co_organisers.set(self.co_organisers.all())
         copy.contacts.set(self.contacts.all())
-        for topic in self.topics.all():  # one by one, so each gets its history entry
+        for topic in self.topics.all():
             Topic.objects.create(edition=copy, position=topic.position, title=topic.title)
         return copy
 

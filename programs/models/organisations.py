@@ -1,7 +1,7 @@
 """Who and where: countries, organisations, contacts and WeGO's regional offices."""
 
+import reversion
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 
 class NameNaturalKeyManager(models.Manager):
@@ -9,13 +9,13 @@ class NameNaturalKeyManager(models.Manager):
         return self.get(name=name)
 
 
+@reversion.register()
 class Country(models.Model):
     name = models.CharField(
         max_length=100, unique=True, help_text="As the secretariat writes it, e.g. “Korea”."
     )
 
     objects = NameNaturalKeyManager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -28,6 +28,7 @@ class Country(models.Model):
         return (self.name,)
 
 
+@reversion.register()
 class Organisation(models.Model):
     """A partner, co-organiser or other body WeGO works with (WeGO itself included)."""
 
@@ -36,7 +37,6 @@ class Organisation(models.Model):
     website = models.URLField(blank=True, help_text="Leave empty if unknown.")
 
     objects = NameNaturalKeyManager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -53,6 +53,7 @@ class ContactManager(models.Manager):
         return self.get(email=email)
 
 
+@reversion.register()
 class Contact(models.Model):
     honorific = models.CharField(max_length=10, blank=True, help_text="“Mr.”, “Ms.”, “Dr.” …")
     name = models.CharField(max_length=150)
@@ -62,7 +63,6 @@ class Contact(models.Model):
     )
 
     objects = ContactManager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -83,6 +83,7 @@ class RegionalOfficeManager(models.Manager):
         return self.get(slug=slug)
 
 
+@reversion.register()
 class RegionalOffice(models.Model):
     name = models.CharField(max_length=150, help_text="E.g. “WeGO Regional Office for Asia”.")
     slug = models.SlugField(unique=True)
@@ -93,7 +94,6 @@ class RegionalOffice(models.Model):
     )
 
     objects = RegionalOfficeManager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["region"]

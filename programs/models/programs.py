@@ -1,10 +1,10 @@
 """Programs, their kinds, and the introductions of the site's sections."""
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
 from programs.models.organisations import Contact, Organisation, RegionalOffice
 from wego_site.core.fulltext import SearchIndex, search_document_field
@@ -40,6 +40,7 @@ class IntroductionManager(models.Manager):
         return {intro.section: intro for intro in self.all()}
 
 
+@reversion.register()
 class Introduction(models.Model):
     """The heading and introductory text of a section of the training pages."""
 
@@ -50,7 +51,6 @@ class Introduction(models.Model):
     )
 
     objects = IntroductionManager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["section"]
@@ -79,6 +79,8 @@ class ProgramManager(SlugNaturalKeyManager.from_queryset(ProgramQuerySet)):
     pass
 
 
+# Partners and contacts are links stored with the program's own version.
+@reversion.register(exclude=["search_document"])
 class Program(Publishable):
     title = models.CharField(max_length=200, help_text="The program's name as the public reads it.")
     slug = models.SlugField(
@@ -126,7 +128,6 @@ class Program(Publishable):
     search_document = search_document_field("title", "summary", "body", "announcement")
 
     objects = ProgramManager()
-    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["position", "title"]

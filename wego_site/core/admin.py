@@ -4,13 +4,12 @@ from django.contrib import admin, messages
 from django.db import models
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
+from reversion_compare.admin import CompareVersionAdmin
 
 from wego_site.core.images import CheckedImageFormField
-from wego_site.core.models import Redirect, SeedLoad
+from wego_site.core.models import Redirect
 from wego_site.core.publishing import PublicationStatus
+from wego_site.core.templatetags.wego import moment_text, zone_label
 
 admin.site.site_header = "WeGO Training Programs — administration"
 admin.site.site_title = "WeGO Training Programs — administration"
@@ -20,8 +19,11 @@ AUDIT_FIELDSET = (
     "Record",
     {
         "classes": ["collapse"],
-        "fields": ["created_at", "updated_at"],
-        "description": "Filled in automatically. “History” (top right) shows every change.",
+        "fields": ["created", "last_changed"],
+        "description": (
+            "Filled in automatically. “History” (top right) lists every version: compare "
+            "two, or bring an earlier one back."
+        ),
     },
 )
 PUBLICATION_FIELDSET = (
@@ -30,7 +32,8 @@ PUBLICATION_FIELDSET = (
         "fields": ["status", "published_at"],
         "description": (
             "Draft: never shown. Published: shown from the publication time on; a time "
-            "in the future schedules it, and it goes online by itself."
+            "in the future schedules it, and it goes online by itself. Times are "
+            f"{zone_label(timezone.localtime())}."
         ),
     },
 )
@@ -57,9 +60,15 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ContentAdmin(SimpleHistoryAdmin):
-    """History (compare, revert) for every content admin."""
+class ContentAdmin(CompareVersionAdmin):
+    """Versions for every content admin (django-reversion): the history of each row, with
+    its parts; compare two versions; revert to one; recover a deleted row.
 
+    Each save, delete or list action in the admin makes one version, commented with what
+    changed. `history_latest_first` puts the newest version at the top.
+    """
+
+    history_latest_first = True
     formfield_overrides = {
         models.URLField: {"assume_scheme": "https"},
         models.ImageField: {"form_class": CheckedImageFormField},
@@ -74,7 +83,7 @@ class PublishableAdmin(ContentAdmin):
     """
 
     preview_view = None
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created", "last_changed"]
     change_form_template = "admin/publishable_change_form.html"
     actions = ["publish", "unpublish"]
     date_hierarchy = "published_at"
@@ -84,10 +93,20 @@ class PublishableAdmin(ContentAdmin):
         if obj.status == PublicationStatus.DRAFT:
             return "Draft"
         if obj.published_at > timezone.now():
-            return format_html(
-                "Scheduled for {}", date_format(timezone.localtime(obj.published_at), "j M Y H:i")
-            )
+            return f"Scheduled for {moment_text(obj.published_at)}"
         return "Online"
+
+    @admin.display(description="publication time", ordering="published_at")
+    def publication_time(self, obj):
+        return moment_text(obj.published_at)
+
+    @admin.display(description="created")
+    def created(self, obj):
+        return moment_text(obj.created_at) if obj.pk else "—"
+
+    @admin.display(description="last changed")
+    def last_changed(self, obj):
+        return moment_text(obj.updated_at) if obj.pk else "—"
 
     @admin.display(description="online", boolean=True)
     def is_online(self, obj):
@@ -147,27 +166,18 @@ class PublishableAdmin(ContentAdmin):
 
 @admin.register(Redirect)
 class RedirectAdmin(admin.ModelAdmin):
-    """Old addresses are recorded by themselves when a slug changes; fix or remove them here."""
+    """Old addresses are recorded by themselves when a slug changes; fix or remove them here.
 
-    list_display = ["old_path", "new_path", "created_at"]
+    Which seed files were loaded (SeedLoad) is the seed loader's own bookkeeping, not
+    content, so it has no admin.
+    """
+
+    list_display = ["old_path", "new_path", "recorded"]
     search_fields = ["old_path", "new_path"]
     date_hierarchy = "created_at"
-    readonly_fields = ["created_at"]
-    fields = ["old_path", "new_path", "created_at"]
+    readonly_fields = ["recorded"]
+    fields = ["old_path", "new_path", "recorded"]
 
-
-@admin.register(SeedLoad)
-class SeedLoadAdmin(admin.ModelAdmin):
-    """Read-only: which seed files have been loaded (so they are never loaded twice)."""
-
-    list_display = ["fixture", "loaded_at"]
-    readonly_fields = ["fixture", "loaded_at"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    @admin.display(description="recorded", ordering="created_at")
+    def recorded(self, obj):
+        return moment_text(obj.created_at) if obj.pk else "—"
