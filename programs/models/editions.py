@@ -5,7 +5,19 @@ import re
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, Subquery, Value, Window
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import Cast, Coalesce, Concat, RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -65,21 +77,34 @@ class EditionQuerySet(PublishableQuerySet):
             )
         ).filter(rank_in_kind__lte=count)
 
-    def with_site_figures(self):
-        """Annotate each row with figures over *all* public editions: how many there are,
-        the first start date, and how many cities/bodies in how many countries took part.
+    def past(self, today=None):
+        """Editions that have taken place: ended before today."""
+        return self.filter(end_date__lt=today or timezone.localdate())
+
+    def upcoming(self, today=None):
+        """Editions still to come or under way (see `Edition.is_upcoming`)."""
+        return self.filter(end_date__gte=today or timezone.localdate())
+
+    def with_site_figures(self, today=None):
+        """Annotate each row with figures over *all* public editions that have taken
+        place (an upcoming one is not counted): how many there are, the first start date,
+        and how many cities/bodies in how many countries took part.
 
         Window aggregates over the whole result (computed before `latest_of_each_kind`
         keeps a few rows) and two uncorrelated scalar subqueries, which the database
         computes once: a page gets the figures without a query of its own.
         """
+        today = today or timezone.localdate()
+        held = Q(end_date__lt=today)
         participants = Participant.objects.filter(
-            published_q("edition__"), published_q("edition__program__")
+            published_q("edition__"),
+            published_q("edition__program__"),
+            edition__end_date__lt=today,
         )
         body = Concat("name", Value("|"), Cast("country_id", models.CharField()))
         return self.annotate(
-            site_edition_count=Window(Count("pk")),
-            site_first_start=Window(Min("start_date")),
+            site_edition_count=Window(Count(Case(When(held, then="pk")))),
+            site_first_start=Window(Min(Case(When(held, then="start_date")))),
             site_body_count=scalar_aggregate(participants, Count(body, distinct=True)),
             site_country_count=scalar_aggregate(participants, Count("country", distinct=True)),
         )
