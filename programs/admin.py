@@ -117,6 +117,7 @@ class EditionInline(admin.TabularInline):
 @admin.register(Program)
 class ProgramAdmin(PublishableAdmin):
     preview_view = ProgramPreview
+    markdown_fields = ["body", "announcement"]
     list_display = [
         "title",
         "kind",
@@ -227,6 +228,7 @@ class ParticipantImportForm(forms.Form):
 @admin.register(Edition)
 class EditionAdmin(PublishableAdmin):
     preview_view = EditionPreview
+    markdown_fields = ["body"]
     # Few, short columns so the list fits a 1280-pixel screen: the dates as one range,
     # the program by its short name; the title opens the edition.
     list_display = ["title", "program_short", "dates", "venue_city", "publication_state"]

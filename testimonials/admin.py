@@ -7,6 +7,7 @@ from wego_site.core.admin import PublicationStateFilter as StateFilter
 
 @admin.register(Testimonial)
 class TestimonialAdmin(PublishableAdmin):
+    markdown_fields = ["quote"]
     list_display = [
         "full_name",
         "city",

@@ -1,11 +1,15 @@
 """The admin site's name, the pieces every content admin shares, and the site's own models."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import HttpResponseNotAllowed
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from reversion_compare.admin import CompareVersionAdmin
 
+from wego_site.core.formatted_text import render_markdown
 from wego_site.core.images import CheckedImageFormField
 from wego_site.core.models import Redirect
 from wego_site.core.publishing import PublicationStatus
@@ -69,10 +73,25 @@ class ContentAdmin(CompareVersionAdmin):
     """
 
     history_latest_first = True
+    # Long texts written in Markdown: the change form offers a preview of them.
+    markdown_fields = []
     formfield_overrides = {
         models.URLField: {"assume_scheme": "https"},
         models.ImageField: {"form_class": CheckedImageFormField},
     }
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and db_field.name in self.markdown_fields:
+            field.help_text = " ".join(filter(None, [str(field.help_text), MARKDOWN_HINT]))
+        return field
+
+
+MARKDOWN_HINT = (
+    "Formatting: a blank line starts a paragraph; ## Heading, **bold**, *italic*, "
+    "[words](https://address) for a link, lines starting “- ” for a list, “> ” for a quote. "
+    "“Preview the formatted text” (below) shows the result."
+)
 
 
 class PublishableAdmin(ContentAdmin):
@@ -143,9 +162,18 @@ class PublishableAdmin(ContentAdmin):
 
     def get_urls(self):
         urls = super().get_urls()
+        opts = self.model._meta
+        if self.markdown_fields:
+            urls = [
+                path(
+                    "preview-formatting/",
+                    self.admin_site.admin_view(self.markdown_preview_view),
+                    name=f"{opts.app_label}_{opts.model_name}_markdown_preview",
+                ),
+                *urls,
+            ]
         if self.preview_view is None:
             return urls
-        opts = self.model._meta
         return [
             path(
                 "<int:object_id>/preview/",
@@ -155,7 +183,38 @@ class PublishableAdmin(ContentAdmin):
             *urls,
         ]
 
+    def markdown_preview_view(self, request):
+        """The long texts of the form being edited (not yet saved), formatted as on the site.
+
+        The change form's “Preview the formatted text” button posts the form here; nothing
+        is saved. Only for editors who may add or change this kind of content.
+        """
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        opts = self.model._meta
+        texts = [
+            {
+                "label": opts.get_field(name).verbose_name,
+                "html": render_markdown(request.POST.get(name, "")),
+            }
+            for name in self.markdown_fields
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Preview of the formatted text",
+            "opts": opts,
+            "texts": texts,
+        }
+        return TemplateResponse(request, "admin/markdown_preview.html", context)
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if self.markdown_fields:
+            opts = self.model._meta
+            context["markdown_preview_url"] = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_markdown_preview"
+            )
         if obj is not None and obj.pk and self.preview_view is not None:
             opts = self.model._meta
             context["preview_url"] = reverse(
