@@ -64,10 +64,12 @@ class KeepsChosenCoverMixin(forms.Form):
             return
         self.data = self.data.copy()
         self.data[self.add_prefix("pending_cover")] = _signer.sign(name)
-        self.fields["cover_image"].help_text = (
+        note = (
             f"The picture you chose, “{PurePosixPath(name).name}”, is kept: save again "
             "to use it (fill in its alt text), or choose another picture."
         )
+        # The bound field copied the help text when the form was cleaned.
+        self.fields["cover_image"].help_text = self["cover_image"].help_text = note
 
     def forget_pending_cover(self):
         """Once saved under its own name, the kept copy is not needed any more."""

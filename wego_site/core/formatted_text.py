@@ -3,8 +3,8 @@
 markdown-it-py parses CommonMark with raw HTML off (any tag an editor types is shown as
 text) and images off (pictures come only through the site's checked uploads); nh3, a
 well-kept HTML sanitiser, then keeps only the tags and link schemes listed below, so
-nothing else reaches a page whatever the parser does. Headings start at <h2>: the page's
-title is its one <h1>. Links to other sites are marked as such: `rel="external
+nothing else reaches a page whatever the parser does. Headings start at <h2> (`#` too): the
+page's title is its one <h1>. Links to other sites are marked as such: `rel="external
 noopener"`, the class "external" and a visually hidden “(external link)”.
 
 Rendering is memoised by text (`functools.lru_cache`): pages render the same texts again
@@ -43,11 +43,11 @@ def is_external(href):
     return parts.scheme in {"http", "https"} and (parts.hostname or "") not in site_hosts()
 
 
-def _shift_headings(state):
-    """`#` is the page's <h2>, `##` an <h3> ... (the page title is the <h1>)."""
+def _no_page_titles(state):
+    """`#` gives an <h2> like `##`: the page's title is its one <h1>."""
     for token in state.tokens:
-        if token.type in {"heading_open", "heading_close"}:
-            token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"
+        if token.type in {"heading_open", "heading_close"} and token.tag == "h1":
+            token.tag = "h2"
 
 
 def _render_link_open(self, tokens, index, options, env):
@@ -75,7 +75,7 @@ def _render_link_close(self, tokens, index, options, env):
 def _parser():
     parser = MarkdownIt("commonmark", {"html": False, "breaks": True, "linkify": False})
     parser.disable(["image", "html_block", "html_inline"])
-    parser.core.ruler.push("shift_headings", _shift_headings)
+    parser.core.ruler.push("no_page_titles", _no_page_titles)
     parser.add_render_rule("link_open", _render_link_open)
     parser.add_render_rule("link_close", _render_link_close)
     return parser
