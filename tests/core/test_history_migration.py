@@ -21,7 +21,9 @@ def reversion_serialisation(obj):
     return json.loads(serializers.serialize("json", [obj], fields=fields))
 
 
-@pytest.mark.parametrize(("model", "key"), [(Program, "wego-shrdc-training-program"), (Edition, "2018")])
+@pytest.mark.parametrize(
+    ("model", "key"), [(Program, "wego-shrdc-training-program"), (Edition, "2018")]
+)
 def test_a_row_is_serialised_as_reversion_would(seed, model, key):
     obj = model.objects.get(slug=key)
     assert json.loads(serialised_row(model, obj)) == reversion_serialisation(obj)

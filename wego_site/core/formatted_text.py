@@ -13,6 +13,7 @@ and again until an editor changes one, and the page cache keeps the result with 
 
 import functools
 import html as html_entities
+import re
 from urllib.parse import urlsplit
 
 import nh3
@@ -118,3 +119,23 @@ def markdown_text(text):
     plain = nh3.clean(rendered.replace("</p>", "</p> ").replace("<br>", " "), tags=set())
     # nh3 escapes the text it keeps; plain text wants the characters themselves.
     return " ".join(html_entities.unescape(plain).split())
+
+
+# Markdown's marks in a piece of a text (a search snippet may cut a link in two).
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)?")
+_LINK_TAIL = re.compile(r"^[^\s\[]*\]\([^)\s]*\)?")
+_BLOCK_MARK = re.compile(r"(^|\n)[ \t]*(?:#{1,6}|>+|[-+*]|\d{1,9}[.)])[ \t]+")
+# Snippets join lines with spaces: a heading's marks may sit mid-line there.
+_HEADING_MARK = re.compile(r"(^|\s)#{1,6}[ \t]+")
+_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3}|`+)(?=\S)|(?<=\S)(\*{1,3}|_{2,3}|`+)")
+
+
+def without_marks(fragment):
+    """A piece of Markdown source with its marks taken out, for search snippets: the
+    words of links stay, their addresses go; headings, quotes, list markers and emphasis
+    marks go."""
+    text = _LINK_TAIL.sub("", fragment)
+    text = _LINK.sub(lambda match: match.group(1), text)
+    text = _BLOCK_MARK.sub(lambda match: match.group(1), text)
+    text = _HEADING_MARK.sub(lambda match: match.group(1), text)
+    return _EMPHASIS.sub("", text)
