@@ -16,7 +16,7 @@ def test_a_snippet_shows_words_not_marks(client):
     )
     response = client.get("/search/", {"q": "application"})
     html = response.content.decode()
-    news = [s for s in response.context["results"].sections if s.key == "news"][0]
+    news = next(s for s in response.context["results"].sections if s.key == "news")
     snippet = str(news.hits[0].snippet)
     assert "application" in snippet
     assert "**" not in snippet
