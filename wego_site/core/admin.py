@@ -64,12 +64,20 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+MARKDOWN_HINT = (
+    "Formatting: a blank line starts a paragraph; ## Heading, **bold**, *italic*, "
+    "[words](https://address) for a link, lines starting “- ” for a list, “> ” for a quote. "
+    "“Preview the formatted text” (below) shows the result."
+)
+
+
 class ContentAdmin(CompareVersionAdmin):
     """Versions for every content admin (django-reversion): the history of each row, with
     its parts; compare two versions; revert to one; recover a deleted row.
 
-    Each save, delete or list action in the admin makes one version, commented with what
-    changed. `history_latest_first` puts the newest version at the top.
+    Each save or list action in the admin makes one version, commented with what changed;
+    a deleted row keeps its last version, from which it can be recovered.
+    `history_latest_first` puts the newest version at the top.
     """
 
     history_latest_first = True
@@ -85,13 +93,6 @@ class ContentAdmin(CompareVersionAdmin):
         if field is not None and db_field.name in self.markdown_fields:
             field.help_text = " ".join(filter(None, [str(field.help_text), MARKDOWN_HINT]))
         return field
-
-
-MARKDOWN_HINT = (
-    "Formatting: a blank line starts a paragraph; ## Heading, **bold**, *italic*, "
-    "[words](https://address) for a link, lines starting “- ” for a list, “> ” for a quote. "
-    "“Preview the formatted text” (below) shows the result."
-)
 
 
 class PublishableAdmin(ContentAdmin):
