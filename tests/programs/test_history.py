@@ -70,7 +70,7 @@ def test_compare_shows_the_parts_of_an_edition(editor_client, seed):
     assert response.status_code == 200
     assert JEJU_TOPIC in html  # the removed topic is listed among the changes
     # The summary's diff, letter by letter: what was removed and what was added.
-    summary = html[html.index("<h3>summary</h3>") :]
+    summary = html[html.index(">summary</h2>") :]
     assert "<del>With high demand f</del>" in summary
     assert "<ins>A sh</ins>" in summary
 
