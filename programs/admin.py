@@ -123,7 +123,6 @@ class ProgramAdmin(PublishableAdmin):
         "kind",
         "publication_state",
         "is_online",
-        "publication_time",
         "edition_count",
         "position",
     ]
