@@ -4,6 +4,7 @@ import logging
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
@@ -48,8 +49,10 @@ class LandingView(TemplateView):
     testimonial_count = 6
 
     def get_context_data(self, **kwargs):
+        # Per day too: an edition becomes past when its last day is over, with no save.
+        today = timezone.localdate()
         return super().get_context_data(
-            **per_generation("landing", self.landing_data),
+            **per_generation(f"landing-{today.isoformat()}", self.landing_data),
             organization_json_ld={
                 "@context": "https://schema.org",
                 "@type": "Organization",
@@ -74,7 +77,10 @@ class LandingView(TemplateView):
             .annotate(**SiteFigures.annotations())
             .select_related("program", "venue_country")
         )
-        joint_workshops = [e for e in editions if e.program.kind == ProgramKind.JOINT_WORKSHOP]
+        today = timezone.localdate()
+        upcoming = sorted((e for e in editions if e.is_upcoming(today)), key=lambda e: e.start_date)
+        editions_held = [e for e in editions if not e.is_upcoming(today)]
+        joint_workshops = [e for e in editions_held if e.program.kind == ProgramKind.JOINT_WORKSHOP]
         featured = attach_parts(joint_workshops[:1])
         for edition in featured:
             edition.country_count = len({p.country_id for p in edition.participant_list})
@@ -86,8 +92,9 @@ class LandingView(TemplateView):
         return {
             "introductions": introductions,
             "main_section": sections[ProgramKind.MAIN],
+            "upcoming_editions": upcoming,
             "main_editions": sorted(
-                (e for e in editions if e.program.kind == ProgramKind.MAIN),
+                (e for e in editions_held if e.program.kind == ProgramKind.MAIN),
                 key=lambda e: e.start_date,
             ),
             "regional_section": sections[ProgramKind.REGIONAL],
