@@ -42,15 +42,15 @@ def test_a_future_edition_is_upcoming_on_the_landing_page(client, seed):
     assert edition.get_absolute_url() not in previous
     # The hero counts what has taken place.
     assert response.context["figures"] == before
-    assert before["edition_count"] == 9
-    assert before["first_year"] == 2011
+    assert before.edition_count == 9
+    assert before.first_year == 2011
 
 
 def test_an_edition_that_ended_counts(client, seed):
     program = Program.objects.get(slug="wego-shrdc-training-program")
-    before = figures(client)["edition_count"]
+    before = figures(client).edition_count
     add_edition(program, timezone.localdate() - dt.timedelta(days=30))
-    assert figures(client)["edition_count"] == before + 1
+    assert figures(client).edition_count == before + 1
 
 
 def test_past_and_upcoming_querysets(seed):
