@@ -84,7 +84,9 @@ class ProgramDetailView(DetailView):
     def get_editions(self):
         """The program's editions to list; a staff preview may include hidden ones."""
         return (
-            Edition.objects.published().filter(program=self.object).select_related("venue_country")
+            Edition.objects.published()
+            .filter(program=self.object)
+            .select_related("venue_country", "call")
         )
 
     def get_context_data(self, **kwargs):
@@ -96,6 +98,10 @@ class ProgramDetailView(DetailView):
         return super().get_context_data(
             # The next edition first; past ones newest first (the default order).
             upcoming_editions=upcoming[::-1],
+            # Calls of the coming editions that are open or still to open.
+            calls=[
+                e.public_call for e in upcoming[::-1] if e.public_call and not e.public_call.is_over
+            ],
             past_editions=[edition for edition in editions if not edition.is_upcoming(today)],
             edition_count=len(editions),
             related_posts=posts,

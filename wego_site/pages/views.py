@@ -4,6 +4,7 @@ import logging
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
@@ -26,8 +27,9 @@ logger = logging.getLogger(__name__)
 
 
 class LandingView(TemplateView):
-    """The seed page's story in its order: overview, about, each kind of program, news,
-    archives, the latest joint workshop, testimonials and contacts.
+    """Open calls and coming editions first, then the seed page's story in its order:
+    overview, about, each kind of program, news, archives, the latest joint workshop,
+    testimonials and contacts.
 
     Eight queries, and a page of the same size, whatever the amount of data:
     introductions, programs, regional offices, the latest editions of each kind (with the
@@ -71,14 +73,20 @@ class LandingView(TemplateView):
             Edition.objects.published()
             .latest_of_each_kind(self.main_edition_count)
             .with_site_figures()
-            .select_related("venue_country")
+            .select_related("venue_country", "call")
         )
+        today = timezone.localdate()
+        coming = sorted((e for e in editions if e.is_upcoming(today)), key=lambda e: e.start_date)
+        calls = [e.public_call for e in coming if e.public_call and not e.public_call.is_over]
         joint_workshops = [e for e in editions if e.program.kind == ProgramKind.JOINT_WORKSHOP]
         featured = attach_parts(joint_workshops[:1])
         for edition in featured:
             edition.country_count = len({p.country_id for p in edition.participant_list})
         testimonials = Testimonial.objects.published().order_by("-year", "-pk")
         return {
+            # First on the page: calls open or about to open, then the other coming editions.
+            "open_calls": sorted(calls, key=lambda call: call.closes_at),
+            "coming_editions": [e for e in coming if not e.public_call or e.public_call.is_over],
             "introductions": introductions,
             "main_section": sections[ProgramKind.MAIN],
             "main_editions": sorted(
