@@ -81,6 +81,7 @@ class ApplicationForm(forms.ModelForm):
         }
 
     def __init__(self, *args, call, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.call = call
         self.fields["honorific"].choices = [("", "—"), *self.fields["honorific"].choices[1:]]
