@@ -1,4 +1,4 @@
-# ruff: noqa: S603, S607, S310 - runs our own tools against loopback addresses only
+# ruff: noqa: S603, S607 - runs our own tools against loopback addresses only
 """A deadline rush: many applications at once while a gunicorn worker dies.
 
 Run by `make bench` after bench/bench.py (or alone: `.venv/bin/python bench/rush.py`).
