@@ -7,6 +7,7 @@ import zlib
 import pypdf
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from post_office.mail import send_queued
 
 from applications.models import Application, Call, CallFormat
 from programs.models import Contact, Country
@@ -123,3 +124,9 @@ def make_application(call, country=None, **fields):
 
 def stored_documents(root):
     return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
+
+
+def send_the_queue():
+    """What `manage.py send_queued_mail` does, without closing the database connection
+    after each batch (which would end a test's transaction on PostgreSQL)."""
+    send_queued(log_level=0)

@@ -4,7 +4,6 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from post_office.models import Email
@@ -15,6 +14,7 @@ from tests.applications.builders import (
     form_data,
     make_call,
     pdf_bytes,
+    send_the_queue,
     stored_documents,
     upload,
 )
@@ -49,7 +49,7 @@ def test_an_application_is_stored_confirmed_and_emailed(client, call, country, p
     queued = Email.objects.get()
     assert queued.to == ["applicant@example.org"]
     assert application.reference in queued.subject
-    call_command("send_queued_mail", "--log-level=0")
+    send_the_queue()
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert application.reference in message.body

@@ -14,7 +14,12 @@ from post_office.models import Email
 
 from applications.models import Application, DecisionEmail, StatusChange
 from programs.models import Participant
-from tests.applications.builders import make_application, pdf_bytes, stored_documents
+from tests.applications.builders import (
+    make_application,
+    pdf_bytes,
+    send_the_queue,
+    stored_documents,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +112,7 @@ def test_decision_emails_are_previewed_then_queued(editor_client, call):
     run_action(editor_client, "send_decision_emails", [accepted, pending], confirm="send")
     (email,) = Email.objects.all()
     assert email.to == ["chosen@example.org"]
-    call_command("send_queued_mail", "--log-level=0")
+    send_the_queue()
     assert "accepted" in mail.outbox[0].body and accepted.reference in mail.outbox[0].subject
     accepted.refresh_from_db()
     assert accepted.decision_emailed_at is not None
