@@ -1,4 +1,7 @@
+import importlib
+
 import pytest
+from django.apps import apps
 
 from programs.models import Country
 from tests.applications.builders import make_call, make_contact
@@ -30,3 +33,10 @@ def contact(db):
 @pytest.fixture
 def call(db, contact):
     return make_call(contacts=[contact])
+
+
+@pytest.fixture
+def decision_texts(call):
+    """The decision texts the migrations add (a transactional test's flush removes them)."""
+    migration = importlib.import_module("applications.migrations.0002_default_decision_emails")
+    migration.add_texts(apps, None)

@@ -47,7 +47,7 @@ def fill_form(page, document, email="journey@example.org"):
 
 
 def test_apply_then_accept_then_the_participant_is_listed(
-    live_server, no_script_page, page, call, country, editor, document
+    live_server, no_script_page, page, call, country, editor, document, decision_texts
 ):
     visitor = no_script_page
     visitor.goto(live_server.url + call.edition.get_absolute_url())

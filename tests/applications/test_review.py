@@ -98,7 +98,7 @@ def test_a_step_that_does_not_follow_is_refused(call):
     assert application.status == "withdrawn"
 
 
-def test_decision_emails_are_previewed_then_queued(editor_client, call):
+def test_decision_emails_are_previewed_then_queued(editor_client, call, decision_texts):
     accepted = make_application(call, name="Chosen Person", email="chosen@example.org")
     accepted.change_status("accepted")
     pending = make_application(call, email="pending@example.org")
@@ -118,7 +118,7 @@ def test_decision_emails_are_previewed_then_queued(editor_client, call):
     assert accepted.decision_emailed_at is not None
 
 
-def test_the_secretariat_edits_the_decision_texts(editor_client):
+def test_the_secretariat_edits_the_decision_texts(editor_client, decision_texts):
     template = DecisionEmail.objects.get(status="declined")
     url = reverse("admin:applications_decisionemail_change", args=[template.pk])
     broken = editor_client.post(url, {"status": "declined", "subject": "{% if %}", "body": "x"})
