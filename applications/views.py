@@ -33,6 +33,12 @@ class CallMixin:
         )
 
 
+def discard_document(application):
+    """Remove the file of an application whose row was not stored."""
+    if application.document:
+        application.document.storage.delete(application.document.name)
+
+
 def rate_limited_response(request):
     body = render_to_string("applications/rate_limited.html", request=request)
     response = HttpResponse(body, status=429)
@@ -101,11 +107,12 @@ class ApplyView(CallMixin, FormView):
                 emails.queue_confirmation(application, apply_url)
         except IntegrityError:
             # The same address, sent twice at once: the second is refused as a duplicate.
-            application = form.instance
-            if application.document:
-                application.document.storage.delete(application.document.name)
+            discard_document(form.instance)
             form.add_error("email", form.duplicate_message())
             return self.form_invalid(form)
+        except Exception:
+            discard_document(form.instance)  # nothing of a failed application stays on disk
+            raise
         token = signing.dumps(application.pk, salt=CONFIRMATION_SALT)
         return redirect(reverse("applications:sent", kwargs=self.kwargs) + f"?t={token}")
 

@@ -221,3 +221,17 @@ def test_the_form_and_the_confirmation_stay_within_the_query_budget(
         client.get(response["Location"])
     with django_assert_max_num_queries(8):
         client.get(reverse("applications:privacy"))
+
+
+def test_when_the_queue_fails_nothing_is_stored_or_left_on_disk(
+    client, call, country, private_root, monkeypatch
+):
+    def queue_unavailable(*args, **kwargs):
+        raise RuntimeError("the queue's table is unavailable")
+
+    monkeypatch.setattr("applications.emails.queue", queue_unavailable)
+    client.raise_request_exception = False
+    response = post(client, call, country)
+    assert response.status_code == 500
+    assert not Application.objects.exists()
+    assert not stored_documents(private_root)
