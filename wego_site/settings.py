@@ -76,11 +76,12 @@ INSTALLED_APPS = [
     "programs",
     "news",
     "testimonials",
+    # Before applications, whose admin takes back post_office's template editor.
+    "post_office",
     "applications",
     "wego_site.pages",
     "simple_history",
     "axes",
-    "post_office",
 ]
 
 MIDDLEWARE = [
