@@ -81,4 +81,6 @@ class CallAdmin(PublishableAdmin):
         if zone not in VALID_ZONES:
             return super().changeform_view(request, object_id, form_url, extra_context)
         with timezone.override(zoneinfo.ZoneInfo(zone)):
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            # A TemplateResponse renders later, outside this zone: render it here.
+            return response.render() if hasattr(response, "render") else response
