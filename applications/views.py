@@ -27,7 +27,9 @@ CONFIRMATION_MAX_AGE = 3600  # seconds the confirmation page can be reloaded
 class CallMixin:
     def get_call(self):
         return get_object_or_404(
-            Call.objects.published().prefetch_related("contacts", "edition__contacts"),
+            Call.objects.published()
+            .select_related("edition__program")
+            .prefetch_related("contacts", "edition__contacts"),
             edition__program__slug=self.kwargs["program_slug"],
             edition__slug=self.kwargs["slug"],
         )

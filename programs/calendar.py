@@ -73,7 +73,7 @@ def calendar_response(editions, request, *, name, filename, disposition):
 
 
 def _public_editions():
-    return Edition.objects.published().select_related("venue_country", "call")
+    return Edition.objects.published().select_related("program", "venue_country", "call")
 
 
 class EditionCalendarView(SingleObjectMixin, View):

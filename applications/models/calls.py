@@ -28,10 +28,7 @@ class CallQuerySet(PublishableQuerySet):
     def published(self):
         """Public calls of public editions of public programs."""
         return (
-            super()
-            .published()
-            .filter(published_q("edition__"), published_q("edition__program__"))
-            .select_related("edition__program")
+            super().published().filter(published_q("edition__"), published_q("edition__program__"))
         )
 
     def open_now(self, now=None):

@@ -14,7 +14,7 @@ from wego_site.core.models import Redirect
 pytestmark = pytest.mark.django_db
 
 # Models only a superuser administers (the email queue holds applicants' addresses).
-SUPERUSER_ONLY_APPS = {"auth", "axes", "post_office"}
+SUPERUSER_ONLY_APPS = {"auth", "axes", "otp_totp", "otp_static", "post_office"}
 # Rows that come from elsewhere, never from the admin's "add" page.
 NO_ADD_PAGE = {"seedload", "application"}
 
