@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: help install migrate seed run serve bench test deploy-check lint format check lock clean
+.PHONY: help install migrate seed run demo serve bench test deploy-check lint format check lock clean
 
 help: ## List every target with what it does
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -27,8 +27,14 @@ migrate: install ## Apply database migrations
 seed: migrate ## Load the seed fixtures (never overwrites an editor's change)
 	DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(BIN)/python manage.py load_seed
 
-run: seed ## Set up everything and serve the site on http://127.0.0.1:$(PORT) (debug on)
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+run: seed ## Set up everything and serve the site on http://127.0.0.1:$(PORT) (debug on; queued emails print here)
+	@# The email queue is sent every few seconds beside the server; in debug mode the
+	@# emails are printed on this console.
+	DJANGO_DEBUG=1 bash -c 'while sleep 3; do $(BIN)/python manage.py send_queued_mail --log-level 0 2>/dev/null; done & \
+	  sender=$$!; trap "kill $$sender" EXIT; $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)'
+
+demo: migrate ## Add a clearly marked sample program with an open call, to try applying (safe to repeat)
+	DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(BIN)/python manage.py load_demo
 
 serve: install ## Serve like production (debug off, gunicorn) on 127.0.0.1:$(PORT); needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS
 	@missing=""; \

@@ -1,5 +1,8 @@
 """iCalendar (.ics) files of editions: one per edition, and one of all published editions.
 
+An edition with a published call for applications also carries the call's deadline,
+as an event of its own at that moment.
+
 Editions are all-day events: DTSTART is the first day and DTEND the day after the last
 (RFC 5545: an all-day event's end date is exclusive). UIDs are stable, built from the
 program's and edition's slugs and the site's host, so a calendar that subscribed to the
@@ -40,6 +43,20 @@ def edition_event(edition, request):
     return event
 
 
+def deadline_event(edition, call, request):
+    """The call's deadline, as a moment (not a day): when applications close."""
+    host = split_domain_port(request.get_host())[0] or "localhost"
+    event = icalendar.Event()
+    event.add("uid", f"call-deadline-{edition.program.slug}-{edition.slug}@{host}")
+    event.add("dtstamp", call.updated_at.astimezone(dt.UTC))
+    event.add("dtstart", call.closes_at.astimezone(dt.UTC))
+    event.add("dtend", call.closes_at.astimezone(dt.UTC))
+    event.add("summary", f"Application deadline: {edition.title}")
+    event.add("description", f"Applications close {call.closes_text}.")
+    event.add("url", request.build_absolute_uri(call.get_absolute_url()))
+    return event
+
+
 def calendar_response(editions, request, *, name, filename, disposition):
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
@@ -48,13 +65,15 @@ def calendar_response(editions, request, *, name, filename, disposition):
     calendar.add("x-wr-calname", name)
     for edition in editions:
         calendar.add_component(edition_event(edition, request))
+        if edition.public_call is not None:
+            calendar.add_component(deadline_event(edition, edition.public_call, request))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response
 
 
 def _public_editions():
-    return Edition.objects.published().select_related("program", "venue_country")
+    return Edition.objects.published().select_related("program", "venue_country", "call")
 
 
 class EditionCalendarView(SingleObjectMixin, View):

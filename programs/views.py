@@ -76,7 +76,7 @@ class ProgramDetailView(DetailView):
 
         Through the reverse relation each edition's program is this one, so their
         addresses need no join."""
-        return self.object.editions.published().select_related("venue_country")
+        return self.object.editions.published().select_related("venue_country", "call")
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
@@ -87,6 +87,10 @@ class ProgramDetailView(DetailView):
         return super().get_context_data(
             # The next edition first; past ones newest first (the default order).
             upcoming_editions=upcoming[::-1],
+            # Calls of the coming editions that are open or still to open.
+            calls=[
+                e.public_call for e in upcoming[::-1] if e.public_call and not e.public_call.is_over
+            ],
             past_editions=[edition for edition in editions if not edition.is_upcoming(today)],
             edition_count=len(editions),
             related_posts=posts,

@@ -8,6 +8,7 @@ malformed value stops the process at start-up with one line saying what to set.
 import ipaddress
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -78,6 +79,9 @@ INSTALLED_APPS = [
     "programs",
     "news",
     "testimonials",
+    # Before applications, whose admin takes back post_office's template editor.
+    "post_office",
+    "applications",
     "wego_site.pages",
     # Versions of every content row (with the rows that belong to it), revert, recover
     # and compare in the admin.
@@ -178,7 +182,9 @@ SITE_NAME = "WeGO Training Programs"
 
 # Apps whose rows are the site's content: the "Secretariat editor" role may change every
 # model in them, and saving or deleting any of their rows retires cached pages.
-CONTENT_APPS = ["programs", "news", "testimonials", "taggit"]
+# A model may opt out of the page cache's part with `public_content = False` (the
+# applications' personal data: saving one changes no page).
+CONTENT_APPS = ["programs", "news", "testimonials", "taggit", "applications"]
 
 # --- Editorial admin: sign-in lockout, uploads ---------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -357,6 +363,46 @@ if MEDIA_STORAGE == "s3":
     }
 elif MEDIA_STORAGE != "filesystem":
     _fail(f"DJANGO_MEDIA_STORAGE={MEDIA_STORAGE!r} must be 'filesystem' or 's3'.")
+
+# --- Email: queued in the database (django-post-office), sent by `send_queued_mail` ------
+# Debug mode prints emails on the console; otherwise they go to the SMTP server below.
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND") or (
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+POST_OFFICE = {
+    "DEFAULT_PRIORITY": "medium",
+    # A message that could not be sent (mail server down) is tried again this often, this
+    # many times: two days at the default.
+    "MAX_RETRIES": env_int("DJANGO_EMAIL_MAX_RETRIES", 576),
+    "RETRY_INTERVAL": timedelta(seconds=env_int("DJANGO_EMAIL_RETRY_SECONDS", 300)),
+    "MESSAGE_ID_ENABLED": True,
+    # Errors are logged (with the message, never its body) in the queue's own log.
+    "LOG_LEVEL": 1,
+}
+
+# --- Calls for applications ------------------------------------------------------------
+# Applicants' documents: outside MEDIA_ROOT, so no web server or URL ever serves them.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("DJANGO_PRIVATE_MEDIA_ROOT") or BASE_DIR / "private")
+APPLICATION_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024
+# What a PDF's streams may unpack to, in all: more is refused as a decompression bomb.
+APPLICATION_PDF_MAX_DECODED_BYTES = 50 * 1024 * 1024
+# The form's text fields on top of the document, for the request size limit.
+APPLICATION_FORM_MAX_EXTRA_BYTES = 256 * 1024
+# Applications sent per visitor's address (django-ratelimit's "count/period" notation).
+APPLICATION_RATE = os.environ.get("DJANGO_APPLICATION_RATE", "10/h")
+# The visitor's address as the sign-in lockout reads it (django-ipware, trusted proxies only).
+RATELIMIT_IP_META_KEY = "axes.helpers.get_client_ip_address"
+# Months after an edition ends until `purge_applications` anonymises its applications.
+APPLICATION_RETENTION_MONTHS = env_int("DJANGO_APPLICATION_RETENTION_MONTHS", 24)
 
 # --- Logging: every error to stderr; gunicorn writes one access-log line per request -------
 LOGGING = {

@@ -8,6 +8,8 @@ from wego_site.pages.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.LandingView.as_view(), name="landing"),
+    # The call's pages sit under its edition (/programs/<program>/<edition>/apply/).
+    path("", include("applications.urls")),
     path("programs/", include("programs.urls")),
     path("news/", include("news.urls")),
     path("testimonials/", include("testimonials.urls")),

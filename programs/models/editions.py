@@ -1,6 +1,7 @@
 """Editions: one running of a program, with its dates, venue and organisers."""
 
 import re
+from urllib.parse import urljoin
 
 import reversion
 from django.core.exceptions import ValidationError
@@ -26,12 +27,15 @@ class EditionQuerySet(PublishableQuerySet):
 
     def with_details(self):
         """Everything an edition's page shows, in a fixed number of queries."""
-        return self.select_related("program__regional_office", "venue_country").prefetch_related(
+        return self.select_related(
+            "program__regional_office", "venue_country", "call"
+        ).prefetch_related(
             "topics",
             "site_visits",
             Prefetch("participants", queryset=Participant.objects.select_related("country")),
             "co_organisers",
             "contacts",
+            "call__contacts",
         )
 
     def with_participant_counts(self):
@@ -160,6 +164,15 @@ class Edition(Publishable):
         return self.end_date >= (today or timezone.localdate())
 
     @property
+    def public_call(self):
+        """The edition's call for applications when it is published, else None.
+
+        Read through the reverse relation by name (the applications app points here;
+        programs never imports it); load it with select_related("call")."""
+        call = getattr(self, "call", None)
+        return call if call is not None and call.is_published else None
+
+    @property
     def venue(self):
         return ", ".join(part for part in [self.venue_city, str(self.venue_country or "")] if part)
 
@@ -196,6 +209,9 @@ class Edition(Publishable):
             data["location"] = {"@type": "Place", "name": self.venue, "address": address}
         if self.summary:
             data["description"] = self.summary
+        call = self.public_call
+        if call is not None:
+            data["offers"] = call.offer_json_ld(urljoin(url, call.get_absolute_url()))
         return data
 
     def clean(self):

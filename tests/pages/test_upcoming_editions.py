@@ -36,7 +36,7 @@ def test_a_future_edition_is_upcoming_on_the_landing_page(client, seed):
 
     response = client.get("/")
     html = response.content.decode()
-    upcoming = html[html.index('id="upcoming-heading"') :]
+    upcoming = html[html.index('id="now-heading"') :]
     assert edition.title in upcoming.split("</section>")[0]
     previous = html[html.index('id="previous-topics"') :].split("</ul>")[0]
     assert edition.get_absolute_url() not in previous

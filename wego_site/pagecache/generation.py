@@ -171,15 +171,28 @@ def publishable_models():
     ]
 
 
-def compute_next_publication():
-    """The earliest publication time still to come among published rows, or NEVER.
-
-    One query, whatever the number of content types (a UNION of one SELECT per type).
-    """
+def clock_moments():
+    """One values_list of future moments per query: publication times of scheduled rows,
+    and the moments other models change a page by the clock (a call that opens or
+    closes), offered by their manager's `upcoming_moments()`."""
     selects = [
         model.objects.scheduled().order_by().values_list("published_at", flat=True)
         for model in publishable_models()
     ]
+    for model in apps.get_models():
+        upcoming = getattr(model._default_manager, "upcoming_moments", None)
+        if callable(upcoming):
+            selects.extend(upcoming())
+    return selects
+
+
+def compute_next_publication():
+    """The earliest moment still to come at which a page changes by the clock (a
+    scheduled publication, a call's opening or deadline), or NEVER.
+
+    One query, whatever the number of content types (a UNION of one SELECT per kind).
+    """
+    selects = clock_moments()
     if not selects:
         return NEVER
     upcoming = selects[0].union(*selects[1:]) if len(selects) > 1 else selects[0]
@@ -195,7 +208,12 @@ def seconds_until(moment, limit):
 
 
 def _is_content(model):
-    return model._meta.app_label in settings.CONTENT_APPS
+    """A row of a content app, unless its model (or, for a history row, the model it
+    records) says `public_content = False`."""
+    recorded = getattr(model, "instance_type", model)
+    return model._meta.app_label in settings.CONTENT_APPS and getattr(
+        recorded, "public_content", True
+    )
 
 
 def content_changed():

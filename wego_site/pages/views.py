@@ -28,8 +28,9 @@ logger = logging.getLogger(__name__)
 
 
 class LandingView(TemplateView):
-    """The seed page's story in its order: overview, about, each kind of program, news,
-    archives, the latest joint workshop, testimonials and contacts.
+    """Open calls and coming editions first, then the seed page's story in its order:
+    overview, about, each kind of program, news, archives, the latest joint workshop,
+    testimonials and contacts.
 
     Eight queries, and a page of the same size, whatever the amount of data:
     introductions, programs, regional offices, the latest editions of each kind (with the
@@ -75,11 +76,12 @@ class LandingView(TemplateView):
             Edition.objects.published()
             .latest_of_each_kind(self.main_edition_count)
             .annotate(**SiteFigures.annotations())
-            .select_related("program", "venue_country")
+            .select_related("program", "venue_country", "call")
         )
         today = timezone.localdate()
-        upcoming = sorted((e for e in editions if e.is_upcoming(today)), key=lambda e: e.start_date)
+        coming = sorted((e for e in editions if e.is_upcoming(today)), key=lambda e: e.start_date)
         editions_held = [e for e in editions if not e.is_upcoming(today)]
+        calls = [e.public_call for e in coming if e.public_call and not e.public_call.is_over]
         joint_workshops = [e for e in editions_held if e.program.kind == ProgramKind.JOINT_WORKSHOP]
         featured = attach_parts(joint_workshops[:1])
         for edition in featured:
@@ -90,9 +92,11 @@ class LandingView(TemplateView):
             .order_by("-year", "-pk")
         )
         return {
+            # First on the page: calls open or about to open, then the other coming editions.
+            "open_calls": sorted(calls, key=lambda call: call.closes_at),
+            "coming_editions": [e for e in coming if not e.public_call or e.public_call.is_over],
             "introductions": introductions,
             "main_section": sections[ProgramKind.MAIN],
-            "upcoming_editions": upcoming,
             "main_editions": sorted(
                 (e for e in editions_held if e.program.kind == ProgramKind.MAIN),
                 key=lambda e: e.start_date,

@@ -1,0 +1,187 @@
+"""Reviewing applications: lists per call, status steps with their history, decision
+emails, participants, the CSV export and the only way to an applicant's document."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.utils.html import format_html
+
+from applications.admin.decision_action import send_decision_emails
+from applications.exports import applications_csv_response
+from applications.models import Application, ApplicationStatus, StatusChange
+
+REVIEW_PERMISSION = "applications.review_application"
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    extra = 0
+    can_delete = False
+    fields = ["changed_at", "from_status", "to_status", "changed_by", "note"]
+    readonly_fields = fields
+    verbose_name = "status change"
+    verbose_name_plural = "History of the status (who, when)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+def status_action(status):
+    label = ApplicationStatus(status).label.lower()
+
+    @admin.action(description=f"Mark the selected applications as {label}", permissions=["review"])
+    def action(modeladmin, request, queryset):
+        moved = skipped = 0
+        for application in queryset:
+            if application.change_status(status, user=request.user):
+                moved += 1
+            else:
+                skipped += 1
+        message = f"{moved} marked as {label}."
+        if skipped:
+            message += f" {skipped} left as they were (that step does not follow their status)."
+        modeladmin.message_user(request, message, messages.SUCCESS)
+
+    action.__name__ = f"mark_{status.replace('-', '_')}"
+    return action
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = [
+        "reference",
+        "full_name",
+        "organisation",
+        "country",
+        "call",
+        "status",
+        "submitted_at",
+        "on_edition_page",
+    ]
+    list_filter = ["call", "status", "country", "submitted_at"]
+    list_select_related = ["call__edition", "country"]
+    search_fields = ["reference", "name", "email", "organisation", "city", "position"]
+    date_hierarchy = "submitted_at"
+    inlines = [StatusChangeInline]
+    readonly_fields = [
+        "reference",
+        "call",
+        "status",
+        "document_link",
+        "submitted_at",
+        "consented_at",
+        "decision_emailed_at",
+        "participant",
+    ]
+    fieldsets = [
+        (None, {"fields": ["reference", "call", "status", "submitted_at"]}),
+        (
+            "Applicant",
+            {
+                "fields": [
+                    "honorific",
+                    "name",
+                    "position",
+                    "organisation",
+                    "city",
+                    "country",
+                    "email",
+                    "phone",
+                ]
+            },
+        ),
+        ("Application", {"fields": ["motivation", "plans", "document_link", "consented_at"]}),
+        (
+            "Review",
+            {
+                "fields": ["reviewer_notes", "decision_emailed_at", "participant"],
+                "description": (
+                    "Change the status with the actions of the list (select, then choose "
+                    "the action): each step is recorded below with who made it and when."
+                ),
+            },
+        ),
+    ]
+    actions = [
+        *(
+            status_action(status)
+            for status in ApplicationStatus
+            if status != ApplicationStatus.SUBMITTED
+        ),
+        send_decision_emails,
+        "make_participants",
+        "export_csv",
+    ]
+
+    def has_add_permission(self, request):
+        return False  # applications arrive through the public form only
+
+    def has_review_permission(self, request):
+        return request.user.has_perm(REVIEW_PERMISSION)
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_review_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self.has_review_permission(request) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_review_permission(request) and super().has_delete_permission(request, obj)
+
+    @admin.display(description="on the edition page", boolean=True)
+    def on_edition_page(self, application):
+        return application.participant_id is not None
+
+    @admin.display(description="document")
+    def document_link(self, application):
+        if not application.document:
+            return "None (removed after the retention period)"
+        return format_html('<a href="{}">Open the PDF</a>', application.get_document_url())
+
+    @admin.action(
+        description="List the accepted or confirmed applicants on their edition's page",
+        permissions=["review"],
+    )
+    def make_participants(self, request, queryset):
+        listed = skipped = 0
+        for application in queryset.select_related("call__edition", "country"):
+            if application.make_participant() is None:
+                skipped += 1
+            else:
+                listed += 1
+        message = f"{listed} listed as participating cities or bodies of their edition."
+        if skipped:
+            message += f" {skipped} skipped: only accepted or confirmed applications are listed."
+        self.message_user(request, message, messages.SUCCESS)
+
+    @admin.action(description="Export the selected applications as CSV", permissions=["review"])
+    def export_csv(self, request, queryset):
+        return applications_csv_response(queryset)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/document/",
+                self.admin_site.admin_view(self.document_view),
+                name="applications_application_document",
+            ),
+            *super().get_urls(),
+        ]
+
+    def document_view(self, request, pk):
+        """The applicant's PDF, for reviewers only; never cached, always downloaded."""
+        if not self.has_review_permission(request):
+            raise PermissionDenied
+        application = get_object_or_404(Application, pk=pk)
+        if not application.document:
+            raise Http404("This application has no document.")
+        response = FileResponse(
+            application.document.open("rb"),
+            as_attachment=True,
+            filename=f"application-{application.reference}.pdf",
+            content_type="application/pdf",
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response

@@ -1,0 +1,86 @@
+import zoneinfo
+
+from django import forms
+from django.contrib import admin
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from applications.models import Call
+from applications.moments import time_zone_choices
+from wego_site.core.admin import AUDIT_FIELDSET, PUBLICATION_FIELDSET, PublishableAdmin
+from wego_site.core.admin import PublicationStateFilter as StateFilter
+
+VALID_ZONES = {name for name, _label in time_zone_choices()}
+
+
+@admin.register(Call)
+class CallAdmin(PublishableAdmin):
+    list_display = [
+        "edition",
+        "call_state",
+        "opens_at",
+        "closes_at",
+        "application_list",
+        "publication_state",
+        "is_online",
+    ]
+    list_filter = [StateFilter, "format", "edition__program"]
+    list_select_related = ["edition__program"]
+    search_fields = ["edition__title", "eligibility"]
+    autocomplete_fields = ["edition", "contacts"]
+    date_hierarchy = "closes_at"
+    fieldsets = [
+        (None, {"fields": ["edition"]}),
+        (
+            "When",
+            {
+                "fields": ["opens_at", "closes_at", "time_zone"],
+                "description": (
+                    "Times read in the call's zone (below; Seoul unless changed), and the "
+                    "page shows them in it, with its name. The form opens and closes by "
+                    "itself at these moments."
+                ),
+            },
+        ),
+        (
+            "Terms",
+            {"fields": ["eligibility", "places", "format", "languages", "costs", "documents"]},
+        ),
+        ("Questions", {"fields": ["contacts"]}),
+        PUBLICATION_FIELDSET,
+        AUDIT_FIELDSET,
+    ]
+
+    @admin.display(description="state")
+    def call_state(self, call):
+        return call.state().label
+
+    @admin.display(description="applications")
+    def application_list(self, call):
+        url = reverse("admin:applications_application_changelist") + f"?call__id__exact={call.pk}"
+        return format_html('<a href="{}">Review the applications</a>', url)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "time_zone":
+            return forms.ChoiceField(
+                choices=time_zone_choices(),
+                initial=db_field.default,
+                label="Time zone",
+                help_text=db_field.help_text,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """Times are entered and shown in the call's own zone: the one being sent, else
+        the one stored, else the site's."""
+        zone = request.POST.get("time_zone") if request.method == "POST" else None
+        if zone is None and object_id is not None:
+            call = Call.objects.filter(pk=object_id).only("time_zone").first()
+            zone = call.time_zone if call else None
+        if zone not in VALID_ZONES:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        with timezone.override(zoneinfo.ZoneInfo(zone)):
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            # A TemplateResponse renders later, outside this zone: render it here.
+            return response.render() if hasattr(response, "render") else response

@@ -1,0 +1,49 @@
+"""A call's applications as CSV, for the selection committee."""
+
+import csv
+
+from django.http import HttpResponse
+from django.utils import timezone
+
+COLUMNS = [
+    ("Reference", "reference"),
+    ("Status", "get_status_display"),
+    ("Title", "honorific"),
+    ("Name", "name"),
+    ("Position", "position"),
+    ("Organisation", "organisation"),
+    ("City", "city"),
+    ("Country", "country"),
+    ("Email", "email"),
+    ("Phone", "phone"),
+    ("Motivation", "motivation"),
+    ("How the city will use it", "plans"),
+    ("Submitted", "submitted_at"),
+    ("Call", "call"),
+]
+# A cell starting with one of these is a formula to a spreadsheet: it is shown as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(application, attribute):
+    value = getattr(application, attribute)
+    value = value() if callable(value) else value
+    if hasattr(value, "astimezone"):
+        value = timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def applications_csv_response(applications):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="applications-{stamp}.csv"'
+    response["Cache-Control"] = "private, no-store"
+    response.write("\ufeff")  # spreadsheets then read the file as UTF-8
+    writer = csv.writer(response)
+    writer.writerow([title for title, _ in COLUMNS])
+    for application in applications.select_related("call__edition", "country").order_by(
+        "call", "submitted_at"
+    ):
+        writer.writerow([cell(application, attribute) for _, attribute in COLUMNS])
+    return response

@@ -1,0 +1,124 @@
+"""The public application form."""
+
+from django import forms
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from applications.documents import validate_application_pdf
+from applications.models import Application
+from applications.models.applicants import TEXT_LIMIT
+from programs.models import Country
+
+# A field people never see (hidden by the stylesheet, skipped by keyboard and screen
+# readers); form-filling robots fill it. Named so that browsers' autofill leaves it alone.
+HONEYPOT_FIELD = "website_address"
+
+
+class ApplicationForm(forms.ModelForm):
+    # Grouped on the page as <fieldset>s, in this order.
+    fieldsets = [
+        ("About you", ["honorific", "name", "position", "email", "phone"]),
+        ("Your city or organisation", ["organisation", "city", "country"]),
+        ("Your application", ["motivation", "plans", "document"]),
+    ]
+
+    country = forms.ModelChoiceField(queryset=Country.objects.all(), empty_label="Choose a country")
+    document = forms.FileField(
+        label="Nomination letter or CV (PDF)",
+        validators=[validate_application_pdf],
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+    consent = forms.BooleanField(
+        label="I have read the privacy notice and agree that WeGO keeps this application to select participants.",
+        error_messages={
+            "required": "Tick this box to send the application: we cannot select without it."
+        },
+    )
+    website_address = forms.CharField(
+        required=False,
+        label="Leave this field empty",
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = Application
+        fields = [
+            "honorific",
+            "name",
+            "position",
+            "organisation",
+            "city",
+            "country",
+            "email",
+            "phone",
+            "motivation",
+            "plans",
+            "document",
+        ]
+        labels = {
+            "honorific": "Title (optional)",
+            "phone": "Phone (optional)",
+            "motivation": "Why do you want to take part?",
+            "plans": "How will your city use what you learn?",
+        }
+        help_texts = {
+            "email": "We write to this address about your application.",
+            "phone": "With the country code, e.g. +82 2 123 4567.",
+            "motivation": f"At most {TEXT_LIMIT} characters.",
+            "plans": f"At most {TEXT_LIMIT} characters.",
+            "organisation": "E.g. “Seoul Metropolitan Government”.",
+        }
+        widgets = {
+            "motivation": forms.Textarea(attrs={"rows": 6, "maxlength": TEXT_LIMIT}),
+            "plans": forms.Textarea(attrs={"rows": 6, "maxlength": TEXT_LIMIT}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "position": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+        }
+
+    def __init__(self, *args, call, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.call = call
+        self.fields["honorific"].choices = [("", "—"), *self.fields["honorific"].choices[1:]]
+        self.fields["consent"].help_text = format_html(
+            '<a href="{}">Read the privacy notice</a>: what we keep, why, for how long, whom to ask.',
+            reverse("applications:privacy"),
+        )
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get(HONEYPOT_FIELD))
+
+    def grouped_fields(self):
+        return [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if Application.objects.filter(call=self.call, email=email).exists():
+            raise forms.ValidationError(self.duplicate_message(), code="duplicate")
+        return email
+
+    def duplicate_message(self):
+        contacts = self.call_contacts()
+        whom = f" write to {contacts}" if contacts else " reply to your confirmation email"
+        return (
+            "An application from this email address has been received already: one per "
+            f"person. To change or complete it,{whom}, giving your reference number."
+        )
+
+    def call_contacts(self):
+        contacts = list(self.call.contacts.all()) or list(self.call.edition.contacts.all())
+        return " or ".join(f"{c.full_name} ({c.email})" for c in contacts)
+
+    def save(self, commit=True):
+        application = super().save(commit=False)
+        application.call = self.call
+        application.consented_at = timezone.now()
+        if commit:
+            application.save()
+        return application

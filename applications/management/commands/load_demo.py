@@ -1,0 +1,73 @@
+"""`manage.py load_demo`: a clearly marked sample call to try the whole journey.
+
+Adds a sample program (titled as a sample, never a real one) with an edition starting
+in about two months and its call, open for 30 days from now. Running it again changes
+nothing: everything is looked up by its slug first. Nothing is written to fixtures/.
+"""
+
+import datetime as dt
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from applications.models import Call, CallFormat
+from programs.models import Edition, Program, ProgramKind
+from wego_site.core.publishing import PublicationStatus
+
+PROGRAM_SLUG = "sample-program-demo"
+EDITION_SLUG = "sample-edition"
+NOTE = "This is a sample created by `manage.py load_demo` to try the site out; it is not a real program."
+
+
+class Command(BaseCommand):
+    help = "Add a sample program with an open call for applications (idempotent)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        now = timezone.now()
+        program, created = Program.objects.get_or_create(
+            slug=PROGRAM_SLUG,
+            defaults={
+                "title": "Sample program (demo, not a real program)",
+                "kind": ProgramKind.MAIN,
+                "summary": NOTE,
+                "status": PublicationStatus.PUBLISHED,
+                "published_at": now,
+                "position": 99,
+            },
+        )
+        start = timezone.localdate() + dt.timedelta(days=60)
+        edition, _ = Edition.objects.get_or_create(
+            program=program,
+            slug=EDITION_SLUG,
+            defaults={
+                "title": "Sample edition (demo)",
+                "start_date": start,
+                "end_date": start + dt.timedelta(days=4),
+                "summary": NOTE,
+                "status": PublicationStatus.PUBLISHED,
+                "published_at": now,
+            },
+        )
+        call, call_created = Call.objects.get_or_create(
+            edition=edition,
+            defaults={
+                "opens_at": now,
+                "closes_at": now + dt.timedelta(days=30),
+                "time_zone": "Asia/Seoul",
+                "eligibility": "Anyone trying the demo. (A real call says who may apply.)",
+                "places": 20,
+                "format": CallFormat.HYBRID,
+                "languages": "English",
+                "costs": "Nothing: this is a sample. (A real call says what WeGO or the partner covers.)",
+                "status": PublicationStatus.PUBLISHED,
+                "published_at": now,
+            },
+        )
+        if created or call_created:
+            self.stdout.write(
+                f"Sample call added: {call.get_absolute_url()} ({call.state_text()})."
+            )
+        else:
+            self.stdout.write(f"The sample call is there already: {call.get_absolute_url()}.")

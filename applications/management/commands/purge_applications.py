@@ -1,0 +1,35 @@
+"""`manage.py purge_applications`: anonymise applications kept long enough.
+
+An application is kept APPLICATION_RETENTION_MONTHS months (24 unless set) after its
+edition ends; then its personal data, document and queued or sent emails are removed
+(country, status and dates stay, for the figures). Run it daily; docs/deployment.md.
+"""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from post_office.models import Email
+
+from applications.models import Application
+
+
+class Command(BaseCommand):
+    help = "Anonymise the applications whose edition ended more than the retention period ago."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--months", type=int, default=None, help="Override APPLICATION_RETENTION_MONTHS."
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Only count them.")
+
+    def handle(self, *args, months=None, dry_run=False, **options):
+        due = Application.objects.due_for_retention(months=months)
+        if dry_run:
+            self.stdout.write(f"{due.count()} application(s) would be anonymised.")
+            return
+        count = 0
+        for application in due.iterator():
+            with transaction.atomic():
+                Email.objects.filter(to=application.email).delete()
+                application.anonymise()
+            count += 1
+        self.stdout.write(f"{count} application(s) anonymised.")

@@ -1,0 +1,176 @@
+"""A call for applications: when an edition takes applications, from whom, on what terms."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from applications.moments import moment_text, validate_time_zone
+from programs.models import Contact, Edition
+from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
+
+
+class CallFormat(models.TextChoices):
+    IN_PERSON = "in-person", "In person"
+    ONLINE = "online", "Online"
+    HYBRID = "hybrid", "Hybrid (in person and online)"
+
+
+class CallState(models.TextChoices):
+    UPCOMING = "upcoming", "Opens soon"
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+
+
+class CallQuerySet(PublishableQuerySet):
+    def published(self):
+        """Public calls of public editions of public programs."""
+        return (
+            super().published().filter(published_q("edition__"), published_q("edition__program__"))
+        )
+
+    def open_now(self, now=None):
+        now = now or timezone.now()
+        return self.filter(opens_at__lte=now, closes_at__gt=now)
+
+    def not_closed(self, now=None):
+        return self.filter(closes_at__gt=now or timezone.now())
+
+    def upcoming_moments(self):
+        """When a published call opens or closes next: a page that shows a call changes
+        then, by the clock alone. The page cache starts a new content generation at the
+        earliest of these (wego_site.pagecache.generation)."""
+        now = timezone.now()
+        calls = self.filter(status="published").order_by()
+        return [
+            calls.filter(opens_at__gt=now).values_list("opens_at", flat=True),
+            calls.filter(closes_at__gt=now).values_list("closes_at", flat=True),
+        ]
+
+
+class Call(Publishable):
+    edition = models.OneToOneField(
+        Edition,
+        on_delete=models.PROTECT,
+        related_name="call",
+        help_text="The edition people apply to. An edition has at most one call.",
+    )
+    opens_at = models.DateTimeField(
+        "opens", help_text="From this moment the form takes applications (in the zone below)."
+    )
+    closes_at = models.DateTimeField(
+        "deadline",
+        help_text="The deadline. A form sent after it is refused, even if opened before.",
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        default="Asia/Seoul",
+        validators=[validate_time_zone],
+        help_text="The zone the dates are given and shown in, e.g. “Asia/Seoul”.",
+    )
+    eligibility = models.TextField(
+        help_text="Who may apply, e.g. “City officials working on e-government, nominated by their city”."
+    )
+    places = models.PositiveIntegerField(
+        null=True, blank=True, help_text="How many participants will be selected, if known."
+    )
+    format = models.CharField(max_length=10, choices=CallFormat.choices)
+    languages = models.CharField("working languages", max_length=200, help_text="E.g. “English”.")
+    costs = models.TextField(
+        "cost and what is covered",
+        help_text="What participants pay and what WeGO or the partner covers (travel, stay, meals …).",
+    )
+    documents = models.TextField(
+        "what to upload",
+        default="A nomination letter from your city, or your CV, as one PDF.",
+        help_text="What applicants attach, as one PDF file.",
+    )
+    contacts = models.ManyToManyField(
+        Contact,
+        blank=True,
+        related_name="calls",
+        help_text="Whom applicants write to with questions, or to change an application.",
+    )
+
+    objects = CallQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-closes_at"]
+        verbose_name = "call for applications"
+        verbose_name_plural = "calls for applications"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=F("opens_at")),
+                name="call_closes_after_it_opens",
+                violation_error_message="A call must close after it opens.",
+            )
+        ]
+
+    def __str__(self):
+        return f"Call for applications: {self.edition}"
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError(
+                {"closes_at": "The deadline is before the opening. A call closes after it opens."}
+            )
+
+    def get_absolute_url(self):
+        edition = self.edition
+        return reverse(
+            "applications:apply",
+            kwargs={"program_slug": edition.program.slug, "slug": edition.slug},
+        )
+
+    def state(self, now=None):
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return CallState.UPCOMING
+        if now < self.closes_at:
+            return CallState.OPEN
+        return CallState.CLOSED
+
+    @property
+    def is_open(self):
+        return self.state() == CallState.OPEN
+
+    @property
+    def is_over(self):
+        return self.state() == CallState.CLOSED
+
+    @property
+    def opens_text(self):
+        return moment_text(self.opens_at, self.time_zone)
+
+    @property
+    def closes_text(self):
+        return moment_text(self.closes_at, self.time_zone)
+
+    def state_text(self, now=None):
+        """ "Opens on …", "Open until …" or "Closed on …", with the zone named."""
+        state = self.state(now)
+        if state == CallState.UPCOMING:
+            return f"Opens on {self.opens_text}"
+        if state == CallState.OPEN:
+            return f"Open until {self.closes_text}"
+        return f"Closed on {self.closes_text}"
+
+    def offer_json_ld(self, url):
+        """schema.org Offer for the edition's Event: applying, and until when."""
+        availability = {
+            CallState.UPCOMING: "https://schema.org/PreOrder",
+            CallState.OPEN: "https://schema.org/InStock",
+            CallState.CLOSED: "https://schema.org/SoldOut",
+        }[self.state()]
+        return {
+            "@type": "Offer",
+            "url": url,
+            "availability": availability,
+            "validFrom": self.opens_at.isoformat(),
+            "validThrough": self.closes_at.isoformat(),
+            "description": self.costs,
+        }

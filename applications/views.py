@@ -1,0 +1,151 @@
+"""The public side of a call: the form, the confirmation and the privacy notice.
+
+None of these answers is ever cached (the form carries a CSRF token, the confirmation
+is one applicant's), so the page cache and front caches never hold personal data.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.generic import FormView, TemplateView
+from django_ratelimit.core import is_ratelimited
+
+from applications import emails
+from applications.forms import ApplicationForm
+from applications.models import Application, Call, CallState
+
+CONFIRMATION_SALT = "applications.confirmation"
+CONFIRMATION_MAX_AGE = 3600  # seconds the confirmation page can be reloaded
+
+
+class CallMixin:
+    def get_call(self):
+        return get_object_or_404(
+            Call.objects.published()
+            .select_related("edition__program")
+            .prefetch_related("contacts", "edition__contacts"),
+            edition__program__slug=self.kwargs["program_slug"],
+            edition__slug=self.kwargs["slug"],
+        )
+
+
+def discard_document(application):
+    """Remove the file of an application whose row was not stored."""
+    if application.document:
+        application.document.storage.delete(application.document.name)
+
+
+def rate_limited_response(request):
+    body = render_to_string("applications/rate_limited.html", request=request)
+    response = HttpResponse(body, status=429)
+    response["Retry-After"] = "3600"
+    return response
+
+
+@method_decorator(never_cache, name="dispatch")
+class ApplyView(CallMixin, FormView):
+    """`/programs/<program>/<edition>/apply/`: the form, while the call is open."""
+
+    template_name = "applications/apply.html"
+    form_class = ApplicationForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.call = self.get_call()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "call": self.call}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            call=self.call,
+            edition=self.call.edition,
+            state=self.call.state(),
+            max_mb=settings.APPLICATION_DOCUMENT_MAX_BYTES // (1024 * 1024),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        limit = settings.APPLICATION_DOCUMENT_MAX_BYTES + settings.APPLICATION_FORM_MAX_EXTRA_BYTES
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > limit:
+            body = render_to_string("applications/too_large.html", request=request)
+            return HttpResponse(body, status=413)
+        if is_ratelimited(
+            request,
+            group="applications.apply",
+            key="ip",
+            rate=settings.APPLICATION_RATE,
+            method="POST",
+            increment=True,
+        ):
+            return rate_limited_response(request)
+        if self.call.state() != CallState.OPEN:
+            # Opened before the deadline, sent after it (or before the opening).
+            return self.render_to_response(self.get_context_data(refused=True), status=403)
+        form = self.get_form()
+        if form.is_spam:
+            return HttpResponse(
+                "Your form could not be sent.", status=400, content_type="text/plain"
+            )
+        if form.is_valid():
+            return self.form_valid(form)
+        return self.form_invalid(form)
+
+    def form_valid(self, form):
+        apply_url = self.request.build_absolute_uri(self.request.path)
+        try:
+            with transaction.atomic():
+                application = form.save()
+                emails.queue_confirmation(application, apply_url)
+        except IntegrityError:
+            # The same address, sent twice at once: the second is refused as a duplicate.
+            discard_document(form.instance)
+            form.add_error("email", form.duplicate_message())
+            return self.form_invalid(form)
+        except Exception:
+            discard_document(form.instance)  # nothing of a failed application stays on disk
+            raise
+        token = signing.dumps(application.pk, salt=CONFIRMATION_SALT)
+        return redirect(reverse("applications:sent", kwargs=self.kwargs) + f"?t={token}")
+
+
+@method_decorator(never_cache, name="dispatch")
+class ConfirmationView(CallMixin, TemplateView):
+    """The page after sending: the reference and what happens next. Reached only by the
+    signed link the form redirects to, for an hour."""
+
+    template_name = "applications/sent.html"
+
+    def get_context_data(self, **kwargs):
+        call = self.get_call()
+        try:
+            pk = signing.loads(
+                self.request.GET.get("t", ""), salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE
+            )
+            application = Application.objects.get(pk=pk, call=call)
+        except (signing.BadSignature, Application.DoesNotExist, TypeError, ValueError):
+            raise Http404("No such confirmation.") from None
+        return super().get_context_data(
+            call=call, edition=call.edition, application=application, **kwargs
+        )
+
+
+class PrivacyView(TemplateView):
+    """`/privacy/applications/`: what an application keeps, why, how long, whom to ask."""
+
+    template_name = "applications/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            retention_months=settings.APPLICATION_RETENTION_MONTHS, **kwargs
+        )

@@ -1,0 +1,42 @@
+import importlib
+
+import pytest
+from django.apps import apps
+
+from programs.models import Country
+from tests.applications.builders import make_call, make_contact
+
+
+@pytest.fixture(autouse=True)
+def private_root(settings, tmp_path):
+    """Applicants' documents go to a temporary folder of their own."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.PRIVATE_MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def generous_rate(settings):
+    """Tests send many forms from one address; the rate limit has tests of its own."""
+    settings.APPLICATION_RATE = "1000/h"
+
+
+@pytest.fixture
+def country(db):
+    return Country.objects.get_or_create(name="Testland")[0]
+
+
+@pytest.fixture
+def contact(db):
+    return make_contact()
+
+
+@pytest.fixture
+def call(db, contact):
+    return make_call(contacts=[contact])
+
+
+@pytest.fixture
+def decision_texts(call):
+    """The decision texts the migrations add (a transactional test's flush removes them)."""
+    migration = importlib.import_module("applications.migrations.0002_default_decision_emails")
+    migration.add_texts(apps, None)

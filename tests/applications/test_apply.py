@@ -1,0 +1,237 @@
+"""The public form: what is stored, what is refused, and what the applicant is told."""
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+from post_office.models import Email
+
+from applications.models import Application
+from tests.applications.builders import (
+    bomb_pdf_bytes,
+    form_data,
+    make_call,
+    pdf_bytes,
+    send_the_queue,
+    stored_documents,
+    upload,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def apply_url(call):
+    return call.get_absolute_url()
+
+
+def post(client, call, country, document=None, **overrides):
+    data = form_data(country, **overrides)
+    data["document"] = upload() if document is None else document
+    return client.post(apply_url(call), data)
+
+
+def test_an_application_is_stored_confirmed_and_emailed(client, call, country, private_root):
+    response = post(client, call, country, email="Applicant@Example.org ")
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert application.email == "applicant@example.org"
+    assert application.status == "submitted"
+    assert application.consented_at is not None
+    assert len(stored_documents(private_root)) == 1
+
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert application.reference in page.content.decode()
+    assert "no-store" in page["Cache-Control"] or "max-age=0" in page["Cache-Control"]
+
+    queued = Email.objects.get()
+    assert queued.to == ["applicant@example.org"]
+    assert application.reference in queued.subject
+    send_the_queue()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert application.reference in message.body
+    assert "What happens next" in message.body
+    assert "reviewer@example.org" in message.body
+
+
+def test_the_document_is_stored_under_a_random_name_outside_media(
+    client, call, country, private_root, media_root
+):
+    post(client, call, country, document=upload(name="Applicant Person CV.pdf"))
+    (path,) = stored_documents(private_root)
+    assert "Applicant" not in path.name and len(path.stem) == 32
+    assert not stored_documents(media_root)
+    with pytest.raises(ValueError):
+        Application.objects.get().document.url  # noqa: B018 - no URL exists
+
+
+def test_the_form_page_shows_grouped_labelled_fields(client, call):
+    response = client.get(apply_url(call))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("<fieldset") == 4
+    for name in ("name", "email", "country", "motivation", "plans", "document", "consent"):
+        assert f'for="id_{name}"' in html, name
+    assert reverse("applications:privacy") in html
+    assert "Seoul time (UTC+9)" in html
+    assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+def test_errors_are_listed_at_the_top_and_next_to_each_field(client, call, country):
+    response = post(client, call, country, name="", consent="")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="error-summary"' in html and "autofocus" in html
+    assert 'href="#id_name"' in html and 'href="#id_consent"' in html
+    assert 'aria-invalid="true"' in html
+    assert not Application.objects.exists()
+
+
+def test_before_the_opening_there_is_no_form(client, country):
+    call = make_call(opens=timezone.now() + dt.timedelta(days=2))
+    page = client.get(apply_url(call))
+    assert '<form class="application-form"' not in page.content.decode()
+    assert "opens on" in page.content.decode()
+    response = post(client, call, country)
+    assert response.status_code == 403
+    assert not Application.objects.exists()
+
+
+def test_after_the_deadline_there_is_no_form(client, country, contact):
+    now = timezone.now()
+    call = make_call(
+        opens=now - dt.timedelta(days=10), closes=now - dt.timedelta(hours=1), contacts=[contact]
+    )
+    html = client.get(apply_url(call)).content.decode()
+    assert "This call closed on" in html
+    assert "application-form" not in html
+
+
+def test_a_form_opened_before_the_deadline_and_sent_after_it_is_refused(
+    client, call, country, private_root
+):
+    assert client.get(apply_url(call)).status_code == 200
+    call.closes_at = timezone.now() - dt.timedelta(seconds=1)
+    call.save()
+    response = post(client, call, country)
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "The call is closed" in html
+    assert "reviewer@example.org" in html  # whom to write to
+    assert not Application.objects.exists()
+    assert not stored_documents(private_root)
+
+
+def test_a_second_application_from_one_address_is_refused(client, call, country, private_root):
+    post(client, call, country)
+    response = post(client, call, country, email="APPLICANT@example.org")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "has been received already" in html
+    assert "reviewer@example.org" in html
+    assert Application.objects.count() == 1
+    assert len(stored_documents(private_root)) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"GIF89a not a pdf at all", "not a PDF"),
+        (b"%PDF-1.4 but nothing else of a PDF", "damaged or not a real PDF"),
+    ],
+)
+def test_a_fake_pdf_is_refused(client, call, country, private_root, content, message):
+    response = post(client, call, country, document=upload(content))
+    assert message in response.content.decode()
+    assert not Application.objects.exists()
+    assert not stored_documents(private_root)
+
+
+def test_a_too_large_pdf_is_refused(client, call, country, private_root, settings):
+    settings.APPLICATION_DOCUMENT_MAX_BYTES = 2000
+    response = post(client, call, country, document=upload(pdf_bytes(pages=40)))
+    assert "larger than" in response.content.decode()
+    assert not Application.objects.exists()
+    assert not stored_documents(private_root)
+
+
+def test_a_request_far_too_large_is_refused_before_it_is_read(client, call, country, settings):
+    settings.APPLICATION_DOCUMENT_MAX_BYTES = 1000
+    settings.APPLICATION_FORM_MAX_EXTRA_BYTES = 1000
+    response = post(client, call, country, document=upload(b"%PDF-" + b"x" * 5000))
+    assert response.status_code == 413
+    assert "too large" in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_a_decompression_bomb_is_refused(client, call, country, private_root, settings):
+    settings.APPLICATION_PDF_MAX_DECODED_BYTES = 1_000_000
+    bomb = bomb_pdf_bytes(8_000_000)
+    assert len(bomb) < 20_000
+    response = post(client, call, country, document=upload(bomb))
+    assert "unpacks to far more than its size" in response.content.decode()
+    assert not Application.objects.exists()
+    assert not stored_documents(private_root)
+
+
+def test_a_filled_honeypot_is_refused(client, call, country, private_root):
+    response = post(client, call, country, website_address="http://spam.example")
+    assert response.status_code == 400
+    assert not Application.objects.exists()
+    assert not stored_documents(private_root)
+
+
+def test_the_rate_limit_answers_429(client, call, country, settings):
+    settings.APPLICATION_RATE = "2/h"
+    for n in range(2):
+        assert post(client, call, country, email=f"a{n}@example.org").status_code == 302
+    response = post(client, call, country, email="a3@example.org")
+    assert response.status_code == 429
+    assert "Too many forms" in response.content.decode()
+    assert response["Retry-After"]
+    assert Application.objects.count() == 2
+
+
+def test_a_forged_confirmation_link_is_a_404(client, call, country):
+    post(client, call, country)
+    url = reverse(
+        "applications:sent",
+        kwargs={"program_slug": call.edition.program.slug, "slug": call.edition.slug},
+    )
+    assert client.get(url).status_code == 404
+    assert client.get(url + "?t=1").status_code == 404
+
+
+def test_a_draft_call_has_no_form(client, country):
+    call = make_call(status="draft")
+    assert client.get(apply_url(call)).status_code == 404
+    assert post(client, call, country).status_code == 404
+
+
+def test_the_form_and_the_confirmation_stay_within_the_query_budget(
+    client, call, country, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(8):
+        client.get(apply_url(call))
+    response = post(client, call, country)
+    with django_assert_max_num_queries(8):
+        client.get(response["Location"])
+    with django_assert_max_num_queries(8):
+        client.get(reverse("applications:privacy"))
+
+
+def test_when_the_queue_fails_nothing_is_stored_or_left_on_disk(
+    client, call, country, private_root, monkeypatch
+):
+    def queue_unavailable(*args, **kwargs):
+        raise RuntimeError("the queue's table is unavailable")
+
+    monkeypatch.setattr("applications.emails.queue", queue_unavailable)
+    client.raise_request_exception = False
+    response = post(client, call, country)
+    assert response.status_code == 500
+    assert not Application.objects.exists()
+    assert not stored_documents(private_root)

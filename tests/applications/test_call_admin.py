@@ -1,0 +1,67 @@
+"""Editors enter a call's times in the call's own zone."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from applications.models import Call
+from tests.factories import make_edition, make_program
+
+pytestmark = pytest.mark.django_db
+
+
+def test_times_are_read_in_the_zone_chosen_for_the_call(editor_client):
+    edition = make_edition(make_program())
+    response = editor_client.post(
+        reverse("admin:applications_call_add"),
+        {
+            "edition": edition.pk,
+            "opens_at_0": "2027-01-10",
+            "opens_at_1": "09:00:00",
+            "closes_at_0": "2027-01-31",
+            "closes_at_1": "18:00:00",
+            "time_zone": "Asia/Kolkata",
+            "eligibility": "City officials.",
+            "format": "online",
+            "languages": "English",
+            "costs": "None.",
+            "documents": "A CV.",
+            "status": "draft",
+            "published_at_0": "2026-01-01",
+            "published_at_1": "00:00:00",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    call = Call.objects.get()
+    assert call.opens_at == dt.datetime(2027, 1, 10, 3, 30, tzinfo=dt.UTC)
+    assert call.closes_text == "31 January 2027, 18:00 Kolkata time (UTC+5:30)"
+    change = editor_client.get(reverse("admin:applications_call_change", args=[call.pk]))
+    html = change.content.decode()
+    assert 'value="09:00:00"' in html
+
+
+def test_a_deadline_before_the_opening_is_refused(editor_client):
+    edition = make_edition(make_program())
+    response = editor_client.post(
+        reverse("admin:applications_call_add"),
+        {
+            "edition": edition.pk,
+            "opens_at_0": "2027-01-10",
+            "opens_at_1": "09:00:00",
+            "closes_at_0": "2027-01-09",
+            "closes_at_1": "09:00:00",
+            "time_zone": "Asia/Seoul",
+            "eligibility": "x",
+            "format": "online",
+            "languages": "English",
+            "costs": "x",
+            "documents": "x",
+            "status": "draft",
+            "published_at_0": "2026-01-01",
+            "published_at_1": "00:00:00",
+        },
+    )
+    assert response.status_code == 200
+    assert "The deadline is before the opening" in response.content.decode()
+    assert not Call.objects.exists()

@@ -1,0 +1,162 @@
+"""Where visitors meet a call: landing, program and edition pages, JSON-LD, iCalendar,
+and the page cache that follows the call's clock."""
+
+import datetime as dt
+import json
+import re
+
+import icalendar
+import pytest
+from django.utils import timezone
+
+from applications.moments import moment_text
+from tests.applications.builders import make_application, make_call
+from tests.factories import make_edition
+from wego_site.pagecache import generation
+
+pytestmark = pytest.mark.django_db
+
+
+def html_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_moments_read_with_their_zone_named():
+    moment = dt.datetime(2027, 1, 31, 9, 0, tzinfo=dt.UTC)
+    assert moment_text(moment, "Asia/Seoul") == "31 January 2027, 18:00 Seoul time (UTC+9)"
+    assert moment_text(moment, "Asia/Kolkata") == "31 January 2027, 14:30 Kolkata time (UTC+5:30)"
+    assert moment_text(moment, "UTC") == "31 January 2027, 09:00 UTC"
+
+
+def test_the_state_follows_the_clock(call):
+    now = timezone.now()
+    assert call.state(now) == "open"
+    assert call.state(call.opens_at - dt.timedelta(seconds=1)) == "upcoming"
+    assert call.state(call.closes_at) == "closed"
+    assert call.state_text(call.opens_at - dt.timedelta(1)).startswith("Opens on ")
+    assert call.state_text(now).startswith("Open until ")
+    assert call.state_text(call.closes_at).startswith("Closed on ")
+
+
+def test_the_edition_page_shows_the_call_and_the_apply_button(client, call):
+    html = html_of(client, call.edition.get_absolute_url())
+    assert "Call for applications" in html
+    assert "City officials working on e-government." in html
+    assert "WeGO covers the stay" in html and "In person" in html
+    assert f'href="{call.get_absolute_url()}"' in html
+    assert "reviewer@example.org" in html
+
+
+def test_a_closed_call_shows_dated_without_the_button(client, call):
+    call.opens_at = timezone.now() - dt.timedelta(days=9)
+    call.closes_at = timezone.now() - dt.timedelta(days=1)
+    call.save()
+    html = html_of(client, call.edition.get_absolute_url())
+    assert "Closed on" in html
+    assert f'href="{call.get_absolute_url()}"' not in html
+
+
+def test_a_draft_call_is_nowhere(client, call):
+    call.status = "draft"
+    call.save()
+    for url in ["/", call.edition.get_absolute_url(), call.edition.program.get_absolute_url()]:
+        assert call.get_absolute_url() not in html_of(client, url)
+
+
+def test_the_landing_page_starts_with_the_open_call(client, seed, call):
+    html = html_of(client, "/")
+    assert "Apply now" in html
+    assert html.index(call.get_absolute_url()) < html.index('id="about-heading"')
+
+
+def test_the_landing_page_lists_coming_editions_without_a_call(client, seed, call):
+    coming = make_edition(
+        call.edition.program, start=timezone.localdate() + dt.timedelta(days=100), title="Later one"
+    )
+    html = html_of(client, "/")
+    assert html.index(coming.get_absolute_url()) < html.index('id="about-heading"')
+
+
+def test_the_2018_announcement_is_shown_as_past(client, seed):
+    html = html_of(client, "/")
+    assert "Past announcement" in html
+    assert '<time datetime="2018-07-12">July 2018</time>' in html
+    program = html_of(client, "/programs/joint-workshop-smart-sustainable-cities-e-government/")
+    assert "Past announcement" in program
+
+
+def test_the_program_page_says_how_to_take_part(client, call):
+    html = html_of(client, call.edition.program.get_absolute_url())
+    assert "How to take part" in html
+    assert "Open until" in html and f'href="{call.get_absolute_url()}"' in html
+
+
+def test_the_program_page_without_a_call_says_whom_to_write_to(client, seed):
+    html = html_of(client, "/programs/joint-workshop-smart-sustainable-cities-e-government/")
+    assert "How to take part" in html and "No call is open now" in html
+    assert "andrew@we-gov.org" in html
+
+
+def test_json_ld_event_carries_the_offer(client, call):
+    html = html_of(client, call.edition.get_absolute_url())
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    event = next(data for data in map(json.loads, blocks) if data.get("@type") == "Event")
+    offer = event["offers"]
+    assert offer["availability"] == "https://schema.org/InStock"
+    assert offer["validThrough"] == call.closes_at.isoformat()
+    assert offer["url"].endswith(call.get_absolute_url())
+
+
+def test_the_icalendar_file_holds_the_deadline(client, call):
+    edition = call.edition
+    response = client.get(f"{edition.get_absolute_url()}calendar.ics")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    deadline = next(
+        event
+        for event in calendar.walk("VEVENT")
+        if str(event["summary"]).startswith("Application deadline")
+    )
+    assert deadline.decoded("dtstart") == call.closes_at.replace(microsecond=0)
+
+
+def test_the_page_cache_turns_over_when_a_call_opens_or_closes(call):
+    assert generation.compute_next_publication() == call.closes_at
+    later = make_call(opens=timezone.now() + dt.timedelta(hours=2))
+    assert generation.compute_next_publication() == later.opens_at
+
+
+def test_an_application_does_not_retire_cached_pages_but_a_call_does(call, country):
+    before = generation.current_state()
+    make_application(call)
+    assert generation.current_state()[0] == before[0]
+    call.places = 30
+    call.save()
+    assert generation.current_state()[0] != before[0]
+
+
+def test_personal_data_is_in_no_public_page(client, seed, call, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    make_application(call, name="Secretive Applicant", email="secret@example.org")
+    for url in [
+        "/",
+        call.edition.get_absolute_url(),
+        call.get_absolute_url(),
+        "/sitemap.xml",
+        "/search/?q=Secretive",
+        "/news/feed/rss/",
+        "/programs/calendar.ics",
+    ]:
+        body = client.get(url).content.decode()
+        # The search page repeats its query, so look for the whole name.
+        assert "Secretive Applicant" not in body and "secret@example.org" not in body, url
+
+
+def test_the_edition_page_with_a_call_stays_within_the_query_budget(
+    client, call, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(8):
+        client.get(call.edition.get_absolute_url())
+    with django_assert_max_num_queries(8):
+        client.get(call.edition.program.get_absolute_url())

@@ -1,0 +1,127 @@
+"""In Chromium: a visitor applies with JavaScript off, the email arrives, an editor
+accepts, the decision email goes out and the city shows on the edition page; and axe
+finds nothing on the call's pages."""
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from applications.models import Application
+from tests.applications.builders import pdf_bytes
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def expect(locator):
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)
+
+
+@pytest.fixture
+def no_script_page(browser):
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def document(tmp_path):
+    path = tmp_path / "nomination-letter.pdf"
+    path.write_bytes(pdf_bytes())
+    return path
+
+
+def fill_form(page, document, email="journey@example.org"):
+    page.get_by_label("Title (optional)").select_option("Ms.")
+    page.get_by_label("Full name").fill("Journey Applicant")
+    page.get_by_label("Position").fill("Head of Smart City Policy")
+    page.get_by_label("Email", exact=True).fill(email)
+    page.get_by_label("Organisation").fill("Journey City Hall")
+    page.get_by_label("City", exact=True).fill("Journey City")
+    page.get_by_label("Country").select_option(label="Testland")
+    page.get_by_label("Why do you want to take part?").fill("To learn from other cities.")
+    page.get_by_label("How will your city use what you learn?").fill("In our digital plan.")
+    page.get_by_label("Nomination letter or CV (PDF)").set_input_files(str(document))
+    page.get_by_label("I have read the privacy notice").check()
+
+
+def test_apply_then_accept_then_the_participant_is_listed(
+    live_server, no_script_page, page, call, country, editor, document, decision_texts
+):
+    visitor = no_script_page
+    visitor.goto(live_server.url + call.edition.get_absolute_url())
+    visitor.get_by_role("link", name="Apply to Edition with a call").click()
+    assert visitor.locator("h1").inner_text() == "Apply: Edition with a call"
+    fill_form(visitor, document)
+    visitor.get_by_role("button", name="Send the application").click()
+
+    assert visitor.locator("h1").inner_text() == "Application received"
+    application = Application.objects.get()
+    assert application.reference in visitor.locator("main").inner_text()
+
+    call_command("send_queued_mail", "--log-level=0")
+    assert [m.to for m in mail.outbox] == [["journey@example.org"]]
+    assert application.reference in mail.outbox[0].body
+
+    page.goto(live_server.url + "/admin/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("pw-editor-1")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Applications", exact=True).first.click()
+    expect(page.locator("#result_list tbody tr")).to_have_count(1)
+
+    def run(action):
+        page.locator("input[name=_selected_action]").check()
+        page.locator("select[name=action]").select_option(action)
+        page.get_by_role("button", name="Go").click()
+
+    run("mark_accepted")
+    assert "1 marked as accepted" in page.locator(".messagelist").inner_text()
+    run("send_decision_emails")
+    assert "Dear Ms. Journey Applicant" in page.locator("#content").inner_text()
+    page.get_by_role("button", name="Send 1 email").click()
+    assert "1 decision email(s) queued" in page.locator(".messagelist").inner_text()
+    run("make_participants")
+    assert "1 listed" in page.locator(".messagelist").inner_text()
+
+    call_command("send_queued_mail", "--log-level=0")
+    assert "accepted" in mail.outbox[1].body and mail.outbox[1].to == ["journey@example.org"]
+
+    visitor.goto(live_server.url + call.edition.get_absolute_url())
+    visitor.reload()  # the browser keeps the page it saw for max-age: ask again
+    expect(visitor.locator("#participants-heading")).to_be_visible()
+    participants = visitor.locator("#participants-heading").locator("..").inner_text()
+    assert "Journey City Hall" in participants and "Testland" in participants
+    assert "Journey Applicant" not in visitor.locator("main").inner_text()
+
+
+def test_no_axe_violations_on_the_calls_pages(live_server, page, call, country, document):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    failures = {}
+
+    def check(label):
+        results = axe.run(page)
+        if results.violations_count:
+            failures[label] = results.generate_report()
+
+    for path in [
+        "/",
+        call.edition.get_absolute_url(),
+        call.edition.program.get_absolute_url(),
+        call.get_absolute_url(),
+        "/privacy/applications/",
+    ]:
+        page.goto(live_server.url + path)
+        check(path)
+    page.goto(live_server.url + call.get_absolute_url())
+    page.get_by_role("button", name="Send the application").click()
+    assert page.locator(".error-summary").is_visible()
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    check("the form with errors")
+    fill_form(page, document)
+    page.get_by_role("button", name="Send the application").click()
+    check("the confirmation")
+    assert not failures, "\n\n".join(f"{label}:\n{report}" for label, report in failures.items())

@@ -1,0 +1,184 @@
+"""The secretariat's side: who sees applications, status steps, decisions, participants,
+the CSV export, the document download and retention."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from post_office.models import Email
+
+from applications.models import Application, DecisionEmail, StatusChange
+from programs.models import Participant
+from tests.applications.builders import (
+    make_application,
+    pdf_bytes,
+    send_the_queue,
+    stored_documents,
+)
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "admin:applications_application_changelist"
+
+
+def run_action(client, action, applications, **extra):
+    return client.post(
+        reverse(CHANGELIST),
+        {"action": action, "_selected_action": [a.pk for a in applications], **extra},
+    )
+
+
+def test_the_editor_finds_applications_per_call_with_filters_and_search(editor_client, call):
+    make_application(call, name="Findable Person", email="find@example.org")
+    page = editor_client.get(reverse(CHANGELIST), {"call__id__exact": call.pk})
+    assert page.status_code == 200 and "Findable Person" in page.content.decode()
+    for params in (
+        {"status__exact": "submitted"},
+        {"q": "find@example"},
+        {"country__id__exact": "1"},
+    ):
+        assert editor_client.get(reverse(CHANGELIST), params).status_code == 200
+
+
+def test_staff_without_the_review_permission_sees_no_application(client, call, django_user_model):
+    make_application(call)
+    user = django_user_model.objects.create_user("helper", password="pw-helper-1", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="change_call"))
+    client.force_login(user)
+    assert client.get(reverse(CHANGELIST)).status_code == 403
+
+
+def test_the_document_opens_for_reviewers_only(client, editor_client, call, django_user_model):
+    application = make_application(call)
+    url = application.get_document_url()
+    response = editor_client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"]
+    assert "no-store" in response["Cache-Control"]
+    assert b"".join(response.streaming_content) == pdf_bytes()
+
+    editor_client.logout()
+    anonymous = client.get(url)
+    assert anonymous.status_code == 302 and "/login/" in anonymous["Location"]
+
+    user = django_user_model.objects.create_user("other", password="pw-other-1", is_staff=True)
+    client.force_login(user)
+    assert client.get(url).status_code == 403
+
+
+def test_status_steps_are_recorded_with_who_and_when(editor_client, editor, call):
+    application = make_application(call)
+    run_action(editor_client, "mark_under_review", [application])
+    run_action(editor_client, "mark_accepted", [application])
+    run_action(editor_client, "mark_submitted", [application])  # no such step: ignored
+    application.refresh_from_db()
+    assert application.status == "accepted"
+    steps = list(StatusChange.objects.filter(application=application))
+    assert [(s.from_status, s.to_status) for s in steps] == [
+        ("submitted", "under-review"),
+        ("under-review", "accepted"),
+    ]
+    assert all(step.changed_by == editor and step.changed_at for step in steps)
+    change = editor_client.get(
+        reverse("admin:applications_application_change", args=[application.pk])
+    )
+    assert "History of the status" in change.content.decode()
+
+
+def test_a_step_that_does_not_follow_is_refused(call):
+    application = make_application(call)
+    application.change_status("withdrawn")
+    assert not application.change_status("accepted")
+    assert application.status == "withdrawn"
+
+
+def test_decision_emails_are_previewed_then_queued(editor_client, call, decision_texts):
+    accepted = make_application(call, name="Chosen Person", email="chosen@example.org")
+    accepted.change_status("accepted")
+    pending = make_application(call, email="pending@example.org")
+    preview = run_action(editor_client, "send_decision_emails", [accepted, pending])
+    html = preview.content.decode()
+    assert preview.status_code == 200
+    assert "Dear Chosen Person" in html and accepted.reference in html
+    assert pending.reference in html  # left out: no text for "submitted"
+    assert not Email.objects.exists()
+
+    run_action(editor_client, "send_decision_emails", [accepted, pending], confirm="send")
+    (email,) = Email.objects.all()
+    assert email.to == ["chosen@example.org"]
+    send_the_queue()
+    assert "accepted" in mail.outbox[0].body and accepted.reference in mail.outbox[0].subject
+    accepted.refresh_from_db()
+    assert accepted.decision_emailed_at is not None
+
+
+def test_the_secretariat_edits_the_decision_texts(editor_client, decision_texts):
+    template = DecisionEmail.objects.get(status="declined")
+    url = reverse("admin:applications_decisionemail_change", args=[template.pk])
+    broken = editor_client.post(url, {"status": "declined", "subject": "{% if %}", "body": "x"})
+    assert "cannot be filled in" in broken.content.decode()
+    template.refresh_from_db()
+    assert template.subject != "{% if %}"
+
+
+def test_accepted_applicants_become_the_editions_participants(client, editor_client, call):
+    first = make_application(call, organisation="Harbour City Council")
+    second = make_application(call, organisation="Harbour City Council")
+    declined = make_application(call, organisation="Declined Town")
+    for application in (first, second):
+        application.change_status("accepted")
+    declined.change_status("declined")
+    run_action(editor_client, "make_participants", [first, second, declined])
+    run_action(editor_client, "make_participants", [first])  # twice: still one
+    (participant,) = Participant.objects.filter(edition=call.edition)
+    assert participant.name == "Harbour City Council"
+    page = client.get(call.edition.get_absolute_url())
+    assert "Harbour City Council" in page.content.decode()
+    assert "Declined Town" not in page.content.decode()
+    assert "Stored Applicant" not in page.content.decode()  # never a person's name
+
+
+def test_the_csv_export_holds_the_selected_applications(editor_client, call):
+    make_application(call, name="=HYPERLINK(1)", email="csv@example.org")
+    response = run_action(editor_client, "export_csv", Application.objects.all())
+    assert response["Content-Type"].startswith("text/csv")
+    text = response.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("Reference,Status")
+    assert "csv@example.org" in text
+    assert "'=HYPERLINK(1)" in text  # a formula is written as text
+
+
+def test_retention_anonymises_old_applications_and_their_emails(
+    call, private_root, settings, django_capture_on_commit_callbacks
+):
+    application = make_application(call, email="old@example.org")
+    Email.objects.create(to="old@example.org", from_email="a@example.org", subject="x")
+    Email.objects.create(to="bold@example.org", from_email="a@example.org", subject="y")
+    edition = call.edition
+    edition.end_date = timezone.localdate() - dt.timedelta(days=800)
+    edition.start_date = edition.end_date
+    edition.save()
+    call_command("purge_applications", "--dry-run", stdout=io.StringIO())
+    assert Application.objects.get().name == "Stored Applicant"
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("purge_applications", stdout=out)
+    assert "1 application(s) anonymised" in out.getvalue()
+    application.refresh_from_db()
+    assert application.name == "" and application.email.endswith("@invalid")
+    assert not application.document and not stored_documents(private_root)
+    assert list(Email.objects.values_list("to", flat=True)) == [["bold@example.org"]]
+    settings.APPLICATION_RETENTION_MONTHS = 40
+    assert not Application.objects.due_for_retention(months=40).exists()
+
+
+def test_recent_applications_are_kept(call):
+    make_application(call)
+    call_command("purge_applications", stdout=io.StringIO())
+    assert Application.objects.get().anonymised_at is None
