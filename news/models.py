@@ -3,13 +3,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from programs.models import Organisation, Program
+from wego_site.core.card_drawing import CardText
+from wego_site.core.cards import HasSocialCard
 from wego_site.core.fulltext import SearchIndex, search_document_field
 from wego_site.core.images import RENDITION_SIZES, rendition_name, validate_image_upload
+from wego_site.core.linked_data import absolute, wego_organization
 from wego_site.core.publishing import Publishable, PublishableQuerySet, SlugNaturalKeyManager
 
 
@@ -22,7 +26,7 @@ class PostManager(SlugNaturalKeyManager.from_queryset(PostQuerySet)):
     pass
 
 
-class Post(Publishable):
+class Post(HasSocialCard, Publishable):
     title = models.CharField(max_length=200, help_text="The headline.")
     slug = models.SlugField(
         max_length=200,
@@ -64,7 +68,8 @@ class Post(Publishable):
     search_document = search_document_field("title", "lede", "body")
 
     objects = PostManager()
-    history = HistoricalRecords(excluded_fields=["search_document"])
+    history = HistoricalRecords(excluded_fields=["search_document", "social_card"])
+    card_folder = "cards/news"
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -88,11 +93,9 @@ class Post(Publishable):
             "datePublished": self.published_at_local.isoformat(),
             "dateModified": timezone.localtime(self.updated_at).isoformat(),
             "description": self.lede,
-            "author": {"@type": "Organization", "name": "WeGO"},
-            "publisher": {
-                "@type": "Organization",
-                "name": "World Smart Sustainable Cities Organization",
-            },
+            "image": [absolute(url, self.card["url"])],
+            "author": wego_organization(url),
+            "publisher": wego_organization(url, logo=True),
         }
         if self.dateline:
             data["dateline"] = self.dateline
@@ -100,6 +103,20 @@ class Post(Publishable):
         if keywords:
             data["keywords"] = keywords
         return data
+
+    def card_text(self):
+        return CardText(
+            title=self.title,
+            eyebrow=" · ".join(part for part in ["News", self.dateline] if part),
+            details=(format_date(self.published_at_local, "j F Y"),),
+        )
+
+    def card_photo(self):
+        """With a cover, the card is its 1200 × 630 crop."""
+        return self.cover_image.name or ""
+
+    def card_alt(self):
+        return self.cover_alt_text if self.cover_image else super().card_alt()
 
     def clean(self):
         super().clean()

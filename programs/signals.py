@@ -1,10 +1,16 @@
-"""An edition's program document: a replaced or deleted file is removed after commit."""
+"""An edition's program document: a replaced or deleted file is removed after commit.
+
+An edition's social card shows its program's kind and its country's name: saving either
+remakes the cards of the editions that show it (after commit, like the card of any saved
+row, see wego_site.core.cards).
+"""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from programs.models import Edition
+from programs.models import Country, Edition, Program
+from wego_site.core.cards import refresh_card_on_commit
 
 
 @receiver(pre_save, sender=Edition, dispatch_uid="programs_edition_remember_document")
@@ -30,3 +36,13 @@ def delete_document(sender, instance, **kwargs):
     if instance.program_document.name:
         name, storage = instance.program_document.name, instance.program_document.storage
         transaction.on_commit(lambda: storage.delete(name))
+
+
+@receiver(post_save, sender=Program, dispatch_uid="programs_program_edition_cards")
+@receiver(post_save, sender=Country, dispatch_uid="programs_country_edition_cards")
+def refresh_edition_cards(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    related = "editions" if sender is Program else "hosted_editions"
+    for edition in getattr(instance, related).only("pk"):
+        refresh_card_on_commit(edition)

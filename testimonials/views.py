@@ -1,15 +1,17 @@
 """Testimonials of former participants, all of them or one year's."""
 
 from django.http import Http404
+from django.urls import reverse
 from django.views.generic import ListView
 
 from programs.views import valid_year
 from testimonials.models import Testimonial
+from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
 from wego_site.core.pagination import PaginatedListMixin
 from wego_site.pagecache.generation import per_generation
 
 
-class TestimonialListView(PaginatedListMixin, ListView):
+class TestimonialListView(BreadcrumbsMixin, PaginatedListMixin, ListView):
     """All testimonials in pages of `paginate_by`, newest year first, or one year's on one
     page (a testimonial's own address is its year's page)."""
 
@@ -31,7 +33,20 @@ class TestimonialListView(PaginatedListMixin, ListView):
             raise Http404("No testimonials for that year.")
         context["year"] = self.kwargs.get("year")
         context["years"] = per_generation("testimonial-years", public_testimonial_years)
+        year = context["year"]
+        context["collection"] = collection(
+            f"Testimonies of {year}" if year else "Testimonies of former participants",
+            context["testimonials"],
+            label=lambda t: t.full_name,
+            url=lambda t: f"#testimonial-{t.pk}",
+        )
         return context
+
+    def get_breadcrumbs(self, context):
+        crumbs = [Crumb("Testimonials", reverse("testimonials:testimonial_list"))]
+        if "year" in self.kwargs:
+            crumbs.append(Crumb(str(self.kwargs["year"]), self.request.path))
+        return crumbs
 
 
 def public_testimonial_years():

@@ -11,10 +11,11 @@ urlpatterns = [
     path("programs/", include("programs.urls")),
     path("news/", include("news.urls")),
     path("testimonials/", include("testimonials.urls")),
-    # Discovery: search, sitemap, robots.txt.
+    # Discovery: search, sitemap, robots.txt, the icon.
     path("search/", discovery.SearchView.as_view(), name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", discovery.RobotsTxtView.as_view(), name="robots_txt"),
+    path("favicon.ico", discovery.favicon, name="favicon"),
     # Health check, and the admin under DJANGO_ADMIN_URL.
     path("healthz", views.healthz, name="healthz"),
     path(settings.ADMIN_URL, admin.site.urls),

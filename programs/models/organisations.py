@@ -3,6 +3,9 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from programs.countries import country_code, validate_country_code
+from wego_site.core.publishing import published_q
+
 
 class NameNaturalKeyManager(models.Manager):
     def get_by_natural_key(self, name):
@@ -12,6 +15,16 @@ class NameNaturalKeyManager(models.Manager):
 class Country(models.Model):
     name = models.CharField(
         max_length=100, unique=True, help_text="As the secretariat writes it, e.g. “Korea”."
+    )
+    code = models.CharField(
+        "ISO code",
+        max_length=2,
+        blank=True,
+        validators=[validate_country_code],
+        help_text=(
+            "The two-letter ISO 3166-1 code, e.g. “KR”, for search engines and maps. "
+            "Leave empty to fill it in from the name; check it when the name is unusual."
+        ),
     )
 
     objects = NameNaturalKeyManager()
@@ -23,6 +36,10 @@ class Country(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.code = self.code.upper() or country_code(self.name)
+        super().save(*args, **kwargs)
 
     def natural_key(self):
         return (self.name,)
@@ -51,6 +68,10 @@ class Organisation(models.Model):
 class ContactManager(models.Manager):
     def get_by_natural_key(self, email):
         return self.get(email=email)
+
+    def of_public_programs(self):
+        """The people to contact about the public programs, by name (landing page, footer)."""
+        return self.filter(published_q("programs__")).distinct().order_by("name")
 
 
 class Contact(models.Model):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from PIL import Image
 
 from news.models import Post
+from wego_site.core.cards import card_renditions
 
 pytestmark = pytest.mark.django_db
 
@@ -129,7 +130,13 @@ def test_replacing_and_deleting_a_cover_removes_the_old_files(
     files = stored_files(media_root)
     assert "news/covers/second.png" in files
     assert not [name for name in files if "first" in name]
-    assert len(files) == 5
+    assert len([name for name in files if name.startswith("news/covers/")]) == 5
+    # One social card (the new cover's crop and its four copies); the first one is gone.
+    post.refresh_from_db()
+    assert post.social_card.name.endswith(".jpg")
+    assert sorted(name for name in files if name.startswith("cards/")) == sorted(
+        [post.social_card.name, *card_renditions(post.social_card.name)]
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         post.refresh_from_db()

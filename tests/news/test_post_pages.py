@@ -61,10 +61,17 @@ def test_hostile_title_is_escaped_everywhere(client):
     response = client.get(post.get_absolute_url())
     html = response.content.decode()
     assert "<script>alert(1)</script>" not in html
-    (article,) = [
-        json.loads(body) for kind, body in parse(response).scripts if kind == "application/ld+json"
-    ]
-    assert article["headline"] == "</script><script>alert(1)</script>"
+    blocks = {
+        data["@type"]: data
+        for data in (
+            json.loads(body)
+            for kind, body in parse(response).scripts
+            if kind == "application/ld+json"
+        )
+    }
+    assert blocks["NewsArticle"]["headline"] == "</script><script>alert(1)</script>"
+    last_crumb = blocks["BreadcrumbList"]["itemListElement"][-1]
+    assert last_crumb["name"] == "</script><script>alert(1)</script>"
 
 
 def test_each_page_of_the_list_has_its_own_title(client):

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from programs.models import Edition, Program, ProgramKind
 from tests.factories import make_edition
-from tests.site.html import parse, text_of
+from tests.site.html import json_ld_blocks, parse, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -175,11 +175,10 @@ def test_jeju_edition_page(client, seed):
 
 
 def test_edition_page_has_event_json_ld(client, seed):
-    scripts = parse(client.get(JEJU)).scripts
-    (event,) = [json.loads(body) for kind, body in scripts if kind == "application/ld+json"]
-    assert event["@type"] == "Event"
+    response = client.get(JEJU)
+    event = json_ld_blocks(response)["Event"]
     assert (event["startDate"], event["endDate"]) == ("2018-07-09", "2018-07-12")
-    assert event["location"]["address"]["addressCountry"] == "Korea"
+    assert event["location"]["address"]["addressCountry"] == "KR"
     assert "World Bank" in [o["name"] for o in event["organizer"]]
     assert event["url"] == f"http://testserver{JEJU}"
 
@@ -296,10 +295,7 @@ def test_post_page(client, seed):
     assert "G20 Global Smart Cities Alliance (GSCA)" in text
     assert "Older post WeGO supports partners on COVID-19 response through webinars" in text
     assert "Newer post WeGO holds first webinar on COVID-19 best practice" in text
-    (article,) = [
-        json.loads(b) for kind, b in parse(response).scripts if kind == "application/ld+json"
-    ]
-    assert article["@type"] == "NewsArticle"
+    article = json_ld_blocks(response)["NewsArticle"]
     assert article["datePublished"].startswith("2020-05-13")
     assert set(article["keywords"]) == {"partnership", "SCI-J", "GSCA"}
 

@@ -126,12 +126,14 @@ def test_sitemap_query_count_does_not_grow_with_the_content(
     assert len(after) == len(before)
 
 
-def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(client, db):
+def test_robots_txt_points_at_the_sitemap_and_names_no_private_path(client, db, settings):
     response = client.get(reverse("robots_txt"))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
-    lines = response.content.decode().splitlines()
+    body = response.content.decode()
+    lines = body.splitlines()
     assert "User-agent: *" in lines
-    assert "Disallow: /admin/" in lines
+    assert "Disallow:" in lines  # nothing is disallowed
+    assert settings.ADMIN_URL not in body and "/healthz" not in body
     assert f"Sitemap: {HOST}/sitemap.xml" in lines
     assert reverse("robots_txt") == "/robots.txt"
