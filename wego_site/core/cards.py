@@ -53,12 +53,19 @@ def _save(storage, name, data):
     storage.save(name, ContentFile(data))
 
 
+# Encoder settings chosen for speed as much as size: a card is drawn during an admin
+# save's commit, and the exhaustive ones (PNG optimize, WebP method 4+) take ten times
+# as long for 5 % fewer bytes.
+ENCODER_OPTIONS = {
+    "PNG": {"compress_level": 6},
+    "JPEG": {"quality": 85, "optimize": True},
+    "WEBP": {"quality": 85, "method": 2},
+}
+
+
 def _encode(image, image_format):
     buffer = io.BytesIO()
-    if image_format == "PNG":
-        image.save(buffer, "PNG", optimize=True)
-    else:
-        image.save(buffer, image_format, quality=85, optimize=True)
+    image.save(buffer, image_format, **ENCODER_OPTIONS[image_format])
     return buffer.getvalue()
 
 
