@@ -73,7 +73,8 @@ def test_an_editions_card_is_made_after_commit_and_only_when_its_facts_change(
         edition.body = "A body the card does not show."
         edition.save()
     edition.refresh_from_db()
-    assert edition.social_card.name == first  # not drawn again
+    assert edition.social_card.name == first
+    assert edition.refresh_card() is False  # same facts: not drawn again
 
     with django_capture_on_commit_callbacks(execute=True):
         edition.venue_city = "Seoul"
