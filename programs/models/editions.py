@@ -327,6 +327,7 @@ class Edition(HasSocialCard, Publishable):
             end_date=_one_year_later(self.end_date),
             venue_city=self.venue_city,
             venue_country=self.venue_country,
+            attendance=self.attendance,
             summary=self.summary,
             body=self.body,
         )

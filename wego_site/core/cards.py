@@ -21,7 +21,7 @@ from django.templatetags.static import static
 from PIL import Image, ImageOps
 
 from wego_site.core.card_drawing import CARD_SIZE, draw_card, palette
-from wego_site.core.images import rendition_name
+from wego_site.core.images import rendition_name, rendition_names
 from wego_site.pagecache.generation import bump_generation
 
 # Smaller copies for lists (1×, and the card itself as 2×), as JPEG and WebP.
@@ -35,11 +35,7 @@ DRAWING_VERSION = 1
 
 
 def card_renditions(name):
-    return [
-        rendition_name(name, size, extension)
-        for size in CARD_RENDITION_SIZES
-        for extension in CARD_RENDITION_FORMATS
-    ]
+    return rendition_names(name, CARD_RENDITION_SIZES, CARD_RENDITION_FORMATS)
 
 
 def delete_card(name, storage=default_storage):
