@@ -1,15 +1,15 @@
 """An edition's program document: a replaced or deleted file is removed after commit.
 
-An edition's social card shows its program's kind and its country's name: saving either
-remakes the cards of the editions that show it (after commit, like the card of any saved
-row, see wego_site.core.cards).
+An edition's social card shows its program's kind and its country's name, a program's
+card its regional office's city: saving one of those remakes the cards that show it
+(after commit, like the card of any saved row, see wego_site.core.cards).
 """
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from programs.models import Country, Edition, Program
+from programs.models import Country, Edition, Program, RegionalOffice
 from wego_site.core.cards import refresh_card_on_commit
 
 
@@ -46,3 +46,11 @@ def refresh_edition_cards(sender, instance, raw=False, **kwargs):
     related = "editions" if sender is Program else "hosted_editions"
     for edition in getattr(instance, related).only("pk"):
         refresh_card_on_commit(edition)
+
+
+@receiver(post_save, sender=RegionalOffice, dispatch_uid="programs_office_program_cards")
+def refresh_program_cards(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    for program in instance.programs.only("pk"):
+        refresh_card_on_commit(program)

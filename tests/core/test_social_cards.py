@@ -151,3 +151,18 @@ def test_post_page_og_image_is_its_card(client, seed):
     assert (page.meta["og:image:width"], page.meta["og:image:height"]) == ("1200", "630")
     assert post.title in page.meta["og:image:alt"]
     assert page.meta["twitter:card"] == "summary_large_image"
+
+
+def test_moving_a_regional_office_remakes_its_programs_cards(django_capture_on_commit_callbacks):
+    from programs.models import RegionalOffice
+
+    office = RegionalOffice.objects.create(name="Office", slug="office", region="Asia", city="A")
+    with django_capture_on_commit_callbacks(execute=True):
+        program = make_program(kind="regional", regional_office=office)
+    before = Program.objects.get(pk=program.pk).social_card.name
+    with django_capture_on_commit_callbacks(execute=True):
+        office.city = "Chengdu"
+        office.save()
+    after = Program.objects.get(pk=program.pk)
+    assert after.social_card.name != before
+    assert "Chengdu" in after.card["alt"]

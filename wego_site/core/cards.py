@@ -102,7 +102,7 @@ class HasSocialCard(models.Model):
     def card_alt(self):
         """The card's alternative text: what it says (a photo's own alt text instead)."""
         text = self.card_text()
-        return " — ".join(part for part in [text.title, *text.details] if part)
+        return " — ".join(part for part in [text.title, text.eyebrow, *text.details] if part)
 
     def card_facts(self):
         photo = self.card_photo()
