@@ -41,13 +41,13 @@ CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 PERFORMANCE_TRIES = 3
 
-# Page shapes beyond tests.site.public_urls (every list without arguments, the first
+# Page shapes beyond tests.public_urls (every list without arguments, the first
 # row of each content type, a search): a kind, the years, a tag, and a missing page.
 URLS_SCRIPT = """
 from news.models import Post
 from programs.models import Edition, ProgramKind
 from testimonials.models import Testimonial
-from tests.site.public_urls import public_urls
+from tests.public_urls import public_urls
 post = Post.objects.published().first()
 tag = post.tags.first()
 edition = Edition.objects.published().filter(program__kind=ProgramKind.JOINT_WORKSHOP).first()

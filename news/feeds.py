@@ -35,7 +35,7 @@ class LatestPostsFeed(Feed):
         return request.build_absolute_uri("/")
 
     def items(self, site_root):
-        posts = list(Post.objects.published()[:FEED_LENGTH])  # tags are prefetched
+        posts = list(Post.objects.published().prefetch_related("tags")[:FEED_LENGTH])
         for post in posts:
             post.site_root = site_root
         return posts

@@ -8,7 +8,7 @@ from taggit.models import Tag
 
 from news.models import Post
 from programs.models import Program
-from programs.views import valid_year
+from wego_site.core.dates import valid_year
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
 from wego_site.core.pagination import PaginatedListMixin
 from wego_site.pagecache.generation import per_generation
@@ -26,8 +26,7 @@ class PostListMixin(BreadcrumbsMixin, PaginatedListMixin):
     paginate_by = 10
 
     def get_queryset(self):
-        # Cards show no tags, so the tags that published() prefetches are not needed.
-        return Post.objects.published().prefetch_related(None)
+        return Post.objects.published()  # cards show no tags
 
     list_name = "News"
 
@@ -91,6 +90,7 @@ class PostDetailView(BreadcrumbsMixin, DetailView):
             Post.objects.published()
             .filter(published_at__year=valid_year(self.kwargs["year"]))
             .prefetch_related(
+                "tags",
                 Prefetch("related_programs", queryset=Program.objects.published()),
                 "organisations",
             )
@@ -98,9 +98,7 @@ class PostDetailView(BreadcrumbsMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         post = self.object
-        neighbours = (
-            Post.objects.published().prefetch_related(None).only("title", "slug", "published_at")
-        )
+        neighbours = Post.objects.published().only("title", "slug", "published_at")
         same_time = Q(published_at=post.published_at)
         older = neighbours.filter(
             Q(published_at__lt=post.published_at) | (same_time & Q(pk__lt=post.pk))

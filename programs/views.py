@@ -1,23 +1,13 @@
 """Public pages of programs and editions. Every queryset starts from `.published()`."""
 
-import datetime as dt
-
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from programs.models import Edition, Introduction, Program, ProgramKind
+from wego_site.core.dates import YearListMixin
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
-from wego_site.core.pagination import PaginatedListMixin
-from wego_site.pagecache.generation import per_generation
-
-
-def valid_year(year):
-    """A year a date can hold in every time zone; anything else is a 404, never a 500."""
-    if not dt.MINYEAR < year < dt.MAXYEAR:
-        raise Http404("No such year.")
-    return year
 
 
 def kind_sections(programs, introductions, kinds=tuple(ProgramKind)):
@@ -108,17 +98,18 @@ class ProgramDetailView(BreadcrumbsMixin, DetailView):
         )
 
     def get_editions(self):
-        """The program's editions to list; a staff preview may include hidden ones."""
-        return (
-            Edition.objects.published().filter(program=self.object).select_related("venue_country")
-        )
+        """The program's editions to list; a staff preview may include hidden ones.
+
+        Through the reverse relation each edition's program is this one, so their
+        addresses need no join."""
+        return self.object.editions.published().select_related("venue_country")
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
         editions = list(self.get_editions())
         upcoming = [edition for edition in editions if edition.is_upcoming(today)]
         # Asked through the reverse relation: programs never imports news.
-        posts = self.object.posts.published().prefetch_related(None)[:3]
+        posts = self.object.posts.published()[:3]
         return super().get_context_data(
             # The next edition first; past ones newest first (the default order).
             upcoming_editions=upcoming[::-1],
@@ -152,7 +143,8 @@ class EditionDetailView(BreadcrumbsMixin, DetailView):
         url = self.request.build_absolute_uri(edition.get_absolute_url())
         return super().get_context_data(
             participant_groups=edition.participants_by_country(),
-            # The reverse relation's manager is the testimonials' own, with .published().
+            # Through the reverse relation each testimonial's edition is this one, program
+            # loaded: `source` needs no query of its own.
             testimonials=edition.testimonials.published(),
             event_json_ld=edition.event_json_ld(url),
             **kwargs,
@@ -167,28 +159,29 @@ class EditionDetailView(BreadcrumbsMixin, DetailView):
         ]
 
 
-class EditionArchiveView(BreadcrumbsMixin, PaginatedListMixin, ListView):
+class EditionArchiveView(BreadcrumbsMixin, YearListMixin, ListView):
     """Every public edition of every program, newest first, grouped by year: the whole
     archive in pages of `paginate_by`, or one year's editions on one page."""
 
     template_name = "programs/edition_archive.html"
     context_object_name = "editions"
     paginate_by = 50
-    whole_when_narrowed_by = ("year",)
+    year_lookup = "start_date__year"
+    years_memo = "edition-years"
 
     def get_queryset(self):
-        editions = Edition.objects.published().select_related("venue_country")
-        if "year" in self.kwargs:
-            editions = editions.filter(start_date__year=valid_year(self.kwargs["year"]))
-        return editions.with_participant_counts().order_by("-start_date", "-pk")
+        editions = Edition.objects.published().select_related("program", "venue_country")
+        return (
+            self.narrowed_to_year(editions).with_participant_counts().order_by("-start_date", "-pk")
+        )
+
+    def public_years(self):
+        years = Edition.objects.published().dates("start_date", "year", order="DESC")
+        return [day.year for day in years]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        year = self.kwargs.get("year")
-        if year is not None and not context["editions"]:
-            raise Http404("No editions that year.")
-        context["year"] = year
-        context["years"] = per_generation("edition-years", public_edition_years)
+        year = context["year"]
         name = f"Editions of {year}" if year else "Archive of editions"
         context["collection"] = collection(name, context["editions"])
         return context
@@ -198,8 +191,3 @@ class EditionArchiveView(BreadcrumbsMixin, PaginatedListMixin, ListView):
         if year is None:
             return [archive_crumb()]
         return [archive_crumb(), Crumb(str(year), self.request.path)]
-
-
-def public_edition_years():
-    years = Edition.objects.published().dates("start_date", "year", order="DESC")
-    return [day.year for day in years]

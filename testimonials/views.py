@@ -1,38 +1,34 @@
 """Testimonials of former participants, all of them or one year's."""
 
-from django.http import Http404
 from django.urls import reverse
 from django.views.generic import ListView
 
-from programs.views import valid_year
 from testimonials.models import Testimonial
+from wego_site.core.dates import YearListMixin
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
-from wego_site.core.pagination import PaginatedListMixin
-from wego_site.pagecache.generation import per_generation
 
 
-class TestimonialListView(BreadcrumbsMixin, PaginatedListMixin, ListView):
+class TestimonialListView(BreadcrumbsMixin, YearListMixin, ListView):
     """All testimonials in pages of `paginate_by`, newest year first, or one year's on one
     page (a testimonial's own address is its year's page)."""
 
     template_name = "testimonials/testimonial_list.html"
     context_object_name = "testimonials"
     paginate_by = 24
-    whole_when_narrowed_by = ("year",)
+    year_lookup = "year"
+    years_memo = "testimonial-years"
 
     def get_queryset(self):
-        testimonials = Testimonial.objects.published()
-        if "year" in self.kwargs:
-            return testimonials.filter(year=valid_year(self.kwargs["year"]))
-        return testimonials.order_by("-year", "pk")
+        # Each card links to its source: its edition's or program's page.
+        testimonials = Testimonial.objects.published().select_related("program", "edition__program")
+        return self.narrowed_to_year(testimonials).order_by("-year", "pk")
+
+    def public_years(self):
+        years = Testimonial.objects.published().order_by("year").values_list("year", flat=True)
+        return sorted(set(years))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Evaluating the list here (not with .exists()) keeps it to one query.
-        if "year" in self.kwargs and not context["testimonials"]:
-            raise Http404("No testimonials for that year.")
-        context["year"] = self.kwargs.get("year")
-        context["years"] = per_generation("testimonial-years", public_testimonial_years)
         year = context["year"]
         context["collection"] = collection(
             f"Testimonies of {year}" if year else "Testimonies of former participants",
@@ -47,8 +43,3 @@ class TestimonialListView(BreadcrumbsMixin, PaginatedListMixin, ListView):
         if "year" in self.kwargs:
             crumbs.append(Crumb(str(self.kwargs["year"]), self.request.path))
         return crumbs
-
-
-def public_testimonial_years():
-    years = Testimonial.objects.published().order_by("year").values_list("year", flat=True)
-    return sorted(set(years))

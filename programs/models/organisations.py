@@ -4,15 +4,11 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from programs.countries import country_code, validate_country_code
+from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 from wego_site.core.publishing import published_q
 
 
-class NameNaturalKeyManager(models.Manager):
-    def get_by_natural_key(self, name):
-        return self.get(name=name)
-
-
-class Country(models.Model):
+class Country(NaturalKeyMixin, models.Model):
     name = models.CharField(
         max_length=100, unique=True, help_text="As the secretariat writes it, e.g. “Korea”."
     )
@@ -27,7 +23,7 @@ class Country(models.Model):
         ),
     )
 
-    objects = NameNaturalKeyManager()
+    objects = NaturalKeyManager("name")
     history = HistoricalRecords()
 
     class Meta:
@@ -41,18 +37,15 @@ class Country(models.Model):
         self.code = self.code.upper() or country_code(self.name)
         super().save(*args, **kwargs)
 
-    def natural_key(self):
-        return (self.name,)
 
-
-class Organisation(models.Model):
+class Organisation(NaturalKeyMixin, models.Model):
     """A partner, co-organiser or other body WeGO works with (WeGO itself included)."""
 
     name = models.CharField(max_length=200, unique=True, help_text="Full official name.")
     acronym = models.CharField(max_length=30, blank=True, help_text="Short form, e.g. “NIA”.")
     website = models.URLField(blank=True, help_text="Leave empty if unknown.")
 
-    objects = NameNaturalKeyManager()
+    objects = NaturalKeyManager("name")
     history = HistoricalRecords()
 
     class Meta:
@@ -61,20 +54,14 @@ class Organisation(models.Model):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
-    def natural_key(self):
-        return (self.name,)
 
-
-class ContactManager(models.Manager):
-    def get_by_natural_key(self, email):
-        return self.get(email=email)
-
+class ContactQuerySet(models.QuerySet):
     def of_public_programs(self):
         """The people to contact about the public programs, by name (landing page, footer)."""
         return self.filter(published_q("programs__")).distinct().order_by("name")
 
 
-class Contact(models.Model):
+class Contact(NaturalKeyMixin, models.Model):
     honorific = models.CharField(max_length=10, blank=True, help_text="“Mr.”, “Ms.”, “Dr.” …")
     name = models.CharField(max_length=150)
     email = models.EmailField(unique=True)
@@ -82,7 +69,7 @@ class Contact(models.Model):
         max_length=200, blank=True, help_text="What to contact this person about, if known."
     )
 
-    objects = ContactManager()
+    objects = NaturalKeyManager.from_queryset(ContactQuerySet)("email")
     history = HistoricalRecords()
 
     class Meta:
@@ -91,20 +78,12 @@ class Contact(models.Model):
     def __str__(self):
         return self.full_name
 
-    def natural_key(self):
-        return (self.email,)
-
     @property
     def full_name(self):
         return f"{self.honorific} {self.name}".strip()
 
 
-class RegionalOfficeManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class RegionalOffice(models.Model):
+class RegionalOffice(NaturalKeyMixin, models.Model):
     name = models.CharField(max_length=150, help_text="E.g. “WeGO Regional Office for Asia”.")
     slug = models.SlugField(unique=True)
     region = models.CharField(max_length=50, help_text="The world region it serves, e.g. “Asia”.")
@@ -113,7 +92,7 @@ class RegionalOffice(models.Model):
         null=True, blank=True, help_text="First year it organised training, if known."
     )
 
-    objects = RegionalOfficeManager()
+    objects = NaturalKeyManager("slug")
     history = HistoricalRecords()
 
     class Meta:
@@ -121,6 +100,3 @@ class RegionalOffice(models.Model):
 
     def __str__(self):
         return self.name
-
-    def natural_key(self):
-        return (self.slug,)

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management import call_command
 from PIL import Image
 
-from tests.site.html import parse
+from tests.html import parse
 
 ICONS = {
     "icons/favicon.ico": (48, 48),

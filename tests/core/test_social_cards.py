@@ -11,7 +11,7 @@ from PIL import Image, ImageColor
 from news.models import Post
 from programs.models import Edition, Program
 from tests.factories import make_edition, make_post, make_program
-from tests.site.html import parse
+from tests.html import parse
 from wego_site.core.card_drawing import CARD_SIZE, CardText, draw_card, palette
 from wego_site.core.cards import card_renditions
 

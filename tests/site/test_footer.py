@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import path
 
-from tests.site.html import text_of
+from tests.html import text_of
 from wego_site import urls as site_urls
 
 

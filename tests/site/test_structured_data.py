@@ -13,8 +13,8 @@ from django.core.management import call_command
 
 from news.models import Post
 from programs.models import AttendanceMode, Edition, Program
-from tests.site.html import json_ld_blocks, parse
-from tests.site.public_urls import public_urls
+from tests.html import json_ld_blocks, parse
+from tests.public_urls import public_urls
 from wego_site.core.linked_data import WEGO_URL
 
 HOST = "http://testserver"

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from news.models import Post
+from programs.figures import SiteFigures
 from programs.models import (
     Contact,
     Edition,
@@ -32,8 +33,8 @@ class LandingView(TemplateView):
 
     Eight queries, and a page of the same size, whatever the amount of data:
     introductions, programs, regional offices, the latest editions of each kind (with the
-    site's figures), the featured edition's parts (one UNION), news, testimonials and
-    contacts. Each list is capped; its "all ..." link leads to the full list.
+    site's figures: `programs.figures`), the featured edition's parts (one UNION), news,
+    testimonials and contacts. Each list is capped; its "all ..." link leads to the full list.
 
     They run once per content generation (`per_generation`): the site's busiest page
     then renders without a query even when the page cache cannot answer (a new query
@@ -68,14 +69,18 @@ class LandingView(TemplateView):
         editions = list(
             Edition.objects.published()
             .latest_of_each_kind(self.main_edition_count)
-            .with_site_figures()
-            .select_related("venue_country")
+            .annotate(**SiteFigures.annotations())
+            .select_related("program", "venue_country")
         )
         joint_workshops = [e for e in editions if e.program.kind == ProgramKind.JOINT_WORKSHOP]
         featured = attach_parts(joint_workshops[:1])
         for edition in featured:
             edition.country_count = len({p.country_id for p in edition.participant_list})
-        testimonials = Testimonial.objects.published().order_by("-year", "-pk")
+        testimonials = (
+            Testimonial.objects.published()
+            .select_related("program", "edition__program")
+            .order_by("-year", "-pk")
+        )
         return {
             "introductions": introductions,
             "main_section": sections[ProgramKind.MAIN],
@@ -92,10 +97,8 @@ class LandingView(TemplateView):
             "partner_section": sections[ProgramKind.PARTNER],
             "joint_section": sections[ProgramKind.JOINT_WORKSHOP],
             "featured_edition": featured[0] if featured else None,
-            "figures": site_figures(editions, program_total=len(programs)),
-            "latest_posts": list(
-                Post.objects.published().prefetch_related(None)[: self.news_count]
-            ),
+            "figures": SiteFigures.of(editions, program_total=len(programs)),
+            "latest_posts": list(Post.objects.published()[: self.news_count]),
             # The latest testimonials, shown oldest first as on the seed page.
             "testimonials": list(testimonials[: self.testimonial_count])[::-1],
             "contacts": public_contacts(),
@@ -105,18 +108,6 @@ class LandingView(TemplateView):
 def public_contacts():
     """The contacts of the public programs, once per content generation (footer, landing)."""
     return per_generation("public-contacts", lambda: list(Contact.objects.of_public_programs()))
-
-
-def site_figures(editions, program_total):
-    """The figures `with_site_figures()` put on every edition row (zero without editions)."""
-    first = editions[0] if editions else None
-    return {
-        "program_total": program_total,
-        "edition_count": first.site_edition_count if first else 0,
-        "first_year": first.site_first_start.year if first else None,
-        "body_count": first.site_body_count if first else 0,
-        "country_count": first.site_country_count if first else 0,
-    }
 
 
 @never_cache

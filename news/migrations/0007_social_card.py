@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0005_stored_search_document"),
+        ("news", "0006_post_without_get_latest_by"),
     ]
 
     operations = [
