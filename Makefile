@@ -24,8 +24,9 @@ install: $(STAMP) ## Create .venv and install the locked dependencies
 migrate: install ## Apply database migrations
 	DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(BIN)/python manage.py migrate --noinput
 
-seed: migrate ## Load the seed fixtures (never overwrites an editor's change)
+seed: migrate ## Load the seed fixtures (never overwrites an editor's change) and draw their social cards
 	DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(BIN)/python manage.py load_seed
+	DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(BIN)/python manage.py make_cards
 
 run: seed ## Set up everything and serve the site on http://127.0.0.1:$(PORT) (debug on; queued emails print here)
 	@# The email queue is sent every few seconds beside the server; in debug mode the

@@ -1,26 +1,44 @@
 """RSS 2.0 and Atom feeds of the latest published news posts."""
 
+from urllib.parse import urljoin
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.html import escape
 
 from news.models import Post
+from wego_site.core.cards import SITE_CARD
+from wego_site.core.linked_data import WEGO_NAME, WEGO_URL
 
 FEED_LENGTH = 20
 
 
 class LatestPostsFeed(Feed):
-    """RSS 2.0: the 20 latest published posts, each with its lede and tags."""
+    """RSS 2.0: the 20 latest published posts, each with its lede, tags and social card.
+
+    The card is the item's enclosure (a link with its size and type in Atom), the same
+    picture as the post page's og:image.
+    """
 
     title = f"News · {settings.SITE_NAME}"
     link = reverse_lazy("news:post_list")
     description = "News about WeGO's capacity-building training programs for cities."
     feed_url = reverse_lazy("news:feed_rss")
+    # RFC 4287 wants an author on an Atom feed or on every entry: WeGO writes them all.
+    author_name = WEGO_NAME
+    author_link = WEGO_URL
 
-    def items(self):
-        return Post.objects.published().prefetch_related("tags")[:FEED_LENGTH]
+    def get_object(self, request, *args, **kwargs):
+        """The site's root URL, so each item's card can be given an absolute address."""
+        return request.build_absolute_uri("/")
+
+    def items(self, site_root):
+        posts = list(Post.objects.published().prefetch_related("tags")[:FEED_LENGTH])
+        for post in posts:
+            post.site_root = site_root
+        return posts
 
     def item_title(self, post):
         return post.title
@@ -37,6 +55,14 @@ class LatestPostsFeed(Feed):
 
     def item_categories(self, post):
         return [tag.name for tag in post.tags.all()]
+
+    def item_enclosures(self, post):
+        card = post.card
+        if post.social_card:
+            length = post.social_card.storage.size(post.social_card.name)
+        else:
+            length = (settings.BASE_DIR / "static" / SITE_CARD).stat().st_size
+        return [Enclosure(urljoin(post.site_root, card["url"]), str(length), card["type"])]
 
 
 class LatestPostsAtomFeed(LatestPostsFeed):

@@ -3,20 +3,24 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from programs.models import Organisation, Program
+from wego_site.core.card_drawing import CardText
+from wego_site.core.cards import HasSocialCard
 from wego_site.core.fulltext import SearchIndex, search_document_field
 from wego_site.core.images import RENDITION_SIZES, rendition_name, validate_image_upload
+from wego_site.core.linked_data import absolute, wego_organization
 from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 from wego_site.core.publishing import Publishable, PublishableQuerySet
 
 
 # A version of a post holds its tag links (through TaggedPost); related programs and
 # organisations are links stored with the post's own version.
-@reversion.register(follow=["tagged_items"], exclude=["search_document"])
-class Post(NaturalKeyMixin, Publishable):
+@reversion.register(follow=["tagged_items"], exclude=["search_document", "social_card"])
+class Post(NaturalKeyMixin, HasSocialCard, Publishable):
     title = models.CharField(max_length=200, help_text="The headline.")
     slug = models.SlugField(
         max_length=200,
@@ -58,6 +62,7 @@ class Post(NaturalKeyMixin, Publishable):
     search_document = search_document_field("title", "lede", "body")
 
     objects = NaturalKeyManager.from_queryset(PublishableQuerySet)("slug")
+    card_folder = "cards/news"
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -77,11 +82,9 @@ class Post(NaturalKeyMixin, Publishable):
             "datePublished": self.published_at_local.isoformat(),
             "dateModified": timezone.localtime(self.updated_at).isoformat(),
             "description": self.lede,
-            "author": {"@type": "Organization", "name": "WeGO"},
-            "publisher": {
-                "@type": "Organization",
-                "name": "World Smart Sustainable Cities Organization",
-            },
+            "image": [absolute(url, self.card["url"])],
+            "author": wego_organization(url),
+            "publisher": wego_organization(url, logo=True),
         }
         if self.dateline:
             data["dateline"] = self.dateline
@@ -89,6 +92,20 @@ class Post(NaturalKeyMixin, Publishable):
         if keywords:
             data["keywords"] = keywords
         return data
+
+    def card_text(self):
+        return CardText(
+            title=self.title,
+            eyebrow=" · ".join(part for part in ["News", self.dateline] if part),
+            details=(format_date(self.published_at_local, "j F Y"),),
+        )
+
+    def card_photo(self):
+        """With a cover, the card is its 1200 × 630 crop."""
+        return self.cover_image.name or ""
+
+    def card_alt(self):
+        return self.cover_alt_text if self.cover_image else super().card_alt()
 
     def clean(self):
         super().clean()

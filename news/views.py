@@ -2,17 +2,23 @@
 
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from news.models import Post
 from programs.models import Program
 from wego_site.core.dates import valid_year
+from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
 from wego_site.core.pagination import PaginatedListMixin
 from wego_site.pagecache.generation import per_generation
 
 
-class PostListMixin(PaginatedListMixin):
+def news_crumb():
+    return Crumb("News", reverse("news:post_list"))
+
+
+class PostListMixin(BreadcrumbsMixin, PaginatedListMixin):
     """Shared by the news list, a year and a tag: pagination and the years to browse."""
 
     template_name = "news/post_list.html"
@@ -22,8 +28,19 @@ class PostListMixin(PaginatedListMixin):
     def get_queryset(self):
         return Post.objects.published()  # cards show no tags
 
+    list_name = "News"
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(years=per_generation("news-years", public_years), **kwargs)
+        context = super().get_context_data(
+            years=per_generation("news-years", public_years), **kwargs
+        )
+        context["collection"] = collection(
+            self.list_name, context["posts"], label=lambda p: p.title
+        )
+        return context
+
+    def get_breadcrumbs(self, context):
+        return [news_crumb()]
 
 
 def public_years():
@@ -42,7 +59,11 @@ class PostYearView(PostListMixin, ListView):
         return super().get_queryset().filter(published_at__year=valid_year(self.kwargs["year"]))
 
     def get_context_data(self, **kwargs):
+        self.list_name = f"News from {self.kwargs['year']}"
         return super().get_context_data(year=self.kwargs["year"], **kwargs)
+
+    def get_breadcrumbs(self, context):
+        return [news_crumb(), Crumb(str(self.kwargs["year"]), self.request.path)]
 
 
 class PostTagView(PostListMixin, ListView):
@@ -53,10 +74,14 @@ class PostTagView(PostListMixin, ListView):
         return super().get_queryset().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
+        self.list_name = f"News tagged “{self.tag.name}”"
         return super().get_context_data(tag=self.tag, **kwargs)
 
+    def get_breadcrumbs(self, context):
+        return [news_crumb(), Crumb(self.list_name, self.request.path)]
 
-class PostDetailView(DetailView):
+
+class PostDetailView(BreadcrumbsMixin, DetailView):
     template_name = "news/post_detail.html"
     context_object_name = "post"
 
@@ -88,3 +113,11 @@ class PostDetailView(DetailView):
             article_json_ld=post.article_json_ld(url),
             **kwargs,
         )
+
+    def get_breadcrumbs(self, context):
+        year = self.object.published_at_local.year
+        return [
+            news_crumb(),
+            Crumb(str(year), reverse("news:post_year", args=[year])),
+            Crumb(self.object.title, self.request.path),
+        ]

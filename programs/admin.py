@@ -66,8 +66,8 @@ class EditionPreview(PreviewMixin, EditionDetailView):
 
 @admin.register(Country)
 class CountryAdmin(ContentAdmin):
-    list_display = ["name", "participation_count"]
-    search_fields = ["name"]
+    list_display = ["name", "code", "participation_count"]
+    search_fields = ["name", "code"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(participation_count=Count("participations"))
@@ -244,7 +244,13 @@ class EditionAdmin(PublishableAdmin):
         (None, {"fields": ["program", "title", "slug"]}),
         (
             "Dates and venue",
-            {"fields": [("start_date", "end_date"), ("venue_city", "venue_country")]},
+            {
+                "fields": [
+                    ("start_date", "end_date"),
+                    ("venue_city", "venue_country"),
+                    "attendance",
+                ]
+            },
         ),
         ("Page", {"fields": ["summary", "body"]}),
         (

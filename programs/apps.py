@@ -8,3 +8,6 @@ class ProgramsConfig(AppConfig):
 
     name = "programs"
     verbose_name = "Training programs"
+
+    def ready(self):
+        from programs import signals  # noqa: F401 - remakes the cards that show a saved row

@@ -1,11 +1,13 @@
 """Public pages of programs and editions. Every queryset starts from `.published()`."""
 
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from programs.models import Edition, Introduction, Program, ProgramKind
 from wego_site.core.dates import YearListMixin
+from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
 
 
 def kind_sections(programs, introductions, kinds=tuple(ProgramKind)):
@@ -20,7 +22,19 @@ def kind_sections(programs, introductions, kinds=tuple(ProgramKind)):
     ]
 
 
-class PublicProgramsMixin:
+def kind_crumb(kind):
+    return Crumb(f"{kind.label}s", reverse("programs:program_kind", args=[kind.value]))
+
+
+def programs_crumb():
+    return Crumb("Programs by kind", reverse("programs:program_list"))
+
+
+def archive_crumb():
+    return Crumb("Archive of editions", reverse("programs:edition_archive"))
+
+
+class PublicProgramsMixin(BreadcrumbsMixin):
     def get_queryset(self):
         return (
             Program.objects.published()
@@ -34,10 +48,14 @@ class ProgramListView(PublicProgramsMixin, TemplateView):
 
     template_name = "programs/program_list.html"
 
+    def get_breadcrumbs(self, context):
+        return [programs_crumb()]
+
     def get_context_data(self, **kwargs):
+        sections = kind_sections(list(self.get_queryset()), Introduction.objects.by_section())
+        shown = [program for section in sections for program in section["programs"]]
         return super().get_context_data(
-            sections=kind_sections(list(self.get_queryset()), Introduction.objects.by_section()),
-            **kwargs,
+            sections=sections, collection=collection("Programs by kind", shown), **kwargs
         )
 
 
@@ -51,16 +69,24 @@ class ProgramKindView(PublicProgramsMixin, TemplateView):
             kind = ProgramKind(kwargs.pop("kind"))
         except ValueError:
             raise Http404("No such kind of program.") from None
+        introduction = Introduction.objects.filter(section=kind.value).first()
+        programs = list(self.get_queryset().filter(kind=kind))
+        heading = introduction.heading if introduction and introduction.heading else kind.label
         return super().get_context_data(
             kind=kind,
-            introduction=Introduction.objects.filter(section=kind.value).first(),
-            programs=list(self.get_queryset().filter(kind=kind)),
+            introduction=introduction,
+            programs=programs,
             other_kinds=[k for k in ProgramKind if k != kind],
+            collection=collection(heading, programs),
+            page_heading=heading,
             **kwargs,
         )
 
+    def get_breadcrumbs(self, context):
+        return [programs_crumb(), Crumb(context["page_heading"], self.request.path)]
 
-class ProgramDetailView(DetailView):
+
+class ProgramDetailView(BreadcrumbsMixin, DetailView):
     template_name = "programs/program_detail.html"
     context_object_name = "program"
 
@@ -94,11 +120,18 @@ class ProgramDetailView(DetailView):
             past_editions=[edition for edition in editions if not edition.is_upcoming(today)],
             edition_count=len(editions),
             related_posts=posts,
+            series_json_ld=self.object.series_json_ld(
+                self.request.build_absolute_uri(self.object.get_absolute_url()), editions
+            ),
             **kwargs,
         )
 
+    def get_breadcrumbs(self, context):
+        program = self.object
+        return [kind_crumb(ProgramKind(program.kind)), Crumb(program.title, self.request.path)]
 
-class EditionDetailView(DetailView):
+
+class EditionDetailView(BreadcrumbsMixin, DetailView):
     template_name = "programs/edition_detail.html"
     context_object_name = "edition"
 
@@ -121,8 +154,16 @@ class EditionDetailView(DetailView):
             **kwargs,
         )
 
+    def get_breadcrumbs(self, context):
+        edition, program = self.object, self.object.program
+        return [
+            kind_crumb(ProgramKind(program.kind)),
+            Crumb(program.title, program.get_absolute_url()),
+            Crumb(edition.title, self.request.path),
+        ]
 
-class EditionArchiveView(YearListMixin, ListView):
+
+class EditionArchiveView(BreadcrumbsMixin, YearListMixin, ListView):
     """Every public edition of every program, newest first, grouped by year: the whole
     archive in pages of `paginate_by`, or one year's editions on one page."""
 
@@ -141,3 +182,16 @@ class EditionArchiveView(YearListMixin, ListView):
     def public_years(self):
         years = Edition.objects.published().dates("start_date", "year", order="DESC")
         return [day.year for day in years]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = context["year"]
+        name = f"Editions of {year}" if year else "Archive of editions"
+        context["collection"] = collection(name, context["editions"])
+        return context
+
+    def get_breadcrumbs(self, context):
+        year = self.kwargs.get("year")
+        if year is None:
+            return [archive_crumb()]
+        return [archive_crumb(), Crumb(str(year), self.request.path)]

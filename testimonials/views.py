@@ -1,12 +1,14 @@
 """Testimonials of former participants, all of them or one year's."""
 
+from django.urls import reverse
 from django.views.generic import ListView
 
 from testimonials.models import Testimonial
 from wego_site.core.dates import YearListMixin
+from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
 
 
-class TestimonialListView(YearListMixin, ListView):
+class TestimonialListView(BreadcrumbsMixin, YearListMixin, ListView):
     """All testimonials in pages of `paginate_by`, newest year first, or one year's on one
     page (a testimonial's own address is its year's page)."""
 
@@ -24,3 +26,20 @@ class TestimonialListView(YearListMixin, ListView):
     def public_years(self):
         years = Testimonial.objects.published().order_by("year").values_list("year", flat=True)
         return sorted(set(years))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = context["year"]
+        context["collection"] = collection(
+            f"Testimonies of {year}" if year else "Testimonies of former participants",
+            context["testimonials"],
+            label=lambda t: t.full_name,
+            url=lambda t: f"#testimonial-{t.pk}",
+        )
+        return context
+
+    def get_breadcrumbs(self, context):
+        crumbs = [Crumb("Testimonials", reverse("testimonials:testimonial_list"))]
+        if "year" in self.kwargs:
+            crumbs.append(Crumb(str(self.kwargs["year"]), self.request.path))
+        return crumbs

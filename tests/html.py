@@ -1,6 +1,7 @@
 """Reading rendered pages in tests: headings, <title>, meta and links, with the stdlib parser."""
 
 import html as html_lib
+import json
 import re
 from html.parser import HTMLParser
 
@@ -66,3 +67,14 @@ def text_of(response):
     html = re.sub(r"<(script|style|head)[^>]*>.*?</\1>", " ", html, flags=re.S)
     html = re.sub(r"</?(time|span|a|strong|em|abbr)\b[^>]*>", "", html)
     return html_lib.unescape(" ".join(re.sub(r"<[^>]+>", " ", html).split()))
+
+
+def json_ld_blocks(response):
+    """Every JSON-LD block of a page, by its @type (each page has at most one of a type)."""
+    blocks = {}
+    for kind, body in parse(response).scripts:
+        if kind == "application/ld+json":
+            data = json.loads(body)
+            assert data["@type"] not in blocks, f"two {data['@type']} blocks"
+            blocks[data["@type"]] = data
+    return blocks

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -13,23 +14,15 @@ urlpatterns = [
     path("programs/", include("programs.urls")),
     path("news/", include("news.urls")),
     path("testimonials/", include("testimonials.urls")),
-    # Discovery: search, sitemap, robots.txt.
+    # Discovery: search, sitemap, robots.txt, the icon.
     path("search/", discovery.SearchView.as_view(), name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", discovery.RobotsTxtView.as_view(), name="robots_txt"),
+    path("favicon.ico", discovery.favicon, name="favicon"),
     # Health check, and the admin under DJANGO_ADMIN_URL.
     path("healthz", views.healthz, name="healthz"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
-
-if settings.DEBUG:
-    # `make run` serves uploads itself; in production the proxy or the storage does.
-    from django.views.static import serve
-
-    urlpatterns += [
-        path(
-            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+# With debug on (`make run`), Django serves uploads and social cards itself; in
+# production the web server does (docs/deployment.md). static() adds nothing otherwise.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

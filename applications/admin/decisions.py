@@ -1,10 +1,10 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from applications.models import DecisionEmail
+from wego_site.core.admin import ContentAdmin
 
 
 @admin.register(DecisionEmail)
-class DecisionEmailAdmin(SimpleHistoryAdmin):
+class DecisionEmailAdmin(ContentAdmin):
     list_display = ["status", "subject"]
     fields = ["status", "subject", "body"]

@@ -1,11 +1,11 @@
 """A call for applications: when an edition takes applications, from whom, on what terms."""
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from applications.moments import moment_text, validate_time_zone
 from programs.models import Contact, Edition
@@ -50,6 +50,8 @@ class CallQuerySet(PublishableQuerySet):
         ]
 
 
+# Its contacts are links stored with the call's own version.
+@reversion.register()
 class Call(Publishable):
     edition = models.OneToOneField(
         Edition,
@@ -95,7 +97,6 @@ class Call(Publishable):
     )
 
     objects = CallQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-closes_at"]

@@ -1,9 +1,9 @@
 """The texts of decision emails, written by the secretariat."""
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template import Context, Template, TemplateSyntaxError
-from simple_history.models import HistoricalRecords
 
 from applications.models.applicants import ApplicationStatus
 
@@ -12,6 +12,7 @@ PLACEHOLDERS = (
 )
 
 
+@reversion.register()
 class DecisionEmail(models.Model):
     """One email text per decision (accepted, waitlisted, declined …)."""
 
@@ -24,7 +25,6 @@ class DecisionEmail(models.Model):
     subject = models.CharField(max_length=200, help_text=f"May use {PLACEHOLDERS}.")
     body = models.TextField(help_text=f"Plain text. May use {PLACEHOLDERS}.")
 
-    history = HistoricalRecords()
     public_content = False
 
     class Meta:

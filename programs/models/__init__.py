@@ -2,7 +2,7 @@
 from `programs.models`."""
 
 from programs.models.documents import DOCUMENT_MAX_BYTES, validate_pdf_upload
-from programs.models.editions import Edition, EditionQuerySet
+from programs.models.editions import AttendanceMode, Edition, EditionQuerySet
 from programs.models.organisations import Contact, Country, Organisation, RegionalOffice
 from programs.models.parts import Participant, SiteVisit, Topic, attach_parts
 from programs.models.programs import (
@@ -16,6 +16,7 @@ from programs.models.programs import (
 __all__ = [
     "DOCUMENT_MAX_BYTES",
     "RESERVED_PROGRAM_SLUGS",
+    "AttendanceMode",
     "Contact",
     "Country",
     "Edition",

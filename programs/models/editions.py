@@ -15,9 +15,13 @@ from programs.models.documents import validate_pdf_upload
 from programs.models.organisations import Contact, Country, Organisation
 from programs.models.parts import Participant, Topic
 from programs.models.programs import Program
+from wego_site.core.card_drawing import CardText
+from wego_site.core.cards import HasSocialCard
 from wego_site.core.fulltext import SearchIndex, search_document_field
+from wego_site.core.linked_data import absolute, organisation_json, wego_organization
 from wego_site.core.natural_keys import NaturalKeyManager
 from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
+from wego_site.core.templatetags.wego import date_range_text
 
 
 class EditionQuerySet(PublishableQuerySet):
@@ -73,16 +77,22 @@ class EditionQuerySet(PublishableQuerySet):
         """Editions that have taken place: ended before today."""
         return self.filter(end_date__lt=today or timezone.localdate())
 
-    def upcoming(self, today=None):
-        """Editions still to come or under way (see `Edition.is_upcoming`)."""
-        return self.filter(end_date__gte=today or timezone.localdate())
+
+class AttendanceMode(models.TextChoices):
+    """How participants take part; the values are schema.org's EventAttendanceModeEnumeration."""
+
+    IN_PERSON = "offline", "In person"
+    ONLINE = "online", "Online"
+    MIXED = "mixed", "In person and online"
 
 
 # A version of an edition holds its topics, site visits and participants too, so a revert
 # brings back deleted ones and removes added ones; co-organisers and contacts are links
 # stored with the edition's own version.
-@reversion.register(follow=["topics", "site_visits", "participants"], exclude=["search_document"])
-class Edition(Publishable):
+@reversion.register(
+    follow=["topics", "site_visits", "participants"], exclude=["search_document", "social_card"]
+)
+class Edition(HasSocialCard, Publishable):
     program = models.ForeignKey(
         Program,
         on_delete=models.PROTECT,
@@ -104,6 +114,13 @@ class Edition(Publishable):
     venue_city = models.CharField(max_length=100, blank=True, help_text="E.g. “Jeju Island”.")
     venue_country = models.ForeignKey(
         Country, on_delete=models.PROTECT, null=True, blank=True, related_name="hosted_editions"
+    )
+    attendance = models.CharField(
+        "format",
+        max_length=10,
+        choices=AttendanceMode.choices,
+        default=AttendanceMode.IN_PERSON,
+        help_text="In person at the venue, online (a webinar), or both.",
     )
     summary = models.TextField(blank=True, help_text="Introductory paragraph of the edition.")
     body = models.TextField(blank=True)
@@ -131,6 +148,7 @@ class Edition(Publishable):
     search_document = search_document_field("title", "venue_city", "summary", "body")
 
     objects = NaturalKeyManager.from_queryset(EditionQuerySet)("program__slug", "slug")
+    card_folder = "cards/editions"
 
     class Meta:
         ordering = ["-start_date"]
@@ -176,6 +194,18 @@ class Edition(Publishable):
     def venue(self):
         return ", ".join(part for part in [self.venue_city, str(self.venue_country or "")] if part)
 
+    @property
+    def when(self):
+        """The dates as they read, e.g. “9–12 July 2018”."""
+        return date_range_text(self.start_date, self.end_date)
+
+    def card_text(self):
+        return CardText(
+            title=self.title,
+            eyebrow=self.program.get_kind_display(),
+            details=(" · ".join(part for part in [self.when, self.venue] if part),),
+        )
+
     def participants_by_country(self):
         """[(country, [participants])] in country order; uses prefetched participants."""
         groups = {}
@@ -185,11 +215,24 @@ class Edition(Publishable):
             groups.setdefault(participant.country, []).append(participant)
         return list(groups.items())
 
+    def facts_description(self):
+        """One or two sentences from the edition's own facts, for when it has no summary."""
+        where = f" in {self.venue}" if self.venue else ""
+        online = " online" if self.attendance == AttendanceMode.ONLINE else ""
+        text = (
+            f"{self.program.get_kind_display()} “{self.program.title}”, {self.when}{where}{online}."
+        )
+        topics = [topic.title for topic in self.topics.all()]
+        if topics:
+            text += f" Topics: {'; '.join(topics)}."
+        return text
+
     def event_json_ld(self, url):
         """schema.org Event for this edition; needs the page's absolute ``url``."""
-        organizers = [
-            {"@type": "Organization", "name": o.name} for o in self.co_organisers.all()
-        ] or [{"@type": "Organization", "name": "World Smart Sustainable Cities Organization"}]
+        organizers = [organisation_json(o) for o in self.co_organisers.all()] or [
+            wego_organization(url)
+        ]
+        program = self.program
         data = {
             "@context": "https://schema.org",
             "@type": "Event",
@@ -197,18 +240,35 @@ class Edition(Publishable):
             "url": url,
             "startDate": self.start_date.isoformat(),
             "endDate": self.end_date.isoformat(),
-            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "eventAttendanceMode": {
+                AttendanceMode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
+                AttendanceMode.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+                AttendanceMode.MIXED: "https://schema.org/MixedEventAttendanceMode",
+            }[self.attendance],
+            # Nothing records a cancellation or a postponement: editions take place.
             "eventStatus": "https://schema.org/EventScheduled",
+            "description": self.summary or self.facts_description(),
+            "image": [absolute(url, self.card["url"])],
             "organizer": organizers,
-            "superEvent": {"@type": "EventSeries", "name": self.program.title},
+            "superEvent": {
+                "@type": "EventSeries",
+                "name": program.title,
+                "url": absolute(url, program.get_absolute_url()),
+            },
         }
-        if self.venue:
-            address = {"@type": "PostalAddress", "addressLocality": self.venue_city}
-            if self.venue_country:
-                address["addressCountry"] = self.venue_country.name
-            data["location"] = {"@type": "Place", "name": self.venue, "address": address}
-        if self.summary:
-            data["description"] = self.summary
+        places = []
+        if self.attendance != AttendanceMode.ONLINE and self.venue:
+            address = {"@type": "PostalAddress"}
+            if self.venue_city:
+                address["addressLocality"] = self.venue_city
+            if self.venue_country and self.venue_country.code:
+                address["addressCountry"] = self.venue_country.code
+            places.append({"@type": "Place", "name": self.venue, "address": address})
+        if self.attendance != AttendanceMode.IN_PERSON:
+            # The edition's page is where participants learn how to join.
+            places.append({"@type": "VirtualLocation", "url": url})
+        if places:
+            data["location"] = places[0] if len(places) == 1 else places
         call = self.public_call
         if call is not None:
             data["offers"] = call.offer_json_ld(urljoin(url, call.get_absolute_url()))
@@ -268,6 +328,7 @@ class Edition(Publishable):
             end_date=_one_year_later(self.end_date),
             venue_city=self.venue_city,
             venue_country=self.venue_country,
+            attendance=self.attendance,
             summary=self.summary,
             body=self.body,
         )

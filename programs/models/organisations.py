@@ -3,13 +3,25 @@
 import reversion
 from django.db import models
 
+from programs.countries import country_code, validate_country_code
 from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
+from wego_site.core.publishing import published_q
 
 
 @reversion.register()
 class Country(NaturalKeyMixin, models.Model):
     name = models.CharField(
         max_length=100, unique=True, help_text="As the secretariat writes it, e.g. “Korea”."
+    )
+    code = models.CharField(
+        "ISO code",
+        max_length=2,
+        blank=True,
+        validators=[validate_country_code],
+        help_text=(
+            "The two-letter ISO 3166-1 code, e.g. “KR”, for search engines and maps. "
+            "Leave empty to fill it in from the name; check it when the name is unusual."
+        ),
     )
 
     objects = NaturalKeyManager("name")
@@ -20,6 +32,10 @@ class Country(NaturalKeyMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.code = self.code.upper() or country_code(self.name)
+        super().save(*args, **kwargs)
 
 
 @reversion.register()
@@ -39,6 +55,12 @@ class Organisation(NaturalKeyMixin, models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
 
+class ContactQuerySet(models.QuerySet):
+    def of_public_programs(self):
+        """The people to contact about the public programs, by name (landing page, footer)."""
+        return self.filter(published_q("programs__")).distinct().order_by("name")
+
+
 @reversion.register()
 class Contact(NaturalKeyMixin, models.Model):
     honorific = models.CharField(max_length=10, blank=True, help_text="“Mr.”, “Ms.”, “Dr.” …")
@@ -48,7 +70,7 @@ class Contact(NaturalKeyMixin, models.Model):
         max_length=200, blank=True, help_text="What to contact this person about, if known."
     )
 
-    objects = NaturalKeyManager("email")
+    objects = NaturalKeyManager.from_queryset(ContactQuerySet)("email")
 
     class Meta:
         ordering = ["name"]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from PIL import Image
 
 from news.models import Post
+from wego_site.core.cards import card_renditions
 
 pytestmark = pytest.mark.django_db
 
@@ -135,7 +136,13 @@ def test_replaced_and_deleted_covers_stay_for_the_history(
     assert "news/covers/second.png" in files
     # The first cover and its renditions stay: the first version still shows them.
     assert "news/covers/first.jpg" in files
-    assert len(files) == 10
+    assert len([name for name in files if name.startswith("news/covers/")]) == 10
+    # One social card (the new cover's crop and its four copies); the first one is gone.
+    post.refresh_from_db()
+    assert post.social_card.name.endswith(".jpg")
+    assert sorted(name for name in files if name.startswith("cards/")) == sorted(
+        [post.social_card.name, *card_renditions(post.social_card.name)]
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         post.refresh_from_db()

@@ -3,6 +3,7 @@ what is published."""
 
 import calendar
 import datetime as dt
+import io
 
 import feedparser
 import pytest
@@ -110,3 +111,33 @@ def test_discovery_links_advertise_both_feeds_and_the_calendar():
     assert 'type="application/atom+xml"' in html
     assert '<link rel="alternate" type="text/calendar"' in html
     assert f'href="{reverse("programs:calendar")}"' in html
+
+
+def test_atom_feed_has_an_author(client, seed):
+    response, feed = parse(client, "news:feed_atom")
+    assert feed.feed.author_detail.name == "World Smart Sustainable Cities Organization"
+    assert feed.feed.author_detail.href == "https://we-gov.org/"
+    assert b"<author><name>World Smart Sustainable Cities Organization</name>" in response.content
+
+
+@pytest.mark.parametrize(("url_name", "version"), FEEDS)
+def test_each_entry_carries_its_card(client, seed, url_name, version):
+    from django.core.management import call_command
+
+    call_command("make_cards", stdout=io.StringIO())
+    _, feed = parse(client, url_name)
+    assert not feed.bozo, feed.get("bozo_exception")
+    posts = {post.title: post for post in Post.objects.published()}
+    for entry in feed.entries:
+        (enclosure,) = entry.enclosures
+        post = posts[entry.title]
+        assert enclosure.href == f"http://testserver{post.social_card.url}"
+        assert enclosure.type == "image/png"
+        assert int(enclosure.length) == post.social_card.size > 0
+
+
+def test_a_post_without_its_card_yet_carries_the_site_card(client, seed):
+    _, feed = parse(client, "news:feed_rss")
+    (enclosure,) = feed.entries[0].enclosures
+    assert enclosure.href == "http://testserver/static/cards/site.png"
+    assert int(enclosure.length) > 0

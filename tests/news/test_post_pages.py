@@ -9,7 +9,7 @@ import pytest
 from news.models import Post
 from programs.models import Program, ProgramKind
 from tests.factories import as_one_change, make_post
-from tests.html import parse, text_of
+from tests.html import json_ld_blocks, parse, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -67,10 +67,17 @@ def test_hostile_title_is_escaped_everywhere(client):
     response = client.get(post.get_absolute_url())
     html = response.content.decode()
     assert "<script>alert(1)</script>" not in html
-    (article,) = [
-        json.loads(body) for kind, body in parse(response).scripts if kind == "application/ld+json"
-    ]
-    assert article["headline"] == "</script><script>alert(1)</script>"
+    blocks = {
+        data["@type"]: data
+        for data in (
+            json.loads(body)
+            for kind, body in parse(response).scripts
+            if kind == "application/ld+json"
+        )
+    }
+    assert blocks["NewsArticle"]["headline"] == "</script><script>alert(1)</script>"
+    last_crumb = blocks["BreadcrumbList"]["itemListElement"][-1]
+    assert last_crumb["name"] == "</script><script>alert(1)</script>"
 
 
 def test_each_page_of_the_list_has_its_own_title(client):
@@ -121,10 +128,7 @@ def test_post_page(client, seed):
     assert "G20 Global Smart Cities Alliance (GSCA)" in text
     assert "Older post WeGO supports partners on COVID-19 response through webinars" in text
     assert "Newer post WeGO holds first webinar on COVID-19 best practice" in text
-    (article,) = [
-        json.loads(b) for kind, b in parse(response).scripts if kind == "application/ld+json"
-    ]
-    assert article["@type"] == "NewsArticle"
+    article = json_ld_blocks(response)["NewsArticle"]
     assert article["datePublished"].startswith("2020-05-13")
     assert set(article["keywords"]) == {"partnership", "SCI-J", "GSCA"}
 

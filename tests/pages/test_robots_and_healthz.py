@@ -7,13 +7,15 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
-def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+def test_robots_txt_points_at_the_sitemap_and_names_no_private_path(client, settings):
     response = client.get(reverse("robots_txt"))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
-    lines = response.content.decode().splitlines()
+    body = response.content.decode()
+    lines = body.splitlines()
     assert "User-agent: *" in lines
-    assert "Disallow: /admin/" in lines
+    assert "Disallow:" in lines  # nothing is disallowed
+    assert settings.ADMIN_URL not in body and "/healthz" not in body
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert reverse("robots_txt") == "/robots.txt"
 

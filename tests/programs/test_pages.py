@@ -2,13 +2,12 @@
 plainly."""
 
 import datetime as dt
-import json
 
 import pytest
 
 from programs.models import Edition, Program, ProgramKind
 from tests.factories import make_edition
-from tests.html import parse, text_of
+from tests.html import json_ld_blocks, parse, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -47,11 +46,9 @@ def test_jeju_edition_page(client, seed):
 
 
 def test_edition_page_has_event_json_ld(client, seed):
-    scripts = parse(client.get(JEJU)).scripts
-    (event,) = [json.loads(body) for kind, body in scripts if kind == "application/ld+json"]
-    assert event["@type"] == "Event"
+    event = json_ld_blocks(client.get(JEJU))["Event"]
     assert (event["startDate"], event["endDate"]) == ("2018-07-09", "2018-07-12")
-    assert event["location"]["address"]["addressCountry"] == "Korea"
+    assert event["location"]["address"]["addressCountry"] == "KR"
     assert "World Bank" in [o["name"] for o in event["organizer"]]
     assert event["url"] == f"http://testserver{JEJU}"
 

@@ -12,12 +12,16 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from wego_site.core import redirects  # noqa: F401 - connects the slug-change recorders
+        from wego_site.core import (
+            cards,
+            redirects,  # noqa: F401 - connects the slug-change recorders
+        )
         from wego_site.core.roles import setup_roles_after_migrate
         from wego_site.pagecache import generation
 
         post_migrate.connect(setup_roles_after_migrate, dispatch_uid="wego_site_setup_roles")
         generation.connect_signals()
+        cards.connect_signals()
 
 
 class StaffAdminConfig(admin_apps.AdminConfig):

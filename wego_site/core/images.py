@@ -90,11 +90,9 @@ def rendition_name(original_name, size, extension):
     return str(path.parent / "renditions" / f"{path.stem}-{width}x{height}.{extension}")
 
 
-def rendition_names(original_name):
+def rendition_names(original_name, sizes=RENDITION_SIZES, extensions=RENDITION_FORMATS):
     return [
-        rendition_name(original_name, size, extension)
-        for size in RENDITION_SIZES
-        for extension in RENDITION_FORMATS
+        rendition_name(original_name, size, extension) for size in sizes for extension in extensions
     ]
 
 

@@ -1,15 +1,22 @@
-"""Views that help people and machines find the site: search and robots.txt.
+"""Views that help people and machines find the site: search, robots.txt, /favicon.ico.
 
 The sitemap itself is Django's view, fed by `wego_site.pages.sitemaps`.
 """
 
+import functools
+
+from django.conf import settings
+from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 from wego_site.pages import search
 
 
-class SearchView(TemplateView):
+class SearchView(BreadcrumbsMixin, TemplateView):
     """`/search/?q=...`: every public program, edition, news post and testimonial."""
 
     template_name = "search.html"
@@ -17,9 +24,16 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(results=search.run(self.request.GET.get("q", "")), **kwargs)
 
+    def get_breadcrumbs(self, context):
+        return [Crumb("Search", self.request.path)]
+
 
 class RobotsTxtView(TemplateView):
-    """`/robots.txt`: everything but the admin may be crawled; where the sitemap is."""
+    """`/robots.txt`: every page may be crawled; where the sitemap is.
+
+    It names no private path: listing the admin's prefix would publish it. The admin
+    answers with `X-Robots-Tag: noindex` and asks to sign in instead.
+    """
 
     template_name = "robots.txt"
     content_type = "text/plain; charset=utf-8"
@@ -27,6 +41,18 @@ class RobotsTxtView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             sitemap_url=self.request.build_absolute_uri(reverse("sitemap")),
-            admin_path=reverse("admin:index"),
             **kwargs,
         )
+
+
+@functools.cache
+def _favicon():
+    return (settings.BASE_DIR / "static" / "icons" / "favicon.ico").read_bytes()
+
+
+@require_safe
+def favicon(request):
+    """`/favicon.ico`, where browsers and feed readers look first (drawn by `draw_icons`)."""
+    response = HttpResponse(_favicon(), content_type="image/x-icon")
+    patch_cache_control(response, public=True, max_age=7 * 24 * 3600)
+    return response

@@ -22,6 +22,7 @@ from programs.models import (
 )
 from programs.views import kind_sections
 from testimonials.models import Testimonial
+from wego_site.core.linked_data import wego_organization
 from wego_site.pagecache.generation import per_generation
 
 logger = logging.getLogger(__name__)
@@ -56,10 +57,7 @@ class LandingView(TemplateView):
             **per_generation(f"landing-{today.isoformat()}", self.landing_data),
             organization_json_ld={
                 "@context": "https://schema.org",
-                "@type": "Organization",
-                "name": "World Smart Sustainable Cities Organization",
-                "alternateName": "WeGO",
-                "url": self.request.build_absolute_uri("/"),
+                **wego_organization(self.request.build_absolute_uri("/"), logo=True),
             },
             **kwargs,
         )
@@ -114,12 +112,13 @@ class LandingView(TemplateView):
             "latest_posts": list(Post.objects.published()[: self.news_count]),
             # The latest testimonials, shown oldest first as on the seed page.
             "testimonials": list(testimonials[: self.testimonial_count])[::-1],
-            "contacts": list(
-                Contact.objects.filter(programs__in=Program.objects.published())
-                .distinct()
-                .order_by("name")
-            ),
+            "contacts": public_contacts(),
         }
+
+
+def public_contacts():
+    """The contacts of the public programs, once per content generation (footer, landing)."""
+    return per_generation("public-contacts", lambda: list(Contact.objects.of_public_programs()))
 
 
 @never_cache

@@ -1,18 +1,21 @@
 """Template helpers shared by every section: dates and moments, canonical URLs, JSON-LD,
-formatted text."""
+formatted text, cards."""
 
 import datetime as dt
 import json
+from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from wego_site.core.cards import HasSocialCard, site_card
 from wego_site.core.formatted_text import render_markdown
+from wego_site.core.linked_data import WEGO_URL, absolute, breadcrumb_list, collection_page
 
 register = template.Library()
 
@@ -181,3 +184,43 @@ def aria_current(context, url, exclude=None):
     if url != "/" and request.path.startswith(url):
         return format_html('aria-current="{}"', "true")
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def page_json_ld(context):
+    """The page's BreadcrumbList (below the landing page) and a list page's CollectionPage.
+
+    From the view's `breadcrumbs` (the last crumb is the page itself, given its canonical
+    URL here) and `collection` (see wego_site.core.linked_data.collection).
+    """
+    page_url = canonical_url(context)
+    crumbs = list(context.get("breadcrumbs") or [])
+    parts = []
+    if len(crumbs) > 1 and page_url:
+        crumbs[-1] = crumbs[-1]._replace(url=page_url)
+        parts.append(json_ld(breadcrumb_list(crumbs, page_url)))
+    shown = context.get("collection")
+    if shown and page_url:
+        parts.append(json_ld(collection_page(shown["name"], shown["items"], page_url)))
+    return format_html_join("", "{}", ((part,) for part in parts))
+
+
+@register.simple_tag(takes_context=True)
+def page_card(context):
+    """The page's social card with absolute URLs: its object's own, or the site card."""
+    shown = context.get("object")
+    card = dict(shown.card if isinstance(shown, HasSocialCard) else site_card())
+    base = canonical_url(context) or "/"
+    card["absolute_url"] = absolute(base, card["url"])
+    return card
+
+
+@register.simple_tag
+def wego_url():
+    """WeGO's own website (the footer links to it)."""
+    return WEGO_URL
+
+
+@register.simple_tag
+def wego_host():
+    return urlsplit(WEGO_URL).hostname

@@ -1,0 +1,30 @@
+"""Social cards that show another row's facts.
+
+An edition's social card shows its program's kind and its country's name, a program's
+card its regional office's city: saving one of those remakes the cards that show it
+(after commit, like the card of any saved row, see wego_site.core.cards).
+"""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from programs.models import Country, Program, RegionalOffice
+from wego_site.core.cards import refresh_card_on_commit
+
+
+@receiver(post_save, sender=Program, dispatch_uid="programs_program_edition_cards")
+@receiver(post_save, sender=Country, dispatch_uid="programs_country_edition_cards")
+def refresh_edition_cards(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    related = "editions" if sender is Program else "hosted_editions"
+    for edition in getattr(instance, related).only("pk"):
+        refresh_card_on_commit(edition)
+
+
+@receiver(post_save, sender=RegionalOffice, dispatch_uid="programs_office_program_cards")
+def refresh_program_cards(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    for program in instance.programs.only("pk"):
+        refresh_card_on_commit(program)

@@ -1,0 +1,83 @@
+"""Countries carry their ISO 3166-1 alpha-2 code, found by pycountry from the name."""
+
+import json
+from importlib import import_module
+
+import pycountry
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+from programs.countries import ALIASES, country_code, validate_country_code
+from programs.models import Country
+
+SEED_CODES = {
+    "Korea": "KR",
+    "Ghana": "GH",
+    "India": "IN",
+    "Kyrgyz Republic": "KG",
+    "Palestine": "PS",
+    "Philippines": "PH",
+    "Russia": "RU",
+    "Saint Lucia": "LC",
+    "Sri Lanka": "LK",
+    "Thailand": "TH",
+    "Uzbekistan": "UZ",
+    "Vietnam": "VN",
+    "Zimbabwe": "ZW",
+}
+
+
+def test_the_seeds_country_names_get_their_codes():
+    assert {name: country_code(name) for name in SEED_CODES} == SEED_CODES
+
+
+def test_names_that_name_no_single_country_get_no_code():
+    assert country_code("") == ""
+    assert country_code("Narnia") == ""
+    # A fuzzy match inside another country's name is refused, not guessed: this is
+    # part of North Korea's official name.
+    assert country_code("Republic of Korea") == ""
+
+
+def test_each_alias_is_needed():
+    """The alias map holds only names pycountry's own look-ups cannot settle."""
+    for name in ALIASES:
+        try:
+            pycountry.countries.lookup(name)
+            exact = True
+        except LookupError:
+            exact = False
+        assert not exact, f"{name!r} needs no alias"
+
+
+def test_the_fixtures_countries_carry_the_looked_up_codes():
+    rows = json.loads((settings.BASE_DIR / "fixtures" / "01_programs.json").read_text())
+    countries = {
+        r["fields"]["name"]: r["fields"]["code"] for r in rows if r["model"] == "programs.country"
+    }
+    assert countries == {name: country_code(name) for name in countries}
+    assert len(countries) == 13
+
+
+@pytest.mark.django_db
+def test_a_new_country_gets_its_code_from_its_name_unless_given():
+    assert Country.objects.create(name="Mongolia").code == "MN"
+    assert Country.objects.create(name="Türkiye", code="tr").code == "TR"
+
+
+def test_only_real_codes_are_accepted():
+    validate_country_code("KR")
+    with pytest.raises(ValidationError):
+        validate_country_code("XK1")
+    with pytest.raises(ValidationError):
+        validate_country_code("ZZ")
+
+
+@pytest.mark.django_db
+def test_the_data_migration_fills_stored_countries(seed):
+    Country.objects.update(code="")
+    migration = import_module("programs.migrations.0007_fill_country_codes")
+    migration.fill_codes(apps, None)
+    assert dict(Country.objects.values_list("name", "code")) == SEED_CODES

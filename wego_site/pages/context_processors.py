@@ -1,0 +1,9 @@
+"""What the footer of every page shows, computed only when a page renders the footer."""
+
+from django.utils.functional import SimpleLazyObject
+
+from wego_site.pages.views import public_contacts
+
+
+def footer(request):
+    return {"footer_contacts": SimpleLazyObject(public_contacts)}
