@@ -35,5 +35,6 @@ class TestimonialListView(PaginatedListMixin, ListView):
 
 
 def public_testimonial_years():
+    """Newest first, the order of the list the chips lead into."""
     years = Testimonial.objects.published().order_by("year").values_list("year", flat=True)
-    return sorted(set(years))
+    return sorted(set(years), reverse=True)

@@ -17,6 +17,7 @@ from programs.models.programs import Program
 from wego_site.core.aggregates import scalar_aggregate
 from wego_site.core.fulltext import SearchIndex, search_document_field
 from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
+from wego_site.core.templatetags.wego import date_range_text
 
 
 class EditionQuerySet(PublishableQuerySet):
@@ -171,6 +172,12 @@ class Edition(Publishable):
     def is_upcoming(self, today=None):
         """Not ended yet: an edition under way still counts as upcoming."""
         return self.end_date >= (today or timezone.localdate())
+
+    @property
+    def label(self):
+        """The edition as a link names it: its program and its dates, e.g. “WeGO–SHRDC
+        Training Program, 22–29 May 2016”. Titles alone repeat from year to year."""
+        return f"{self.program.title}, {date_range_text(self.start_date, self.end_date)}"
 
     @property
     def venue(self):

@@ -6,7 +6,7 @@ The sitemap itself is Django's view, fed by `wego_site.pages.sitemaps`.
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from wego_site.pages import search
+from wego_site.pages import search, search_help
 
 
 class SearchView(TemplateView):
@@ -15,7 +15,14 @@ class SearchView(TemplateView):
     template_name = "search.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(results=search.run(self.request.GET.get("q", "")), **kwargs)
+        results = search.run(self.request.GET.get("q", ""))
+        context = super().get_context_data(results=results, **kwargs)
+        if not results.sections:
+            # Nothing found (or nothing asked): offer ways on rather than a dead end.
+            context["ways_on"] = search_help.ways_on()
+            if results.searched:
+                context["spelling_hint"] = search_help.spelling_hint(results.query)
+        return context
 
 
 class RobotsTxtView(TemplateView):
