@@ -1,5 +1,6 @@
 """The admin site's name, the pieces every content admin shares, and the site's own models."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
 from django.urls import path, reverse
@@ -12,8 +13,8 @@ from wego_site.core.images import CheckedImageFormField
 from wego_site.core.models import Redirect, SeedLoad
 from wego_site.core.publishing import PublicationStatus
 
-admin.site.site_header = "WeGO Training Programs — administration"
-admin.site.site_title = "WeGO Training Programs — administration"
+admin.site.site_header = f"{settings.SITE_NAME} — administration"
+admin.site.site_title = admin.site.site_header
 admin.site.index_title = "What would you like to edit?"
 
 AUDIT_FIELDSET = (

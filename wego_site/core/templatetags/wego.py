@@ -4,6 +4,7 @@ import datetime as dt
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
@@ -82,6 +83,16 @@ def json_ld(data):
     # The payload is JSON whose markup-significant characters are escaped above, which
     # is exactly how django.utils.html.json_script makes its output safe.
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.simple_tag
+def site_name():
+    """The site's name, ``settings.SITE_NAME``, for titles, Open Graph and feed links.
+
+    A tag rather than a context processor so that templates rendered without a request
+    context (500.html) read it too.
+    """
+    return settings.SITE_NAME
 
 
 @register.simple_tag(takes_context=True)
