@@ -1,9 +1,11 @@
 """The “Training Programs” landing page, composed from every app, and the error pages."""
 
 import logging
+import re
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
@@ -26,8 +28,9 @@ logger = logging.getLogger(__name__)
 
 
 class LandingView(TemplateView):
-    """The seed page's story in its order: overview, about, each kind of program, news,
-    archives, the latest joint workshop, testimonials and contacts.
+    """The overview first, then what is coming (open calls, upcoming editions), a short
+    section per kind of program, the latest news, the archive, the latest joint
+    workshop, testimonials and contacts; each leads on to its full page.
 
     Eight queries, and a page of the same size, whatever the amount of data:
     introductions, programs, regional offices, the latest editions of each kind (with the
@@ -41,10 +44,10 @@ class LandingView(TemplateView):
     """
 
     template_name = "landing.html"
-    news_count = 6
+    news_count = 3
     programs_per_kind = 6
     main_edition_count = 12
-    testimonial_count = 6
+    testimonial_count = 2
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -77,12 +80,21 @@ class LandingView(TemplateView):
         featured = attach_parts(joint_workshops[:1])
         for edition in featured:
             edition.country_count = len({p.country_id for p in edition.participant_list})
-        testimonials = Testimonial.objects.published().order_by("-year", "-pk")
+        testimonials = Testimonial.objects.published().order_by("-year", "pk")
+        today = timezone.localdate()
         return {
             "introductions": introductions,
+            "about_text": about_without_overview(introductions),
+            "upcoming_editions": sorted(
+                (e for e in editions if e.is_upcoming(today)), key=lambda e: e.start_date
+            ),
             "main_section": sections[ProgramKind.MAIN],
             "main_editions": sorted(
-                (e for e in editions if e.program.kind == ProgramKind.MAIN),
+                (
+                    e
+                    for e in editions
+                    if e.program.kind == ProgramKind.MAIN and not e.is_upcoming(today)
+                ),
                 key=lambda e: e.start_date,
             ),
             "regional_section": sections[ProgramKind.REGIONAL],
@@ -98,14 +110,33 @@ class LandingView(TemplateView):
             "latest_posts": list(
                 Post.objects.published().prefetch_related(None)[: self.news_count]
             ),
-            # The latest testimonials, shown oldest first as on the seed page.
-            "testimonials": list(testimonials[: self.testimonial_count])[::-1],
+            # The latest testimonials, in the order of the testimonials page.
+            "testimonials": list(testimonials[: self.testimonial_count]),
             "contacts": list(
                 Contact.objects.filter(programs__in=Program.objects.published())
                 .distinct()
                 .order_by("name")
             ),
         }
+
+
+def about_without_overview(introductions):
+    """The “About” text without the sentences it shares with the overview above it.
+
+    On the seed page both open with the same sentence; the landing page shows the
+    overview first, so the About section starts where the two differ.
+    """
+    overview, about = introductions.get("overview"), introductions.get("about")
+    if about is None:
+        return ""
+    text = about.text
+    if overview is not None:
+        for sentence in re.split(r"(?<=[.!?])\s+", overview.text.strip()):
+            if sentence and text.startswith(sentence):
+                text = text[len(sentence) :].lstrip()
+            else:
+                break
+    return text
 
 
 def site_figures(editions, program_total):
