@@ -99,3 +99,9 @@ def test_a_spelling_hint_is_only_a_word_the_site_holds(seed):
     assert search_help.spelling_hint("Jeju") == ""  # nothing to correct
     assert search_help.spelling_hint("qqxxzz") == ""  # nothing close: no made-up hint
     assert search_help.spelling_hint("smrt cityes") == "smart cities"
+
+
+def test_spelling_hints_look_at_the_first_words_only(seed):
+    """A long query of made-up words is not compared word by word to the vocabulary."""
+    assert search_help.spelling_hint("Jejy webinr") == "jeju webinar"
+    assert search_help.spelling_hint("qqqq wwww xxxx yyyy zzzz Jejy") == ""

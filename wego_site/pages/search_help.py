@@ -22,6 +22,7 @@ from wego_site.pagecache.generation import per_generation
 LATEST_POSTS = 3
 TAG_COUNT = 8
 MIN_WORD_LENGTH = 4  # shorter words are too often one letter from many others
+MAX_HINT_TERMS = 5
 _WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD_LENGTH},}}")
 
 
@@ -76,17 +77,30 @@ def _vocabulary():
 
 def spelling_hint(query):
     """The query with each unknown word replaced by the closest word the site holds, or
-    "" when no word changes (nothing to suggest)."""
+    "" when no word changes (nothing to suggest).
+
+    Only words of the same first letter and a near length are compared, and only the
+    first `MAX_HINT_TERMS` words of the query are looked at, so a long query of made-up
+    words costs milliseconds, not a scan of the whole vocabulary per word.
+    """
     words = vocabulary()
     known = set(words)
     changed = False
     out = []
-    for term in query.split():
+    for position, term in enumerate(query.split()):
         bare = term.strip("\"'-").lower()
-        if len(bare) < MIN_WORD_LENGTH or bare in known or bare == "or":
+        if (
+            position >= MAX_HINT_TERMS
+            or len(bare) < MIN_WORD_LENGTH
+            or bare in known
+            or bare == "or"
+        ):
             out.append(term)
             continue
-        close = difflib.get_close_matches(bare, words, n=1, cutoff=0.75)
+        candidates = [
+            word for word in words if word[0] == bare[0] and abs(len(word) - len(bare)) <= 2
+        ]
+        close = difflib.get_close_matches(bare, candidates, n=1, cutoff=0.75)
         if close:
             out.append(close[0])
             changed = True
