@@ -210,3 +210,25 @@ def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, 
     lone = page.locator("#year-2011 ~ .testimonial-grid .testimonial").bounding_box()
     grid = page.locator("#year-2011 ~ .testimonial-grid").bounding_box()
     assert lone["width"] == pytest.approx(grid["width"], abs=1)
+
+
+LAST_ROW_JS = """
+grid => {
+  const cards = [...grid.children].map(c => c.getBoundingClientRect());
+  const lastTop = Math.max(...cards.map(r => r.top));
+  const last = cards.filter(r => Math.abs(r.top - lastTop) < 1);
+  return [last.length, last[0].width, grid.getBoundingClientRect().width];
+}
+"""
+
+
+@pytest.mark.parametrize("width", [1280, 800])
+@pytest.mark.parametrize("path", ["/news/", "/news/tag/webinar/", "/testimonials/"])
+def test_no_card_is_left_alone_beside_empty_space(live_server, seed, page, path, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + path)
+    grids = page.locator(".card-grid--news, .testimonial-grid")
+    assert grids.count()
+    for i in range(grids.count()):
+        count, card, grid = grids.nth(i).evaluate(LAST_ROW_JS)
+        assert count > 1 or card == pytest.approx(grid, abs=1), (path, i, count, card, grid)
