@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: help install migrate seed run serve bench test lint format check lock clean
+.PHONY: help install migrate seed run serve bench test deploy-check lint format check lock clean
 
 help: ## List every target with what it does
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -51,6 +51,9 @@ bench: install ## Measure requests/s and latency of the main pages (wrk; see doc
 
 test: install ## Run the whole test suite (SQLite, or the database in DATABASE_URL)
 	$(BIN)/pytest
+
+deploy-check: install ## nginx (deploy/nginx.conf) in front of `make serve`: lockout, uploads, slow clients, front cache, two servers
+	$(BIN)/pytest -m deploy tests/deploy
 
 lint: install ## Check style and formatting with ruff
 	$(BIN)/ruff check .

@@ -20,7 +20,7 @@ class LatestPostsFeed(Feed):
     feed_url = reverse_lazy("news:feed_rss")
 
     def items(self):
-        return Post.objects.published()[:FEED_LENGTH]  # tags are prefetched
+        return Post.objects.published().prefetch_related("tags")[:FEED_LENGTH]
 
     def item_title(self, post):
         return post.title

@@ -10,19 +10,11 @@ from taggit.models import Tag, TaggedItemBase
 from programs.models import Organisation, Program
 from wego_site.core.fulltext import SearchIndex, search_document_field
 from wego_site.core.images import RENDITION_SIZES, rendition_name, validate_image_upload
-from wego_site.core.publishing import Publishable, PublishableQuerySet, SlugNaturalKeyManager
+from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
+from wego_site.core.publishing import Publishable, PublishableQuerySet
 
 
-class PostQuerySet(PublishableQuerySet):
-    def published(self):
-        return super().published().prefetch_related("tags")
-
-
-class PostManager(SlugNaturalKeyManager.from_queryset(PostQuerySet)):
-    pass
-
-
-class Post(Publishable):
+class Post(NaturalKeyMixin, Publishable):
     title = models.CharField(max_length=200, help_text="The headline.")
     slug = models.SlugField(
         max_length=200,
@@ -63,19 +55,15 @@ class Post(Publishable):
 
     search_document = search_document_field("title", "lede", "body")
 
-    objects = PostManager()
+    objects = NaturalKeyManager.from_queryset(PublishableQuerySet)("slug")
     history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        get_latest_by = "published_at"
-        indexes = [SearchIndex(fields=["search_document"], name="post_search_idx")]
+        indexes = [SearchIndex(name="post_search_idx")]
 
     def __str__(self):
         return self.title
-
-    def natural_key(self):
-        return (self.slug,)
 
     def article_json_ld(self, url):
         """schema.org NewsArticle for this post; needs the page's absolute ``url``."""
@@ -139,17 +127,12 @@ class Post(Publishable):
         return {"width": width, "height": height, **urls}
 
 
-class TaggedPostManager(models.Manager):
-    def get_by_natural_key(self, tag_name, post_slug):
-        return self.get(tag__name=tag_name, content_object__slug=post_slug)
-
-
 class TaggedPost(TaggedItemBase):
     """Tags of a post, through a real foreign key so fixtures can name posts by slug."""
 
     content_object = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="tagged_items")
 
-    objects = TaggedPostManager()
+    objects = NaturalKeyManager("tag__name", "content_object__slug")
 
     class Meta:
         constraints = [

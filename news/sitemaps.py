@@ -7,7 +7,7 @@ from news.models import Post
 
 class PostSitemap(Sitemap):
     def items(self):
-        return Post.objects.published().prefetch_related(None)
+        return Post.objects.published()
 
     def lastmod(self, post):
         return post.updated_at

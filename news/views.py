@@ -7,7 +7,7 @@ from taggit.models import Tag
 
 from news.models import Post
 from programs.models import Program
-from programs.views import valid_year
+from wego_site.core.dates import valid_year
 from wego_site.core.pagination import PaginatedListMixin
 from wego_site.pagecache.generation import per_generation
 
@@ -20,8 +20,8 @@ class PostListMixin(PaginatedListMixin):
     paginate_by = 10
 
     def get_queryset(self):
-        # Cards show their tags: published() prefetches them (one query per page).
-        return Post.objects.published()
+        # Cards show their tags: one query per page.
+        return Post.objects.published().prefetch_related("tags")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(years=per_generation("news-years", public_years), **kwargs)
@@ -66,6 +66,7 @@ class PostDetailView(DetailView):
             Post.objects.published()
             .filter(published_at__year=valid_year(self.kwargs["year"]))
             .prefetch_related(
+                "tags",
                 Prefetch("related_programs", queryset=Program.objects.published()),
                 "organisations",
             )
@@ -73,9 +74,7 @@ class PostDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         post = self.object
-        neighbours = (
-            Post.objects.published().prefetch_related(None).only("title", "slug", "published_at")
-        )
+        neighbours = Post.objects.published().only("title", "slug", "published_at")
         same_time = Q(published_at=post.published_at)
         older = neighbours.filter(
             Q(published_at__lt=post.published_at) | (same_time & Q(pk__lt=post.pk))

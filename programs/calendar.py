@@ -54,7 +54,7 @@ def calendar_response(editions, request, *, name, filename, disposition):
 
 
 def _public_editions():
-    return Edition.objects.published().select_related("venue_country")
+    return Edition.objects.published().select_related("program", "venue_country")
 
 
 class EditionCalendarView(SingleObjectMixin, View):

@@ -24,7 +24,7 @@ class ProgramSitemap(Sitemap):
 
 class EditionSitemap(Sitemap):
     def items(self):
-        return Edition.objects.published()
+        return Edition.objects.published().select_related("program")  # for the address
 
     def lastmod(self, edition):
         return edition.updated_at

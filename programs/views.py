@@ -1,22 +1,12 @@
 """Public pages of programs and editions. Every queryset starts from `.published()`."""
 
-import datetime as dt
-
 from django.db.models import Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from programs.models import Contact, Edition, Introduction, Program, ProgramKind
-from wego_site.core.pagination import PaginatedListMixin
-from wego_site.pagecache.generation import per_generation
-
-
-def valid_year(year):
-    """A year a date can hold in every time zone; anything else is a 404, never a 500."""
-    if not dt.MINYEAR < year < dt.MAXYEAR:
-        raise Http404("No such year.")
-    return year
+from wego_site.core.dates import YearListMixin
 
 
 def kind_sections(programs, introductions, kinds=tuple(ProgramKind)):
@@ -83,17 +73,18 @@ class ProgramDetailView(DetailView):
         )
 
     def get_editions(self):
-        """The program's editions to list; a staff preview may include hidden ones."""
-        return (
-            Edition.objects.published().filter(program=self.object).select_related("venue_country")
-        )
+        """The program's editions to list; a staff preview may include hidden ones.
+
+        Through the reverse relation each edition's program is this one, so their
+        addresses need no join."""
+        return self.object.editions.published().select_related("venue_country")
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
         editions = list(self.get_editions())
         upcoming = [edition for edition in editions if edition.is_upcoming(today)]
         # Asked through the reverse relation: programs never imports news.
-        posts = self.object.posts.published().prefetch_related(None)[:3]
+        posts = self.object.posts.published()[:3]
         return super().get_context_data(
             other_programs=self.other_programs(),
             fallback_contacts=self.fallback_contacts(),
@@ -152,7 +143,8 @@ class EditionDetailView(DetailView):
             ),
             neighbours=self.neighbours(),
             participant_groups=participant_groups,
-            # The reverse relation's manager is the testimonials' own, with .published().
+            # Through the reverse relation each testimonial's edition is this one, program
+            # loaded: `source` needs no query of its own.
             testimonials=edition.testimonials.published(),
             event_json_ld=edition.event_json_ld(url),
             **kwargs,
@@ -175,31 +167,22 @@ class EditionDetailView(DetailView):
         )
 
 
-class EditionArchiveView(PaginatedListMixin, ListView):
+class EditionArchiveView(YearListMixin, ListView):
     """Every public edition of every program, newest first, grouped by year: the whole
     archive in pages of `paginate_by`, or one year's editions on one page."""
 
     template_name = "programs/edition_archive.html"
     context_object_name = "editions"
     paginate_by = 50
-    whole_when_narrowed_by = ("year",)
+    year_lookup = "start_date__year"
+    years_memo = "edition-years"
 
     def get_queryset(self):
-        editions = Edition.objects.published().select_related("venue_country")
-        if "year" in self.kwargs:
-            editions = editions.filter(start_date__year=valid_year(self.kwargs["year"]))
-        return editions.with_participant_counts().order_by("-start_date", "-pk")
+        editions = Edition.objects.published().select_related("program", "venue_country")
+        return (
+            self.narrowed_to_year(editions).with_participant_counts().order_by("-start_date", "-pk")
+        )
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        year = self.kwargs.get("year")
-        if year is not None and not context["editions"]:
-            raise Http404("No editions that year.")
-        context["year"] = year
-        context["years"] = per_generation("edition-years", public_edition_years)
-        return context
-
-
-def public_edition_years():
-    years = Edition.objects.published().dates("start_date", "year", order="DESC")
-    return [day.year for day in years]
+    def public_years(self):
+        years = Edition.objects.published().dates("start_date", "year", order="DESC")
+        return [day.year for day in years]

@@ -5,20 +5,11 @@ from simple_history.models import HistoricalRecords
 
 from programs.models import Edition, Program
 from wego_site.core.fulltext import SearchIndex, search_document_field
+from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 from wego_site.core.publishing import Publishable, PublishableQuerySet
 
 
-class TestimonialQuerySet(PublishableQuerySet):
-    def published(self):
-        return super().published().select_related("program", "edition__program")
-
-
-class TestimonialManager(models.Manager.from_queryset(TestimonialQuerySet)):
-    def get_by_natural_key(self, person_name, year):
-        return self.get(person_name=person_name, year=year)
-
-
-class Testimonial(Publishable):
+class Testimonial(NaturalKeyMixin, Publishable):
     quote = models.TextField(help_text="The participant's words, without quotation marks.")
     honorific = models.CharField(max_length=10, blank=True, help_text="“Mr.”, “Ms.”, “Dr.” …")
     person_name = models.CharField("person", max_length=150)
@@ -54,12 +45,12 @@ class Testimonial(Publishable):
         "person_name", "role", "organisation", "city", "on_behalf_of", "quote"
     )
 
-    objects = TestimonialManager()
+    objects = NaturalKeyManager.from_queryset(PublishableQuerySet)("person_name", "year")
     history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["year", "pk"]
-        indexes = [SearchIndex(fields=["search_document"], name="testimonial_search_idx")]
+        indexes = [SearchIndex(name="testimonial_search_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["person_name", "year"], name="testimonial_person_year_unique"
@@ -68,9 +59,6 @@ class Testimonial(Publishable):
 
     def __str__(self):
         return f"{self.full_name}, {self.year}"
-
-    def natural_key(self):
-        return (self.person_name, self.year)
 
     def clean(self):
         super().clean()
@@ -96,8 +84,9 @@ class Testimonial(Publishable):
     def source(self):
         """The public edition or program this testimonial is about, for a link; or None.
 
-        Uses the edition and program loaded by ``published()``; a draft edition falls
-        back to its program, a draft program to nothing, so no link leads to a 404.
+        A draft edition falls back to its program, a draft program to nothing, so no link
+        leads to a 404. Reads the program and the edition's program: a list that shows
+        sources loads them: ``select_related("program", "edition__program")``.
         """
         if self.edition_id and self.edition.is_published and self.edition.program.is_published:
             return self.edition

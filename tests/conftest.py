@@ -3,8 +3,11 @@ import os
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 
 from wego_site.pagecache.generation import forget_memos
 
@@ -27,10 +30,65 @@ def empty_cache():
     forget_memos()
 
 
-@pytest.fixture
-def seed(db):
-    """The seed page's content, loaded the way `make run` loads it."""
+def load_seed():
+    """The seed page's content, loaded the way `make run` loads it (a no-op once loaded)."""
     call_command("load_seed", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database holds the seed from the start: loaded once per session, and each
+    test's transaction rolls its own changes back."""
+    with django_db_blocker.unblock():
+        load_seed()
+
+
+def database(request):
+    """Give the test its database access: transactional if it asked for that."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+
+
+@pytest.fixture
+def seed(request):
+    """The seed page's content.
+
+    In a plain `db` test it is already there (see `django_db_setup`). A transactional test
+    (`transactional_db`, `live_server`) is followed by a flush that empties every table,
+    so here the seed is loaded again whenever it is missing.
+    """
+    database(request)
+    from wego_site.core.models import SeedLoad
+
+    if not SeedLoad.objects.exists():
+        load_seed()
+
+
+def content_tables():
+    """Every table of the content apps and the building blocks (redirects, seed loads),
+    with their many-to-many and history tables; users and groups are not among them."""
+    labels = {*settings.CONTENT_APPS, "wego_site"}
+    return [
+        model._meta.db_table
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.app_label in labels and model._meta.managed and not model._meta.proxy
+    ]
+
+
+@pytest.fixture
+def empty_site(request):
+    """A site with no content at all: the seed is deleted inside the test's transaction
+    (and so comes back after it). For tests that count rows or need an empty site."""
+    database(request)
+    with connection.cursor() as cursor:
+        for table in content_tables():
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608 - model tables
+    # Rows deleted in SQL send no signal: start this test's cache afresh.
+    cache.clear()
+    forget_memos()
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,11 @@
 """Small builders for tests that need more rows than the seed has (query budgets, drafts)."""
 
+import contextlib
 import datetime as dt
 import itertools
 
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from news.models import Post
@@ -19,6 +22,7 @@ from programs.models import (
 )
 from testimonials.models import Testimonial
 from wego_site.core.publishing import PublicationStatus
+from wego_site.pagecache import generation as page_cache
 
 PUBLISHED = PublicationStatus.PUBLISHED
 _counter = itertools.count(1)
@@ -102,3 +106,23 @@ def fill_edition(edition, count):
         edition.co_organisers.add(make_organisation())
         edition.contacts.add(make_contact())
         make_testimonial(edition=edition, person_name=f"Person {edition.pk}-{position}")
+
+
+@contextlib.contextmanager
+def as_one_change():
+    """Build many rows as one change, as an import would: no history rows, and one new
+    content generation at the end instead of one per saved row (a query and a file write
+    each). For tests that build a lot and check the pages, not the signals."""
+    signals = {
+        post_save: "page_cache_post_save",
+        post_delete: "page_cache_post_delete",
+        m2m_changed: "page_cache_m2m_changed",
+    }
+    for signal, dispatch_uid in signals.items():
+        signal.disconnect(dispatch_uid=dispatch_uid)
+    try:
+        with override_settings(SIMPLE_HISTORY_ENABLED=False):
+            yield
+    finally:
+        page_cache.connect_signals()
+    page_cache.bump_generation()

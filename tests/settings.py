@@ -6,13 +6,16 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-product
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 # Tests speak plain HTTP to the test client and the live
 # server, and use static files without `collectstatic`. Everything else stays as in
-# production; tests/site/test_security.py checks the production values themselves.
+# production; tests/site/test_settings.py checks the production values themselves.
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")
 os.environ.setdefault("DJANGO_STATIC_MANIFEST", "0")
+# Staff sign in with a password alone unless a test turns two-factor on
+# (settings.STAFF_TWO_FACTOR = True); tests/site/test_two_factor.py does.
+os.environ.setdefault("DJANGO_STAFF_2FA", "0")
 # The page cache is off unless a test turns it on (settings.PAGE_CACHE_ENABLED = True):
 # a test that changes rows with queryset.update() (no signal) and reads the page again
-# must see its change. tests/site/test_page_cache.py tests the cache itself.
+# must see its change. tests/pagecache/ tests the cache itself.
 os.environ.setdefault("DJANGO_PAGE_CACHE", "0")
 
 from wego_site.settings import *  # noqa: F403

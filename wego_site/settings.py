@@ -5,6 +5,7 @@ environment; `.env.example` lists each variable with its meaning. A missing or
 malformed value stops the process at start-up with one line saying what to set.
 """
 
+import ipaddress
 import os
 import sys
 from pathlib import Path
@@ -60,7 +61,8 @@ if not DEBUG and not ALLOWED_HOSTS:
     _fail("DJANGO_ALLOWED_HOSTS is not set. List the site's host names, comma-separated.")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin, whose site asks staff for a one-time code (STAFF_TWO_FACTOR).
+    "wego_site.core.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -78,6 +80,9 @@ INSTALLED_APPS = [
     "wego_site.pages",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +92,8 @@ MIDDLEWARE = [
     # are stored with the cached page. Plain-HTTP requests never hit (the scheme is part
     # of the key) and are redirected by SecurityMiddleware.
     "django.middleware.http.ConditionalGetMiddleware",
+    # X-Forwarded-For counts only from a trusted proxy (wego_site/core/client_ip.py).
+    "wego_site.core.client_ip.TrustedProxyMiddleware",
     "wego_site.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -96,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with a one-time code as well.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records which editor made each change in the content history.
@@ -171,16 +180,41 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Five failed sign-ins for a user name from one address lock that pair out for an hour.
+# Five failed sign-ins for one user name from one address lock that pair out; twenty from
+# one address across user names lock the address (wego_site/core/lockout.py). Each lock
+# lifts an hour after the last refused attempt; `manage.py axes_reset_ip ADDRESS` or
+# `axes_reset_username NAME` lifts it at once (docs/deployment.md).
 AXES_FAILURE_LIMIT = 5
+LOCKOUT_ADDRESS_FAILURE_LIMIT = env_int("DJANGO_LOCKOUT_ADDRESS_LIMIT", 20)
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "wego_site.core.lockout.LockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-# Behind DJANGO_PROXY_COUNT trusted reverse proxies, lock out the visitor's address, not
-# the proxy's own (see wego_site/core/client_ip.py).
-TRUSTED_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
-AXES_CLIENT_IP_CALLABLE = "wego_site.core.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "wego_site.core.lockout.locked_out"
+# The visitor's address (wego_site/core/client_ip.py): django-ipware reads it from
+# X-Forwarded-For, counting DJANGO_PROXY_COUNT proxies in front of gunicorn (the one that
+# connects included; 0 = never read the header), but only on connections from
+# DJANGO_TRUSTED_PROXIES (default: this machine); every other connection counts as the
+# address it comes from.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 1)
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", "127.0.0.1,::1")
+try:
+    [ipaddress.ip_network(entry, strict=False) for entry in TRUSTED_PROXIES]
+except ValueError as error:
+    _fail(f"DJANGO_TRUSTED_PROXIES: {error}; list addresses or networks, comma-separated.")
+if TRUSTED_PROXY_COUNT < 0:
+    _fail("DJANGO_PROXY_COUNT must be 0 or more.")
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# ipware counts the proxies listed in the header: all but the one that connects.
+AXES_IPWARE_PROXY_COUNT = max(TRUSTED_PROXY_COUNT - 1, 0)
+# A client may send its own X-Forwarded-For, which nginx keeps on the left: take the
+# entry the proxies vouch for, however long the list is.
+IPWARE_STRICT = False
+# Two-factor sign-in for staff (django-otp, wego_site/core/admin_site.py): a password and
+# a code from an authenticator app or a recovery code. Always on when debug is off.
+STAFF_TWO_FACTOR = env_bool("DJANGO_STAFF_2FA", not DEBUG)
+OTP_TOTP_ISSUER = "WeGO Training Programs"
 # Cover pictures: refused above these limits (the message says why).
 IMAGE_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 IMAGE_UPLOAD_MAX_PIXELS = 40_000_000
@@ -220,24 +254,29 @@ CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 # --- Content-Security-Policy (django-csp 4) and Permissions-Policy -------------------------
-# No inline script or style anywhere, no eval; images may also come from the media host.
+# Nothing is allowed unless listed (default-src 'none'), and each kind of resource the
+# pages and the admin use is listed on its own: no inline script or style, no eval;
+# images and videos may also come from the media host; the admin's autocomplete fetches
+# from this origin.
 _MEDIA_HOSTS = env_list("DJANGO_CSP_MEDIA_HOSTS")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
+        "default-src": ["'none'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:", *_MEDIA_HOSTS],
         "media-src": ["'self'", *_MEDIA_HOSTS],
-        "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
-        "base-uri": ["'self'"],
+        "base-uri": ["'none'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
         "upgrade-insecure-requests": SECURE_SSL_REDIRECT,
     }
 }
+# Pages the site renders may not be embedded by other origins (images, media and
+# static files, served before this header is added, still may).
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
     "fullscreen=(self), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
@@ -321,13 +360,24 @@ LOGGING = {
     "formatters": {
         "line": {"format": "%(asctime)s %(levelname)s %(name)s %(process)d %(message)s"},
     },
+    "filters": {
+        "one_line_warning": {"()": "wego_site.core.log_filters.OneLineWarning"},
+    },
     "handlers": {
         "stderr": {"class": "logging.StreamHandler", "formatter": "line"},
     },
     "root": {"handlers": ["stderr"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
     "loggers": {
-        # Errors (500s, with traceback) and security events (bad hosts, CSRF) always show.
+        # Errors (500s, with traceback) and security events (CSRF) always show.
         "django.request": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
         "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        # A request for a host the site does not serve (scanners do it all day) is one
+        # WARNING line, without the traceback Django attaches.
+        "django.security.DisallowedHost": {
+            "handlers": ["stderr"],
+            "level": "WARNING",
+            "filters": ["one_line_warning"],
+            "propagate": False,
+        },
     },
 }

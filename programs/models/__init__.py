@@ -2,7 +2,7 @@
 from `programs.models`."""
 
 from programs.models.documents import DOCUMENT_MAX_BYTES, validate_pdf_upload
-from programs.models.editions import Edition, EditionManager, EditionQuerySet
+from programs.models.editions import Edition, EditionQuerySet
 from programs.models.organisations import Contact, Country, Organisation, RegionalOffice
 from programs.models.parts import Participant, SiteVisit, Topic, attach_parts
 from programs.models.programs import (
@@ -19,7 +19,6 @@ __all__ = [
     "Contact",
     "Country",
     "Edition",
-    "EditionManager",
     "EditionQuerySet",
     "Introduction",
     "IntroductionSection",

@@ -4,8 +4,8 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, Subquery, Value, Window
-from django.db.models.functions import Cast, Coalesce, Concat, RowNumber
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -14,8 +14,8 @@ from programs.models.documents import validate_pdf_upload
 from programs.models.organisations import Contact, Country, Organisation
 from programs.models.parts import Participant, Topic
 from programs.models.programs import Program
-from wego_site.core.aggregates import scalar_aggregate
 from wego_site.core.fulltext import SearchIndex, search_document_field
+from wego_site.core.natural_keys import NaturalKeyManager
 from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
 from wego_site.core.templatetags.wego import date_range_text
 
@@ -23,7 +23,7 @@ from wego_site.core.templatetags.wego import date_range_text
 class EditionQuerySet(PublishableQuerySet):
     def published(self):
         """Public editions of public programs: a draft program hides its editions too."""
-        return super().published().filter(published_q("program__")).select_related("program")
+        return super().published().filter(published_q("program__"))
 
     def with_details(self):
         """Everything an edition's page shows, in a fixed number of queries."""
@@ -65,30 +65,6 @@ class EditionQuerySet(PublishableQuerySet):
                 order_by=[F("start_date").desc(), F("pk").desc()],
             )
         ).filter(rank_in_kind__lte=count)
-
-    def with_site_figures(self):
-        """Annotate each row with figures over *all* public editions: how many there are,
-        the first start date, and how many cities/bodies in how many countries took part.
-
-        Window aggregates over the whole result (computed before `latest_of_each_kind`
-        keeps a few rows) and two uncorrelated scalar subqueries, which the database
-        computes once: a page gets the figures without a query of its own.
-        """
-        participants = Participant.objects.filter(
-            published_q("edition__"), published_q("edition__program__")
-        )
-        body = Concat("name", Value("|"), Cast("country_id", models.CharField()))
-        return self.annotate(
-            site_edition_count=Window(Count("pk")),
-            site_first_start=Window(Min("start_date")),
-            site_body_count=scalar_aggregate(participants, Count(body, distinct=True)),
-            site_country_count=scalar_aggregate(participants, Count("country", distinct=True)),
-        )
-
-
-class EditionManager(models.Manager.from_queryset(EditionQuerySet)):
-    def get_by_natural_key(self, program_slug, slug):
-        return self.get(program__slug=program_slug, slug=slug)
 
 
 class Edition(Publishable):
@@ -139,12 +115,12 @@ class Edition(Publishable):
 
     search_document = search_document_field("title", "venue_city", "summary", "body")
 
-    objects = EditionManager()
+    objects = NaturalKeyManager.from_queryset(EditionQuerySet)("program__slug", "slug")
     history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["-start_date"]
-        indexes = [SearchIndex(fields=["search_document"], name="edition_search_idx")]
+        indexes = [SearchIndex(name="edition_search_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["program", "slug"],

@@ -3,18 +3,15 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-
-class NameNaturalKeyManager(models.Manager):
-    def get_by_natural_key(self, name):
-        return self.get(name=name)
+from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 
 
-class Country(models.Model):
+class Country(NaturalKeyMixin, models.Model):
     name = models.CharField(
         max_length=100, unique=True, help_text="As the secretariat writes it, e.g. “Korea”."
     )
 
-    objects = NameNaturalKeyManager()
+    objects = NaturalKeyManager("name")
     history = HistoricalRecords()
 
     class Meta:
@@ -24,18 +21,15 @@ class Country(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.name,)
 
-
-class Organisation(models.Model):
+class Organisation(NaturalKeyMixin, models.Model):
     """A partner, co-organiser or other body WeGO works with (WeGO itself included)."""
 
     name = models.CharField(max_length=200, unique=True, help_text="Full official name.")
     acronym = models.CharField(max_length=30, blank=True, help_text="Short form, e.g. “NIA”.")
     website = models.URLField(blank=True, help_text="Leave empty if unknown.")
 
-    objects = NameNaturalKeyManager()
+    objects = NaturalKeyManager("name")
     history = HistoricalRecords()
 
     class Meta:
@@ -44,16 +38,8 @@ class Organisation(models.Model):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
-    def natural_key(self):
-        return (self.name,)
 
-
-class ContactManager(models.Manager):
-    def get_by_natural_key(self, email):
-        return self.get(email=email)
-
-
-class Contact(models.Model):
+class Contact(NaturalKeyMixin, models.Model):
     honorific = models.CharField(max_length=10, blank=True, help_text="“Mr.”, “Ms.”, “Dr.” …")
     name = models.CharField(max_length=150)
     email = models.EmailField(unique=True)
@@ -61,7 +47,7 @@ class Contact(models.Model):
         max_length=200, blank=True, help_text="What to contact this person about, if known."
     )
 
-    objects = ContactManager()
+    objects = NaturalKeyManager("email")
     history = HistoricalRecords()
 
     class Meta:
@@ -70,20 +56,12 @@ class Contact(models.Model):
     def __str__(self):
         return self.full_name
 
-    def natural_key(self):
-        return (self.email,)
-
     @property
     def full_name(self):
         return f"{self.honorific} {self.name}".strip()
 
 
-class RegionalOfficeManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class RegionalOffice(models.Model):
+class RegionalOffice(NaturalKeyMixin, models.Model):
     name = models.CharField(max_length=150, help_text="E.g. “WeGO Regional Office for Asia”.")
     slug = models.SlugField(unique=True)
     region = models.CharField(max_length=50, help_text="The world region it serves, e.g. “Asia”.")
@@ -92,7 +70,7 @@ class RegionalOffice(models.Model):
         null=True, blank=True, help_text="First year it organised training, if known."
     )
 
-    objects = RegionalOfficeManager()
+    objects = NaturalKeyManager("slug")
     history = HistoricalRecords()
 
     class Meta:
@@ -100,6 +78,3 @@ class RegionalOffice(models.Model):
 
     def __str__(self):
         return self.name
-
-    def natural_key(self):
-        return (self.slug,)

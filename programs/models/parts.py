@@ -5,22 +5,15 @@ from simple_history.models import HistoricalRecords
 
 from programs.models.organisations import Country
 from wego_site.core.fulltext import SearchIndex, search_document_field
-
-
-class EditionPartManager(models.Manager):
-    """Natural key of a part of an edition: the edition's key plus the part's position."""
-
-    def get_by_natural_key(self, program_slug, edition_slug, position):
-        return self.get(
-            edition__program__slug=program_slug, edition__slug=edition_slug, position=position
-        )
+from wego_site.core.natural_keys import NaturalKeyManager
 
 
 class EditionPart(models.Model):
     edition = models.ForeignKey("programs.Edition", on_delete=models.CASCADE)
     position = models.PositiveSmallIntegerField(default=0, help_text="Order on the page.")
 
-    objects = EditionPartManager()
+    # Natural key: the edition's, plus the part's position.
+    objects = NaturalKeyManager("edition__program__slug", "edition__slug", "position")
 
     class Meta:
         abstract = True
@@ -32,6 +25,15 @@ class EditionPart(models.Model):
     natural_key.dependencies = ["programs.edition"]
 
 
+def part_rules(name):
+    """(indexes, constraints) of a part named `name`: its search index, and one part per
+    position in an edition."""
+    return (
+        [SearchIndex(name=f"{name}_search_idx")],
+        [models.UniqueConstraint(fields=["edition", "position"], name=f"{name}_position_unique")],
+    )
+
+
 class Topic(EditionPart):
     title = models.CharField(max_length=255)
 
@@ -41,10 +43,7 @@ class Topic(EditionPart):
 
     class Meta(EditionPart.Meta):
         default_related_name = "topics"
-        indexes = [SearchIndex(fields=["search_document"], name="topic_search_idx")]
-        constraints = [
-            models.UniqueConstraint(fields=["edition", "position"], name="topic_position_unique")
-        ]
+        indexes, constraints = part_rules("topic")
 
     def __str__(self):
         return self.title
@@ -64,12 +63,7 @@ class SiteVisit(EditionPart):
 
     class Meta(EditionPart.Meta):
         default_related_name = "site_visits"
-        indexes = [SearchIndex(fields=["search_document"], name="site_visit_search_idx")]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["edition", "position"], name="site_visit_position_unique"
-            )
-        ]
+        indexes, constraints = part_rules("site_visit")
 
     def __str__(self):
         return f"{self.name} ({self.note})" if self.note else self.name
@@ -90,12 +84,7 @@ class Participant(EditionPart):
 
     class Meta(EditionPart.Meta):
         default_related_name = "participants"
-        indexes = [SearchIndex(fields=["search_document"], name="participant_search_idx")]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["edition", "position"], name="participant_position_unique"
-            )
-        ]
+        indexes, constraints = part_rules("participant")
 
     def __str__(self):
         return f"{self.name} ({self.country})"

@@ -8,12 +8,8 @@ from simple_history.models import HistoricalRecords
 
 from programs.models.organisations import Contact, Organisation, RegionalOffice
 from wego_site.core.fulltext import SearchIndex, search_document_field
-from wego_site.core.publishing import (
-    Publishable,
-    PublishableQuerySet,
-    SlugNaturalKeyManager,
-    published_q,
-)
+from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
+from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
 
 
 class ProgramKind(models.TextChoices):
@@ -32,15 +28,13 @@ class IntroductionSection(models.TextChoices):
     JOINT_WORKSHOP = ProgramKind.JOINT_WORKSHOP.value, "Joint workshops"
 
 
-class IntroductionManager(models.Manager):
-    def get_by_natural_key(self, section):
-        return self.get(section=section)
-
+class IntroductionQuerySet(models.QuerySet):
     def by_section(self):
-        return {intro.section: intro for intro in self.all()}
+        """{section: introduction}, for pages that show several sections."""
+        return {intro.section: intro for intro in self}
 
 
-class Introduction(models.Model):
+class Introduction(NaturalKeyMixin, models.Model):
     """The heading and introductory text of a section of the training pages."""
 
     section = models.CharField(max_length=20, choices=IntroductionSection.choices, unique=True)
@@ -49,7 +43,7 @@ class Introduction(models.Model):
         blank=True, help_text="Plain text; a blank line starts a new paragraph."
     )
 
-    objects = IntroductionManager()
+    objects = NaturalKeyManager.from_queryset(IntroductionQuerySet)("section")
     history = HistoricalRecords()
 
     class Meta:
@@ -57,9 +51,6 @@ class Introduction(models.Model):
 
     def __str__(self):
         return self.get_section_display()
-
-    def natural_key(self):
-        return (self.section,)
 
 
 # Fixed paths under /programs/ that a program slug must never take, or the program's
@@ -75,11 +66,7 @@ class ProgramQuerySet(PublishableQuerySet):
         )
 
 
-class ProgramManager(SlugNaturalKeyManager.from_queryset(ProgramQuerySet)):
-    pass
-
-
-class Program(Publishable):
+class Program(NaturalKeyMixin, Publishable):
     title = models.CharField(max_length=200, help_text="The program's name as the public reads it.")
     slug = models.SlugField(
         max_length=100,
@@ -125,18 +112,15 @@ class Program(Publishable):
 
     search_document = search_document_field("title", "summary", "body", "announcement")
 
-    objects = ProgramManager()
+    objects = NaturalKeyManager.from_queryset(ProgramQuerySet)("slug")
     history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["position", "title"]
-        indexes = [SearchIndex(fields=["search_document"], name="program_search_idx")]
+        indexes = [SearchIndex(name="program_search_idx")]
 
     def __str__(self):
         return self.title
-
-    def natural_key(self):
-        return (self.slug,)
 
     def clean(self):
         super().clean()

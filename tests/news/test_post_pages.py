@@ -1,4 +1,4 @@
-"""News pages built from factories: pagination, neighbours at equal times, JSON-LD."""
+"""News pages: the seed's posts, tags and years; pagination, neighbours at equal times, JSON-LD."""
 
 import datetime as dt
 import json
@@ -7,25 +7,31 @@ import re
 import pytest
 
 from news.models import Post
-from tests.factories import make_post
-from tests.site.html import parse, text_of
+from programs.models import Program, ProgramKind
+from tests.factories import as_one_change, make_post
+from tests.html import parse, text_of
 
 pytestmark = pytest.mark.django_db
 
+POST = "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/"
 
-def test_pagination_ten_a_page(client):
-    for _ in range(23):
-        make_post()
+
+def test_pagination_ten_a_page(client, empty_site):
+    with as_one_change():
+        for _ in range(23):
+            make_post()
     assert "23 posts, page 1 of 3" in text_of(client.get("/news/"))
     assert "23 posts, page 3 of 3" in text_of(client.get("/news/?page=3"))
     html = client.get("/news/?page=2").content.decode()
     assert 'href="?page=1" rel="prev"' in html
     assert 'href="?page=3" rel="next"' in html
     assert 'aria-current="page">2<' in html
+    assert 'rel="canonical" href="http://testserver/news/?page=2"' in html
+    assert "23 posts, page 3 of 3" in text_of(client.get("/news/?page=last"))
     assert client.get("/news/?page=4").status_code == 404
 
 
-def test_long_lists_link_a_few_pages_around_the_current_one(client):
+def test_long_lists_link_a_few_pages_around_the_current_one(client, empty_site):
     Post.objects.bulk_create(
         Post(title=f"P{n}", slug=f"p-{n}", lede=".", status="published") for n in range(300)
     )
@@ -73,3 +79,65 @@ def test_each_page_of_the_list_has_its_own_title(client):
     first, second = parse(client.get("/news/")).title, parse(client.get("/news/?page=2")).title
     assert first == "News · WeGO Training Programs"
     assert second == "News, page 2 · WeGO Training Programs"
+
+
+def test_news_list_year_and_tag(client, seed):
+    text = text_of(client.get("/news/"))
+    assert "10 posts" in text
+    assert "18 cities awarded for their smart initiatives" in text
+    text = text_of(client.get("/news/tag/covid-19/"))
+    assert "3 posts" in text
+    assert "Smart City Driver" not in text
+    assert "10 posts" in text_of(client.get("/news/2020/"))
+
+
+def test_news_cards_draw_a_cover_when_there_is_no_picture(client, seed):
+    html = client.get("/news/").content.decode()
+    assert html.count('class="cover-placeholder"') == 10
+    assert "<img" not in html
+
+
+def test_news_card_uses_the_cover_include_when_there_is_a_picture(client, seed):
+    Post.objects.filter(slug__startswith="18-cities").update(
+        cover_image="news/covers/awards.jpg", cover_alt_text="Award winners on stage"
+    )
+    html = client.get("/news/").content.decode()
+    # The card draws the picture with the cover include, from its renditions.
+    assert 'alt="Award winners on stage"' in html
+    assert 'src="/media/news/covers/renditions/awards-570x380.jpg"' in html
+    assert 'srcset="/media/news/covers/renditions/awards-570x380.webp 1x' in html
+    assert html.count('class="cover-placeholder"') == 9
+
+
+def test_post_page(client, seed):
+    response = client.get(POST)
+    text = text_of(response)
+    html = response.content.decode()
+    assert "13 May 2020" in text
+    assert "SEOUL – WeGO has concluded an MOU" in text
+    for tag in ["partnership", "SCI-J", "GSCA"]:
+        assert f'rel="tag">{tag}</a>' in html
+    assert "Smart City Institute Japan (SCI-J)" in text
+    assert "G20 Global Smart Cities Alliance (GSCA)" in text
+    assert "Older post WeGO supports partners on COVID-19 response through webinars" in text
+    assert "Newer post WeGO holds first webinar on COVID-19 best practice" in text
+    (article,) = [
+        json.loads(b) for kind, b in parse(response).scripts if kind == "application/ld+json"
+    ]
+    assert article["@type"] == "NewsArticle"
+    assert article["datePublished"].startswith("2020-05-13")
+    assert set(article["keywords"]) == {"partnership", "SCI-J", "GSCA"}
+
+
+def test_post_names_its_related_programs(client, seed):
+    post = Post.objects.get(slug__startswith="g20")
+    post.related_programs.add(Program.objects.get(kind=ProgramKind.PARTNER))
+    text = text_of(client.get(POST))
+    assert "Programs World Bank Institute’s Smart Cities Webinar Series" in text
+
+
+def test_oldest_and_newest_posts_have_one_neighbour(client, seed):
+    text = text_of(client.get("/news/2020/18-cities-awarded-for-their-smart-initiatives/"))
+    assert "Older post" in text and "Newer post" not in text
+    text = text_of(client.get("/news/2020/wego-resumes-meetings-with-diplomatic-missions-in-q1/"))
+    assert "Newer post" in text and "Older post" not in text

@@ -7,7 +7,7 @@ from taggit.models import Tag
 
 from news.models import Post
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_site")]
 
 
 def new_post(client, **overrides):

@@ -5,7 +5,9 @@ import datetime as dt
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
+from django.utils import timezone
 
 from programs.models import Edition, Participant
 from wego_site.core.publishing import PublicationStatus
@@ -237,3 +239,46 @@ def test_program_document_must_be_a_pdf_and_replaced_ones_are_removed(
     with django_capture_on_commit_callbacks(execute=True):
         Edition.objects.get(pk=edition.pk).delete()
     assert not list(media_root.rglob("*.pdf"))
+
+
+def test_edition_ending_before_it_starts_gets_a_plain_message(editor_client, seed):
+    edition = Edition.objects.get(
+        program__slug="joint-workshop-smart-sustainable-cities-e-government"
+    )
+    url = reverse("admin:programs_edition_change", args=[edition.pk])
+    form = editor_client.get(url).context["adminform"].form
+    data = _form_data(form)
+    data.update(start_date="2018-07-12", end_date="2018-07-09")
+    data.update(_empty_inlines())
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "The end date is before the start date." in response.content.decode()
+    edition.refresh_from_db()
+    assert edition.end_date == dt.date(2018, 7, 12)
+
+
+def _form_data(form):
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if value is None or isinstance(value, FieldFile):
+            continue
+        if isinstance(value, list | tuple):
+            data[name] = [getattr(item, "pk", item) for item in value]
+        elif hasattr(value, "pk"):
+            data[name] = value.pk
+        else:
+            data[name] = value
+    split = form.initial.get("published_at")
+    if split:
+        local = timezone.localtime(split)
+        data["published_at_0"] = local.date().isoformat()
+        data["published_at_1"] = local.time().isoformat()
+    return data
+
+
+def _empty_inlines():
+    data = {}
+    for prefix in ["topics", "site_visits", "participants"]:
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    return data

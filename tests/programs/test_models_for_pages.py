@@ -1,9 +1,10 @@
-"""Model helpers the public pages rely on."""
+"""Programs and editions: the rules their rows keep, and the helpers pages rely on."""
 
 import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 
 from programs.models import (
     Edition,
@@ -29,7 +30,7 @@ def test_attach_parts_loads_three_part_tables_in_one_query(django_assert_num_que
     SiteVisit.objects.create(edition=first, position=1, name="Park", note="UNESCO")
     Participant.objects.create(edition=second, position=1, name="Accra", country=ghana)
     Participant.objects.create(edition=second, position=2, name="Goyang", country=korea)
-    editions = list(Edition.objects.order_by("pk"))
+    editions = list(Edition.objects.filter(pk__in=[first.pk, second.pk]).order_by("pk"))
 
     with django_assert_num_queries(1):
         first_out, second_out = attach_parts(editions)
@@ -97,11 +98,35 @@ def test_public_edition_counts_ignore_hidden_editions():
     assert Program.objects.with_public_edition_counts().get(pk=program.pk).public_edition_count == 1
 
 
-def test_reserved_slug_message_names_the_field():
-    program = Program(title="Kind", slug="kind", kind=ProgramKind.MAIN)
+@pytest.mark.parametrize("slug", ["kind", "archive"])
+def test_reserved_program_slugs_are_refused(slug):
+    program = Program(title="Clash", slug=slug, kind=ProgramKind.MAIN)
     with pytest.raises(ValidationError) as error:
         program.full_clean()
     assert "taken by a fixed page" in error.value.message_dict["slug"][0]
+
+
+def test_editions_of_a_draft_program_are_hidden():
+    program = make_program(status=PublicationStatus.DRAFT)
+    edition = make_edition(program)
+    assert not Edition.objects.published().filter(pk=edition.pk).exists()
+    assert not Edition.objects.select_related("program").get(pk=edition.pk).is_published
+    program.status = PublicationStatus.PUBLISHED
+    program.save()
+    assert Edition.objects.published().filter(pk=edition.pk).exists()
+    assert Edition.objects.select_related("program").get(pk=edition.pk).is_published
+
+
+def test_database_refuses_an_edition_that_ends_before_it_starts():
+    program = make_program()
+    with pytest.raises(IntegrityError):
+        Edition.objects.create(
+            program=program,
+            title="Backwards",
+            slug="backwards",
+            start_date=dt.date(2020, 5, 2),
+            end_date=dt.date(2020, 5, 1),
+        )
 
 
 def test_has_information():

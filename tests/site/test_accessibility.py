@@ -38,28 +38,21 @@ def axe():
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_no_axe_violations(live_server, seed, page, axe, width):
+def test_no_axe_violations_and_nothing_scrolls_sideways(live_server, seed, page, axe, width):
     page.set_viewport_size({"width": width, "height": 900})
-    failures = {}
+    failures, too_wide = {}, {}
     for path in PAGES:
         page.goto(live_server.url + path)
         results = axe.run(page)
         if results.violations_count:
             failures[path] = results.generate_report()
-    assert not failures, "\n\n".join(f"{path}:\n{report}" for path, report in failures.items())
-
-
-def test_nothing_scrolls_sideways_at_360_px(live_server, seed, page):
-    page.set_viewport_size({"width": 360, "height": 800})
-    too_wide = {}
-    for path in PAGES:
-        page.goto(live_server.url + path)
         scroll, client = page.evaluate(
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
         )
         if scroll > client:
             too_wide[path] = (scroll, client)
-    assert not too_wide
+    assert not failures, "\n\n".join(f"{path}:\n{report}" for path, report in failures.items())
+    assert not too_wide, f"pages wider than {width} px: {too_wide}"
 
 
 def test_skip_link_is_the_first_stop_and_shows_on_focus(live_server, seed, page):

@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_editor_publishes_a_post_with_cover_and_tags(
-    live_server, page, editor, media_root, tmp_path
+    live_server, empty_site, page, editor, media_root, tmp_path
 ):
     Tag.objects.create(name="webinar", slug="webinar")
     cover = tmp_path / "cover.png"

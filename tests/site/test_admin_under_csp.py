@@ -45,7 +45,7 @@ def test_admin_pages_raise_no_csp_violation(live_server, seed, page):
 
 def test_public_pages_raise_no_header_complaint_in_the_browser(live_server, seed, page):
     """Chromium understands every header: no CSP violation, no unknown policy feature."""
-    from tests.site.public_urls import public_urls
+    from tests.public_urls import public_urls
 
     complaints = []
     page.on(

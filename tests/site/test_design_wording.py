@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from programs.models import Edition
-from tests.site.html import text_of
+from tests.html import text_of
 from wego_site.pages import search_help
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ import re
 import pytest
 from django.urls.resolvers import RoutePattern
 
-from tests.site.public_urls import is_public, public_urls, walk_patterns
+from tests.public_urls import is_public, public_urls, walk_patterns
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,7 @@
-"""A misconfiguration stops start-up with one clear line, never a traceback."""
+"""Settings come from the environment: production values by default, a misconfiguration
+stops start-up with one clear line, never a traceback."""
 
+import json
 import os
 import subprocess
 import sys
@@ -8,17 +10,23 @@ from pathlib import Path
 import pytest
 
 BASE_DIR = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "a-long-random-production-like-secret-" + "k3y" * 20,
+    "DJANGO_ALLOWED_HOSTS": "training.example.org",
+}
 
 
-def run_check(**env):
+def run_manage(*args, production=True, **env):
+    """manage.py in a fresh process with the real settings and only the given environment."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    return subprocess.run(
-        [sys.executable, "manage.py", "check"],
+    base = PRODUCTION_ENV if production else {}
+    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "wego_site.settings", **env},
+        env={**clean, "DJANGO_SETTINGS_MODULE": "wego_site.settings", **base, **env},
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
         check=False,
     )
 
@@ -36,7 +44,7 @@ def run_check(**env):
     ],
 )
 def test_misconfiguration_is_one_clear_line(env, message):
-    result = run_check(**env)
+    result = run_manage("check", production=False, **env)
     assert result.returncode != 0
     assert message in result.stderr
     assert "Traceback" not in result.stderr
@@ -44,5 +52,114 @@ def test_misconfiguration_is_one_clear_line(env, message):
 
 
 def test_debug_mode_starts_without_a_secret():
-    result = run_check(DJANGO_DEBUG="1")
+    result = run_manage("check", production=False, DJANGO_DEBUG="1")
     assert result.returncode == 0, result.stderr
+
+
+def test_check_deploy_reports_nothing_with_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "DEBUG")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_defaults_are_strict():
+    script = (
+        "from django.conf import settings as s; import json; "
+        "from django.core.files.storage import storages; media = storages['default']; "
+        "print(json.dumps({"
+        "'ssl': s.SECURE_SSL_REDIRECT, 'hsts': s.SECURE_HSTS_SECONDS,"
+        "'session': [s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE],"
+        "'csrf': [s.CSRF_COOKIE_SECURE, s.CSRF_COOKIE_HTTPONLY, s.CSRF_COOKIE_SAMESITE],"
+        "'static': s.STORAGES['staticfiles']['BACKEND'], 'debug': s.DEBUG,"
+        "'page_cache': s.PAGE_CACHE_ENABLED,"
+        "'media': [type(media).__name__, media.url('news/a.jpg')]}))"
+    )
+    result = run_manage("shell", "--no-imports", "-c", script)
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values["debug"] is False
+    assert values["ssl"] is True
+    assert values["hsts"] >= 31536000
+    assert values["session"] == [True, True, "Lax"]
+    assert values["csrf"] == [True, True, "Lax"]
+    assert values["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert values["page_cache"] is True
+    # Uploads are files on disk unless shared storage is configured (next test).
+    assert values["media"] == ["FileSystemStorage", "/media/news/a.jpg"]
+
+
+def test_s3_compatible_storage_from_the_environment():
+    show_storage = (
+        "from django.core.files.storage import storages; s = storages['default']; "
+        "print(type(s).__name__, s.url('news/a.jpg'))"
+    )
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        show_storage,
+        DJANGO_MEDIA_STORAGE="s3",
+        AWS_STORAGE_BUCKET_NAME="wego-media",
+        AWS_S3_ENDPOINT_URL="http://127.0.0.1:9000",
+        AWS_ACCESS_KEY_ID="test",
+        AWS_SECRET_ACCESS_KEY="test",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["S3Storage", "http://127.0.0.1:9000/wego-media/news/a.jpg"]
+
+
+def test_s3_without_a_bucket_is_one_clear_line():
+    result = run_manage("check", DJANGO_MEDIA_STORAGE="s3")
+    assert result.returncode != 0
+    assert "AWS_STORAGE_BUCKET_NAME" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_admin_url_prefix_comes_from_the_environment():
+    script = "from django.urls import reverse; print(reverse('admin:index'))"
+    result = run_manage("shell", "--no-imports", "-c", script, DJANGO_ADMIN_URL="office-7f3a/")
+    assert result.stdout.strip().splitlines()[-1] == "/office-7f3a/"
+    bad = run_manage("check", DJANGO_ADMIN_URL="/admin")
+    assert bad.returncode != 0
+    assert "DJANGO_ADMIN_URL" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+@pytest.mark.django_db
+def test_static_files_are_hashed_compressed_and_cached_for_a_year(client, tmp_path, settings):
+    result = run_manage("collectstatic", "--noinput", DJANGO_STATIC_ROOT=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())
+    hashed = manifest["paths"]["css/site.css"]
+    assert hashed != "css/site.css"
+    assert (tmp_path / f"{hashed}.gz").exists()
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    settings.WHITENOISE_USE_FINDERS = False
+    settings.WHITENOISE_AUTOREFRESH = False
+    response = client.get(f"/static/{hashed}", HTTP_ACCEPT_ENCODING="gzip")
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == "gzip"
+    cache_control = response["Cache-Control"]
+    assert "immutable" in cache_control
+    assert int(cache_control.split("max-age=")[1].split(",")[0]) >= 31536000
+
+
+def test_make_serve_names_the_missing_settings():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    result = subprocess.run(
+        # -o: never (re)install from here, only check what serve checks first.
+        ["make", "--no-print-directory", "-o", ".venv/.installed", "serve"],  # noqa: S607
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "set DJANGO_SECRET_KEY DJANGO_ALLOWED_HOSTS first" in result.stderr

@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
+    default = True
     """The building blocks every content app uses; its label keeps the tables' names."""
 
     name = "wego_site.core"
@@ -16,3 +18,11 @@ class CoreConfig(AppConfig):
 
         post_migrate.connect(setup_roles_after_migrate, dispatch_uid="wego_site_setup_roles")
         generation.connect_signals()
+
+
+class StaffAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin, with `admin.site` asking staff for a one-time code
+    (wego_site/core/admin_site.py)."""
+
+    default = False  # CoreConfig is this module's app
+    default_site = "wego_site.core.admin_site.StaffAdminSite"

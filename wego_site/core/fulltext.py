@@ -45,12 +45,17 @@ def search_document_field(*fields):
 
 
 class SearchIndex(GinIndex):
-    """A GIN index created on PostgreSQL only: on a model's `search_document` (the first
-    migrations put it on the `to_tsvector(...)` expression itself).
+    """A GIN index created on PostgreSQL only: on a model's `search_document` unless
+    told otherwise (the first migrations put it on the `to_tsvector(...)` expression).
 
     Elsewhere this index's SQL is an SQL comment, so migrations stay the ones
     `makemigrations` writes and run unchanged on both databases.
     """
+
+    def __init__(self, *expressions, fields=(), **kwargs):
+        if not expressions and not fields:
+            fields = ["search_document"]
+        super().__init__(*expressions, fields=fields, **kwargs)
 
     def create_sql(self, model, schema_editor, using="", **kwargs):
         if schema_editor.connection.vendor != "postgresql":

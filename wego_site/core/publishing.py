@@ -37,13 +37,6 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(status=PublicationStatus.PUBLISHED, published_at__gt=timezone.now())
 
 
-class SlugNaturalKeyManager(models.Manager.from_queryset(PublishableQuerySet)):
-    """Lets fixtures refer to a row by its slug, so reloading them is idempotent."""
-
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
 class Publishable(models.Model):
     """Publication state and time, plus audit timestamps, for every public content type."""
 

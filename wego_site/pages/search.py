@@ -18,10 +18,11 @@ costs one query, whatever the number of results.
 
 Measured with EXPLAIN ANALYZE on PostgreSQL 30,000 posts, 5,000 editions and 20,000
 topics: a selective query ("Cybersecurity") is a Bitmap Index Scan on each
-`*_search_idx` (posts 0.4 ms, editions with parts 4 ms). With the vectors stored
-rather than indexed as an expression, the posts query for "smart city", found in all
-10,000 synthetic posts, went from 54 ms to 7 ms (ranking no longer re-parses texts;
-`ts_headline` on the 20 shown still does).
+`*_search_idx` (posts 0.4 ms, editions with parts 4 ms). The vectors are stored, not
+indexed as an expression, so ranking reads them instead of parsing every matching
+text again: the posts query for "smart city", found in all 10,000 synthetic posts,
+takes 7 ms this way and 54 ms with an expression index (`ts_headline` still parses
+the 20 texts shown).
 
 Snippets are built safely: the database marks the matches with two Unicode
 noncharacters (which `clean_query` removes from the visitor's text), then Python
@@ -65,10 +66,12 @@ class SearchType:
     snippet_fields: tuple
     # (label, model, field names) of parts whose text also finds the object (editions).
     parts: tuple = ()
+    # Relations a hit's address needs (an edition's holds its program's slug).
+    related: tuple = ()
 
     def queryset(self):
-        # Search results need no tags; `Post.published()` prefetches them for lists.
-        return self.model.objects.published().prefetch_related(None)
+        published = self.model.objects.published()
+        return published.select_related(*self.related) if self.related else published
 
 
 EDITION_PARTS = (
@@ -80,7 +83,13 @@ EDITION_PARTS = (
 SEARCH_TYPES = (
     SearchType("programs", "Programs", Program, "title", ("summary", "body", "announcement")),
     SearchType(
-        "editions", "Editions", Edition, "title", ("venue_city", "summary", "body"), EDITION_PARTS
+        "editions",
+        "Editions",
+        Edition,
+        "title",
+        ("venue_city", "summary", "body"),
+        parts=EDITION_PARTS,
+        related=("program",),
     ),
     SearchType("news", "News", Post, "title", ("lede", "body")),
     SearchType(

@@ -33,11 +33,7 @@ def ways_on():
 
 def _ways_on():
     programs = list(Program.objects.published().only("slug", "title", "kind", "position"))
-    posts = list(
-        Post.objects.published()
-        .prefetch_related(None)
-        .only("slug", "title", "published_at")[:LATEST_POSTS]
-    )
+    posts = list(Post.objects.published().only("slug", "title", "published_at")[:LATEST_POSTS])
     tags = list(
         Tag.objects.filter(news_taggedpost_items__content_object__in=Post.objects.published())
         .annotate(post_count=Count("news_taggedpost_items"))
@@ -57,7 +53,7 @@ def _vocabulary():
         Edition.objects.published().values_list("venue_city"),
         Topic.objects.filter(edition__in=published_editions).values_list("title"),
         Participant.objects.filter(edition__in=published_editions).values_list("name"),
-        Post.objects.published().prefetch_related(None).values_list("title"),
+        Post.objects.published().values_list("title"),
         Tag.objects.filter(
             news_taggedpost_items__content_object__in=Post.objects.published()
         ).values_list("name"),

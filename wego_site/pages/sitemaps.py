@@ -3,8 +3,7 @@ kind), plus each app's own sections for its objects.
 
 Every section lists only what `.published()` returns. To add a section: for objects,
 write a `Sitemap` in the app's `sitemaps.py` whose `items()` starts from `.published()`;
-for pages that group objects, subclass `GroupSitemap` here. Then add one line to
-`SITEMAPS`.
+for pages that group objects, add a `GroupSitemap` here. Then add it to `SITEMAPS`.
 """
 
 from django.contrib.sitemaps import Sitemap
@@ -38,7 +37,7 @@ class PageSitemap(Sitemap):
             ),
             default=None,
         )
-        news = _latest_update(Post.objects.published().prefetch_related(None))
+        news = _latest_update(Post.objects.published())
         testimonials = _latest_update(Testimonial.objects.published())
         everything = max(filter(None, [programs, news, testimonials]), default=None)
         return [
@@ -59,23 +58,16 @@ class PageSitemap(Sitemap):
 class GroupSitemap(Sitemap):
     """Pages that each show the public objects sharing one value (a year, a tag, a kind).
 
-    One query: the distinct values among `.published()` rows, each dated by the newest
-    `updated_at` of its group.
+    One query: the distinct values among the `published()` rows, each dated by the
+    newest `updated_at` of its group. `group_by` is a field name or an expression.
     """
 
-    url_name = ""
-    url_kwarg = ""
-
-    def published(self):
-        raise NotImplementedError
-
-    def group_by(self):
-        """A field name, or an expression to group by."""
-        raise NotImplementedError
+    def __init__(self, url_name, url_kwarg, published, group_by):
+        self.url_name, self.url_kwarg = url_name, url_kwarg
+        self.published, self.group_by = published, group_by
 
     def items(self):
-        group_by = self.group_by()
-        rows = self.published()
+        rows, group_by = self.published(), self.group_by
         if not isinstance(group_by, str):
             rows = rows.annotate(group=group_by)
             group_by = "group"
@@ -87,46 +79,6 @@ class GroupSitemap(Sitemap):
 
     def lastmod(self, item):
         return item["lastmod"]
-
-
-class ProgramKindSitemap(GroupSitemap):
-    url_name, url_kwarg = "programs:program_kind", "kind"
-
-    def published(self):
-        return Program.objects.published()
-
-    def group_by(self):
-        return "kind"
-
-
-class EditionYearSitemap(GroupSitemap):
-    url_name, url_kwarg = "programs:edition_archive_year", "year"
-
-    def published(self):
-        return Edition.objects.published()
-
-    def group_by(self):
-        return ExtractYear("start_date")
-
-
-class PostYearSitemap(GroupSitemap):
-    url_name, url_kwarg = "news:post_year", "year"
-
-    def published(self):
-        return Post.objects.published().prefetch_related(None)
-
-    def group_by(self):
-        return ExtractYear("published_at")
-
-
-class TestimonialYearSitemap(GroupSitemap):
-    url_name, url_kwarg = "testimonials:by_year", "year"
-
-    def published(self):
-        return Testimonial.objects.published()
-
-    def group_by(self):
-        return "year"
 
 
 class PostTagSitemap(Sitemap):
@@ -148,12 +100,23 @@ class PostTagSitemap(Sitemap):
 
 SITEMAPS = {
     "pages": PageSitemap,
-    "program-kinds": ProgramKindSitemap,
+    "program-kinds": GroupSitemap(
+        "programs:program_kind", "kind", Program.objects.published, "kind"
+    ),
     "programs": ProgramSitemap,
     "editions": EditionSitemap,
-    "edition-years": EditionYearSitemap,
+    "edition-years": GroupSitemap(
+        "programs:edition_archive_year",
+        "year",
+        Edition.objects.published,
+        ExtractYear("start_date"),
+    ),
     "news": PostSitemap,
-    "news-years": PostYearSitemap,
+    "news-years": GroupSitemap(
+        "news:post_year", "year", Post.objects.published, ExtractYear("published_at")
+    ),
     "news-tags": PostTagSitemap,
-    "testimonial-years": TestimonialYearSitemap,
+    "testimonial-years": GroupSitemap(
+        "testimonials:by_year", "year", Testimonial.objects.published, "year"
+    ),
 }

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from news.models import Post
+from programs.figures import SiteFigures
 from programs.models import (
     Contact,
     Edition,
@@ -34,8 +35,8 @@ class LandingView(TemplateView):
 
     Eight queries, and a page of the same size, whatever the amount of data:
     introductions, programs, regional offices, the latest editions of each kind (with the
-    site's figures), the featured edition's parts (one UNION), news, testimonials and
-    contacts. Each list is capped; its "all ..." link leads to the full list.
+    site's figures: `programs.figures`), the featured edition's parts (one UNION), news,
+    testimonials and contacts. Each list is capped; its "all ..." link leads to the full list.
 
     They run once per content generation (`per_generation`): the site's busiest page
     then renders without a query even when the page cache cannot answer (a new query
@@ -73,14 +74,18 @@ class LandingView(TemplateView):
         editions = list(
             Edition.objects.published()
             .latest_of_each_kind(self.main_edition_count)
-            .with_site_figures()
-            .select_related("venue_country")
+            .annotate(**SiteFigures.annotations())
+            .select_related("program", "venue_country")
         )
         joint_workshops = [e for e in editions if e.program.kind == ProgramKind.JOINT_WORKSHOP]
         featured = attach_parts(joint_workshops[:1])
         for edition in featured:
             edition.country_count = len({p.country_id for p in edition.participant_list})
-        testimonials = Testimonial.objects.published().order_by("-year", "pk")
+        testimonials = (
+            Testimonial.objects.published()
+            .select_related("program", "edition__program")
+            .order_by("-year", "pk")
+        )
         today = timezone.localdate()
         return {
             "introductions": introductions,
@@ -106,10 +111,8 @@ class LandingView(TemplateView):
             "partner_section": sections[ProgramKind.PARTNER],
             "joint_section": sections[ProgramKind.JOINT_WORKSHOP],
             "featured_edition": featured[0] if featured else None,
-            "figures": site_figures(editions, program_total=len(programs)),
-            "latest_posts": list(
-                Post.objects.published().prefetch_related(None)[: self.news_count]
-            ),
+            "figures": SiteFigures.of(editions, program_total=len(programs)),
+            "latest_posts": list(Post.objects.published()[: self.news_count]),
             # The latest testimonials, in the order of the testimonials page.
             "testimonials": list(testimonials[: self.testimonial_count]),
             "contacts": list(
@@ -137,18 +140,6 @@ def about_without_overview(introductions):
             else:
                 break
     return text
-
-
-def site_figures(editions, program_total):
-    """The figures `with_site_figures()` put on every edition row (zero without editions)."""
-    first = editions[0] if editions else None
-    return {
-        "program_total": program_total,
-        "edition_count": first.site_edition_count if first else 0,
-        "first_year": first.site_first_start.year if first else None,
-        "body_count": first.site_body_count if first else 0,
-        "country_count": first.site_country_count if first else 0,
-    }
 
 
 @never_cache

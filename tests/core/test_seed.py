@@ -176,7 +176,7 @@ def table_sizes():
     return {model.__name__: model.objects.count() for model in models}
 
 
-def test_loaddata_twice_leaves_the_same_rows(db):
+def test_loaddata_twice_leaves_the_same_rows(empty_site):
     fixtures = [
         "fixtures/01_programs.json",
         "fixtures/02_news.json",

@@ -1,0 +1,180 @@
+# ruff: noqa: S603, S607, S310 - runs our own tools against loopback addresses only
+"""What every part of the benchmark shares: settings from the environment, running
+manage.py, the databases, one request, gunicorn as `make serve` starts it, and wrk."""
+
+import os
+import re
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PYTHON = BASE_DIR / ".venv" / "bin" / "python"
+GUNICORN = BASE_DIR / ".venv" / "bin" / "gunicorn"
+DURATION = os.environ.get("BENCH_DURATION", "10s")
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+DB_PREFIX = os.environ.get("BENCH_DB_PREFIX", "wego_bench")
+PORT = int(os.environ.get("BENCH_PORT", "8110"))
+NGINX_PORT = int(os.environ.get("BENCH_NGINX_PORT", "8120"))
+WORKERS = os.environ.get("BENCH_WORKERS", "2")
+PAIRED_ROUNDS = int(os.environ.get("BENCH_PAIRED_ROUNDS", "3"))
+PAIRED_DURATION = os.environ.get("BENCH_PAIRED_DURATION", "5s")
+RATIO_PAGES = ("news list", "search")
+RESULTS = BASE_DIR / "bench-results"
+DOC = BASE_DIR / "docs" / "performance.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+HTTPS = {"X-Forwarded-Proto": "https"}
+FRONT_PORT = int(os.environ.get("BENCH_FRONT_PORT", "8122"))
+
+
+URLS_SCRIPT = """
+from django.urls import Resolver404, resolve
+from news.models import Post
+from programs.models import Edition, Program
+program = Program.objects.published().exclude(slug__startswith="bench-").filter(editions__isnull=False).first()
+edition = Edition.objects.published().exclude(program__slug__startswith="bench-").order_by("-start_date").first()
+post = Post.objects.published().exclude(slug__startswith="bench-").first()
+print("landing", "/")
+print("program", program.get_absolute_url())
+print("edition", edition.get_absolute_url())
+print("news list", "/news/")
+print("news post", post.get_absolute_url())
+try:
+    resolve("/search/")
+    print("search", "/search/?q=smart+city")
+except Resolver404:
+    pass
+"""
+
+
+def log(message):
+    print(f"[bench] {message}", flush=True)
+
+
+def run(args, env=None, **kwargs):
+    return subprocess.run(args, cwd=BASE_DIR, env=env, check=True, text=True, **kwargs)
+
+
+def base_env(database):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_URL"))}
+    env.update(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=f"{PG}/{database}",
+        DJANGO_CONN_MAX_AGE="60",
+        DJANGO_STATIC_ROOT=str(RESULTS / "static"),
+    )
+    return env
+
+
+def prepare_database(name, large):
+    log(f"database {name}: create, migrate, load the seed" + (", generate" if large else ""))
+    psql = ["psql", "-q", "-v", "ON_ERROR_STOP=1", f"{PG}/postgres"]
+    run([*psql, "-c", f'DROP DATABASE IF EXISTS "{name}"', "-c", f'CREATE DATABASE "{name}"'])
+    env = base_env(name)
+    manage = [str(PYTHON), "manage.py"]
+    run([*manage, "migrate", "--noinput", "-v0"], env=env)
+    run([*manage, "load_seed"], env=env, stdout=subprocess.DEVNULL)
+    if large:
+        run([*manage, "generate_bench_data"], env=env)
+    run([*psql[:-1], f"{PG}/{name}", "-c", "VACUUM ANALYZE"])
+    return env
+
+
+def discover_urls(env):
+    output = run(
+        [str(PYTHON), "manage.py", "shell", "--no-imports", "-c", URLS_SCRIPT],
+        env=env,
+        capture_output=True,
+    ).stdout
+    pages = []
+    for line in output.splitlines():
+        for label in ("landing", "program", "edition", "news list", "news post", "search"):
+            if line.startswith(label + " /"):
+                pages.append((label, line[len(label) + 1 :]))
+    return pages
+
+
+def fetch(url, headers=HTTPS):
+    request = urllib.request.Request(url, headers=headers)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, dict(response.headers), response.read()
+
+
+class Server:
+    def __init__(self, env, port, page_cache, log_path):
+        self.port = port
+        self.env = {
+            **env,
+            "PORT": str(port),
+            "WEB_CONCURRENCY": WORKERS,
+            "DJANGO_PAGE_CACHE": "1" if page_cache else "0",
+            "GUNICORN_LOG_LEVEL": "warning",
+        }
+        self.log_path = log_path
+        self.process = None
+
+    def __enter__(self):
+        self.log = open(self.log_path, "w")
+        self.process = subprocess.Popen(
+            [str(GUNICORN), "--config", "gunicorn.conf.py"],
+            cwd=BASE_DIR,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if fetch(f"http://127.0.0.1:{self.port}/healthz")[0] == 200:
+                    return self
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.2)
+        self.__exit__()
+        sys.exit(f"gunicorn did not answer /healthz on port {self.port}; see {self.log_path}")
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.log.close()
+
+
+def wrk(url, duration=DURATION):
+    result = subprocess.run(
+        ["wrk", "-t2", "-c20", f"-d{duration}", "--latency", "-H", "X-Forwarded-Proto: https", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return parse_wrk(result.stdout)
+
+
+def to_ms(value):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def parse_wrk(output):
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+    p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "rps": rps,
+        "p50": p50,
+        "p99": p99,
+        "non2xx": int(bad.group(1)) if bad else 0,
+        "socket_errors": errors.group(1) if errors else "",
+    }

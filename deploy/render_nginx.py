@@ -1,0 +1,165 @@
+"""A runnable test copy of deploy/nginx.conf, for CI (tests/deploy/) and `make bench`.
+
+The production file is used as it is, with only its placeholders replaced: the host name,
+ports, the certificate (a self-signed one made here with openssl), the upstream and the
+folders. Every placeholder must still be in the file, so a change to it that the tests
+would no longer cover stops them with a message instead.
+
+    python deploy/render_nginx.py DIR --https-port 8151 --http-port 8152 --upstream 127.0.0.1:8150
+    nginx -p DIR -c DIR/nginx.conf
+
+`--plain` gives the same server over plain HTTP (no TLS, X-Forwarded-Proto: https), as
+the benchmark uses it to compare with nginx serving a static file.
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+PRODUCTION = Path(__file__).resolve().parent / "nginx.conf"
+
+MAIN = """\
+{user}
+worker_processes {workers};
+pid {root}/nginx.pid;
+error_log {root}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+  {mime_types}
+  default_type application/octet-stream;
+  sendfile on;
+  log_format wego_timed '$remote_addr "$request" $status $request_time $upstream_response_time';
+  access_log {access_log};
+  client_body_temp_path {root}/tmp/body;
+  proxy_temp_path {root}/tmp/proxy;
+  fastcgi_temp_path {root}/tmp/fastcgi;
+  uwsgi_temp_path {root}/tmp/uwsgi;
+  scgi_temp_path {root}/tmp/scgi;
+  include {root}/wego.conf;
+}}
+"""
+
+
+def replace(text, old, new):
+    if old not in text:
+        raise SystemExit(f"deploy/nginx.conf no longer contains {old!r}: update {__file__}")
+    return text.replace(old, new)
+
+
+def self_signed_certificate(root):
+    cert, key = root / "cert.pem", root / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+def render(root, *, https_port, http_port, upstream, plain=False, workers=1, access_log=False):
+    """Write root/nginx.conf (main) and root/wego.conf (the production file, filled in)."""
+    root = Path(root)
+    for folder in ["tmp", "cache", "media", "private"]:
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    text = PRODUCTION.read_text()
+    text = "\n".join(line for line in text.splitlines() if "[::]" not in line) + "\n"
+    text = replace(text, "server 127.0.0.1:8000;", f"server {upstream};")
+    text = replace(text, "training.we-gov.org;", "localhost 127.0.0.1;")
+    text = replace(text, "/var/cache/nginx/wego ", f"{root}/cache ")
+    text = replace(text, "/srv/wego/media/", f"{root}/media/")
+    text = replace(text, "/srv/wego/private/", f"{root}/private/")
+    text = replace(
+        text, "listen 80 default_server;", f"listen 127.0.0.1:{http_port} default_server;"
+    )
+    text = replace(text, "listen 80;", f"listen 127.0.0.1:{http_port};")
+    text = replace(
+        text,
+        "return 301 https://$host$request_uri;",
+        f"return 301 https://$host:{https_port}$request_uri;",
+    )
+    # Browsers send the port in Origin when it is not 443; the site compares it with Host.
+    text = replace(
+        text, "proxy_set_header Host $host;", f"proxy_set_header Host $host:{https_port};"
+    )
+    if plain:
+        text = replace(
+            text, "    listen 443 ssl default_server;\n    ssl_reject_handshake on;\n", ""
+        )
+        text = replace(text, "listen 443 ssl http2;", f"listen 127.0.0.1:{https_port};")
+        text = "\n".join(line for line in text.splitlines() if "ssl_" not in line) + "\n"
+        text = replace(text, "X-Forwarded-Proto $scheme;", "X-Forwarded-Proto https;")
+        text = replace(text, "$scheme$host$request_uri", "https$host$request_uri")
+    else:
+        cert, key = self_signed_certificate(root)
+        text = replace(
+            text,
+            "listen 443 ssl default_server;",
+            f"listen 127.0.0.1:{https_port} ssl default_server;",
+        )
+        text = replace(text, "listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;")
+        text = replace(text, "/etc/ssl/wego/fullchain.pem", str(cert))
+        text = replace(text, "/etc/ssl/wego/privkey.pem", str(key))
+    (root / "wego.conf").write_text(text)
+    mime_types = Path("/etc/nginx/mime.types")
+    (root / "nginx.conf").write_text(
+        MAIN.format(
+            user="user root;" if os.geteuid() == 0 else "",
+            workers=workers,
+            root=root,
+            mime_types=f"include {mime_types};" if mime_types.exists() else "",
+            access_log=f"{root}/access.log wego_timed" if access_log else "off",
+        )
+    )
+    return root / "nginx.conf"
+
+
+def start(root):
+    """Start nginx in the foreground on the rendered copy; the caller stops it."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    root = Path(root)
+    return subprocess.Popen(
+        [nginx, "-p", str(root), "-c", str(root / "nginx.conf"), "-g", "daemon off;"],
+        start_new_session=True,
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("root", type=Path)
+    parser.add_argument("--https-port", type=int, required=True)
+    parser.add_argument("--http-port", type=int, required=True)
+    parser.add_argument("--upstream", required=True)
+    parser.add_argument("--plain", action="store_true")
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+    print(
+        render(
+            args.root,
+            https_port=args.https_port,
+            http_port=args.http_port,
+            upstream=args.upstream,
+            plain=args.plain,
+            workers=args.workers,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""The site's figures: how many public editions since which year, with participants from
+how many cities and public bodies in how many countries (the landing page states them).
+
+Each figure is an aggregate over *every* public edition or participant, whatever a page
+lists. `SiteFigures.annotations()` gives the four as uncorrelated scalar subqueries: the
+database computes each once per query, not once per row, so a page that lists editions
+anyway gets the figures with them instead of spending a query of its own (the landing
+page lists eight kinds of rows in its budget of eight queries). `SiteFigures.of(rows)`
+reads them back; it is zero for a site without editions.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import Count, Min, Value
+from django.db.models.functions import Cast, Concat
+
+from programs.models import Edition, Participant
+from wego_site.core.aggregates import scalar_aggregate
+from wego_site.core.publishing import published_q
+
+PREFIX = "site_figure_"
+
+
+@dataclass(frozen=True)
+class SiteFigures:
+    program_total: int
+    edition_count: int = 0
+    first_year: int | None = None
+    body_count: int = 0
+    country_count: int = 0
+
+    @staticmethod
+    def annotations():
+        """The figures as annotations, named ``site_figure_*``, to add to any queryset."""
+        editions = Edition.objects.published()
+        participants = Participant.objects.filter(
+            published_q("edition__"), published_q("edition__program__")
+        )
+        # A city or public body is a name within a country: "Seoul|12".
+        body = Concat("name", Value("|"), Cast("country_id", models.CharField()))
+        figures = {
+            "edition_count": scalar_aggregate(editions, Count("pk")),
+            "first_start": scalar_aggregate(editions, Min("start_date")),
+            "body_count": scalar_aggregate(participants, Count(body, distinct=True)),
+            "country_count": scalar_aggregate(participants, Count("country", distinct=True)),
+        }
+        return {PREFIX + name: expression for name, expression in figures.items()}
+
+    @classmethod
+    def of(cls, rows, program_total):
+        """The figures carried by `rows` (annotated with `annotations()`); every row
+        carries the same ones."""
+        if not rows:
+            return cls(program_total=program_total)
+        row = rows[0]
+        first_start = getattr(row, PREFIX + "first_start")
+        return cls(
+            program_total=program_total,
+            edition_count=getattr(row, PREFIX + "edition_count"),
+            first_year=first_start.year if first_start else None,
+            body_count=getattr(row, PREFIX + "body_count") or 0,
+            country_count=getattr(row, PREFIX + "country_count") or 0,
+        )

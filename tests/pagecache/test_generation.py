@@ -1,0 +1,103 @@
+"""The content generation: a new one on every change and at every publication time, and
+what pages memoise per generation (so a rendered page costs fewer queries)."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from programs.models import Participant, Program, ProgramKind
+from tests import factories
+from tests.html import text_of
+from wego_site.pagecache import generation as page_cache
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_tag_change_retires_cached_pages(seed, page_cache_backend):
+    post = factories.make_post()
+    before = page_cache.current_state()[0]
+    post.tags.add("webinar")
+    assert page_cache.current_state()[0] != before
+
+
+def test_pages_never_query_for_the_publication_time(
+    client, seed, page_cache_backend, django_assert_num_queries
+):
+    factories.make_post(title="Later", published_at=timezone.now() + dt.timedelta(hours=2))
+    with django_assert_num_queries(0):
+        _token, next_publication = page_cache.current_state()
+    assert next_publication > timezone.now() + dt.timedelta(hours=1)
+
+
+def test_the_first_request_after_a_publication_time_starts_a_new_generation(
+    seed, page_cache_backend, monkeypatch
+):
+    publish_at = timezone.now() + dt.timedelta(hours=1)
+    factories.make_post(title="Scheduled", published_at=publish_at)
+    before = page_cache.current_state()
+    assert before[1] == publish_at
+    monkeypatch.setattr(timezone, "now", lambda: publish_at + dt.timedelta(seconds=1))
+    after = page_cache.current_state()
+    assert after[0] != before[0]
+    assert after[1] == page_cache.NEVER
+
+
+def test_the_landing_gathers_its_data_once_per_content_generation(
+    client, seed, settings, page_cache_backend, django_assert_max_num_queries
+):
+    """With the page cache off (or a URL it has not seen) the landing still renders
+    without a query, until the content changes."""
+    settings.PAGE_CACHE_ENABLED = False
+    page_cache.current_state()  # a generation has begun, as after any content change
+    with django_assert_max_num_queries(8):
+        assert "Editions since 2011 9" in text_of(client.get("/"))
+    with django_assert_max_num_queries(0):
+        assert "Editions since 2011 9" in text_of(client.get("/?utm_source=newsletter"))
+
+    main = Program.objects.get(kind=ProgramKind.MAIN)
+    edition = factories.make_edition(main, start=dt.date(2009, 5, 1))
+    Participant.objects.create(
+        edition=edition, position=1, name="A new city", country=factories.make_country()
+    )
+    text = text_of(client.get("/"))
+    assert "Editions since 2009 10" in text
+    assert "Cities and public bodies taking part 19" in text
+
+
+def test_the_landing_counts_a_scheduled_edition_once_it_is_public(
+    client, seed, settings, page_cache_backend, monkeypatch
+):
+    settings.PAGE_CACHE_ENABLED = False
+    publish_at = timezone.now() + dt.timedelta(hours=1)
+    main = Program.objects.get(kind=ProgramKind.MAIN)
+    factories.make_edition(main, start=dt.date(2009, 5, 1), published_at=publish_at)
+    assert "Editions since 2011 9" in text_of(client.get("/"))
+
+    monkeypatch.setattr(timezone, "now", lambda: publish_at + dt.timedelta(seconds=1))
+    assert "Editions since 2009 10" in text_of(client.get("/"))
+
+
+def test_news_totals_and_years_are_counted_once_per_content_generation(
+    client, seed, settings, page_cache_backend, django_assert_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False
+    page_cache.current_state()
+    assert "News 10 posts." in text_of(client.get("/news/"))
+    with django_assert_num_queries(2):  # the page of posts and their tags; no COUNT, no years
+        assert "News 10 posts." in text_of(client.get("/news/"))
+
+    factories.make_post(title="From the past", published_at=dt.datetime(2009, 6, 1, tzinfo=dt.UTC))
+    response = client.get("/news/")
+    assert "11 posts, page 1 of 2" in text_of(response)
+    assert 'href="/news/2009/"' in response.content.decode()
+
+
+def test_per_generation_computes_once_and_holds_one_generation_only(db, page_cache_backend):
+    assert page_cache.per_generation("answer", lambda: 1) == 1
+    assert page_cache.per_generation("answer", lambda: 2) == 1
+    page_cache.bump_generation()
+    assert page_cache.per_generation("other", lambda: 3) == 3
+    # Memory holds the current generation's values only, however many names came before.
+    assert list(page_cache._memos["values"]) == ["other"]
+    assert page_cache.per_generation("answer", lambda: 4) == 4

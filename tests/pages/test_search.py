@@ -1,0 +1,139 @@
+"""Site search: finds public programs, editions, news and testimonials, never hidden ones,
+grouped by type, at a fixed number of queries."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.hidden_content import HIDDEN_WORD, make_hidden_content
+from tests.pages.searching import (
+    make_matches,
+    search_page,
+    sections,
+)
+from wego_site.pages import search
+
+pytestmark = pytest.mark.django_db
+
+
+def test_jeju_finds_the_2018_workshop(client, seed):
+    response, html = search_page(client, "Jeju")
+    found = sections(response)
+    assert list(found) == ["editions"]
+    [hit] = found["editions"].hits
+    assert hit.object.slug == "2018"
+    assert f'<a href="{hit.object.get_absolute_url()}">' in html
+    assert "<mark>Jeju</mark>" in html
+    assert "1 result for “Jeju”" in html
+
+
+def test_a_topic_finds_its_edition(client, seed):
+    response, html = search_page(client, "Cybersecurity")
+    [hit] = sections(response)["editions"].hits
+    assert hit.object.slug == "2018"
+    assert "Topic: <mark>Cybersecurity</mark> and Privacy for Effective Data Management" in html
+
+
+def test_a_site_visit_and_a_participant_find_their_edition(client, seed):
+    for query in ["Kakao", "Chandigarh"]:
+        response, _ = search_page(client, query)
+        assert [hit.object.slug for hit in sections(response)["editions"].hits] == ["2018"]
+
+
+def test_smart_health_responder_finds_the_news(client, seed):
+    response, html = search_page(client, "Smart Health Responder")
+    found = sections(response)
+    assert set(found) == {"news"}
+    posts = [hit.object for hit in found["news"].hits]
+    assert found["news"].total == len(posts) >= 2
+    assert all("Smart Health Responder" in post.lede for post in posts)
+    assert "<mark>Responder</mark>" in html
+    assert f'href="{posts[0].get_absolute_url()}"' in html
+
+
+def test_bucharest_finds_the_testimonial(client, seed):
+    response, html = search_page(client, "Bucharest")
+    [hit] = sections(response)["testimonials"].hits
+    assert hit.object.person_name == "Mirela Minca"
+    assert f'href="{hit.object.get_absolute_url()}"' in html
+    assert "Ms. Mirela Minca" in html
+
+
+def test_results_are_grouped_and_counted_by_type(client, seed):
+    response, html = search_page(client, "smart")
+    found = sections(response)
+    assert list(found) == [
+        key for key in ["programs", "editions", "news", "testimonials"] if key in found
+    ]
+    assert {"programs", "editions", "news"} <= set(found)
+    for section in found.values():
+        assert (
+            f'<h2 id="results-{section.key}">{section.label} <span class="count">({section.total})</span></h2>'
+            in html
+        )
+    total = response.context["results"].total
+    assert total == sum(section.total for section in found.values())
+    assert f"{total} results for “smart”" in html
+
+
+def test_hidden_content_is_never_found(client, seed):
+    make_hidden_content()
+    response, html = search_page(client, HIDDEN_WORD)
+    assert response.context["results"].sections == []
+    assert f"No results for “{HIDDEN_WORD}”" in html
+    for query in [f"{HIDDEN_WORD} topic", "2030", f'"{HIDDEN_WORD} draft"']:
+        assert search.run(query).sections == []
+
+
+def test_the_empty_search_invites_a_search_and_runs_no_query(client, db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        results = search.run("")
+    assert not results.searched
+    _, html = search_page(client, "")
+    assert html.count("<h1") == 1
+    assert "Look for a program, a city, a topic" in html
+    assert '<label for="search-q">' in html
+    assert 'id="search-q" name="q"' in html
+    assert (
+        '<meta name="robots" content="noindex, follow">' in html
+    )  # result pages stay out of indexes
+
+
+def test_the_header_search_form_is_labelled_and_submits_to_the_search_page():
+    html = render_to_string("includes/search_form.html")
+    assert 'role="search"' in html
+    assert f'action="{reverse("search")}" method="get"' in html
+    label_for = re.search(r'<label for="([^"]+)">', html).group(1)
+    assert f'id="{label_for}" name="q"' in html
+    assert '<button type="submit">Search</button>' in html
+
+
+def count_search_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        response, _ = search_page(client, "Quillword")
+    return len(queries), response.context["results"]
+
+
+# One query per content type: programs, editions (parts included), news, testimonials.
+SEARCH_QUERIES = 4
+
+
+def test_search_page_costs_the_same_for_one_or_fifty_matches(client, db):
+    make_matches(1)
+    few_queries, few = count_search_queries(client)
+    make_matches(49, first=1)
+    many_queries, many = count_search_queries(client)
+    assert [section.total for section in few.sections] == [1, 1, 1]
+    assert [section.total for section in many.sections] == [50, 50, 50]
+    assert all(len(section.hits) == search.RESULTS_PER_TYPE for section in many.sections)
+    assert few_queries == many_queries == SEARCH_QUERIES
+
+
+def test_a_partial_section_says_so(client, db):
+    make_matches(25)
+    _, html = search_page(client, "Quillword")
+    assert f"The {search.RESULTS_PER_TYPE} most relevant of 25" in html

@@ -1,0 +1,144 @@
+"""Search answers any input with a clear page: the query cleaned, cut and escaped, stored
+text shown as text."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from news.models import Post
+from tests.pages.searching import search_page, sections
+from wego_site.core.publishing import PublicationStatus
+from wego_site.pages import search
+
+pytestmark = pytest.mark.django_db
+
+
+HOSTILE = [
+    '"',
+    '""',
+    "'",
+    "' OR 1=1 --",
+    "a OR",
+    "or",
+    "-",
+    "-Jeju",
+    "!(cyber)",
+    "Jeju:*",
+    "a & | ! <->",
+    "%",
+    "_",
+    "\\",
+    "(((",
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "foo\x00bar",
+    "\x00",
+    "\x1b[31mred",
+    "\u202eevil",
+    "!!!",
+    "…",
+    "the",
+    "Séoul 서울 🏙️",
+    "x" * 5000,
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_strange_input_gets_a_clear_page_with_the_query_escaped(client, seed, query):
+    response, html = search_page(client, query)
+    assert html.count("<h1") == 1
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "\x00" not in html
+    results = response.context["results"]
+    assert len(results.query) <= search.MAX_QUERY_LENGTH
+    if not results.searched:
+        assert "There was nothing to search for" in html
+    elif results.total:  # the page shows what was found, and says how much
+        capped = "+" if results.is_capped else ""
+        assert f"{results.total}{capped} result" in html
+        for section in results.sections:
+            for hit in section.hits:
+                assert f'<a href="{hit.url}">' in html
+    else:
+        assert "No results for" in html
+
+
+# A word among hostile characters: both PostgreSQL and the fallback still find it.
+WRAPPED = [
+    "Jeju:*",
+    "(((Jeju",
+    "!!!Jeju!!!",
+    '"Jeju',
+    "JEJU%",
+    "\\Jeju",
+    "Jeju\x00",
+    "\u202eJeju",
+    "'Jeju' OR 1=1 --",
+    "Jeju & | ! <->",
+    "Jeju 🏝️",
+]
+
+
+@pytest.mark.parametrize("query", WRAPPED)
+def test_a_word_among_hostile_characters_is_still_found(client, seed, query):
+    response, html = search_page(client, query)
+    [hit] = sections(response)["editions"].hits
+    assert hit.object.slug == "2018"
+    assert f'<a href="{hit.url}">' in html
+    assert "1 result for" in html
+
+
+def test_the_query_is_echoed_escaped(client, db):
+    _, html = search_page(client, "<script>alert(1)</script>")
+    assert 'value="&lt;script&gt;alert(1)&lt;/script&gt;"' in html
+    assert "“&lt;script&gt;alert(1)&lt;/script&gt;”" in html
+
+
+def test_a_long_query_is_cut_and_the_visitor_told(client, db):
+    response, html = search_page(client, "word " * 100)
+    results = response.context["results"]
+    assert results.truncated
+    assert len(results.query) <= 200
+    assert "longer than 200 characters, so only the first 200 were used" in html
+
+
+def test_only_punctuation_is_nothing_to_search_for(client, db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert not search.run("?!-- ..").searched
+    _, html = search_page(client, "?!-- ..")
+    assert "There was nothing to search for" in html
+
+
+def test_stored_text_is_shown_as_text_never_as_markup(client, db):
+    Post.objects.create(
+        title="<b>Bold</b> Quillword",
+        slug="markup",
+        lede='<img src=x onerror="alert(1)"> Quillword & co',
+        status=PublicationStatus.PUBLISHED,
+        published_at=timezone.now() - dt.timedelta(minutes=1),
+    )
+    _, html = search_page(client, "Quillword")
+    assert "<img src=x" not in html and "<b>Bold</b>" not in html
+    assert "&lt;b&gt;Bold&lt;/b&gt; <mark>Quillword</mark>" in html
+    if connection.vendor != "postgresql":  # ts_headline leaves HTML-like tags out of snippets
+        assert (
+            "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; <mark>Quillword</mark> &amp; co" in html
+        )
+
+
+def test_highlighting_escapes_and_marks():
+    start, stop = search.START, search.STOP
+    assert (
+        str(search.highlighted(f"a <b> {start}c&d{stop} e")) == "a &lt;b&gt; <mark>c&amp;d</mark> e"
+    )
+    # Stray or unbalanced markers never produce broken markup.
+    assert str(search.highlighted(f"{stop}x{start}y")) == "x<mark>y</mark>"
+
+
+def test_control_characters_and_markers_are_removed_from_the_query():
+    query, truncated = search.clean_query(f"a\x00b\x07 {search.START}c{search.STOP}\u200b d  ")
+    assert query == "a b c d"
+    assert not truncated

@@ -1,0 +1,145 @@
+"""Program and edition pages with the seed: the facts of the seed page, and its gaps said
+plainly."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from programs.models import Edition, Program, ProgramKind
+from tests.factories import make_edition
+from tests.html import parse, text_of
+
+pytestmark = pytest.mark.django_db
+
+JEJU = "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+MAIN = "/programs/wego-shrdc-training-program/"
+CHENGDU = "/programs/chengdu-smart-city-e-government-training-program/"
+
+
+def test_jeju_edition_page(client, seed):
+    response = client.get(JEJU)
+    text = text_of(response)
+    html = response.content.decode()
+    assert "9–12 July 2018" in text
+    assert '<time datetime="2018-07-09">9</time>–<time datetime="2018-07-12">' in html
+    assert "Jeju Island, Korea" in text
+    assert "69 including speakers, observers and resource personnel" in text
+    assert "Participants 28" in text
+    assert "18 cities and bodies from 13 countries" in text
+    for topic in [
+        "Role of Smart Cities in the 21st Century",
+        "Cybersecurity and Privacy for Effective Data Management",
+        "Carbon-free Island 2010 Strategy & Current Status and Prospect on Jeju Smart City",
+        "Emerging Technologies and Trends in Smart City and e-Government",
+        "Smart City Models in Korea and the World",
+        "Financing Smart City Projects: International Support Programs",
+    ]:
+        assert topic in text
+    assert "Jeju Sunrise Park (UNESCO World Heritage Site)" in text
+    assert "Russia (3) Obninsk Ulyanovsk Region Yakutsk" in text
+    assert "Palestine (2) Hebron Municipality Ramallah Municipality" in text
+    for organiser in ["Ministry of the Interior & Safety", "World Bank", "(NIA)"]:
+        assert organiser in text
+    assert 'href="mailto:alexandra@we-gov.org"' in html
+    assert "Download the program" not in text, "the document was lost in the copy"
+    assert "video highlight" not in text
+
+
+def test_edition_page_has_event_json_ld(client, seed):
+    scripts = parse(client.get(JEJU)).scripts
+    (event,) = [json.loads(body) for kind, body in scripts if kind == "application/ld+json"]
+    assert event["@type"] == "Event"
+    assert (event["startDate"], event["endDate"]) == ("2018-07-09", "2018-07-12")
+    assert event["location"]["address"]["addressCountry"] == "Korea"
+    assert "World Bank" in [o["name"] for o in event["organizer"]]
+    assert event["url"] == f"http://testserver{JEJU}"
+
+
+def test_edition_page_shows_document_and_video_only_when_present(client, seed):
+    Edition.objects.filter(slug="2018").update(
+        video_url="https://video.example.org/jeju", program_document="editions/documents/p.pdf"
+    )
+    html = client.get(JEJU).content.decode()
+    assert 'href="https://video.example.org/jeju"' in html
+    assert 'href="/media/editions/documents/p.pdf"' in html
+
+
+def test_edition_page_lists_its_testimonials(client, seed):
+    text = text_of(client.get("/programs/wego-shrdc-training-program/2013-06/"))
+    assert "Ms. Mirela Minca" in text
+    assert "on behalf of Barcelona City Council" in text
+    assert "Melissa" not in text
+
+
+def test_edition_page_does_not_link_its_testimonials_to_itself(client, seed):
+    url = "/programs/wego-shrdc-training-program/2013-06/"
+    html = client.get(url).content.decode()
+    assert f'href="{url}"' not in html
+    assert "Its topics and participating cities are not recorded." in text_of(client.get(url))
+    assert "not recorded" not in text_of(client.get(JEJU))
+
+
+def test_main_program_page_lists_its_eight_editions(client, seed):
+    response = client.get(MAIN)
+    text = text_of(response)
+    assert "Past editions (8)" in text
+    assert "Upcoming editions" not in text
+    assert "Seoul Human Resource Development Center (SHRDC)" in text
+    for slug in ["2011-09", "2012-05", "2012-07", "2013-06", "2014-04", "2015-05", "2016-05"]:
+        assert f'href="{MAIN}{slug}/"' in response.content.decode()
+
+
+def test_program_page_splits_upcoming_and_past(client, seed):
+    program = Program.objects.get(slug="wego-shrdc-training-program")
+    make_edition(program, title="Next edition", start=dt.date.today() + dt.timedelta(days=30))
+    text = text_of(client.get(MAIN))
+    upcoming, past = text.split("Upcoming editions")[1].split("Past editions (8)")
+    assert "Next edition" in upcoming
+    assert "Next edition" not in past
+
+
+def test_chengdu_says_honestly_that_nothing_is_known(client, seed):
+    text = text_of(client.get(CHENGDU))
+    assert "No information available yet." in text
+    assert "WeGO Regional Office for Asia, Chengdu" in text
+
+
+def test_joint_workshop_program_shows_announcement_and_contacts(client, seed):
+    text = text_of(client.get("/programs/joint-workshop-smart-sustainable-cities-e-government/"))
+    assert "Announcement" in text
+    assert "call for applications (early-mid 2018)" in text
+    assert "Mr. Andrew Lim andrew@we-gov.org" in text
+
+
+def test_programs_grouped_by_kind(client, seed):
+    headings = [text for level, text in parse(client.get("/programs/")).headings if level == 2]
+    assert headings == [
+        "Main Training Programs",
+        "Regional Office Programs",
+        "WeGO Partners’ Programs",
+        "Joint Workshops",
+    ]
+    text = text_of(client.get("/programs/kind/regional/"))
+    assert "Chengdu Smart City & e-Government Training Program" in text
+    assert "WeGO–SHRDC" not in text
+
+
+def test_archive_by_year(client, seed):
+    text = text_of(client.get("/programs/archive/"))
+    assert "9 editions from 2011 to 2018" in text
+    assert "18 cities and bodies from 13 countries" in text
+    text = text_of(client.get("/programs/archive/2012/"))
+    assert "2 editions" in text
+    assert "29 May – 6 June 2012" in text and "1–7 July 2012" in text
+    assert "September 2011" not in text
+
+
+def test_fixed_paths_win_over_program_slugs(client, seed):
+    # Even if a program slipped past validation, the fixed pages keep their addresses.
+    Program.objects.create(
+        title="Archive", slug="archive", kind=ProgramKind.MAIN, status="published"
+    )
+    response = client.get("/programs/archive/")
+    assert response.status_code == 200
+    assert response.templates[0].name == "programs/edition_archive.html"

@@ -1,0 +1,127 @@
+"""Every kind of public page is well formed: one h1, canonical and Open Graph, unique
+titles, headings in order, ISO dates; error pages and an empty site too."""
+
+import itertools
+
+import pytest
+from django.template import loader
+from django.urls import reverse
+
+from tests.html import parse
+
+pytestmark = pytest.mark.django_db
+
+JEJU = "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+MAIN = "/programs/wego-shrdc-training-program/"
+CHENGDU = "/programs/chengdu-smart-city-e-government-training-program/"
+POST = "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/"
+
+PAGES = [
+    "/",
+    "/programs/",
+    "/programs/kind/main/",
+    "/programs/kind/regional/",
+    "/programs/kind/partner/",
+    "/programs/kind/joint-workshop/",
+    MAIN,
+    CHENGDU,
+    JEJU,
+    "/programs/wego-shrdc-training-program/2012-05/",
+    "/programs/archive/",
+    "/programs/archive/2012/",
+    "/news/",
+    "/news/2020/",
+    "/news/tag/webinar/",
+    POST,
+    "/testimonials/",
+    "/testimonials/2013/",
+]
+
+
+@pytest.fixture
+def pages(client, seed):
+    return {url: client.get(url) for url in PAGES}
+
+
+def test_every_page_renders_with_one_h1_a_canonical_and_open_graph(pages):
+    for url, response in pages.items():
+        assert response.status_code == 200, url
+        page = parse(response)
+        assert [level for level, _ in page.headings].count(1) == 1, url
+        assert page.links["canonical"] == f"http://testserver{url}", url
+        assert page.meta["og:url"] == page.links["canonical"]
+        assert page.meta["og:title"] and page.meta["og:description"], url
+        assert page.meta["description"], url
+        html = response.content.decode()
+        assert '<html lang="en">' in html
+        assert '<main id="main-content"' in html
+        assert 'href="#main-content"' in html
+        assert '<nav class="site-nav" aria-label="Main">' in html
+
+
+def test_titles_and_descriptions_are_unique(pages):
+    titles = [parse(r).title for r in pages.values()]
+    assert len(set(titles)) == len(titles), titles
+    descriptions = [parse(r).meta["description"] for r in pages.values()]
+    # Pages of one list share their description with their year and tag pages at most.
+    assert len(set(descriptions)) >= len(descriptions) - 2
+
+
+def test_headings_never_skip_a_level(pages):
+    for url, response in pages.items():
+        levels = [level for level, _ in parse(response).headings]
+        assert levels[0] == 1, url
+        for before, after in itertools.pairwise(levels):
+            assert after <= before + 1, (url, levels)
+
+
+def test_every_time_element_has_an_iso_date(pages):
+    for url, response in pages.items():
+        for value in parse(response).times:
+            assert value and len(value) == 10 and value[4] == "-", (url, value)
+
+
+def test_nav_marks_the_current_section(client, seed):
+    html = client.get("/news/2020/").content.decode()
+    assert f'href="{reverse("news:post_list")}" aria-current="true"' in html
+    html = client.get("/programs/archive/").content.decode()
+    assert 'href="/programs/archive/" aria-current="page"' in html
+    assert 'href="/programs/" aria-current' not in html
+
+
+def test_500_page_needs_no_context_and_no_database(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        html = loader.get_template("500.html").render()
+    assert '<html lang="en">' in html
+    assert html.count("<h1>") == 1
+    assert '<main id="main-content"' in html
+
+
+def test_404_page_is_styled(client, seed):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    page = parse(response)
+    assert [text for level, text in page.headings if level == 1] == ["Page not found"]
+    assert page.meta["robots"] == "noindex"
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/programs/", "/programs/archive/", "/news/", "/testimonials/"]
+)
+def test_pages_render_on_an_empty_site(client, empty_site, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert [level for level, _ in parse(response).headings].count(1) == 1
+
+
+def test_a_page_may_fill_only_the_title_and_description_blocks(rf):
+    from django.template import RequestContext, Template
+
+    template = Template(
+        '{% extends "base.html" %}{% block title %}Only a title{% endblock %}'
+        "{% block description %}Only a description{% endblock %}"
+    )
+    html = template.render(RequestContext(rf.get("/somewhere/"), {}))
+    assert "<title>Only a title</title>" in html
+    assert '<meta name="description" content="Only a description">' in html
+    assert '<link rel="canonical" href="http://testserver/somewhere/">' in html
