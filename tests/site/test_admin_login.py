@@ -144,7 +144,7 @@ def test_lockout_counts_the_visitors_address_only_from_trusted_proxies(
 
 
 def test_a_bad_trusted_proxy_setting_stops_start_up():
-    from tests.site.test_security import run_manage
+    from tests.site.test_settings import run_manage
 
     result = run_manage("check", DJANGO_TRUSTED_PROXIES="127.0.0.1,nginx")
     assert result.returncode != 0

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from tests.site import observatory
-from tests.site.public_urls import public_urls
+from tests.public_urls import public_urls
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.site.test_security import run_manage
+from tests.site.test_settings import run_manage
 
 pytestmark = pytest.mark.django_db
 
