@@ -43,6 +43,7 @@ serve: install ## Serve like production (debug off, gunicorn) on 127.0.0.1:$(POR
 	       "To browse http://127.0.0.1:$(PORT) directly: DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0"; \
 	fi
 	DJANGO_DEBUG=0 $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=0 $(BIN)/python manage.py createinitialrevisions --comment "First recorded version." --verbosity 0
 	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=0 PORT=$(PORT) exec $(BIN)/gunicorn --config gunicorn.conf.py
 

@@ -5,12 +5,17 @@ from django.db import transaction
 from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 
+from news.cover_upload import KeepsChosenCoverMixin
 from news.models import Post, TaggedPost
 from news.views import PostDetailView
-from wego_site.core.admin import AUDIT_FIELDSET, PUBLICATION_FIELDSET, PublishableAdmin
+from wego_site.core.admin import (
+    AUDIT_FIELDSET,
+    PUBLICATION_FIELDSET,
+    ContentAdmin,
+    PublishableAdmin,
+)
 from wego_site.core.admin import PublicationStateFilter as StateFilter
 from wego_site.core.preview import PreviewMixin
 
@@ -25,7 +30,7 @@ class PostPreview(PreviewMixin, PostDetailView):
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 
 
-class PostAdminForm(forms.ModelForm):
+class PostAdminForm(KeepsChosenCoverMixin, forms.ModelForm):
     new_tags = forms.CharField(
         required=False,
         max_length=500,
@@ -65,7 +70,7 @@ class PostAdmin(PublishableAdmin):
         "title",
         "publication_state",
         "is_online",
-        "published_at",
+        "publication_time",
         "tag_list",
         "has_cover",
     ]
@@ -79,7 +84,7 @@ class PostAdmin(PublishableAdmin):
         (
             "Cover picture",
             {
-                "fields": ["cover_image", "cover_alt_text"],
+                "fields": ["cover_image", "pending_cover", "cover_alt_text"],
                 "description": "Optional. Shown above the story and in lists, cropped to 3:2.",
             },
         ),
@@ -91,8 +96,18 @@ class PostAdmin(PublishableAdmin):
         AUDIT_FIELDSET,
     ]
 
+    markdown_fields = ["body"]
+
+    class Media:
+        # Marks the alt text as required as soon as a cover is chosen (works without it).
+        js = ["admin/cover-alt.js"]
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        form.forget_pending_cover()
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "tags":
@@ -130,7 +145,7 @@ admin.site.unregister(Tag)
 
 
 @admin.register(Tag)
-class TagAdmin(SimpleHistoryAdmin):
+class TagAdmin(ContentAdmin):
     """Tags of news posts. Rename a tag by editing it; merge duplicates with the action."""
 
     list_display = ["name", "slug", "post_count"]

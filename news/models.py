@@ -1,9 +1,8 @@
-import simple_history
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
@@ -14,6 +13,9 @@ from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 from wego_site.core.publishing import Publishable, PublishableQuerySet
 
 
+# A version of a post holds its tag links (through TaggedPost); related programs and
+# organisations are links stored with the post's own version.
+@reversion.register(follow=["tagged_items"], exclude=["search_document"])
 class Post(NaturalKeyMixin, Publishable):
     title = models.CharField(max_length=200, help_text="The headline.")
     slug = models.SlugField(
@@ -56,7 +58,6 @@ class Post(NaturalKeyMixin, Publishable):
     search_document = search_document_field("title", "lede", "body")
 
     objects = NaturalKeyManager.from_queryset(PublishableQuerySet)("slug")
-    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -127,6 +128,7 @@ class Post(NaturalKeyMixin, Publishable):
         return {"width": width, "height": height, **urls}
 
 
+@reversion.register()
 class TaggedPost(TaggedItemBase):
     """Tags of a post, through a real foreign key so fixtures can name posts by slug."""
 
@@ -145,5 +147,5 @@ class TaggedPost(TaggedItemBase):
     natural_key.dependencies = ["taggit.tag", "news.post"]
 
 
-# Renames and merges of tags are recorded too; the history model lives in this app.
-simple_history.register(Tag, app="news")
+# Renames and merges of tags are recorded too.
+reversion.register(Tag)

@@ -1,11 +1,14 @@
-"""Cover pictures: renditions made when a cover is saved; replaced files removed after commit."""
+"""Cover pictures: renditions made when a cover is saved.
 
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_save
+A replaced or deleted cover's files stay in storage: earlier versions of the post (its
+history) still show them, and reverting or recovering the post brings the cover back.
+"""
+
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
 from news.models import Post
-from wego_site.core.images import delete_picture, make_renditions
+from wego_site.core.images import make_renditions, rendition_names
 
 
 @receiver(pre_save, sender=Post, dispatch_uid="news_post_remember_cover")
@@ -24,16 +27,7 @@ def make_cover_renditions(sender, instance, raw=False, **kwargs):
     new_name = instance.cover_image.name or ""
     if old_name == new_name:
         return
-    if new_name:
-        make_renditions(new_name, instance.cover_image.storage)
-    if old_name:
-        storage = instance.cover_image.storage
-        transaction.on_commit(lambda: delete_picture(old_name, storage))
+    storage = instance.cover_image.storage
+    if new_name and not all(storage.exists(name) for name in rendition_names(new_name)):
+        make_renditions(new_name, storage)
     instance._stored_cover_name = new_name
-
-
-@receiver(post_delete, sender=Post, dispatch_uid="news_post_delete_cover")
-def delete_cover(sender, instance, **kwargs):
-    if instance.cover_image.name:
-        name, storage = instance.cover_image.name, instance.cover_image.storage
-        transaction.on_commit(lambda: delete_picture(name, storage))

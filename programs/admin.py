@@ -1,3 +1,4 @@
+import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -7,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.text import Truncator
 
 from programs.models import (
     Contact,
@@ -35,6 +37,7 @@ from wego_site.core.admin import (
 )
 from wego_site.core.admin import PublicationStateFilter as StateFilter
 from wego_site.core.preview import PreviewMixin
+from wego_site.core.templatetags.wego import date_range_text
 
 # --- Previews: the public pages, drafts included -------------------------------------
 
@@ -114,12 +117,12 @@ class EditionInline(admin.TabularInline):
 @admin.register(Program)
 class ProgramAdmin(PublishableAdmin):
     preview_view = ProgramPreview
+    markdown_fields = ["body", "announcement"]
     list_display = [
         "title",
         "kind",
         "publication_state",
         "is_online",
-        "published_at",
         "edition_count",
         "position",
     ]
@@ -224,15 +227,11 @@ class ParticipantImportForm(forms.Form):
 @admin.register(Edition)
 class EditionAdmin(PublishableAdmin):
     preview_view = EditionPreview
-    list_display = [
-        "title",
-        "program",
-        "start_date",
-        "end_date",
-        "venue_city",
-        "publication_state",
-        "is_online",
-    ]
+    markdown_fields = ["body"]
+    # Few, short columns so the list fits a 1280-pixel screen: the dates as one range,
+    # the program by its short name; the title opens the edition.
+    list_display = ["title", "program_short", "dates", "venue_city", "publication_state"]
+    list_display_links = ["title"]
     list_filter = [StateFilter, "program__kind", StartYearFilter, "program"]
     list_select_related = ["program"]
     search_fields = ["title", "summary", "venue_city", "program__title"]
@@ -268,6 +267,14 @@ class EditionAdmin(PublishableAdmin):
         AUDIT_FIELDSET,
     ]
     change_form_template = "admin/programs/edition/change_form.html"
+
+    @admin.display(description="program", ordering="program__title")
+    def program_short(self, obj):
+        return Truncator(obj.program.title).chars(40)
+
+    @admin.display(description="dates", ordering="start_date")
+    def dates(self, obj):
+        return date_range_text(obj.start_date, obj.end_date)
 
     @admin.action(description="Copy for next year (as a new draft)", permissions=["add"])
     def copy_for_next_year(self, request, queryset):
@@ -325,7 +332,12 @@ class EditionAdmin(PublishableAdmin):
                 file_error = str(error)
                 rows = None
             if rows and "confirm" in request.POST and not any(row.errors for row in rows):
-                saved = save_participants(edition, rows)
+                # One version of the edition, with its new participants, in its history.
+                with reversion.create_revision():
+                    saved = save_participants(edition, rows)
+                    reversion.add_to_revision(edition)
+                    reversion.set_user(request.user)
+                    reversion.set_comment(f"Imported {len(saved)} participants from a CSV file.")
                 self.message_user(
                     request, f"Added {len(saved)} participants to {edition}.", messages.SUCCESS
                 )

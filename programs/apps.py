@@ -2,8 +2,9 @@ from django.apps import AppConfig
 
 
 class ProgramsConfig(AppConfig):
+    """A replaced or deleted program document stays in storage, like a news cover: an
+    edition's earlier versions (its history) still link to it, and a revert brings it
+    back."""
+
     name = "programs"
     verbose_name = "Training programs"
-
-    def ready(self):
-        from programs import signals  # noqa: F401 - removes replaced program documents

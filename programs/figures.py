@@ -1,5 +1,6 @@
-"""The site's figures: how many public editions since which year, with participants from
-how many cities and public bodies in how many countries (the landing page states them).
+"""The site's figures: how many public editions have taken place since which year, with
+participants from how many cities and public bodies in how many countries (the landing
+page states them). An upcoming edition is not counted until it has ended.
 
 Each figure is an aggregate over *every* public edition or participant, whatever a page
 lists. `SiteFigures.annotations()` gives the four as uncorrelated scalar subqueries: the
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models import Count, Min, Value
 from django.db.models.functions import Cast, Concat
+from django.utils import timezone
 
 from programs.models import Edition, Participant
 from wego_site.core.aggregates import scalar_aggregate
@@ -31,11 +33,14 @@ class SiteFigures:
     country_count: int = 0
 
     @staticmethod
-    def annotations():
+    def annotations(today=None):
         """The figures as annotations, named ``site_figure_*``, to add to any queryset."""
-        editions = Edition.objects.published()
+        today = today or timezone.localdate()
+        editions = Edition.objects.published().past(today)
         participants = Participant.objects.filter(
-            published_q("edition__"), published_q("edition__program__")
+            published_q("edition__"),
+            published_q("edition__program__"),
+            edition__end_date__lt=today,
         )
         # A city or public body is a name within a country: "Seoul|12".
         body = Concat("name", Value("|"), Cast("country_id", models.CharField()))

@@ -7,6 +7,7 @@ from wego_site.core.admin import PublicationStateFilter as StateFilter
 
 @admin.register(Testimonial)
 class TestimonialAdmin(PublishableAdmin):
+    markdown_fields = ["quote"]
     list_display = [
         "full_name",
         "city",
@@ -14,7 +15,7 @@ class TestimonialAdmin(PublishableAdmin):
         "edition",
         "publication_state",
         "is_online",
-        "published_at",
+        "publication_time",
     ]
     list_filter = [StateFilter, "year", "edition__program"]
     list_select_related = ["edition", "program"]

@@ -1,7 +1,7 @@
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
 from programs.models import Edition, Program
 from wego_site.core.fulltext import SearchIndex, search_document_field
@@ -9,6 +9,7 @@ from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 from wego_site.core.publishing import Publishable, PublishableQuerySet
 
 
+@reversion.register(exclude=["search_document"])
 class Testimonial(NaturalKeyMixin, Publishable):
     quote = models.TextField(help_text="The participant's words, without quotation marks.")
     honorific = models.CharField(max_length=10, blank=True, help_text="“Mr.”, “Ms.”, “Dr.” …")
@@ -46,7 +47,6 @@ class Testimonial(NaturalKeyMixin, Publishable):
     )
 
     objects = NaturalKeyManager.from_queryset(PublishableQuerySet)("person_name", "year")
-    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["year", "pk"]

@@ -72,13 +72,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
-    "taggit",
+    # Tags of news posts; the admin lists them under "Tags", not "Taggit".
+    "news.tags_app.TagsConfig",
     "wego_site.core",
     "programs",
     "news",
     "testimonials",
     "wego_site.pages",
-    "simple_history",
+    # Versions of every content row (with the rows that belong to it), revert, recover
+    # and compare in the admin.
+    "reversion",
+    "reversion_compare",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -107,8 +111,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Records which editor made each change in the content history.
-    "simple_history.middleware.HistoryRequestMiddleware",
     # Answers a 404 on an old address (a slug was changed) with a 301 to the new one.
     "wego_site.core.redirects.OldAddressRedirectMiddleware",
     # django-axes wants to be last.
@@ -159,6 +161,9 @@ TIME_ZONE = "Asia/Seoul"
 # date and string in a template renders measurably faster (6% of the landing's time).
 USE_I18N = False
 USE_TZ = True
+# One way of writing dates and times throughout the admin and the site ("2 December 2026,
+# 06:00"), instead of Django's American defaults ("Dec. 2, 2026, 6 a.m.").
+FORMAT_MODULE_PATH = ["wego_site.core.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")

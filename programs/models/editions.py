@@ -2,13 +2,13 @@
 
 import re
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from programs.models.documents import validate_pdf_upload
 from programs.models.organisations import Contact, Country, Organisation
@@ -66,7 +66,19 @@ class EditionQuerySet(PublishableQuerySet):
             )
         ).filter(rank_in_kind__lte=count)
 
+    def past(self, today=None):
+        """Editions that have taken place: ended before today."""
+        return self.filter(end_date__lt=today or timezone.localdate())
 
+    def upcoming(self, today=None):
+        """Editions still to come or under way (see `Edition.is_upcoming`)."""
+        return self.filter(end_date__gte=today or timezone.localdate())
+
+
+# A version of an edition holds its topics, site visits and participants too, so a revert
+# brings back deleted ones and removes added ones; co-organisers and contacts are links
+# stored with the edition's own version.
+@reversion.register(follow=["topics", "site_visits", "participants"], exclude=["search_document"])
 class Edition(Publishable):
     program = models.ForeignKey(
         Program,
@@ -116,7 +128,6 @@ class Edition(Publishable):
     search_document = search_document_field("title", "venue_city", "summary", "body")
 
     objects = NaturalKeyManager.from_queryset(EditionQuerySet)("program__slug", "slug")
-    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["-start_date"]
@@ -253,7 +264,7 @@ class Edition(Publishable):
         )
         copy.co_organisers.set(self.co_organisers.all())
         copy.contacts.set(self.contacts.all())
-        for topic in self.topics.all():  # one by one, so each gets its history entry
+        for topic in self.topics.all():
             Topic.objects.create(edition=copy, position=topic.position, title=topic.title)
         return copy
 

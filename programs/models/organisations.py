@@ -1,18 +1,18 @@
 """Who and where: countries, organisations, contacts and WeGO's regional offices."""
 
+import reversion
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 
 
+@reversion.register()
 class Country(NaturalKeyMixin, models.Model):
     name = models.CharField(
         max_length=100, unique=True, help_text="As the secretariat writes it, e.g. “Korea”."
     )
 
     objects = NaturalKeyManager("name")
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -22,6 +22,7 @@ class Country(NaturalKeyMixin, models.Model):
         return self.name
 
 
+@reversion.register()
 class Organisation(NaturalKeyMixin, models.Model):
     """A partner, co-organiser or other body WeGO works with (WeGO itself included)."""
 
@@ -30,7 +31,6 @@ class Organisation(NaturalKeyMixin, models.Model):
     website = models.URLField(blank=True, help_text="Leave empty if unknown.")
 
     objects = NaturalKeyManager("name")
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -39,6 +39,7 @@ class Organisation(NaturalKeyMixin, models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
 
+@reversion.register()
 class Contact(NaturalKeyMixin, models.Model):
     honorific = models.CharField(max_length=10, blank=True, help_text="“Mr.”, “Ms.”, “Dr.” …")
     name = models.CharField(max_length=150)
@@ -48,7 +49,6 @@ class Contact(NaturalKeyMixin, models.Model):
     )
 
     objects = NaturalKeyManager("email")
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -61,6 +61,7 @@ class Contact(NaturalKeyMixin, models.Model):
         return f"{self.honorific} {self.name}".strip()
 
 
+@reversion.register()
 class RegionalOffice(NaturalKeyMixin, models.Model):
     name = models.CharField(max_length=150, help_text="E.g. “WeGO Regional Office for Asia”.")
     slug = models.SlugField(unique=True)
@@ -71,7 +72,6 @@ class RegionalOffice(NaturalKeyMixin, models.Model):
     )
 
     objects = NaturalKeyManager("slug")
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["region"]

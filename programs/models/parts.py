@@ -1,7 +1,7 @@
 """What hangs off an edition: its topics, site visits and participating cities."""
 
+import reversion
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 from programs.models.organisations import Country
 from wego_site.core.fulltext import SearchIndex, search_document_field
@@ -34,12 +34,11 @@ def part_rules(name):
     )
 
 
+@reversion.register(exclude=["search_document"])
 class Topic(EditionPart):
     title = models.CharField(max_length=255)
 
     search_document = search_document_field("title")
-
-    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta(EditionPart.Meta):
         default_related_name = "topics"
@@ -49,6 +48,7 @@ class Topic(EditionPart):
         return self.title
 
 
+@reversion.register(exclude=["search_document"])
 class SiteVisit(EditionPart):
     name = models.CharField(max_length=200, help_text="Place visited, e.g. “Jeju Techno Park”.")
     note = models.CharField(
@@ -59,8 +59,6 @@ class SiteVisit(EditionPart):
 
     search_document = search_document_field("name", "note")
 
-    history = HistoricalRecords(excluded_fields=["search_document"])
-
     class Meta(EditionPart.Meta):
         default_related_name = "site_visits"
         indexes, constraints = part_rules("site_visit")
@@ -69,6 +67,7 @@ class SiteVisit(EditionPart):
         return f"{self.name} ({self.note})" if self.note else self.name
 
 
+@reversion.register(exclude=["search_document"])
 class Participant(EditionPart):
     """A city or public body that sent participants to an edition."""
 
@@ -79,8 +78,6 @@ class Participant(EditionPart):
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="participations")
 
     search_document = search_document_field("name")
-
-    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta(EditionPart.Meta):
         default_related_name = "participants"

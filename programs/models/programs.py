@@ -1,10 +1,10 @@
 """Programs, their kinds, and the introductions of the site's sections."""
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
 from programs.models.organisations import Contact, Organisation, RegionalOffice
 from wego_site.core.fulltext import SearchIndex, search_document_field
@@ -34,6 +34,7 @@ class IntroductionQuerySet(models.QuerySet):
         return {intro.section: intro for intro in self}
 
 
+@reversion.register()
 class Introduction(NaturalKeyMixin, models.Model):
     """The heading and introductory text of a section of the training pages."""
 
@@ -44,7 +45,6 @@ class Introduction(NaturalKeyMixin, models.Model):
     )
 
     objects = NaturalKeyManager.from_queryset(IntroductionQuerySet)("section")
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["section"]
@@ -66,6 +66,8 @@ class ProgramQuerySet(PublishableQuerySet):
         )
 
 
+# Partners and contacts are links stored with the program's own version.
+@reversion.register(exclude=["search_document"])
 class Program(NaturalKeyMixin, Publishable):
     title = models.CharField(max_length=200, help_text="The program's name as the public reads it.")
     slug = models.SlugField(
@@ -113,7 +115,6 @@ class Program(NaturalKeyMixin, Publishable):
     search_document = search_document_field("title", "summary", "body", "announcement")
 
     objects = NaturalKeyManager.from_queryset(ProgramQuerySet)("slug")
-    history = HistoricalRecords(excluded_fields=["search_document"])
 
     class Meta:
         ordering = ["position", "title"]

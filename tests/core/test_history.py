@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from reversion.models import Version
 
 from news.models import Post
 from programs.models import Edition
@@ -53,33 +54,48 @@ def test_changes_are_recorded_compared_and_reverted(editor_client, editor):
     response = editor_client.post(change_url, post_data(title="Second title"))
     assert response.status_code == 302
 
-    history = list(post.history.order_by("history_date"))
-    assert [record.title for record in history] == ["First title", "Second title"]
-    assert {record.history_user for record in history} == {editor}
-    assert [record.history_type for record in history] == ["+", "~"]
+    versions = list(Version.objects.get_for_object(post).order_by("pk"))
+    assert [version.field_dict["title"] for version in versions] == ["First title", "Second title"]
+    assert {version.revision.user for version in versions} == {editor}
+    assert versions[0].revision.get_comment() == "Added."
+    assert "Changed Title" in versions[1].revision.get_comment()
 
-    # Compare: the history page lists what changed, from what to what.
+    # The history lists both versions, newest first, never a "None" comment.
     page = editor_client.get(reverse("admin:news_post_history", args=[post.pk]))
     html = page.content.decode()
-    assert "First title" in html
-    assert "Second title" in html
-    assert "&rarr;" in html  # the "changes" column: old → new
+    assert html.index("Changed Title") < html.index("Added.")
+    assert "None" not in html
+
+    # Compare: what changed, from what to what.
+    compare = editor_client.get(
+        reverse("admin:news_post_compare", args=[post.pk]),
+        {"version_id1": versions[0].pk, "version_id2": versions[1].pk},
+    )
+    assert compare.status_code == 200
+    diff = compare.content.decode()
+    assert "First" in diff
+    assert "Second" in diff
 
     # Revert to the first version from the admin.
-    first = history[0]
-    revert_url = reverse("admin:news_post_simple_history", args=[post.pk, first.history_id])
+    revert_url = reverse("admin:news_post_revision", args=[post.pk, versions[0].pk])
     form = editor_client.get(revert_url).context["adminform"].form
     assert form.initial["title"] == "First title"
+    post.refresh_from_db()
+    assert post.title == "Second title"  # only looking changes nothing
     response = editor_client.post(revert_url, form_data(form))
     assert response.status_code == 302
     post.refresh_from_db()
     assert post.title == "First title"
-    assert post.history.count() == 3
+    assert Version.objects.get_for_object(post).count() == 3
 
 
-def test_history_of_an_edition_records_topic_changes(editor_client, seed):
+def test_history_of_an_edition_holds_its_topics(editor_client, seed):
     edition = Edition.objects.get(slug="2018")
-    topic = edition.topics.first()
-    topic.title = "Changed"
-    topic.save()
-    assert topic.history.first().title == "Changed"
+    first = Version.objects.get_for_object(edition).get()
+    topics = {
+        version.field_dict["title"]
+        for version in first.revision.version_set.all()
+        if version.content_type.model == "topic"
+    }
+    assert topics == set(edition.topics.values_list("title", flat=True))
+    assert len(topics) == 6

@@ -212,7 +212,7 @@ def test_duplicate_edition_slug_in_a_program_gets_a_plain_message(editor_client,
     )
 
 
-def test_program_document_must_be_a_pdf_and_replaced_ones_are_removed(
+def test_program_document_must_be_a_pdf_and_replaced_ones_stay_for_the_history(
     editor_client, workshop, media_root, django_capture_on_commit_callbacks
 ):
     add_url = reverse("admin:programs_edition_add")
@@ -235,10 +235,9 @@ def test_program_document_must_be_a_pdf_and_replaced_ones_are_removed(
             reverse("admin:programs_edition_change", args=[edition.pk]),
             edition_form(workshop.program, program_document=second),
         )
-    assert sorted(path.name for path in media_root.rglob("*.pdf")) == ["second.pdf"]
-    with django_capture_on_commit_callbacks(execute=True):
-        Edition.objects.get(pk=edition.pk).delete()
-    assert not list(media_root.rglob("*.pdf"))
+    assert Edition.objects.get(pk=edition.pk).program_document.name.endswith("second.pdf")
+    # The first document stays: the edition's first version links to it.
+    assert sorted(path.name for path in media_root.rglob("*.pdf")) == ["first.pdf", "second.pdf"]
 
 
 def test_edition_ending_before_it_starts_gets_a_plain_message(editor_client, seed):

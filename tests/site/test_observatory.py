@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-from tests.site import observatory
 from tests.public_urls import public_urls
+from tests.site import observatory
 
 pytestmark = pytest.mark.django_db
 

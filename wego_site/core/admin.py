@@ -2,16 +2,19 @@
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import HttpResponseNotAllowed
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
+from reversion_compare.admin import CompareVersionAdmin
 
+from wego_site.core.formatted_text import render_markdown
 from wego_site.core.images import CheckedImageFormField
-from wego_site.core.models import Redirect, SeedLoad
+from wego_site.core.models import Redirect
 from wego_site.core.publishing import PublicationStatus
+from wego_site.core.templatetags.wego import moment_text, zone_label
 
 admin.site.site_header = f"{settings.SITE_NAME} — administration"
 admin.site.site_title = admin.site.site_header
@@ -21,8 +24,11 @@ AUDIT_FIELDSET = (
     "Record",
     {
         "classes": ["collapse"],
-        "fields": ["created_at", "updated_at"],
-        "description": "Filled in automatically. “History” (top right) shows every change.",
+        "fields": ["created", "last_changed"],
+        "description": (
+            "Filled in automatically. “History” (top right) lists every version: compare "
+            "two, or bring an earlier one back."
+        ),
     },
 )
 PUBLICATION_FIELDSET = (
@@ -31,7 +37,8 @@ PUBLICATION_FIELDSET = (
         "fields": ["status", "published_at"],
         "description": (
             "Draft: never shown. Published: shown from the publication time on; a time "
-            "in the future schedules it, and it goes online by itself."
+            "in the future schedules it, and it goes online by itself. Times are "
+            f"{zone_label(timezone.localtime())}."
         ),
     },
 )
@@ -58,13 +65,35 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ContentAdmin(SimpleHistoryAdmin):
-    """History (compare, revert) for every content admin."""
+MARKDOWN_HINT = (
+    "Formatting: a blank line starts a paragraph; ## Heading, **bold**, *italic*, "
+    "[words](https://address) for a link, lines starting “- ” for a list, “> ” for a quote. "
+    "“Preview the formatted text” (below) shows the result."
+)
 
+
+class ContentAdmin(CompareVersionAdmin):
+    """Versions for every content admin (django-reversion): the history of each row, with
+    its parts; compare two versions; revert to one; recover a deleted row.
+
+    Each save or list action in the admin makes one version, commented with what changed;
+    a deleted row keeps its last version, from which it can be recovered.
+    `history_latest_first` puts the newest version at the top.
+    """
+
+    history_latest_first = True
+    # Long texts written in Markdown: the change form offers a preview of them.
+    markdown_fields = []
     formfield_overrides = {
         models.URLField: {"assume_scheme": "https"},
         models.ImageField: {"form_class": CheckedImageFormField},
     }
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and db_field.name in self.markdown_fields:
+            field.help_text = " ".join(filter(None, [str(field.help_text), MARKDOWN_HINT]))
+        return field
 
 
 class PublishableAdmin(ContentAdmin):
@@ -75,7 +104,7 @@ class PublishableAdmin(ContentAdmin):
     """
 
     preview_view = None
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created", "last_changed"]
     change_form_template = "admin/publishable_change_form.html"
     actions = ["publish", "unpublish"]
     date_hierarchy = "published_at"
@@ -85,10 +114,20 @@ class PublishableAdmin(ContentAdmin):
         if obj.status == PublicationStatus.DRAFT:
             return "Draft"
         if obj.published_at > timezone.now():
-            return format_html(
-                "Scheduled for {}", date_format(timezone.localtime(obj.published_at), "j M Y H:i")
-            )
+            return f"Scheduled for {moment_text(obj.published_at)}"
         return "Online"
+
+    @admin.display(description="publication time", ordering="published_at")
+    def publication_time(self, obj):
+        return moment_text(obj.published_at)
+
+    @admin.display(description="created")
+    def created(self, obj):
+        return moment_text(obj.created_at) if obj.pk else "—"
+
+    @admin.display(description="last changed")
+    def last_changed(self, obj):
+        return moment_text(obj.updated_at) if obj.pk else "—"
 
     @admin.display(description="online", boolean=True)
     def is_online(self, obj):
@@ -125,9 +164,18 @@ class PublishableAdmin(ContentAdmin):
 
     def get_urls(self):
         urls = super().get_urls()
+        opts = self.model._meta
+        if self.markdown_fields:
+            urls = [
+                path(
+                    "preview-formatting/",
+                    self.admin_site.admin_view(self.markdown_preview_view),
+                    name=f"{opts.app_label}_{opts.model_name}_markdown_preview",
+                ),
+                *urls,
+            ]
         if self.preview_view is None:
             return urls
-        opts = self.model._meta
         return [
             path(
                 "<int:object_id>/preview/",
@@ -137,7 +185,38 @@ class PublishableAdmin(ContentAdmin):
             *urls,
         ]
 
+    def markdown_preview_view(self, request):
+        """The long texts of the form being edited (not yet saved), formatted as on the site.
+
+        The change form's “Preview the formatted text” button posts the form here; nothing
+        is saved. Only for editors who may add or change this kind of content.
+        """
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        opts = self.model._meta
+        texts = [
+            {
+                "label": opts.get_field(name).verbose_name,
+                "html": render_markdown(request.POST.get(name, "")),
+            }
+            for name in self.markdown_fields
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Preview of the formatted text",
+            "opts": opts,
+            "texts": texts,
+        }
+        return TemplateResponse(request, "admin/markdown_preview.html", context)
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if self.markdown_fields:
+            opts = self.model._meta
+            context["markdown_preview_url"] = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_markdown_preview"
+            )
         if obj is not None and obj.pk and self.preview_view is not None:
             opts = self.model._meta
             context["preview_url"] = reverse(
@@ -148,27 +227,18 @@ class PublishableAdmin(ContentAdmin):
 
 @admin.register(Redirect)
 class RedirectAdmin(admin.ModelAdmin):
-    """Old addresses are recorded by themselves when a slug changes; fix or remove them here."""
+    """Old addresses are recorded by themselves when a slug changes; fix or remove them here.
 
-    list_display = ["old_path", "new_path", "created_at"]
+    Which seed files were loaded (SeedLoad) is the seed loader's own bookkeeping, not
+    content, so it has no admin.
+    """
+
+    list_display = ["old_path", "new_path", "recorded"]
     search_fields = ["old_path", "new_path"]
     date_hierarchy = "created_at"
-    readonly_fields = ["created_at"]
-    fields = ["old_path", "new_path", "created_at"]
+    readonly_fields = ["recorded"]
+    fields = ["old_path", "new_path", "recorded"]
 
-
-@admin.register(SeedLoad)
-class SeedLoadAdmin(admin.ModelAdmin):
-    """Read-only: which seed files have been loaded (so they are never loaded twice)."""
-
-    list_display = ["fixture", "loaded_at"]
-    readonly_fields = ["fixture", "loaded_at"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    @admin.display(description="recorded", ordering="created_at")
+    def recorded(self, obj):
+        return moment_text(obj.created_at) if obj.pk else "—"

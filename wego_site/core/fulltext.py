@@ -34,8 +34,8 @@ class StoredSearchVector(SearchVector):
 def search_document_field(*fields):
     """The stored `tsvector` of `fields`, with the site's configuration.
 
-    Declare it as the model's `search_document`, and exclude it from the model's history
-    (`HistoricalRecords(excluded_fields=["search_document"])`): it is derived data.
+    Declare it as the model's `search_document`, and exclude it from the model's versions
+    (`reversion.register(exclude=["search_document"])`): it is derived data.
     """
     return models.GeneratedField(
         expression=StoredSearchVector(*fields, config=SEARCH_CONFIG),

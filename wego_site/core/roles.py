@@ -11,7 +11,6 @@ EDITOR_GROUP = "Secretariat editor"
 # Site-level models editors may work on: codename prefixes allowed per model.
 SITE_MODELS = {
     ("wego_site", "redirect"): ("add", "change", "delete", "view"),
-    ("wego_site", "seedload"): ("view",),
 }
 
 

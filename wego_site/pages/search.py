@@ -42,6 +42,7 @@ from django.utils.html import format_html, format_html_join
 from news.models import Post
 from programs.models import Edition, Participant, Program, SiteVisit, Topic
 from testimonials.models import Testimonial
+from wego_site.core.formatted_text import without_marks
 from wego_site.core.fulltext import SEARCH_CONFIG, searchable_fields
 
 MAX_QUERY_LENGTH = 200
@@ -353,6 +354,7 @@ def _hit(obj, title, snippet):
     return Hit(
         object=obj,
         title=highlighted(title),
-        snippet=highlighted(snippet),
+        # Long texts are Markdown: a snippet shows their words, not their marks.
+        snippet=highlighted(without_marks(snippet)),
         url=obj.get_absolute_url(),
     )

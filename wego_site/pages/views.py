@@ -51,8 +51,10 @@ class LandingView(TemplateView):
     testimonial_count = 2
 
     def get_context_data(self, **kwargs):
+        # Per day too: an edition becomes past when its last day is over, with no save.
+        today = timezone.localdate()
         return super().get_context_data(
-            **per_generation("landing", self.landing_data),
+            **per_generation(f"landing-{today.isoformat()}", self.landing_data),
             organization_json_ld={
                 "@context": "https://schema.org",
                 "@type": "Organization",
@@ -77,7 +79,10 @@ class LandingView(TemplateView):
             .annotate(**SiteFigures.annotations())
             .select_related("program", "venue_country")
         )
-        joint_workshops = [e for e in editions if e.program.kind == ProgramKind.JOINT_WORKSHOP]
+        today = timezone.localdate()
+        upcoming = sorted((e for e in editions if e.is_upcoming(today)), key=lambda e: e.start_date)
+        editions_held = [e for e in editions if not e.is_upcoming(today)]
+        joint_workshops = [e for e in editions_held if e.program.kind == ProgramKind.JOINT_WORKSHOP]
         featured = attach_parts(joint_workshops[:1])
         for edition in featured:
             edition.country_count = len({p.country_id for p in edition.participant_list})
@@ -86,20 +91,13 @@ class LandingView(TemplateView):
             .select_related("program", "edition__program")
             .order_by("-year", "pk")
         )
-        today = timezone.localdate()
         return {
             "introductions": introductions,
             "about_text": about_without_overview(introductions),
-            "upcoming_editions": sorted(
-                (e for e in editions if e.is_upcoming(today)), key=lambda e: e.start_date
-            ),
             "main_section": sections[ProgramKind.MAIN],
+            "upcoming_editions": upcoming,
             "main_editions": sorted(
-                (
-                    e
-                    for e in editions
-                    if e.program.kind == ProgramKind.MAIN and not e.is_upcoming(today)
-                ),
+                (e for e in editions_held if e.program.kind == ProgramKind.MAIN),
                 key=lambda e: e.start_date,
             ),
             "regional_section": sections[ProgramKind.REGIONAL],

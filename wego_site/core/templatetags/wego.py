@@ -1,4 +1,5 @@
-"""Template helpers shared by every section: date ranges, canonical URLs, JSON-LD."""
+"""Template helpers shared by every section: dates and moments, canonical URLs, JSON-LD,
+formatted text."""
 
 import datetime as dt
 import json
@@ -6,9 +7,12 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from wego_site.core.formatted_text import render_markdown
 
 register = template.Library()
 
@@ -73,6 +77,54 @@ def date_range_plain(start, end=None):
     if not isinstance(start, dt.date):
         return ""
     return date_range_text(start, end)
+
+
+def zone_label(moment):
+    """“Seoul time (UTC+9)”: the zone a local moment is written in, by city and offset."""
+    zone = timezone.get_current_timezone_name()
+    city = zone.rsplit("/", 1)[-1].replace("_", " ")
+    offset = moment.utcoffset() or dt.timedelta()
+    sign = "-" if offset < dt.timedelta() else "+"
+    hours, rest = divmod(abs(int(offset.total_seconds())), 3600)
+    minutes = rest // 60
+    utc = f"UTC{sign}{hours}" + (f":{minutes:02d}" if minutes else "")
+    if city == "UTC":
+        return "UTC"
+    return f"{city} time ({utc})"
+
+
+def moment_text(value):
+    """“2 December 2026, 06:00 Seoul time (UTC+9)”: how the site writes a moment, everywhere."""
+    if not isinstance(value, dt.datetime):
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{format_date(local, 'j F Y, H:i')} {zone_label(local)}"
+
+
+@register.filter
+def moment(value):
+    """A moment (date and time) in the site's one format, with its time zone named.
+
+    Usage: ``{{ post.published_at|moment }}``; the admin uses `moment_text` directly.
+    """
+    if not isinstance(value, dt.datetime):
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return format_html(
+        '<time datetime="{}">{}</time>', local.isoformat(timespec="minutes"), moment_text(value)
+    )
+
+
+@register.filter
+def moment_plain(value):
+    """The same moment as plain text, for labels and titles."""
+    return moment_text(value)
+
+
+@register.filter
+def markdown(text):
+    """An editor's Markdown as sanitised HTML (wego_site/core/formatted_text.py)."""
+    return render_markdown(text or "")
 
 
 @register.filter

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core import serializers
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -13,7 +14,8 @@ class Command(BaseCommand):
     help = (
         "Load the seed fixtures (fixtures/*.json, in name order). Each file is loaded once: "
         "a file already loaded is skipped, and a row that already exists is never overwritten, "
-        "so running this again keeps every editor's change."
+        "so running this again keeps every editor's change. Then every content row without "
+        "a version gets its first one, so an editor's first change can be undone."
     )
 
     def add_arguments(self, parser):
@@ -37,6 +39,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(f"{path.name}: {created} rows added, {existing} already there.")
             )
+        record_first_versions()
+        self.stdout.write("Every content row has a first version in its history.")
         # Fixture rows are saved raw, without signals: retire any cached page here.
         bump_generation()
 
@@ -58,3 +62,12 @@ class Command(BaseCommand):
             row.save_deferred_fields()
         SeedLoad.objects.create(fixture=path.name)
         return created, existing
+
+
+FIRST_VERSION_COMMENT = "First recorded version."
+
+
+def record_first_versions():
+    """A first version for every content row that has none (django-reversion's command
+    skips rows that have one, so running it again changes nothing)."""
+    call_command("createinitialrevisions", comment=FIRST_VERSION_COMMENT, verbosity=0)

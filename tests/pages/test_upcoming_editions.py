@@ -1,0 +1,70 @@
+"""An edition still to come is listed as upcoming, never among past editions or in the
+figures of what has taken place."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from programs.models import Edition, Program
+
+pytestmark = pytest.mark.django_db
+
+
+def add_edition(program, start):
+    return Edition.objects.create(
+        program=program,
+        title=f"{program.title} {start.year}",
+        slug=str(start.year),
+        start_date=start,
+        end_date=start + dt.timedelta(days=4),
+        venue_city="Seoul",
+        status="published",
+        published_at=timezone.now() - dt.timedelta(days=1),
+    )
+
+
+def figures(client):
+    return client.get("/").context["figures"]
+
+
+def test_a_future_edition_is_upcoming_on_the_landing_page(client, seed):
+    before = figures(client)
+    program = Program.objects.get(slug="wego-shrdc-training-program")
+    next_year = timezone.localdate().year + 1
+    edition = add_edition(program, dt.date(next_year, 5, 3))
+
+    response = client.get("/")
+    html = response.content.decode()
+    upcoming = html[html.index('id="upcoming-heading"') :]
+    assert edition.title in upcoming.split("</section>")[0]
+    previous = html[html.index('id="previous-topics"') :].split("</ul>")[0]
+    assert edition.get_absolute_url() not in previous
+    # The hero counts what has taken place.
+    assert response.context["figures"] == before
+    assert before.edition_count == 9
+    assert before.first_year == 2011
+
+
+def test_an_edition_that_ended_counts(client, seed):
+    program = Program.objects.get(slug="wego-shrdc-training-program")
+    before = figures(client).edition_count
+    add_edition(program, timezone.localdate() - dt.timedelta(days=30))
+    assert figures(client).edition_count == before + 1
+
+
+def test_past_and_upcoming_querysets(seed):
+    program = Program.objects.get(slug="wego-shrdc-training-program")
+    today = timezone.localdate()
+    running = add_edition(program, today - dt.timedelta(days=2))  # ends in two days
+    assert running in Edition.objects.upcoming()
+    assert running not in Edition.objects.past()
+    assert Edition.objects.past().count() == 9
+
+
+def test_the_program_page_lists_it_as_upcoming(client, seed):
+    program = Program.objects.get(slug="wego-shrdc-training-program")
+    edition = add_edition(program, dt.date(timezone.localdate().year + 1, 5, 3))
+    context = client.get(program.get_absolute_url()).context
+    assert context["upcoming_editions"] == [edition]
+    assert edition not in context["past_editions"]
