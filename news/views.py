@@ -26,7 +26,8 @@ class PostListMixin(BreadcrumbsMixin, PaginatedListMixin):
     paginate_by = 10
 
     def get_queryset(self):
-        return Post.objects.published()  # cards show no tags
+        # Cards show their tags: one query per page.
+        return Post.objects.published().prefetch_related("tags")
 
     list_name = "News"
 

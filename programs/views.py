@@ -1,11 +1,12 @@
 """Public pages of programs and editions. Every queryset starts from `.published()`."""
 
+from django.db.models import Q, Subquery
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
-from programs.models import Edition, Introduction, Program, ProgramKind
+from programs.models import Contact, Edition, Introduction, Program, ProgramKind
 from wego_site.core.dates import YearListMixin
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
 
@@ -111,6 +112,8 @@ class ProgramDetailView(BreadcrumbsMixin, DetailView):
         # Asked through the reverse relation: programs never imports news.
         posts = self.object.posts.published()[:3]
         return super().get_context_data(
+            other_programs=self.other_programs(),
+            fallback_contacts=self.fallback_contacts(),
             # The next edition first; past ones newest first (the default order).
             upcoming_editions=upcoming[::-1],
             # Calls of the coming editions that are open or still to open.
@@ -130,6 +133,21 @@ class ProgramDetailView(BreadcrumbsMixin, DetailView):
         program = self.object
         return [kind_crumb(ProgramKind(program.kind)), Crumb(program.title, self.request.path)]
 
+    def other_programs(self):
+        return list(
+            Program.objects.published()
+            .exclude(pk=self.object.pk)
+            .only("slug", "title", "kind", "position")
+        )
+
+    def fallback_contacts(self):
+        """A program without contacts of its own names the people the site gives for
+        every program (those of the published programs), so no page leaves a visitor
+        without someone to ask."""
+        if self.object.contacts.all():
+            return []
+        return list(Contact.objects.of_public_programs())
+
 
 class EditionDetailView(BreadcrumbsMixin, DetailView):
     template_name = "programs/edition_detail.html"
@@ -145,8 +163,19 @@ class EditionDetailView(BreadcrumbsMixin, DetailView):
     def get_context_data(self, **kwargs):
         edition = self.object
         url = self.request.build_absolute_uri(edition.get_absolute_url())
+        participant_groups = edition.participants_by_country()
         return super().get_context_data(
-            participant_groups=edition.participants_by_country(),
+            is_past=not edition.is_upcoming(),
+            # An edition known by its dates and venue only gets the compact page.
+            documented=bool(
+                edition.summary
+                or edition.body
+                or edition.topics.all()
+                or edition.site_visits.all()
+                or participant_groups
+            ),
+            neighbours=self.neighbours(),
+            participant_groups=participant_groups,
             # Through the reverse relation each testimonial's edition is this one, program
             # loaded: `source` needs no query of its own.
             testimonials=edition.testimonials.published(),
@@ -161,6 +190,22 @@ class EditionDetailView(BreadcrumbsMixin, DetailView):
             Crumb(program.title, program.get_absolute_url()),
             Crumb(edition.title, self.request.path),
         ]
+
+    def neighbours(self):
+        """The program's editions just before and after this one, oldest first: the ways
+        on from an edition page, in one query."""
+        edition = self.object
+        siblings = Edition.objects.published().filter(program_id=edition.program_id)
+        earlier = siblings.filter(start_date__lt=edition.start_date).order_by("-start_date")
+        later = siblings.filter(start_date__gt=edition.start_date).order_by("start_date")
+        return list(
+            Edition.objects.filter(
+                Q(pk=Subquery(earlier.values("pk")[:1])) | Q(pk=Subquery(later.values("pk")[:1]))
+            )
+            .select_related("program")
+            .order_by("start_date")
+            .only("slug", "title", "start_date", "end_date", "program__slug", "program__title")
+        )
 
 
 class EditionArchiveView(BreadcrumbsMixin, YearListMixin, ListView):

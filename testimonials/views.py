@@ -24,14 +24,15 @@ class TestimonialListView(BreadcrumbsMixin, YearListMixin, ListView):
         return self.narrowed_to_year(testimonials).order_by("-year", "pk")
 
     def public_years(self):
+        """Newest first, the order of the list the chips lead into."""
         years = Testimonial.objects.published().order_by("year").values_list("year", flat=True)
-        return sorted(set(years))
+        return sorted(set(years), reverse=True)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         year = context["year"]
         context["collection"] = collection(
-            f"Testimonies of {year}" if year else "Testimonies of former participants",
+            f"Testimonials of {year}" if year else "Testimonials of former participants",
             context["testimonials"],
             label=lambda t: t.full_name,
             url=lambda t: f"#testimonial-{t.pk}",

@@ -191,6 +191,12 @@ class Edition(HasSocialCard, Publishable):
         return call if call is not None and call.is_published else None
 
     @property
+    def label(self):
+        """The edition as a link names it: its program and its dates, e.g. “WeGO–SHRDC
+        Training Program, 22–29 May 2016”. Titles alone repeat from year to year."""
+        return f"{self.program.title}, {date_range_text(self.start_date, self.end_date)}"
+
+    @property
     def venue(self):
         return ", ".join(part for part in [self.venue_city, str(self.venue_country or "")] if part)
 

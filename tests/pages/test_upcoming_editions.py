@@ -36,9 +36,10 @@ def test_a_future_edition_is_upcoming_on_the_landing_page(client, seed):
 
     response = client.get("/")
     html = response.content.decode()
-    upcoming = html[html.index('id="now-heading"') :]
-    assert edition.title in upcoming.split("</section>")[0]
-    previous = html[html.index('id="previous-topics"') :].split("</ul>")[0]
+    upcoming = html[html.index('id="upcoming-heading"') :]
+    # Named by program and dates, as every edition link is.
+    assert edition.label in upcoming.split("</section>")[0]
+    previous = html[html.index('id="past-editions"') :].split("</ul>")[0]
     assert edition.get_absolute_url() not in previous
     # The hero counts what has taken place.
     assert response.context["figures"] == before

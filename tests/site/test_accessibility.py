@@ -13,6 +13,7 @@ PAGES = [
     "/programs/joint-workshop-smart-sustainable-cities-e-government/",
     "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/",
     "/programs/wego-shrdc-training-program/2013-06/",
+    "/programs/wego-shrdc-training-program/2016-05/",
     "/programs/archive/",
     "/programs/archive/2012/",
     "/news/",
@@ -21,6 +22,9 @@ PAGES = [
     "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/",
     "/testimonials/",
     "/testimonials/2013/",
+    "/search/",
+    "/search/?q=Jeju",
+    "/search/?q=Jejy",
     "/no-such-page/",
 ]
 WIDTHS = [1280, 360]

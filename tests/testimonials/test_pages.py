@@ -16,7 +16,7 @@ def test_testimonials(client, seed):
         in text
     )
     assert "Mr. Santiago Nieva Giralt, on behalf of Barcelona City Council, Barcelona" in text
-    assert "Mexico City Training Program, September 2011" in text
+    assert "2011 Participants of WeGO–SHRDC Training Program, 5–9 September 2011" in text
     html = client.get("/testimonials/2013/").content.decode()
     assert 'href="/programs/wego-shrdc-training-program/2013-06/"' in html
     assert "Melissa" not in html
@@ -27,12 +27,12 @@ def test_testimonials_come_in_pages_and_a_year_is_whole(client, empty_site):
         for n in range(30):
             make_testimonial(person_name=f"Speaker {n}", year=2010 + n % 3)
     text = text_of(client.get("/testimonials/"))
-    assert "30 testimonies, page 1 of 2." in text
+    assert "30 testimonies of former participants, page 1 of 2." in text
     assert "Speaker 2" in text  # a 2012 testimonial: the newest year comes first
     assert text.count("Speaker") == 24
     second = client.get("/testimonials/?page=2")
     assert text_of(second).count("Speaker") == 6
-    assert "<title>Testimonies of former participants, page 2" in second.content.decode()
+    assert "<title>Testimonials, page 2" in second.content.decode()
 
     year = client.get("/testimonials/2011/").content.decode()
     assert year.count('class="testimonial"') == Testimonial.objects.filter(year=2011).count()

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
-from wego_site.pages import search
+from wego_site.pages import search, search_help
 
 
 class SearchView(BreadcrumbsMixin, TemplateView):
@@ -22,7 +22,14 @@ class SearchView(BreadcrumbsMixin, TemplateView):
     template_name = "search.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(results=search.run(self.request.GET.get("q", "")), **kwargs)
+        results = search.run(self.request.GET.get("q", ""))
+        context = super().get_context_data(results=results, **kwargs)
+        if not results.sections:
+            # Nothing found (or nothing asked): offer ways on rather than a dead end.
+            context["ways_on"] = search_help.ways_on()
+            if results.searched:
+                context["spelling_hint"] = search_help.spelling_hint(results.query)
+        return context
 
     def get_breadcrumbs(self, context):
         return [Crumb("Search", self.request.path)]

@@ -1,6 +1,7 @@
 """The “Training Programs” landing page, composed from every app, and the error pages."""
 
 import logging
+import re
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
@@ -29,9 +30,9 @@ logger = logging.getLogger(__name__)
 
 
 class LandingView(TemplateView):
-    """Open calls and coming editions first, then the seed page's story in its order:
-    overview, about, each kind of program, news, archives, the latest joint workshop,
-    testimonials and contacts.
+    """The overview first, then what is coming (open calls, upcoming editions), a short
+    section per kind of program, the latest news, the archive, the latest joint
+    workshop, testimonials and contacts; each leads on to its full page.
 
     Eight queries, and a page of the same size, whatever the amount of data:
     introductions, programs, regional offices, the latest editions of each kind (with the
@@ -45,10 +46,10 @@ class LandingView(TemplateView):
     """
 
     template_name = "landing.html"
-    news_count = 6
+    news_count = 3
     programs_per_kind = 6
     main_edition_count = 12
-    testimonial_count = 6
+    testimonial_count = 2
 
     def get_context_data(self, **kwargs):
         # Per day too: an edition becomes past when its last day is over, with no save.
@@ -87,13 +88,14 @@ class LandingView(TemplateView):
         testimonials = (
             Testimonial.objects.published()
             .select_related("program", "edition__program")
-            .order_by("-year", "-pk")
+            .order_by("-year", "pk")
         )
         return {
             # First on the page: calls open or about to open, then the other coming editions.
             "open_calls": sorted(calls, key=lambda call: call.closes_at),
             "coming_editions": [e for e in coming if not e.public_call or e.public_call.is_over],
             "introductions": introductions,
+            "about_text": about_without_overview(introductions),
             "main_section": sections[ProgramKind.MAIN],
             "main_editions": sorted(
                 (e for e in editions_held if e.program.kind == ProgramKind.MAIN),
@@ -110,8 +112,8 @@ class LandingView(TemplateView):
             "featured_edition": featured[0] if featured else None,
             "figures": SiteFigures.of(editions, program_total=len(programs)),
             "latest_posts": list(Post.objects.published()[: self.news_count]),
-            # The latest testimonials, shown oldest first as on the seed page.
-            "testimonials": list(testimonials[: self.testimonial_count])[::-1],
+            # The latest testimonials, in the order of the testimonials page.
+            "testimonials": list(testimonials[: self.testimonial_count]),
             "contacts": public_contacts(),
         }
 
@@ -119,6 +121,25 @@ class LandingView(TemplateView):
 def public_contacts():
     """The contacts of the public programs, once per content generation (footer, landing)."""
     return per_generation("public-contacts", lambda: list(Contact.objects.of_public_programs()))
+
+
+def about_without_overview(introductions):
+    """The “About” text without the sentences it shares with the overview above it.
+
+    On the seed page both open with the same sentence; the landing page shows the
+    overview first, so the About section starts where the two differ.
+    """
+    overview, about = introductions.get("overview"), introductions.get("about")
+    if about is None:
+        return ""
+    text = about.text
+    if overview is not None:
+        for sentence in re.split(r"(?<=[.!?])\s+", overview.text.strip()):
+            if sentence and text.startswith(sentence):
+                text = text[len(sentence) :].lstrip()
+            else:
+                break
+    return text
 
 
 @never_cache

@@ -1,0 +1,234 @@
+"""What a visitor can measure of the design: page lengths, link names, search, wording."""
+
+import re
+
+import pytest
+
+from programs.models import Edition
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Every page shape, the empty and compact states included.
+PAGES = [
+    "/",
+    "/programs/",
+    "/programs/kind/regional/",
+    "/programs/wego-shrdc-training-program/",
+    "/programs/chengdu-smart-city-e-government-training-program/",
+    "/programs/joint-workshop-smart-sustainable-cities-e-government/",
+    "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/",
+    "/programs/wego-shrdc-training-program/2016-05/",
+    "/programs/wego-shrdc-training-program/2013-06/",
+    "/programs/archive/",
+    "/programs/archive/2012/",
+    "/news/",
+    "/news/tag/webinar/",
+    "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/",
+    "/testimonials/",
+    "/testimonials/2013/",
+    "/search/",
+    "/search/?q=Jeju",
+    "/search/?q=qqxxzz",
+    "/no-such-page/",
+]
+
+# Each link's name as assistive technology reads it: aria-label, or its text without
+# aria-hidden parts; and where it leads, fragment included.
+LINKS_JS = """
+() => [...document.querySelectorAll('a[href]')].map(a => {
+  const text = node => node.nodeType === Node.TEXT_NODE ? node.textContent
+    : (node.nodeType === Node.ELEMENT_NODE && node.getAttribute('aria-hidden') === 'true')
+      ? '' : [...node.childNodes].map(text).join('');
+  const name = (a.getAttribute('aria-label') || text(a)).replace(/\\s+/g, ' ').trim();
+  return [name, a.href];
+})
+"""
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# "5–9 September 2011", "29 May – 6 June 2012", "09/05/2011", "2011-09-05": a date, no words.
+DATE_ALONE = re.compile(
+    rf"^(?:\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?\s+(?:{MONTHS})"
+    rf"(?:\s+\d{{4}})?(?:\s*[–-]\s*\d{{1,2}}\s+(?:{MONTHS}))?\s+\d{{4}}"
+    rf"|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}(?:\s*[~–-]\s*\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}})?)$",
+    re.IGNORECASE,
+)
+
+
+def links_of(page):
+    return [(name, href) for name, href in page.evaluate(LINKS_JS)]
+
+
+def test_the_date_pattern_knows_a_date_from_a_name():
+    for date in ["5–9 September 2011", "29 May – 6 June 2012", "09/05/2011 ~ 09/09/2011"]:
+        assert DATE_ALONE.match(date), date
+    for name in ["WeGO–SHRDC Training Program, 5–9 September 2011", "2011", "Editions of 2016"]:
+        assert not DATE_ALONE.match(name), name
+
+
+@pytest.mark.parametrize(("width", "most"), [(1280, 4500), (375, 8000)])
+def test_the_landing_page_is_short_enough_to_survey(live_server, seed, page, width, most):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + "/")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height <= most, f"{height} px tall at {width} px"
+
+
+def test_no_link_text_leads_to_two_places_and_none_is_a_date_alone(live_server, seed, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    ambiguous, dates = {}, {}
+    for path in PAGES:
+        page.goto(live_server.url + path)
+        targets = {}
+        for name, href in links_of(page):
+            targets.setdefault(name.casefold(), set()).add(href)
+            if DATE_ALONE.match(name):
+                dates.setdefault(path, []).append(name)
+        for name, hrefs in targets.items():
+            if len(hrefs) > 1:
+                ambiguous.setdefault(path, {})[name] = sorted(hrefs)
+    assert not ambiguous, ambiguous
+    assert not dates, dates
+
+
+def test_edition_links_on_the_landing_carry_the_program_and_the_dates(live_server, seed, page):
+    page.goto(live_server.url + "/")
+    edition = Edition.objects.get(slug="2011-09")
+    link = page.locator(f'a[href="{edition.get_absolute_url()}"]')
+    assert link.count() == 1
+    name = {href: name for name, href in links_of(page)}[
+        live_server.url + edition.get_absolute_url()
+    ]
+    assert name == "WeGO–SHRDC Training Program, 5–9 September 2011"
+
+
+@pytest.mark.parametrize("query", ["", "Jeju", "qqxxzz"])
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_search_page_has_one_search_box_with_its_label_above(
+    live_server, seed, page, query, width
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{live_server.url}/search/?q={query}")
+    boxes = page.get_by_role("searchbox")
+    assert boxes.count() == 1
+    label = page.locator("label[for=search-q]").bounding_box()
+    box = boxes.first.bounding_box()
+    assert label["y"] + label["height"] <= box["y"], "the label sits above its field"
+
+
+def test_other_pages_keep_the_header_search_box(live_server, seed, page):
+    page.goto(live_server.url + "/news/")
+    assert page.get_by_role("searchbox").count() == 1
+    assert page.get_by_role("search").get_by_role("button", name="Search").count() == 1
+
+
+def test_a_search_without_results_offers_ways_on(live_server, seed, page):
+    page.goto(live_server.url + "/search/?q=qqxxzz")
+    assert "No results for “qqxxzz”." in page.locator("main").inner_text()
+    hrefs = {href.removeprefix(live_server.url) for _, href in links_of(page)}
+    main = page.locator("main")
+    for program in [
+        "WeGO–SHRDC Training Program",
+        "Chengdu Smart City & e-Government Training Program",
+    ]:
+        assert main.get_by_role("link", name=program).count() == 1
+    assert main.get_by_role("link", name="18 cities awarded for their smart initiatives").count()
+    assert "/news/tag/webinar/" in hrefs
+    assert "/programs/archive/" in hrefs
+
+
+def test_a_misspelt_search_suggests_a_word_the_site_holds(live_server, seed, page):
+    page.goto(live_server.url + "/search/?q=Jejy")
+    hint = page.get_by_role("link", name="jeju", exact=True)
+    assert hint.count() == 1
+    hint.click()
+    assert "result" in page.get_by_role("status").inner_text()
+    assert page.get_by_role("heading", name=re.compile("Editions")).count() == 1
+
+
+def test_main_menu_names_match_the_headings_they_lead_to(live_server, seed, page):
+    page.goto(live_server.url + "/")
+    menu = page.get_by_role("navigation", name="Main").get_by_role("link")
+    items = [
+        (menu.nth(i).inner_text(), menu.nth(i).get_attribute("href")) for i in range(menu.count())
+    ]
+    assert len(items) == 4
+    for name, href in items:
+        page.goto(live_server.url + href)
+        heading = page.locator("h1").inner_text()
+        assert heading.casefold().startswith(name.casefold()), (name, heading)
+        # The landing page's section for it carries the same name.
+    page.goto(live_server.url + "/")
+    landing_headings = page.locator("h2").all_inner_texts()
+    for name in ["News", "Testimonials", "Archive", "Programs"]:
+        assert name in landing_headings
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_an_edition_page_gives_key_facts_and_contacts_before_long_lists(
+    live_server, seed, page, width
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(
+        live_server.url + "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+    )
+    facts = page.get_by_role("heading", name="Key facts").bounding_box()
+    contacts = page.get_by_role("heading", name="Contacts").bounding_box()
+    participants = page.get_by_role(
+        "heading", name="Participating cities and bodies"
+    ).bounding_box()
+    assert facts["y"] < participants["y"] and contacts["y"] < participants["y"]
+    if width == 375:
+        topics = page.get_by_role("heading", name="Topics", exact=True).bounding_box()
+        assert contacts["y"] < topics["y"], "on a phone the facts panel comes first"
+
+
+def test_no_smooth_scrolling_delays_focus(live_server, seed, page):
+    page.goto(live_server.url + "/")
+    assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
+
+
+def test_cards_that_are_not_links_do_not_look_like_links(live_server, seed, page):
+    page.goto(live_server.url + "/")
+    office = page.get_by_text("WeGO Regional Office for Europe, Ulyanovsk Region", exact=True)
+    assert office.evaluate("el => el.closest('a')") is None
+    style = office.evaluate(
+        "el => [getComputedStyle(el).color, getComputedStyle(el).textDecorationLine]"
+    )
+    link = page.get_by_role("link", name="Chengdu Smart City & e-Government Training Program")
+    link_style = link.evaluate(
+        "el => [getComputedStyle(el).color, getComputedStyle(el).textDecorationLine]"
+    )
+    assert style[0] != link_style[0] and style[1] == "none"
+
+
+def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, page):
+    page.goto(live_server.url + "/testimonials/")
+    chips = page.get_by_role("navigation", name="Testimonials by year").get_by_role("link")
+    headings = page.locator("h2.year-heading").all_inner_texts()
+    assert chips.all_inner_texts() == headings == ["2013", "2011"]
+    # The lone 2011 testimonial takes the whole row, not half of it.
+    lone = page.locator("#year-2011 ~ .testimonial-grid .testimonial").bounding_box()
+    grid = page.locator("#year-2011 ~ .testimonial-grid").bounding_box()
+    assert lone["width"] == pytest.approx(grid["width"], abs=1)
+
+
+LAST_ROW_JS = """
+grid => {
+  const cards = [...grid.children].map(c => c.getBoundingClientRect());
+  const lastTop = Math.max(...cards.map(r => r.top));
+  const last = cards.filter(r => Math.abs(r.top - lastTop) < 1);
+  return [last.length, last[0].width, grid.getBoundingClientRect().width];
+}
+"""
+
+
+@pytest.mark.parametrize("width", [1280, 800])
+@pytest.mark.parametrize("path", ["/news/", "/news/tag/webinar/", "/testimonials/"])
+def test_no_card_is_left_alone_beside_empty_space(live_server, seed, page, path, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + path)
+    grids = page.locator(".card-grid--news, .testimonial-grid")
+    assert grids.count()
+    for i in range(grids.count()):
+        count, card, grid = grids.nth(i).evaluate(LAST_ROW_JS)
+        assert count > 1 or card == pytest.approx(grid, abs=1), (path, i, count, card, grid)

@@ -1,0 +1,107 @@
+"""Pages say what they know once, and plainly: no "yet" for events long over."""
+
+import datetime as dt
+import re
+from types import SimpleNamespace
+
+import pytest
+
+from programs.models import Edition
+from tests.html import text_of
+from wego_site.pages import search_help
+
+pytestmark = pytest.mark.django_db
+
+CHENGDU = "/programs/chengdu-smart-city-e-government-training-program/"
+
+
+def main_of(html):
+    """The visible text of <main>, without the header and footer."""
+    main = html[html.index('<main id="main-content"') : html.index("</main>")]
+    return text_of(SimpleNamespace(content=main.encode()))
+
+
+def test_no_past_edition_page_says_yet(client, seed):
+    past = [e for e in Edition.objects.published() if not e.is_upcoming()]
+    assert len(past) == 9
+    for edition in past:
+        text = main_of(client.get(edition.get_absolute_url()).content.decode())
+        assert not re.search(r"\byet\b", text, re.IGNORECASE), edition.get_absolute_url()
+
+
+def test_an_edition_known_by_dates_and_venue_is_compact_and_complete(client, seed):
+    html = client.get("/programs/wego-shrdc-training-program/2016-05/").content.decode()
+    text = main_of(html)
+    for fact in ["22–29 May 2016", "Seoul, Korea", "WeGO–SHRDC Training Program"]:
+        assert fact in text
+    assert text.count("22–29 May 2016") == 1, "the dates are said once, not again in a panel"
+    assert "Its topics and participating cities are not recorded." in text
+    assert "Add to calendar" not in text, "a past event does not lead with the calendar"
+    assert "calendar.ics" in html, "its calendar file is still offered"
+    assert "WeGO–SHRDC Training Program, 18–22 May 2015" in text  # the previous edition
+    assert "WeGO–SHRDC Training Program, 27–31 March 2017" in text  # the next one
+
+
+def test_an_upcoming_edition_leads_with_add_to_calendar(client, seed):
+    edition = Edition.objects.get(slug="2016-05")
+    today = dt.date.today()
+    Edition.objects.filter(pk=edition.pk).update(
+        start_date=today + dt.timedelta(days=40), end_date=today + dt.timedelta(days=44)
+    )
+    text = main_of(client.get(edition.get_absolute_url()).content.decode())
+    assert "Add to calendar" in text
+    assert "will be published on this page" in text
+
+
+def test_a_documented_edition_panel_does_not_repeat_the_head(client, seed):
+    url = "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+    text = main_of(client.get(url).content.decode())
+    assert text.count("9–12 July 2018") == 1
+    assert text.count("Jeju Island, Korea") == 1
+
+
+def test_a_program_without_information_says_so_once_and_offers_ways_on(client, seed):
+    text = main_of(client.get(CHENGDU).content.decode())
+    assert text.count("No information available yet.") == 1
+    assert "None published yet" not in text
+    assert "WeGO Regional Office for Asia, Chengdu" in text
+    assert "andrew@we-gov.org" in text, "whom to ask"
+    assert "Other training programs" in text
+    assert "WeGO–SHRDC Training Program" in text
+
+
+def test_testimonials_have_one_name_throughout(client, seed):
+    for url in [
+        "/testimonials/",
+        "/testimonials/2013/",
+        "/programs/wego-shrdc-training-program/2013-06/",
+        "/",
+    ]:
+        html = client.get(url).content.decode()
+        headings = re.findall(r"<h[12][^>]*>(.*?)</h[12]>", html, re.S)
+        assert not [h for h in headings if "Testimonies" in h or "What participants said" in h], url
+        assert any("Testimonials" in h for h in headings), url
+
+
+def test_an_empty_search_stays_within_the_query_budget(
+    client, seed, settings, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False
+    with django_assert_max_num_queries(8):
+        response = client.get("/search/?q=Jejy+webinr")
+    text = main_of(response.content.decode())
+    assert "Did you mean jeju webinar?" in text
+    assert "Latest news" in text and "News by tag" in text
+
+
+def test_a_spelling_hint_is_only_a_word_the_site_holds(seed):
+    assert search_help.spelling_hint("Ulyanovks") == "ulyanovsk"
+    assert search_help.spelling_hint("Jeju") == ""  # nothing to correct
+    assert search_help.spelling_hint("qqxxzz") == ""  # nothing close: no made-up hint
+    assert search_help.spelling_hint("smrt cityes") == "smart cities"
+
+
+def test_spelling_hints_look_at_the_first_words_only(seed):
+    """A long query of made-up words is not compared word by word to the vocabulary."""
+    assert search_help.spelling_hint("Jejy webinr") == "jeju webinar"
+    assert search_help.spelling_hint("qqqq wwww xxxx yyyy zzzz Jejy") == ""
