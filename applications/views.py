@@ -19,6 +19,7 @@ from django_ratelimit.core import is_ratelimited
 from applications import emails
 from applications.forms import ApplicationForm
 from applications.models import Application, Call, CallState
+from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 
 CONFIRMATION_SALT = "applications.confirmation"
 CONFIRMATION_MAX_AGE = 3600  # seconds the confirmation page can be reloaded
@@ -140,10 +141,13 @@ class ConfirmationView(CallMixin, TemplateView):
         )
 
 
-class PrivacyView(TemplateView):
+class PrivacyView(BreadcrumbsMixin, TemplateView):
     """`/privacy/applications/`: what an application keeps, why, how long, whom to ask."""
 
     template_name = "applications/privacy.html"
+
+    def get_breadcrumbs(self, context):
+        return [Crumb("Privacy notice for applications", self.request.path)]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -6,7 +6,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
-from programs.models import Contact, Edition, Introduction, Program, ProgramKind
+from programs.models import (
+    Contact,
+    Edition,
+    Introduction,
+    Program,
+    ProgramKind,
+    prefetch_parts,
+)
 from wego_site.core.dates import YearListMixin
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
 
@@ -157,8 +164,13 @@ class EditionDetailView(BreadcrumbsMixin, DetailView):
         return (
             Edition.objects.published()
             .filter(program__slug=self.kwargs["program_slug"])
-            .with_details()
+            .select_related("program__regional_office", "venue_country", "call")
+            .prefetch_related("co_organisers", "contacts", "call__contacts")
         )
+
+    def get_object(self, queryset=None):
+        # Topics, site visits and participants in one query instead of three.
+        return prefetch_parts(super().get_object(queryset))
 
     def get_context_data(self, **kwargs):
         edition = self.object

@@ -77,6 +77,10 @@ class EditionQuerySet(PublishableQuerySet):
         """Editions that have taken place: ended before today."""
         return self.filter(end_date__lt=today or timezone.localdate())
 
+    def upcoming(self, today=None):
+        """Editions still to come or under way (see `Edition.is_upcoming`)."""
+        return self.filter(end_date__gte=today or timezone.localdate())
+
 
 class AttendanceMode(models.TextChoices):
     """How participants take part; the values are schema.org's EventAttendanceModeEnumeration."""

@@ -151,3 +151,21 @@ def attach_parts(editions):
                 Participant(name=row["label"], country=country, **common)
             )
     return editions
+
+
+def prefetch_parts(edition):
+    """Load an edition's topics, site visits and participants in one query (`attach_parts`)
+    and hand them to its related managers as `prefetch_related` would, so that
+    `edition.topics.all()`, `edition.site_visits.all()` and `edition.participants.all()`
+    read them without a query of their own. Returns the edition."""
+    attach_parts([edition])
+    cache = edition.__dict__.setdefault("_prefetched_objects_cache", {})
+    for name, model, rows in (
+        ("topics", Topic, edition.topic_list),
+        ("site_visits", SiteVisit, edition.site_visit_list),
+        ("participants", Participant, edition.participant_list),
+    ):
+        loaded = model.objects.filter(edition=edition)
+        loaded._result_cache, loaded._prefetch_done = rows, True
+        cache[name] = loaded
+    return edition

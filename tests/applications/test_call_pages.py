@@ -80,11 +80,14 @@ def test_the_landing_page_lists_coming_editions_without_a_call(client, seed, cal
 
 
 def test_the_2018_announcement_is_shown_as_past(client, seed):
+    # The landing page does not present it as current news: it links to the program...
     html = html_of(client, "/")
-    assert "Past announcement" in html
-    assert '<time datetime="2018-07-12">July 2018</time>' in html
+    assert "Next year’s Joint Workshop will take place in Seoul" not in html
+    # ...whose page shows it dated, after the edition it followed.
     program = html_of(client, "/programs/joint-workshop-smart-sustainable-cities-e-government/")
     assert "Past announcement" in program
+    assert '<time datetime="2018-07-12">July 2018</time>' in program
+    assert "Next year’s Joint Workshop will take place in Seoul" in program
 
 
 def test_the_program_page_says_how_to_take_part(client, call):
