@@ -7,8 +7,9 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from applications.moments import moment_text, validate_time_zone
+from applications.moments import validate_time_zone
 from programs.models import Contact, Edition
+from wego_site.core.moments import moment_text
 from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
 
 

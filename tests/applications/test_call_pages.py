@@ -9,9 +9,9 @@ import icalendar
 import pytest
 from django.utils import timezone
 
-from applications.moments import moment_text
 from tests.applications.builders import make_application, make_call
 from tests.factories import make_edition
+from wego_site.core.moments import moment_text
 from wego_site.pagecache import generation
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,8 @@ from reversion_compare.admin import CompareVersionAdmin
 from wego_site.core.formatted_text import render_markdown
 from wego_site.core.images import CheckedImageFormField
 from wego_site.core.models import Redirect
+from wego_site.core.moments import moment_text, zone_label
 from wego_site.core.publishing import PublicationStatus
-from wego_site.core.templatetags.wego import moment_text, zone_label
 
 admin.site.site_header = f"{settings.SITE_NAME} — administration"
 admin.site.site_title = admin.site.site_header

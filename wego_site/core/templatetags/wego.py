@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -16,6 +15,7 @@ from django.utils.safestring import mark_safe
 from wego_site.core.cards import HasSocialCard, site_card
 from wego_site.core.formatted_text import render_markdown
 from wego_site.core.linked_data import WEGO_URL, absolute, breadcrumb_list, collection_page
+from wego_site.core.moments import local_moment, moment_text
 
 register = template.Library()
 
@@ -82,28 +82,6 @@ def date_range_plain(start, end=None):
     return date_range_text(start, end)
 
 
-def zone_label(moment):
-    """“Seoul time (UTC+9)”: the zone a local moment is written in, by city and offset."""
-    zone = timezone.get_current_timezone_name()
-    city = zone.rsplit("/", 1)[-1].replace("_", " ")
-    offset = moment.utcoffset() or dt.timedelta()
-    sign = "-" if offset < dt.timedelta() else "+"
-    hours, rest = divmod(abs(int(offset.total_seconds())), 3600)
-    minutes = rest // 60
-    utc = f"UTC{sign}{hours}" + (f":{minutes:02d}" if minutes else "")
-    if city == "UTC":
-        return "UTC"
-    return f"{city} time ({utc})"
-
-
-def moment_text(value):
-    """“2 December 2026, 06:00 Seoul time (UTC+9)”: how the site writes a moment, everywhere."""
-    if not isinstance(value, dt.datetime):
-        return ""
-    local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{format_date(local, 'j F Y, H:i')} {zone_label(local)}"
-
-
 @register.filter
 def moment(value):
     """A moment (date and time) in the site's one format, with its time zone named.
@@ -112,9 +90,10 @@ def moment(value):
     """
     if not isinstance(value, dt.datetime):
         return ""
-    local = timezone.localtime(value) if timezone.is_aware(value) else value
     return format_html(
-        '<time datetime="{}">{}</time>', local.isoformat(timespec="minutes"), moment_text(value)
+        '<time datetime="{}">{}</time>',
+        local_moment(value).isoformat(timespec="minutes"),
+        moment_text(value),
     )
 
 
