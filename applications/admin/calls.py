@@ -25,7 +25,7 @@ class CallAdmin(PublishableAdmin):
         "publication_state",
         "is_online",
     ]
-    list_filter = [StateFilter, "format", "edition__program"]
+    list_filter = [StateFilter, "edition__attendance", "edition__program"]
     list_select_related = ["edition__program"]
     search_fields = ["edition__title", "eligibility"]
     autocomplete_fields = ["edition", "contacts"]
@@ -45,7 +45,13 @@ class CallAdmin(PublishableAdmin):
         ),
         (
             "Terms",
-            {"fields": ["eligibility", "places", "format", "languages", "costs", "documents"]},
+            {
+                "fields": ["eligibility", "places", "languages", "costs", "documents"],
+                "description": (
+                    "The format (in person, online, or both) is the edition's: "
+                    "set it on the edition."
+                ),
+            },
         ),
         ("Questions", {"fields": ["contacts"]}),
         PUBLICATION_FIELDSET,

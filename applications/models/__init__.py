@@ -8,7 +8,7 @@ from applications.models.applicants import (
     Honorific,
     StatusChange,
 )
-from applications.models.calls import Call, CallFormat, CallQuerySet, CallState
+from applications.models.calls import Call, CallQuerySet, CallState
 from applications.models.decisions import DecisionEmail
 
 __all__ = [
@@ -16,7 +16,6 @@ __all__ = [
     "ApplicationQuerySet",
     "ApplicationStatus",
     "Call",
-    "CallFormat",
     "CallQuerySet",
     "CallState",
     "DecisionEmail",

@@ -13,12 +13,6 @@ from wego_site.core.moments import moment_text
 from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
 
 
-class CallFormat(models.TextChoices):
-    IN_PERSON = "in-person", "In person"
-    ONLINE = "online", "Online"
-    HYBRID = "hybrid", "Hybrid (in person and online)"
-
-
 class CallState(models.TextChoices):
     UPCOMING = "upcoming", "Opens soon"
     OPEN = "open", "Open"
@@ -79,7 +73,6 @@ class Call(Publishable):
     places = models.PositiveIntegerField(
         null=True, blank=True, help_text="How many participants will be selected, if known."
     )
-    format = models.CharField(max_length=10, choices=CallFormat.choices)
     languages = models.CharField("working languages", max_length=200, help_text="E.g. “English”.")
     costs = models.TextField(
         "cost and what is covered",

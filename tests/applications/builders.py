@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from post_office.mail import send_queued
 
-from applications.models import Application, Call, CallFormat
+from applications.models import Application, Call
 from programs.models import Contact, Country
 from tests.factories import make_edition, make_program
 from wego_site.core.publishing import PublicationStatus
@@ -70,7 +70,6 @@ def make_call(edition=None, opens=None, closes=None, contacts=(), **fields):
         time_zone="Asia/Seoul",
         eligibility="City officials working on e-government.",
         places=25,
-        format=CallFormat.IN_PERSON,
         languages="English",
         costs="WeGO covers the stay; the city covers travel.",
         **fields,

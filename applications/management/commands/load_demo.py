@@ -11,8 +11,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from applications.models import Call, CallFormat
-from programs.models import Edition, Program, ProgramKind
+from applications.models import Call
+from programs.models import AttendanceMode, Edition, Program, ProgramKind
 from wego_site.core.publishing import PublicationStatus
 
 PROGRAM_SLUG = "sample-program-demo"
@@ -46,6 +46,7 @@ class Command(BaseCommand):
                 "start_date": start,
                 "end_date": start + dt.timedelta(days=4),
                 "summary": NOTE,
+                "attendance": AttendanceMode.MIXED,
                 "status": PublicationStatus.PUBLISHED,
                 "published_at": now,
             },
@@ -58,7 +59,6 @@ class Command(BaseCommand):
                 "time_zone": "Asia/Seoul",
                 "eligibility": "Anyone trying the demo. (A real call says who may apply.)",
                 "places": 20,
-                "format": CallFormat.HYBRID,
                 "languages": "English",
                 "costs": "Nothing: this is a sample. (A real call says what WeGO or the partner covers.)",
                 "status": PublicationStatus.PUBLISHED,
