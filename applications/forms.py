@@ -44,14 +44,7 @@ class ApplicationForm(forms.ModelForm):
     class Meta:
         model = Application
         fields = [
-            "honorific",
-            "name",
-            "position",
-            "organisation",
-            "city",
-            "country",
-            "email",
-            "phone",
+            *Application.APPLICANT_FIELDS,
             "motivation",
             "plans",
             "document",

@@ -24,7 +24,6 @@ import http.cookiejar
 import io
 import os
 import re
-import secrets
 import shutil
 import signal
 import statistics
@@ -41,10 +40,12 @@ from pathlib import Path
 import pypdf
 from urllib3 import encode_multipart_formdata
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import BASE_DIR, PG, RESULTS, base_env
+
 PYTHON = BASE_DIR / ".venv" / "bin" / "python"
 GUNICORN = BASE_DIR / ".venv" / "bin" / "gunicorn"
-PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 PORT = int(os.environ.get("BENCH_RUSH_PORT", "8117"))
 DB = os.environ.get("BENCH_RUSH_DB", "wego_bench_rush")
 SUBMISSIONS = int(os.environ.get("BENCH_RUSH_SUBMISSIONS", "300"))
@@ -52,7 +53,6 @@ CLIENTS = int(os.environ.get("BENCH_RUSH_CLIENTS", "20"))
 WORKERS = os.environ.get("BENCH_RUSH_WORKERS", "3")
 DOC = BASE_DIR / "docs" / "performance.md"
 START, END = "<!-- rush:start -->", "<!-- rush:end -->"
-RESULTS = BASE_DIR / "bench-results"
 APPLY_PATH = "/programs/sample-program-demo/sample-edition/apply/"
 
 CHECK_SCRIPT = """
@@ -78,16 +78,10 @@ def one_page_pdf():
 
 
 def environment(private_root):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_URL"))}
+    env = base_env(DB)
     env.update(
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DATABASE_URL=f"{PG}/{DB}",
-        DJANGO_CONN_MAX_AGE="60",
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_SECURE_COOKIES="0",
-        DJANGO_STATIC_ROOT=str(RESULTS / "static"),
         DJANGO_PRIVATE_MEDIA_ROOT=str(private_root),
         # Every client comes from 127.0.0.1: the per-address limit would stop the rush.
         DJANGO_APPLICATION_RATE="100000/h",

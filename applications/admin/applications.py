@@ -79,18 +79,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         (None, {"fields": ["reference", "call", "status", "submitted_at"]}),
         (
             "Applicant",
-            {
-                "fields": [
-                    "honorific",
-                    "name",
-                    "position",
-                    "organisation",
-                    "city",
-                    "country",
-                    "email",
-                    "phone",
-                ]
-            },
+            {"fields": Application.APPLICANT_FIELDS},
         ),
         ("Application", {"fields": ["motivation", "plans", "document_link", "consented_at"]}),
         (

@@ -65,6 +65,18 @@ class ApplicationQuerySet(models.QuerySet):
 
 
 class Application(models.Model):
+    # Who the applicant is, in the order the form and the admin ask for it.
+    APPLICANT_FIELDS = [
+        "honorific",
+        "name",
+        "position",
+        "organisation",
+        "city",
+        "country",
+        "email",
+        "phone",
+    ]
+
     call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="applications")
     reference = models.CharField(max_length=9, unique=True, default=new_reference, editable=False)
     honorific = models.CharField(max_length=5, choices=Honorific.choices, blank=True)
