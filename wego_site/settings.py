@@ -3,47 +3,19 @@
 Everything that differs between a laptop, CI and production comes from the
 environment; `.env.example` lists each variable with its meaning. A missing or
 malformed value stops the process at start-up with one line saying what to set.
+Production values are the default whenever debug is off; each one that a laptop or the
+test suite needs to relax has its own variable. docs/deployment.md explains the set-up.
 """
 
-import ipaddress
 import os
-import sys
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
+from wego_site.environment import env_bool, env_int, env_list, env_networks, fail
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def _fail(message):
-    """Stop at start-up with a one-line message instead of a traceback later."""
-    sys.exit(f"Configuration error: {message}")
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    return _fail(f"{name}={value!r} is not a boolean; use 1 or 0.")
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_int(name, default):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        return _fail(f"{name}={value!r} is not a whole number.")
 
 
 DEBUG = env_bool("DJANGO_DEBUG")
@@ -51,7 +23,7 @@ DEBUG = env_bool("DJANGO_DEBUG")
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        _fail(
+        fail(
             "DJANGO_SECRET_KEY is not set. Set it to a long random string "
             "(or DJANGO_DEBUG=1 for local development)."
         )
@@ -59,7 +31,7 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 if not DEBUG and not ALLOWED_HOSTS:
-    _fail("DJANGO_ALLOWED_HOSTS is not set. List the site's host names, comma-separated.")
+    fail("DJANGO_ALLOWED_HOSTS is not set. List the site's host names, comma-separated.")
 
 INSTALLED_APPS = [
     # django.contrib.admin, whose site asks staff for a one-time code (STAFF_TWO_FACTOR).
@@ -149,7 +121,7 @@ try:
         )
     }
 except (ValueError, KeyError) as error:
-    _fail(f"DATABASE_URL is not a database URL this site understands ({error}).")
+    fail(f"DATABASE_URL is not a database URL this site understands ({error}).")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -211,13 +183,9 @@ AXES_LOCKOUT_CALLABLE = "wego_site.core.lockout.locked_out"
 # DJANGO_TRUSTED_PROXIES (default: this machine); every other connection counts as the
 # address it comes from.
 TRUSTED_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 1)
-TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", "127.0.0.1,::1")
-try:
-    [ipaddress.ip_network(entry, strict=False) for entry in TRUSTED_PROXIES]
-except ValueError as error:
-    _fail(f"DJANGO_TRUSTED_PROXIES: {error}; list addresses or networks, comma-separated.")
+TRUSTED_PROXIES = env_networks("DJANGO_TRUSTED_PROXIES", "127.0.0.1,::1")
 if TRUSTED_PROXY_COUNT < 0:
-    _fail("DJANGO_PROXY_COUNT must be 0 or more.")
+    fail("DJANGO_PROXY_COUNT must be 0 or more.")
 AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 # ipware counts the proxies listed in the header: all but the one that connects.
 AXES_IPWARE_PROXY_COUNT = max(TRUSTED_PROXY_COUNT - 1, 0)
@@ -227,19 +195,15 @@ IPWARE_STRICT = False
 # Two-factor sign-in for staff (django-otp, wego_site/core/admin_site.py): a password and
 # a code from an authenticator app or a recovery code. Always on when debug is off.
 STAFF_TWO_FACTOR = env_bool("DJANGO_STAFF_2FA", not DEBUG)
-OTP_TOTP_ISSUER = "WeGO Training Programs"
+OTP_TOTP_ISSUER = SITE_NAME
 # Cover pictures: refused above these limits (the message says why).
 IMAGE_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 IMAGE_UPLOAD_MAX_PIXELS = 40_000_000
 
-# Production values are the default whenever debug is off; each one that a laptop or
-# the test suite needs to relax has its own environment variable (see .env.example).
-# docs/deployment.md explains the whole set-up.
-
 # --- Admin URL prefix ------------------------------------------------------------------
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/")
 if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/") or "//" in ADMIN_URL:
-    _fail(f"DJANGO_ADMIN_URL={ADMIN_URL!r} must look like 'admin/' or 'office-7f3a/'.")
+    fail(f"DJANGO_ADMIN_URL={ADMIN_URL!r} must look like 'admin/' or 'office-7f3a/'.")
 
 # --- HTTPS behind a TLS-terminating proxy -------------------------------------------------
 # The proxy (nginx, a load balancer, a CDN) speaks TLS and tells us with X-Forwarded-Proto.
@@ -349,7 +313,7 @@ MEDIA_STORAGE = os.environ.get("DJANGO_MEDIA_STORAGE", "filesystem")
 if MEDIA_STORAGE == "s3":
     AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
     if not AWS_STORAGE_BUCKET_NAME:
-        _fail("DJANGO_MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+        fail("DJANGO_MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
@@ -364,7 +328,7 @@ if MEDIA_STORAGE == "s3":
         },
     }
 elif MEDIA_STORAGE != "filesystem":
-    _fail(f"DJANGO_MEDIA_STORAGE={MEDIA_STORAGE!r} must be 'filesystem' or 's3'.")
+    fail(f"DJANGO_MEDIA_STORAGE={MEDIA_STORAGE!r} must be 'filesystem' or 's3'.")
 
 # --- Email: queued in the database (django-post-office), sent by `send_queued_mail` ------
 # Debug mode prints emails on the console; otherwise they go to the SMTP server below.
