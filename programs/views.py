@@ -16,6 +16,7 @@ from programs.models import (
 )
 from wego_site.core.dates import YearListMixin
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
+from wego_site.pagecache.generation import per_generation
 
 
 def kind_sections(programs, introductions, kinds=tuple(ProgramKind)):
@@ -153,7 +154,13 @@ class ProgramDetailView(BreadcrumbsMixin, DetailView):
         without someone to ask."""
         if self.object.contacts.all():
             return []
-        return list(Contact.objects.of_public_programs())
+        return public_contacts()
+
+
+def public_contacts():
+    """The contacts of the public programs, once per content generation (footer, landing,
+    programs without contacts of their own)."""
+    return per_generation("public-contacts", lambda: list(Contact.objects.of_public_programs()))
 
 
 class EditionDetailView(BreadcrumbsMixin, DetailView):

@@ -2,7 +2,7 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from wego_site.pages.views import public_contacts
+from programs.views import public_contacts
 
 
 def footer(request):

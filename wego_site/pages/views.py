@@ -13,7 +13,6 @@ from django.views.generic import TemplateView
 from news.models import Post
 from programs.figures import SiteFigures
 from programs.models import (
-    Contact,
     Edition,
     Introduction,
     Program,
@@ -21,7 +20,7 @@ from programs.models import (
     RegionalOffice,
     attach_parts,
 )
-from programs.views import kind_sections
+from programs.views import kind_sections, public_contacts
 from testimonials.models import Testimonial
 from wego_site.core.linked_data import wego_organization
 from wego_site.pagecache.generation import per_generation
@@ -116,11 +115,6 @@ class LandingView(TemplateView):
             "testimonials": list(testimonials[: self.testimonial_count]),
             "contacts": public_contacts(),
         }
-
-
-def public_contacts():
-    """The contacts of the public programs, once per content generation (footer, landing)."""
-    return per_generation("public-contacts", lambda: list(Contact.objects.of_public_programs()))
 
 
 def about_without_overview(introductions):
