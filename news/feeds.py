@@ -35,7 +35,7 @@ class LatestPostsFeed(Feed):
         return request.build_absolute_uri("/")
 
     def items(self, site_root):
-        posts = list(Post.objects.published().prefetch_related("tags")[:FEED_LENGTH])
+        posts = list(Post.objects.published().with_tags()[:FEED_LENGTH])
         for post in posts:
             post.site_root = site_root
         return posts
@@ -54,7 +54,7 @@ class LatestPostsFeed(Feed):
         return post.updated_at
 
     def item_categories(self, post):
-        return [tag.name for tag in post.tags.all()]
+        return [tag.name for tag in post.tag_list]
 
     def item_enclosures(self, post):
         card = post.card

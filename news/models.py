@@ -1,6 +1,7 @@
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -15,6 +16,16 @@ from wego_site.core.images import RENDITION_SIZES, rendition_name, validate_imag
 from wego_site.core.linked_data import absolute, wego_organization
 from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 from wego_site.core.publishing import Publishable, PublishableQuerySet
+
+
+class PostQuerySet(PublishableQuerySet):
+    def with_tags(self):
+        """Each post's tags as `post.tag_list`, in one query for all of them.
+
+        A list rather than the `tags` manager: prefetched through the manager, taggit
+        builds a fresh filtered queryset for every post only to hold its results.
+        """
+        return self.prefetch_related(Prefetch("tags", to_attr="tag_list"))
 
 
 # A version of a post holds its tag links (through TaggedPost); related programs and
@@ -61,7 +72,7 @@ class Post(NaturalKeyMixin, HasSocialCard, Publishable):
 
     search_document = search_document_field("title", "lede", "body")
 
-    objects = NaturalKeyManager.from_queryset(PublishableQuerySet)("slug")
+    objects = NaturalKeyManager.from_queryset(PostQuerySet)("slug")
     card_folder = "cards/news"
 
     class Meta:

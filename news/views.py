@@ -27,7 +27,7 @@ class PostListMixin(BreadcrumbsMixin, PaginatedListMixin):
 
     def get_queryset(self):
         # Cards show their tags: one query per page.
-        return Post.objects.published().prefetch_related("tags")
+        return Post.objects.published().with_tags()
 
     list_name = "News"
 

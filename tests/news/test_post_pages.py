@@ -145,3 +145,17 @@ def test_oldest_and_newest_posts_have_one_neighbour(client, seed):
     assert "Older post" in text and "Newer post" not in text
     text = text_of(client.get("/news/2020/wego-resumes-meetings-with-diplomatic-missions-in-q1/"))
     assert "Newer post" in text and "Older post" not in text
+
+
+def test_news_cards_show_each_posts_own_tags(client, seed):
+    html = client.get("/news/2020/").content.decode()
+    cards = html.split('<article class="card post-card">')[1:]
+    tags_by_title = {
+        re.search(r'<h2 class="card__title"><a [^>]*>([^<]+)</a>', card).group(1): re.findall(
+            r'rel="tag">([^<]+)</a>', card
+        )
+        for card in cards
+    }
+    assert len(tags_by_title) == len(cards) > 1
+    title = "G20 and Japanese smart city association become latest partners of WeGO"
+    assert tags_by_title[title] == ["partnership", "SCI-J", "GSCA"]
