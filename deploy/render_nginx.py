@@ -86,6 +86,11 @@ def render(root, *, https_port, http_port, upstream, plain=False, workers=1, acc
     text = replace(text, "/srv/wego/media/", f"{root}/media/")
     text = replace(text, "/srv/wego/private/", f"{root}/private/")
     text = replace(
+        text,
+        "access_log /var/log/nginx/wego.access.log wego_access;",
+        f"access_log {root}/access.log wego_timed;" if access_log else "access_log off;",
+    )
+    text = replace(
         text, "listen 80 default_server;", f"listen 127.0.0.1:{http_port} default_server;"
     )
     text = replace(text, "listen 80;", f"listen 127.0.0.1:{http_port};")

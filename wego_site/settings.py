@@ -370,7 +370,7 @@ RATELIMIT_IP_META_KEY = "axes.helpers.get_client_ip_address"
 # Months after an edition ends until `purge_applications` anonymises its applications.
 APPLICATION_RETENTION_MONTHS = env_int("DJANGO_APPLICATION_RETENTION_MONTHS", 24)
 
-# --- Logging: every error to stderr; gunicorn writes one access-log line per request -------
+# --- Logging: every error to stderr (requests are logged by nginx, deploy/nginx.conf) ------
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
