@@ -37,7 +37,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import DB_PREFIX, PORT, PYTHON, RESULTS, Server, fetch, log, prepare_database, run
-from measure import measure_dataset, measure_front_cache, measure_nginx, measure_pairs
+from measure import (
+    measure_dataset,
+    measure_front_cache,
+    measure_nginx,
+    measure_pairs,
+    measure_warm_shares,
+)
 from results import machine, report, verdicts
 
 
@@ -67,18 +73,19 @@ def main():
     large_env = prepare_database(f"{DB_PREFIX}_large", large=True)
     log("collectstatic")
     run([str(PYTHON), "manage.py", "collectstatic", "--noinput", "-v0"], env=seed_env)
-    nginx, front = {}, {}
+    nginx, front, shares = {}, {}, {}
 
-    def after_warm_landing(html):
-        # The ceiling and the front cache right after the landing page: the same load.
+    def after_warm_landing(html, headers):
+        # The ceilings and the front cache right after the landing page: the same load.
         nginx.update(measure_nginx(html))
         front.update(measure_front_cache(PORT))
+        shares.update(measure_warm_shares(seed_env, PORT, html, headers))
 
     rows, _ = measure_dataset("seed", seed_env, PORT, after_warm_landing)
     large_rows, _ = measure_dataset("large", large_env, PORT + 1)
     pairs = measure_pairs(seed_env, large_env)
-    checks = verdicts(rows + large_rows, nginx, pairs, front)
-    report(rows + large_rows, nginx, checks, started, machine_info, front)
+    checks = verdicts(rows + large_rows, nginx, pairs, front, shares)
+    report(rows + large_rows, nginx, checks, started, machine_info, front, shares)
 
 
 def front_cache_only():

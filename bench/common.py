@@ -108,8 +108,11 @@ def fetch(url, headers=HTTPS):
 
 
 class Server:
-    def __init__(self, env, port, page_cache, log_path):
+    """gunicorn started as `make serve` starts it; `app` replaces the site's WSGI app."""
+
+    def __init__(self, env, port, page_cache, log_path, app=None):
         self.port = port
+        self.app = app
         self.env = {
             **env,
             "PORT": str(port),
@@ -123,7 +126,7 @@ class Server:
     def __enter__(self):
         self.log = open(self.log_path, "w")
         self.process = subprocess.Popen(
-            [str(GUNICORN), "--config", "gunicorn.conf.py"],
+            [str(GUNICORN), "--config", "gunicorn.conf.py", *([self.app] if self.app else [])],
             cwd=BASE_DIR,
             env=self.env,
             stdout=self.log,

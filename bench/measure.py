@@ -1,9 +1,11 @@
 # ruff: noqa: S603, S607 - runs our own tools against loopback addresses only
 """The measurements: each page cold and warm, the first render after a change, nginx
 serving the landing HTML as a static file, the landing page through the shipped nginx
-(deploy/nginx.conf) with its front cache, and the paired seed-against-large runs."""
+(deploy/nginx.conf) with its front cache, the warm landing page against nginx and against
+gunicorn's own ceiling in alternating runs, and the paired seed-against-large runs."""
 
 import contextlib
+import json
 import shutil
 import signal
 import statistics
@@ -47,22 +49,24 @@ def first_render_ms(env, url, tries=3):
 
 
 def measure_dataset(label, env, port, after_warm_landing=None):
+    """Every page cold, then warm; `after_warm_landing(html, headers)` runs right after
+    the warm landing page, while its server is still up."""
     rows = []
     pages = discover_urls(env)
     log(f"{label}: pages {', '.join(url for _, url in pages)}")
-    landing_html = None
+    landing_html = landing_headers = None
     for mode, cache_on in (("cold", False), ("warm", True)):
         with Server(env, port, cache_on, RESULTS / f"gunicorn-{label}-{mode}.log"):
             for page, path in pages:
                 url = f"http://127.0.0.1:{port}{path}"
-                _status, _headers, body = fetch(url)
+                _status, headers, body = fetch(url)
                 if cache_on:
                     # Each worker has its own local-memory cache: prime them all.
                     hits = [fetch(url)[1].get("X-Page-Cache") for _ in range(8)]
                     if "hit" not in hits:
                         sys.exit(f"{url} is not served from the page cache")
                 if page == "landing":
-                    landing_html = body
+                    landing_html, landing_headers = body, headers
                 first = None if cache_on else first_render_ms(env, url)
                 result = wrk(url)
                 log(
@@ -75,11 +79,20 @@ def measure_dataset(label, env, port, after_warm_landing=None):
                 )
                 if cache_on and page == "landing" and after_warm_landing:
                     # The ceiling right after the landing page: both see the same load.
-                    after_warm_landing(landing_html)
+                    after_warm_landing(landing_html, landing_headers)
     return rows, landing_html
 
 
 def measure_nginx(html):
+    with static_nginx(html) as url:
+        result = wrk(url)
+    log(f"nginx static landing {result['rps']:8.0f} req/s p99 {result['p99']:6.2f} ms")
+    return result
+
+
+@contextlib.contextmanager
+def static_nginx(html):
+    """The URL of nginx (2 workers) serving `html` as a static file, while it runs."""
     root = Path(tempfile.mkdtemp(prefix="wego-bench-nginx-"))
     root.chmod(0o755)
     (root / "landing.html").write_bytes(html)
@@ -112,9 +125,7 @@ http {{
         start_new_session=True,
     )
     with nginx_running(process, root, f"http://127.0.0.1:{NGINX_PORT}/") as url:
-        result = wrk(url)
-    log(f"nginx static landing {result['rps']:8.0f} req/s p99 {result['p99']:6.2f} ms")
-    return result
+        yield url
 
 
 @contextlib.contextmanager
@@ -132,6 +143,52 @@ def nginx_running(process, root, url):
         process.send_signal(signal.SIGQUIT)
         process.wait(timeout=15)
         shutil.rmtree(root, ignore_errors=True)
+
+
+# Headers gunicorn writes itself; the ceiling app sends the page's others.
+GUNICORN_HEADERS = {"server", "date", "connection", "content-length", "transfer-encoding"}
+
+
+def measure_warm_shares(env, site_port, html, headers):
+    """{name: [req/s per round]} for the warm landing page ("site"), the same bytes from
+    a WSGI app that does nothing else under the same gunicorn ("gunicorn", its ceiling),
+    and nginx serving them as a static file ("nginx"), in alternating short runs, so the
+    drift of the shared cores falls on all three alike."""
+    page = RESULTS / "ceiling-page.json"
+    page.write_text(
+        json.dumps(
+            {
+                "headers": [
+                    [name, value]
+                    for name, value in headers.items()
+                    if name.lower() not in GUNICORN_HEADERS
+                ],
+                "body": html.decode(),
+            }
+        )
+    )
+    ceiling_env = {**env, "BENCH_CEILING_PAGE": str(page)}
+    rps = {"site": [], "gunicorn": [], "nginx": []}
+    with (
+        Server(
+            ceiling_env,
+            PORT + 2,
+            False,
+            RESULTS / "gunicorn-ceiling.log",
+            app="bench.ceiling_app:application",
+        ),
+        static_nginx(html) as static_url,
+    ):
+        urls = {
+            "site": f"http://127.0.0.1:{site_port}/",
+            "gunicorn": f"http://127.0.0.1:{PORT + 2}/",
+            "nginx": static_url,
+        }
+        for _ in range(PAIRED_ROUNDS):
+            for name, url in urls.items():
+                rps[name].append(wrk(url, PAIRED_DURATION)["rps"])
+    log(f"warm landing against its ceilings (req/s per round): {rps}")
+    return rps
 
 
 def measure_pairs(seed_env, large_env):
