@@ -131,6 +131,20 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(scope="session")
+def card_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("card-media")
+
+
+@pytest.fixture
+def seed_cards(seed, settings, card_media):
+    """The seed with its social cards, as `make run` draws them. Their files go to a folder
+    the session's tests share: a card's file is named by what it shows, so after the
+    first test the cards are found drawn and only the rows are pointed at them."""
+    settings.MEDIA_ROOT = card_media
+    call_command("make_cards", stdout=io.StringIO())
+
+
 @pytest.fixture
 def superuser(db, django_user_model):
     return django_user_model.objects.create_superuser("chief", "chief@example.org", "pw-chief-1")

@@ -132,8 +132,7 @@ def test_make_cards_fills_in_rows_loaded_without_signals(seed):
     assert "Social cards made: 0." in out.getvalue()  # nothing changed, nothing drawn
 
 
-def test_news_list_shows_each_posts_own_card(client, seed):
-    call_command("make_cards", stdout=io.StringIO())
+def test_news_list_shows_each_posts_own_card(client, seed_cards):
     html = client.get("/news/").content.decode()
     posts = list(Post.objects.published()[:10])
     for post in posts:
@@ -143,8 +142,7 @@ def test_news_list_shows_each_posts_own_card(client, seed):
     assert page.meta["og:image"].endswith("/static/cards/site.png")
 
 
-def test_post_page_og_image_is_its_card(client, seed):
-    call_command("make_cards", stdout=io.StringIO())
+def test_post_page_og_image_is_its_card(client, seed_cards):
     post = Post.objects.published().first()
     page = parse(client.get(post.get_absolute_url()))
     assert page.meta["og:image"] == f"http://testserver{post.social_card.url}"
@@ -166,3 +164,19 @@ def test_moving_a_regional_office_remakes_its_programs_cards(django_capture_on_c
     after = Program.objects.get(pk=program.pk)
     assert after.social_card.name != before
     assert "Chengdu" in after.card["alt"]
+
+
+def test_a_card_already_stored_under_its_name_is_used_not_drawn_again(seed, monkeypatch):
+    call_command("make_cards", stdout=io.StringIO())
+    post = Post.objects.published().first()
+    drawn = post.social_card.name
+    Post.objects.filter(pk=post.pk).update(social_card="")  # e.g. the rows loaded again
+    post.refresh_from_db()
+
+    def no_drawing(*args, **kwargs):
+        raise AssertionError("the card was drawn again")
+
+    monkeypatch.setattr("wego_site.core.cards.draw_card", no_drawing)
+    assert post.refresh_card() is True
+    assert Post.objects.get(pk=post.pk).social_card.name == drawn
+    assert default_storage.exists(drawn)

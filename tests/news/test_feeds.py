@@ -3,7 +3,6 @@ what is published."""
 
 import calendar
 import datetime as dt
-import io
 
 import feedparser
 import pytest
@@ -121,10 +120,7 @@ def test_atom_feed_has_an_author(client, seed):
 
 
 @pytest.mark.parametrize(("url_name", "version"), FEEDS)
-def test_each_entry_carries_its_card(client, seed, url_name, version):
-    from django.core.management import call_command
-
-    call_command("make_cards", stdout=io.StringIO())
+def test_each_entry_carries_its_card(client, seed_cards, url_name, version):
     _, feed = parse(client, url_name)
     assert not feed.bozo, feed.get("bozo_exception")
     posts = {post.title: post for post in Post.objects.published()}

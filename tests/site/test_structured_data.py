@@ -6,11 +6,6 @@ edition an Event with status, attendance mode, an ISO country code, organizers w
 their URL, a description and its own card; a post a NewsArticle with its card.
 """
 
-import io
-
-import pytest
-from django.core.management import call_command
-
 from news.models import Post
 from programs.models import AttendanceMode, Edition, Program
 from tests.html import json_ld_blocks, parse
@@ -32,11 +27,6 @@ LISTS = {
 }
 
 
-@pytest.fixture
-def seed_with_cards(seed):
-    call_command("make_cards", stdout=io.StringIO())
-
-
 def html_pages(client):
     """(url, response) of every public HTML page: each shape of list and detail page."""
     extra = [*LISTS, JEJU, "/programs/wego-shrdc-training-program/2011-09/"]
@@ -48,7 +38,7 @@ def html_pages(client):
 
 
 def test_every_page_has_a_card_and_json_ld_and_breadcrumbs_below_the_landing_page(
-    client, seed_with_cards
+    client, seed_cards
 ):
     seen = 0
     for url, response in html_pages(client):
@@ -74,7 +64,7 @@ def test_every_page_has_a_card_and_json_ld_and_breadcrumbs_below_the_landing_pag
     assert seen >= len(LISTS) + 5
 
 
-def test_edition_event_has_every_field_rich_results_ask_for(client, seed_with_cards):
+def test_edition_event_has_every_field_rich_results_ask_for(client, seed_cards):
     edition = Edition.objects.get(slug="2018")
     event = json_ld_blocks(client.get(JEJU))["Event"]
     assert event["eventStatus"] == "https://schema.org/EventScheduled"
@@ -97,7 +87,7 @@ def test_edition_event_has_every_field_rich_results_ask_for(client, seed_with_ca
     assert event["superEvent"]["url"] == f"{HOST}{edition.program.get_absolute_url()}"
 
 
-def test_an_edition_without_summary_is_described_from_its_own_facts(client, seed_with_cards):
+def test_an_edition_without_summary_is_described_from_its_own_facts(client, seed_cards):
     event = json_ld_blocks(client.get("/programs/wego-shrdc-training-program/2011-09/"))["Event"]
     assert event["description"] == (
         "Main training program “WeGO–SHRDC Training Program”, 5–9 September 2011 in Seoul, Korea."
@@ -105,7 +95,7 @@ def test_an_edition_without_summary_is_described_from_its_own_facts(client, seed
     assert event["organizer"][0]["url"] == WEGO_URL  # no co-organisers recorded: WeGO's own
 
 
-def test_online_and_mixed_editions_say_so(client, seed_with_cards):
+def test_online_and_mixed_editions_say_so(client, seed_cards):
     edition = Edition.objects.get(slug="2018")
     for mode, schema in [
         (AttendanceMode.ONLINE, "OnlineEventAttendanceMode"),
@@ -123,7 +113,7 @@ def test_online_and_mixed_editions_say_so(client, seed_with_cards):
         assert has_place == (mode == AttendanceMode.MIXED)
 
 
-def test_news_article_has_its_card_and_publisher_logo(client, seed_with_cards):
+def test_news_article_has_its_card_and_publisher_logo(client, seed_cards):
     post = Post.objects.published().first()
     article = json_ld_blocks(client.get(post.get_absolute_url()))["NewsArticle"]
     assert article["image"] == [f"{HOST}{post.social_card.url}"]
@@ -131,7 +121,7 @@ def test_news_article_has_its_card_and_publisher_logo(client, seed_with_cards):
     assert article["author"]["url"] == WEGO_URL
 
 
-def test_program_page_is_an_event_series_of_its_editions(client, seed_with_cards):
+def test_program_page_is_an_event_series_of_its_editions(client, seed_cards):
     program = Program.objects.get(slug="wego-shrdc-training-program")
     series = json_ld_blocks(client.get(program.get_absolute_url()))["EventSeries"]
     assert series["image"] == [f"{HOST}{program.social_card.url}"]

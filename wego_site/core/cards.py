@@ -117,14 +117,20 @@ class HasSocialCard(models.Model):
         return f"{self.card_folder}/{self.pk}-{digest}.{extension}"
 
     def refresh_card(self, storage=None):
-        """Draw and store the card when its facts changed; True when a new one was made."""
+        """Draw and store the card when its facts changed; True when the row's card changed.
+
+        The file's name is a digest of what the card shows, so a file of that name is this
+        card already (a copy of the database on another server, rows loaded again): it is
+        used as it is, not drawn again.
+        """
         storage = storage or self.social_card.storage
         name = self.expected_card_name()
         if self.social_card.name == name and storage.exists(name):
             return False
-        photo = self.card_photo()
-        image = photo_card(photo, storage) if photo else draw_card(self.card_text())
-        store_card(image, name, storage)
+        if not storage.exists(name):
+            photo = self.card_photo()
+            image = photo_card(photo, storage) if photo else draw_card(self.card_text())
+            store_card(image, name, storage)
         old_name = self.social_card.name
         type(self)._base_manager.filter(pk=self.pk).update(social_card=name)
         self.social_card.name = name
