@@ -57,8 +57,8 @@ serve: install ## Serve like production (debug off, gunicorn) on 127.0.0.1:$(POR
 bench: install ## Measure requests/s and latency of the main pages (wrk; see docs/performance.md)
 	bash bench/run.sh
 
-test: install ## Run the whole test suite (SQLite, or the database in DATABASE_URL)
-	$(BIN)/pytest
+test: install ## Run the whole test suite (SQLite, or the database in DATABASE_URL), a process per core
+	$(BIN)/pytest -n auto
 
 deploy-check: install ## nginx (deploy/nginx.conf) in front of `make serve`: lockout, uploads, slow clients, front cache, two servers
 	$(BIN)/pytest -m deploy tests/deploy

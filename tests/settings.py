@@ -1,6 +1,8 @@
 """Test settings: the real settings, with a throwaway secret and the test host allowed."""
 
 import os
+import tempfile
+from hashlib import md5
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
@@ -21,6 +23,16 @@ os.environ.setdefault("DJANGO_PAGE_CACHE", "0")
 from wego_site.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Each test process (pytest-xdist starts one per core) keeps its own content generation:
+# the default file is named after the database, and every process's in-memory SQLite
+# database has the same name.
+PAGE_CACHE_GENERATION_FILE = os.path.join(
+    tempfile.gettempdir(),
+    "wego-test-page-cache-{}-{}".format(
+        md5(str(BASE_DIR).encode()).hexdigest()[:12],  # noqa: F405, S324 - a name
+        os.environ.get("PYTEST_XDIST_WORKER", "main"),
+    ),
+)
 # WhiteNoise finds static files where they are written.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
