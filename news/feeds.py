@@ -54,7 +54,7 @@ class LatestPostsFeed(Feed):
         return post.updated_at
 
     def item_categories(self, post):
-        return [tag.name for tag in post.tag_list]
+        return [link.tag.name for link in post.tag_links]
 
     def item_enclosures(self, post):
         card = post.card

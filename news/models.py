@@ -20,12 +20,15 @@ from wego_site.core.publishing import Publishable, PublishableQuerySet
 
 class PostQuerySet(PublishableQuerySet):
     def with_tags(self):
-        """Each post's tags as `post.tag_list`, in one query for all of them.
+        """Each post's tag links as `post.tag_links` (`link.tag`), in one query for all,
+        in the order the tags were given, as on the post's page.
 
-        A list rather than the `tags` manager: prefetched through the manager, taggit
-        builds a fresh filtered queryset for every post only to hold its results.
+        Through the links rather than the `tags` manager: prefetched through the manager,
+        taggit builds a fresh filtered queryset for every post only to hold its results,
+        and its prefetch query has no order.
         """
-        return self.prefetch_related(Prefetch("tags", to_attr="tag_list"))
+        links = TaggedPost.objects.select_related("tag").order_by("pk")
+        return self.prefetch_related(Prefetch("tagged_items", links, to_attr="tag_links"))
 
 
 # A version of a post holds its tag links (through TaggedPost); related programs and
