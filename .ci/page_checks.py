@@ -249,11 +249,18 @@ def lighthouse(base, label, path, work, attempt):
 
 def check_lighthouse(base, targets, work):
     """Each page 100 in every category. Performance is timed on a shared machine, so a
-    page that misses it alone is measured again (at most PERFORMANCE_TRIES times)."""
+    page that misses it alone is measured again (at most PERFORMANCE_TRIES times), as is
+    a run Lighthouse itself gives up on ("Something went wrong with recording the trace
+    over your page load. Please run Lighthouse again.")."""
     failures = []
     for label, path in targets:
         for attempt in range(1, PERFORMANCE_TRIES + 1):
-            scores, page_failures = lighthouse(base, label, path, work, attempt)
+            try:
+                scores, page_failures = lighthouse(base, label, path, work, attempt)
+            except subprocess.CalledProcessError:
+                log(f"lighthouse {label} {path}: the run failed (its error is above)")
+                page_failures = [f"{label}: Lighthouse failed {attempt} times"]
+                continue
             only_timing = all(score == 1 for name, score in scores.items() if name != "performance")
             if not page_failures or not only_timing:
                 break
