@@ -39,7 +39,9 @@ PORT = int(os.environ.get("CHECKS_PORT", "8180"))
 NGINX_PORT = PORT + 1
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-PERFORMANCE_TRIES = 3
+# Lighthouse times the page on CI's shared cores under 4x CPU throttling: the same landing
+# page scored 94 to 100 across runs on 1 December. A page must reach 100 in one of these.
+PERFORMANCE_TRIES = 5
 
 # Page shapes beyond tests.public_urls (every list without arguments, the first
 # row of each content type, a search): a kind, the years, a tag, and a missing page.
