@@ -12,7 +12,10 @@ edition page, the news list, a news post and a search:
 - warm: the page cache on and primed.
 Then nginx serves the saved landing HTML as a static file: the ceiling of this machine;
 and the landing page is measured through the shipped deploy/nginx.conf (a plain-HTTP
-copy from deploy/render_nginx.py) from its front cache, as a share of that ceiling.
+copy from deploy/render_nginx.py) from its front cache, as a share of that ceiling; and
+the warm landing page, gunicorn's own ceiling (bench/ceiling_app.py: the same bytes from
+an app that does nothing) and nginx static in alternating short runs, which judge the
+warm-landing target.
 Last, the large-against-seed targets (news list, search) are measured in pairs: both
 servers up at once, short cold runs alternating seed and large, the median p50 of each
 side, so that the shared machine's drift falls on both sides alike.
