@@ -41,11 +41,16 @@ NGINX_PORT = PORT + 1
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 # The lowest score each category may have: 100, but for performance, which Lighthouse
-# times on CI's shared cores under 4x CPU throttling. There the same landing page scored
-# 94 to 100 across runs on 1 December (100 on a quiet machine), so a page must reach 95
-# in one of PERFORMANCE_TRIES runs; every score is printed.
+# times on CI's shared cores. A page must reach 95 in one of PERFORMANCE_TRIES runs;
+# every score is printed.
 LOWEST_SCORE = {"performance": 0.95}
 PERFORMANCE_TRIES = 3
+# Lighthouse emulates a low-end phone by slowing the CPU down 4 times, right for a host
+# whose benchmark index is about 4 × that phone's (264, DevTools' "low-tier" score). On a
+# slower moment of shared cores the same landing page fell from 100 to 89, so a page that
+# misses is measured again with the slowdown its host's benchmark index calls for (never
+# more than 4): the same phone emulated, whatever the host's speed at that moment.
+PHONE_BENCHMARK_INDEX = 264
 
 # Page shapes beyond tests.public_urls (every list without arguments, the first
 # row of each content type, a search): a kind, the years, a tag, and a missing page.
@@ -224,7 +229,8 @@ def check_html(base, pages, work):
     log("vnu: 0 errors")
 
 
-def lighthouse(base, label, path, work, attempt):
+def lighthouse(base, label, path, work, attempt, cpu_slowdown=4):
+    """(scores, failures, the host's benchmark index) of one Lighthouse run."""
     report = work / f"lighthouse-{label}-{attempt}.json"
     run(
         [
@@ -237,20 +243,25 @@ def lighthouse(base, label, path, work, attempt):
             "--chrome-flags=--headless=new --no-sandbox --disable-gpu "
             "--disable-background-networking --disable-component-update --disable-sync "
             "--no-first-run",
+            f"--throttling.cpuSlowdownMultiplier={cpu_slowdown:.2f}",
         ],
         env={**os.environ, "CHROME_PATH": CHROME},
     )
     data = json.loads(report.read_text())
     scores = {name: data["categories"][name]["score"] for name in CATEGORIES}
     summary = ", ".join(f"{name} {round(score * 100)}" for name, score in scores.items())
-    log(f"lighthouse {label} {path}: {summary}")
+    benchmark = data["environment"]["benchmarkIndex"]
+    log(
+        f"lighthouse {label} {path}: {summary} "
+        f"(CPU slowdown {cpu_slowdown:.2f}, host benchmark index {benchmark:.0f})"
+    )
     failures = []
     for name, score in scores.items():
         if score < LOWEST_SCORE.get(name, 1):
             audits = (data["audits"][ref["id"]] for ref in data["categories"][name]["auditRefs"])
             failing = [a["id"] for a in audits if a["score"] not in (1, None)]
             failures.append(f"{label} {name} {round(score * 100)}: {', '.join(failing)}")
-    return scores, failures
+    return scores, failures, benchmark
 
 
 def check_lighthouse(base, targets, work):
@@ -260,9 +271,12 @@ def check_lighthouse(base, targets, work):
     over your page load. Please run Lighthouse again.")."""
     failures = []
     for label, path in targets:
+        cpu_slowdown = 4
         for attempt in range(1, PERFORMANCE_TRIES + 1):
             try:
-                scores, page_failures = lighthouse(base, label, path, work, attempt)
+                scores, page_failures, benchmark = lighthouse(
+                    base, label, path, work, attempt, cpu_slowdown
+                )
             except subprocess.CalledProcessError:
                 log(f"lighthouse {label} {path}: the run failed (its error is above)")
                 page_failures = [f"{label}: Lighthouse failed {attempt} times"]
@@ -274,6 +288,7 @@ def check_lighthouse(base, targets, work):
             )
             if not page_failures or not only_timing:
                 break
+            cpu_slowdown = min(4, max(1, benchmark / PHONE_BENCHMARK_INDEX))
         failures += page_failures
     if failures:
         sys.exit("Lighthouse below its lowest scores: " + "; ".join(failures))
