@@ -28,21 +28,34 @@ class StatusChangeInline(admin.TabularInline):
         return False
 
 
+def apply_to_each(modeladmin, request, applications, step, done, skipped):
+    """Run `step` on each application and say how many it changed (`step` returned a true
+    value) and how many it left; `done` and `skipped` are formatted with those counts."""
+    changed = left = 0
+    for application in applications:
+        if step(application):
+            changed += 1
+        else:
+            left += 1
+    message = done.format(changed)
+    if left:
+        message += " " + skipped.format(left)
+    modeladmin.message_user(request, message, messages.SUCCESS)
+
+
 def status_action(status):
     label = ApplicationStatus(status).label.lower()
 
     @admin.action(description=f"Mark the selected applications as {label}", permissions=["review"])
     def action(modeladmin, request, queryset):
-        moved = skipped = 0
-        for application in queryset:
-            if application.change_status(status, user=request.user):
-                moved += 1
-            else:
-                skipped += 1
-        message = f"{moved} marked as {label}."
-        if skipped:
-            message += f" {skipped} left as they were (that step does not follow their status)."
-        modeladmin.message_user(request, message, messages.SUCCESS)
+        apply_to_each(
+            modeladmin,
+            request,
+            queryset,
+            lambda application: application.change_status(status, user=request.user),
+            done=f"{{}} marked as {label}.",
+            skipped="{} left as they were (that step does not follow their status).",
+        )
 
     action.__name__ = f"mark_{status.replace('-', '_')}"
     return action
@@ -134,16 +147,14 @@ class ApplicationAdmin(admin.ModelAdmin):
         permissions=["review"],
     )
     def make_participants(self, request, queryset):
-        listed = skipped = 0
-        for application in queryset.select_related("call__edition", "country"):
-            if application.make_participant() is None:
-                skipped += 1
-            else:
-                listed += 1
-        message = f"{listed} listed as participating cities or bodies of their edition."
-        if skipped:
-            message += f" {skipped} skipped: only accepted or confirmed applications are listed."
-        self.message_user(request, message, messages.SUCCESS)
+        apply_to_each(
+            self,
+            request,
+            queryset.select_related("call__edition", "country"),
+            lambda application: application.make_participant() is not None,
+            done="{} listed as participating cities or bodies of their edition.",
+            skipped="{} skipped: only accepted or confirmed applications are listed.",
+        )
 
     @admin.action(description="Export the selected applications as CSV", permissions=["review"])
     def export_csv(self, request, queryset):

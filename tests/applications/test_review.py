@@ -26,10 +26,11 @@ pytestmark = pytest.mark.django_db
 CHANGELIST = "admin:applications_application_changelist"
 
 
-def run_action(client, action, applications, **extra):
+def run_action(client, action, applications, follow=False, **extra):
     return client.post(
         reverse(CHANGELIST),
         {"action": action, "_selected_action": [a.pk for a in applications], **extra},
+        follow=follow,
     )
 
 
@@ -76,7 +77,8 @@ def test_status_steps_are_recorded_with_who_and_when(editor_client, editor, call
     application = make_application(call)
     run_action(editor_client, "mark_under_review", [application])
     run_action(editor_client, "mark_accepted", [application])
-    run_action(editor_client, "mark_submitted", [application])  # no such step: ignored
+    refused = run_action(editor_client, "mark_under_review", [application], follow=True)
+    assert "0 marked as under review. 1 left as they were" in refused.content.decode()
     application.refresh_from_db()
     assert application.status == "accepted"
     steps = list(StatusChange.objects.filter(application=application))
@@ -134,7 +136,9 @@ def test_accepted_applicants_become_the_editions_participants(client, editor_cli
     for application in (first, second):
         application.change_status("accepted")
     declined.change_status("declined")
-    run_action(editor_client, "make_participants", [first, second, declined])
+    listed = run_action(editor_client, "make_participants", [first, second, declined], follow=True)
+    assert "2 listed as participating" in listed.content.decode()
+    assert "1 skipped: only accepted or confirmed" in listed.content.decode()
     run_action(editor_client, "make_participants", [first])  # twice: still one
     (participant,) = Participant.objects.filter(edition=call.edition)
     assert participant.name == "Harbour City Council"
