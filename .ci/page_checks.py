@@ -18,9 +18,7 @@ the work folder (pages, reports, logs) and print where it is.
 
 import json
 import os
-import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -29,7 +27,10 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from deploy.loopback import BASE_DIR, Background, production_env, run
+
 CI_DIR = BASE_DIR / ".ci"
 STARTED = time.monotonic()
 PYTHON = BASE_DIR / ".venv" / "bin" / "python"
@@ -112,16 +113,8 @@ def log(message):
     print(f"[page checks {time.monotonic() - STARTED:5.1f}s] {message}", flush=True)
 
 
-def run(args, env=None, **kwargs):
-    return subprocess.run(args, cwd=BASE_DIR, env=env, check=True, text=True, **kwargs)
-
-
 def site_env(work):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_URL"))}
-    env.update(
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+    return production_env(
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_SECURE_COOKIES="0",
         DJANGO_HSTS_SECONDS="0",
@@ -130,9 +123,7 @@ def site_env(work):
         DJANGO_STATIC_ROOT=str(work / "static"),
         PORT=str(PORT),
         WEB_CONCURRENCY="2",
-        GUNICORN_LOG_LEVEL="warning",
     )
-    return env
 
 
 def prepare(env):
@@ -150,7 +141,7 @@ def prepare(env):
 def wait_for(url, process, name):
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        if process.poll() is not None:
+        if not process.running():
             sys.exit(f"{name} stopped at start-up")
         try:
             with urllib.request.urlopen(url, timeout=5):
@@ -158,30 +149,6 @@ def wait_for(url, process, name):
         except (urllib.error.URLError, ConnectionError):
             time.sleep(0.2)
     sys.exit(f"{name} did not answer {url}")
-
-
-def start(args, env, log_path):
-    handle = open(log_path, "w")  # noqa: SIM115 - closed by stop()
-    process = subprocess.Popen(
-        args,
-        cwd=BASE_DIR,
-        env=env,
-        stdout=handle,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    process.log_handle = handle
-    return process
-
-
-def stop(process):
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-    process.log_handle.close()
 
 
 def fetch(url):
@@ -308,21 +275,20 @@ def main():
     conf.write_text(
         NGINX_CONF.format(work=work, media=work / "media", port=PORT, nginx_port=NGINX_PORT)
     )
-    gunicorn = start([str(GUNICORN), "--config", "gunicorn.conf.py"], env, work / "gunicorn.log")
-    nginx = None
     try:
-        wait_for(f"http://127.0.0.1:{PORT}/healthz", gunicorn, "gunicorn")
-        nginx = start(["nginx", "-c", str(conf), "-p", str(work)], env, work / "nginx.log")
-        base = f"http://127.0.0.1:{NGINX_PORT}"
-        wait_for(base + "/healthz", nginx, "nginx")
-        check_html(base, urls["pages"], work)
-        check_lighthouse(
-            base, [("landing", "/"), ("edition", urls["edition"]), ("post", urls["post"])], work
-        )
+        with Background(
+            [str(GUNICORN), "--config", "gunicorn.conf.py"], env, work / "gunicorn.log"
+        ) as gunicorn:
+            wait_for(f"http://127.0.0.1:{PORT}/healthz", gunicorn, "gunicorn")
+            with Background(
+                ["nginx", "-c", str(conf), "-p", str(work)], env, work / "nginx.log"
+            ) as nginx:
+                base = f"http://127.0.0.1:{NGINX_PORT}"
+                wait_for(base + "/healthz", nginx, "nginx")
+                check_html(base, urls["pages"], work)
+                pages = [("landing", "/"), ("edition", urls["edition"]), ("post", urls["post"])]
+                check_lighthouse(base, pages, work)
     finally:
-        if nginx is not None:
-            stop(nginx)
-        stop(gunicorn)
         if os.environ.get("CHECKS_KEEP") == "1":
             log(f"work folder kept: {work}")
         else:

@@ -4,8 +4,6 @@ manage.py, the databases, one request, gunicorn as `make serve` starts it, and w
 
 import os
 import re
-import secrets
-import signal
 import subprocess
 import sys
 import time
@@ -13,7 +11,10 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from deploy.loopback import BASE_DIR, Background, production_env, run
+
 PYTHON = BASE_DIR / ".venv" / "bin" / "python"
 GUNICORN = BASE_DIR / ".venv" / "bin" / "gunicorn"
 DURATION = os.environ.get("BENCH_DURATION", "10s")
@@ -56,21 +57,12 @@ def log(message):
     print(f"[bench] {message}", flush=True)
 
 
-def run(args, env=None, **kwargs):
-    return subprocess.run(args, cwd=BASE_DIR, env=env, check=True, text=True, **kwargs)
-
-
 def base_env(database):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_URL"))}
-    env.update(
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+    return production_env(
         DATABASE_URL=f"{PG}/{database}",
         DJANGO_CONN_MAX_AGE="60",
         DJANGO_STATIC_ROOT=str(RESULTS / "static"),
     )
-    return env
 
 
 def prepare_database(name, large):
@@ -108,49 +100,39 @@ def fetch(url, headers=HTTPS):
 
 
 class Server:
-    """gunicorn started as `make serve` starts it; `app` replaces the site's WSGI app."""
+    """gunicorn started as `make serve` starts it, once it answers /healthz; `app`
+    replaces the site's WSGI app."""
 
-    def __init__(self, env, port, page_cache, log_path, app=None):
+    def __init__(self, env, port, page_cache, log_path, app=None, workers=WORKERS):
         self.port = port
-        self.app = app
+        self.args = [str(GUNICORN), "--config", "gunicorn.conf.py", *([app] if app else [])]
         self.env = {
             **env,
             "PORT": str(port),
-            "WEB_CONCURRENCY": WORKERS,
+            "WEB_CONCURRENCY": str(workers),
             "DJANGO_PAGE_CACHE": "1" if page_cache else "0",
-            "GUNICORN_LOG_LEVEL": "warning",
         }
         self.log_path = log_path
-        self.process = None
+        self.server = None
+
+    @property
+    def pid(self):
+        return self.server.pid
 
     def __enter__(self):
-        self.log = open(self.log_path, "w")
-        self.process = subprocess.Popen(
-            [str(GUNICORN), "--config", "gunicorn.conf.py", *([self.app] if self.app else [])],
-            cwd=BASE_DIR,
-            env=self.env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        self.server = Background(self.args, self.env, self.log_path)
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and self.server.running():
             try:
                 if fetch(f"http://127.0.0.1:{self.port}/healthz")[0] == 200:
                     return self
             except (urllib.error.URLError, ConnectionError):
                 time.sleep(0.2)
-        self.__exit__()
+        self.server.stop()
         sys.exit(f"gunicorn did not answer /healthz on port {self.port}; see {self.log_path}")
 
     def __exit__(self, *exc):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-        self.log.close()
+        self.server.stop()
 
 
 def wrk(url, duration=DURATION):

@@ -17,7 +17,6 @@ import urllib.error
 from pathlib import Path
 
 from common import (
-    BASE_DIR,
     FRONT_PORT,
     NGINX_PORT,
     PAIRED_DURATION,
@@ -33,6 +32,8 @@ from common import (
     run,
     wrk,
 )
+
+from deploy import render_nginx
 
 BUMP = "from wego_site.pagecache.generation import bump_generation; bump_generation()"
 
@@ -214,9 +215,6 @@ def measure_pairs(seed_env, large_env):
 def measure_front_cache(upstream_port):
     """The landing page through deploy/nginx.conf itself (its plain-HTTP copy from
     deploy/render_nginx.py, two workers like the static ceiling), from its front cache."""
-    sys.path.insert(0, str(BASE_DIR))
-    from deploy import render_nginx
-
     root = Path(tempfile.mkdtemp(prefix="wego-bench-front-"))
     root.chmod(0o755)
     render_nginx.render(

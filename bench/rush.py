@@ -42,10 +42,9 @@ from urllib3 import encode_multipart_formdata
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import BASE_DIR, PG, RESULTS, base_env
+from common import BASE_DIR, PG, RESULTS, Server, base_env, run
 
 PYTHON = BASE_DIR / ".venv" / "bin" / "python"
-GUNICORN = BASE_DIR / ".venv" / "bin" / "gunicorn"
 PORT = int(os.environ.get("BENCH_RUSH_PORT", "8117"))
 DB = os.environ.get("BENCH_RUSH_DB", "wego_bench_rush")
 SUBMISSIONS = int(os.environ.get("BENCH_RUSH_SUBMISSIONS", "300"))
@@ -85,25 +84,22 @@ def environment(private_root):
         DJANGO_PRIVATE_MEDIA_ROOT=str(private_root),
         # Every client comes from 127.0.0.1: the per-address limit would stop the rush.
         DJANGO_APPLICATION_RATE="100000/h",
-        PORT=str(PORT),
-        WEB_CONCURRENCY=WORKERS,
-        GUNICORN_LOG_LEVEL="warning",
     )
     return env
 
 
-def run(args, env):
-    return subprocess.run(args, cwd=BASE_DIR, env=env, check=True, text=True, capture_output=True)
+def quietly(args, env):
+    return run(args, env=env, capture_output=True)
 
 
 def prepare(env):
     log(f"database {DB}: create, migrate, load_seed, load_demo")
     psql = ["psql", "-q", "-v", "ON_ERROR_STOP=1", f"{PG}/postgres"]
-    run([*psql, "-c", f'DROP DATABASE IF EXISTS "{DB}"', "-c", f'CREATE DATABASE "{DB}"'], env)
-    run([str(PYTHON), "manage.py", "migrate", "--noinput", "-v0"], env)
-    run([str(PYTHON), "manage.py", "load_seed"], env)  # the countries to choose from
-    run([str(PYTHON), "manage.py", "load_demo"], env)
-    run([str(PYTHON), "manage.py", "collectstatic", "--noinput", "-v0"], env)
+    quietly([*psql, "-c", f'DROP DATABASE IF EXISTS "{DB}"', "-c", f'CREATE DATABASE "{DB}"'], env)
+    quietly([str(PYTHON), "manage.py", "migrate", "--noinput", "-v0"], env)
+    quietly([str(PYTHON), "manage.py", "load_seed"], env)  # the countries to choose from
+    quietly([str(PYTHON), "manage.py", "load_demo"], env)
+    quietly([str(PYTHON), "manage.py", "collectstatic", "--noinput", "-v0"], env)
 
 
 class Client:
@@ -168,7 +164,7 @@ def confirmation_reference(client, location):
 
 def first_country(env):
     script = "from programs.models import Country; print(Country.objects.order_by('pk').first().pk)"
-    return run(
+    return quietly(
         [str(PYTHON), "manage.py", "shell", "--no-imports", "-c", script], env
     ).stdout.strip()
 
@@ -232,7 +228,9 @@ def rush(master_pid, pdf, country):
 def check(env, results):
     import json
 
-    out = run([str(PYTHON), "manage.py", "shell", "--no-imports", "-c", CHECK_SCRIPT], env).stdout
+    out = quietly(
+        [str(PYTHON), "manage.py", "shell", "--no-imports", "-c", CHECK_SCRIPT], env
+    ).stdout
     data = json.loads(out.strip().splitlines()[-1])
     stored = data["applications"]
     by_reference = dict(stored)
@@ -268,37 +266,12 @@ def main():
     prepare(env)
     country = first_country(env)
     pdf = one_page_pdf()
-    log_file = open(RESULTS / "gunicorn-rush.log", "w")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(
-        [str(GUNICORN), "--config", "gunicorn.conf.py"],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=log_file,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=2)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                if time.monotonic() > deadline:
-                    sys.exit("gunicorn did not start; see bench-results/gunicorn-rush.log")
-                time.sleep(0.2)
+    with Server(env, PORT, True, RESULTS / "gunicorn-rush.log", workers=WORKERS) as server:
         log(f"{SUBMISSIONS} applications from {CLIENTS} clients, {WORKERS} workers")
         load_before = os.getloadavg()[0]
         started = time.perf_counter()
         results, killed = rush(server.pid, pdf, country)
         wall = time.perf_counter() - started
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log_file.close()
     stored, problems = check(env, results)
     problems += results["errors"]
     ms = {

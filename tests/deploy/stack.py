@@ -5,9 +5,7 @@ different visitors."""
 
 import html
 import http.client
-import os
 import re
-import signal
 import ssl
 import subprocess
 import sys
@@ -18,31 +16,25 @@ from urllib.parse import urlencode
 from urllib3 import encode_multipart_formdata
 
 from deploy import render_nginx
+from deploy.loopback import Background, production_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PYTHON = sys.executable
 
 
 def serve_env(database_url, port, root, **extra):
-    """Only what `make serve` requires, plus where this copy keeps its files."""
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "PORT", "WEB_CONCURRENCY"))
-    }
-    return {
-        **clean,
-        "DJANGO_SECRET_KEY": "deploy-check-secret-key-" + "x" * 40,
-        "DJANGO_ALLOWED_HOSTS": "localhost,127.0.0.1",
-        "DATABASE_URL": database_url,
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "2",
-        "DJANGO_STATIC_ROOT": str(root / f"static-{port}"),
-        "MEDIA_ROOT": str(root / "nginx" / "media"),
-        "DJANGO_PAGE_CACHE_GENERATION_FILE": str(root / "generation"),
-        "GUNICORN_LOG_LEVEL": "warning",
+    """What `make serve` requires, plus where this copy keeps its files. The secret key
+    is fixed: servers started from separate calls must sign alike."""
+    return production_env(
+        DJANGO_SECRET_KEY="deploy-check-secret-key-" + "x" * 40,
+        DATABASE_URL=database_url,
+        PORT=str(port),
+        WEB_CONCURRENCY="2",
+        DJANGO_STATIC_ROOT=str(root / f"static-{port}"),
+        MEDIA_ROOT=str(root / "nginx" / "media"),
+        DJANGO_PAGE_CACHE_GENERATION_FILE=str(root / "generation"),
         **extra,
-    }
+    )
 
 
 def manage(env, *args, stdin=None):
@@ -65,43 +57,19 @@ def shell(env, code):
     return manage(env, "shell", "--no-imports", "-c", code).strip()
 
 
-class Process:
-    """A process group started in the background, stopped (SIGTERM, then SIGKILL) at exit."""
-
-    def __init__(self, args, env=None, log=None):
-        self.log = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115
-        self.popen = subprocess.Popen(
-            args,
-            cwd=BASE_DIR,
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-    def stop(self):
-        if self.popen.poll() is None:
-            os.killpg(self.popen.pid, signal.SIGTERM)
-            try:
-                self.popen.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.popen.pid, signal.SIGKILL)
-                self.popen.wait()
-        if self.log is not subprocess.DEVNULL:
-            self.log.close()
-
-
 def make_serve(env, log):
     # -o: never rebuild the virtualenv from here; CI has just installed it.
-    return Process(["make", "--no-print-directory", "-o", ".venv/.installed", "serve"], env, log)
+    return Background(
+        ["make", "--no-print-directory", "-o", ".venv/.installed", "serve"], env, log, grace=20
+    )
 
 
 def start_nginx(root, *, https_port, http_port, upstream):
     render_nginx.render(
         root, https_port=https_port, http_port=http_port, upstream=upstream, access_log=True
     )
-    process = Process(
-        ["nginx", "-p", str(root), "-c", str(root / "nginx.conf"), "-g", "daemon off;"]
+    process = Background(
+        ["nginx", "-p", str(root), "-c", str(root / "nginx.conf"), "-g", "daemon off;"], grace=20
     )
     return process
 
