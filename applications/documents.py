@@ -2,16 +2,20 @@
 
 Files live under settings.PRIVATE_MEDIA_ROOT, never under MEDIA_ROOT, with random
 names; the storage has no base URL, so nothing can build a public link to them. Staff
-read them through the admin's download view, which checks the permission.
+read them through the admin's download view, which checks the permission and answers
+with `document_response`.
 """
 
 import secrets
+from urllib.parse import quote
 
 import pypdf
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.http import FileResponse, HttpResponse
 from django.utils.deconstruct import deconstructible
+from django.utils.http import content_disposition_header
 from pypdf.errors import LimitReachedError, PyPdfError
 
 MAX_PAGES = 100
@@ -43,6 +47,27 @@ private_storage = PrivateStorage()
 def random_document_name(instance, filename):
     """A name that says nothing of the applicant and cannot be guessed."""
     return f"applications/{secrets.token_hex(16)}.pdf"
+
+
+def document_response(document, filename):
+    """A stored document as a download named `filename`, never cached. With
+    PRIVATE_MEDIA_ACCEL_PREFIX set, the answer is empty and tells nginx which file to send
+    (X-Accel-Redirect), so no worker waits while a slow connection reads it; otherwise
+    Django streams the file."""
+    prefix = settings.PRIVATE_MEDIA_ACCEL_PREFIX
+    if prefix:
+        response = HttpResponse(content_type="application/pdf")
+        response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(document.name)
+        response["Content-Disposition"] = content_disposition_header(True, filename)
+    else:
+        response = FileResponse(
+            document.open("rb"),
+            as_attachment=True,
+            filename=filename,
+            content_type="application/pdf",
+        )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _refuse(message, code):

@@ -358,6 +358,9 @@ POST_OFFICE = {
 # --- Calls for applications ------------------------------------------------------------
 # Applicants' documents: outside MEDIA_ROOT, so no web server or URL ever serves them.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("DJANGO_PRIVATE_MEDIA_ROOT") or BASE_DIR / "private")
+# Behind nginx, the internal location that serves that folder (deploy/nginx.conf: /_private/):
+# a reviewer's download is then sent by nginx (X-Accel-Redirect), not by a worker.
+PRIVATE_MEDIA_ACCEL_PREFIX = os.environ.get("DJANGO_PRIVATE_MEDIA_ACCEL_PREFIX", "")
 APPLICATION_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024
 # What a PDF's streams may unpack to, in all: more is refused as a decompression bomb.
 APPLICATION_PDF_MAX_DECODED_BYTES = 50 * 1024 * 1024
@@ -377,12 +380,8 @@ LOGGING = {
     "formatters": {
         "line": {"format": "%(asctime)s %(levelname)s %(name)s %(process)d %(message)s"},
     },
-    "filters": {
-        "one_line_warning": {"()": "wego_site.core.log_filters.OneLineWarning"},
-    },
-    "handlers": {
-        "stderr": {"class": "logging.StreamHandler", "formatter": "line"},
-    },
+    "filters": {"one_line_warning": {"()": "wego_site.core.log_filters.OneLineWarning"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["stderr"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
     "loggers": {
         # Errors (500s, with traceback) and security events (CSRF) always show.

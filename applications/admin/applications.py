@@ -3,12 +3,13 @@ emails, participants, the CSV export and the only way to an applicant's document
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.html import format_html
 
 from applications.admin.decision_action import send_decision_emails
+from applications.documents import document_response
 from applications.exports import applications_csv_response
 from applications.models import Application, ApplicationStatus, StatusChange
 
@@ -177,11 +178,6 @@ class ApplicationAdmin(admin.ModelAdmin):
         application = get_object_or_404(Application, pk=pk)
         if not application.document:
             raise Http404("This application has no document.")
-        response = FileResponse(
-            application.document.open("rb"),
-            as_attachment=True,
-            filename=f"application-{application.reference}.pdf",
-            content_type="application/pdf",
+        return document_response(
+            application.document, filename=f"application-{application.reference}.pdf"
         )
-        response["Cache-Control"] = "private, no-store"
-        return response

@@ -73,6 +73,24 @@ def test_the_document_opens_for_reviewers_only(client, editor_client, call, djan
     assert client.get(url).status_code == 403
 
 
+def test_behind_nginx_the_document_is_sent_by_nginx_after_the_same_check(
+    client, editor_client, call, settings
+):
+    settings.PRIVATE_MEDIA_ACCEL_PREFIX = "/_private/"
+    application = make_application(call)
+    url = application.get_document_url()
+    response = editor_client.get(url)
+    assert response.status_code == 200 and response.content == b""
+    assert response["X-Accel-Redirect"] == f"/_private/{application.document.name}"
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="application-{application.reference}.pdf"'
+    )
+    assert "no-store" in response["Cache-Control"]
+    editor_client.logout()
+    assert not client.get(url).has_header("X-Accel-Redirect")
+
+
 def test_status_steps_are_recorded_with_who_and_when(editor_client, editor, call):
     application = make_application(call)
     run_action(editor_client, "mark_under_review", [application])

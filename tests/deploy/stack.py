@@ -32,6 +32,8 @@ def serve_env(database_url, port, root, **extra):
         WEB_CONCURRENCY="2",
         DJANGO_STATIC_ROOT=str(root / f"static-{port}"),
         MEDIA_ROOT=str(root / "nginx" / "media"),
+        DJANGO_PRIVATE_MEDIA_ROOT=str(root / "nginx" / "private"),
+        DJANGO_PRIVATE_MEDIA_ACCEL_PREFIX="/_private/",
         DJANGO_PAGE_CACHE_GENERATION_FILE=str(root / "generation"),
         **extra,
     )
@@ -113,6 +115,10 @@ class Visitor:
         )
 
     def request(self, method, path, body=None, headers=None):
+        status, headers, content = self.request_bytes(method, path, body, headers)
+        return status, headers, content.decode(errors="replace")
+
+    def request_bytes(self, method, path, body=None, headers=None):
         headers = {"Host": f"localhost:{self.port}", **self.extra, **(headers or {})}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
@@ -126,7 +132,7 @@ class Visitor:
         for line in response.headers.get_all("Set-Cookie") or []:
             name, value = line.split(";", 1)[0].split("=", 1)
             self.cookies[name.strip()] = value.strip()
-        return response.status, response.headers, content.decode(errors="replace")
+        return response.status, response.headers, content
 
     def get(self, path, **headers):
         return self.request("GET", path, headers=headers)

@@ -203,8 +203,28 @@ def test_a_public_page_comes_from_the_front_cache_and_an_editors_never(site):
     assert anonymous.get("/programs/?fresh=1")[1]["X-Cache-Status"] == "MISS"
 
 
+APPLICATION_SCRIPT = """
+from tests.applications.builders import make_application, make_call
+application = make_application(make_call())
+print(application.get_document_url(), application.document.name)
+"""
+
+
 def test_private_files_only_through_the_site(site):
     (site.root / "nginx" / "private" / "secret.pdf").write_bytes(b"%PDF-1.4 private")
     status, _, body = site.visitor().get("/_private/secret.pdf")
     assert status == 404
     assert "PDF" not in body
+
+    url, name = stack.shell(site.env, APPLICATION_SCRIPT).split()
+    stored = (site.root / "nginx" / "private" / name).read_bytes()
+    assert site.visitor().get(url)[0] == 302  # to the sign-in page
+    reviewer = site.visitor("127.0.0.6")
+    assert reviewer.sign_in("editor", PASSWORD, site.recovery_code())[0] == 302
+    status, headers, content = reviewer.request_bytes("GET", url)
+    assert status == 200
+    assert content == stored  # sent by nginx from the private folder
+    assert "X-Accel-Redirect" not in headers
+    assert headers["Content-Type"] == "application/pdf"
+    assert headers["Content-Disposition"].startswith("attachment;")
+    assert "no-store" in headers["Cache-Control"]
