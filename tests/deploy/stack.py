@@ -10,15 +10,13 @@ import ssl
 import subprocess
 import sys
 import time
-from pathlib import Path
 from urllib.parse import urlencode
 
 from urllib3 import encode_multipart_formdata
 
 from deploy import render_nginx
-from deploy.loopback import Background, production_env
+from deploy.loopback import BASE_DIR, Background, production_env
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PYTHON = sys.executable
 
 
