@@ -7,7 +7,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 
 from wego_site.pagecache.generation import forget_memos
 
@@ -83,7 +83,9 @@ def empty_site(request):
     """A site with no content at all: the seed is deleted inside the test's transaction
     (and so comes back after it). For tests that count rows or need an empty site."""
     database(request)
-    with connection.cursor() as cursor:
+    # One transaction, so the foreign keys are checked once every table is empty: a
+    # transactional test has none of its own around this.
+    with transaction.atomic(), connection.cursor() as cursor:
         for table in content_tables():
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608 - model tables
     # Rows deleted in SQL send no signal: start this test's cache afresh.
