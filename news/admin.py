@@ -24,7 +24,7 @@ class PostPreview(PreviewMixin, PostDetailView):
     model = Post
 
     def get_queryset(self):
-        return Post.objects.prefetch_related("tags")
+        return Post.objects.with_tags()
 
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length

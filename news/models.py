@@ -21,7 +21,7 @@ from wego_site.core.publishing import Publishable, PublishableQuerySet
 class PostQuerySet(PublishableQuerySet):
     def with_tags(self):
         """Each post's tag links as `post.tag_links` (`link.tag`), in one query for all,
-        in the order the tags were given, as on the post's page.
+        in the order the tags were given: for the cards, the feeds and the post's page.
 
         Through the links rather than the `tags` manager: prefetched through the manager,
         taggit builds a fresh filtered queryset for every post only to hold its results,
@@ -86,7 +86,8 @@ class Post(NaturalKeyMixin, HasSocialCard, Publishable):
         return self.title
 
     def article_json_ld(self, url):
-        """schema.org NewsArticle for this post; needs the page's absolute ``url``."""
+        """schema.org NewsArticle for this post; needs the page's absolute ``url`` and the
+        post loaded `with_tags()`."""
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -102,7 +103,7 @@ class Post(NaturalKeyMixin, HasSocialCard, Publishable):
         }
         if self.dateline:
             data["dateline"] = self.dateline
-        keywords = [tag.name for tag in self.tags.all()]
+        keywords = [link.tag.name for link in self.tag_links]
         if keywords:
             data["keywords"] = keywords
         return data

@@ -90,8 +90,8 @@ class PostDetailView(BreadcrumbsMixin, DetailView):
         return (
             Post.objects.published()
             .filter(published_at__year=valid_year(self.kwargs["year"]))
+            .with_tags()
             .prefetch_related(
-                "tags",
                 Prefetch("related_programs", queryset=Program.objects.published()),
                 "organisations",
             )

@@ -5,8 +5,9 @@ import json
 import re
 
 import pytest
+from taggit.models import Tag
 
-from news.models import Post
+from news.models import Post, TaggedPost
 from programs.models import Program, ProgramKind
 from tests.factories import as_one_change, make_post
 from tests.html import json_ld_blocks, parse, text_of
@@ -159,3 +160,15 @@ def test_news_cards_show_each_posts_own_tags(client, seed):
     assert len(tags_by_title) == len(cards) > 1
     title = "G20 and Japanese smart city association become latest partners of WeGO"
     assert tags_by_title[title] == ["partnership", "SCI-J", "GSCA"]
+
+
+def test_a_posts_page_lists_its_tags_in_the_order_they_were_given(client, seed):
+    first_made, second_made = Tag.objects.create(name="Aardvark"), Tag.objects.create(name="Zebu")
+    post = make_post()
+    for tag in (second_made, first_made):  # given in the other order than they were made
+        TaggedPost.objects.create(content_object=post, tag=tag)
+    response = client.get(post.get_absolute_url())
+    html = response.content.decode()
+    assert re.findall(r'rel="tag">([^<]+)</a>', html) == ["Zebu", "Aardvark"]
+    assert re.findall(r'article:tag" content="([^"]+)"', html) == ["Zebu", "Aardvark"]
+    assert json_ld_blocks(response)["NewsArticle"]["keywords"] == ["Zebu", "Aardvark"]
