@@ -113,26 +113,26 @@ class Server:
             "DJANGO_PAGE_CACHE": "1" if page_cache else "0",
         }
         self.log_path = log_path
-        self.server = None
+        self.process = None
 
     @property
     def pid(self):
-        return self.server.pid
+        return self.process.pid
 
     def __enter__(self):
-        self.server = Background(self.args, self.env, self.log_path)
+        self.process = Background(self.args, self.env, self.log_path)
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and self.server.running():
+        while time.monotonic() < deadline and self.process.running():
             try:
                 if fetch(f"http://127.0.0.1:{self.port}/healthz")[0] == 200:
                     return self
             except (urllib.error.URLError, ConnectionError):
                 time.sleep(0.2)
-        self.server.stop()
+        self.process.stop()
         sys.exit(f"gunicorn did not answer /healthz on port {self.port}; see {self.log_path}")
 
     def __exit__(self, *exc):
-        self.server.stop()
+        self.process.stop()
 
 
 def wrk(url, duration=DURATION):
