@@ -43,24 +43,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_seed()
 
 
-def database(request):
-    """Give the test its database access: transactional if it asked for that."""
-    marker = request.node.get_closest_marker("django_db")
-    transactional = (marker is not None and marker.kwargs.get("transaction")) or any(
-        name in request.fixturenames for name in ("transactional_db", "live_server")
-    )
-    request.getfixturevalue("transactional_db" if transactional else "db")
-
-
 @pytest.fixture
-def seed(request):
+def seed(db):
     """The seed page's content.
 
-    In a plain `db` test it is already there (see `django_db_setup`). A transactional test
-    (`transactional_db`, `live_server`) is followed by a flush that empties every table,
-    so here the seed is loaded again whenever it is missing.
+    Asks for pytest-django's `db`, so the test database is set up first, whatever else the
+    test asks for; pytest-django makes the access transactional when the test also asks
+    for `transactional_db` or `live_server`. In a plain test the seed is already there
+    (see `django_db_setup`); a transactional test is followed by a flush that empties
+    every table, so here the seed is loaded again whenever it is missing.
     """
-    database(request)
     from wego_site.core.models import SeedLoad
 
     if not SeedLoad.objects.exists():
@@ -79,10 +71,9 @@ def content_tables():
 
 
 @pytest.fixture
-def empty_site(request):
+def empty_site(db):
     """A site with no content at all: the seed is deleted inside the test's transaction
     (and so comes back after it). For tests that count rows or need an empty site."""
-    database(request)
     # One transaction, so the foreign keys are checked once every table is empty: a
     # transactional test has none of its own around this.
     with transaction.atomic(), connection.cursor() as cursor:

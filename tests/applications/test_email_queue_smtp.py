@@ -23,7 +23,14 @@ from tests.applications.builders import form_data, upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-OWN_SINK_PORT = 8111
+
+@pytest.fixture
+def own_sink_port():
+    """A loopback port nothing listens on, for a sink this test starts itself (several
+    test runs may share the machine)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def free(port):
@@ -39,15 +46,15 @@ def smtp_settings(settings):
     return settings
 
 
-def start_own_sink(maildir):
-    assert free(OWN_SINK_PORT), f"port {OWN_SINK_PORT} is in use"
-    controller = Controller(Mailbox(str(maildir)), hostname="127.0.0.1", port=OWN_SINK_PORT)
+def start_own_sink(maildir, port):
+    assert free(port), f"port {port} is in use"
+    controller = Controller(Mailbox(str(maildir)), hostname="127.0.0.1", port=port)
     controller.start()
     return controller
 
 
 @pytest.fixture
-def sink(smtp_settings, tmp_path):
+def sink(smtp_settings, tmp_path, own_sink_port):
     """(maildir path) of a running SMTP sink the settings point at."""
     external = os.environ.get("SMTP_SINK")
     if external:
@@ -56,8 +63,8 @@ def sink(smtp_settings, tmp_path):
         yield os.environ["SMTP_SINK_MAILDIR"]
         return
     maildir = tmp_path / "maildir"
-    controller = start_own_sink(maildir)
-    smtp_settings.EMAIL_HOST, smtp_settings.EMAIL_PORT = "127.0.0.1", OWN_SINK_PORT
+    controller = start_own_sink(maildir, own_sink_port)
+    smtp_settings.EMAIL_HOST, smtp_settings.EMAIL_PORT = "127.0.0.1", own_sink_port
     yield str(maildir)
     controller.stop()
 
@@ -87,10 +94,10 @@ def test_the_confirmation_goes_through_smtp(client, call, country, sink):
 
 
 def test_with_the_server_down_the_application_is_kept_and_the_email_waits(
-    client, call, country, smtp_settings, tmp_path
+    client, call, country, smtp_settings, tmp_path, own_sink_port
 ):
-    smtp_settings.EMAIL_HOST, smtp_settings.EMAIL_PORT = "127.0.0.1", OWN_SINK_PORT
-    assert free(OWN_SINK_PORT)
+    smtp_settings.EMAIL_HOST, smtp_settings.EMAIL_PORT = "127.0.0.1", own_sink_port
+    assert free(own_sink_port)
     application = apply(client, call, country, "patient@example.org")
     call_command("send_queued_mail", "--log-level=0")
     email = Email.objects.get()
@@ -98,7 +105,7 @@ def test_with_the_server_down_the_application_is_kept_and_the_email_waits(
     assert Application.objects.filter(pk=application.pk).exists()
 
     maildir = tmp_path / "maildir"
-    controller = start_own_sink(maildir)
+    controller = start_own_sink(maildir, own_sink_port)
     time.sleep(1.1)  # the retry interval
     try:
         call_command("send_queued_mail", "--log-level=0")
