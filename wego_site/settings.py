@@ -54,7 +54,7 @@ INSTALLED_APPS = [
     # Before applications, whose admin takes back post_office's template editor.
     "post_office",
     "applications",
-    "wego_site.pages",
+    "pages",
     # Versions of every content row (with the rows that belong to it), revert, recover
     # and compare in the admin.
     "reversion",
@@ -107,7 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wego_site.pages.context_processors.footer",
+                "pages.context_processors.footer",
             ],
         },
     },

@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from wego_site.pages import discovery, views
-from wego_site.pages.sitemaps import SITEMAPS
+from pages import discovery, views
+from pages.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.LandingView.as_view(), name="landing"),

@@ -9,13 +9,13 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from pages import search
 from tests.hidden_content import HIDDEN_WORD, make_hidden_content
 from tests.pages.searching import (
     make_matches,
     search_page,
     sections,
 )
-from wego_site.pages import search
 
 pytestmark = pytest.mark.django_db
 

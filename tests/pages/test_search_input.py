@@ -8,9 +8,9 @@ from django.db import connection
 from django.utils import timezone
 
 from news.models import Post
+from pages import search
 from tests.pages.searching import search_page, sections
 from wego_site.core.publishing import PublicationStatus
-from wego_site.pages import search
 
 pytestmark = pytest.mark.django_db
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Post
+from pages import search
 from tests.pages.searching import (
     only_fallback,
     only_postgresql,
@@ -18,7 +19,6 @@ from tests.pages.searching import (
     sections,
 )
 from wego_site.core import fulltext
-from wego_site.pages import search
 
 pytestmark = pytest.mark.django_db
 

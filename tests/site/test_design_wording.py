@@ -6,9 +6,9 @@ from types import SimpleNamespace
 
 import pytest
 
+from pages import search_help
 from programs.models import Edition
 from tests.html import text_of
-from wego_site.pages import search_help
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """Views that help people and machines find the site: search, robots.txt, /favicon.ico.
 
-The sitemap itself is Django's view, fed by `wego_site.pages.sitemaps`.
+The sitemap itself is Django's view, fed by `pages.sitemaps`.
 """
 
 import functools
@@ -12,8 +12,8 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from pages import search, search_help
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
-from wego_site.pages import search, search_help
 
 
 class SearchView(BreadcrumbsMixin, TemplateView):

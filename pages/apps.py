@@ -4,6 +4,6 @@ from django.apps import AppConfig
 class PagesConfig(AppConfig):
     """The site's own pages, composed from every content app; it has no models."""
 
-    name = "wego_site.pages"
-    label = "site_pages"
+    name = "pages"
+    label = "pages"
     verbose_name = "Site pages"
