@@ -5,7 +5,7 @@ is down, and an application never waits for it."""
 from django.template.loader import render_to_string
 from post_office import mail
 
-from wego_site.core.templatetags.wego import date_range_text
+from wego_site.core.date_text import date_range_text
 
 
 def contacts_text(call):
