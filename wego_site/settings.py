@@ -61,8 +61,8 @@ INSTALLED_APPS = [
     "reversion_compare",
     "axes",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "wego_site.core.apps.AuthenticatorAppsConfig",  # django_otp.plugins.otp_totp
+    "wego_site.core.apps.RecoveryCodesConfig",  # django_otp.plugins.otp_static
 ]
 
 MIDDLEWARE = [
@@ -196,6 +196,11 @@ IPWARE_STRICT = False
 # a code from an authenticator app or a recovery code. Always on when debug is off.
 STAFF_TWO_FACTOR = env_bool("DJANGO_STAFF_2FA", not DEBUG)
 OTP_TOTP_ISSUER = SITE_NAME
+# No per-device throttle: a wrong code is a failed sign-in for the lockout above, which
+# counts per address; a throttle per device would let anyone who knows a password block
+# its owner's codes from everywhere.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 # Cover pictures: refused above these limits (the message says why).
 IMAGE_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 IMAGE_UPLOAD_MAX_PIXELS = 40_000_000
