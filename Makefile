@@ -52,6 +52,7 @@ serve: install ## Serve like production (debug off, gunicorn) on 127.0.0.1:$(POR
 	DJANGO_DEBUG=0 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=0 $(BIN)/python manage.py createinitialrevisions --comment "First recorded version." --verbosity 0
 	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DJANGO_DEBUG=0 $(BIN)/python manage.py write_error_pages --verbosity 0
 	DJANGO_DEBUG=0 PORT=$(PORT) exec $(BIN)/gunicorn --config gunicorn.conf.py
 
 bench: install ## Measure requests/s and latency of the main pages (wrk; see docs/performance.md)

@@ -113,11 +113,15 @@ TEMPLATES = [
     },
 ]
 
+# DJANGO_CONN_MAX_AGE > 0 keeps each worker's connection between requests; it is then
+# checked before each request reuses it, so a database restart costs no visitor a 500.
+_CONN_MAX_AGE = env_int("DJANGO_CONN_MAX_AGE", 0)
 try:
     DATABASES = {
         "default": dj_database_url.parse(
             os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-            conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+            conn_max_age=_CONN_MAX_AGE,
+            conn_health_checks=_CONN_MAX_AGE != 0,
         )
     }
 except (ValueError, KeyError) as error:
@@ -288,6 +292,19 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 3000},
         }
     }
+# The form's rate limit counts in a cache every process and machine shares: Redis when
+# there is one, else a table of the database (Django's DatabaseCache; created after every
+# `migrate`), never a worker's own memory.
+CACHES["rate-limit"] = (
+    CACHES["default"]
+    if os.environ.get("REDIS_URL")
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "wego_rate_limit_cache",
+        "TIMEOUT": 3600,
+    }
+)
+RATELIMIT_USE_CACHE = "rate-limit"
 # Off (0) renders every page: the benchmark's "cold" runs, or chasing a caching doubt.
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
 # How long this server keeps a rendered page; any content change drops it sooner.

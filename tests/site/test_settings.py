@@ -108,6 +108,17 @@ def test_s3_compatible_storage_from_the_environment():
     assert result.stdout.split() == ["S3Storage", "http://127.0.0.1:9000/wego-media/news/a.jpg"]
 
 
+def test_persistent_connections_are_checked_before_reuse():
+    show = (
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    persistent = run_manage("shell", "--no-imports", "-c", show, DJANGO_CONN_MAX_AGE="60")
+    assert persistent.stdout.split() == ["60", "True"], persistent.stderr
+    per_request = run_manage("shell", "--no-imports", "-c", show)
+    assert per_request.stdout.split() == ["0", "False"], per_request.stderr
+
+
 def test_s3_without_a_bucket_is_one_clear_line():
     result = run_manage("check", DJANGO_MEDIA_STORAGE="s3")
     assert result.returncode != 0
@@ -163,3 +174,15 @@ def test_make_serve_names_the_missing_settings():
     )
     assert result.returncode != 0
     assert "set DJANGO_SECRET_KEY DJANGO_ALLOWED_HOSTS first" in result.stderr
+
+
+def test_gunicorn_opens_a_control_socket_only_where_told(monkeypatch):
+    """Its default, ~/.gunicorn/gunicorn.ctl, would be shared by two servers of one user."""
+    import runpy
+
+    monkeypatch.delenv("GUNICORN_CONTROL_SOCKET", raising=False)
+    assert runpy.run_path(str(BASE_DIR / "gunicorn.conf.py"))["control_socket_disable"] is True
+    monkeypatch.setenv("GUNICORN_CONTROL_SOCKET", "/run/wego/gunicorn.ctl")
+    config = runpy.run_path(str(BASE_DIR / "gunicorn.conf.py"))
+    assert config["control_socket_disable"] is False
+    assert config["control_socket"] == "/run/wego/gunicorn.ctl"

@@ -22,6 +22,7 @@ class CoreConfig(AppConfig):
         from wego_site.pagecache import generation
 
         post_migrate.connect(setup_roles_after_migrate, dispatch_uid="wego_site_setup_roles")
+        post_migrate.connect(create_cache_tables, dispatch_uid="wego_site_cache_tables")
         # After the admin's autodiscover (its app is first in INSTALLED_APPS), which
         # registered django-otp's device admins and Django's user admin.
         from django.contrib import admin
@@ -31,6 +32,15 @@ class CoreConfig(AppConfig):
         staff_devices.register(admin.site)
         generation.connect_signals()
         cards.connect_signals()
+
+
+def create_cache_tables(sender, using, verbosity=1, **kwargs):
+    """The tables of the database caches in CACHES (the rate limit's, without Redis):
+    made after every `migrate`, so no deployment step can forget them."""
+    if sender.label == "wego_site":
+        from django.core.management import call_command
+
+        call_command("createcachetable", database=using, verbosity=0)
 
 
 class StaffAdminConfig(admin_apps.AdminConfig):
