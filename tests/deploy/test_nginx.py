@@ -30,6 +30,8 @@ def test_the_shipped_file_is_what_runs(site):
         "client_max_body_size 25m;",
         "proxy_request_buffering on;",
         "proxy_cache wego_pages;",
+        "server_tokens off;",
+        "error_page 502 /_error_pages/502.html;",
     ]:
         assert line in production and line in rendered
 
