@@ -320,6 +320,9 @@ PAGE_CACHE_GENERATION_FILE = os.environ.get("DJANGO_PAGE_CACHE_GENERATION_FILE",
 STATIC_MANIFEST = env_bool("DJANGO_STATIC_MANIFEST", not DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Applicants' documents: a folder outside MEDIA_ROOT that no URL reaches
+    # (PRIVATE_MEDIA_ROOT below), or a private bucket (DJANGO_MEDIA_STORAGE=s3).
+    "private": {"BACKEND": "applications.documents.PrivateStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -330,23 +333,51 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 3600  # unhashed names; hashed names are cached "forever" (immutable)
 
-# --- Shared media storage: S3-compatible, switched on by the environment -------------------
+# --- Shared storage: S3-compatible buckets, switched on by the environment -----------------
+# Past one machine, uploads, renditions and social cards go to a public bucket, and
+# applicants' documents to a private bucket of their own (never public, read only through
+# the site's permission-checked download). Credentials: AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY, or the machine's role (boto3 reads them). docs/deployment.md.
 MEDIA_STORAGE = os.environ.get("DJANGO_MEDIA_STORAGE", "filesystem")
 if MEDIA_STORAGE == "s3":
     AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    AWS_PRIVATE_STORAGE_BUCKET_NAME = os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME", "")
     if not AWS_STORAGE_BUCKET_NAME:
         fail("DJANGO_MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    if not AWS_PRIVATE_STORAGE_BUCKET_NAME:
+        fail(
+            "DJANGO_MEDIA_STORAGE=s3 needs AWS_PRIVATE_STORAGE_BUCKET_NAME (a private bucket "
+            "for applicants' documents)."
+        )
+    if AWS_PRIVATE_STORAGE_BUCKET_NAME == AWS_STORAGE_BUCKET_NAME:
+        fail(
+            "AWS_PRIVATE_STORAGE_BUCKET_NAME must be a bucket of its own, not the public "
+            "media bucket."
+        )
+    _S3_CONNECTION = {
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "file_overwrite": False,
+        "default_acl": None,  # each bucket's own policy decides who reads
+    }
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
+            **_S3_CONNECTION,
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
             "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
-            "default_acl": None,
             "querystring_auth": False,
-            "file_overwrite": False,
             "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_S3_CONNECTION,
+            "bucket_name": AWS_PRIVATE_STORAGE_BUCKET_NAME,
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "object_parameters": {"CacheControl": "private, no-store"},
         },
     }
 elif MEDIA_STORAGE != "filesystem":

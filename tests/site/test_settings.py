@@ -91,7 +91,8 @@ def test_production_defaults_are_strict():
 def test_s3_compatible_storage_from_the_environment():
     show_storage = (
         "from django.core.files.storage import storages; s = storages['default']; "
-        "print(type(s).__name__, s.url('news/a.jpg'))"
+        "p = storages['private']; "
+        "print(type(s).__name__, s.url('news/a.jpg'), p.bucket_name, p.querystring_auth)"
     )
     result = run_manage(
         "shell",
@@ -100,12 +101,18 @@ def test_s3_compatible_storage_from_the_environment():
         show_storage,
         DJANGO_MEDIA_STORAGE="s3",
         AWS_STORAGE_BUCKET_NAME="wego-media",
+        AWS_PRIVATE_STORAGE_BUCKET_NAME="wego-documents",
         AWS_S3_ENDPOINT_URL="http://127.0.0.1:9000",
         AWS_ACCESS_KEY_ID="test",
         AWS_SECRET_ACCESS_KEY="test",
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["S3Storage", "http://127.0.0.1:9000/wego-media/news/a.jpg"]
+    assert result.stdout.split() == [
+        "S3Storage",
+        "http://127.0.0.1:9000/wego-media/news/a.jpg",
+        "wego-documents",  # applicants' documents: a private bucket of their own
+        "True",  # never an unsigned URL
+    ]
 
 
 def test_persistent_connections_are_checked_before_reuse():
@@ -119,10 +126,21 @@ def test_persistent_connections_are_checked_before_reuse():
     assert per_request.stdout.split() == ["0", "False"], per_request.stderr
 
 
-def test_s3_without_a_bucket_is_one_clear_line():
-    result = run_manage("check", DJANGO_MEDIA_STORAGE="s3")
+@pytest.mark.parametrize(
+    ("buckets", "message"),
+    [
+        ({}, "needs AWS_STORAGE_BUCKET_NAME"),
+        ({"AWS_STORAGE_BUCKET_NAME": "wego-media"}, "needs AWS_PRIVATE_STORAGE_BUCKET_NAME"),
+        (
+            {"AWS_STORAGE_BUCKET_NAME": "wego", "AWS_PRIVATE_STORAGE_BUCKET_NAME": "wego"},
+            "must be a bucket of its own",
+        ),
+    ],
+)
+def test_s3_without_its_buckets_is_one_clear_line(buckets, message):
+    result = run_manage("check", DJANGO_MEDIA_STORAGE="s3", **buckets)
     assert result.returncode != 0
-    assert "AWS_STORAGE_BUCKET_NAME" in result.stderr
+    assert message in result.stderr
     assert "Traceback" not in result.stderr
 
 
