@@ -27,12 +27,17 @@ def assert_the_sites_page(status, headers, body, expected):
     assert "style-src 'unsafe-inline'" in headers["Content-Security-Policy"]
 
 
-@pytest.mark.parametrize("status", [500, 503, 504])
+@pytest.mark.parametrize("status", [403, 404, 500, 503, 504])
 def test_nginxs_own_errors_show_the_sites_pages(site, status):
     answer = site.visitor().get(f"/_test/status/{status}")
     assert_the_sites_page(*answer, status)
-    if status != 500:
+    if status in {503, 504}:
         assert answer[1]["Retry-After"] == "30"
+
+
+def test_files_nginx_will_not_hand_out_get_the_sites_404(site):
+    for path in ["/_private/secret.pdf", "/_error_pages/502.html", "/media/no-such-cover.jpg"]:
+        assert_the_sites_page(*site.visitor().get(path), 404)
 
 
 def test_a_body_too_large_gets_the_sites_413(site):
