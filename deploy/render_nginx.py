@@ -74,7 +74,7 @@ def self_signed_certificate(root):
     return cert, key
 
 
-ERROR_STATUSES = (403, 404, 413, 429, 500, 502, 503, 504)
+ERROR_STATUSES = (400, 403, 404, 413, 429, 500, 502, 503, 504)
 
 
 def render(

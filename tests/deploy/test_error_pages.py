@@ -27,12 +27,16 @@ def assert_the_sites_page(status, headers, body, expected):
     assert "style-src 'unsafe-inline'" in headers["Content-Security-Policy"]
 
 
-@pytest.mark.parametrize("status", [403, 404, 500, 503, 504])
+@pytest.mark.parametrize("status", [400, 403, 404, 500, 503, 504])
 def test_nginxs_own_errors_show_the_sites_pages(site, status):
     answer = site.visitor().get(f"/_test/status/{status}")
     assert_the_sites_page(*answer, status)
     if status in {503, 504}:
         assert answer[1]["Retry-After"] == "30"
+
+
+def test_a_request_nginx_cannot_read_gets_the_sites_400(site):
+    assert_the_sites_page(*site.visitor().get("/admin/../../etc/passwd"), 400)
 
 
 def test_files_nginx_will_not_hand_out_get_the_sites_404(site):

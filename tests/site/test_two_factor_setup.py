@@ -46,6 +46,7 @@ def test_the_first_sign_in_leads_to_setting_up_the_app(client, editor):
     html = client.get(SETUP).content.decode()
     assert '<img class="qr-code" src="data:image/svg+xml;base64,' in html
     assert len(key_on(html).replace(" ", "")) == 32
+    assert "nav-sidebar" not in html and "/admin/news/" not in html  # no admin yet
     # Signed in with the password only: no admin page, no document, no preview.
     assert client.get(INDEX)["Location"].startswith(LOGIN)
     assert client.get(LOGIN)["Location"] == SETUP

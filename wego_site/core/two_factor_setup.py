@@ -105,9 +105,17 @@ class TwoFactorSetupView(FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "device": self.device}
 
+    def admin_context(self):
+        """The admin's page context, without its list of apps: not signed in yet."""
+        return {
+            **self.admin_site.each_context(self.request),
+            "available_apps": [],
+            "is_nav_sidebar_enabled": False,
+        }
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            **self.admin_site.each_context(self.request),
+            **self.admin_context(),
             title="Set up your sign-in code",
             qr_code=qr_code_data_uri(self.device.config_url),
             key=spelled_key(self.device),
@@ -126,7 +134,7 @@ class TwoFactorSetupView(FormView):
         recovery.token_set.bulk_create(StaticToken(device=recovery, token=code) for code in codes)
         otp_login(self.request, device)
         context = {
-            **self.admin_site.each_context(self.request),
+            **self.admin_context(),
             "title": "Your recovery codes",
             "recovery_codes": codes,
         }

@@ -1,7 +1,7 @@
 """`manage.py write_error_pages`: the web server's error pages, from the site's templates.
 
-Run after `collectstatic` (make serve does both): writes 403, 404, 413, 429, 500, 502, 503
-and 504 `.html` into STATIC_ROOT/error-pages/ (or the folder given), each in the site's design with
+Run after `collectstatic` (make serve does both): writes 400, 403, 404, 413, 429, 500, 502,
+503 and 504 `.html` into STATIC_ROOT/error-pages/ (or the folder given), each in the site's design with
 the stylesheet inlined, for deploy/nginx.conf's `error_page` to show when gunicorn cannot
 answer or nginx refuses a request itself.
 """
@@ -17,7 +17,9 @@ from wego_site.core.error_pages import write_web_server_pages
 
 
 class Command(BaseCommand):
-    help = "Write the web server's error pages (403, 404, 413, 429, 500-504) from the templates."
+    help = (
+        "Write the web server's error pages (400, 403, 404, 413, 429, 500-504) from the templates."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
