@@ -1,9 +1,10 @@
 """Applicants' documents: checked by their content, kept where no URL reaches them.
 
-Files live under settings.PRIVATE_MEDIA_ROOT, never under MEDIA_ROOT, with random
-names; the storage has no base URL, so nothing can build a public link to them. Staff
-read them through the admin's download view, which checks the permission and answers
-with `document_response`.
+Files are kept in STORAGES["private"], with random names: on one machine a folder
+(settings.PRIVATE_MEDIA_ROOT, never under MEDIA_ROOT) whose storage has no base URL, so
+nothing can build a public link to them; past one machine a private bucket of their own
+(docs/deployment.md). Staff read them only through the admin's download view, which
+checks the permission and answers with `document_response`.
 """
 
 import secrets
@@ -12,7 +13,7 @@ from urllib.parse import quote
 import pypdf
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.http import FileResponse, HttpResponse
 from django.utils.deconstruct import deconstructible
 from django.utils.http import content_disposition_header
@@ -41,7 +42,10 @@ class PrivateStorage(FileSystemStorage):
         raise ValueError("Applicants' documents have no public address.")
 
 
-private_storage = PrivateStorage()
+def private_storage():
+    """Where documents are kept: STORAGES["private"] (PrivateStorage, or a private S3
+    bucket). A callable, so the model field and its migration name no deployment's choice."""
+    return storages["private"]
 
 
 def random_document_name(instance, filename):
@@ -50,12 +54,12 @@ def random_document_name(instance, filename):
 
 
 def document_response(document, filename):
-    """A stored document as a download named `filename`, never cached. With
+    """A stored document as a download named `filename`, never cached. From a folder with
     PRIVATE_MEDIA_ACCEL_PREFIX set, the answer is empty and tells nginx which file to send
     (X-Accel-Redirect), so no worker waits while a slow connection reads it; otherwise
-    Django streams the file."""
+    (a private bucket included) Django streams the file."""
     prefix = settings.PRIVATE_MEDIA_ACCEL_PREFIX
-    if prefix:
+    if prefix and isinstance(document.storage, FileSystemStorage):
         response = HttpResponse(content_type="application/pdf")
         response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(document.name)
         response["Content-Disposition"] = content_disposition_header(True, filename)

@@ -3,7 +3,9 @@
 import logging
 import re
 
-from django.db import DatabaseError, connection
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -138,17 +140,32 @@ def about_without_overview(introductions):
     return text
 
 
+def unavailable_dependencies():
+    """What this server needs to answer pages and cannot reach: the database (a content
+    table read, so a locked or missing database counts) and the shared cache."""
+    failed = []
+    try:
+        Program.objects.only("pk").first()
+    except DatabaseError as error:
+        logger.error("Health check: the database does not answer (%s).", type(error).__name__)
+        failed.append("database")
+    if "redis" in settings.CACHES["default"]["BACKEND"].lower():
+        try:
+            cache.set("healthz", "ok", 10)
+            if cache.get("healthz") != "ok":
+                raise ConnectionError("the value read back differs")
+        except Exception as error:  # redis-py raises its own errors, not OSError's
+            logger.error("Health check: the cache does not answer (%s).", type(error).__name__)
+            failed.append("cache")
+    return failed
+
+
 @never_cache
 @require_safe
 def healthz(request):
-    """For load balancers and monitors: 200 when the database answers, 503 when not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        logger.exception("Health check: the database does not answer.")
-        return HttpResponse(
-            "database unavailable\n", status=503, content_type="text/plain; charset=utf-8"
-        )
+    """For load balancers and monitors: 200 "ok", or 503 naming what does not answer."""
+    failed = unavailable_dependencies()
+    if failed:
+        body = "".join(f"{name}: unavailable\n" for name in failed)
+        return HttpResponse(body, status=503, content_type="text/plain; charset=utf-8")
     return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
