@@ -4,6 +4,7 @@ from django.db.models import Q, Subquery
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
 from programs.models import (
@@ -12,6 +13,7 @@ from programs.models import (
     Introduction,
     Program,
     ProgramKind,
+    RegionalOffice,
     prefetch_parts,
 )
 from wego_site.core.dates import YearListMixin
@@ -52,6 +54,12 @@ class PublicProgramsMixin(BreadcrumbsMixin):
         )
 
 
+    def offices_without_program(self):
+        """Regional offices with no public program, named among the regional office
+        programs (the template asks)."""
+        return list(RegionalOffice.objects.exclude(programs__in=Program.objects.published()))
+
+
 class ProgramListView(PublicProgramsMixin, TemplateView):
     """Every public program, grouped by kind, each introduced by its section text."""
 
@@ -85,6 +93,7 @@ class ProgramKindView(PublicProgramsMixin, TemplateView):
             kind=kind,
             introduction=introduction,
             programs=programs,
+            kind_section={"kind": kind, "introduction": introduction, "programs": programs},
             other_kinds=[k for k in ProgramKind if k != kind],
             collection=collection(heading, programs),
             page_heading=heading,
@@ -129,6 +138,7 @@ class ProgramDetailView(BreadcrumbsMixin, DetailView):
                 e.public_call for e in upcoming[::-1] if e.public_call and not e.public_call.is_over
             ],
             past_editions=[edition for edition in editions if not edition.is_upcoming(today)],
+            all_editions=editions,
             edition_count=len(editions),
             related_posts=posts,
             series_json_ld=self.object.series_json_ld(
@@ -140,6 +150,11 @@ class ProgramDetailView(BreadcrumbsMixin, DetailView):
     def get_breadcrumbs(self, context):
         program = self.object
         return [kind_crumb(ProgramKind(program.kind)), Crumb(program.title, self.request.path)]
+
+    def kind_introduction(self):
+        """The introduction of the program's kind: the page of a program known by its name
+        only presents the regional office that runs it with it (its template asks)."""
+        return Introduction.objects.filter(section=self.object.kind).first()
 
     def other_programs(self):
         return list(
@@ -225,6 +240,32 @@ class EditionDetailView(BreadcrumbsMixin, DetailView):
             .order_by("start_date")
             .only("slug", "title", "start_date", "end_date", "program__slug", "program__title")
         )
+
+    # The page of an edition known only by its dates and venue shows its program's
+    # editions and how to take part next; its template asks for these.
+    @cached_property
+    def program_editions(self):
+        """Every public edition of this edition's program, newest first, with its call."""
+        return list(
+            Edition.objects.published()
+            .filter(program_id=self.object.program_id)
+            .select_related("program", "venue_country", "call")
+            .with_participant_counts()
+        )
+
+    def program_calls(self):
+        """Calls of the program's coming editions that are open or about to open."""
+        today = timezone.localdate()
+        return [
+            e.public_call
+            for e in reversed(self.program_editions)
+            if e.is_upcoming(today) and e.public_call and not e.public_call.is_over
+        ]
+
+    def next_edition(self):
+        today = timezone.localdate()
+        coming = [e for e in self.program_editions if e.is_upcoming(today)]
+        return coming[-1] if coming else None
 
 
 class EditionArchiveView(BreadcrumbsMixin, YearListMixin, ListView):
