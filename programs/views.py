@@ -53,7 +53,6 @@ class PublicProgramsMixin(BreadcrumbsMixin):
             .select_related("regional_office")
         )
 
-
     def offices_without_program(self):
         """Regional offices with no public program, named among the regional office
         programs (the template asks)."""

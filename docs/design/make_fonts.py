@@ -42,7 +42,9 @@ FEATURES = ["kern", "liga", "calt", "ccmp", "locl", "mark", "mkmk", "tnum", "lnu
 def rename(font, style):
     """Name the subset "WeGO Sans <style>", keeping the copyright and licence records."""
     full = f"{FAMILY} {style}"
-    family, subfamily = (FAMILY, style) if style in ("Regular", "Italic", "Bold") else (full, "Regular")
+    family, subfamily = (
+        (FAMILY, style) if style in ("Regular", "Italic", "Bold") else (full, "Regular")
+    )
     names = {
         1: family,
         2: subfamily,

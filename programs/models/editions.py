@@ -20,6 +20,7 @@ from wego_site.core.cards import HasSocialCard
 from wego_site.core.fulltext import SearchIndex, search_document_field
 from wego_site.core.linked_data import absolute, organisation_json, wego_organization
 from wego_site.core.natural_keys import NaturalKeyManager
+from wego_site.core.photos import HasPhoto
 from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
 from wego_site.core.templatetags.wego import date_range_text
 
@@ -96,7 +97,7 @@ class AttendanceMode(models.TextChoices):
 @reversion.register(
     follow=["topics", "site_visits", "participants"], exclude=["search_document", "social_card"]
 )
-class Edition(HasSocialCard, Publishable):
+class Edition(HasSocialCard, HasPhoto, Publishable):
     program = models.ForeignKey(
         Program,
         on_delete=models.PROTECT,
