@@ -207,7 +207,8 @@ class EditionDetailView(BreadcrumbsMixin, DetailView):
                 or edition.site_visits.all()
                 or participant_groups
             ),
-            neighbours=self.neighbours(),
+            # Called by the template where it lists them (not on the compact page).
+            neighbours=self.neighbours,
             participant_groups=participant_groups,
             # Through the reverse relation each testimonial's edition is this one, program
             # loaded: `source` needs no query of its own.
@@ -263,7 +264,9 @@ class EditionDetailView(BreadcrumbsMixin, DetailView):
 
     def next_edition(self):
         today = timezone.localdate()
-        coming = [e for e in self.program_editions if e.is_upcoming(today)]
+        coming = [
+            e for e in self.program_editions if e.is_upcoming(today) and e.pk != self.object.pk
+        ]
         return coming[-1] if coming else None
 
 

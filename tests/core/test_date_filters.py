@@ -30,7 +30,8 @@ def test_text_reads_naturally(start, end, text):
 def test_same_month_range_is_two_time_elements():
     html = date_range(D(2011, 9, 5), D(2011, 9, 9))
     assert html == (
-        '<time datetime="2011-09-05">5</time>–<time datetime="2011-09-09">9 September 2011</time>'
+        '<span class="date-range"><time datetime="2011-09-05">5</time>–'
+        '<time datetime="2011-09-09">9 September 2011</time></span>'
     )
 
 
@@ -51,7 +52,8 @@ def test_filter_in_a_template_and_empty_input():
     template = Template("{% load wego %}{{ start|date_range:end }}|{{ nothing|date_range }}")
     out = template.render(Context({"start": D(2014, 4, 6), "end": D(2014, 4, 13)}))
     assert out == (
-        '<time datetime="2014-04-06">6</time>–<time datetime="2014-04-13">13 April 2014</time>|'
+        '<span class="date-range"><time datetime="2014-04-06">6</time>–'
+        '<time datetime="2014-04-13">13 April 2014</time></span>|'
     )
 
 

@@ -58,6 +58,7 @@ def focus_field():
         max_length=12,
         choices=Focus.choices,
         default=Focus.CENTRE,
+        blank=True,  # a form that leaves it out keeps the centre
         help_text=FOCUS_HELP,
     )
 
@@ -98,7 +99,7 @@ def figure(field, alt, caption, credit, focus):
         "alt": alt,
         "caption": caption,
         "credit": credit,
-        "focus_class": "" if focus == Focus.CENTRE else f"focus-{focus}",
+        "focus_class": f"focus-{focus}" if focus and focus != Focus.CENTRE else "",
     }
 
 

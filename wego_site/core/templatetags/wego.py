@@ -76,15 +76,17 @@ def date_range(start, end=None):
     )
 
 
-# A one-letter prefix joined by a hyphen: “e-Government”, “m-Health”.
-_PREFIX_HYPHEN = re.compile(r"\b([A-Za-z])-(?=[A-Za-z])")
+# A one-letter prefix joined by a hyphen, starting a word: “e-Government”, “m-Health”
+# (not inside an address or a link: the letter follows a space, a quote or the start).
+_PREFIX_HYPHEN = re.compile(r"(?<![^\s“‘\"'])([A-Za-z])-(?=[A-Za-z])")
 
 
 @register.filter(is_safe=True)
 def nobreak(text):
     """“e-Government” with a non-breaking hyphen (U+2011), so a line never ends at “e-”.
 
-    For names shown as text (headings, links); titles, feeds and data keep the plain hyphen.
+    For text shown on pages (headings, links, quotes before their Markdown is rendered);
+    titles, feeds and data keep the plain hyphen.
     """
     return _PREFIX_HYPHEN.sub("\\1\u2011", str(text)) if text else text
 
