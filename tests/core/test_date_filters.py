@@ -7,7 +7,7 @@ import pytest
 from django.template import Context, Template
 from django.utils.html import strip_tags
 
-from wego_site.core.templatetags.wego import date_range, date_range_text, json_ld
+from wego_site.core.templatetags.wego import date_range, date_range_text, json_ld, nobreak
 
 D = dt.date
 
@@ -64,3 +64,11 @@ def test_json_ld_cannot_be_closed_by_user_text():
     body = html.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
     assert "<" not in body and ">" not in body and "&" not in body
     assert json.loads(body) == {"name": hostile}
+
+
+def test_nobreak_keeps_a_one_letter_prefix_with_its_word():
+    assert nobreak("Smart City & e-Government") == "Smart City & e\u2011Government"
+    assert nobreak("“e-government”") == "“e\u2011government”"
+    # Not inside addresses, links or longer words.
+    for text in ["mail@e-gov.org", "[x](http://a.org/e-b)", "Carbon-free", "WeGO–SHRDC"]:
+        assert nobreak(text) == text
