@@ -113,7 +113,8 @@ def test_nothing_overflows_sideways_on_a_phone(live_server, seed, page):
     call_command("load_demo", verbosity=0)
     page.set_viewport_size({"width": 375, "height": 812})
     wide = {}
-    for path in [*PAGES, "/programs/sample-program-demo/sample-edition/apply/"]:
+    demo = "/programs/sample-program-demo/sample-edition/"
+    for path in [*PAGES, demo, demo + "apply/"]:
         page.goto(live_server.url + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 375:
