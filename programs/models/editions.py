@@ -219,7 +219,7 @@ class Edition(HasSocialCard, HasPhoto, Publishable):
 
     def card_text(self):
         return CardText(
-            title=self.title,
+            title=self.full_title,
             eyebrow=self.program.get_kind_display(),
             details=(" · ".join(part for part in [self.when, self.venue] if part),),
         )
@@ -254,7 +254,7 @@ class Edition(HasSocialCard, HasPhoto, Publishable):
         data = {
             "@context": "https://schema.org",
             "@type": "Event",
-            "name": self.title,
+            "name": self.full_title,
             "url": url,
             "startDate": self.start_date.isoformat(),
             "endDate": self.end_date.isoformat(),

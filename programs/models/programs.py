@@ -162,7 +162,7 @@ class Program(NaturalKeyMixin, HasSocialCard, HasPhoto, Publishable):
             "subEvent": [
                 {
                     "@type": "Event",
-                    "name": edition.title,
+                    "name": edition.full_title,
                     "url": absolute(url, edition.get_absolute_url()),
                     "startDate": edition.start_date.isoformat(),
                     "endDate": edition.end_date.isoformat(),
