@@ -271,8 +271,8 @@ class EditionDetailView(BreadcrumbsMixin, DetailView):
 
 
 class EditionArchiveView(BreadcrumbsMixin, YearListMixin, ListView):
-    """Every public edition of every program, newest first, grouped by year: the whole
-    archive in pages of `paginate_by`, or one year's editions on one page."""
+    """Every public edition of every program, newest first, as rows of the edition table:
+    the whole archive in pages of `paginate_by`, or one year's editions on one page."""
 
     template_name = "programs/edition_archive.html"
     context_object_name = "editions"
