@@ -23,11 +23,22 @@ class ApplicationForm(forms.ModelForm):
         ("Your application", ["motivation", "plans", "document"]),
     ]
 
-    country = forms.ModelChoiceField(queryset=Country.objects.all(), empty_label="Choose a country")
+    country = forms.ModelChoiceField(
+        queryset=Country.objects.all(),
+        empty_label="Choose a country",
+        error_messages={
+            "required": "Choose your country.",
+            "invalid_choice": "Choose your country from the list.",
+        },
+    )
     document = forms.FileField(
         label="Nomination letter or CV (PDF)",
         validators=[validate_application_pdf],
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        error_messages={
+            "required": "Choose your nomination letter or CV, as one PDF file.",
+            "empty": "The file you chose is empty: choose your nomination letter or CV as a PDF.",
+        },
     )
     consent = forms.BooleanField(
         label="I have read the privacy notice and agree that WeGO keeps this application to select participants.",
@@ -62,6 +73,19 @@ class ApplicationForm(forms.ModelForm):
             "plans": f"At most {TEXT_LIMIT} characters.",
             "organisation": "E.g. “Seoul Metropolitan Government”.",
         }
+        # Each message says what to do, so the summary above the form reads as a to-do list.
+        error_messages = {
+            "name": {"required": "Enter your full name."},
+            "position": {"required": "Enter your position, your job title."},
+            "email": {
+                "required": "Enter your email address.",
+                "invalid": "Enter your email address in the form name@example.org.",
+            },
+            "organisation": {"required": "Enter the name of your city government or organisation."},
+            "city": {"required": "Enter your city."},
+            "motivation": {"required": "Say why you want to take part."},
+            "plans": {"required": "Say how your city will use what you learn."},
+        }
         widgets = {
             "motivation": forms.Textarea(attrs={"rows": 6, "maxlength": TEXT_LIMIT}),
             "plans": forms.Textarea(attrs={"rows": 6, "maxlength": TEXT_LIMIT}),
@@ -89,6 +113,14 @@ class ApplicationForm(forms.ModelForm):
 
     def grouped_fields(self):
         return [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]
+
+    def errors_in_order(self):
+        """(field, message) for every error, in the order the form shows its fields; the
+        form's own errors (field None) first."""
+        shown = [name for _, names in self.fieldsets for name in names] + ["consent"]
+        return [(None, error) for error in self.non_field_errors()] + [
+            (self[name], error) for name in shown for error in self[name].errors
+        ]
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

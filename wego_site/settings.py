@@ -242,6 +242,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # --- Content-Security-Policy (django-csp 4) and Permissions-Policy -------------------------
 # Nothing is allowed unless listed (default-src 'none'), and each kind of resource the
 # pages and the admin use is listed on its own: no inline script or style, no eval;
+# fonts only the site's own (static/fonts/);
 # images and videos may also come from the media host; the admin's autocomplete fetches
 # from this origin.
 _MEDIA_HOSTS = env_list("DJANGO_CSP_MEDIA_HOSTS")
@@ -250,6 +251,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'none'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
+        "font-src": ["'self'"],
         "img-src": ["'self'", "data:", *_MEDIA_HOSTS],
         "media-src": ["'self'", *_MEDIA_HOSTS],
         "connect-src": ["'self'"],

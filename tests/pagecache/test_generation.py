@@ -124,7 +124,7 @@ def test_the_landing_gathers_its_data_once_per_content_generation(
     )
     text = text_of(client.get("/"))
     assert "Editions since 2009 10" in text
-    assert "Cities and public bodies taking part 19" in text
+    assert "Cities and public bodies 19" in text
 
 
 def test_the_landing_counts_a_scheduled_edition_once_it_is_public(
