@@ -29,7 +29,7 @@ from wego_site.pagecache import generation as page_cache
 
 pytestmark = pytest.mark.django_db
 
-QUERY_BUDGET = 8
+QUERY_BUDGET = 12
 
 
 @pytest.fixture
