@@ -9,7 +9,7 @@ testimonials or applications. Their addresses keep the programs section's names
 
 from urllib.parse import urljoin
 
-from django.db.models import Q, Subquery
+from django.db.models import Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import DetailView
@@ -17,7 +17,7 @@ from django.views.generic import DetailView
 from applications.linked_data import offer_json_ld
 from news.models import Post
 from programs.linked_data import event_json_ld, series_json_ld
-from programs.models import Edition, Introduction, Program, ProgramKind, prefetch_parts
+from programs.models import Edition, Introduction, Participant, Program, ProgramKind
 from programs.views import kind_crumb, public_contacts
 from testimonials.models import Testimonial
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
@@ -106,12 +106,15 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
             self.visible(Edition.objects)
             .filter(program__slug=self.kwargs["program_slug"])
             .select_related("program__regional_office", "venue_country", "call")
-            .prefetch_related("co_organisers", "contacts", "call__contacts")
+            .prefetch_related(
+                "topics",
+                "site_visits",
+                Prefetch("participants", Participant.objects.select_related("country")),
+                "co_organisers",
+                "contacts",
+                "call__contacts",
+            )
         )
-
-    def get_object(self, queryset=None):
-        # Topics, site visits and participants in one query instead of three.
-        return prefetch_parts(super().get_object(queryset))
 
     def get_context_data(self, **kwargs):
         edition = self.object

@@ -11,6 +11,7 @@ from programs.models import Participant, Program, ProgramKind
 from testimonials.models import Testimonial
 from tests import factories
 from tests.html import text_of
+from tests.site.test_query_budget import QUERY_BUDGET
 from wego_site.pagecache import generation as page_cache
 
 pytestmark = pytest.mark.django_db
@@ -112,7 +113,7 @@ def test_the_landing_gathers_its_data_once_per_content_generation(
     without a query, until the content changes."""
     settings.PAGE_CACHE_ENABLED = False
     page_cache.current_state()  # a generation has begun, as after any content change
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(QUERY_BUDGET):
         assert "Editions since 2011 9" in text_of(client.get("/"))
     with django_assert_max_num_queries(0):
         assert "Editions since 2011 9" in text_of(client.get("/?utm_source=newsletter"))

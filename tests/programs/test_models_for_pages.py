@@ -12,44 +12,12 @@ from programs.models import (
     Participant,
     Program,
     ProgramKind,
-    SiteVisit,
-    Topic,
-    attach_parts,
 )
 from programs.models.editions import title_naming_program
 from tests.factories import make_country, make_edition, make_program
 from wego_site.core.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
-
-
-def test_attach_parts_loads_three_part_tables_in_one_query(django_assert_num_queries):
-    program = make_program()
-    first, second = make_edition(program), make_edition(program)
-    korea, ghana = make_country(), make_country()
-    Topic.objects.create(edition=first, position=2, title="Second topic")
-    Topic.objects.create(edition=first, position=1, title="First topic")
-    SiteVisit.objects.create(edition=first, position=1, name="Park", note="UNESCO")
-    Participant.objects.create(edition=second, position=1, name="Accra", country=ghana)
-    Participant.objects.create(edition=second, position=2, name="Goyang", country=korea)
-    editions = list(Edition.objects.filter(pk__in=[first.pk, second.pk]).order_by("pk"))
-
-    with django_assert_num_queries(1):
-        first_out, second_out = attach_parts(editions)
-
-    assert [t.title for t in first_out.topic_list] == ["First topic", "Second topic"]
-    assert [str(v) for v in first_out.site_visit_list] == ["Park (UNESCO)"]
-    assert first_out.participant_list == []
-    assert [(p.name, p.country.name) for p in second_out.participant_list] == [
-        ("Accra", ghana.name),
-        ("Goyang", korea.name),
-    ]
-    assert second_out.topic_list == []
-
-
-def test_attach_parts_of_nothing_costs_nothing(django_assert_num_queries):
-    with django_assert_num_queries(0):
-        assert attach_parts([]) == []
 
 
 def test_participants_grouped_by_country_in_name_order():
