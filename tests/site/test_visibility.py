@@ -167,3 +167,33 @@ def test_upcoming_edition_counts_only_when_public(client, seed):
     program = Program.objects.get(slug="wego-shrdc-training-program")
     make_edition(program, title="Draft 2030", start=dt.date(2030, 1, 1), status=DRAFT)
     assert "Upcoming editions" not in public_text(client, "/programs/wego-shrdc-training-program/")
+
+
+@pytest.mark.parametrize("hidden", HIDDEN)
+def test_pages_composed_from_several_apps_show_public_rows_only(client, seed, hidden):
+    """A program's page (its news, the other programs), an edition's (its testimonials,
+    the editions before and after it) and a post's (its programs) list only public rows."""
+    program = Program.objects.get(slug="joint-workshop-smart-sustainable-cities-e-government")
+    jeju = Edition.objects.get(slug="2018")
+    make_post(title="Hidden news about Jeju", slug="hidden-news", **hidden).related_programs.add(
+        program
+    )
+    make_testimonial(person_name="Hidden Witness", edition=jeju, year=2018, **hidden)
+    next_workshop = make_edition(
+        program, title="Hidden next workshop", start=dt.date(2019, 7, 1), **hidden
+    )
+    hidden_program = make_program(title="Hidden sibling program", **hidden)
+    public_post = make_post(title="Public news", slug="public-news")
+    public_post.related_programs.add(program, hidden_program)
+
+    program_page = public_text(client, program.get_absolute_url())
+    assert "Public news" in program_page
+    for hidden_name in ["Hidden news about Jeju", "Hidden sibling program", "Hidden next workshop"]:
+        assert hidden_name not in program_page
+    edition_page = client.get(jeju.get_absolute_url())
+    assert "Hidden Witness" not in text_of(edition_page)
+    assert "Joint Workshop for Smart Sustainable Cities & e-Government" in text_of(edition_page)
+    assert next_workshop.get_absolute_url() not in edition_page.content.decode()
+    post_page = public_text(client, public_post.get_absolute_url())
+    assert program.title in post_page
+    assert "Hidden sibling program" not in post_page
