@@ -16,8 +16,8 @@ from wego_site.core.models import Redirect
 pytestmark = pytest.mark.django_db
 
 
-def make_post(slug, published_at=None):
-    return factories.make_post(slug=slug, title=slug, published_at=published_at)
+def make_post(slug, **fields):
+    return factories.PostFactory(slug=slug, title=slug, **fields)
 
 
 def test_changing_a_post_slug_redirects_the_old_address(client):

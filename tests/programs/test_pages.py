@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from programs.models import Edition, Program, ProgramKind
-from tests.factories import make_edition
+from tests.factories import EditionFactory
 from tests.html import json_ld_blocks, parse, text_of
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +89,9 @@ def test_main_program_page_lists_its_eight_editions(client, seed):
 
 def test_program_page_splits_upcoming_and_past(client, seed):
     program = Program.objects.get(slug="wego-shrdc-training-program")
-    make_edition(program, title="Next edition", start=dt.date.today() + dt.timedelta(days=30))
+    EditionFactory(
+        program=program, title="Next edition", start_date=dt.date.today() + dt.timedelta(days=30)
+    )
     edition = Edition.objects.get(title="Next edition")
     html = client.get(MAIN).content.decode()
     # How to take part names it first; the editions run newest first, it at the top.

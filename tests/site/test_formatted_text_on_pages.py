@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 
 from programs.models import Edition, Program
-from tests.factories import make_post, make_testimonial
+from tests.factories import PostFactory, TestimonialFactory
 from tests.html import text_of
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +59,7 @@ def assert_shown_safely(response):
 
 
 def test_a_post_body(client):
-    post = make_post(body=HOSTILE)
+    post = PostFactory(body=HOSTILE)
     assert_shown_safely(client.get(post.get_absolute_url()))
 
 
@@ -80,6 +80,6 @@ def test_an_edition_body_and_its_testimonials(client, seed):
 @pytest.mark.parametrize("page", ["edition", "testimonials"])
 def test_a_testimonial_quote(client, seed, page):
     edition = Edition.objects.get(slug="2018")
-    make_testimonial(quote=HOSTILE, edition=edition, year=2018)
+    TestimonialFactory(quote=HOSTILE, edition=edition, year=2018)
     url = edition.get_absolute_url() if page == "edition" else "/testimonials/2018/"
     assert_shown_safely(client.get(url))
