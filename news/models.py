@@ -16,6 +16,7 @@ from wego_site.core.images import RENDITION_SIZES, rendition_name, validate_imag
 from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 from wego_site.core.photos import caption_field, credit_field, figure, focus_field
 from wego_site.core.publishing import Publishable, PublishableQuerySet
+from wego_site.core.stored_values import RemembersStoredValues
 
 
 class PostQuerySet(PublishableQuerySet):
@@ -34,7 +35,7 @@ class PostQuerySet(PublishableQuerySet):
 # A version of a post holds its tag links (through TaggedPost); related programs and
 # organisations are links stored with the post's own version.
 @reversion.register(follow=["tagged_items"], exclude=["search_document", "social_card"])
-class Post(NaturalKeyMixin, HasSocialCard, Publishable):
+class Post(NaturalKeyMixin, HasSocialCard, RemembersStoredValues, Publishable):
     title = models.CharField(max_length=200, help_text="The headline.")
     slug = models.SlugField(
         max_length=200,
@@ -115,6 +116,9 @@ class Post(NaturalKeyMixin, HasSocialCard, Publishable):
             "news:post_detail",
             kwargs={"year": self.published_at_local.year, "slug": self.slug},
         )
+
+    # What its address is made of (see url_paths).
+    address_fields = ("published_at", "slug")
 
     def url_paths(self):
         """This post's public address (it holds the year): see wego_site.core.redirects."""

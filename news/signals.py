@@ -16,8 +16,9 @@ from wego_site.core.photos import make_photo_renditions
 def remember_stored_cover(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    stored = Post.objects.filter(pk=instance.pk).values_list("cover_image", "cover_focus").first()
-    instance._stored_cover_name, instance._stored_cover_focus = stored or ("", None)
+    stored = instance.stored_values("cover_image", "cover_focus")
+    instance._stored_cover_name = stored.get("cover_image") or ""
+    instance._stored_cover_focus = stored.get("cover_focus")
 
 
 @receiver(post_save, sender=Post, dispatch_uid="news_post_make_renditions")

@@ -10,6 +10,6 @@ urlpatterns = [
     path("feed/rss/", feeds.LatestPostsFeed(), name="feed_rss"),
     path("feed/atom/", feeds.LatestPostsAtomFeed(), name="feed_atom"),
     path("tag/<slug:slug>/", views.PostTagView.as_view(), name="post_tag"),
-    path("<int:year>/", views.PostYearView.as_view(), name="post_year"),
-    path("<int:year>/<slug:slug>/", views.PostDetailView.as_view(), name="post_detail"),
+    path("<year:year>/", views.PostYearView.as_view(), name="post_year"),
+    path("<year:year>/<slug:slug>/", views.PostDetailView.as_view(), name="post_detail"),
 ]

@@ -1,15 +1,19 @@
-"""Public news pages. Every queryset starts from `Post.objects.published()`."""
+"""Public news pages. Every queryset starts from `Post.objects.published()`.
+
+The news list and a year's news are Django's date-based archive views, as on
+djangoproject.com's weblog.
+"""
 
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views.generic import DetailView, ListView
+from django.views.generic import ArchiveIndexView, DetailView, ListView, YearArchiveView
 from taggit.models import Tag
 
 from news.linked_data import article_json_ld
 from news.models import Post
 from programs.models import Program
-from wego_site.core.dates import valid_year
+from wego_site.core.archives import DateArchiveMixin
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
 from wego_site.core.pagination import PaginatedListMixin
 from wego_site.core.preview import Previewable
@@ -26,6 +30,7 @@ class PostListMixin(BreadcrumbsMixin, PaginatedListMixin):
     template_name = "news/post_list.html"
     context_object_name = "posts"
     paginate_by = 10
+    date_field = "published_at"
 
     def get_queryset(self):
         # Cards show their tags: one query per page.
@@ -51,19 +56,16 @@ def public_years():
     return [day.year for day in years]
 
 
-class PostListView(PostListMixin, ListView):
-    pass
+class PostListView(PostListMixin, DateArchiveMixin, ArchiveIndexView):
+    allow_empty = True  # a site without news says so
 
 
-class PostYearView(PostListMixin, ListView):
-    allow_empty = False  # a year without public posts is a 404
-
-    def get_queryset(self):
-        return super().get_queryset().filter(published_at__year=valid_year(self.kwargs["year"]))
+class PostYearView(PostListMixin, DateArchiveMixin, YearArchiveView):
+    make_object_list = True  # a year without public posts is a 404
 
     def get_context_data(self, **kwargs):
         self.list_name = f"News from {self.kwargs['year']}"
-        return super().get_context_data(year=self.kwargs["year"], **kwargs)
+        return super().get_context_data(**kwargs)
 
     def get_breadcrumbs(self, context):
         return [news_crumb(), Crumb(str(self.kwargs["year"]), self.request.path)]
@@ -91,7 +93,7 @@ class PostDetailView(Previewable, BreadcrumbsMixin, DetailView):
     def get_queryset(self):
         return (
             self.visible(Post.objects)
-            .filter(published_at__year=valid_year(self.kwargs["year"]))
+            .filter(published_at__year=self.kwargs["year"])
             .with_tags()
             .prefetch_related(
                 Prefetch("related_programs", queryset=Program.objects.published()),

@@ -9,7 +9,7 @@ testimonials or applications. Their addresses keep the programs section's names
 
 from urllib.parse import urljoin
 
-from django.db.models import Q, Subquery
+from django.db.models import Case, Prefetch, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import DetailView
@@ -17,7 +17,7 @@ from django.views.generic import DetailView
 from applications.linked_data import offer_json_ld
 from news.models import Post
 from programs.linked_data import event_json_ld, series_json_ld
-from programs.models import Edition, Introduction, Program, ProgramKind, prefetch_parts
+from programs.models import Edition, Introduction, Participant, Program, ProgramKind
 from programs.views import kind_crumb, public_contacts
 from testimonials.models import Testimonial
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
@@ -35,6 +35,7 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
     template_name = "programs/program_detail.html"
     context_object_name = "program"
     related_post_count = 3
+    other_program_count = 8
 
     def get_queryset(self):
         return (
@@ -56,8 +57,10 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
         upcoming = [edition for edition in editions if edition.is_upcoming(today)][::-1]
         calls = [public_call(edition) for edition in upcoming]
         url = self.request.build_absolute_uri(self.object.get_absolute_url())
+        others = self.other_programs()
         return super().get_context_data(
-            other_programs=self.other_programs(),
+            other_programs=others[: self.other_program_count],
+            more_programs=len(others) > self.other_program_count,
             fallback_contacts=self.fallback_contacts(),
             upcoming_editions=upcoming,
             # Calls of the coming editions that are open or still to open.
@@ -82,10 +85,15 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
         return Introduction.objects.filter(section=self.object.kind).first()
 
     def other_programs(self):
+        """A few ways on: other public programs, those of the same kind first, one more
+        than are shown (to tell whether to link to them all). The page stays the same
+        size however many programs the site has."""
+        same_kind_first = Case(When(kind=self.object.kind, then=Value(0)), default=Value(1))
         return list(
             Program.objects.published()
             .exclude(pk=self.object.pk)
-            .only("slug", "title", "kind", "position")
+            .order_by(same_kind_first, "position", "title")
+            .only("slug", "title", "kind", "position")[: self.other_program_count + 1]
         )
 
     def fallback_contacts(self):
@@ -106,12 +114,15 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
             self.visible(Edition.objects)
             .filter(program__slug=self.kwargs["program_slug"])
             .select_related("program__regional_office", "venue_country", "call")
-            .prefetch_related("co_organisers", "contacts", "call__contacts")
+            .prefetch_related(
+                "topics",
+                "site_visits",
+                Prefetch("participants", Participant.objects.select_related("country")),
+                "co_organisers",
+                "contacts",
+                "call__contacts",
+            )
         )
-
-    def get_object(self, queryset=None):
-        # Topics, site visits and participants in one query instead of three.
-        return prefetch_parts(super().get_object(queryset))
 
     def get_context_data(self, **kwargs):
         edition = self.object

@@ -1,7 +1,6 @@
 """The “Training Programs” landing page, composed from every app, and the error pages."""
 
 import logging
-import re
 
 from django.conf import settings
 from django.core.cache import cache
@@ -94,7 +93,7 @@ class LandingView(TemplateView):
             "open_calls": sorted(calls.values(), key=lambda call: call.closes_at),
             "coming_editions": [e for e in coming if e.pk not in calls],
             "introductions": introductions,
-            "about_text": about_without_overview(introductions),
+            "about_text": getattr(introductions.get("about"), "text", ""),
             # Every program, in the order of the kinds, a few of each.
             "programs": [
                 program
@@ -107,25 +106,6 @@ class LandingView(TemplateView):
             "testimonials": list(testimonials[: self.testimonial_count]),
             "contacts": public_contacts(),
         }
-
-
-def about_without_overview(introductions):
-    """The “About” text without the sentences it shares with the overview above it.
-
-    On the seed page both open with the same sentence; the landing page shows the
-    overview first, so the About section starts where the two differ.
-    """
-    overview, about = introductions.get("overview"), introductions.get("about")
-    if about is None:
-        return ""
-    text = about.text
-    if overview is not None:
-        for sentence in re.split(r"(?<=[.!?])\s+", overview.text.strip()):
-            if sentence and text.startswith(sentence):
-                text = text[len(sentence) :].lstrip()
-            else:
-                break
-    return text
 
 
 def unavailable_dependencies():

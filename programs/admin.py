@@ -189,20 +189,6 @@ class ParticipantInline(NumberedPartInline):
     autocomplete_fields = ["country"]
 
 
-class StartYearFilter(admin.SimpleListFilter):
-    title = "year"
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        years = model_admin.get_queryset(request).dates("start_date", "year", order="DESC")
-        return [(str(day.year), str(day.year)) for day in years]
-
-    def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(start_date__year=int(self.value()))
-        return queryset
-
-
 class ParticipantImportForm(forms.Form):
     file = forms.FileField(
         label="CSV file",
@@ -222,7 +208,7 @@ class EditionAdmin(PublishableAdmin):
     # the program by its short name; the title opens the edition.
     list_display = ["title", "program_short", "dates", "venue_city", "publication_state"]
     list_display_links = ["title"]
-    list_filter = [StateFilter, "program__kind", StartYearFilter, "program"]
+    list_filter = [StateFilter, "program__kind", "program"]
     list_select_related = ["program"]
     search_fields = ["title", "summary", "venue_city", "program__title"]
     date_hierarchy = "start_date"

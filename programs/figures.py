@@ -6,7 +6,7 @@ Each figure is an aggregate over *every* public edition or participant, whatever
 lists. `SiteFigures.annotations()` gives the four as uncorrelated scalar subqueries: the
 database computes each once per query, not once per row, so a page that lists editions
 anyway gets the figures with them instead of spending a query of its own (the landing
-page lists eight kinds of rows in its budget of eight queries). `SiteFigures.of(rows)`
+page makes one query per kind of row it lists, nine in all). `SiteFigures.of(rows)`
 reads them back; it is zero for a site without editions.
 """
 

@@ -12,5 +12,5 @@ urlpatterns = [
     path("", views.ProgramListView.as_view(), name="program_list"),
     path("kind/<slug:kind>/", views.ProgramKindView.as_view(), name="program_kind"),
     path("archive/", views.EditionArchiveView.as_view(), name="edition_archive"),
-    path("archive/<int:year>/", views.EditionArchiveView.as_view(), name="edition_archive_year"),
+    path("archive/<year:year>/", views.EditionYearView.as_view(), name="edition_archive_year"),
 ]

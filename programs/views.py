@@ -7,7 +7,7 @@ testimonials), so they are composed in pages/program_pages.py.
 
 from django.http import Http404
 from django.urls import reverse
-from django.views.generic import ListView, TemplateView
+from django.views.generic import ArchiveIndexView, TemplateView, YearArchiveView
 
 from programs.models import (
     Contact,
@@ -17,8 +17,9 @@ from programs.models import (
     ProgramKind,
     RegionalOffice,
 )
-from wego_site.core.dates import YearListMixin
+from wego_site.core.archives import DateArchiveMixin
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
+from wego_site.core.pagination import PaginatedListMixin
 from wego_site.pagecache.generation import per_generation
 
 
@@ -110,35 +111,53 @@ def public_contacts():
     return per_generation("public-contacts", lambda: list(Contact.objects.of_public_programs()))
 
 
-class EditionArchiveView(BreadcrumbsMixin, YearListMixin, ListView):
-    """Every public edition of every program, newest first, as rows of the edition table:
-    the whole archive in pages of `paginate_by`, or one year's editions on one page."""
+class EditionArchiveMixin(BreadcrumbsMixin, PaginatedListMixin):
+    """Shared by the archive and a year of it: every public edition of every program, newest
+    first, as rows of the edition table (Django's date-based archive views on the start
+    date)."""
 
     template_name = "programs/edition_archive.html"
     context_object_name = "editions"
-    paginate_by = 50
-    year_lookup = "start_date__year"
-    years_memo = "edition-years"
+    date_field = "start_date"
+    allow_future = True  # the archive lists coming editions too
 
     def get_queryset(self):
-        editions = Edition.objects.published().select_related("program", "venue_country")
         return (
-            self.narrowed_to_year(editions).with_participant_counts().order_by("-start_date", "-pk")
+            Edition.objects.published()
+            .select_related("program", "venue_country")
+            .with_participant_counts()
+            .order_by("-start_date", "-pk")
         )
 
-    def public_years(self):
-        years = Edition.objects.published().dates("start_date", "year", order="DESC")
-        return [day.year for day in years]
-
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        year = context["year"]
+        context = super().get_context_data(
+            years=per_generation("edition-years", public_edition_years), **kwargs
+        )
+        year = context.get("year")
         name = f"Editions of {year}" if year else "Archive of editions"
         context["collection"] = collection(name, context["editions"])
         return context
 
     def get_breadcrumbs(self, context):
-        year = self.kwargs.get("year")
-        if year is None:
-            return [archive_crumb()]
-        return [archive_crumb(), Crumb(str(year), self.request.path)]
+        return [archive_crumb()]
+
+
+def public_edition_years():
+    years = Edition.objects.published().dates("start_date", "year", order="DESC")
+    return [day.year for day in years]
+
+
+class EditionArchiveView(EditionArchiveMixin, DateArchiveMixin, ArchiveIndexView):
+    """The whole archive, in pages of `paginate_by`."""
+
+    paginate_by = 50
+    allow_empty = True  # a site without editions yet says so
+
+
+class EditionYearView(EditionArchiveMixin, DateArchiveMixin, YearArchiveView):
+    """One year's editions on one page; a year without any is a 404."""
+
+    make_object_list = True
+
+    def get_breadcrumbs(self, context):
+        return [archive_crumb(), Crumb(str(context["year"]), self.request.path)]

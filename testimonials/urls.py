@@ -6,5 +6,5 @@ app_name = "testimonials"
 
 urlpatterns = [
     path("", views.TestimonialListView.as_view(), name="testimonial_list"),
-    path("<int:year>/", views.TestimonialListView.as_view(), name="by_year"),
+    path("<year:year>/", views.TestimonialYearView.as_view(), name="by_year"),
 ]

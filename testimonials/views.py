@@ -4,33 +4,34 @@ from django.urls import reverse
 from django.views.generic import ListView
 
 from testimonials.models import Testimonial
-from wego_site.core.dates import YearListMixin
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
+from wego_site.core.pagination import PaginatedListMixin
+from wego_site.pagecache.generation import per_generation
 
 
-class TestimonialListView(BreadcrumbsMixin, YearListMixin, ListView):
-    """All testimonials in pages of `paginate_by`, newest year first, or one year's on one
-    page (a testimonial's own address is its year's page)."""
+def public_testimonial_years():
+    """Newest first, the order of the list the chips lead into."""
+    years = Testimonial.objects.published().order_by("year").values_list("year", flat=True)
+    return sorted(set(years), reverse=True)
 
+
+class TestimonialListMixin(BreadcrumbsMixin, PaginatedListMixin):
     template_name = "testimonials/testimonial_list.html"
     context_object_name = "testimonials"
-    paginate_by = 24
-    year_lookup = "year"
-    years_memo = "testimonial-years"
 
     def get_queryset(self):
         # Each card links to its source: its edition's or program's page.
-        testimonials = Testimonial.objects.published().select_related("program", "edition__program")
-        return self.narrowed_to_year(testimonials).order_by("-year", "pk")
-
-    def public_years(self):
-        """Newest first, the order of the list the chips lead into."""
-        years = Testimonial.objects.published().order_by("year").values_list("year", flat=True)
-        return sorted(set(years), reverse=True)
+        return (
+            Testimonial.objects.published()
+            .select_related("program", "edition__program")
+            .order_by("-year", "pk")
+        )
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        year = context["year"]
+        context = super().get_context_data(
+            years=per_generation("testimonial-years", public_testimonial_years), **kwargs
+        )
+        year = context.get("year")
         context["collection"] = collection(
             f"Testimonials of {year}" if year else "Testimonials of former participants",
             context["testimonials"],
@@ -40,7 +41,27 @@ class TestimonialListView(BreadcrumbsMixin, YearListMixin, ListView):
         return context
 
     def get_breadcrumbs(self, context):
-        crumbs = [Crumb("Testimonials", reverse("testimonials:testimonial_list"))]
-        if "year" in self.kwargs:
-            crumbs.append(Crumb(str(self.kwargs["year"]), self.request.path))
-        return crumbs
+        return [Crumb("Testimonials", reverse("testimonials:testimonial_list"))]
+
+
+class TestimonialListView(TestimonialListMixin, ListView):
+    """All testimonials in pages of `paginate_by`, newest year first."""
+
+    paginate_by = 24
+
+
+class TestimonialYearView(TestimonialListMixin, ListView):
+    """One year's testimonials on one page (a testimonial's own address is its year's
+    page); a year without any is a 404. The year is that of the training, a number, not
+    a date: a plain list rather than a date-based view."""
+
+    allow_empty = False
+
+    def get_queryset(self):
+        return super().get_queryset().filter(year=self.kwargs["year"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(year=self.kwargs["year"], **kwargs)
+
+    def get_breadcrumbs(self, context):
+        return [*super().get_breadcrumbs(context), Crumb(str(context["year"]), self.request.path)]

@@ -1,12 +1,15 @@
-"""Small builders for tests that need more rows than the seed has (query budgets, drafts)."""
+"""factory_boy factories for tests that need more rows than the seed has (query budgets,
+drafts, hostile texts). Each content factory makes a published row, public since
+yesterday, unless told otherwise: `PostFactory(status=DRAFT)`,
+`EditionFactory(program=main, start_date=..., days=0)`, `EditionFactory(parts=3)`."""
 
 import contextlib
 import datetime as dt
-import itertools
 
+import factory
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.test.utils import override_settings
 from django.utils import timezone
+from factory.django import DjangoModelFactory
 
 from news.models import Post
 from programs.models import (
@@ -24,9 +27,6 @@ from testimonials.models import Testimonial
 from wego_site.core.publishing import PublicationStatus
 from wego_site.pagecache import generation as page_cache
 
-PUBLISHED = PublicationStatus.PUBLISHED
-_counter = itertools.count(1)
-
 
 def past(**delta):
     return timezone.now() - dt.timedelta(**(delta or {"days": 1}))
@@ -36,83 +36,138 @@ def future(**delta):
     return timezone.now() + dt.timedelta(**(delta or {"days": 1}))
 
 
-def make_program(status=PUBLISHED, published_at=None, kind=ProgramKind.MAIN, **fields):
-    n = next(_counter)
-    fields.setdefault("title", f"Program {n}")
-    fields.setdefault("slug", f"program-{n}")
-    return Program.objects.create(
-        kind=kind, status=status, published_at=published_at or past(), **fields
-    )
+class PublishedFactory(DjangoModelFactory):
+    class Meta:
+        abstract = True
+
+    status = PublicationStatus.PUBLISHED
+    published_at = factory.LazyFunction(past)
 
 
-def make_edition(program, status=PUBLISHED, published_at=None, start=None, days=3, **fields):
-    n = next(_counter)
-    start = start or dt.date(2015, 1, 1) + dt.timedelta(days=n)
-    fields.setdefault("title", f"Edition {n}")
-    fields.setdefault("slug", f"edition-{n}")
-    fields.setdefault("venue_city", f"City {n}")
-    if "venue_country" not in fields:
-        fields["venue_country"] = make_country()
-    return Edition.objects.create(
-        program=program,
-        start_date=start,
-        end_date=start + dt.timedelta(days=days),
-        status=status,
-        published_at=published_at or past(),
-        **fields,
-    )
+class CountryFactory(DjangoModelFactory):
+    class Meta:
+        model = Country
+
+    name = factory.Sequence(lambda n: f"Country {n}")
 
 
-def make_post(status=PUBLISHED, published_at=None, tags=(), **fields):
-    n = next(_counter)
-    fields.setdefault("title", f"Post {n}")
-    fields.setdefault("slug", f"post-{n}")
-    fields.setdefault("lede", f"Lede of post {n}.")
-    post = Post.objects.create(status=status, published_at=published_at or past(), **fields)
-    if tags:
-        post.tags.add(*tags)
-    return post
+class OrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
 
 
-def make_testimonial(status=PUBLISHED, published_at=None, **fields):
-    n = next(_counter)
-    fields.setdefault("person_name", f"Person {n}")
-    fields.setdefault("quote", f"Quote {n}.")
-    fields.setdefault("year", 2013)
-    return Testimonial.objects.create(status=status, published_at=published_at or past(), **fields)
+class ContactFactory(DjangoModelFactory):
+    class Meta:
+        model = Contact
+
+    name = factory.Sequence(lambda n: f"Contact {n}")
+    email = factory.Sequence(lambda n: f"contact{n}@example.org")
 
 
-def make_country():
-    return Country.objects.create(name=f"Country {next(_counter)}")
+class ProgramFactory(PublishedFactory):
+    class Meta:
+        model = Program
+
+    title = factory.Sequence(lambda n: f"Program {n}")
+    slug = factory.Sequence(lambda n: f"program-{n}")
+    kind = ProgramKind.MAIN
 
 
-def make_organisation():
-    return Organisation.objects.create(name=f"Organisation {next(_counter)}")
+class EditionFactory(PublishedFactory):
+    """An edition of `days` days (3 unless told) in a city of its own country;
+    `parts=n` gives it n of everything its page shows (see `parts`)."""
+
+    class Meta:
+        model = Edition
+        skip_postgeneration_save = True  # the hook saves what it makes itself
+
+    class Params:
+        days = 3
+
+    program = factory.SubFactory(ProgramFactory)
+    title = factory.Sequence(lambda n: f"Edition {n}")
+    slug = factory.Sequence(lambda n: f"edition-{n}")
+    start_date = factory.Sequence(lambda n: dt.date(2015, 1, 1) + dt.timedelta(days=n))
+    end_date = factory.LazyAttribute(lambda o: o.start_date + dt.timedelta(days=o.days))
+    venue_city = factory.Sequence(lambda n: f"City {n}")
+    venue_country = factory.SubFactory(CountryFactory)
+
+    @factory.post_generation
+    def parts(edition, create, count, **kwargs):
+        """`parts=n`: n topics, site visits, participants, co-organisers, contacts and
+        testimonials."""
+        for position in range(1, (count or 0) + 1):
+            TopicFactory(edition=edition, position=position)
+            SiteVisitFactory(edition=edition, position=position)
+            ParticipantFactory(edition=edition, position=position)
+            edition.co_organisers.add(OrganisationFactory())
+            edition.contacts.add(ContactFactory())
+            TestimonialFactory(edition=edition)
 
 
-def make_contact():
-    n = next(_counter)
-    return Contact.objects.create(name=f"Contact {n}", email=f"contact{n}@example.org")
+class EditionPartFactory(DjangoModelFactory):
+    class Meta:
+        abstract = True
+
+    edition = factory.SubFactory(EditionFactory)
+    position = factory.Sequence(lambda n: n + 1)
 
 
-def fill_edition(edition, count):
-    """Give an edition `count` of each part: topics, visits, participants, organisers..."""
-    for position in range(1, count + 1):
-        Topic.objects.create(edition=edition, position=position, title=f"Topic {position}")
-        SiteVisit.objects.create(edition=edition, position=position, name=f"Visit {position}")
-        Participant.objects.create(
-            edition=edition, position=position, name=f"City {position}", country=make_country()
-        )
-        edition.co_organisers.add(make_organisation())
-        edition.contacts.add(make_contact())
-        make_testimonial(edition=edition, person_name=f"Person {edition.pk}-{position}")
+class TopicFactory(EditionPartFactory):
+    class Meta:
+        model = Topic
+
+    title = factory.LazyAttribute(lambda o: f"Topic {o.position}")
+
+
+class SiteVisitFactory(EditionPartFactory):
+    class Meta:
+        model = SiteVisit
+
+    name = factory.LazyAttribute(lambda o: f"Visit {o.position}")
+
+
+class ParticipantFactory(EditionPartFactory):
+    class Meta:
+        model = Participant
+
+    name = factory.LazyAttribute(lambda o: f"City {o.position}")
+    country = factory.SubFactory(CountryFactory)
+
+
+class PostFactory(PublishedFactory):
+    """A news post; `tags=[...]` tags it."""
+
+    class Meta:
+        model = Post
+        skip_postgeneration_save = True  # tags are saved by taggit
+
+    title = factory.Sequence(lambda n: f"Post {n}")
+    slug = factory.Sequence(lambda n: f"post-{n}")
+    lede = factory.LazyAttribute(lambda o: f"Lede of {o.title.lower()}.")
+
+    @factory.post_generation
+    def tags(post, create, names, **kwargs):
+        if names:
+            post.tags.add(*names)
+
+
+class TestimonialFactory(PublishedFactory):
+    class Meta:
+        model = Testimonial
+
+    person_name = factory.Sequence(lambda n: f"Person {n}")
+    quote = factory.Sequence(lambda n: f"Quote {n}.")
+    year = 2013
 
 
 @contextlib.contextmanager
 def as_one_change():
-    """Build many rows as one change, as an import would: no history rows, and one new
-    content generation at the end instead of one per saved row (a query and a file write
-    each). For tests that build a lot and check the pages, not the signals."""
+    """Build many rows as one change, as an import would: one new content generation at
+    the end instead of one per saved row (a query and a file write each). For tests that
+    build a lot and check the pages, not the signals."""
     signals = {
         post_save: "page_cache_post_save",
         post_delete: "page_cache_post_delete",
@@ -121,8 +176,7 @@ def as_one_change():
     for signal, dispatch_uid in signals.items():
         signal.disconnect(dispatch_uid=dispatch_uid)
     try:
-        with override_settings(SIMPLE_HISTORY_ENABLED=False):
-            yield
+        yield
     finally:
         page_cache.connect_signals()
     page_cache.bump_generation()

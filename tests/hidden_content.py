@@ -7,9 +7,14 @@ import datetime as dt
 
 from django.utils import timezone
 
-from news.models import Post
-from programs.models import Edition, Program, ProgramKind, Topic
-from testimonials.models import Testimonial
+from programs.models import Program
+from tests.factories import (
+    EditionFactory,
+    PostFactory,
+    ProgramFactory,
+    TestimonialFactory,
+    TopicFactory,
+)
 from wego_site.core.publishing import PublicationStatus
 
 HIDDEN_WORD = "Quokkaland"
@@ -22,22 +27,22 @@ def make_hidden_content():
     past = timezone.now() - dt.timedelta(days=1)
     future = timezone.now() + dt.timedelta(days=1)
     public_program = Program.objects.get(slug="wego-shrdc-training-program")
-    draft_program = Program.objects.create(
+    draft_program = ProgramFactory(
         title=f"{HIDDEN_WORD} draft program",
         slug="hidden-draft-program",
-        kind=ProgramKind.MAIN,
         summary=f"A draft about {HIDDEN_WORD}.",
         status=DRAFT,
     )
 
     def edition(program, slug, status, published_at):
-        return Edition.objects.create(
+        return EditionFactory(
             program=program,
             title=f"{HIDDEN_WORD} edition {slug}",
             slug=slug,
             start_date=dt.date(2030, 5, 1),
-            end_date=dt.date(2030, 5, 3),
+            days=2,
             venue_city=HIDDEN_WORD,
+            venue_country=None,
             summary=f"Not public yet: {HIDDEN_WORD}.",
             status=status,
             published_at=published_at,
@@ -49,10 +54,10 @@ def make_hidden_content():
         edition(public_program, "hidden-scheduled", PUBLISHED, future),
     ]
     for hidden_edition in editions:
-        Topic.objects.create(edition=hidden_edition, position=1, title=f"{HIDDEN_WORD} topic")
+        TopicFactory(edition=hidden_edition, position=1, title=f"{HIDDEN_WORD} topic")
 
     posts = [
-        Post.objects.create(
+        PostFactory(
             title=f"{HIDDEN_WORD} {name}",
             slug=f"hidden-{name}",
             lede=f"{HIDDEN_WORD} is not public.",
@@ -65,7 +70,7 @@ def make_hidden_content():
         ]
     ]
     testimonials = [
-        Testimonial.objects.create(
+        TestimonialFactory(
             quote=f"{HIDDEN_WORD} quote.",
             person_name=f"{HIDDEN_WORD} {name}",
             city=HIDDEN_WORD,

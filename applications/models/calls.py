@@ -26,13 +26,6 @@ class CallQuerySet(PublishableQuerySet):
             super().published().filter(published_q("edition__"), published_q("edition__program__"))
         )
 
-    def open_now(self, now=None):
-        now = now or timezone.now()
-        return self.filter(opens_at__lte=now, closes_at__gt=now)
-
-    def not_closed(self, now=None):
-        return self.filter(closes_at__gt=now or timezone.now())
-
     def upcoming_moments(self):
         """When a published call opens or closes next: a page that shows a call changes
         then, by the clock alone. The page cache starts a new content generation at the

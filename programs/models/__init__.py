@@ -4,7 +4,7 @@ from `programs.models`."""
 from programs.models.documents import DOCUMENT_MAX_BYTES, validate_pdf_upload
 from programs.models.editions import AttendanceMode, Edition, EditionQuerySet
 from programs.models.organisations import Contact, Country, Organisation, RegionalOffice
-from programs.models.parts import Participant, SiteVisit, Topic, attach_parts, prefetch_parts
+from programs.models.parts import Participant, SiteVisit, Topic
 from programs.models.programs import (
     RESERVED_PROGRAM_SLUGS,
     Introduction,
@@ -30,7 +30,5 @@ __all__ = [
     "RegionalOffice",
     "SiteVisit",
     "Topic",
-    "attach_parts",
-    "prefetch_parts",
     "validate_pdf_upload",
 ]

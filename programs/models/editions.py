@@ -21,6 +21,7 @@ from wego_site.core.fulltext import SearchIndex, search_document_field
 from wego_site.core.natural_keys import NaturalKeyManager
 from wego_site.core.photos import HasPhoto
 from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
+from wego_site.core.stored_values import RemembersStoredValues
 
 
 class EditionQuerySet(PublishableQuerySet):
@@ -82,7 +83,7 @@ class AttendanceMode(models.TextChoices):
 @reversion.register(
     follow=["topics", "site_visits", "participants"], exclude=["search_document", "social_card"]
 )
-class Edition(HasSocialCard, HasPhoto, Publishable):
+class Edition(HasSocialCard, HasPhoto, RemembersStoredValues, Publishable):
     program = models.ForeignKey(
         Program,
         on_delete=models.PROTECT,
@@ -240,6 +241,9 @@ class Edition(HasSocialCard, HasPhoto, Publishable):
     def is_published(self):
         """Public only while its program is public too, as in `Edition.objects.published()`."""
         return Publishable.is_published.fget(self) and self.program.is_published
+
+    # What its address is made of (see url_paths).
+    address_fields = ("program", "slug")
 
     def url_paths(self):
         """This edition's public address: see wego_site.core.redirects."""

@@ -13,6 +13,7 @@ from wego_site.core.fulltext import SearchIndex, search_document_field
 from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 from wego_site.core.photos import HasPhoto
 from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
+from wego_site.core.stored_values import RemembersStoredValues
 
 
 class ProgramKind(models.TextChoices):
@@ -71,7 +72,7 @@ class ProgramQuerySet(PublishableQuerySet):
 
 # Partners and contacts are links stored with the program's own version.
 @reversion.register(exclude=["search_document", "social_card"])
-class Program(NaturalKeyMixin, HasSocialCard, HasPhoto, Publishable):
+class Program(NaturalKeyMixin, HasSocialCard, HasPhoto, RemembersStoredValues, Publishable):
     title = models.CharField(max_length=200, help_text="The program's name as the public reads it.")
     slug = models.SlugField(
         max_length=100,
@@ -152,6 +153,9 @@ class Program(NaturalKeyMixin, HasSocialCard, HasPhoto, Publishable):
 
     def get_absolute_url(self):
         return reverse("programs:program_detail", kwargs={"slug": self.slug})
+
+    # What its addresses are made of (see url_paths).
+    address_fields = ("slug",)
 
     def url_paths(self):
         """This program's address and its editions' (they contain its slug): see redirects."""

@@ -11,7 +11,7 @@ from post_office.mail import send_queued
 
 from applications.models import Application, Call
 from programs.models import Contact, Country
-from tests.factories import make_edition, make_program
+from tests.factories import EditionFactory, ProgramFactory
 from wego_site.core.publishing import PublicationStatus
 
 
@@ -56,9 +56,9 @@ def upload(content=None, name="nomination.pdf"):
 def make_call(edition=None, opens=None, closes=None, contacts=(), **fields):
     now = timezone.now()
     if edition is None:
-        edition = make_edition(
-            make_program(title="Program with a call"),
-            start=timezone.localdate() + dt.timedelta(days=60),
+        edition = EditionFactory(
+            program=ProgramFactory(title="Program with a call"),
+            start_date=timezone.localdate() + dt.timedelta(days=60),
             title="Edition with a call",
         )
     fields.setdefault("status", PublicationStatus.PUBLISHED)

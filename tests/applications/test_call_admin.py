@@ -6,13 +6,13 @@ import pytest
 from django.urls import reverse
 
 from applications.models import Call
-from tests.factories import make_edition, make_program
+from tests.factories import EditionFactory, ProgramFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_times_are_read_in_the_zone_chosen_for_the_call(editor_client):
-    edition = make_edition(make_program())
+    edition = EditionFactory(program=ProgramFactory())
     response = editor_client.post(
         reverse("admin:applications_call_add"),
         {
@@ -41,7 +41,7 @@ def test_times_are_read_in_the_zone_chosen_for_the_call(editor_client):
 
 
 def test_a_deadline_before_the_opening_is_refused(editor_client):
-    edition = make_edition(make_program())
+    edition = EditionFactory(program=ProgramFactory())
     response = editor_client.post(
         reverse("admin:applications_call_add"),
         {

@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone
 
 from tests.applications.builders import make_application, make_call
+from tests.site.test_query_budget import QUERY_BUDGET
 from wego_site.core.date_text import moment_text
 from wego_site.pagecache import generation
 
@@ -170,7 +171,7 @@ def test_personal_data_is_in_no_public_page(client, seed, call, settings):
 def test_the_edition_page_with_a_call_stays_within_the_query_budget(
     client, call, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(QUERY_BUDGET):
         client.get(call.edition.get_absolute_url())
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(QUERY_BUDGET):
         client.get(call.edition.program.get_absolute_url())

@@ -15,7 +15,7 @@ MAIN = "/programs/wego-shrdc-training-program/"
 
 
 def make_post(slug):
-    return factories.make_post(slug=slug, title=f"Post {slug}", status=PublicationStatus.DRAFT)
+    return factories.PostFactory(slug=slug, title=f"Post {slug}", status=PublicationStatus.DRAFT)
 
 
 def test_preview_shows_a_draft_on_its_public_template_without_caching(editor_client):

@@ -12,8 +12,8 @@ from wego_site.core.publishing import PublicationStatus
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_site")]
 
 
-def make_post(slug, status=PublicationStatus.PUBLISHED, published_at=None):
-    return factories.make_post(slug=slug, title=slug, status=status, published_at=published_at)
+def make_post(slug, **fields):
+    return factories.PostFactory(slug=slug, title=slug, **fields)
 
 
 def test_published_excludes_drafts_and_scheduled():

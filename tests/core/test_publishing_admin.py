@@ -15,11 +15,9 @@ from wego_site.core.publishing import PublicationStatus
 pytestmark = pytest.mark.django_db
 
 
-def make_post(slug, status=PublicationStatus.DRAFT, published_at=None):
+def make_post(slug, status=PublicationStatus.DRAFT, **fields):
     """A post titled after its slug; a draft unless told otherwise."""
-    return factories.make_post(
-        slug=slug, title=f"Post {slug}", status=status, published_at=published_at
-    )
+    return factories.PostFactory(slug=slug, title=f"Post {slug}", status=status, **fields)
 
 
 def run_action(client, action, objects, changelist="admin:news_post_changelist"):

@@ -3,9 +3,12 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from news.models import Post
 from programs.models import Edition, Program
 from tests import factories
 from wego_site.core.models import Redirect
@@ -13,8 +16,8 @@ from wego_site.core.models import Redirect
 pytestmark = pytest.mark.django_db
 
 
-def make_post(slug, published_at=None):
-    return factories.make_post(slug=slug, title=slug, published_at=published_at)
+def make_post(slug, **fields):
+    return factories.PostFactory(slug=slug, title=slug, **fields)
 
 
 def test_changing_a_post_slug_redirects_the_old_address(client):
@@ -87,3 +90,33 @@ def test_a_redirect_must_stay_on_this_site(editor_client, new_path):
     assert response.status_code == 200
     assert "starting with one “/”" in response.content.decode()
     assert not Redirect.objects.exists()
+
+
+def test_moving_an_edition_to_another_program_redirects(client, seed):
+    edition = Edition.objects.get(slug="2018")
+    old_url = edition.get_absolute_url()
+    edition.program = Program.objects.get(slug="wego-shrdc-training-program")
+    edition.save()
+    assert client.get(old_url)["Location"] == "/programs/wego-shrdc-training-program/2018/"
+
+
+def test_a_row_saved_without_being_loaded_still_leaves_a_redirect(client):
+    post = make_post("loaded-never")
+    old_url = post.get_absolute_url()
+    stranger = Post(**{f.attname: getattr(post, f.attname) for f in Post._meta.concrete_fields})
+    stranger._state.adding = False
+    stranger.slug = "saved-anyway"
+    stranger.save()
+    assert client.get(old_url)["Location"] == stranger.get_absolute_url()
+
+
+def test_a_save_knows_the_stored_address_without_reading_the_row_again():
+    make_post("quiet")
+    post = Post.objects.get(slug="quiet")
+    post.slug = "moved"
+    with CaptureQueriesContext(connection) as queries:
+        post.save()
+    own_row = f'WHERE "news_post"."id" = {post.pk}'
+    reads = [q["sql"] for q in queries if q["sql"].startswith("SELECT") and own_row in q["sql"]]
+    assert reads == []
+    assert Redirect.objects.filter(new_path=post.get_absolute_url()).exists()

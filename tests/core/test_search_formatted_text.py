@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_snippet_shows_words_not_marks(client):
-    factories.make_post(
+    factories.PostFactory(
         slug="call",
         title="Call",
         body="## How to apply\n\nSend **your application** through [the portal](https://example.org/portal).",

@@ -1,10 +1,12 @@
 """The fixtures hold every fact of the seed page, and loading them is idempotent."""
 
 import datetime as dt
+import importlib
 import io
 import shutil
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 
 from news.models import Post, TaggedPost
@@ -123,7 +125,9 @@ def test_world_bank_institute_webinar_series(seed):
 
 def test_section_texts(seed):
     intros = Introduction.objects.by_section()
-    assert intros["about"].text.startswith("Capacity-building is a crucial component")
+    assert intros["overview"].text.startswith("Capacity-building is a crucial component")
+    # "About" repeated the overview's first sentence; it starts after it.
+    assert intros["about"].text.startswith("By organizing training programs, WeGO hopes")
     assert "lectures, interactive sessions, and site visits" in intros["about"].text
     assert intros["regional"].text.startswith("Starting 2014, the WeGO Regional Offices")
     assert "workshops, excursions, and webinars" in intros["partner"].text
@@ -214,3 +218,19 @@ def test_load_seed_adds_only_missing_rows_when_a_file_is_new(seed, tmp_path):
 
     assert "0 rows added" in output.getvalue()
     assert Program.objects.get(kind=ProgramKind.PARTNER).title == "Edited"
+
+
+def test_a_stored_about_text_loses_the_overview_sentence_only_if_still_the_seeds(seed):
+    shorten = importlib.import_module(
+        "programs.migrations.0009_about_without_the_overview_sentence"
+    )
+    about = Introduction.objects.get(section="about")
+    assert about.text == shorten.SEED_ABOUT.removeprefix(shorten.REPEATED)
+    Introduction.objects.filter(pk=about.pk).update(text=shorten.SEED_ABOUT)
+    shorten.drop_repeated_sentence(apps, None)
+    about.refresh_from_db()
+    assert about.text.startswith("By organizing training programs, WeGO hopes")
+    Introduction.objects.filter(pk=about.pk).update(text="An editor's own words.")
+    shorten.drop_repeated_sentence(apps, None)
+    about.refresh_from_db()
+    assert about.text == "An editor's own words."

@@ -10,7 +10,7 @@ from PIL import Image, ImageColor
 
 from news.models import Post
 from programs.models import Edition, Program
-from tests.factories import make_edition, make_post, make_program
+from tests.factories import EditionFactory, PostFactory, ProgramFactory
 from tests.html import parse
 from wego_site.core.card_drawing import CARD_SIZE, CardText, draw_card, palette
 from wego_site.core.cards import card_renditions
@@ -58,9 +58,9 @@ def test_the_drawn_text_depends_on_the_facts():
 def test_an_editions_card_is_made_after_commit_and_only_when_its_facts_change(
     django_capture_on_commit_callbacks,
 ):
-    program = make_program(title="Joint Workshop")
+    program = ProgramFactory(title="Joint Workshop")
     with django_capture_on_commit_callbacks(execute=True):
-        edition = make_edition(program, title="Workshop 2031", venue_city="Jeju Island")
+        edition = EditionFactory(program=program, title="Workshop 2031", venue_city="Jeju Island")
     edition.refresh_from_db()
     first = edition.social_card.name
     assert first.startswith("cards/editions/") and first.endswith(".png")
@@ -86,7 +86,7 @@ def test_an_editions_card_is_made_after_commit_and_only_when_its_facts_change(
 
 
 def test_no_card_is_drawn_before_the_save_commits():
-    edition = make_edition(make_program())
+    edition = EditionFactory(program=ProgramFactory())
     edition.refresh_from_db()
     assert not edition.social_card
     assert edition.card["url"].endswith("/cards/site.png")  # the site card until then
@@ -96,8 +96,8 @@ def test_renaming_a_program_or_changing_its_kind_remakes_its_editions_cards(
     django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        program = make_program()
-        edition = make_edition(program)
+        program = ProgramFactory()
+        edition = EditionFactory(program=program)
     before = Edition.objects.get(pk=edition.pk).social_card.name
     with django_capture_on_commit_callbacks(execute=True):
         program.kind = "joint-workshop"
@@ -111,7 +111,7 @@ def test_a_post_with_a_cover_uses_its_1200_by_630_crop(django_capture_on_commit_
     Image.new("RGB", (1600, 1200), (200, 30, 30)).save(buffer, "JPEG")
     cover = default_storage.save("news/covers/red.jpg", io.BytesIO(buffer.getvalue()))
     with django_capture_on_commit_callbacks(execute=True):
-        post = make_post(cover_image=cover, cover_alt_text="A red square")
+        post = PostFactory(cover_image=cover, cover_alt_text="A red square")
     post.refresh_from_db()
     card = stored(post.social_card.name)
     assert post.social_card.name.endswith(".jpg")
@@ -158,7 +158,7 @@ def test_moving_a_regional_office_remakes_its_programs_cards(django_capture_on_c
 
     office = RegionalOffice.objects.create(name="Office", slug="office", region="Asia", city="A")
     with django_capture_on_commit_callbacks(execute=True):
-        program = make_program(kind="regional", regional_office=office)
+        program = ProgramFactory(kind="regional", regional_office=office)
     before = Program.objects.get(pk=program.pk).social_card.name
     with django_capture_on_commit_callbacks(execute=True):
         office.city = "Chengdu"

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Post
+from tests.factories import PostFactory
 from tests.hidden_content import HIDDEN_WORD, make_hidden_content
-from wego_site.core.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -71,13 +71,7 @@ def test_drafts_and_scheduled_posts_stay_out_of_the_feeds(client, seed, url_name
 def test_feeds_hold_the_latest_twenty(client, db):
     start = timezone.now() - dt.timedelta(days=30)
     for day in range(25):
-        Post.objects.create(
-            title=f"Post {day}",
-            slug=f"post-{day}",
-            lede="Lede.",
-            status=PublicationStatus.PUBLISHED,
-            published_at=start + dt.timedelta(days=day),
-        )
+        PostFactory(title=f"Post {day}", published_at=start + dt.timedelta(days=day))
     for url_name, _ in FEEDS:
         _, feed = parse(client, url_name)
         assert [entry.title for entry in feed.entries] == [
@@ -86,13 +80,7 @@ def test_feeds_hold_the_latest_twenty(client, db):
 
 
 def test_a_lede_is_text_not_markup_in_the_feed(client, db):
-    Post.objects.create(
-        title="Markup",
-        slug="markup",
-        lede="<script>alert(1)</script> & more",
-        status=PublicationStatus.PUBLISHED,
-        published_at=timezone.now() - dt.timedelta(minutes=1),
-    )
+    PostFactory(title="Markup", lede="<script>alert(1)</script> & more")
     response = client.get(reverse("news:feed_rss"))
     xml = response.content.decode()
     assert "<script>" not in xml

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_duplicate_slug_gets_a_plain_message(editor_client):
-    factories.make_post(slug="taken", title="Taken")
+    factories.PostFactory(slug="taken", title="Taken")
     before = Post.objects.count()
     response = editor_client.post(
         reverse("admin:news_post_add"),

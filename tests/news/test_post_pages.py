@@ -9,7 +9,7 @@ from taggit.models import Tag
 
 from news.models import Post, TaggedPost
 from programs.models import Program, ProgramKind
-from tests.factories import as_one_change, make_post
+from tests.factories import PostFactory, as_one_change
 from tests.html import json_ld_blocks, parse, text_of
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ POST = "/news/2020/g20-and-japanese-smart-city-association-become-latest-partner
 def test_pagination_ten_a_page(client, empty_site):
     with as_one_change():
         for _ in range(23):
-            make_post()
+            PostFactory()
     assert "23 posts, page 1 of 3" in text_of(client.get("/news/"))
     assert "23 posts, page 3 of 3" in text_of(client.get("/news/?page=3"))
     html = client.get("/news/?page=2").content.decode()
@@ -44,9 +44,9 @@ def test_long_lists_link_a_few_pages_around_the_current_one(client, empty_site):
 
 def test_neighbours_of_posts_published_at_the_same_moment(client):
     moment = dt.datetime(2021, 3, 1, 12, tzinfo=dt.UTC)
-    first = make_post(title="First", slug="first", published_at=moment)
-    second = make_post(title="Second", slug="second", published_at=moment)
-    third = make_post(title="Third", slug="third", published_at=moment)
+    first = PostFactory(title="First", slug="first", published_at=moment)
+    second = PostFactory(title="Second", slug="second", published_at=moment)
+    third = PostFactory(title="Third", slug="third", published_at=moment)
     text = text_of(client.get(second.get_absolute_url()))
     assert "Older post First" in text
     assert "Newer post Third" in text
@@ -56,7 +56,7 @@ def test_neighbours_of_posts_published_at_the_same_moment(client):
 
 def test_year_in_the_address_is_the_seoul_year(client):
     # 31 December 2020, 20:00 UTC is already 1 January 2021 in Seoul.
-    post = make_post(slug="new-year", published_at=dt.datetime(2020, 12, 31, 20, tzinfo=dt.UTC))
+    post = PostFactory(slug="new-year", published_at=dt.datetime(2020, 12, 31, 20, tzinfo=dt.UTC))
     assert post.get_absolute_url() == "/news/2021/new-year/"
     assert client.get("/news/2021/new-year/").status_code == 200
     assert client.get("/news/2020/new-year/").status_code == 404
@@ -64,7 +64,9 @@ def test_year_in_the_address_is_the_seoul_year(client):
 
 
 def test_hostile_title_is_escaped_everywhere(client):
-    post = make_post(title="</script><script>alert(1)</script>", slug="hostile", tags=["<b>x</b>"])
+    post = PostFactory(
+        title="</script><script>alert(1)</script>", slug="hostile", tags=["<b>x</b>"]
+    )
     response = client.get(post.get_absolute_url())
     html = response.content.decode()
     assert "<script>alert(1)</script>" not in html
@@ -83,7 +85,7 @@ def test_hostile_title_is_escaped_everywhere(client):
 
 def test_each_page_of_the_list_has_its_own_title(client):
     for _ in range(11):
-        make_post()
+        PostFactory()
     first, second = parse(client.get("/news/")).title, parse(client.get("/news/?page=2")).title
     assert first == "News · WeGO Training Programs"
     assert second == "News, page 2 · WeGO Training Programs"
@@ -167,7 +169,7 @@ def test_news_cards_show_each_posts_own_tags(client, seed):
 
 def test_a_posts_page_lists_its_tags_in_the_order_they_were_given(client, seed):
     first_made, second_made = Tag.objects.create(name="Aardvark"), Tag.objects.create(name="Zebu")
-    post = make_post()
+    post = PostFactory()
     for tag in (second_made, first_made):  # given in the other order than they were made
         TaggedPost.objects.create(content_object=post, tag=tag)
     response = client.get(post.get_absolute_url())

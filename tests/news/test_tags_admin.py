@@ -7,6 +7,7 @@ from reversion.models import Version
 from taggit.models import Tag
 
 from news.models import Post
+from tests.factories import PostFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_site")]
 
@@ -46,9 +47,9 @@ def test_merge_tags(editor_client):
     covid = Tag.objects.create(name="COVID-19", slug="covid-19")
     corona = Tag.objects.create(name="coronavirus", slug="coronavirus")
     covid_19 = Tag.objects.create(name="Covid 19", slug="covid-19-2")
-    both = Post.objects.create(title="Both", slug="both", lede="L.")
+    both = PostFactory(title="Both")
     both.tags.add(covid, corona)
-    one = Post.objects.create(title="One", slug="one", lede="L.")
+    one = PostFactory(title="One")
     one.tags.add(covid_19)
     changelist = reverse("admin:taggit_tag_changelist")
     selected = {"action": "merge_tags", ACTION_CHECKBOX_NAME: [covid.pk, corona.pk, covid_19.pk]}
@@ -69,7 +70,7 @@ def test_merge_tags(editor_client):
 
 def test_rename_a_tag(editor_client):
     tag = Tag.objects.create(name="webinars", slug="webinars")
-    post = Post.objects.create(title="P", slug="p", lede="L.")
+    post = PostFactory()
     post.tags.add(tag)
     response = editor_client.post(
         reverse("admin:taggit_tag_change", args=[tag.pk]), {"name": "Webinar", "slug": "webinar"}
@@ -85,7 +86,7 @@ def test_rename_a_tag(editor_client):
 
 def test_tag_list_counts_posts(editor_client):
     tag = Tag.objects.create(name="webinar", slug="webinar")
-    Post.objects.create(title="P", slug="p", lede="L.").tags.add(tag)
+    PostFactory(tags=[tag])
     response = editor_client.get(reverse("admin:taggit_tag_changelist"))
     assert response.context["cl"].result_list[0].post_count == 1
 

@@ -59,7 +59,7 @@ def test_fast_path_leaves_editors_and_conditional_requests_to_django(seed, wsgi)
 
 def test_fast_path_sees_an_edit_at_once(seed, wsgi):
     fast_app, _ = wsgi
-    post = factories.make_post(title="A fresh story")
+    post = factories.PostFactory(title="A fresh story")
     call(fast_app)
     assert call(fast_app)[1]["X-Page-Cache"] == "hit"
     post.title = "Edited through the admin"

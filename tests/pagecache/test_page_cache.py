@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 def make_post(slug="fresh", title="A fresh story", **fields):
-    fields.setdefault("published_at", timezone.now() - dt.timedelta(minutes=1))
-    return factories.make_post(slug=slug, title=title, **fields)
+    fields.setdefault("published_at", factories.past(minutes=1))
+    return factories.PostFactory(slug=slug, title=title, **fields)
 
 
 def test_second_anonymous_visit_is_served_from_the_cache(client, seed, page_cache_backend):

@@ -6,11 +6,14 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from news.models import Post
-from programs.models import Edition, Program, ProgramKind, Topic
-from testimonials.models import Testimonial
-from tests.factories import as_one_change
-from wego_site.core.publishing import PublicationStatus
+from programs.models import Program, ProgramKind
+from tests.factories import (
+    EditionFactory,
+    PostFactory,
+    TestimonialFactory,
+    TopicFactory,
+    as_one_change,
+)
 
 only_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -41,24 +44,9 @@ def make_matches(count, first=0):
             defaults={"title": "Program", "kind": ProgramKind.MAIN, "status": "published"},
         )
         for number in range(first, first + count):
-            Post.objects.create(
-                title=f"Post {number}",
-                slug=f"post-{number}",
-                lede="About Quillword.",
-                status=PublicationStatus.PUBLISHED,
+            PostFactory(lede="About Quillword.")
+            edition = EditionFactory(
+                program=program, start_date=dt.date(2010, 1, 1) + dt.timedelta(days=number), days=0
             )
-            edition = Edition.objects.create(
-                program=program,
-                title=f"Edition {number}",
-                slug=f"edition-{number}",
-                start_date=dt.date(2010, 1, 1) + dt.timedelta(days=number),
-                end_date=dt.date(2010, 1, 1) + dt.timedelta(days=number),
-                status=PublicationStatus.PUBLISHED,
-            )
-            Topic.objects.create(edition=edition, position=1, title="Quillword topic")
-            Testimonial.objects.create(
-                quote="Quillword.",
-                person_name=f"Person {number}",
-                year=2010,
-                status=PublicationStatus.PUBLISHED,
-            )
+            TopicFactory(edition=edition, position=1, title="Quillword topic")
+            TestimonialFactory(quote="Quillword.", year=2010)

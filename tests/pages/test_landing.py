@@ -6,7 +6,7 @@ import json
 import pytest
 
 from programs.models import Edition, Program, ProgramKind
-from tests.factories import as_one_change, make_edition
+from tests.factories import EditionFactory, as_one_change
 from tests.html import parse, text_of
 
 pytestmark = pytest.mark.django_db
@@ -97,7 +97,9 @@ def test_landing_stays_the_same_size_as_the_archive_grows(client, seed):
     main = Program.objects.get(kind=ProgramKind.MAIN)
     with as_one_change():
         older = [
-            make_edition(main, start=dt.date(1990 + n, 1, 10), title=f"Old {n}", slug=f"old-{n}")
+            EditionFactory(
+                program=main, start_date=dt.date(1990 + n, 1, 10), title=f"Old {n}", slug=f"old-{n}"
+            )
             for n in range(20)
         ]
     html = client.get("/").content.decode()

@@ -1,16 +1,12 @@
 """Search answers any input with a clear page: the query cleaned, cut and escaped, stored
 text shown as text."""
 
-import datetime as dt
-
 import pytest
 from django.db import connection
-from django.utils import timezone
 
-from news.models import Post
 from pages import search
+from tests.factories import PostFactory
 from tests.pages.searching import search_page, sections
-from wego_site.core.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -113,13 +109,7 @@ def test_only_punctuation_is_nothing_to_search_for(client, db, django_assert_num
 
 
 def test_stored_text_is_shown_as_text_never_as_markup(client, db):
-    Post.objects.create(
-        title="<b>Bold</b> Quillword",
-        slug="markup",
-        lede='<img src=x onerror="alert(1)"> Quillword & co',
-        status=PublicationStatus.PUBLISHED,
-        published_at=timezone.now() - dt.timedelta(minutes=1),
-    )
+    PostFactory(title="<b>Bold</b> Quillword", lede='<img src=x onerror="alert(1)"> Quillword & co')
     _, html = search_page(client, "Quillword")
     assert "<img src=x" not in html and "<b>Bold</b>" not in html
     assert "&lt;b&gt;Bold&lt;/b&gt; <mark>Quillword</mark>" in html

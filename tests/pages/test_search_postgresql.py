@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from news.models import Post
 from pages import search
+from tests.factories import PostFactory
 from tests.pages.searching import (
     only_fallback,
     only_postgresql,
@@ -32,18 +33,12 @@ def test_postgresql_stems_ranks_and_highlights(client, seed):
     assert "<mark>Workshop</mark>" in html
     # Ranking: the post that is all about a word comes before one that mentions it once.
     now = timezone.now() - dt.timedelta(minutes=1)
-    once = Post.objects.create(
-        title="Other news",
-        slug="once",
-        lede="Many things happened; among them, Quillword.",
-        status="published",
-        published_at=now,
+    once = PostFactory(
+        title="Other news", lede="Many things happened; among them, Quillword.", published_at=now
     )
-    about = Post.objects.create(
+    about = PostFactory(
         title="Quillword Quillword",
-        slug="about",
         lede="Quillword, Quillword and more Quillword.",
-        status="published",
         published_at=now - dt.timedelta(days=1),  # older, so only ranking puts it first
     )
     hits = sections(search_page(client, "Quillword")[0])["news"].hits
@@ -130,11 +125,9 @@ def test_a_word_in_every_row_costs_only_the_first_candidates(client, empty_site,
     """A common word ranks only the first matches, so it costs what a rare one does."""
     monkeypatch.setattr(search, "RANKED_CANDIDATES", 5)
     for number in range(8):
-        Post.objects.create(
+        PostFactory(
             title=f"Workshop {number}",
-            slug=f"workshop-{number}",
             lede="A workshop on data.",
-            status="published",
             published_at=timezone.now() - dt.timedelta(days=number),
         )
     results = search.run("workshop")
@@ -151,8 +144,6 @@ def test_a_word_in_every_row_costs_only_the_first_candidates(client, empty_site,
 def test_the_fallback_counts_every_match(empty_site, monkeypatch):
     monkeypatch.setattr(search, "RANKED_CANDIDATES", 5)
     for number in range(8):
-        Post.objects.create(
-            title=f"Workshop {number}", slug=f"workshop-{number}", lede=".", status="published"
-        )
+        PostFactory(title=f"Workshop {number}", lede=".")
     (news,) = search.run("workshop").sections
     assert (news.total, news.is_capped) == (8, False)

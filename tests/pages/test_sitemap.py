@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from news.models import Post
 from programs.models import Edition, Program
-from tests.factories import as_one_change
+from tests.factories import EditionFactory, PostFactory, as_one_change
 from tests.hidden_content import HIDDEN_WORD, make_hidden_content
 
 pytestmark = pytest.mark.django_db
@@ -95,9 +95,7 @@ def test_drafts_scheduled_items_and_editions_of_a_draft_program_stay_out(client,
 
 def test_a_scheduled_post_enters_the_sitemap_when_its_time_comes(client, seed, monkeypatch):
     soon = timezone.now() + dt.timedelta(hours=1)
-    post = Post.objects.create(
-        title="Soon", slug="soon", lede="Soon.", status="published", published_at=soon
-    )
+    post = PostFactory(title="Soon", slug="soon", published_at=soon)
     assert HOST + post.get_absolute_url() not in sitemap_entries(client)
     monkeypatch.setattr(timezone, "now", lambda: soon + dt.timedelta(seconds=1))
     assert HOST + post.get_absolute_url() in sitemap_entries(client)
@@ -111,18 +109,9 @@ def test_sitemap_query_count_does_not_grow_with_the_content(
         entries_before = sitemap_entries(client)
     program = Program.objects.get(slug="wego-shrdc-training-program")
     with as_one_change():
-        for number in range(30):
-            Post.objects.create(
-                title=f"P{number}", slug=f"p-{number}", lede=".", status="published"
-            )
-            Edition.objects.create(
-                program=program,
-                title=f"E{number}",
-                slug=f"e-{number}",
-                start_date=dt.date(2000, 1, 1),
-                end_date=dt.date(2000, 1, 1),
-                status="published",
-            )
+        for _ in range(30):
+            PostFactory(published_at=timezone.now())
+            EditionFactory(program=program, start_date=dt.date(2000, 1, 1), days=0)
     with django_assert_max_num_queries(22) as after:
         entries = sitemap_entries(client)
     # 60 new pages, plus the archive year 2000 and the news year of today.

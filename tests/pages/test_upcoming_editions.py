@@ -7,20 +7,19 @@ import pytest
 from django.utils import timezone
 
 from programs.models import Edition, Program
+from tests.factories import EditionFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def add_edition(program, start):
-    return Edition.objects.create(
+    return EditionFactory(
         program=program,
         title=f"{program.title} {start.year}",
         slug=str(start.year),
         start_date=start,
-        end_date=start + dt.timedelta(days=4),
+        days=4,
         venue_city="Seoul",
-        status="published",
-        published_at=timezone.now() - dt.timedelta(days=1),
     )
 
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from programs.models import Edition
-from tests.factories import as_one_change, make_edition, make_program
+from tests.factories import EditionFactory, ProgramFactory, as_one_change
 from tests.html import text_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_site")]
@@ -14,9 +14,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_site")]
 
 def make_editions(count):
     with as_one_change():
-        program = make_program(title="Long-running program")
+        program = ProgramFactory(title="Long-running program")
         return [
-            make_edition(program, start=dt.date(2000 + n // 10, 1 + n % 10, 1), slug=f"e-{n}")
+            EditionFactory(
+                program=program, start_date=dt.date(2000 + n // 10, 1 + n % 10, 1), slug=f"e-{n}"
+            )
             for n in range(count)
         ]
 

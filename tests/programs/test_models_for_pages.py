@@ -9,58 +9,25 @@ from django.db import IntegrityError
 from programs.linked_data import event_json_ld
 from programs.models import (
     Edition,
-    Participant,
     Program,
     ProgramKind,
-    SiteVisit,
-    Topic,
-    attach_parts,
 )
 from programs.models.editions import title_naming_program
-from tests.factories import make_country, make_edition, make_program
+from tests.factories import CountryFactory, EditionFactory, ParticipantFactory, ProgramFactory
 from wego_site.core.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
 
 
-def test_attach_parts_loads_three_part_tables_in_one_query(django_assert_num_queries):
-    program = make_program()
-    first, second = make_edition(program), make_edition(program)
-    korea, ghana = make_country(), make_country()
-    Topic.objects.create(edition=first, position=2, title="Second topic")
-    Topic.objects.create(edition=first, position=1, title="First topic")
-    SiteVisit.objects.create(edition=first, position=1, name="Park", note="UNESCO")
-    Participant.objects.create(edition=second, position=1, name="Accra", country=ghana)
-    Participant.objects.create(edition=second, position=2, name="Goyang", country=korea)
-    editions = list(Edition.objects.filter(pk__in=[first.pk, second.pk]).order_by("pk"))
-
-    with django_assert_num_queries(1):
-        first_out, second_out = attach_parts(editions)
-
-    assert [t.title for t in first_out.topic_list] == ["First topic", "Second topic"]
-    assert [str(v) for v in first_out.site_visit_list] == ["Park (UNESCO)"]
-    assert first_out.participant_list == []
-    assert [(p.name, p.country.name) for p in second_out.participant_list] == [
-        ("Accra", ghana.name),
-        ("Goyang", korea.name),
-    ]
-    assert second_out.topic_list == []
-
-
-def test_attach_parts_of_nothing_costs_nothing(django_assert_num_queries):
-    with django_assert_num_queries(0):
-        assert attach_parts([]) == []
-
-
 def test_participants_grouped_by_country_in_name_order():
-    edition = make_edition(make_program())
-    b_country, a_country = make_country(), make_country()
+    edition = EditionFactory(program=ProgramFactory())
+    b_country, a_country = CountryFactory(), CountryFactory()
     b_country.name, a_country.name = "Beta", "Alpha"
     b_country.save()
     a_country.save()
-    Participant.objects.create(edition=edition, position=1, name="B1", country=b_country)
-    Participant.objects.create(edition=edition, position=2, name="A1", country=a_country)
-    Participant.objects.create(edition=edition, position=3, name="B2", country=b_country)
+    ParticipantFactory(edition=edition, position=1, name="B1", country=b_country)
+    ParticipantFactory(edition=edition, position=2, name="A1", country=a_country)
+    ParticipantFactory(edition=edition, position=3, name="B2", country=b_country)
     groups = (
         Edition.objects.prefetch_related("participants__country")
         .get(pk=edition.pk)
@@ -73,9 +40,9 @@ def test_participants_grouped_by_country_in_name_order():
 
 
 def test_event_json_ld_without_venue_or_organisers():
-    edition = make_edition(
-        make_program(title="Series"),
-        start=dt.date(2020, 1, 1),
+    edition = EditionFactory(
+        program=ProgramFactory(title="Series"),
+        start_date=dt.date(2020, 1, 1),
         days=0,
         venue_city="",
         venue_country=None,
@@ -97,10 +64,10 @@ def test_an_edition_under_way_is_still_upcoming():
 
 
 def test_public_edition_counts_ignore_hidden_editions():
-    program = make_program()
-    make_edition(program)
-    make_edition(program, status=PublicationStatus.DRAFT)
-    make_edition(program, published_at=dt.datetime(2999, 1, 1, tzinfo=dt.UTC))
+    program = ProgramFactory()
+    EditionFactory(program=program)
+    EditionFactory(program=program, status=PublicationStatus.DRAFT)
+    EditionFactory(program=program, published_at=dt.datetime(2999, 1, 1, tzinfo=dt.UTC))
     assert Program.objects.with_public_edition_counts().get(pk=program.pk).public_edition_count == 1
 
 
@@ -113,8 +80,8 @@ def test_reserved_program_slugs_are_refused(slug):
 
 
 def test_editions_of_a_draft_program_are_hidden():
-    program = make_program(status=PublicationStatus.DRAFT)
-    edition = make_edition(program)
+    program = ProgramFactory(status=PublicationStatus.DRAFT)
+    edition = EditionFactory(program=program)
     assert not Edition.objects.published().filter(pk=edition.pk).exists()
     assert not Edition.objects.select_related("program").get(pk=edition.pk).is_published
     program.status = PublicationStatus.PUBLISHED
@@ -124,7 +91,7 @@ def test_editions_of_a_draft_program_are_hidden():
 
 
 def test_database_refuses_an_edition_that_ends_before_it_starts():
-    program = make_program()
+    program = ProgramFactory()
     with pytest.raises(IntegrityError):
         Edition.objects.create(
             program=program,

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from programs.models import Edition, Program, ProgramKind
-from tests.factories import make_edition
+from tests.factories import EditionFactory, ProgramFactory, as_one_change
 from tests.html import json_ld_blocks, parse, text_of
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +89,9 @@ def test_main_program_page_lists_its_eight_editions(client, seed):
 
 def test_program_page_splits_upcoming_and_past(client, seed):
     program = Program.objects.get(slug="wego-shrdc-training-program")
-    make_edition(program, title="Next edition", start=dt.date.today() + dt.timedelta(days=30))
+    EditionFactory(
+        program=program, title="Next edition", start_date=dt.date.today() + dt.timedelta(days=30)
+    )
     edition = Edition.objects.get(title="Next edition")
     html = client.get(MAIN).content.decode()
     # How to take part names it first; the editions run newest first, it at the top.
@@ -145,3 +147,22 @@ def test_fixed_paths_win_over_program_slugs(client, seed):
     response = client.get("/programs/archive/")
     assert response.status_code == 200
     assert response.templates[0].name == "programs/edition_archive.html"
+
+
+def test_a_program_page_offers_a_few_other_programs_however_many_there_are(client, seed):
+    """Those of its kind first, then a link to them all: the page stays the same size."""
+    response = client.get(MAIN)
+    seed_others = [other.title for other in response.context["other_programs"]]
+    assert len(seed_others) == 3 and not response.context["more_programs"]
+    assert 'href="/programs/">All programs</a>' not in response.content.decode()
+
+    with as_one_change():
+        ProgramFactory.create_batch(20, kind=ProgramKind.PARTNER)
+        ProgramFactory(kind=ProgramKind.MAIN, title="Another main program", position=99)
+    response = client.get(MAIN)
+    others = response.context["other_programs"]
+    assert len(others) == 8
+    assert others[0].title == "Another main program", "its own kind comes first"
+    assert response.context["more_programs"]
+    nav = text_of(response).split("Other training programs", 1)[1]
+    assert "Another main program" in nav and "All programs" in nav

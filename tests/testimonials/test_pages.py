@@ -3,7 +3,7 @@
 import pytest
 
 from testimonials.models import Testimonial
-from tests.factories import as_one_change, make_testimonial
+from tests.factories import TestimonialFactory, as_one_change
 from tests.html import text_of
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def test_testimonials(client, seed):
 def test_testimonials_come_in_pages_and_a_year_is_whole(client, empty_site):
     with as_one_change():
         for n in range(30):
-            make_testimonial(person_name=f"Speaker {n}", year=2010 + n % 3)
+            TestimonialFactory(person_name=f"Speaker {n}", year=2010 + n % 3)
     text = text_of(client.get("/testimonials/"))
     assert "30 testimonies of former participants, page 1 of 2." in text
     assert "Speaker 2" in text  # a 2012 testimonial: the newest year comes first

@@ -3,7 +3,7 @@
 import pytest
 
 from testimonials.models import Testimonial
-from tests.factories import make_edition, make_program, make_testimonial
+from tests.factories import EditionFactory, ProgramFactory, TestimonialFactory
 from wego_site.core.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
@@ -15,20 +15,20 @@ def source_of(testimonial):
 
 
 def test_links_to_its_public_edition():
-    edition = make_edition(make_program())
-    assert source_of(make_testimonial(edition=edition)) == edition
+    edition = EditionFactory(program=ProgramFactory())
+    assert source_of(TestimonialFactory(edition=edition)) == edition
 
 
 def test_falls_back_to_the_program_when_the_edition_is_a_draft():
-    program = make_program()
-    edition = make_edition(program, status=DRAFT)
-    assert source_of(make_testimonial(edition=edition)) == program
+    program = ProgramFactory()
+    edition = EditionFactory(program=program, status=DRAFT)
+    assert source_of(TestimonialFactory(edition=edition)) == program
 
 
 def test_links_nowhere_when_the_program_is_a_draft():
-    program = make_program(status=DRAFT)
-    assert source_of(make_testimonial(edition=make_edition(program))) is None
-    assert source_of(make_testimonial(program=program)) is None
+    program = ProgramFactory(status=DRAFT)
+    assert source_of(TestimonialFactory(edition=EditionFactory(program=program))) is None
+    assert source_of(TestimonialFactory(program=program)) is None
 
 
 def test_speaks_for():

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
+from django.urls import register_converter
 from django_otp.plugins.otp_static.apps import DefaultConfig as StaticConfig
 from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig
 
@@ -18,6 +19,7 @@ class CoreConfig(AppConfig):
             cards,
             redirects,  # noqa: F401 - connects the slug-change recorders
         )
+        from wego_site.core.converters import YearConverter
         from wego_site.core.roles import setup_roles_after_migrate
         from wego_site.pagecache import generation
 
@@ -32,6 +34,7 @@ class CoreConfig(AppConfig):
         staff_devices.register(admin.site)
         generation.connect_signals()
         cards.connect_signals()
+        register_converter(YearConverter, "year")
 
 
 def create_cache_tables(sender, using, verbosity=1, **kwargs):

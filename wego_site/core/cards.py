@@ -10,10 +10,8 @@ fixtures) get theirs from `manage.py make_cards`; until then pages show the site
 """
 
 import hashlib
-import io
 import json
 
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
@@ -21,12 +19,19 @@ from django.templatetags.static import static
 from PIL import Image, ImageOps
 
 from wego_site.core.card_drawing import CARD_SIZE, draw_card, palette
-from wego_site.core.images import rendition_name, rendition_names
+from wego_site.core.images import (
+    RENDITION_FORMATS,
+    encode,
+    open_picture,
+    rendition_name,
+    rendition_names,
+    store,
+    store_renditions,
+)
 from wego_site.pagecache.generation import bump_generation
 
 # Smaller copies for lists (1×, and the card itself as 2×), as JPEG and WebP.
 CARD_RENDITION_SIZES = [(600, 315), CARD_SIZE]
-CARD_RENDITION_FORMATS = {"jpg": "JPEG", "webp": "WEBP"}
 # Drawn with the word mark and the site's name only; committed, made by `draw_icons`.
 SITE_CARD = "cards/site.png"
 SITE_CARD_ALT = "WeGO Training Programs"
@@ -35,7 +40,7 @@ DRAWING_VERSION = 1
 
 
 def card_renditions(name):
-    return rendition_names(name, CARD_RENDITION_SIZES, CARD_RENDITION_FORMATS)
+    return rendition_names(name, CARD_RENDITION_SIZES, RENDITION_FORMATS)
 
 
 def delete_card(name, storage=default_storage):
@@ -43,42 +48,15 @@ def delete_card(name, storage=default_storage):
         storage.delete(path)
 
 
-def _save(storage, name, data):
-    if storage.exists(name):
-        storage.delete(name)
-    storage.save(name, ContentFile(data))
-
-
-# Encoder settings chosen for speed as much as size: a card is drawn during an admin
-# save's commit, and the exhaustive ones (PNG optimize, WebP method 4+) take ten times
-# as long for 5 % fewer bytes.
-ENCODER_OPTIONS = {
-    "PNG": {"compress_level": 6},
-    "JPEG": {"quality": 85, "optimize": True},
-    "WEBP": {"quality": 85, "method": 2},
-}
-
-
-def _encode(image, image_format):
-    buffer = io.BytesIO()
-    image.save(buffer, image_format, **ENCODER_OPTIONS[image_format])
-    return buffer.getvalue()
-
-
 def store_card(image, name, storage=default_storage):
     """Save the 1200 × 630 card and its smaller copies under `name`."""
-    _save(storage, name, _encode(image, "PNG" if name.endswith(".png") else "JPEG"))
-    for size in CARD_RENDITION_SIZES:
-        copy = image if size == image.size else image.resize(size, Image.Resampling.LANCZOS)
-        for extension, image_format in CARD_RENDITION_FORMATS.items():
-            _save(storage, rendition_name(name, size, extension), _encode(copy, image_format))
+    store(storage, name, encode(image, "PNG" if name.endswith(".png") else "JPEG"))
+    store_renditions(image, name, CARD_RENDITION_SIZES, storage)
 
 
 def photo_card(original_name, storage=default_storage):
     """The 1200 × 630 centre crop of a stored picture."""
-    with storage.open(original_name, "rb") as original, Image.open(original) as image:
-        image = ImageOps.exif_transpose(image).convert("RGB")
-        return ImageOps.fit(image, CARD_SIZE, Image.Resampling.LANCZOS)
+    return ImageOps.fit(open_picture(original_name, storage), CARD_SIZE, Image.Resampling.LANCZOS)
 
 
 class HasSocialCard(models.Model):

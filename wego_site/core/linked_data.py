@@ -47,16 +47,6 @@ def wego_organization(base_url, logo=False):
     return data
 
 
-def image_json(card, base_url):
-    """A card (see wego_site.core.cards) as a schema.org ImageObject."""
-    return {
-        "@type": "ImageObject",
-        "url": absolute(base_url, card["url"]),
-        "width": card["width"],
-        "height": card["height"],
-    }
-
-
 def breadcrumb_list(crumbs, base_url):
     """The trail from the landing page to this page (the last crumb) as a BreadcrumbList."""
     return {

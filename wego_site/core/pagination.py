@@ -9,14 +9,6 @@ class PaginatedListMixin:
     once per content generation, since counting every row is what grows with the archive.
     """
 
-    # URL arguments that narrow a list enough to show it whole, e.g. ("year",).
-    whole_when_narrowed_by = ()
-
-    def get_paginate_by(self, queryset):
-        if any(name in self.kwargs for name in self.whole_when_narrowed_by):
-            return None
-        return super().get_paginate_by(queryset)
-
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
         # Named by the view and its arguments (a year as an integer, a tag that exists),

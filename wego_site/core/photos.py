@@ -144,11 +144,12 @@ class HasPhoto(models.Model):
 
 
 def remember_stored_photo(sender, instance, raw=False, **kwargs):
-    """pre_save: the stored picture and focal point, to know after the save if either changed."""
+    """pre_save: the stored picture and focal point, to know after the save if either changed
+    (the model remembers its stored values: wego_site.core.stored_values)."""
     if raw:
         return
-    stored = sender.objects.filter(pk=instance.pk).values_list("photo", "photo_focus").first()
-    instance._stored_photo = stored or ("", "")
+    stored = instance.stored_values("photo", "photo_focus")
+    instance._stored_photo = (stored["photo"] or "", stored["photo_focus"]) if stored else ("", "")
 
 
 def make_stored_photo_renditions(sender, instance, raw=False, **kwargs):

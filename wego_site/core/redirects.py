@@ -1,10 +1,15 @@
 """Old addresses keep working: a changed slug (or year) leaves a permanent redirect behind.
 
-A model opts in by defining `url_paths()`: a dict naming each public address it owns
-(its own page, and the pages of its parts whose address contains its slug). Before a
-save the stored row's addresses are read; after it, each address that changed is
-recorded as a `Redirect`. A middleware answers a 404 on an old address with a 301.
+A model opts in with `url_paths()`, a dict naming each public address it owns (its own
+page, and the pages of its parts whose address contains its slug), and
+`address_fields`, the fields those addresses are made of; it remembers its stored
+values (`wego_site.core.stored_values.RemembersStoredValues`). Before a save whose
+address fields changed, the addresses of the row as stored are worked out; after it,
+each address that changed is recorded as a `Redirect`. A middleware answers a 404 on an
+old address with a 301.
 """
+
+import copy
 
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
@@ -13,20 +18,31 @@ from django.http import HttpResponsePermanentRedirect
 from wego_site.core.models import Redirect
 
 
+def stored_url_paths(instance):
+    """`url_paths()` of the row as stored, or None when its address fields are unchanged
+    (or it is not stored yet)."""
+    stored = instance.stored_values(*instance.address_fields)
+    attnames = {name: instance._meta.get_field(name).attname for name in stored}
+    if all(getattr(instance, attnames[name]) == value for name, value in stored.items()):
+        return None
+    as_stored = copy.copy(instance)
+    for name, value in stored.items():
+        setattr(as_stored, attnames[name], value)
+    return as_stored.url_paths()
+
+
 @receiver(pre_save, dispatch_uid="redirects_remember_old_paths")
 def remember_old_paths(sender, instance, raw=False, **kwargs):
-    if raw or not hasattr(sender, "url_paths") or instance.pk is None:
+    if raw or not hasattr(sender, "url_paths"):
         return
-    stored = sender._base_manager.filter(pk=instance.pk).first()
-    instance._old_url_paths = stored.url_paths() if stored else {}
+    instance._old_url_paths = stored_url_paths(instance)
 
 
 @receiver(post_save, dispatch_uid="redirects_record_changed_paths")
 def record_changed_paths(sender, instance, raw=False, created=False, **kwargs):
-    old_paths = getattr(instance, "_old_url_paths", None)
+    old_paths = instance.__dict__.pop("_old_url_paths", None)
     if raw or created or not old_paths:
         return
-    del instance._old_url_paths
     new_paths = instance.url_paths()
     for key, old_path in old_paths.items():
         new_path = new_paths.get(key)
