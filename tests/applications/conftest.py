@@ -1,7 +1,6 @@
 import importlib
 
 import pytest
-from django.apps import apps
 
 from programs.models import Country
 from tests.applications.builders import make_call, make_contact
@@ -38,5 +37,10 @@ def call(db, contact):
 @pytest.fixture
 def decision_texts(call):
     """The decision texts the migrations add (a transactional test's flush removes them)."""
+    from applications.models import DecisionEmail
+
     migration = importlib.import_module("applications.migrations.0002_default_decision_emails")
-    migration.add_texts(apps, None)
+    for status, (subject, body) in migration.TEXTS.items():
+        DecisionEmail.objects.update_or_create(
+            name=f"decision-{status}", defaults={"subject": subject, "content": body}
+        )

@@ -139,9 +139,9 @@ def test_decision_emails_are_previewed_then_queued(editor_client, call, decision
 
 
 def test_the_secretariat_edits_the_decision_texts(editor_client, decision_texts):
-    template = DecisionEmail.objects.get(status="declined")
+    template = DecisionEmail.objects.get(name="decision-declined")
     url = reverse("admin:applications_decisionemail_change", args=[template.pk])
-    broken = editor_client.post(url, {"status": "declined", "subject": "{% if %}", "body": "x"})
+    broken = editor_client.post(url, {"status": "declined", "subject": "{% if %}", "content": "x"})
     assert "cannot be filled in" in broken.content.decode()
     template.refresh_from_db()
     assert template.subject != "{% if %}"
