@@ -40,7 +40,9 @@ def render_text(source, context):
 
 
 def contacts_text(call):
-    return "\n".join(f"{contact.full_name} <{contact.email}>" for contact in call.question_contacts())
+    return "\n".join(
+        f"{contact.full_name} <{contact.email}>" for contact in call.question_contacts()
+    )
 
 
 def decision_context(application):

@@ -8,7 +8,6 @@ from django.utils.html import format_html
 from applications.documents import validate_application_pdf
 from applications.models import Application
 from applications.models.applicants import TEXT_LIMIT
-from programs.models import Country
 
 # A field people never see (hidden by the stylesheet, skipped by keyboard and screen
 # readers); form-filling robots fill it. Named so that browsers' autofill leaves it alone.
@@ -23,7 +22,6 @@ class ApplicationForm(forms.ModelForm):
         ("Your application", ["motivation", "plans", "document"]),
     ]
 
-    country = forms.ModelChoiceField(queryset=Country.objects.all(), empty_label="Choose a country")
     document = forms.FileField(
         label="Nomination letter or CV (PDF)",
         validators=[validate_application_pdf],

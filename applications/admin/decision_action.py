@@ -18,7 +18,7 @@ def send_decision_emails(modeladmin, request, queryset):
     Each applicant gets the text written for their current status; applicants whose
     status has no text are listed and left out. Applicants who were emailed a decision
     before are listed with its date and emailed again only when that is ticked."""
-    applications = list(queryset.select_related("call__edition__program", "country"))
+    applications = list(queryset.select_related("call__edition__program"))
     templates = DecisionEmail.objects.by_status()
     ready = [a for a in applications if a.status in templates and a.anonymised_at is None]
     left_out = [a for a in applications if a not in ready]
@@ -30,7 +30,9 @@ def send_decision_emails(modeladmin, request, queryset):
             emails.queue_decision(application, templates[application.status])
             application.decision_emailed_at = timezone.now()
             application.save(update_fields=["decision_emailed_at", "updated_at"])
-        message = f"{count_text(len(to_send), 'decision email')} queued; they go out within minutes."
+        message = (
+            f"{count_text(len(to_send), 'decision email')} queued; they go out within minutes."
+        )
         not_again = len(ready) - len(to_send)
         if not_again:
             message += (

@@ -53,7 +53,13 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="DecisionEmail",
             fields=[],
-            options={"verbose_name": "decision email", "ordering": ["name"], "proxy": True, "indexes": [], "constraints": []},
+            options={
+                "verbose_name": "decision email",
+                "ordering": ["name"],
+                "proxy": True,
+                "indexes": [],
+                "constraints": [],
+            },
             bases=("post_office.emailtemplate",),
         ),
     ]

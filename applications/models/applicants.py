@@ -9,6 +9,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django_countries.fields import CountryField
 
 from applications.documents import private_storage, random_document_name
 from applications.models.calls import Call
@@ -87,7 +88,10 @@ class Application(models.Model):
         help_text="City government or public body, e.g. “Seoul Metropolitan Government”.",
     )
     city = models.CharField(max_length=100)
-    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="applications")
+    country = CountryField(
+        blank_label="Choose a country",
+        help_text="Any country or territory in ISO 3166, stored as its two-letter code.",
+    )
     email = models.EmailField(help_text="Kept in lower case: one application per address per call.")
     phone = models.CharField(max_length=40, blank=True)
     motivation = models.TextField(validators=[MaxLengthValidator(TEXT_LIMIT)])
@@ -168,7 +172,8 @@ class Application(models.Model):
     def make_participant(self):
         """List this applicant's organisation (or city) and country on the edition page.
 
-        Two applicants of one body share its entry. Returns the participant, or None when
+        The country is the site's row with the application's ISO code, added from the ISO
+        data when the site has none yet. Two applicants of one body share its entry. Returns the participant, or None when
         the application is not accepted or confirmed."""
         if self.status not in PARTICIPATING:
             return None
@@ -176,15 +181,16 @@ class Application(models.Model):
             return self.participant
         edition = self.call.edition
         name = self.organisation or self.city
+        country = Country.objects.for_code(self.country.code, self.country.name)
         participant = Participant.objects.filter(
-            edition=edition, name=name, country=self.country
+            edition=edition, name=name, country=country
         ).first()
         if participant is None:
             last = Participant.objects.filter(edition=edition).order_by("-position").first()
             participant = Participant.objects.create(
                 edition=edition,
                 name=name,
-                country=self.country,
+                country=country,
                 position=(last.position + 1) if last else 0,
             )
         self.participant = participant

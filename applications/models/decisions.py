@@ -66,9 +66,7 @@ class DecisionEmail(EmailTemplate):
             try:
                 render_text(getattr(self, field), SAMPLE_CONTEXT)
             except Exception as error:  # any failure is the editor's to fix
-                raise ValidationError(
-                    {field: f"This text cannot be filled in: {error}"}
-                ) from None
+                raise ValidationError({field: f"This text cannot be filled in: {error}"}) from None
         duplicate = DecisionEmail.objects.filter(name=self.name).exclude(pk=self.pk)
         if duplicate.exists():
             raise ValidationError({"name": "There is a text for this status already."})

@@ -2,8 +2,7 @@ import importlib
 
 import pytest
 
-from programs.models import Country
-from tests.applications.builders import make_call, make_contact
+from tests.applications.factories import APPLICANT_COUNTRY, CallFactory, ContactFactory
 
 
 @pytest.fixture(autouse=True)
@@ -20,18 +19,19 @@ def generous_rate(settings):
 
 
 @pytest.fixture
-def country(db):
-    return Country.objects.get_or_create(name="Testland")[0]
+def country():
+    """The ISO code of the country the applicant chooses."""
+    return APPLICANT_COUNTRY
 
 
 @pytest.fixture
 def contact(db):
-    return make_contact()
+    return ContactFactory()
 
 
 @pytest.fixture
 def call(db, contact):
-    return make_call(contacts=[contact])
+    return CallFactory(contacts=[contact])
 
 
 @pytest.fixture

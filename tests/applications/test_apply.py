@@ -1,6 +1,7 @@
 """The public form: what is stored, what is refused, and what the applicant is told."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core import mail
@@ -9,15 +10,9 @@ from django.utils import timezone
 from post_office.models import Email
 
 from applications.models import Application
-from tests.applications.builders import (
-    bomb_pdf_bytes,
-    form_data,
-    make_call,
-    pdf_bytes,
-    send_the_queue,
-    stored_documents,
-    upload,
-)
+from tests.applications.factories import CallFactory, form_data
+from tests.applications.helpers import send_the_queue, stored_documents
+from tests.applications.pdfs import bomb_pdf_bytes, pdf_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +75,19 @@ def test_the_form_page_shows_grouped_labelled_fields(client, call):
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
+def test_every_country_in_the_world_can_be_chosen_and_is_stored_as_its_iso_code(
+    client, call, empty_site
+):
+    call = CallFactory()
+    html = client.get(apply_url(call)).content.decode()
+    options = re.findall(r'<option value="([A-Z]{2})"', html)
+    assert len(options) >= 249
+    for code, name in [("ES", "Spain"), ("BR", "Brazil"), ("CN", "China"), ("JP", "Japan")]:
+        assert f'<option value="{code}">{name}</option>' in html
+    assert post(client, call, "BT").status_code == 302
+    assert Application.objects.get().country.name == "Bhutan"
+
+
 def test_errors_are_listed_at_the_top_and_next_to_each_field(client, call, country):
     response = post(client, call, country, name="", consent="")
     html = response.content.decode()
@@ -91,7 +99,7 @@ def test_errors_are_listed_at_the_top_and_next_to_each_field(client, call, count
 
 
 def test_before_the_opening_there_is_no_form(client, country):
-    call = make_call(opens=timezone.now() + dt.timedelta(days=2))
+    call = CallFactory(opens_at=timezone.now() + dt.timedelta(days=2))
     page = client.get(apply_url(call))
     assert '<form class="application-form"' not in page.content.decode()
     assert "opens on" in page.content.decode()
@@ -102,8 +110,10 @@ def test_before_the_opening_there_is_no_form(client, country):
 
 def test_after_the_deadline_there_is_no_form(client, country, contact):
     now = timezone.now()
-    call = make_call(
-        opens=now - dt.timedelta(days=10), closes=now - dt.timedelta(hours=1), contacts=[contact]
+    call = CallFactory(
+        opens_at=now - dt.timedelta(days=10),
+        closes_at=now - dt.timedelta(hours=1),
+        contacts=[contact],
     )
     html = client.get(apply_url(call)).content.decode()
     assert "This call closed on" in html
@@ -206,7 +216,7 @@ def test_a_forged_confirmation_link_is_a_404(client, call, country):
 
 
 def test_a_draft_call_has_no_form(client, country):
-    call = make_call(status="draft")
+    call = CallFactory(status="draft")
     assert client.get(apply_url(call)).status_code == 404
     assert post(client, call, country).status_code == 404
 

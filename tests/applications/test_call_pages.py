@@ -9,7 +9,7 @@ import icalendar
 import pytest
 from django.utils import timezone
 
-from tests.applications.builders import make_application, make_call
+from tests.applications.factories import ApplicationFactory, CallFactory
 from tests.factories import make_edition
 from wego_site.core.moments import moment_text
 from wego_site.pagecache import generation
@@ -126,13 +126,13 @@ def test_the_icalendar_file_holds_the_deadline(client, call):
 
 def test_the_page_cache_turns_over_when_a_call_opens_or_closes(call):
     assert generation.compute_next_publication() == call.closes_at
-    later = make_call(opens=timezone.now() + dt.timedelta(hours=2))
+    later = CallFactory(opens_at=timezone.now() + dt.timedelta(hours=2))
     assert generation.compute_next_publication() == later.opens_at
 
 
 def test_an_application_does_not_retire_cached_pages_but_a_call_does(call, country):
     before = generation.current_state()
-    make_application(call)
+    ApplicationFactory(call=call)
     assert generation.current_state()[0] == before[0]
     call.places = 30
     call.save()
@@ -141,7 +141,7 @@ def test_an_application_does_not_retire_cached_pages_but_a_call_does(call, count
 
 def test_personal_data_is_in_no_public_page(client, seed, call, settings):
     settings.PAGE_CACHE_ENABLED = True
-    make_application(call, name="Secretive Applicant", email="secret@example.org")
+    ApplicationFactory(call=call, name="Secretive Applicant", email="secret@example.org")
     for url in [
         "/",
         call.edition.get_absolute_url(),

@@ -13,13 +13,10 @@ from django.utils import timezone
 from post_office.models import Email
 
 from applications.models import Application, DecisionEmail, StatusChange
-from programs.models import Participant
-from tests.applications.builders import (
-    make_application,
-    pdf_bytes,
-    send_the_queue,
-    stored_documents,
-)
+from programs.models import Country, Participant
+from tests.applications.factories import ApplicationFactory
+from tests.applications.helpers import send_the_queue, stored_documents
+from tests.applications.pdfs import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -35,19 +32,19 @@ def run_action(client, action, applications, follow=False, **extra):
 
 
 def test_the_editor_finds_applications_per_call_with_filters_and_search(editor_client, call):
-    make_application(call, name="Findable Person", email="find@example.org")
+    ApplicationFactory(call=call, name="Findable Person", email="find@example.org")
     page = editor_client.get(reverse(CHANGELIST), {"call__id__exact": call.pk})
     assert page.status_code == 200 and "Findable Person" in page.content.decode()
     for params in (
         {"status__exact": "submitted"},
         {"q": "find@example"},
-        {"country__id__exact": "1"},
+        {"country__exact": "KE"},
     ):
         assert editor_client.get(reverse(CHANGELIST), params).status_code == 200
 
 
 def test_staff_without_the_review_permission_sees_no_application(client, call, django_user_model):
-    make_application(call)
+    ApplicationFactory(call=call)
     user = django_user_model.objects.create_user("helper", password="pw-helper-1", is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="change_call"))
     client.force_login(user)
@@ -55,7 +52,7 @@ def test_staff_without_the_review_permission_sees_no_application(client, call, d
 
 
 def test_the_document_opens_for_reviewers_only(client, editor_client, call, django_user_model):
-    application = make_application(call)
+    application = ApplicationFactory(call=call)
     url = application.get_document_url()
     response = editor_client.get(url)
     assert response.status_code == 200
@@ -77,7 +74,7 @@ def test_behind_nginx_the_document_is_sent_by_nginx_after_the_same_check(
     client, editor_client, call, settings
 ):
     settings.PRIVATE_MEDIA_ACCEL_PREFIX = "/_private/"
-    application = make_application(call)
+    application = ApplicationFactory(call=call)
     url = application.get_document_url()
     response = editor_client.get(url)
     assert response.status_code == 200 and response.content == b""
@@ -92,7 +89,7 @@ def test_behind_nginx_the_document_is_sent_by_nginx_after_the_same_check(
 
 
 def test_status_steps_are_recorded_with_who_and_when(editor_client, editor, call):
-    application = make_application(call)
+    application = ApplicationFactory(call=call)
     run_action(editor_client, "mark_under_review", [application])
     run_action(editor_client, "mark_accepted", [application])
     refused = run_action(editor_client, "mark_under_review", [application], follow=True)
@@ -112,16 +109,16 @@ def test_status_steps_are_recorded_with_who_and_when(editor_client, editor, call
 
 
 def test_a_step_that_does_not_follow_is_refused(call):
-    application = make_application(call)
+    application = ApplicationFactory(call=call)
     application.change_status("withdrawn")
     assert not application.change_status("accepted")
     assert application.status == "withdrawn"
 
 
 def test_decision_emails_are_previewed_then_queued(editor_client, call, decision_texts):
-    accepted = make_application(call, name="Chosen Person", email="chosen@example.org")
+    accepted = ApplicationFactory(call=call, name="Chosen Person", email="chosen@example.org")
     accepted.change_status("accepted")
-    pending = make_application(call, email="pending@example.org")
+    pending = ApplicationFactory(call=call, email="pending@example.org")
     preview = run_action(editor_client, "send_decision_emails", [accepted, pending])
     html = preview.content.decode()
     assert preview.status_code == 200
@@ -148,9 +145,9 @@ def test_the_secretariat_edits_the_decision_texts(editor_client, decision_texts)
 
 
 def test_accepted_applicants_become_the_editions_participants(client, editor_client, call):
-    first = make_application(call, organisation="Harbour City Council")
-    second = make_application(call, organisation="Harbour City Council")
-    declined = make_application(call, organisation="Declined Town")
+    first = ApplicationFactory(call=call, organisation="Harbour City Council")
+    second = ApplicationFactory(call=call, organisation="Harbour City Council")
+    declined = ApplicationFactory(call=call, organisation="Declined Town")
     for application in (first, second):
         application.change_status("accepted")
     declined.change_status("declined")
@@ -166,8 +163,21 @@ def test_accepted_applicants_become_the_editions_participants(client, editor_cli
     assert "Stored Applicant" not in page.content.decode()  # never a person's name
 
 
+def test_listing_maps_the_iso_country_to_the_sites_row_or_adds_it(editor_client, call, seed):
+    korea = Country.objects.get(code="KR")
+    from_korea = ApplicationFactory(call=call, organisation="Seoul Office", country="KR")
+    from_bhutan = ApplicationFactory(call=call, organisation="Thimphu Office", country="BT")
+    assert not Country.objects.filter(code="BT").exists()
+    for application in (from_korea, from_bhutan):
+        application.change_status("accepted")
+    run_action(editor_client, "make_participants", [from_korea, from_bhutan])
+    listed = {p.name: p.country for p in Participant.objects.filter(edition=call.edition)}
+    assert listed["Seoul Office"] == korea  # the site's own “Korea”, not a second row
+    assert (listed["Thimphu Office"].name, listed["Thimphu Office"].code) == ("Bhutan", "BT")
+
+
 def test_the_csv_export_holds_the_selected_applications(editor_client, call):
-    make_application(call, name="=HYPERLINK(1)", email="csv@example.org")
+    ApplicationFactory(call=call, name="=HYPERLINK(1)", email="csv@example.org")
     response = run_action(editor_client, "export_csv", Application.objects.all())
     assert response["Content-Type"].startswith("text/csv")
     text = response.content.decode("utf-8-sig")
@@ -179,7 +189,7 @@ def test_the_csv_export_holds_the_selected_applications(editor_client, call):
 def test_retention_anonymises_old_applications_and_their_emails(
     call, private_root, settings, django_capture_on_commit_callbacks
 ):
-    application = make_application(call, email="old@example.org")
+    application = ApplicationFactory(call=call, email="old@example.org")
     Email.objects.create(to="old@example.org", from_email="a@example.org", subject="x")
     Email.objects.create(to="bold@example.org", from_email="a@example.org", subject="y")
     edition = call.edition
@@ -201,6 +211,6 @@ def test_retention_anonymises_old_applications_and_their_emails(
 
 
 def test_recent_applications_are_kept(call):
-    make_application(call)
+    ApplicationFactory(call=call)
     call_command("purge_applications", stdout=io.StringIO())
     assert Application.objects.get().anonymised_at is None
