@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from applications.addresses import normalise_address
 from applications.documents import validate_application_pdf
 from applications.models import Application
 from applications.models.applicants import TEXT_LIMIT
@@ -12,6 +13,17 @@ from applications.models.applicants import TEXT_LIMIT
 # A field people never see (hidden by the stylesheet, skipped by keyboard and screen
 # readers); form-filling robots fill it. Named so that browsers' autofill leaves it alone.
 HONEYPOT_FIELD = "website_address"
+
+
+class DeliverableEmailField(forms.CharField):
+    """An email address, normalised and checked as mail servers and the email queue would
+    (applications.addresses)."""
+
+    widget = forms.EmailInput
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalise_address(value) if value else value
 
 
 class ApplicationForm(forms.ModelForm):
@@ -47,6 +59,7 @@ class ApplicationForm(forms.ModelForm):
             "plans",
             "document",
         ]
+        field_classes = {"email": DeliverableEmailField}
         labels = {
             "honorific": "Title (optional)",
             "phone": "Phone (optional)",
@@ -89,7 +102,7 @@ class ApplicationForm(forms.ModelForm):
         return [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
+        email = self.cleaned_data["email"]
         if Application.objects.filter(call=self.call, email=email).exists():
             raise forms.ValidationError(self.duplicate_message(), code="duplicate")
         return email

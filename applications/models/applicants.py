@@ -5,12 +5,14 @@ import secrets
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import CountryField
 
+from applications.addresses import normalise_address
 from applications.documents import private_storage, random_document_name
 from applications.models.calls import Call
 from programs.models import Country, Participant
@@ -92,7 +94,12 @@ class Application(models.Model):
         blank_label="Choose a country",
         help_text="Any country or territory in ISO 3166, stored as its two-letter code.",
     )
-    email = models.EmailField(help_text="Kept in lower case: one application per address per call.")
+    email = models.EmailField(
+        help_text=(
+            "Kept as it is compared: lower case, the domain in its ASCII (IDNA) form. One "
+            "application per address per call."
+        )
+    )
     phone = models.CharField(max_length=40, blank=True)
     motivation = models.TextField(validators=[MaxLengthValidator(TEXT_LIMIT)])
     plans = models.TextField(
@@ -143,6 +150,14 @@ class Application(models.Model):
     def save(self, *args, **kwargs):
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.email and self.anonymised_at is None:
+            try:
+                self.email = normalise_address(self.email)
+            except ValidationError as error:
+                raise ValidationError({"email": error.messages}) from None
 
     def get_document_url(self):
         """The admin's checked download view: the only way to the file."""
