@@ -387,6 +387,10 @@ LOGGING = {
         # Errors (500s, with traceback) and security events (CSRF) always show.
         "django.request": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
         "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        # pypdf reads applicants' documents; its warnings and errors quote the document
+        # (names, addresses in its metadata), so none is logged. A refused document is
+        # logged by applications.documents, by the kind of failure only.
+        "pypdf": {"handlers": [], "level": "CRITICAL", "propagate": False},
         # A request for a host the site does not serve (scanners do it all day) is one
         # WARNING line, without the traceback Django attaches.
         "django.security.DisallowedHost": {

@@ -1,5 +1,5 @@
 """PDFs as applicants send them: blank ones made with pypdf, a decompression bomb, and the
-real documents in tests/applications/pdfs/."""
+real documents in tests/applications/sample_pdfs/."""
 
 import io
 import zlib
@@ -8,7 +8,7 @@ from pathlib import Path
 import pypdf
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-SAMPLES = Path(__file__).parent / "pdfs"
+SAMPLES = Path(__file__).parent / "sample_pdfs"
 
 
 def pdf_bytes(pages=1):
