@@ -1,13 +1,15 @@
 """Applicants' documents: checked by their content, kept where no URL reaches them.
 
 Files live under settings.PRIVATE_MEDIA_ROOT, never under MEDIA_ROOT, with random
-names; the storage has no base URL, so nothing can build a public link to them. Staff
-read them through the admin's download view, which checks the permission and answers
-with `document_response`.
+names; the storage has no base URL, so nothing can build a public link to them. On disk
+they are readable by the site's own user only (files 0600 in folders 0700). Staff read
+them through the admin's download view, which checks the permission and answers with
+`document_response`.
 """
 
 import logging
 import secrets
+from pathlib import Path
 from urllib.parse import quote
 
 import pypdf
@@ -15,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse, HttpResponse
+from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.http import content_disposition_header
 from pypdf.errors import LimitReachedError
@@ -28,10 +31,12 @@ MAX_PAGES = 100
 @deconstructible
 class PrivateStorage(FileSystemStorage):
     """A file system storage rooted at PRIVATE_MEDIA_ROOT (read at use, so tests can
-    move it) and without any URL."""
+    move it), without any URL, whose files and folders only the site's user can read."""
 
     def __init__(self):
-        super().__init__(base_url=None)
+        super().__init__(
+            base_url=None, file_permissions_mode=0o600, directory_permissions_mode=0o700
+        )
 
     @property
     def base_location(self):
@@ -46,6 +51,25 @@ class PrivateStorage(FileSystemStorage):
 
 
 private_storage = PrivateStorage()
+
+
+def make_private_on_disk(storage=None):
+    """Files 0600 and folders 0700 under a file system storage's root (files stored
+    before those modes were set included); other storages keep their own access rules.
+    Returns how many modes were changed."""
+    storage = storage or private_storage
+    if not isinstance(storage, FileSystemStorage):
+        return 0
+    root = Path(storage.location)
+    if not root.is_dir():
+        return 0
+    changed = 0
+    for path in [root, *root.rglob("*")]:
+        mode = 0o700 if path.is_dir() else 0o600
+        if path.stat().st_mode & 0o777 != mode:
+            path.chmod(mode)
+            changed += 1
+    return changed
 
 
 def random_document_name(instance, filename):
@@ -198,7 +222,7 @@ def validate_application_pdf(file):
     limit = settings.APPLICATION_DOCUMENT_MAX_BYTES
     if file.size > limit:
         _refuse(
-            f"This file is larger than {limit // (1024 * 1024)} MB. Send a smaller PDF.",
+            f"This file is larger than {filesizeformat(limit)}. Send a smaller PDF.",
             "file_too_large",
         )
     file.seek(0)

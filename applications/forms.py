@@ -108,16 +108,14 @@ class ApplicationForm(forms.ModelForm):
         return email
 
     def duplicate_message(self):
-        contacts = self.call_contacts()
-        whom = f" write to {contacts}" if contacts else " reply to your confirmation email"
         return (
             "An application from this email address has been received already: one per "
-            f"person. To change or complete it,{whom}, giving your reference number."
+            f"person. To change or complete it, write to {self.call_contacts()}, giving "
+            "your reference number (it is in the confirmation email)."
         )
 
     def call_contacts(self):
-        contacts = list(self.call.contacts.all()) or list(self.call.edition.contacts.all())
-        return " or ".join(f"{c.full_name} ({c.email})" for c in contacts)
+        return " or ".join(f"{c.full_name} ({c.email})" for c in self.call.question_contacts())
 
     def save(self, commit=True):
         application = super().save(commit=False)
