@@ -7,6 +7,7 @@ them through the admin's download view, which checks the permission and answers 
 `document_response`.
 """
 
+import datetime as dt
 import logging
 import secrets
 from pathlib import Path
@@ -18,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse, HttpResponse
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.http import content_disposition_header
 from pypdf.errors import LimitReachedError
@@ -26,6 +28,10 @@ from pypdf.generic import IndirectObject, StreamObject
 logger = logging.getLogger(__name__)
 
 MAX_PAGES = 100
+# Where the form keeps a valid document while the applicant corrects the rest, and how
+# long (seconds); purge_applications removes what nobody came back for.
+KEPT_FOLDER = "kept"
+KEPT_SECONDS = 3600
 
 
 @deconstructible
@@ -70,6 +76,23 @@ def make_private_on_disk(storage=None):
             path.chmod(mode)
             changed += 1
     return changed
+
+
+def sweep_kept_documents(now=None):
+    """Remove the documents kept for forms nobody sent again within KEPT_SECONDS;
+    returns how many."""
+    try:
+        _folders, names = private_storage.listdir(KEPT_FOLDER)
+    except FileNotFoundError:
+        return 0
+    cutoff = (now or timezone.now()) - dt.timedelta(seconds=KEPT_SECONDS)
+    removed = 0
+    for name in names:
+        path = f"{KEPT_FOLDER}/{name}"
+        if private_storage.get_modified_time(path) < cutoff:
+            private_storage.delete(path)
+            removed += 1
+    return removed
 
 
 def random_document_name(instance, filename):

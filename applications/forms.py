@@ -1,12 +1,22 @@
 """The public application form."""
 
+import secrets
+
 from django import forms
+from django.core import signing
+from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from applications.addresses import normalise_address
-from applications.documents import validate_application_pdf
+from applications.documents import (
+    KEPT_FOLDER,
+    KEPT_SECONDS,
+    private_storage,
+    validate_application_pdf,
+)
 from applications.models import Application
 from applications.models.applicants import TEXT_LIMIT
 
@@ -24,6 +34,18 @@ class DeliverableEmailField(forms.CharField):
     def to_python(self, value):
         value = super().to_python(value)
         return normalise_address(value) if value else value
+
+
+class BrowserCountedTextField(forms.CharField):
+    """A textarea's text with its line breaks as browsers count them: one character each
+    (they send two, CR LF, but `maxlength` counts one)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
+
+
+KEPT_SALT = "applications.kept-document"
 
 
 class ApplicationForm(forms.ModelForm):
@@ -45,6 +67,7 @@ class ApplicationForm(forms.ModelForm):
             "required": "Tick this box to send the application: we cannot select without it."
         },
     )
+    kept_document = forms.CharField(required=False, widget=forms.HiddenInput)
     website_address = forms.CharField(
         required=False,
         label="Leave this field empty",
@@ -59,7 +82,11 @@ class ApplicationForm(forms.ModelForm):
             "plans",
             "document",
         ]
-        field_classes = {"email": DeliverableEmailField}
+        field_classes = {
+            "email": DeliverableEmailField,
+            "motivation": BrowserCountedTextField,
+            "plans": BrowserCountedTextField,
+        }
         labels = {
             "honorific": "Title (optional)",
             "phone": "Phone (optional)",
@@ -93,6 +120,46 @@ class ApplicationForm(forms.ModelForm):
             '<a href="{}">Read the privacy notice</a>: what we keep, why, for how long, whom to ask.',
             reverse("applications:privacy"),
         )
+        self.kept = self.read_kept_document()
+        if self.kept:
+            self.show_kept_document()
+
+    # A valid PDF sent with a form that fails elsewhere is kept for an hour, under a
+    # random name in the private storage, and named in a signed token that the form
+    # carries back, so the applicant does not have to choose it again.
+
+    def read_kept_document(self):
+        try:
+            kept = signing.loads(
+                self.data.get("kept_document", ""), salt=KEPT_SALT, max_age=KEPT_SECONDS
+            )
+        except signing.BadSignature:
+            return None
+        if kept.get("call") != self.call.pk or not private_storage.exists(kept["name"]):
+            return None
+        return kept
+
+    def show_kept_document(self):
+        field = self.fields["document"]
+        field.required = False
+        field.help_text = f"{self.kept['filename']} — kept; choose another file to replace it."
+        self._bound_fields_cache.pop("document", None)  # a bound field copies its help text
+
+    def keep_document(self):
+        """Keep the valid document of a form that failed elsewhere (see above)."""
+        document = self.cleaned_data.get("document") if hasattr(self, "cleaned_data") else None
+        if "document" in self.errors or not isinstance(document, UploadedFile):
+            return
+        document.seek(0)
+        name = private_storage.save(f"{KEPT_FOLDER}/{secrets.token_hex(16)}.pdf", document)
+        self.kept = {"call": self.call.pk, "name": name, "filename": document.name}
+        self.data = self.data.copy()
+        self.data["kept_document"] = signing.dumps(self.kept, salt=KEPT_SALT)
+        self.show_kept_document()
+
+    def discard_kept_document(self):
+        if self.kept:
+            private_storage.delete(self.kept["name"])
 
     @property
     def is_spam(self):
@@ -100,6 +167,12 @@ class ApplicationForm(forms.ModelForm):
 
     def grouped_fields(self):
         return [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]
+
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        if not document and self.kept:
+            return File(private_storage.open(self.kept["name"]), name=self.kept["filename"])
+        return document
 
     def clean_email(self):
         email = self.cleaned_data["email"]

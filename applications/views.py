@@ -158,6 +158,10 @@ class ApplyView(CallMixin, FormView):
             return self.form_valid(form)
         return self.form_invalid(form)
 
+    def form_invalid(self, form):
+        form.keep_document()
+        return super().form_invalid(form)
+
     def form_valid(self, form):
         apply_url = self.request.build_absolute_uri(self.request.path)
         try:
@@ -172,6 +176,7 @@ class ApplyView(CallMixin, FormView):
         except Exception:
             discard_document(form.instance)  # nothing of a failed application stays on disk
             raise
+        form.discard_kept_document()
         token = signing.dumps(application.pk, salt=CONFIRMATION_SALT)
         return redirect(reverse("applications:sent", kwargs=self.kwargs) + f"?t={token}")
 

@@ -1,10 +1,14 @@
 """The public form: what is stored, what is refused, and what the applicant is told."""
 
 import datetime as dt
+import io
+import os
 import re
+import time
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from post_office.models import Email
@@ -13,6 +17,7 @@ from applications.models import Application
 from tests.applications.factories import CallFactory, form_data
 from tests.applications.helpers import send_the_queue, stored_documents
 from tests.applications.pdfs import bomb_pdf_bytes, pdf_bytes, upload
+from tests.factories import make_edition, make_program
 
 pytestmark = pytest.mark.django_db
 
@@ -143,7 +148,7 @@ def test_a_second_application_from_one_address_is_refused(client, call, country,
     assert "has been received already" in html
     assert "reviewer@example.org" in html
     assert Application.objects.count() == 1
-    assert len(stored_documents(private_root)) == 1
+    assert len(stored_documents(private_root / "applications")) == 1
 
 
 @pytest.mark.parametrize(
@@ -245,3 +250,64 @@ def test_when_the_queue_fails_nothing_is_stored_or_left_on_disk(
     assert response.status_code == 500
     assert not Application.objects.exists()
     assert not stored_documents(private_root)
+
+
+def kept_token(html):
+    match = re.search(r'name="kept_document" value="([^"]+)"', html)
+    return match and match.group(1)
+
+
+def test_a_valid_pdf_is_kept_while_the_applicant_corrects_the_rest(
+    client, call, country, private_root
+):
+    first = post(client, call, country, email="not an address", document=upload(name="cv.pdf"))
+    html = first.content.decode()
+    assert first.status_code == 200
+    assert "cv.pdf — kept; choose another file to replace it." in html
+    token = kept_token(html)
+    assert token  # signed, carried back by the form
+
+    data = {**form_data(country), "kept_document": token}
+    second = client.post(apply_url(call), data)  # no file chosen again
+    assert second.status_code == 302
+    application = Application.objects.get()
+    assert application.document.read() == upload().read()
+    assert not stored_documents(private_root / "kept")  # used, then removed
+
+
+def test_a_forged_or_foreign_kept_document_is_not_used(client, call, country, private_root):
+    html = post(client, call, country, name="", document=upload(name="cv.pdf")).content.decode()
+    token = kept_token(html)
+    for forged in (token[:-2] + "xx", "kept/anything.pdf", ""):
+        response = client.post(apply_url(call), {**form_data(country), "kept_document": forged})
+        assert "— kept;" not in response.content.decode()
+        assert 'href="#id_document"' in response.content.decode()  # asked for again
+    other = CallFactory(edition=make_edition(make_program()))
+    response = client.post(apply_url(other), {**form_data(country), "kept_document": token})
+    assert 'href="#id_document"' in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_kept_documents_nobody_came_back_for_are_removed_after_an_hour(
+    client, call, country, private_root
+):
+    post(client, call, country, name="", document=upload(name="cv.pdf"))
+    (kept,) = stored_documents(private_root / "kept")
+    call_command("purge_applications", stdout=io.StringIO())
+    assert kept.exists()  # within the hour
+    two_hours_ago = time.time() - 7200
+    os.utime(kept, (two_hours_ago, two_hours_ago))
+    call_command("purge_applications", stdout=io.StringIO())
+    assert not kept.exists()
+
+
+def test_line_breaks_count_as_one_character_as_in_the_browser(client, call, country):
+    line = "x" * 19
+    exactly = "\r\n".join([line] * 100)  # 100 lines: 1,900 letters and 99 breaks
+    exactly += "x"  # 2,000 characters as the browser counts them
+    assert len(exactly.replace("\r\n", "\n")) == 2000
+    assert post(client, call, country, motivation=exactly).status_code == 302
+    assert Application.objects.get().motivation.count("\n") == 99
+
+    response = post(client, call, country, email="b@example.org", plans=exactly + "x")
+    assert "at most 2000 characters (it has 2001)" in response.content.decode()

@@ -4,7 +4,8 @@ nothing of applicants' files where it should not be.
 An application is kept APPLICATION_RETENTION_MONTHS months (24 unless set) after its
 edition ends; then its personal data, document and queued or sent emails are removed
 (country, status and dates stay, for the figures). Every run also removes uploads that
-a dead worker left half-written (wego_site/core/uploads.py) and makes the documents'
+a dead worker left half-written (wego_site/core/uploads.py) and documents kept for a
+form nobody sent again within the hour, and makes the documents'
 files and folders readable by the site's user only. Run it daily; docs/deployment.md.
 """
 
@@ -12,7 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from post_office.models import Email
 
-from applications.documents import make_private_on_disk
+from applications.documents import make_private_on_disk, sweep_kept_documents
 from applications.models import Application
 from wego_site.core.uploads import sweep_uploads
 
@@ -38,7 +39,7 @@ class Command(BaseCommand):
                 application.anonymise()
             count += 1
         self.stdout.write(f"{count} application(s) anonymised.")
-        swept = sweep_uploads()
+        swept = sweep_uploads() + sweep_kept_documents()
         if swept:
             self.stdout.write(f"{swept} abandoned upload(s) removed.")
         made_private = make_private_on_disk()
