@@ -109,7 +109,9 @@ class LandingView(TemplateView):
             "partner_section": sections[ProgramKind.PARTNER],
             "joint_section": sections[ProgramKind.JOINT_WORKSHOP],
             "featured_edition": featured[0] if featured else None,
-            "figures": SiteFigures.of(editions, program_total=len(programs)),
+            "figures": SiteFigures.of(
+                editions, program_total=sum(not program.is_sample for program in programs)
+            ),
             "latest_posts": list(Post.objects.published()[: self.news_count]),
             # The latest testimonials, in the order of the testimonials page.
             "testimonials": list(testimonials[: self.testimonial_count]),

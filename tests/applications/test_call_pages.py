@@ -9,8 +9,8 @@ import icalendar
 import pytest
 from django.utils import timezone
 
-from tests.applications.factories import ApplicationFactory, CallFactory
-from tests.factories import make_edition
+from tests.applications.factories import ApplicationFactory, CallFactory, ContactFactory
+from tests.factories import make_edition, make_program
 from wego_site.core.moments import moment_text
 from wego_site.pagecache import generation
 
@@ -163,3 +163,41 @@ def test_the_edition_page_with_a_call_stays_within_the_query_budget(
         client.get(call.edition.get_absolute_url())
     with django_assert_max_num_queries(8):
         client.get(call.edition.program.get_absolute_url())
+
+
+@pytest.mark.parametrize("whose", ["edition", "program", "site"])
+def test_every_message_names_whom_to_write_to_falling_back_visibly(client, whose, settings):
+    settings.APPLICATION_RATE = "1/h"
+    person = ContactFactory(email=f"{whose}-person@example.org", name=f"{whose} person")
+    call = CallFactory()  # no contacts of its own
+    edition, program = call.edition, call.edition.program
+    {"edition": edition.contacts, "program": program.contacts}.get(whose, program.contacts).add(
+        person
+    )
+    if whose == "site":  # the program has none; another public program has one
+        program.contacts.clear()
+        make_program().contacts.add(person)
+    url = call.get_absolute_url()
+    pages = {
+        "the call on the edition page": client.get(edition.get_absolute_url()),
+        "the form": client.get(url),
+        "a robot's form": client.post(url, {"website_address": "http://spam.example"}),
+        "too many forms": client.post(url, {}),  # the second in an hour, with 1/h
+    }
+    assert pages["too many forms"].status_code == 429
+    for what, response in pages.items():
+        main = response.content.decode().split("<main", 1)[1].split("</main>", 1)[0]
+        assert person.email in main, what  # not only in the footer
+        assert "confirmation email you received" not in main, what
+
+
+def test_a_late_applicant_is_told_the_deadline_and_whom_to_write_to(client, call, contact):
+    client.get(call.get_absolute_url())
+    call.closes_at = timezone.now() - dt.timedelta(minutes=5)
+    call.save()
+    response = client.post(call.get_absolute_url(), {"name": "Late Applicant"})
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert f"The deadline was {call.closes_text}" in html
+    assert contact.email in html
+    assert "confirmation email" not in html  # they never got one

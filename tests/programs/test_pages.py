@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from programs.models import Edition, Program, ProgramKind
+from programs.models import Country, Edition, Program, ProgramKind
 from tests.factories import make_edition
 from tests.html import json_ld_blocks, parse, text_of
 
@@ -140,3 +140,17 @@ def test_fixed_paths_win_over_program_slugs(client, seed):
     response = client.get("/programs/archive/")
     assert response.status_code == 200
     assert response.templates[0].name == "programs/edition_archive.html"
+
+
+def test_counts_are_grammatical(client, seed):
+    edition = make_edition(Program.objects.get(slug="wego-shrdc-training-program"))
+    edition.participants.create(name="Lone City", country=Country.objects.get(code="KR"))
+    text = text_of(client.get(edition.get_absolute_url()))
+    assert "1 city or body from 1 country." in text
+    assert "Cities and bodies 1 in 1 country" in text
+    edition.participants.create(
+        name="Second City", country=Country.objects.get(code="KR"), position=2
+    )
+    text = text_of(client.get(edition.get_absolute_url()))
+    assert "2 cities and bodies from 1 country." in text
+    assert "in 1 countries" not in text and "1 countries" not in text
