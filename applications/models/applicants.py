@@ -213,8 +213,12 @@ class Application(models.Model):
         return participant
 
     def anonymise(self):
-        """Remove everything that identifies the applicant; keep country, status and dates
-        for the figures. The document is deleted once the change is committed."""
+        """Remove everything that identifies the applicant, here and in the admin's
+        history and versions; keep country, status and dates for the figures. The
+        document is deleted once the change is committed."""
+        from applications.retention import forget_in_history, identifying_texts
+
+        texts = identifying_texts(self)
         if self.document:
             name = self.document.name
             transaction.on_commit(lambda: private_storage.delete(name))
@@ -226,6 +230,7 @@ class Application(models.Model):
         self.anonymised_at = timezone.now()
         self.save()
         self.status_changes.update(note="")
+        forget_in_history(self, texts, str(self))
 
 
 class StatusChange(models.Model):

@@ -151,6 +151,16 @@ def test_a_second_application_from_one_address_is_refused(client, call, country,
     assert len(stored_documents(private_root / "applications")) == 1
 
 
+def test_one_application_per_person_and_call_not_per_person(client, call, country):
+    other_call = CallFactory(edition=make_edition(make_program(title="Another program")))
+    assert post(client, call, country).status_code == 302
+    assert post(client, other_call, country).status_code == 302  # the same person, elsewhere
+    assert Application.objects.filter(email="applicant@example.org").count() == 2
+    again = post(client, other_call, country, email="Applicant@example.org")
+    assert "has been received already" in again.content.decode()
+    assert Application.objects.count() == 2
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

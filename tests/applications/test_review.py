@@ -5,16 +5,19 @@ import datetime as dt
 import io
 
 import pytest
+import reversion
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from post_office.models import Email
+from reversion.models import Revision, Version
 
 from applications.models import Application, DecisionEmail, StatusChange
-from programs.models import Country, Participant
-from tests.applications.factories import ApplicationFactory
+from programs.models import Contact, Country, Participant
+from tests.applications.factories import ApplicationFactory, ContactFactory
 from tests.applications.helpers import send_the_queue, stored_documents
 from tests.applications.pdfs import pdf_bytes
 
@@ -43,12 +46,49 @@ def test_the_editor_finds_applications_per_call_with_filters_and_search(editor_c
         assert editor_client.get(reverse(CHANGELIST), params).status_code == 200
 
 
-def test_staff_without_the_review_permission_sees_no_application(client, call, django_user_model):
-    ApplicationFactory(call=call)
+def what_they_see(client, application):
+    """Status codes of every way to an application: list, page, document, export."""
+    return [
+        client.get(reverse(CHANGELIST)).status_code,
+        client.get(
+            reverse("admin:applications_application_change", args=[application.pk])
+        ).status_code,
+        client.get(application.get_document_url()).status_code,
+        run_action(client, "export_csv", [application]).status_code,
+    ]
+
+
+def staff_with(django_user_model, *codenames):
     user = django_user_model.objects.create_user("helper", password="pw-helper-1", is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="change_call"))
-    client.force_login(user)
-    assert client.get(reverse(CHANGELIST)).status_code == 403
+    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    return user
+
+
+def test_one_permission_decides_who_sees_applications(client, call, django_user_model):
+    application = ApplicationFactory(call=call)
+    reviewer = staff_with(django_user_model, "review_application")  # given directly
+    client.force_login(reviewer)
+    assert what_they_see(client, application) == [200, 200, 200, 200]
+
+    reviewer.user_permissions.set(
+        Permission.objects.filter(
+            codename__in=["view_application", "change_application", "delete_application"]
+        )
+    )
+    client.force_login(reviewer.__class__.objects.get(pk=reviewer.pk))
+    seen = what_they_see(client, application)
+    assert 200 not in seen and set(seen) <= {302, 403}
+
+
+def test_editors_see_applications_through_their_group_only_while_it_has_the_permission(
+    editor_client, editor, call
+):
+    application = ApplicationFactory(call=call)
+    assert what_they_see(editor_client, application) == [200, 200, 200, 200]
+    group = editor.groups.get()
+    group.permissions.remove(Permission.objects.get(codename="review_application"))
+    seen = what_they_see(editor_client, application)
+    assert 200 not in seen
 
 
 def test_the_document_opens_for_reviewers_only(client, editor_client, call, django_user_model):
@@ -208,6 +248,43 @@ def test_retention_anonymises_old_applications_and_their_emails(
     assert list(Email.objects.values_list("to", flat=True)) == [["bold@example.org"]]
     settings.APPLICATION_RETENTION_MONTHS = 40
     assert not Application.objects.due_for_retention(months=40).exists()
+
+
+def test_retention_leaves_no_name_in_the_admins_history_or_versions(editor_client, call):
+    application = ApplicationFactory(call=call, name="Amina Wanjiru", email="amina@example.org")
+    url = reverse("admin:applications_application_change", args=[application.pk])
+    form = {
+        **{field: getattr(application, field) for field in Application.APPLICANT_FIELDS},
+        "motivation": "m",
+        "plans": "p",
+        "reviewer_notes": "Strong profile.",
+        "status_changes-TOTAL_FORMS": "0",
+        "status_changes-INITIAL_FORMS": "0",
+    }
+    assert editor_client.post(url, form).status_code == 302
+    editor_client.get(url)  # shows (and so uses up) the "changed successfully" message
+    # The secretariat also added her as a contact of the edition, with a version.
+    with reversion.create_revision():
+        contact = Contact.objects.create(name="Amina Wanjiru", email="amina@example.org")
+        reversion.set_comment("Added Amina Wanjiru")
+    other = ContactFactory(email="kept@example.org", name="Kept Person")
+    with reversion.create_revision():
+        other.save()
+    assert LogEntry.objects.filter(object_repr__contains="Amina").exists()
+    assert Version.objects.get_for_object(contact).exists()
+
+    edition = call.edition
+    edition.start_date = edition.end_date = timezone.localdate() - dt.timedelta(days=800)
+    edition.save()
+    call_command("purge_applications", stdout=io.StringIO())
+
+    for entry in LogEntry.objects.all():
+        assert "Amina" not in entry.object_repr + entry.change_message
+    assert not Version.objects.filter(serialized_data__contains="Amina").exists()
+    assert not Revision.objects.filter(comment__contains="Amina").exists()
+    assert Version.objects.get_for_object(other).exists()  # others' history stays
+    log = editor_client.get(reverse("admin:index")).content.decode()
+    assert "Amina" not in log and application.reference in log
 
 
 def test_recent_applications_are_kept(call):
