@@ -135,7 +135,6 @@ MAX_OBJECTS = 100_000
 ACTIVE_KEYS = {
     "/JS": "runs JavaScript",
     "/JavaScript": "runs JavaScript",
-    "/OpenAction": "starts an action when it is opened",
     "/AA": "starts actions by itself",
     "/EmbeddedFiles": "carries embedded files",
     "/EmbeddedFile": "carries embedded files",
@@ -175,11 +174,23 @@ def _names(value):
     return {str(value)} if value is not None else set()
 
 
+def _opens_on_a_page(value):
+    """Whether an /OpenAction only shows a page (a destination, or a GoTo action), as
+    many word processors write it; anything else acts when the file is opened."""
+    if isinstance(value, IndirectObject):
+        value = value.get_object()
+    if isinstance(value, dict):
+        return str(value.get("/S")) == "/GoTo"
+    return True  # a destination: an array, a name or a string
+
+
 def _active_content(dictionary):
     """What in `dictionary` a reader would run or unpack by itself, in words."""
     for key, value in dictionary.items():
         if key in ACTIVE_KEYS:
             yield ACTIVE_KEYS[key]
+        if key == "/OpenAction" and not _opens_on_a_page(value):
+            yield "starts an action when it is opened"
         if key in ("/S", "/Subtype", "/Type") and str(value) in ACTIVE_VALUES:
             yield ACTIVE_VALUES[str(value)]
 

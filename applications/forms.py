@@ -158,7 +158,11 @@ class ApplicationForm(forms.ModelForm):
         self.show_kept_document()
 
     def discard_kept_document(self):
+        """Remove the kept document once the application holds its own copy."""
         if self.kept:
+            document = self.cleaned_data.get("document")
+            if isinstance(document, File) and not isinstance(document, UploadedFile):
+                document.close()
             private_storage.delete(self.kept["name"])
 
     @property

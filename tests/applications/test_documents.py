@@ -54,8 +54,8 @@ ACTIVE = {
         one_page(catalog=b"/Names << /Java#53cript 5 0 R >> ", more=[b"<< /Names [] >>"]),
         "runs JavaScript",
     ),
-    "open action going to a page": (
-        one_page(catalog=b"/OpenAction [3 0 R /Fit] "),
+    "open action opening a web page": (
+        one_page(catalog=b"/OpenAction << /S /URI /URI (https://example.org/track) >> "),
         "starts an action when it is opened",
     ),
     "page actions": (
@@ -89,6 +89,17 @@ ACTIVE = {
         "XFA form",
     ),
 }
+
+
+def test_opening_on_a_page_is_no_action(client, call):
+    # Word processors write where the reader opens the file: a destination, or GoTo.
+    for open_action in (b"[3 0 R /Fit]", b"<< /S /GoTo /D [3 0 R /XYZ null null 0] >>"):
+        content = one_page(catalog=b"/OpenAction %s " % open_action)
+        email = f"open{len(open_action)}@example.org"
+        response = client.post(
+            call.get_absolute_url(), {**form_data(email=email), "document": upload(content)}
+        )
+        assert response.status_code == 302
 
 
 @pytest.mark.parametrize(("content", "why"), ACTIVE.values(), ids=ACTIVE.keys())
