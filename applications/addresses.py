@@ -46,17 +46,17 @@ def normalise_address(value):
             "or give another address.",
             "undeliverable",
         )
-    domain = domain.lower().removesuffix(".")
-    if any(len(_scripts(label)) > 1 for label in domain.split(".")):
+    try:
+        domain = domain.lower().removesuffix(".").encode("idna").decode("ascii")
+        letters = domain.encode("ascii").decode("idna")  # xn-- labels read as letters
+    except UnicodeError:
+        domain = letters = ""
+    if any(len(_scripts(label)) > 1 for label in letters.split(".")):
         _refuse(
             "The part after “@” mixes letters of different alphabets (as look-alike "
             f"addresses do). {TYPICAL}",
             "mixed_scripts",
         )
-    try:
-        domain = domain.encode("idna").decode("ascii")
-    except UnicodeError:
-        domain = ""
     if not DOMAIN.match(domain) or len(domain) > 253:
         _refuse(f"The part after “@” is not a domain that mail can be sent to. {TYPICAL}", "domain")
     address = f"{local}@{domain}"

@@ -99,6 +99,7 @@ class ApplicationForm(forms.ModelForm):
             "motivation": f"At most {TEXT_LIMIT} characters.",
             "plans": f"At most {TEXT_LIMIT} characters.",
             "organisation": "E.g. “Seoul Metropolitan Government”.",
+            "country": "Every country and territory; type its first letters to jump to it.",
         }
         widgets = {
             "motivation": forms.Textarea(attrs={"rows": 6, "maxlength": TEXT_LIMIT}),

@@ -80,6 +80,7 @@ REFUSED = {
     "ı@example.org": "before “@”",
     "jörg@example.org": "before “@”",
     "user@аpple.com": "different alphabets",
+    "user@xn--pple-43d.com": "different alphabets",  # the same, as browsers send it
     "a@[127.0.0.1]": "not a domain",
     "a@localhost": "not a domain",
     "a@example..org": "not a domain",
