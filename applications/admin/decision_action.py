@@ -30,9 +30,13 @@ def send_decision_emails(modeladmin, request, queryset):
             emails.queue_decision(application, templates[application.status])
             application.decision_emailed_at = timezone.now()
             application.save(update_fields=["decision_emailed_at", "updated_at"])
-        message = (
-            f"{count_text(len(to_send), 'decision email')} queued; they go out within minutes."
-        )
+        if to_send:
+            goes = "it goes" if len(to_send) == 1 else "they go"
+            message = (
+                f"{count_text(len(to_send), 'decision email')} queued; {goes} out within minutes."
+            )
+        else:
+            message = "No decision email queued."
         not_again = len(ready) - len(to_send)
         if not_again:
             message += (

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from post_office.models import Email
 from reversion.models import Revision, Version
 
@@ -173,6 +173,33 @@ def test_decision_emails_are_previewed_then_queued(editor_client, call, decision
     assert "accepted" in mail.outbox[0].body and accepted.reference in mail.outbox[0].subject
     accepted.refresh_from_db()
     assert accepted.decision_emailed_at is not None
+
+
+def test_a_decision_emailed_before_is_shown_with_its_date_and_sent_again_only_if_ticked(
+    editor_client, call, decision_texts
+):
+    application = ApplicationFactory(call=call, email="twice@example.org")
+    application.change_status("accepted")
+    run_action(editor_client, "send_decision_emails", [application], confirm="send")
+    application.refresh_from_db()
+    emailed = timezone.localtime(application.decision_emailed_at)
+    preview = run_action(editor_client, "send_decision_emails", [application]).content.decode()
+    assert "Emailed a decision before" in preview
+    assert f"a decision was emailed on {formats.date_format(emailed, 'DATETIME_FORMAT')}" in preview
+    assert 'name="send_again"' in preview
+
+    again = run_action(
+        editor_client, "send_decision_emails", [application], confirm="send", follow=True
+    )
+    assert (
+        "No decision email queued. 1 applicant who had a decision email before was not emailed again."
+        in again.content.decode()
+    )
+    assert Email.objects.count() == 1
+    run_action(
+        editor_client, "send_decision_emails", [application], confirm="send", send_again="yes"
+    )
+    assert Email.objects.count() == 2
 
 
 def test_the_secretariat_edits_the_decision_texts(editor_client, decision_texts):
