@@ -18,7 +18,7 @@ from post_office.models import PRIORITY, STATUS, Email
 from post_office.settings import get_message_id_enabled, get_message_id_fqdn
 from post_office.signals import email_queued
 
-from wego_site.core.templatetags.wego import date_range_text
+from wego_site.core.date_text import date_range_text
 
 # The secretariat's texts are plain text (nothing escaped) and can reach no template file.
 TEXT_ENGINE = Engine(autoescape=False, loaders=[])

@@ -9,7 +9,6 @@ from taggit.models import Tag
 
 from news.cover_upload import KeepsChosenCoverMixin
 from news.models import Post, TaggedPost
-from news.views import PostDetailView
 from wego_site.core.admin import (
     AUDIT_FIELDSET,
     PUBLICATION_FIELDSET,
@@ -17,15 +16,6 @@ from wego_site.core.admin import (
     PublishableAdmin,
 )
 from wego_site.core.admin import PublicationStateFilter as StateFilter
-from wego_site.core.preview import PreviewMixin
-
-
-class PostPreview(PreviewMixin, PostDetailView):
-    model = Post
-
-    def get_queryset(self):
-        return Post.objects.with_tags()
-
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 
@@ -65,7 +55,6 @@ class PostAdminForm(KeepsChosenCoverMixin, forms.ModelForm):
 @admin.register(Post)
 class PostAdmin(PublishableAdmin):
     form = PostAdminForm
-    preview_view = PostPreview
     list_display = [
         "title",
         "publication_state",

@@ -13,7 +13,6 @@ from wego_site.core.card_drawing import CardText
 from wego_site.core.cards import HasSocialCard
 from wego_site.core.fulltext import SearchIndex, search_document_field
 from wego_site.core.images import RENDITION_SIZES, rendition_name, validate_image_upload
-from wego_site.core.linked_data import absolute, wego_organization
 from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 from wego_site.core.publishing import Publishable, PublishableQuerySet
 
@@ -84,29 +83,6 @@ class Post(NaturalKeyMixin, HasSocialCard, Publishable):
 
     def __str__(self):
         return self.title
-
-    def article_json_ld(self, url):
-        """schema.org NewsArticle for this post; needs the page's absolute ``url`` and the
-        post loaded `with_tags()`."""
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": self.title,
-            "url": url,
-            "mainEntityOfPage": url,
-            "datePublished": self.published_at_local.isoformat(),
-            "dateModified": timezone.localtime(self.updated_at).isoformat(),
-            "description": self.lede,
-            "image": [absolute(url, self.card["url"])],
-            "author": wego_organization(url),
-            "publisher": wego_organization(url, logo=True),
-        }
-        if self.dateline:
-            data["dateline"] = self.dateline
-        keywords = [link.tag.name for link in self.tag_links]
-        if keywords:
-            data["keywords"] = keywords
-        return data
 
     def card_text(self):
         return CardText(

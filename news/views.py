@@ -6,11 +6,13 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from news.linked_data import article_json_ld
 from news.models import Post
 from programs.models import Program
 from wego_site.core.dates import valid_year
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
 from wego_site.core.pagination import PaginatedListMixin
+from wego_site.core.preview import Previewable
 from wego_site.pagecache.generation import per_generation
 
 
@@ -82,13 +84,13 @@ class PostTagView(PostListMixin, ListView):
         return [news_crumb(), Crumb(self.list_name, self.request.path)]
 
 
-class PostDetailView(BreadcrumbsMixin, DetailView):
+class PostDetailView(Previewable, BreadcrumbsMixin, DetailView):
     template_name = "news/post_detail.html"
     context_object_name = "post"
 
     def get_queryset(self):
         return (
-            Post.objects.published()
+            self.visible(Post.objects)
             .filter(published_at__year=valid_year(self.kwargs["year"]))
             .with_tags()
             .prefetch_related(
@@ -111,7 +113,7 @@ class PostDetailView(BreadcrumbsMixin, DetailView):
         return super().get_context_data(
             previous_post=older.first(),
             next_post=newer.first(),
-            article_json_ld=post.article_json_ld(url),
+            article_json_ld=article_json_ld(post, url),
             **kwargs,
         )
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from news.models import Post
+from pages.program_pages import public_call
 from programs.figures import SiteFigures
 from programs.models import (
     Edition,
@@ -79,7 +80,8 @@ class LandingView(TemplateView):
         today = timezone.localdate()
         coming = sorted((e for e in editions if e.is_upcoming(today)), key=lambda e: e.start_date)
         editions_held = [e for e in editions if not e.is_upcoming(today)]
-        calls = [e.public_call for e in coming if e.public_call and not e.public_call.is_over]
+        calls = {e.pk: public_call(e) for e in coming}
+        calls = {pk: call for pk, call in calls.items() if call is not None and not call.is_over}
         joint_workshops = [e for e in editions_held if e.program.kind == ProgramKind.JOINT_WORKSHOP]
         featured = attach_parts(joint_workshops[:1])
         for edition in featured:
@@ -91,8 +93,8 @@ class LandingView(TemplateView):
         )
         return {
             # First on the page: calls open or about to open, then the other coming editions.
-            "open_calls": sorted(calls, key=lambda call: call.closes_at),
-            "coming_editions": [e for e in coming if not e.public_call or e.public_call.is_over],
+            "open_calls": sorted(calls.values(), key=lambda call: call.closes_at),
+            "coming_editions": [e for e in coming if e.pk not in calls],
             "introductions": introductions,
             "about_text": about_without_overview(introductions),
             "main_section": sections[ProgramKind.MAIN],

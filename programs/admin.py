@@ -31,7 +31,6 @@ from programs.participant_import import (
     save_participants,
     sniff_separator,
 )
-from programs.views import EditionDetailView, ProgramDetailView
 from wego_site.core.admin import (
     AUDIT_FIELDSET,
     PUBLICATION_FIELDSET,
@@ -39,30 +38,7 @@ from wego_site.core.admin import (
     PublishableAdmin,
 )
 from wego_site.core.admin import PublicationStateFilter as StateFilter
-from wego_site.core.preview import PreviewMixin
-from wego_site.core.templatetags.wego import date_range_text
-
-# --- Previews: the public pages, drafts included -------------------------------------
-
-
-class ProgramPreview(PreviewMixin, ProgramDetailView):
-    model = Program
-
-    def get_queryset(self):
-        return Program.objects.select_related("regional_office").prefetch_related(
-            "partners", "contacts"
-        )
-
-    def get_editions(self):
-        return self.object.editions.select_related("venue_country")
-
-
-class EditionPreview(PreviewMixin, EditionDetailView):
-    model = Edition
-
-    def get_queryset(self):
-        return Edition.objects.with_details()
-
+from wego_site.core.date_text import date_range_text
 
 # --- Small reference tables ------------------------------------------------------------
 
@@ -119,7 +95,6 @@ class EditionInline(admin.TabularInline):
 
 @admin.register(Program)
 class ProgramAdmin(PublishableAdmin):
-    preview_view = ProgramPreview
     markdown_fields = ["body", "announcement"]
     list_display = [
         "title",
@@ -229,7 +204,6 @@ class ParticipantImportForm(forms.Form):
 
 @admin.register(Edition)
 class EditionAdmin(PublishableAdmin):
-    preview_view = EditionPreview
     markdown_fields = ["body"]
     # Few, short columns so the list fits a 1280-pixel screen: the dates as one range,
     # the program by its short name; the title opens the edition.

@@ -1,10 +1,13 @@
-"""Public pages of programs and editions. Every queryset starts from `.published()`."""
+"""The programs' lists: every program by kind, one kind, the archive of editions. Every
+queryset starts from `.published()`.
 
-from django.db.models import Q, Subquery
+A program's page and an edition's page show what other apps add to them (news, calls,
+testimonials), so they are composed in pages/program_pages.py.
+"""
+
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import ListView, TemplateView
 
 from programs.models import (
     Contact,
@@ -12,7 +15,6 @@ from programs.models import (
     Introduction,
     Program,
     ProgramKind,
-    prefetch_parts,
 )
 from wego_site.core.dates import YearListMixin
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
@@ -95,136 +97,10 @@ class ProgramKindView(PublicProgramsMixin, TemplateView):
         return [programs_crumb(), Crumb(context["page_heading"], self.request.path)]
 
 
-class ProgramDetailView(BreadcrumbsMixin, DetailView):
-    template_name = "programs/program_detail.html"
-    context_object_name = "program"
-
-    def get_queryset(self):
-        return (
-            Program.objects.published()
-            .select_related("regional_office")
-            .prefetch_related("partners", "contacts")
-        )
-
-    def get_editions(self):
-        """The program's editions to list; a staff preview may include hidden ones.
-
-        Through the reverse relation each edition's program is this one, so their
-        addresses need no join."""
-        return self.object.editions.published().select_related("venue_country", "call")
-
-    def get_context_data(self, **kwargs):
-        today = timezone.localdate()
-        editions = list(self.get_editions())
-        upcoming = [edition for edition in editions if edition.is_upcoming(today)]
-        # Asked through the reverse relation: programs never imports news.
-        posts = self.object.posts.published()[:3]
-        return super().get_context_data(
-            other_programs=self.other_programs(),
-            fallback_contacts=self.fallback_contacts(),
-            # The next edition first; past ones newest first (the default order).
-            upcoming_editions=upcoming[::-1],
-            # Calls of the coming editions that are open or still to open.
-            calls=[
-                e.public_call for e in upcoming[::-1] if e.public_call and not e.public_call.is_over
-            ],
-            past_editions=[edition for edition in editions if not edition.is_upcoming(today)],
-            edition_count=len(editions),
-            related_posts=posts,
-            series_json_ld=self.object.series_json_ld(
-                self.request.build_absolute_uri(self.object.get_absolute_url()), editions
-            ),
-            **kwargs,
-        )
-
-    def get_breadcrumbs(self, context):
-        program = self.object
-        return [kind_crumb(ProgramKind(program.kind)), Crumb(program.title, self.request.path)]
-
-    def other_programs(self):
-        return list(
-            Program.objects.published()
-            .exclude(pk=self.object.pk)
-            .only("slug", "title", "kind", "position")
-        )
-
-    def fallback_contacts(self):
-        """A program without contacts of its own names the people the site gives for
-        every program (those of the published programs), so no page leaves a visitor
-        without someone to ask."""
-        if self.object.contacts.all():
-            return []
-        return public_contacts()
-
-
 def public_contacts():
     """The contacts of the public programs, once per content generation (footer, landing,
     programs without contacts of their own)."""
     return per_generation("public-contacts", lambda: list(Contact.objects.of_public_programs()))
-
-
-class EditionDetailView(BreadcrumbsMixin, DetailView):
-    template_name = "programs/edition_detail.html"
-    context_object_name = "edition"
-
-    def get_queryset(self):
-        return (
-            Edition.objects.published()
-            .filter(program__slug=self.kwargs["program_slug"])
-            .select_related("program__regional_office", "venue_country", "call")
-            .prefetch_related("co_organisers", "contacts", "call__contacts")
-        )
-
-    def get_object(self, queryset=None):
-        # Topics, site visits and participants in one query instead of three.
-        return prefetch_parts(super().get_object(queryset))
-
-    def get_context_data(self, **kwargs):
-        edition = self.object
-        url = self.request.build_absolute_uri(edition.get_absolute_url())
-        participant_groups = edition.participants_by_country()
-        return super().get_context_data(
-            is_past=not edition.is_upcoming(),
-            # An edition known by its dates and venue only gets the compact page.
-            documented=bool(
-                edition.summary
-                or edition.body
-                or edition.topics.all()
-                or edition.site_visits.all()
-                or participant_groups
-            ),
-            neighbours=self.neighbours(),
-            participant_groups=participant_groups,
-            # Through the reverse relation each testimonial's edition is this one, program
-            # loaded: `source` needs no query of its own.
-            testimonials=edition.testimonials.published(),
-            event_json_ld=edition.event_json_ld(url),
-            **kwargs,
-        )
-
-    def get_breadcrumbs(self, context):
-        edition, program = self.object, self.object.program
-        return [
-            kind_crumb(ProgramKind(program.kind)),
-            Crumb(program.title, program.get_absolute_url()),
-            Crumb(edition.title, self.request.path),
-        ]
-
-    def neighbours(self):
-        """The program's editions just before and after this one, oldest first: the ways
-        on from an edition page, in one query."""
-        edition = self.object
-        siblings = Edition.objects.published().filter(program_id=edition.program_id)
-        earlier = siblings.filter(start_date__lt=edition.start_date).order_by("-start_date")
-        later = siblings.filter(start_date__gt=edition.start_date).order_by("start_date")
-        return list(
-            Edition.objects.filter(
-                Q(pk=Subquery(earlier.values("pk")[:1])) | Q(pk=Subquery(later.values("pk")[:1]))
-            )
-            .select_related("program")
-            .order_by("start_date")
-            .only("slug", "title", "start_date", "end_date", "program__slug", "program__title")
-        )
 
 
 class EditionArchiveView(BreadcrumbsMixin, YearListMixin, ListView):

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
 
-from wego_site.pagecache.generation import forget_memos
+from wego_site.pagecache.generation import bump_generation, forget_memos
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -28,6 +28,16 @@ def empty_cache():
     test's data (a rollback sends no signal)."""
     cache.clear()
     forget_memos()
+
+
+@pytest.fixture(autouse=True)
+def fresh_generation(django_db_setup, django_db_blocker, empty_cache):
+    """Each test starts a content generation of its own, its next scheduled moment read
+    from the database as the test finds it. The generation an earlier test left behind may
+    carry the moment of a row that test rolled back (a post or a call due in a second):
+    when it came, a new generation would start in the middle of this test."""
+    with django_db_blocker.unblock():
+        bump_generation()
 
 
 def load_seed():

@@ -11,7 +11,7 @@ urlpatterns = [
     path("", views.LandingView.as_view(), name="landing"),
     # The call's pages sit under its edition (/programs/<program>/<edition>/apply/).
     path("", include("applications.urls")),
-    path("programs/", include("programs.urls")),
+    path("programs/", include("pages.program_urls")),
     path("news/", include("news.urls")),
     path("testimonials/", include("testimonials.urls")),
     # Discovery: search, sitemap, robots.txt, the icon.

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from applications.models import Call
-from applications.moments import time_zone_choices
+from applications.time_zones import time_zone_choices
 from wego_site.core.admin import AUDIT_FIELDSET, PUBLICATION_FIELDSET, PublishableAdmin
 from wego_site.core.admin import PublicationStateFilter as StateFilter
 from wego_site.core.publishing import PublicationStatus

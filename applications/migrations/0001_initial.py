@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 import applications.documents
 import applications.models.applicants
-import applications.moments
+import applications.time_zones
 
 
 class Migration(migrations.Migration):
@@ -114,7 +114,7 @@ class Migration(migrations.Migration):
                         default="Asia/Seoul",
                         help_text="The zone the dates are given and shown in, e.g. “Asia/Seoul”.",
                         max_length=64,
-                        validators=[applications.moments.validate_time_zone],
+                        validators=[applications.time_zones.validate_time_zone],
                     ),
                 ),
                 (

@@ -7,9 +7,9 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from applications.moments import validate_time_zone
+from applications.time_zones import validate_time_zone
 from programs.models import Contact, Edition
-from wego_site.core.moments import moment_text
+from wego_site.core.date_text import moment_text
 from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
 
 
@@ -178,19 +178,3 @@ class Call(Publishable):
         if state == CallState.OPEN:
             return f"Open until {self.closes_text}"
         return f"Closed on {self.closes_text}"
-
-    def offer_json_ld(self, url):
-        """schema.org Offer for the edition's Event: applying, and until when."""
-        availability = {
-            CallState.UPCOMING: "https://schema.org/PreOrder",
-            CallState.OPEN: "https://schema.org/InStock",
-            CallState.CLOSED: "https://schema.org/SoldOut",
-        }[self.state()]
-        return {
-            "@type": "Offer",
-            "url": url,
-            "availability": availability,
-            "validFrom": self.opens_at.isoformat(),
-            "validThrough": self.closes_at.isoformat(),
-            "description": self.costs,
-        }

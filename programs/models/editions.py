@@ -1,12 +1,11 @@
 """Editions: one running of a program, with its dates, venue and organisers."""
 
 import re
-from urllib.parse import urljoin
 
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models import Count, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -17,30 +16,16 @@ from programs.models.parts import Participant, Topic
 from programs.models.programs import Program
 from wego_site.core.card_drawing import CardText
 from wego_site.core.cards import HasSocialCard
+from wego_site.core.date_text import date_range_text
 from wego_site.core.fulltext import SearchIndex, search_document_field
-from wego_site.core.linked_data import absolute, organisation_json, wego_organization
 from wego_site.core.natural_keys import NaturalKeyManager
 from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
-from wego_site.core.templatetags.wego import date_range_text
 
 
 class EditionQuerySet(PublishableQuerySet):
     def published(self):
         """Public editions of public programs: a draft program hides its editions too."""
         return super().published().filter(published_q("program__"))
-
-    def with_details(self):
-        """Everything an edition's page shows, in a fixed number of queries."""
-        return self.select_related(
-            "program__regional_office", "venue_country", "call"
-        ).prefetch_related(
-            "topics",
-            "site_visits",
-            Prefetch("participants", queryset=Participant.objects.select_related("country")),
-            "co_organisers",
-            "contacts",
-            "call__contacts",
-        )
 
     def with_participant_counts(self):
         """How many cities/bodies and countries took part, per edition, as annotations.
@@ -186,15 +171,6 @@ class Edition(HasSocialCard, Publishable):
         return self.end_date >= (today or timezone.localdate())
 
     @property
-    def public_call(self):
-        """The edition's call for applications when it is published, else None.
-
-        Read through the reverse relation by name (the applications app points here;
-        programs never imports it); load it with select_related("call")."""
-        call = getattr(self, "call", None)
-        return call if call is not None and call.is_published else None
-
-    @property
     def label(self):
         """The edition as a link names it: its program and its dates, e.g. “WeGO–SHRDC
         Training Program, 22–29 May 2016”. Titles alone repeat from year to year."""
@@ -236,53 +212,6 @@ class Edition(HasSocialCard, Publishable):
         if topics:
             text += f" Topics: {'; '.join(topics)}."
         return text
-
-    def event_json_ld(self, url):
-        """schema.org Event for this edition; needs the page's absolute ``url``."""
-        organizers = [organisation_json(o) for o in self.co_organisers.all()] or [
-            wego_organization(url)
-        ]
-        program = self.program
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "name": self.title,
-            "url": url,
-            "startDate": self.start_date.isoformat(),
-            "endDate": self.end_date.isoformat(),
-            "eventAttendanceMode": {
-                AttendanceMode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
-                AttendanceMode.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
-                AttendanceMode.MIXED: "https://schema.org/MixedEventAttendanceMode",
-            }[self.attendance],
-            # Nothing records a cancellation or a postponement: editions take place.
-            "eventStatus": "https://schema.org/EventScheduled",
-            "description": self.summary or self.facts_description(),
-            "image": [absolute(url, self.card["url"])],
-            "organizer": organizers,
-            "superEvent": {
-                "@type": "EventSeries",
-                "name": program.title,
-                "url": absolute(url, program.get_absolute_url()),
-            },
-        }
-        places = []
-        if self.attendance != AttendanceMode.ONLINE and self.venue:
-            address = {"@type": "PostalAddress"}
-            if self.venue_city:
-                address["addressLocality"] = self.venue_city
-            if self.venue_country and self.venue_country.code:
-                address["addressCountry"] = self.venue_country.code
-            places.append({"@type": "Place", "name": self.venue, "address": address})
-        if self.attendance != AttendanceMode.IN_PERSON:
-            # The edition's page is where participants learn how to join.
-            places.append({"@type": "VirtualLocation", "url": url})
-        if places:
-            data["location"] = places[0] if len(places) == 1 else places
-        call = self.public_call
-        if call is not None:
-            data["offers"] = call.offer_json_ld(urljoin(url, call.get_absolute_url()))
-        return data
 
     def clean(self):
         super().clean()

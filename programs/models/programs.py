@@ -10,7 +10,6 @@ from programs.models.organisations import Contact, Organisation, RegionalOffice
 from wego_site.core.card_drawing import CardText
 from wego_site.core.cards import HasSocialCard
 from wego_site.core.fulltext import SearchIndex, search_document_field
-from wego_site.core.linked_data import absolute, organisation_json, wego_organization
 from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
 
@@ -150,34 +149,6 @@ class Program(NaturalKeyMixin, HasSocialCard, Publishable):
             eyebrow=" · ".join(p for p in [self.get_kind_display(), office and office.city] if p),
             details=(f"Since {self.since_year}",) if self.since_year else (),
         )
-
-    def series_json_ld(self, url, editions):
-        """schema.org EventSeries for this program and the public `editions` it lists."""
-        data = {
-            "@context": "https://schema.org",
-            "@type": "EventSeries",
-            "name": self.title,
-            "url": url,
-            "description": self.summary or f"{self.get_kind_display()} of WeGO.",
-            "image": [absolute(url, self.card["url"])],
-            "organizer": [
-                wego_organization(url),
-                *(organisation_json(partner) for partner in self.partners.all()),
-            ],
-            "subEvent": [
-                {
-                    "@type": "Event",
-                    "name": edition.title,
-                    "url": absolute(url, edition.get_absolute_url()),
-                    "startDate": edition.start_date.isoformat(),
-                    "endDate": edition.end_date.isoformat(),
-                }
-                for edition in editions
-            ],
-        }
-        if self.since_year:
-            data["startDate"] = str(self.since_year)
-        return data
 
     @property
     def has_information(self):

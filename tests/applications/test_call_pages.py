@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from tests.applications.factories import ApplicationFactory, CallFactory, ContactFactory
 from tests.factories import make_edition, make_program
-from wego_site.core.moments import moment_text
+from wego_site.core.date_text import moment_text
 from wego_site.pagecache import generation
 
 pytestmark = pytest.mark.django_db

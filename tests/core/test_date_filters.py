@@ -7,7 +7,8 @@ import pytest
 from django.template import Context, Template
 from django.utils.html import strip_tags
 
-from wego_site.core.templatetags.wego import date_range, date_range_text, json_ld
+from wego_site.core.date_text import date_range_text
+from wego_site.core.templatetags.wego import date_range, json_ld
 
 D = dt.date
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Post
-from wego_site.core.moments import moment_text
+from wego_site.core.date_text import moment_text
 
 
 def test_a_moment_names_its_time_zone():

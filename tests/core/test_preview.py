@@ -69,21 +69,12 @@ def test_preview_needs_permission_not_a_flag(client, django_user_model):
 
 
 def test_staff_preview_banner_shows_only_in_a_preview(rf, client, seed):
-    from programs.views import ProgramDetailView
-
-    class Preview(ProgramDetailView):
-        def get_queryset(self):
-            return Program.objects.all()
-
-        def get_editions(self):
-            return self.object.editions.all()
-
-        def get_context_data(self, **kwargs):
-            return super().get_context_data(is_preview=True, preview_is_public=False, **kwargs)
+    from pages.program_pages import ProgramDetailView
 
     Program.objects.filter(slug="wego-shrdc-training-program").update(status="draft")
     request = rf.get(MAIN)
-    response = Preview.as_view()(request, slug="wego-shrdc-training-program")
+    preview = ProgramDetailView.as_view(preview=True)
+    response = preview(request, slug="wego-shrdc-training-program")
     response.render()
     html = response.content.decode()
     assert 'class="preview-banner"' in html

@@ -1,12 +1,9 @@
-"""Fixtures of the page-cache tests: the cache backend(s) to run against, and a clean
-content generation after each test."""
+"""Fixtures of the page-cache tests: the cache backend(s) to run against."""
 
 import os
 
 import pytest
 from django.core.cache import cache
-
-from wego_site.pagecache import generation as page_cache
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
@@ -35,11 +32,3 @@ def page_cache_backend(request, settings):
     cache.clear()
     yield request.param
     cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def forget_this_tests_schedule():
-    """Set up before the database and torn down after its rollback: the generation
-    written during the test may carry the time of a post that no longer exists."""
-    yield
-    page_cache.reset_generation()

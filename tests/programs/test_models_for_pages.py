@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
+from programs.linked_data import event_json_ld
 from programs.models import (
     Edition,
     Participant,
@@ -59,7 +60,11 @@ def test_participants_grouped_by_country_in_name_order():
     Participant.objects.create(edition=edition, position=1, name="B1", country=b_country)
     Participant.objects.create(edition=edition, position=2, name="A1", country=a_country)
     Participant.objects.create(edition=edition, position=3, name="B2", country=b_country)
-    groups = Edition.objects.with_details().get(pk=edition.pk).participants_by_country()
+    groups = (
+        Edition.objects.prefetch_related("participants__country")
+        .get(pk=edition.pk)
+        .participants_by_country()
+    )
     assert [(c.name, [p.name for p in ps]) for c, ps in groups] == [
         ("Alpha", ["A1"]),
         ("Beta", ["B1", "B2"]),
@@ -74,7 +79,7 @@ def test_event_json_ld_without_venue_or_organisers():
         venue_city="",
         venue_country=None,
     )
-    data = edition.event_json_ld("https://example.org/e/")
+    data = event_json_ld(edition, "https://example.org/e/")
     assert data["startDate"] == data["endDate"] == "2020-01-01"
     assert "location" not in data
     assert data["organizer"][0]["name"] == "World Smart Sustainable Cities Organization"

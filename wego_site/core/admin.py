@@ -4,16 +4,17 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from reversion_compare.admin import CompareVersionAdmin
 
+from wego_site.core.date_text import moment_text, zone_label
 from wego_site.core.formatted_text import render_markdown
 from wego_site.core.images import CheckedImageFormField
 from wego_site.core.models import Redirect
-from wego_site.core.moments import moment_text, zone_label
+from wego_site.core.preview import preview_page
 from wego_site.core.publishing import PublicationStatus
 
 admin.site.site_header = f"{settings.SITE_NAME} — administration"
@@ -99,11 +100,10 @@ class ContentAdmin(CompareVersionAdmin):
 class PublishableAdmin(ContentAdmin):
     """Status column and filter, publish/unpublish actions and a staff preview.
 
-    Set `preview_view` to a view built from the public detail view and
-    `wego_site.core.preview.PreviewMixin` to get a "Preview" link on the change form.
+    The change form links to a preview when the row's public page can show a draft
+    (its view is `wego_site.core.preview.Previewable`).
     """
 
-    preview_view = None
     readonly_fields = ["created", "last_changed"]
     change_form_template = "admin/publishable_change_form.html"
     actions = ["publish", "unpublish"]
@@ -174,16 +174,29 @@ class PublishableAdmin(ContentAdmin):
                 ),
                 *urls,
             ]
-        if self.preview_view is None:
+        if not hasattr(self.model, "get_absolute_url"):
             return urls
         return [
             path(
                 "<int:object_id>/preview/",
-                self.admin_site.admin_view(self.preview_view.as_view()),
+                self.admin_site.admin_view(self.preview_view),
                 name=f"{opts.app_label}_{opts.model_name}_preview",
             ),
             *urls,
         ]
+
+    def preview_view(self, request, object_id):
+        """The row's public page, drafts included, for editors who may view or change it."""
+        obj = self.get_object(request, object_id)
+        if obj is None:
+            raise Http404("Nothing to preview: this item does not exist.")
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        page = preview_page(obj)
+        if page is None:
+            raise Http404("This item is shown within a list, not on a page of its own.")
+        view, args, kwargs = page
+        return view(request, *args, **kwargs)
 
     def markdown_preview_view(self, request):
         """The long texts of the form being edited (not yet saved), formatted as on the site.
@@ -217,7 +230,7 @@ class PublishableAdmin(ContentAdmin):
             context["markdown_preview_url"] = reverse(
                 f"admin:{opts.app_label}_{opts.model_name}_markdown_preview"
             )
-        if obj is not None and obj.pk and self.preview_view is not None:
+        if obj is not None and obj.pk and preview_page(obj) is not None:
             opts = self.model._meta
             context["preview_url"] = reverse(
                 f"admin:{opts.app_label}_{opts.model_name}_preview", args=[obj.pk]

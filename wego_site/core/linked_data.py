@@ -47,18 +47,6 @@ def wego_organization(base_url, logo=False):
     return data
 
 
-def organisation_json(organisation):
-    """An Organisation row as a schema.org Organization (its website only when known)."""
-    data = {"@type": "Organization", "name": organisation.name}
-    if organisation.acronym:
-        data["alternateName"] = organisation.acronym
-    if organisation.website:
-        data["url"] = organisation.website
-    elif organisation.name == WEGO_NAME:
-        data["url"] = WEGO_URL
-    return data
-
-
 def image_json(card, base_url):
     """A card (see wego_site.core.cards) as a schema.org ImageObject."""
     return {

@@ -1,34 +1,51 @@
-"""Staff preview of unpublished content on its real page template.
+"""Staff preview of unpublished content on its real public page.
 
-Each app's admin subclasses its PUBLIC detail view with `PreviewMixin` and a
-`get_queryset()` that includes drafts and scheduled rows. Access is decided by the
-model's view/change permission (never a query-string flag), the object is looked up
-by primary key from the admin URL, and the response is never cached by anyone.
+A public detail view that includes `Previewable` shows drafts and scheduled rows too
+when it is built with `preview=True`. The admin (`PublishableAdmin.preview_view`) finds
+an object's page by resolving its public address, so a preview is the page visitors
+will see, whichever app composes it; the admin decides access by the model's view or
+change permission (never a query-string flag). A preview is never cached by anyone.
 """
 
-from django.contrib.auth import get_permission_codename
-from django.core.exceptions import PermissionDenied
+from urllib.parse import urlsplit
+
+from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers
 
 
-class PreviewMixin:
-    pk_url_kwarg = "object_id"
+class Previewable:
+    """For a public detail view: `visible()` keeps the published rows, or every row in a
+    staff preview, which also gets `is_preview` and `preview_is_public` in its context."""
+
+    preview = False
+
+    def visible(self, rows):
+        """`rows.published()` on the public page; every row in a preview."""
+        return rows.all() if self.preview else rows.published()
 
     def dispatch(self, request, *args, **kwargs):
-        opts = self.model._meta
-        allowed = any(
-            request.user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
-            for action in ("view", "change")
-        )
-        if not (request.user.is_active and request.user.is_staff and allowed):
-            raise PermissionDenied
         response = super().dispatch(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        response.headers["X-Robots-Tag"] = "noindex, nofollow"
+        if self.preview:
+            add_never_cache_headers(response)
+            response.headers["X-Robots-Tag"] = "noindex, nofollow"
         return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["is_preview"] = True
-        context["preview_is_public"] = self.object.is_published
+        if self.preview:
+            context["is_preview"] = True
+            context["preview_is_public"] = self.object.is_published
         return context
+
+
+def preview_page(obj):
+    """(view, args, kwargs) that show `obj`'s public page with drafts, or None when its
+    page is not a `Previewable` view (a list, a form)."""
+    try:
+        match = resolve(urlsplit(obj.get_absolute_url()).path)
+    except Resolver404:
+        return None
+    view_class = getattr(match.func, "view_class", None)
+    if view_class is None or not issubclass(view_class, Previewable):
+        return None
+    return view_class.as_view(preview=True), match.args, match.kwargs

@@ -154,13 +154,6 @@ def bump_generation(**_signal_kwargs):
     return state
 
 
-def reset_generation(next_publication=NEVER):
-    """A new generation without asking the database (tests, after their rollback)."""
-    state = (uuid.uuid4().hex, next_publication)
-    _write_state(state)
-    return state
-
-
 def publishable_models():
     """Models published by the clock: their default manager offers `scheduled()`, the
     published rows whose publication time is still to come."""

@@ -13,44 +13,23 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from wego_site.core.cards import HasSocialCard, site_card
+from wego_site.core.date_text import (
+    date_range_parts,
+    date_range_text,
+    local_moment,
+    moment_text,
+    range_separator,
+)
 from wego_site.core.formatted_text import render_markdown
 from wego_site.core.linked_data import WEGO_URL, absolute, breadcrumb_list, collection_page
-from wego_site.core.moments import local_moment, moment_text
 
 register = template.Library()
 
-DAY_MONTH_YEAR = "j F Y"
-DAY_MONTH = "j F"
-DAY = "j"
 ISO = "Y-m-d"
 
 # The characters that could end a <script> element or open a comment, escaped the way
 # django.utils.html.json_script escapes them.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def _date_range_parts(start, end):
-    """The start and end labels of a range, dropping what the end already says."""
-    if end is None or end == start:
-        return format_date(start, DAY_MONTH_YEAR), None
-    if (start.year, start.month) == (end.year, end.month):
-        return format_date(start, DAY), format_date(end, DAY_MONTH_YEAR)
-    if start.year == end.year:
-        return format_date(start, DAY_MONTH), format_date(end, DAY_MONTH_YEAR)
-    return format_date(start, DAY_MONTH_YEAR), format_date(end, DAY_MONTH_YEAR)
-
-
-def _separator(start, end):
-    """A closed-up en dash between days of one month, a spaced one otherwise."""
-    return "–" if (start.year, start.month) == (end.year, end.month) else " – "
-
-
-def date_range_text(start, end=None):
-    """“5–9 September 2011”, “29 May – 6 June 2012”, “30 December 2012 – 2 January 2013”."""
-    first, last = _date_range_parts(start, end)
-    if last is None:
-        return first
-    return f"{first}{_separator(start, end)}{last}"
 
 
 @register.filter
@@ -61,14 +40,14 @@ def date_range(start, end=None):
     """
     if not isinstance(start, dt.date):
         return ""
-    first, last = _date_range_parts(start, end)
+    first, last = date_range_parts(start, end)
     if last is None:
         return format_html('<time datetime="{}">{}</time>', format_date(start, ISO), first)
     return format_html(
         '<time datetime="{}">{}</time>{}<time datetime="{}">{}</time>',
         format_date(start, ISO),
         first,
-        _separator(start, end),
+        range_separator(start, end),
         format_date(end, ISO),
         last,
     )

@@ -1,5 +1,5 @@
 """The time zones a call's moments may be given in. They are written in the call's own
-zone by wego_site.core.moments: "31 January 2027, 18:00 Seoul time (UTC+9)"."""
+zone by wego_site.core.date_text: "31 January 2027, 18:00 Seoul time (UTC+9)"."""
 
 import zoneinfo
 from functools import cache

@@ -1,7 +1,7 @@
 """iCalendar (.ics) files of editions: one per edition, and one of all published editions.
 
 An edition with a published call for applications also carries the call's deadline,
-as an event of its own at that moment.
+as an event of its own at that moment: editions and calls together, so composed here.
 
 Editions are all-day events: DTSTART is the first day and DTEND the day after the last
 (RFC 5545: an all-day event's end date is exclusive). UIDs are stable, built from the
@@ -18,6 +18,7 @@ from django.http.request import split_domain_port
 from django.views.generic import View
 from django.views.generic.detail import SingleObjectMixin
 
+from pages.program_pages import public_call
 from programs.models import Edition
 
 PRODID = "-//WeGO//Training Programs//EN"
@@ -65,8 +66,9 @@ def calendar_response(editions, request, *, name, filename, disposition):
     calendar.add("x-wr-calname", name)
     for edition in editions:
         calendar.add_component(edition_event(edition, request))
-        if edition.public_call is not None:
-            calendar.add_component(deadline_event(edition, edition.public_call, request))
+        call = public_call(edition)
+        if call is not None:
+            calendar.add_component(deadline_event(edition, call, request))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response

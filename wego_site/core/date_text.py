@@ -1,4 +1,7 @@
-"""How the site writes a moment, everywhere: “2 December 2026, 06:00 Seoul time (UTC+9)”.
+"""How the site writes dates and moments, everywhere: date ranges as they read (“5–9
+September 2011”, “29 May – 6 June 2012”) and moments with their zone (“2 December 2026,
+06:00 Seoul time (UTC+9)”). The template filters (templatetags/wego.py), the admin and the
+models' labels all write them here.
 
 A time means nothing without its zone, so the zone is named by its city and its offset
 from UTC on that day. A moment is written in the site's zone (settings.TIME_ZONE), or in
@@ -10,6 +13,35 @@ import zoneinfo
 
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+
+DAY_MONTH_YEAR = "j F Y"
+DAY_MONTH = "j F"
+DAY = "j"
+
+
+def date_range_parts(start, end):
+    """The start and end labels of a range, dropping what the end already says; the end
+    is None for a single day."""
+    if end is None or end == start:
+        return format_date(start, DAY_MONTH_YEAR), None
+    if (start.year, start.month) == (end.year, end.month):
+        return format_date(start, DAY), format_date(end, DAY_MONTH_YEAR)
+    if start.year == end.year:
+        return format_date(start, DAY_MONTH), format_date(end, DAY_MONTH_YEAR)
+    return format_date(start, DAY_MONTH_YEAR), format_date(end, DAY_MONTH_YEAR)
+
+
+def range_separator(start, end):
+    """A closed-up en dash between days of one month, a spaced one otherwise."""
+    return "–" if (start.year, start.month) == (end.year, end.month) else " – "
+
+
+def date_range_text(start, end=None):
+    """“5–9 September 2011”, “29 May – 6 June 2012”, “30 December 2012 – 2 January 2013”."""
+    first, last = date_range_parts(start, end)
+    if last is None:
+        return first
+    return f"{first}{range_separator(start, end)}{last}"
 
 
 def utc_offset(moment):

@@ -1,0 +1,155 @@
+"""A program's page and an edition's page: the programs app's content with what the apps
+above it add to them (a program's news and coming calls, an edition's call for
+applications and the testimonials of its participants).
+
+Composed here, at the top of the tree, so that programs knows nothing of news,
+testimonials or applications. Their addresses keep the programs section's names
+(`programs:program_detail`, `programs:edition_detail`): see pages/program_urls.py.
+"""
+
+from urllib.parse import urljoin
+
+from django.db.models import Q, Subquery
+from django.utils import timezone
+from django.views.generic import DetailView
+
+from applications.linked_data import offer_json_ld
+from news.models import Post
+from programs.linked_data import event_json_ld, series_json_ld
+from programs.models import Edition, Program, ProgramKind, prefetch_parts
+from programs.views import kind_crumb, public_contacts
+from testimonials.models import Testimonial
+from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
+from wego_site.core.preview import Previewable
+
+
+def public_call(edition):
+    """The edition's call for applications when it is published, else None. Load the
+    editions with ``select_related("call")``."""
+    call = getattr(edition, "call", None)  # no call: the reverse accessor raises
+    return call if call is not None and call.is_published else None
+
+
+class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
+    template_name = "programs/program_detail.html"
+    context_object_name = "program"
+    related_post_count = 3
+
+    def get_queryset(self):
+        return (
+            self.visible(Program.objects)
+            .select_related("regional_office")
+            .prefetch_related("partners", "contacts")
+        )
+
+    def get_editions(self):
+        """The program's editions to list (hidden ones too in a preview). Through the
+        reverse relation each edition's program is this one, so their addresses need no
+        join."""
+        return self.visible(self.object.editions).select_related("venue_country", "call")
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        editions = list(self.get_editions())
+        # The next edition first; past ones newest first (the default order).
+        upcoming = [edition for edition in editions if edition.is_upcoming(today)][::-1]
+        calls = [public_call(edition) for edition in upcoming]
+        url = self.request.build_absolute_uri(self.object.get_absolute_url())
+        return super().get_context_data(
+            other_programs=self.other_programs(),
+            fallback_contacts=self.fallback_contacts(),
+            upcoming_editions=upcoming,
+            # Calls of the coming editions that are open or still to open.
+            calls=[call for call in calls if call is not None and not call.is_over],
+            past_editions=[edition for edition in editions if not edition.is_upcoming(today)],
+            edition_count=len(editions),
+            related_posts=Post.objects.published().filter(related_programs=self.object)[
+                : self.related_post_count
+            ],
+            series_json_ld=series_json_ld(self.object, url, editions),
+            **kwargs,
+        )
+
+    def get_breadcrumbs(self, context):
+        program = self.object
+        return [kind_crumb(ProgramKind(program.kind)), Crumb(program.title, self.request.path)]
+
+    def other_programs(self):
+        return list(
+            Program.objects.published()
+            .exclude(pk=self.object.pk)
+            .only("slug", "title", "kind", "position")
+        )
+
+    def fallback_contacts(self):
+        """A program without contacts of its own names the people the site gives for
+        every program (those of the published programs), so no page leaves a visitor
+        without someone to ask."""
+        if self.object.contacts.all():
+            return []
+        return public_contacts()
+
+
+class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
+    template_name = "programs/edition_detail.html"
+    context_object_name = "edition"
+
+    def get_queryset(self):
+        return (
+            self.visible(Edition.objects)
+            .filter(program__slug=self.kwargs["program_slug"])
+            .select_related("program__regional_office", "venue_country", "call")
+            .prefetch_related("co_organisers", "contacts", "call__contacts")
+        )
+
+    def get_object(self, queryset=None):
+        # Topics, site visits and participants in one query instead of three.
+        return prefetch_parts(super().get_object(queryset))
+
+    def get_context_data(self, **kwargs):
+        edition = self.object
+        url = self.request.build_absolute_uri(edition.get_absolute_url())
+        call = public_call(edition)
+        offer = offer_json_ld(call, urljoin(url, call.get_absolute_url())) if call else None
+        participant_groups = edition.participants_by_country()
+        return super().get_context_data(
+            is_past=not edition.is_upcoming(),
+            # An edition known by its dates and venue only gets the compact page.
+            documented=bool(
+                edition.summary
+                or edition.body
+                or edition.topics.all()
+                or edition.site_visits.all()
+                or participant_groups
+            ),
+            neighbours=self.neighbours(),
+            participant_groups=participant_groups,
+            call=call,
+            testimonials=Testimonial.objects.published().filter(edition=edition),
+            event_json_ld=event_json_ld(edition, url, offers=offer),
+            **kwargs,
+        )
+
+    def get_breadcrumbs(self, context):
+        edition, program = self.object, self.object.program
+        return [
+            kind_crumb(ProgramKind(program.kind)),
+            Crumb(program.title, program.get_absolute_url()),
+            Crumb(edition.title, self.request.path),
+        ]
+
+    def neighbours(self):
+        """The program's editions just before and after this one, oldest first: the ways
+        on from an edition page, in one query."""
+        edition = self.object
+        siblings = Edition.objects.published().filter(program_id=edition.program_id)
+        earlier = siblings.filter(start_date__lt=edition.start_date).order_by("-start_date")
+        later = siblings.filter(start_date__gt=edition.start_date).order_by("start_date")
+        return list(
+            Edition.objects.filter(
+                Q(pk=Subquery(earlier.values("pk")[:1])) | Q(pk=Subquery(later.values("pk")[:1]))
+            )
+            .select_related("program")
+            .order_by("start_date")
+            .only("slug", "title", "start_date", "end_date", "program__slug", "program__title")
+        )
