@@ -13,39 +13,41 @@ REMOVED = "[removed after the retention period]"
 
 
 def identifying_texts(application):
-    """The strings that name this applicant: their address and, when it is more than
-    an initial, their name."""
-    texts = [application.email]
-    if len(application.name.strip()) > 2:
-        texts.append(application.name.strip())
-    return texts
+    """What names this applicant, read before anonymising: their address, and their name
+    (with and without the title) when it is more than an initial."""
+    names = {application.name.strip(), application.full_name.strip()}
+    return {"email": application.email, "names": sorted(n for n in names if len(n) > 2)}
 
 
 def forget_in_history(application, texts, anonymised_repr):
-    """Rewrite the admin log entries and remove the versions that name the applicant
-    (`texts`, read before anonymising); returns (entries rewritten, versions removed)."""
+    """Rewrite the admin log entries and remove the versions that name the applicant:
+    those about the application itself, those that hold the address anywhere, and those
+    whose title or one of whose fields is the name itself (a name inside other text, a
+    news post's say, is not hers). Returns (entries rewritten, versions removed)."""
+    email, names = texts["email"], texts["names"]
     content_type = ContentType.objects.get_for_model(application)
     own = Q(content_type=content_type, object_id=str(application.pk))
-    naming = Q()
-    for text in texts:
-        naming |= Q(object_repr__icontains=text) | Q(change_message__icontains=text)
+    naming = Q(object_repr__icontains=email) | Q(change_message__icontains=email)
+    for name in names:
+        naming |= Q(object_repr__iexact=name)
     rewritten = 0
     for entry in LogEntry.objects.filter(own | naming):
         entry.object_repr = anonymised_repr if entry.content_type_id == content_type.pk else REMOVED
-        if any(text.lower() in entry.change_message.lower() for text in texts):
+        if email.lower() in entry.change_message.lower():
             entry.change_message = ""
         entry.save(update_fields=["object_repr", "change_message"])
         rewritten += 1
 
-    # A version names them when one of its fields holds the text (it is stored as JSON).
-    version_naming = Q()
-    for text in texts:
-        quoted = json.dumps(text)[1:-1]
-        version_naming |= Q(serialized_data__icontains=quoted) | Q(object_repr__icontains=text)
+    # Versions keep their fields as JSON: a field that is the name is the quoted name.
+    version_naming = Q(serialized_data__icontains=email) | Q(object_repr__icontains=email)
+    for name in names:
+        version_naming |= Q(serialized_data__icontains=json.dumps(name, ensure_ascii=False)) | Q(
+            object_repr__iexact=name
+        )
     versions = Version.objects.filter(version_naming)
     revision_ids = set(versions.values_list("revision_id", flat=True))
     removed, _ = versions.delete()
     Revision.objects.filter(pk__in=revision_ids, version__isnull=True).delete()
-    for text in texts:
+    for text in [email, *names]:
         Revision.objects.filter(comment__icontains=text).update(comment=REMOVED)
     return rewritten, removed

@@ -188,8 +188,9 @@ class Application(models.Model):
         """List this applicant's organisation (or city) and country on the edition page.
 
         The country is the site's row with the application's ISO code, added from the ISO
-        data when the site has none yet. Two applicants of one body share its entry. Returns the participant, or None when
-        the application is not accepted or confirmed."""
+        data when the site has none yet. Two applicants of one body share its entry.
+        Returns the participant, or None when the application is not accepted or
+        confirmed."""
         if self.status not in PARTICIPATING:
             return None
         if self.participant_id:
