@@ -46,12 +46,17 @@ serve: install ## Serve like production (debug off, gunicorn) on 127.0.0.1:$(POR
 	  echo "(see .env.example for every variable)" >&2; exit 2; \
 	fi
 	@if [ "$${DJANGO_SECURE_SSL_REDIRECT-1}" != "0" ]; then \
-	  echo "Note: plain HTTP is redirected to HTTPS (a TLS proxy is expected in front)." \
-	       "To browse http://127.0.0.1:$(PORT) directly: DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0"; \
+	  echo "Note: plain HTTP is redirected to HTTPS (nginx with TLS is expected in front)." \
+	       "To browse http://127.0.0.1:$(PORT) directly on this machine, start it with" \
+	       "DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 (and 127.0.0.1 in DJANGO_ALLOWED_HOSTS)."; \
+	else \
+	  echo "Note: serving plain HTTP on http://127.0.0.1:$(PORT), for this machine only" \
+	       "(in production nginx speaks HTTPS in front)."; \
 	fi
 	DJANGO_DEBUG=0 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=0 $(BIN)/python manage.py createinitialrevisions --comment "First recorded version." --verbosity 0
 	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DJANGO_DEBUG=0 $(BIN)/python manage.py write_error_pages --verbosity 0
 	DJANGO_DEBUG=0 PORT=$(PORT) exec $(BIN)/gunicorn --config gunicorn.conf.py
 
 bench: install ## Measure requests/s and latency of the main pages (wrk; see docs/performance.md)

@@ -1,7 +1,8 @@
 """gunicorn settings for `make serve` and production (gunicorn -c gunicorn.conf.py).
 
 Every value can be changed from the environment without editing this file:
-PORT / GUNICORN_BIND, WEB_CONCURRENCY (workers), GUNICORN_TIMEOUT, GUNICORN_ACCESS_LOG.
+PORT / GUNICORN_BIND, WEB_CONCURRENCY (workers), GUNICORN_TIMEOUT, GUNICORN_ACCESS_LOG,
+GUNICORN_CONTROL_SOCKET.
 """
 
 import multiprocessing
@@ -33,6 +34,12 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms "%(f)s" "%(a)s"'
+
+# gunicorn's control socket (for `gunicornc`): none unless GUNICORN_CONTROL_SOCKET names
+# one. Its default, ~/.gunicorn/gunicorn.ctl, would be shared by every server one user
+# runs on the machine, each taking it from the other.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET") or "gunicorn.ctl"
+control_socket_disable = not os.environ.get("GUNICORN_CONTROL_SOCKET")
 
 # Behind a proxy on the same machine, trust its X-Forwarded-* headers.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

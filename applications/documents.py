@@ -1,10 +1,11 @@
 """Applicants' documents: checked by their content, kept where no URL reaches them.
 
-Files live under settings.PRIVATE_MEDIA_ROOT, never under MEDIA_ROOT, with random
-names; the storage has no base URL, so nothing can build a public link to them. On disk
-they are readable by the site's own user only (files 0600 in folders 0700). Staff read
-them through the admin's download view, which checks the permission and answers with
-`document_response`.
+Files are kept in STORAGES["private"], with random names: on one machine a folder
+(settings.PRIVATE_MEDIA_ROOT, never under MEDIA_ROOT) whose storage has no base URL, so
+nothing can build a public link to them, and whose files only the site's user can read
+(0600 in folders 0700); past one machine a private bucket of their own
+(docs/deployment.md). Staff read them only through the admin's download view, which
+checks the permission and answers with `document_response`.
 """
 
 import datetime as dt
@@ -16,7 +17,7 @@ from urllib.parse import quote
 import pypdf
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.http import FileResponse, HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -56,14 +57,17 @@ class PrivateStorage(FileSystemStorage):
         raise ValueError("Applicants' documents have no public address.")
 
 
-private_storage = PrivateStorage()
+def private_storage():
+    """Where documents are kept: STORAGES["private"] (PrivateStorage, or a private S3
+    bucket). A callable, so the model field and its migration name no deployment's choice."""
+    return storages["private"]
 
 
 def make_private_on_disk(storage=None):
     """Files 0600 and folders 0700 under a file system storage's root (files stored
     before those modes were set included); other storages keep their own access rules.
     Returns how many modes were changed."""
-    storage = storage or private_storage
+    storage = storage or private_storage()
     if not isinstance(storage, FileSystemStorage):
         return 0
     root = Path(storage.location)
@@ -82,15 +86,15 @@ def sweep_kept_documents(now=None):
     """Remove the documents kept for forms nobody sent again within KEPT_SECONDS;
     returns how many."""
     try:
-        _folders, names = private_storage.listdir(KEPT_FOLDER)
+        _folders, names = private_storage().listdir(KEPT_FOLDER)
     except FileNotFoundError:
         return 0
     cutoff = (now or timezone.now()) - dt.timedelta(seconds=KEPT_SECONDS)
     removed = 0
     for name in names:
         path = f"{KEPT_FOLDER}/{name}"
-        if private_storage.get_modified_time(path) < cutoff:
-            private_storage.delete(path)
+        if private_storage().get_modified_time(path) < cutoff:
+            private_storage().delete(path)
             removed += 1
     return removed
 
@@ -101,12 +105,12 @@ def random_document_name(instance, filename):
 
 
 def document_response(document, filename):
-    """A stored document as a download named `filename`, never cached. With
+    """A stored document as a download named `filename`, never cached. From a folder with
     PRIVATE_MEDIA_ACCEL_PREFIX set, the answer is empty and tells nginx which file to send
     (X-Accel-Redirect), so no worker waits while a slow connection reads it; otherwise
-    Django streams the file."""
+    (a private bucket included) Django streams the file."""
     prefix = settings.PRIVATE_MEDIA_ACCEL_PREFIX
-    if prefix:
+    if prefix and isinstance(document.storage, FileSystemStorage):
         response = HttpResponse(content_type="application/pdf")
         response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(document.name)
         response["Content-Disposition"] = content_disposition_header(True, filename)

@@ -60,6 +60,10 @@ class ApplicationForm(forms.ModelForm):
         label="Nomination letter or CV (PDF)",
         validators=[validate_application_pdf],
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        error_messages={
+            "required": "Choose your nomination letter or CV, as one PDF file.",
+            "empty": "The file you chose is empty: choose your nomination letter or CV as a PDF.",
+        },
     )
     consent = forms.BooleanField(
         label="I have read the privacy notice and agree that WeGO keeps this application to select participants.",
@@ -101,6 +105,23 @@ class ApplicationForm(forms.ModelForm):
             "organisation": "E.g. “Seoul Metropolitan Government”.",
             "country": "Every country and territory; type its first letters to jump to it.",
         }
+        # Each message says what to do, so the summary above the form reads as a to-do list.
+        error_messages = {
+            "name": {"required": "Enter your full name."},
+            "position": {"required": "Enter your position, your job title."},
+            "email": {
+                "required": "Enter your email address.",
+                "invalid": "Enter your email address in the form name@example.org.",
+            },
+            "organisation": {"required": "Enter the name of your city government or organisation."},
+            "city": {"required": "Enter your city."},
+            "country": {
+                "required": "Choose your country.",
+                "invalid_choice": "Choose your country from the list.",
+            },
+            "motivation": {"required": "Say why you want to take part."},
+            "plans": {"required": "Say how your city will use what you learn."},
+        }
         widgets = {
             "motivation": forms.Textarea(attrs={"rows": 6, "maxlength": TEXT_LIMIT}),
             "plans": forms.Textarea(attrs={"rows": 6, "maxlength": TEXT_LIMIT}),
@@ -136,7 +157,7 @@ class ApplicationForm(forms.ModelForm):
             )
         except signing.BadSignature:
             return None
-        if kept.get("call") != self.call.pk or not private_storage.exists(kept["name"]):
+        if kept.get("call") != self.call.pk or not private_storage().exists(kept["name"]):
             return None
         return kept
 
@@ -152,7 +173,7 @@ class ApplicationForm(forms.ModelForm):
         if "document" in self.errors or not isinstance(document, UploadedFile):
             return
         document.seek(0)
-        name = private_storage.save(f"{KEPT_FOLDER}/{secrets.token_hex(16)}.pdf", document)
+        name = private_storage().save(f"{KEPT_FOLDER}/{secrets.token_hex(16)}.pdf", document)
         self.kept = {"call": self.call.pk, "name": name, "filename": document.name}
         self.data = self.data.copy()
         self.data["kept_document"] = signing.dumps(self.kept, salt=KEPT_SALT)
@@ -164,7 +185,7 @@ class ApplicationForm(forms.ModelForm):
             document = self.cleaned_data.get("document")
             if isinstance(document, File) and not isinstance(document, UploadedFile):
                 document.close()
-            private_storage.delete(self.kept["name"])
+            private_storage().delete(self.kept["name"])
 
     @property
     def is_spam(self):
@@ -176,8 +197,16 @@ class ApplicationForm(forms.ModelForm):
     def clean_document(self):
         document = self.cleaned_data.get("document")
         if not document and self.kept:
-            return File(private_storage.open(self.kept["name"]), name=self.kept["filename"])
+            return File(private_storage().open(self.kept["name"]), name=self.kept["filename"])
         return document
+
+    def errors_in_order(self):
+        """(field, message) for every error, in the order the form shows its fields; the
+        form's own errors (field None) first."""
+        shown = [name for _, names in self.fieldsets for name in names] + ["consent"]
+        return [(None, error) for error in self.non_field_errors()] + [
+            (self[name], error) for name in shown for error in self[name].errors
+        ]
 
     def clean_email(self):
         email = self.cleaned_data["email"]

@@ -2,7 +2,8 @@
 
 The production file is used as it is, with only its placeholders replaced: the host name,
 ports, the certificate (a self-signed one made here with openssl), the upstream and the
-folders. Every placeholder must still be in the file, so a change to it that the tests
+folders; one addition, `/_test/status/NNN`, answers each status nginx has an error page
+for, so the checks can see each page. Every placeholder must still be in the file, so a change to it that the tests
 would no longer cover stops them with a message instead.
 
     python deploy/render_nginx.py DIR --https-port 8151 --http-port 8152 --upstream 127.0.0.1:8150
@@ -73,8 +74,22 @@ def self_signed_certificate(root):
     return cert, key
 
 
-def render(root, *, https_port, http_port, upstream, plain=False, workers=1, access_log=False):
-    """Write root/nginx.conf (main) and root/wego.conf (the production file, filled in)."""
+ERROR_STATUSES = (400, 403, 404, 413, 429, 500, 502, 503, 504)
+
+
+def render(
+    root,
+    *,
+    https_port,
+    http_port,
+    upstream,
+    plain=False,
+    workers=1,
+    access_log=False,
+    static_root=None,
+):
+    """Write root/nginx.conf (main) and root/wego.conf (the production file, filled in).
+    `static_root`: the site's STATIC_ROOT, whose error-pages/ nginx shows."""
     root = Path(root)
     for folder in ["tmp", "cache", "media", "private"]:
         (root / folder).mkdir(parents=True, exist_ok=True)
@@ -85,6 +100,18 @@ def render(root, *, https_port, http_port, upstream, plain=False, workers=1, acc
     text = replace(text, "/var/cache/nginx/wego ", f"{root}/cache ")
     text = replace(text, "/srv/wego/media/", f"{root}/media/")
     text = replace(text, "/srv/wego/private/", f"{root}/private/")
+    text = replace(
+        text,
+        "/srv/wego/staticfiles/error-pages/",
+        f"{static_root or root / 'static'}/error-pages/",
+    )
+    probes = "".join(
+        f"    location = /_test/status/{status} {{ return {status}; }}\n"
+        for status in ERROR_STATUSES
+    )
+    text = replace(
+        text, "    location /_error_pages/ {", probes + "\n    location /_error_pages/ {"
+    )
     text = replace(
         text,
         "access_log /var/log/nginx/wego.access.log wego_access;",

@@ -73,8 +73,18 @@ class PostAdmin(PublishableAdmin):
         (
             "Cover picture",
             {
-                "fields": ["cover_image", "pending_cover", "cover_alt_text"],
-                "description": "Optional. Shown above the story and in lists, cropped to 3:2.",
+                "fields": [
+                    "cover_image",
+                    "pending_cover",
+                    "cover_alt_text",
+                    ("cover_caption", "cover_credit"),
+                    "cover_focus",
+                ],
+                "description": (
+                    "Optional: only a real photograph of the story. Shown above the story "
+                    "and in lists, cropped to 3:2 around its focal point; without one, the "
+                    "story's card is text only."
+                ),
             },
         ),
         ("Story", {"fields": ["dateline", "lede", "body"]}),

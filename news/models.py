@@ -14,6 +14,7 @@ from wego_site.core.cards import HasSocialCard
 from wego_site.core.fulltext import SearchIndex, search_document_field
 from wego_site.core.images import RENDITION_SIZES, rendition_name, validate_image_upload
 from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
+from wego_site.core.photos import caption_field, credit_field, figure, focus_field
 from wego_site.core.publishing import Publishable, PublishableQuerySet
 
 
@@ -54,8 +55,9 @@ class Post(NaturalKeyMixin, HasSocialCard, Publishable):
         blank=True,
         validators=[validate_image_upload],
         help_text=(
-            "A landscape picture, best at least 1140 × 760 pixels: JPEG, PNG or WebP, "
-            "at most 5 MB. It is cropped to 3:2 from the centre."
+            "A real photograph of the story (never a stock picture), landscape, best at "
+            "least 1140 × 760 pixels: JPEG, PNG or WebP, at most 5 MB. It is cropped to 3:2 "
+            "around its focal point."
         ),
     )
     cover_alt_text = models.CharField(
@@ -64,6 +66,9 @@ class Post(NaturalKeyMixin, HasSocialCard, Publishable):
         blank=True,
         help_text="Describe the picture for people who cannot see it. Required with a cover.",
     )
+    cover_caption = caption_field()
+    cover_credit = credit_field()
+    cover_focus = focus_field()
     related_programs = models.ManyToManyField(
         Program, blank=True, related_name="posts", help_text="Programs this story is about."
     )
@@ -118,6 +123,17 @@ class Post(NaturalKeyMixin, HasSocialCard, Publishable):
     @property
     def published_at_local(self):
         return timezone.localtime(self.published_at)
+
+    @property
+    def photo_figure(self):
+        """The cover as includes/photo.html shows it (wego_site.core.photos)."""
+        return figure(
+            self.cover_image,
+            self.cover_alt_text,
+            self.cover_caption,
+            self.cover_credit,
+            self.cover_focus,
+        )
 
     @property
     def cover(self):

@@ -11,12 +11,13 @@ from urllib.parse import urljoin
 
 from django.db.models import Q, Subquery
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.generic import DetailView
 
 from applications.linked_data import offer_json_ld
 from news.models import Post
 from programs.linked_data import event_json_ld, series_json_ld
-from programs.models import Edition, Program, ProgramKind, prefetch_parts
+from programs.models import Edition, Introduction, Program, ProgramKind, prefetch_parts
 from programs.views import kind_crumb, public_contacts
 from testimonials.models import Testimonial
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
@@ -62,6 +63,7 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             # Calls of the coming editions that are open or still to open.
             calls=[call for call in calls if call is not None and not call.is_over],
             past_editions=[edition for edition in editions if not edition.is_upcoming(today)],
+            all_editions=editions,
             edition_count=len(editions),
             related_posts=Post.objects.published().filter(related_programs=self.object)[
                 : self.related_post_count
@@ -73,6 +75,11 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
     def get_breadcrumbs(self, context):
         program = self.object
         return [kind_crumb(ProgramKind(program.kind)), Crumb(program.title, self.request.path)]
+
+    def kind_introduction(self):
+        """The introduction of the program's kind: the page of a program known by its name
+        only presents the regional office that runs it with it (its template asks)."""
+        return Introduction.objects.filter(section=self.object.kind).first()
 
     def other_programs(self):
         return list(
@@ -122,7 +129,8 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
                 or edition.site_visits.all()
                 or participant_groups
             ),
-            neighbours=self.neighbours(),
+            # Called by the template where it lists them (not on the compact page).
+            neighbours=self.neighbours,
             participant_groups=participant_groups,
             call=call,
             testimonials=Testimonial.objects.published().filter(edition=edition),
@@ -153,3 +161,28 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
             .order_by("start_date")
             .only("slug", "title", "start_date", "end_date", "program__slug", "program__title")
         )
+
+    # The page of an edition known only by its dates and venue shows its program's
+    # editions and how to take part next; its template asks for these.
+    @cached_property
+    def program_editions(self):
+        """Every public edition of this edition's program, newest first, with its call."""
+        return list(
+            Edition.objects.published()
+            .filter(program_id=self.object.program_id)
+            .select_related("program", "venue_country", "call")
+            .with_participant_counts()
+        )
+
+    def program_calls(self):
+        """Calls of the program's coming editions that are open or about to open."""
+        today = timezone.localdate()
+        calls = [public_call(e) for e in reversed(self.program_editions) if e.is_upcoming(today)]
+        return [call for call in calls if call is not None and not call.is_over]
+
+    def next_edition(self):
+        today = timezone.localdate()
+        coming = [
+            e for e in self.program_editions if e.is_upcoming(today) and e.pk != self.object.pk
+        ]
+        return coming[-1] if coming else None

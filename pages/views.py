@@ -3,7 +3,9 @@
 import logging
 import re
 
-from django.db import DatabaseError, connection
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -13,14 +15,7 @@ from django.views.generic import TemplateView
 from news.models import Post
 from pages.program_pages import public_call
 from programs.figures import SiteFigures
-from programs.models import (
-    Edition,
-    Introduction,
-    Program,
-    ProgramKind,
-    RegionalOffice,
-    attach_parts,
-)
+from programs.models import Edition, Introduction, Program
 from programs.views import kind_sections, public_contacts
 from testimonials.models import Testimonial
 from wego_site.core.linked_data import wego_organization
@@ -30,14 +25,14 @@ logger = logging.getLogger(__name__)
 
 
 class LandingView(TemplateView):
-    """The overview first, then what is coming (open calls, upcoming editions), a short
-    section per kind of program, the latest news, the archive, the latest joint
-    workshop, testimonials and contacts; each leads on to its full page.
+    """The overview and the open call first (or how to take part next), then the
+    programs, the site's figures, the latest news and testimonials; each leads on to its
+    full page.
 
-    Eight queries, and a page of the same size, whatever the amount of data:
-    introductions, programs, regional offices, the latest editions of each kind (with the
-    site's figures: `programs.figures`), the featured edition's parts (one UNION), news,
-    testimonials and contacts. Each list is capped; its "all ..." link leads to the full list.
+    Six queries, and a page of the same size, whatever the amount of data:
+    introductions, programs (with their public editions counted), the latest editions of
+    each kind (with the site's figures: `programs.figures`), news, testimonials and
+    contacts. Each list is capped; its "all ..." link leads to the full list.
 
     They run once per content generation (`per_generation`): the site's busiest page
     then renders without a query even when the page cache cannot answer (a new query
@@ -49,7 +44,7 @@ class LandingView(TemplateView):
     news_count = 3
     programs_per_kind = 6
     main_edition_count = 12
-    testimonial_count = 2
+    testimonial_count = 1
 
     def get_context_data(self, **kwargs):
         # Per day too: an edition becomes past when its last day is over, with no save.
@@ -65,12 +60,11 @@ class LandingView(TemplateView):
 
     def landing_data(self):
         introductions = Introduction.objects.by_section()
-        programs = list(Program.objects.published().select_related("regional_office"))
-        sections = {section["kind"]: section for section in kind_sections(programs, introductions)}
-        for section in sections.values():
-            section["total"] = len(section["programs"])
-            section["programs"] = section["programs"][: self.programs_per_kind]
-        offices_with_program = {p.regional_office_id for p in programs if p.regional_office_id}
+        programs = list(
+            Program.objects.published()
+            .with_public_edition_counts()
+            .select_related("regional_office")
+        )
         editions = list(
             Edition.objects.published()
             .latest_of_each_kind(self.main_edition_count)
@@ -79,38 +73,34 @@ class LandingView(TemplateView):
         )
         today = timezone.localdate()
         coming = sorted((e for e in editions if e.is_upcoming(today)), key=lambda e: e.start_date)
-        editions_held = [e for e in editions if not e.is_upcoming(today)]
         calls = {e.pk: public_call(e) for e in coming}
         calls = {pk: call for pk, call in calls.items() if call is not None and not call.is_over}
-        joint_workshops = [e for e in editions_held if e.program.kind == ProgramKind.JOINT_WORKSHOP]
-        featured = attach_parts(joint_workshops[:1])
-        for edition in featured:
-            edition.country_count = len({p.country_id for p in edition.participant_list})
+        # Each program's card names its latest edition held (editions come newest first).
+        latest_held = {}
+        for edition in editions:
+            if not edition.is_upcoming(today):
+                latest_held.setdefault(edition.program_id, edition)
+        for program in programs:
+            program.latest_edition = latest_held.get(program.pk)
+        sections = kind_sections(programs, introductions)
         testimonials = (
             Testimonial.objects.published()
             .select_related("program", "edition__program")
             .order_by("-year", "pk")
         )
         return {
-            # First on the page: calls open or about to open, then the other coming editions.
+            # In the hero: calls open or about to open, soonest deadline first; without
+            # one, the next edition to come.
             "open_calls": sorted(calls.values(), key=lambda call: call.closes_at),
             "coming_editions": [e for e in coming if e.pk not in calls],
             "introductions": introductions,
             "about_text": about_without_overview(introductions),
-            "main_section": sections[ProgramKind.MAIN],
-            "main_editions": sorted(
-                (e for e in editions_held if e.program.kind == ProgramKind.MAIN),
-                key=lambda e: e.start_date,
-            ),
-            "regional_section": sections[ProgramKind.REGIONAL],
-            "offices_without_program": [
-                office
-                for office in RegionalOffice.objects.all()
-                if office.pk not in offices_with_program
+            # Every program, in the order of the kinds, a few of each.
+            "programs": [
+                program
+                for section in sections
+                for program in section["programs"][: self.programs_per_kind]
             ],
-            "partner_section": sections[ProgramKind.PARTNER],
-            "joint_section": sections[ProgramKind.JOINT_WORKSHOP],
-            "featured_edition": featured[0] if featured else None,
             "figures": SiteFigures.of(
                 editions, program_total=sum(not program.is_sample for program in programs)
             ),
@@ -140,17 +130,32 @@ def about_without_overview(introductions):
     return text
 
 
+def unavailable_dependencies():
+    """What this server needs to answer pages and cannot reach: the database (a content
+    table read, so a locked or missing database counts) and the shared cache."""
+    failed = []
+    try:
+        Program.objects.only("pk").first()
+    except DatabaseError as error:
+        logger.error("Health check: the database does not answer (%s).", type(error).__name__)
+        failed.append("database")
+    if "redis" in settings.CACHES["default"]["BACKEND"].lower():
+        try:
+            cache.set("healthz", "ok", 10)
+            if cache.get("healthz") != "ok":
+                raise ConnectionError("the value read back differs")
+        except Exception as error:  # redis-py raises its own errors, not OSError's
+            logger.error("Health check: the cache does not answer (%s).", type(error).__name__)
+            failed.append("cache")
+    return failed
+
+
 @never_cache
 @require_safe
 def healthz(request):
-    """For load balancers and monitors: 200 when the database answers, 503 when not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        logger.exception("Health check: the database does not answer.")
-        return HttpResponse(
-            "database unavailable\n", status=503, content_type="text/plain; charset=utf-8"
-        )
+    """For load balancers and monitors: 200 "ok", or 503 naming what does not answer."""
+    failed = unavailable_dependencies()
+    if failed:
+        body = "".join(f"{name}: unavailable\n" for name in failed)
+        return HttpResponse(body, status=503, content_type="text/plain; charset=utf-8")
     return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")

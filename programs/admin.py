@@ -113,6 +113,22 @@ class ProgramAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "regional_office", "since_year"]}),
         ("Page", {"fields": ["summary", "body", "announcement"]}),
+        (
+            "Photograph",
+            {
+                "fields": [
+                    "photo",
+                    "photo_alt_text",
+                    ("photo_caption", "photo_credit"),
+                    "photo_focus",
+                ],
+                "classes": ["collapse"],
+                "description": (
+                    "Optional: only a real photograph the secretariat has. The page looks "
+                    "complete without one."
+                ),
+            },
+        ),
         ("Partners and contacts", {"fields": ["partners", "contacts"]}),
         ("Order in lists", {"fields": ["position"]}),
         PUBLICATION_FIELDSET,
@@ -230,6 +246,22 @@ class EditionAdmin(PublishableAdmin):
             },
         ),
         ("Page", {"fields": ["summary", "body"]}),
+        (
+            "Photograph",
+            {
+                "fields": [
+                    "photo",
+                    "photo_alt_text",
+                    ("photo_caption", "photo_credit"),
+                    "photo_focus",
+                ],
+                "classes": ["collapse"],
+                "description": (
+                    "Optional: only a real photograph the secretariat has. The page looks "
+                    "complete without one."
+                ),
+            },
+        ),
         (
             "Who took part",
             {

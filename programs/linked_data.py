@@ -41,7 +41,7 @@ def series_json_ld(program, url, editions):
         "subEvent": [
             {
                 "@type": "Event",
-                "name": edition.title,
+                "name": edition.full_title,
                 "url": absolute(url, edition.get_absolute_url()),
                 "startDate": edition.start_date.isoformat(),
                 "endDate": edition.end_date.isoformat(),
@@ -64,7 +64,7 @@ def event_json_ld(edition, url, offers=None):
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": edition.title,
+        "name": edition.full_title,
         "url": url,
         "startDate": edition.start_date.isoformat(),
         "endDate": edition.end_date.isoformat(),

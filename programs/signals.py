@@ -1,15 +1,23 @@
-"""Social cards that show another row's facts.
+"""Social cards that show another row's facts, and the renditions of photographs.
 
 An edition's social card shows its program's kind and its country's name, a program's
 card its regional office's city: saving one of those remakes the cards that show it
 (after commit, like the card of any saved row, see wego_site.core.cards).
 """
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
-from programs.models import Country, Program, RegionalOffice
+from programs.models import Country, Edition, Program, RegionalOffice
 from wego_site.core.cards import refresh_card_on_commit
+from wego_site.core.photos import make_stored_photo_renditions, remember_stored_photo
+
+# Photographs of programs and editions: renditions made when one is saved or refocused.
+for model in (Program, Edition):
+    pre_save.connect(remember_stored_photo, sender=model, dispatch_uid=f"{model.__name__}_photo")
+    post_save.connect(
+        make_stored_photo_renditions, sender=model, dispatch_uid=f"{model.__name__}_renditions"
+    )
 
 
 @receiver(post_save, sender=Program, dispatch_uid="programs_program_edition_cards")

@@ -15,6 +15,7 @@ from programs.models import (
     Introduction,
     Program,
     ProgramKind,
+    RegionalOffice,
 )
 from wego_site.core.dates import YearListMixin
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
@@ -53,6 +54,11 @@ class PublicProgramsMixin(BreadcrumbsMixin):
             .select_related("regional_office")
         )
 
+    def offices_without_program(self):
+        """Regional offices with no public program, named among the regional office
+        programs (the template asks)."""
+        return list(RegionalOffice.objects.exclude(programs__in=Program.objects.published()))
+
 
 class ProgramListView(PublicProgramsMixin, TemplateView):
     """Every public program, grouped by kind, each introduced by its section text."""
@@ -87,6 +93,7 @@ class ProgramKindView(PublicProgramsMixin, TemplateView):
             kind=kind,
             introduction=introduction,
             programs=programs,
+            kind_section={"kind": kind, "introduction": introduction, "programs": programs},
             other_kinds=[k for k in ProgramKind if k != kind],
             collection=collection(heading, programs),
             page_heading=heading,
@@ -104,8 +111,8 @@ def public_contacts():
 
 
 class EditionArchiveView(BreadcrumbsMixin, YearListMixin, ListView):
-    """Every public edition of every program, newest first, grouped by year: the whole
-    archive in pages of `paginate_by`, or one year's editions on one page."""
+    """Every public edition of every program, newest first, as rows of the edition table:
+    the whole archive in pages of `paginate_by`, or one year's editions on one page."""
 
     template_name = "programs/edition_archive.html"
     context_object_name = "editions"

@@ -30,12 +30,25 @@ def empty_cache():
     forget_memos()
 
 
+def uses_database(request):
+    """Whether pytest-django gives this test a database (a `django_db` mark, or `db`,
+    `transactional_db` or `live_server` among its fixtures, directly or through another)."""
+    return request.node.get_closest_marker("django_db") is not None or any(
+        name in request.fixturenames for name in ("db", "transactional_db", "live_server")
+    )
+
+
 @pytest.fixture(autouse=True)
-def fresh_generation(django_db_setup, django_db_blocker, empty_cache):
-    """Each test starts a content generation of its own, its next scheduled moment read
-    from the database as the test finds it. The generation an earlier test left behind may
-    carry the moment of a row that test rolled back (a post or a call due in a second):
-    when it came, a new generation would start in the middle of this test."""
+def fresh_generation(request, django_db_blocker, empty_cache):
+    """Each test that uses the database starts a content generation of its own, its next
+    scheduled moment read from the database as the test finds it. The generation an
+    earlier test left behind may carry the moment of a row that test rolled back (a post
+    or a call due in a second): when it came, a new generation would start in the middle
+    of this test. A test without a database touches none (pytest-django made none for a
+    run of such tests alone)."""
+    if not uses_database(request):
+        return
+    request.getfixturevalue("django_db_setup")
     with django_db_blocker.unblock():
         bump_generation()
 

@@ -61,8 +61,8 @@ INSTALLED_APPS = [
     "reversion_compare",
     "axes",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "wego_site.core.apps.AuthenticatorAppsConfig",  # django_otp.plugins.otp_totp
+    "wego_site.core.apps.RecoveryCodesConfig",  # django_otp.plugins.otp_static
 ]
 
 MIDDLEWARE = [
@@ -113,11 +113,15 @@ TEMPLATES = [
     },
 ]
 
+# DJANGO_CONN_MAX_AGE > 0 keeps each worker's connection between requests; it is then
+# checked before each request reuses it, so a database restart costs no visitor a 500.
+_CONN_MAX_AGE = env_int("DJANGO_CONN_MAX_AGE", 0)
 try:
     DATABASES = {
         "default": dj_database_url.parse(
             os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-            conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+            conn_max_age=_CONN_MAX_AGE,
+            conn_health_checks=_CONN_MAX_AGE != 0,
         )
     }
 except (ValueError, KeyError) as error:
@@ -196,6 +200,11 @@ IPWARE_STRICT = False
 # a code from an authenticator app or a recovery code. Always on when debug is off.
 STAFF_TWO_FACTOR = env_bool("DJANGO_STAFF_2FA", not DEBUG)
 OTP_TOTP_ISSUER = SITE_NAME
+# No per-device throttle: a wrong code is a failed sign-in for the lockout above, which
+# counts per address; a throttle per device would let anyone who knows a password block
+# its owner's codes from everywhere.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 # Cover pictures: refused above these limits (the message says why).
 IMAGE_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 IMAGE_UPLOAD_MAX_PIXELS = 40_000_000
@@ -233,6 +242,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # --- Content-Security-Policy (django-csp 4) and Permissions-Policy -------------------------
 # Nothing is allowed unless listed (default-src 'none'), and each kind of resource the
 # pages and the admin use is listed on its own: no inline script or style, no eval;
+# fonts only the site's own (static/fonts/);
 # images and videos may also come from the media host; the admin's autocomplete fetches
 # from this origin.
 _MEDIA_HOSTS = env_list("DJANGO_CSP_MEDIA_HOSTS")
@@ -241,6 +251,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'none'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
+        "font-src": ["'self'"],
         "img-src": ["'self'", "data:", *_MEDIA_HOSTS],
         "media-src": ["'self'", *_MEDIA_HOSTS],
         "connect-src": ["'self'"],
@@ -283,6 +294,19 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 3000},
         }
     }
+# The form's rate limit counts in a cache every process and machine shares: Redis when
+# there is one, else a table of the database (Django's DatabaseCache; created after every
+# `migrate`), never a worker's own memory.
+CACHES["rate-limit"] = (
+    CACHES["default"]
+    if os.environ.get("REDIS_URL")
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "wego_rate_limit_cache",
+        "TIMEOUT": 3600,
+    }
+)
+RATELIMIT_USE_CACHE = "rate-limit"
 # Off (0) renders every page: the benchmark's "cold" runs, or chasing a caching doubt.
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
 # How long this server keeps a rendered page; any content change drops it sooner.
@@ -298,6 +322,9 @@ PAGE_CACHE_GENERATION_FILE = os.environ.get("DJANGO_PAGE_CACHE_GENERATION_FILE",
 STATIC_MANIFEST = env_bool("DJANGO_STATIC_MANIFEST", not DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Applicants' documents: a folder outside MEDIA_ROOT that no URL reaches
+    # (PRIVATE_MEDIA_ROOT below), or a private bucket (DJANGO_MEDIA_STORAGE=s3).
+    "private": {"BACKEND": "applications.documents.PrivateStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -308,23 +335,51 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 3600  # unhashed names; hashed names are cached "forever" (immutable)
 
-# --- Shared media storage: S3-compatible, switched on by the environment -------------------
+# --- Shared storage: S3-compatible buckets, switched on by the environment -----------------
+# Past one machine, uploads, renditions and social cards go to a public bucket, and
+# applicants' documents to a private bucket of their own (never public, read only through
+# the site's permission-checked download). Credentials: AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY, or the machine's role (boto3 reads them). docs/deployment.md.
 MEDIA_STORAGE = os.environ.get("DJANGO_MEDIA_STORAGE", "filesystem")
 if MEDIA_STORAGE == "s3":
     AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    AWS_PRIVATE_STORAGE_BUCKET_NAME = os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME", "")
     if not AWS_STORAGE_BUCKET_NAME:
         fail("DJANGO_MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    if not AWS_PRIVATE_STORAGE_BUCKET_NAME:
+        fail(
+            "DJANGO_MEDIA_STORAGE=s3 needs AWS_PRIVATE_STORAGE_BUCKET_NAME (a private bucket "
+            "for applicants' documents)."
+        )
+    if AWS_PRIVATE_STORAGE_BUCKET_NAME == AWS_STORAGE_BUCKET_NAME:
+        fail(
+            "AWS_PRIVATE_STORAGE_BUCKET_NAME must be a bucket of its own, not the public "
+            "media bucket."
+        )
+    _S3_CONNECTION = {
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "file_overwrite": False,
+        "default_acl": None,  # each bucket's own policy decides who reads
+    }
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
+            **_S3_CONNECTION,
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
             "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
-            "default_acl": None,
             "querystring_auth": False,
-            "file_overwrite": False,
             "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_S3_CONNECTION,
+            "bucket_name": AWS_PRIVATE_STORAGE_BUCKET_NAME,
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "object_parameters": {"CacheControl": "private, no-store"},
         },
     }
 elif MEDIA_STORAGE != "filesystem":

@@ -23,6 +23,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
+# A database that cannot answer gives a 503 with Retry-After; anything else a 500.
+handler500 = "wego_site.core.error_pages.server_error"
+
 # With debug on (`make run`), Django serves uploads and social cards itself; in
 # production the web server does (docs/deployment.md). static() adds nothing otherwise.
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -222,7 +222,8 @@ class Application(models.Model):
         texts = identifying_texts(self)
         if self.document:
             name = self.document.name
-            transaction.on_commit(lambda: private_storage.delete(name))
+            storage = self.document.storage
+            transaction.on_commit(lambda: storage.delete(name))
         self.honorific = ""
         self.name = self.position = self.organisation = self.city = self.phone = ""
         self.motivation = self.plans = self.reviewer_notes = ""

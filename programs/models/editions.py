@@ -19,6 +19,7 @@ from wego_site.core.cards import HasSocialCard
 from wego_site.core.date_text import date_range_text
 from wego_site.core.fulltext import SearchIndex, search_document_field
 from wego_site.core.natural_keys import NaturalKeyManager
+from wego_site.core.photos import HasPhoto
 from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
 
 
@@ -81,7 +82,7 @@ class AttendanceMode(models.TextChoices):
 @reversion.register(
     follow=["topics", "site_visits", "participants"], exclude=["search_document", "social_card"]
 )
-class Edition(HasSocialCard, Publishable):
+class Edition(HasSocialCard, HasPhoto, Publishable):
     program = models.ForeignKey(
         Program,
         on_delete=models.PROTECT,
@@ -171,6 +172,13 @@ class Edition(HasSocialCard, Publishable):
         return self.end_date >= (today or timezone.localdate())
 
     @property
+    def full_title(self):
+        """The title as pages show it, naming its program: the seed's “Training Program,
+        May 2016” of the WeGO–SHRDC Training Program reads “WeGO–SHRDC Training Program,
+        May 2016”. A title that names its program already is kept as it is."""
+        return title_naming_program(self.title, self.program.title)
+
+    @property
     def label(self):
         """The edition as a link names it: its program and its dates, e.g. “WeGO–SHRDC
         Training Program, 22–29 May 2016”. Titles alone repeat from year to year."""
@@ -187,7 +195,7 @@ class Edition(HasSocialCard, Publishable):
 
     def card_text(self):
         return CardText(
-            title=self.title,
+            title=self.full_title,
             eyebrow=self.program.get_kind_display(),
             details=(" · ".join(part for part in [self.when, self.venue] if part),),
         )
@@ -285,6 +293,21 @@ class Edition(HasSocialCard, Publishable):
         for topic in self.topics.all():
             Topic.objects.create(edition=copy, position=topic.position, title=topic.title)
         return copy
+
+
+def title_naming_program(title, program_title):
+    """`title`, led by `program_title` unless it names it already. Where the title starts
+    with the end of the program's name (“Training Program, May 2016”), the two are joined
+    there; otherwise the program's name leads, followed by a colon."""
+    if program_title.casefold() in title.casefold():
+        return title
+    words = program_title.split()
+    for start in range(1, len(words)):
+        tail = " ".join(words[start:])
+        rest = title[len(tail) :]
+        if title.casefold().startswith(tail.casefold()) and (not rest or not rest[0].isalnum()):
+            return program_title + rest
+    return f"{program_title}: {title}"
 
 
 def _in_year(date, year, start_year):

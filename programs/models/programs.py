@@ -11,6 +11,7 @@ from wego_site.core.card_drawing import CardText
 from wego_site.core.cards import HasSocialCard
 from wego_site.core.fulltext import SearchIndex, search_document_field
 from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
+from wego_site.core.photos import HasPhoto
 from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
 
 
@@ -70,7 +71,7 @@ class ProgramQuerySet(PublishableQuerySet):
 
 # Partners and contacts are links stored with the program's own version.
 @reversion.register(exclude=["search_document", "social_card"])
-class Program(NaturalKeyMixin, HasSocialCard, Publishable):
+class Program(NaturalKeyMixin, HasSocialCard, HasPhoto, Publishable):
     title = models.CharField(max_length=200, help_text="The program's name as the public reads it.")
     slug = models.SlugField(
         max_length=100,

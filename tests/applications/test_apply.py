@@ -321,3 +321,29 @@ def test_line_breaks_count_as_one_character_as_in_the_browser(client, call, coun
 
     response = post(client, call, country, email="b@example.org", plans=exactly + "x")
     assert "at most 2000 characters (it has 2001)" in response.content.decode()
+
+
+def test_each_error_says_what_to_do_and_the_summary_follows_the_form(client, call, country):
+    empty = dict.fromkeys(form_data(country), "")
+    response = client.post(apply_url(call), {**empty, "document": ""})
+    html = response.content.decode()
+    assert response.status_code == 200, response.status_code
+    summary = html[html.index('class="error-summary"') :]
+    summary = summary[: summary.index("</ul>")]
+    expected = [
+        "Enter your full name.",
+        "Enter your position, your job title.",
+        "Enter your email address.",
+        "Enter the name of your city government or organisation.",
+        "Enter your city.",
+        "Choose your country.",
+        "Say why you want to take part.",
+        "Say how your city will use what you learn.",
+        "Choose your nomination letter or CV, as one PDF file.",
+        "Tick this box to send the application: we cannot select without it.",
+    ]
+    assert sorted(expected, key=summary.index) == expected, "in the order of the form"
+    assert "This field is required." not in html
+    # Each item is the message alone, linked to its field: no label glued in front of it.
+    assert '<a href="#id_name">Enter your full name.</a>' in summary
+    assert ".." not in summary and "?:" not in summary

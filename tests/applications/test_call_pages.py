@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from tests.applications.factories import ApplicationFactory, CallFactory, ContactFactory
-from tests.factories import make_edition, make_program
+from tests.factories import make_program
 from wego_site.core.date_text import moment_text
 from wego_site.pagecache import generation
 
@@ -67,16 +67,28 @@ def test_a_draft_call_is_nowhere(client, call):
 
 def test_the_landing_page_starts_with_the_open_call(client, seed, call):
     html = html_of(client, "/")
-    assert "Apply now" in html
-    assert html.index(call.get_absolute_url()) < html.index('id="about-heading"')
+    hero = html[html.index('class="hero"') : html.index('id="programs-heading"')]
+    card = hero[hero.index('class="call-card"') :]
+    assert "Call for applications" in card and "Deadline" in card
+    assert call.closes_text in card, "the deadline with its zone"
+    assert f'class="button button--large" href="{call.get_absolute_url()}"' in card
+    assert f'href="{call.edition.get_absolute_url()}#call-heading">Read the call' in card
 
 
-def test_the_landing_page_lists_coming_editions_without_a_call(client, seed, call):
-    coming = make_edition(
-        call.edition.program, start=timezone.localdate() + dt.timedelta(days=100), title="Later one"
-    )
+def test_without_a_call_the_hero_says_how_to_take_part_and_whom_to_write_to(client, seed):
     html = html_of(client, "/")
-    assert html.index(coming.get_absolute_url()) < html.index('id="about-heading"')
+    hero = html[html.index('class="hero"') : html.index('id="programs-heading"')]
+    assert "How to take part" in hero and "call-card" in hero
+    assert 'href="mailto:andrew@we-gov.org"' in hero
+    assert "Apply" not in hero
+
+
+def test_the_hero_names_the_next_edition_when_it_has_no_call(client, seed, call):
+    call.status = "draft"
+    call.save()
+    html = html_of(client, "/")
+    hero = html[html.index('class="hero"') : html.index('id="programs-heading"')]
+    assert f'href="{call.edition.get_absolute_url()}">{call.edition.label}</a>' in hero
 
 
 def test_the_2018_announcement_is_shown_as_past(client, seed):

@@ -50,7 +50,7 @@ def test_documents_stored_before_are_made_private(private_root, upload_root):
     (folder / "old.pdf").chmod(0o644)
     call_command("purge_applications", stdout=open(os.devnull, "w"))  # noqa: SIM115
     assert mode(folder / "old.pdf") == 0o600 and mode(folder) == 0o700
-    assert make_private_on_disk(private_storage) == 0  # nothing left to change
+    assert make_private_on_disk(private_storage()) == 0  # nothing left to change
 
 
 def test_a_large_upload_goes_to_a_private_folder_and_is_gone_after_the_request(

@@ -8,7 +8,7 @@ from django.template import Context, Template
 from django.utils.html import strip_tags
 
 from wego_site.core.date_text import date_range_text
-from wego_site.core.templatetags.wego import date_range, json_ld
+from wego_site.core.templatetags.wego import date_range, json_ld, nobreak
 
 D = dt.date
 
@@ -31,7 +31,8 @@ def test_text_reads_naturally(start, end, text):
 def test_same_month_range_is_two_time_elements():
     html = date_range(D(2011, 9, 5), D(2011, 9, 9))
     assert html == (
-        '<time datetime="2011-09-05">5</time>–<time datetime="2011-09-09">9 September 2011</time>'
+        '<span class="date-range"><time datetime="2011-09-05">5</time>–'
+        '<time datetime="2011-09-09">9 September 2011</time></span>'
     )
 
 
@@ -52,7 +53,8 @@ def test_filter_in_a_template_and_empty_input():
     template = Template("{% load wego %}{{ start|date_range:end }}|{{ nothing|date_range }}")
     out = template.render(Context({"start": D(2014, 4, 6), "end": D(2014, 4, 13)}))
     assert out == (
-        '<time datetime="2014-04-06">6</time>–<time datetime="2014-04-13">13 April 2014</time>|'
+        '<span class="date-range"><time datetime="2014-04-06">6</time>–'
+        '<time datetime="2014-04-13">13 April 2014</time></span>|'
     )
 
 
@@ -63,3 +65,11 @@ def test_json_ld_cannot_be_closed_by_user_text():
     body = html.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
     assert "<" not in body and ">" not in body and "&" not in body
     assert json.loads(body) == {"name": hostile}
+
+
+def test_nobreak_keeps_a_one_letter_prefix_with_its_word():
+    assert nobreak("Smart City & e-Government") == "Smart City & e\u2011Government"
+    assert nobreak("“e-government”") == "“e\u2011government”"
+    # Not inside addresses, links or longer words.
+    for text in ["mail@e-gov.org", "[x](http://a.org/e-b)", "Carbon-free", "WeGO–SHRDC"]:
+        assert nobreak(text) == text

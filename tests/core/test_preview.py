@@ -78,7 +78,7 @@ def test_staff_preview_banner_shows_only_in_a_preview(rf, client, seed):
     response.render()
     html = response.content.decode()
     assert 'class="preview-banner"' in html
-    assert "Past editions (8)" in text_of(response)
+    assert "Editions (8)" in text_of(response)
     assert 'class="preview-banner"' not in client.get("/").content.decode()
 
 

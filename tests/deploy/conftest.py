@@ -110,7 +110,11 @@ def site(tmp_path_factory):
     prepare(env, key, codes)
     server = stack.make_serve(env, root / "gunicorn.log")
     proxy = stack.start_nginx(
-        root / "nginx", https_port=https_port, http_port=http_port, upstream=f"127.0.0.1:{gunicorn}"
+        root / "nginx",
+        https_port=https_port,
+        http_port=http_port,
+        upstream=f"127.0.0.1:{gunicorn}",
+        static_root=env["DJANGO_STATIC_ROOT"],
     )
     try:
         visitor = stack.Visitor(https_port)

@@ -64,9 +64,14 @@ def make_serve(env, log):
     )
 
 
-def start_nginx(root, *, https_port, http_port, upstream):
+def start_nginx(root, *, https_port, http_port, upstream, static_root=None):
     render_nginx.render(
-        root, https_port=https_port, http_port=http_port, upstream=upstream, access_log=True
+        root,
+        https_port=https_port,
+        http_port=http_port,
+        upstream=upstream,
+        access_log=True,
+        static_root=static_root,
     )
     process = Background(
         ["nginx", "-p", str(root), "-c", str(root / "nginx.conf"), "-g", "daemon off;"], grace=20

@@ -99,22 +99,25 @@ def test_news_list_year_and_tag(client, seed):
     assert "10 posts" in text_of(client.get("/news/2020/"))
 
 
-def test_news_cards_draw_a_cover_when_there_is_no_picture(client, seed):
+def test_news_cards_without_a_photograph_are_text_cards(client, seed):
     html = client.get("/news/").content.decode()
-    assert html.count('class="cover-placeholder"') == 10
+    assert html.count('class="card post-card"') == 10
     assert "<img" not in html
 
 
-def test_news_card_uses_the_cover_include_when_there_is_a_picture(client, seed):
+def test_news_card_shows_the_photograph_when_there_is_one(client, seed):
     Post.objects.filter(slug__startswith="18-cities").update(
-        cover_image="news/covers/awards.jpg", cover_alt_text="Award winners on stage"
+        cover_image="news/covers/awards.jpg",
+        cover_alt_text="Award winners on stage",
+        cover_focus="top",
     )
     html = client.get("/news/").content.decode()
-    # The card draws the picture with the cover include, from its renditions.
+    # The card shows the photograph with the cover include, from its renditions, cropped
+    # around its focal point.
     assert 'alt="Award winners on stage"' in html
-    assert 'src="/media/news/covers/renditions/awards-570x380.jpg"' in html
+    assert 'class="focus-top" src="/media/news/covers/renditions/awards-570x380.jpg"' in html
     assert 'srcset="/media/news/covers/renditions/awards-570x380.webp 1x' in html
-    assert html.count('class="cover-placeholder"') == 9
+    assert html.count("post-card--photo") == 1
 
 
 def test_post_page(client, seed):

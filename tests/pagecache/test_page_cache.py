@@ -108,12 +108,48 @@ def test_admin_and_healthz_are_never_cached(client, db, page_cache_backend):
         assert "X-Page-Cache" not in response, url
 
 
-def test_admin_post_retires_cached_pages(client, db, page_cache_backend):
+def test_a_staff_members_admin_post_retires_cached_pages(client, seed, page_cache_backend):
+    """Admin actions may change rows with queryset.update(), which sends no signal: any
+    successful admin POST by signed-in staff starts a new generation."""
+    post = make_post()
+    assert "A fresh story" in client.get("/news/").content.decode()
+    type(post).objects.filter(pk=post.pk).update(title="A quietly changed story")
+    assert client.get("/news/")["X-Page-Cache"] == "hit"
     staff = get_user_model().objects.create_superuser("boss", password="pw")
     client.force_login(staff)
+    response = client.post("/admin/news/post/", {"action": "unpublish", "index": 0})
+    assert response.status_code == 302  # nothing selected: nothing saved, no signal
+    client.logout()
+    client.cookies.clear()
+    response = client.get("/news/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "A quietly changed story" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"username": "nobody", "password": "wrong"},
+        {"username": "", "password": ""},
+        {},
+    ],
+    ids=["wrong-password", "empty-fields", "nothing"],
+)
+def test_nothing_an_anonymous_visitor_posts_retires_cached_pages(
+    client, seed, page_cache_backend, fields
+):
+    client.get("/news/")
+    assert client.get("/news/")["X-Page-Cache"] == "hit"
     before = page_cache.current_state()[0]
-    client.post("/admin/logout/")
-    assert page_cache.current_state()[0] != before
+    for _ in range(3):
+        assert client.post("/admin/login/", fields).status_code in {200, 429}
+        # Even with a session cookie of its own invention.
+        client.cookies["sessionid"] = "made-up"
+        client.post("/admin/login/", fields)
+        client.post("/admin/news/post/", {"action": "unpublish", "_selected_action": [1]})
+        client.cookies.clear()
+    assert page_cache.current_state()[0] == before
+    assert client.get("/news/")["X-Page-Cache"] == "hit"
 
 
 def test_conditional_request_gets_304(client, seed, page_cache_backend):

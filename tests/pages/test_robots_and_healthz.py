@@ -34,4 +34,27 @@ def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
     monkeypatch.setattr(connection, "cursor", refuse)
     response = client.get("/healthz")
     assert response.status_code == 503
+    assert response.content == b"database: unavailable\n"
     assert "no-store" in response["Cache-Control"]
+
+
+def test_healthz_reads_a_content_table(client):
+    """A database that answers `SELECT 1` but cannot give the site's content (a missing
+    table, a locked file) cannot serve a page either."""
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE programs_program RENAME TO programs_program_away")
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.content == b"database: unavailable\n"
+
+
+def test_healthz_names_the_shared_cache_when_it_does_not_answer(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing listens
+        }
+    }
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.content == b"cache: unavailable\n"

@@ -41,14 +41,15 @@ def test_the_archive_of_editions_comes_in_pages_newest_first(client):
 def test_a_year_of_the_archive_is_one_page(client):
     make_editions(60)
     html = client.get("/programs/archive/2003/").content.decode()
-    assert html.count('class="archive-item"') == 10
+    assert html.count('class="edition-row"') == 10
     assert "?page=" not in html
 
 
 def test_the_archive_lists_newest_first_within_a_page(client):
     make_editions(12)
     html = client.get("/programs/archive/").content.decode()
-    years = [int(y) for y in re.findall(r'<h2 id="year-(\d+)"', html)]
+    # The year is written on the first row of each year.
+    years = [int(y) for y in re.findall(r'edition-row__year" aria-hidden="true">(\d+)<', html)]
     assert years == [2001, 2000]
     newest_first = [e.get_absolute_url() for e in Edition.objects.order_by("-start_date")]
     assert sorted(newest_first, key=html.index) == newest_first

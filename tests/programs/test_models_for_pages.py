@@ -16,6 +16,7 @@ from programs.models import (
     Topic,
     attach_parts,
 )
+from programs.models.editions import title_naming_program
 from tests.factories import make_country, make_edition, make_program
 from wego_site.core.publishing import PublicationStatus
 
@@ -137,3 +138,28 @@ def test_database_refuses_an_edition_that_ends_before_it_starts():
 def test_has_information():
     assert not Program(title="x").has_information
     assert Program(title="x", announcement="Soon.").has_information
+
+
+@pytest.mark.parametrize(
+    ("title", "program", "shown"),
+    [
+        # The seed's titles leave their program out; pages name it.
+        (
+            "Training Program, May 2016",
+            "WeGO–SHRDC Training Program",
+            "WeGO–SHRDC Training Program, May 2016",
+        ),
+        # A title that names its program already is kept.
+        ("Joint Workshop X 2018", "Joint Workshop X", "Joint Workshop X 2018"),
+        ("Program 2019", "WeGO–SHRDC Training Program", "WeGO–SHRDC Training Program 2019"),
+        # A title that shares no words with it follows the program's name.
+        ("Autumn course", "Chengdu Program", "Chengdu Program: Autumn course"),
+        (
+            "Programming 2019",
+            "WeGO–SHRDC Training Program",
+            "WeGO–SHRDC Training Program: Programming 2019",
+        ),
+    ],
+)
+def test_an_editions_full_title_names_its_program(title, program, shown):
+    assert title_naming_program(title, program) == shown

@@ -95,6 +95,13 @@ def test_admin_site_header(superuser_client):
     assert "WeGO Training Programs — administration" in html
 
 
+def test_the_sign_in_page_carries_the_word_mark_colours_and_typeface(client):
+    html = client.get(reverse("admin:login")).content.decode()
+    assert '<span class="admin-brand__we">We</span><span class="admin-brand__go">GO</span>' in html
+    assert "/static/admin/wego-admin.css" in html
+    assert 'rel="preload" href="/static/fonts/wego-sans-400.woff2"' in html
+
+
 @pytest.mark.parametrize(
     "changelist",
     [

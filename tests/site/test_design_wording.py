@@ -29,17 +29,24 @@ def test_no_past_edition_page_says_yet(client, seed):
         assert not re.search(r"\byet\b", text, re.IGNORECASE), edition.get_absolute_url()
 
 
-def test_an_edition_known_by_dates_and_venue_is_compact_and_complete(client, seed):
+def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed):
     html = client.get("/programs/wego-shrdc-training-program/2016-05/").content.decode()
     text = main_of(html)
-    for fact in ["22–29 May 2016", "Seoul, Korea", "WeGO–SHRDC Training Program"]:
-        assert fact in text
-    assert text.count("22–29 May 2016") == 1, "the dates are said once, not again in a panel"
-    assert "Its topics and participating cities are not recorded." in text
+    # Its title names its program; its dates and venue head the page.
+    assert "WeGO–SHRDC Training Program, May 2016 22–29 May 2016 · Seoul, Korea" in text
+    # Then what the program is and how to take part next, with whom to write to.
+    assert "Since 2011, WeGO has organized a training program" in text
+    assert text.index("How to take part") < text.index("Every edition of the program")
+    assert "andrew@we-gov.org" in text
+    # No panel says what is not known.
+    for apology in ["not recorded", "What is recorded", "What is known", "No information"]:
+        assert apology not in text
     assert "Add to calendar" not in text, "a past event does not lead with the calendar"
     assert "calendar.ics" in html, "its calendar file is still offered"
+    # Its program's editions, as rows, this one marked.
     assert "WeGO–SHRDC Training Program, 18–22 May 2015" in text  # the previous edition
     assert "WeGO–SHRDC Training Program, 27–31 March 2017" in text  # the next one
+    assert html.count('class="edition-row edition-row--current"') == 1
 
 
 def test_an_upcoming_edition_leads_with_add_to_calendar(client, seed):
@@ -50,6 +57,7 @@ def test_an_upcoming_edition_leads_with_add_to_calendar(client, seed):
     )
     text = main_of(client.get(edition.get_absolute_url()).content.decode())
     assert "Add to calendar" in text
+    assert "The call for applications to this edition" in text
     assert "will be published on this page" in text
 
 
@@ -60,11 +68,12 @@ def test_a_documented_edition_panel_does_not_repeat_the_head(client, seed):
     assert text.count("Jeju Island, Korea") == 1
 
 
-def test_a_program_without_information_says_so_once_and_offers_ways_on(client, seed):
+def test_a_program_known_by_its_name_is_presented_by_its_office(client, seed):
     text = main_of(client.get(CHENGDU).content.decode())
-    assert text.count("No information available yet.") == 1
+    assert "No information available yet" not in text
     assert "None published yet" not in text
     assert "WeGO Regional Office for Asia, Chengdu" in text
+    assert "Office organising training since 2014" in text
     assert "andrew@we-gov.org" in text, "whom to ask"
     assert "Other training programs" in text
     assert "WeGO–SHRDC Training Program" in text

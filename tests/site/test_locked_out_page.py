@@ -32,5 +32,6 @@ def test_lockout_page_follows_another_admin_prefix(client, editor, settings):
     settings.ROOT_URLCONF = __name__
     assert reverse("admin:login") == f"/{OTHER_ADMIN_URL}login/"
     html = lock_out(client)
-    assert f'<a href="/{OTHER_ADMIN_URL}">{settings.SITE_NAME} — administration</a>' in html
+    assert f'<a class="admin-brand" href="/{OTHER_ADMIN_URL}">' in html
+    assert "Training Programs — administration</span></a>" in html
     assert 'href="/admin/"' not in html

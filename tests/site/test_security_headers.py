@@ -36,6 +36,8 @@ def test_security_headers_on_every_kind_of_response(client, seed):
         assert policy["frame-ancestors"] == ["'none'"], url
         scripts = policy.get("script-src", policy["default-src"])
         assert "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in scripts, url
+        # The site's own fonts, and no other host's.
+        assert policy["font-src"] == ["'self'"], url
         assert response["X-Frame-Options"] == "DENY", url
 
 

@@ -91,7 +91,8 @@ def test_production_defaults_are_strict():
 def test_s3_compatible_storage_from_the_environment():
     show_storage = (
         "from django.core.files.storage import storages; s = storages['default']; "
-        "print(type(s).__name__, s.url('news/a.jpg'))"
+        "p = storages['private']; "
+        "print(type(s).__name__, s.url('news/a.jpg'), p.bucket_name, p.querystring_auth)"
     )
     result = run_manage(
         "shell",
@@ -100,18 +101,46 @@ def test_s3_compatible_storage_from_the_environment():
         show_storage,
         DJANGO_MEDIA_STORAGE="s3",
         AWS_STORAGE_BUCKET_NAME="wego-media",
+        AWS_PRIVATE_STORAGE_BUCKET_NAME="wego-documents",
         AWS_S3_ENDPOINT_URL="http://127.0.0.1:9000",
         AWS_ACCESS_KEY_ID="test",
         AWS_SECRET_ACCESS_KEY="test",
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["S3Storage", "http://127.0.0.1:9000/wego-media/news/a.jpg"]
+    assert result.stdout.split() == [
+        "S3Storage",
+        "http://127.0.0.1:9000/wego-media/news/a.jpg",
+        "wego-documents",  # applicants' documents: a private bucket of their own
+        "True",  # never an unsigned URL
+    ]
 
 
-def test_s3_without_a_bucket_is_one_clear_line():
-    result = run_manage("check", DJANGO_MEDIA_STORAGE="s3")
+def test_persistent_connections_are_checked_before_reuse():
+    show = (
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    persistent = run_manage("shell", "--no-imports", "-c", show, DJANGO_CONN_MAX_AGE="60")
+    assert persistent.stdout.split() == ["60", "True"], persistent.stderr
+    per_request = run_manage("shell", "--no-imports", "-c", show)
+    assert per_request.stdout.split() == ["0", "False"], per_request.stderr
+
+
+@pytest.mark.parametrize(
+    ("buckets", "message"),
+    [
+        ({}, "needs AWS_STORAGE_BUCKET_NAME"),
+        ({"AWS_STORAGE_BUCKET_NAME": "wego-media"}, "needs AWS_PRIVATE_STORAGE_BUCKET_NAME"),
+        (
+            {"AWS_STORAGE_BUCKET_NAME": "wego", "AWS_PRIVATE_STORAGE_BUCKET_NAME": "wego"},
+            "must be a bucket of its own",
+        ),
+    ],
+)
+def test_s3_without_its_buckets_is_one_clear_line(buckets, message):
+    result = run_manage("check", DJANGO_MEDIA_STORAGE="s3", **buckets)
     assert result.returncode != 0
-    assert "AWS_STORAGE_BUCKET_NAME" in result.stderr
+    assert message in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -163,3 +192,15 @@ def test_make_serve_names_the_missing_settings():
     )
     assert result.returncode != 0
     assert "set DJANGO_SECRET_KEY DJANGO_ALLOWED_HOSTS first" in result.stderr
+
+
+def test_gunicorn_opens_a_control_socket_only_where_told(monkeypatch):
+    """Its default, ~/.gunicorn/gunicorn.ctl, would be shared by two servers of one user."""
+    import runpy
+
+    monkeypatch.delenv("GUNICORN_CONTROL_SOCKET", raising=False)
+    assert runpy.run_path(str(BASE_DIR / "gunicorn.conf.py"))["control_socket_disable"] is True
+    monkeypatch.setenv("GUNICORN_CONTROL_SOCKET", "/run/wego/gunicorn.ctl")
+    config = runpy.run_path(str(BASE_DIR / "gunicorn.conf.py"))
+    assert config["control_socket_disable"] is False
+    assert config["control_socket"] == "/run/wego/gunicorn.ctl"

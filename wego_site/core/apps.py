@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
+from django_otp.plugins.otp_static.apps import DefaultConfig as StaticConfig
+from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig
 
 
 class CoreConfig(AppConfig):
@@ -24,8 +26,25 @@ class CoreConfig(AppConfig):
         make_uploads_root()
 
         post_migrate.connect(setup_roles_after_migrate, dispatch_uid="wego_site_setup_roles")
+        post_migrate.connect(create_cache_tables, dispatch_uid="wego_site_cache_tables")
+        # After the admin's autodiscover (its app is first in INSTALLED_APPS), which
+        # registered django-otp's device admins and Django's user admin.
+        from django.contrib import admin
+
+        from wego_site.core import staff_devices
+
+        staff_devices.register(admin.site)
         generation.connect_signals()
         cards.connect_signals()
+
+
+def create_cache_tables(sender, using, verbosity=1, **kwargs):
+    """The tables of the database caches in CACHES (the rate limit's, without Redis):
+    made after every `migrate`, so no deployment step can forget them."""
+    if sender.label == "wego_site":
+        from django.core.management import call_command
+
+        call_command("createcachetable", database=using, verbosity=0)
 
 
 class StaffAdminConfig(admin_apps.AdminConfig):
@@ -34,3 +53,15 @@ class StaffAdminConfig(admin_apps.AdminConfig):
 
     default = False  # CoreConfig is this module's app
     default_site = "wego_site.core.admin_site.StaffAdminSite"
+
+
+class AuthenticatorAppsConfig(TOTPConfig):
+    """django-otp's TOTP devices, under a heading an administrator can read."""
+
+    verbose_name = "Two-factor sign-in: authenticator apps"
+
+
+class RecoveryCodesConfig(StaticConfig):
+    """django-otp's static devices: each staff member's sheet of one-use recovery codes."""
+
+    verbose_name = "Two-factor sign-in: recovery codes"

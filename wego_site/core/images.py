@@ -96,12 +96,13 @@ def rendition_names(original_name, sizes=RENDITION_SIZES, extensions=RENDITION_F
     ]
 
 
-def make_renditions(original_name, storage=default_storage):
-    """Crop the picture to every rendition size and save each as JPEG and WebP."""
+def make_renditions(original_name, storage=default_storage, centering=(0.5, 0.5)):
+    """Crop the picture to every rendition size, around `centering` (its focal point, see
+    wego_site.core.photos), and save each as JPEG and WebP."""
     with storage.open(original_name, "rb") as original, Image.open(original) as image:
         image = ImageOps.exif_transpose(image).convert("RGB")
         for size in RENDITION_SIZES:
-            cropped = ImageOps.fit(image, size, Image.Resampling.LANCZOS)
+            cropped = ImageOps.fit(image, size, Image.Resampling.LANCZOS, centering=centering)
             for extension, image_format in RENDITION_FORMATS.items():
                 name = rendition_name(original_name, size, extension)
                 buffer = io.BytesIO()

@@ -3,7 +3,8 @@
 Rendered public pages are kept in the cache under a key made of the page's full URL
 and the *content generation*: a token that changes whenever content changes. Saving or
 deleting any row of a content app (settings.CONTENT_APPS), changing a
-many-to-many relation, or any successful POST to the admin replaces the token, so the
+many-to-many relation, or a signed-in staff member's successful POST to the admin
+(bulk actions) replaces the token; nothing an anonymous visitor sends does, so the
 next visitor gets a fresh render and old entries simply expire unread.
 
 Where the token lives depends on the cache:

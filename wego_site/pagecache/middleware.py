@@ -36,6 +36,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
         self.enabled = settings.PAGE_CACHE_ENABLED
         self.admin_prefix = "/" + settings.ADMIN_URL
+        self.sign_in_path = self.admin_prefix + "login/"
         self.private_prefixes = private_prefixes()
         self.file_prefixes = file_prefixes()
         self.session_cookie = settings.SESSION_COOKIE_NAME
@@ -47,7 +48,9 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             if self.is_admin_change(request, response):
                 # Admin actions may change content with queryset.update(), which sends no
-                # signal: any successful admin POST starts a new content generation.
+                # signal: a signed-in staff member's successful admin POST starts a new
+                # content generation. Nothing an anonymous visitor sends (a sign-in
+                # attempt, failed or not yet verified) does.
                 page_cache.bump_generation()
             patch_cache_control(response, private=True, no_store=True)
             return response
@@ -85,11 +88,20 @@ class PageCacheMiddleware:
         return response
 
     def is_admin_change(self, request, response):
-        return (
+        if not (
             request.method == "POST"
             and request.path.startswith(self.admin_prefix)
+            and request.path != self.sign_in_path
             and response.status_code < 400
-        )
+        ):
+            return False
+        user = getattr(request, "user", None)
+        if user is None or not (user.is_active and user.is_staff):
+            return False
+        # With two-factor sign-in, staff who have given only their password are not
+        # signed in to the admin yet (django-otp's OTPMiddleware adds is_verified).
+        is_verified = getattr(user, "is_verified", None)
+        return is_verified() if callable(is_verified) and settings.STAFF_TWO_FACTOR else True
 
     def is_private(self, request):
         return (

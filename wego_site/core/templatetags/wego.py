@@ -3,6 +3,7 @@ formatted text, cards."""
 
 import datetime as dt
 import json
+import re
 from urllib.parse import urlsplit
 
 from django import template
@@ -34,7 +35,8 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 
 @register.filter
 def date_range(start, end=None):
-    """A date range as it reads in English, each date in its own <time datetime>.
+    """A date range as it reads in English, each date in its own <time datetime>, the
+    range in a `.date-range` span that the stylesheet keeps on one line.
 
     Usage: ``{{ edition.start_date|date_range:edition.end_date }}``.
     """
@@ -44,13 +46,28 @@ def date_range(start, end=None):
     if last is None:
         return format_html('<time datetime="{}">{}</time>', format_date(start, ISO), first)
     return format_html(
-        '<time datetime="{}">{}</time>{}<time datetime="{}">{}</time>',
+        '<span class="date-range"><time datetime="{}">{}</time>{}<time datetime="{}">{}</time></span>',
         format_date(start, ISO),
         first,
         range_separator(start, end),
         format_date(end, ISO),
         last,
     )
+
+
+# A one-letter prefix joined by a hyphen, starting a word: “e-Government”, “m-Health”
+# (not inside an address or a link: the letter follows a space, a quote or the start).
+_PREFIX_HYPHEN = re.compile(r"(?<![^\s“‘\"'])([A-Za-z])-(?=[A-Za-z])")
+
+
+@register.filter(is_safe=True)
+def nobreak(text):
+    """“e-Government” with a non-breaking hyphen (U+2011), so a line never ends at “e-”.
+
+    For text shown on pages (headings, links, quotes before their Markdown is rendered);
+    titles, feeds and data keep the plain hyphen.
+    """
+    return _PREFIX_HYPHEN.sub("\\1\u2011", str(text)) if text else text
 
 
 @register.filter

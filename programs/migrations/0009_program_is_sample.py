@@ -11,7 +11,7 @@ def mark_the_demo_program(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("programs", "0007_fill_country_codes"),
+        ("programs", "0008_photographs"),
     ]
 
     operations = [

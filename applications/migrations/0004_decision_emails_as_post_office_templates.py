@@ -41,7 +41,7 @@ def templates_to_rows(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("applications", "0002_default_decision_emails"),
+        ("applications", "0003_documents_storage_from_settings"),
         ("post_office", "0014_alter_email_recipient_delivery_status_and_more"),
         ("reversion", "0002_add_index_on_version_for_content_type_and_db"),
         ("contenttypes", "0002_remove_content_type_name"),

@@ -33,7 +33,7 @@ def rows_from_codes(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("applications", "0003_decision_emails_as_post_office_templates"),
+        ("applications", "0004_decision_emails_as_post_office_templates"),
         ("programs", "0007_fill_country_codes"),
     ]
 

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("applications", "0004_application_country_iso_code"),
+        ("applications", "0005_application_country_iso_code"),
     ]
 
     operations = [

@@ -1,0 +1,64 @@
+"""Error pages: a database that cannot answer gives the site's 503 with Retry-After, any
+other failure its 500; the web server's own pages are written from the same templates."""
+
+import io
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import OperationalError, connection
+
+from tests.html import parse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def failing_client(client):
+    client.raise_request_exception = False
+    return client
+
+
+def test_a_database_that_cannot_answer_gives_a_503_with_retry_after(
+    failing_client, seed, monkeypatch
+):
+    def refuse(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(connection, "cursor", refuse)
+    response = failing_client.get("/programs/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    page = parse(response)
+    assert [text for level, text in page.headings if level == 1] == [
+        "The site is briefly unavailable"
+    ]
+
+
+def test_any_other_failure_is_a_500(failing_client, seed, monkeypatch):
+    from programs import views
+
+    def broken(*args, **kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(views.ProgramListView, "get_context_data", broken)
+    response = failing_client.get("/programs/")
+    assert response.status_code == 500
+    assert "Retry-After" not in response
+    assert "Something went wrong" in response.content.decode()
+
+
+def test_the_web_servers_pages_are_written_from_the_sites_templates(tmp_path):
+    call_command("write_error_pages", tmp_path, stdout=io.StringIO())
+    written = sorted(path.name for path in tmp_path.iterdir())
+    assert written == [f"{status}.html" for status in (400, 403, 404, 413, 429, 500, 502, 503, 504)]
+    stylesheet = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
+    for path in tmp_path.iterdir():
+        html = path.read_text()
+        status = path.stem
+        assert f"Error {status}</p>" in html, status
+        assert html.count("<h1>") == 1
+        assert stylesheet[:200] in html, "the stylesheet is in the page"
+        assert '<link rel="stylesheet"' not in html
+        assert "nginx" not in html.lower()
+    assert "at most 5 MB" in (tmp_path / "413.html").read_text()

@@ -1,0 +1,173 @@
+"""Staff set up their own two-factor sign-in at their first sign-in, and an administrator
+can make them do it again; the admin lists devices by user name, never their keys."""
+
+import base64
+import re
+
+import pytest
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from wego_site.core.admin_site import FAILED_SIGN_IN
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = reverse("admin:login")
+INDEX = reverse("admin:index")
+SETUP = reverse("admin:two_factor_setup")
+
+
+@pytest.fixture(autouse=True)
+def two_factor(settings):
+    settings.STAFF_TWO_FACTOR = True
+
+
+def sign_in(client, code="", username="editor", password="pw-editor-1"):  # noqa: S107
+    return client.post(
+        LOGIN, {"username": username, "password": password, "otp_token": code, "next": INDEX}
+    )
+
+
+def key_on(html):
+    return re.search(r'<code class="setup-key">([A-Z2-7 ]+)</code>', html)[1]
+
+
+def code_for(key):
+    secret = base64.b32decode(key.replace(" ", "") + "=" * (-len(key.replace(" ", "")) % 8))
+    return f"{totp(secret):06d}"
+
+
+def test_the_first_sign_in_leads_to_setting_up_the_app(client, editor):
+    response = sign_in(client)
+    assert response.status_code == 302
+    assert response["Location"] == SETUP
+    html = client.get(SETUP).content.decode()
+    assert '<img class="qr-code" src="data:image/svg+xml;base64,' in html
+    assert len(key_on(html).replace(" ", "")) == 32
+    assert "nav-sidebar" not in html and "/admin/news/" not in html  # no admin yet
+    # Signed in with the password only: no admin page, no document, no preview.
+    assert client.get(INDEX)["Location"].startswith(LOGIN)
+    assert client.get(LOGIN)["Location"] == SETUP
+    assert client.get(reverse("admin:news_post_changelist")).status_code == 302
+
+
+def test_the_key_stays_the_same_until_it_is_confirmed(client, editor):
+    sign_in(client)
+    first = key_on(client.get(SETUP).content.decode())
+    assert key_on(client.get(SETUP).content.decode()) == first
+    assert TOTPDevice.objects.filter(user=editor).count() == 1
+
+
+def test_a_wrong_code_sets_nothing_up(client, editor):
+    sign_in(client)
+    key = key_on(client.get(SETUP).content.decode())
+    wrong = f"{(int(code_for(key)) + 1) % 1_000_000:06d}"
+    response = client.post(SETUP, {"code": wrong})
+    assert response.status_code == 200
+    assert "That code is not the one the app shows now" in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=editor, confirmed=True).exists()
+    assert client.get(INDEX).status_code == 302
+
+
+def test_the_right_code_shows_ten_recovery_codes_once_and_opens_the_admin(client, editor):
+    sign_in(client)
+    key = key_on(client.get(SETUP).content.decode())
+    response = client.post(SETUP, {"code": code_for(key)})
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    codes = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", response.content.decode())
+    assert len(set(codes)) == 10
+    assert client.get(INDEX).status_code == 200
+    # Shown once: the page is gone once the app is set up.
+    assert client.get(SETUP).status_code == 302
+    assert TOTPDevice.objects.get(user=editor).confirmed
+    client.logout()
+    assert sign_in(client, codes[3]).status_code == 302
+    client.logout()
+    assert FAILED_SIGN_IN in sign_in(client, codes[3]).content.decode()
+    assert sign_in(client, code_for(key)).status_code in {200, 302}
+
+
+def test_only_staff_without_a_device_reach_the_setup(client, editor, django_user_model):
+    assert client.get(SETUP)["Location"] == LOGIN
+    django_user_model.objects.create_user("visitor", password="pw-visitor-1")
+    client.force_login(django_user_model.objects.get(username="visitor"))
+    assert client.get(SETUP)["Location"] == LOGIN
+    client.logout()
+    TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
+    assert FAILED_SIGN_IN in sign_in(client).content.decode()
+    client.force_login(editor)  # a password-only session of an account with a device
+    assert client.get(SETUP)["Location"] == LOGIN
+
+
+@pytest.fixture
+def administrator(client, superuser):
+    """The superuser, signed in with a recovery code."""
+    codes = StaticDevice.objects.create(user=superuser, name="Recovery codes", confirmed=True)
+    codes.token_set.create(token="chief0001")
+    assert sign_in(client, "chief0001", "chief", "pw-chief-1").status_code == 302
+    return client
+
+
+def test_the_admin_lists_devices_by_user_name_without_their_secrets(administrator, editor):
+    client = administrator
+    editor.first_name, editor.last_name = "Eun-ji", "Park"
+    editor.save()
+    TOTPDevice.objects.create(user=editor, name="Authenticator app", confirmed=True)
+    StaticDevice.objects.create(user=editor, name="Recovery codes", confirmed=True)
+    for model in ["otp_totp/totpdevice", "otp_static/staticdevice"]:
+        listing = client.get(f"/admin/{model}/").content.decode()
+        assert "editor (Eun-ji Park)" in listing, model
+        for technical in ["Key", "Step", "T0", "Drift", "Tolerance", "Throttling", "qrcode"]:
+            assert technical not in listing, (model, technical)
+        assert client.get(f"/admin/{model}/add/").status_code == 403
+    index = client.get(INDEX).content.decode()
+    assert "OTP_TOTP" not in index and "Otp_Totp" not in index
+    assert "Two-factor sign-in: authenticator apps" in index
+    device = TOTPDevice.objects.get(user=editor)
+    change = client.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/").content.decode()
+    assert device.key not in change
+
+
+def test_resetting_a_users_devices_leads_them_to_set_up_again(administrator, editor):
+    client = administrator
+    TOTPDevice.objects.create(user=editor, name="lost phone", confirmed=True)
+    StaticDevice.objects.create(user=editor, name="Recovery codes", confirmed=True)
+    users = reverse("admin:auth_user_changelist")
+    response = client.post(
+        users, {"action": "reset_sign_in_devices", "_selected_action": [editor.pk]}, follow=True
+    )
+    assert "Two-factor sign-in reset for editor" in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=editor).exists()
+    assert not StaticDevice.objects.filter(user=editor).exists()
+    client.logout()
+    assert sign_in(client)["Location"] == SETUP
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_an_editor_sets_up_two_factor_sign_in_in_the_browser(live_server, page, editor):
+    violations = []
+    page.on(
+        "console",
+        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.goto(live_server.url + INDEX)
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("pw-editor-1")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(live_server.url + SETUP)
+    assert page.get_by_role("heading", name="Set up your sign-in code").count() == 1
+    qr = page.get_by_role("img", name="QR code that adds")
+    assert qr.evaluate("img => img.complete && img.naturalWidth > 0")
+    key = page.locator("code.setup-key").inner_text()
+    page.get_by_label("Code from the app").fill(code_for(key))
+    page.get_by_role("button", name="Confirm").click()
+    assert page.get_by_role("heading", name="Your recovery codes").count() == 1
+    assert page.locator("ol.recovery-codes li").count() == 10
+    page.get_by_role("link", name="Continue to the administration").click()
+    page.wait_for_url(live_server.url + INDEX)
+    assert page.get_by_role("heading", name="What would you like to edit?").count() == 1
+    assert violations == []
