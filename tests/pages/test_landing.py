@@ -88,8 +88,8 @@ def test_sample_content_is_never_counted_in_the_figures(client, seed):
     text = text_of(client.get("/"))
     assert "Programs 4" in text
     assert "Editions since 2011 9" in text
-    assert "Cities and public bodies taking part 18" in text
-    assert "Countries represented 13" in text
+    assert "Cities and public bodies 18" in text
+    assert "Countries 13" in text
 
 
 def test_landing_has_organization_json_ld(client, seed):
