@@ -43,3 +43,18 @@ control_socket_disable = not os.environ.get("GUNICORN_CONTROL_SOCKET")
 
 # Behind a proxy on the same machine, trust its X-Forwarded-* headers.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+
+# Uploads in progress that a worker left when it died (killed mid-upload) are removed as
+# it exits, and whatever an earlier server left when this one starts
+# (wego_site/core/uploads.py). The app is loaded before the fork, so settings are read.
+def when_ready(server):
+    from wego_site.core.uploads import sweep_uploads
+
+    sweep_uploads()
+
+
+def child_exit(server, worker):
+    from wego_site.core.uploads import remove_process_folder
+
+    remove_process_folder(worker.pid)

@@ -2,12 +2,16 @@
 
 Files are kept in STORAGES["private"], with random names: on one machine a folder
 (settings.PRIVATE_MEDIA_ROOT, never under MEDIA_ROOT) whose storage has no base URL, so
-nothing can build a public link to them; past one machine a private bucket of their own
+nothing can build a public link to them, and whose files only the site's user can read
+(0600 in folders 0700); past one machine a private bucket of their own
 (docs/deployment.md). Staff read them only through the admin's download view, which
 checks the permission and answers with `document_response`.
 """
 
+import datetime as dt
+import logging
 import secrets
+from pathlib import Path
 from urllib.parse import quote
 
 import pypdf
@@ -15,20 +19,31 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage, storages
 from django.http import FileResponse, HttpResponse
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.http import content_disposition_header
-from pypdf.errors import LimitReachedError, PyPdfError
+from pypdf.errors import LimitReachedError
+from pypdf.generic import IndirectObject, StreamObject
+
+logger = logging.getLogger(__name__)
 
 MAX_PAGES = 100
+# Where the form keeps a valid document while the applicant corrects the rest, and how
+# long (seconds); purge_applications removes what nobody came back for.
+KEPT_FOLDER = "kept"
+KEPT_SECONDS = 3600
 
 
 @deconstructible
 class PrivateStorage(FileSystemStorage):
     """A file system storage rooted at PRIVATE_MEDIA_ROOT (read at use, so tests can
-    move it) and without any URL."""
+    move it), without any URL, whose files and folders only the site's user can read."""
 
     def __init__(self):
-        super().__init__(base_url=None)
+        super().__init__(
+            base_url=None, file_permissions_mode=0o600, directory_permissions_mode=0o700
+        )
 
     @property
     def base_location(self):
@@ -46,6 +61,42 @@ def private_storage():
     """Where documents are kept: STORAGES["private"] (PrivateStorage, or a private S3
     bucket). A callable, so the model field and its migration name no deployment's choice."""
     return storages["private"]
+
+
+def make_private_on_disk(storage=None):
+    """Files 0600 and folders 0700 under a file system storage's root (files stored
+    before those modes were set included); other storages keep their own access rules.
+    Returns how many modes were changed."""
+    storage = storage or private_storage()
+    if not isinstance(storage, FileSystemStorage):
+        return 0
+    root = Path(storage.location)
+    if not root.is_dir():
+        return 0
+    changed = 0
+    for path in [root, *root.rglob("*")]:
+        mode = 0o700 if path.is_dir() else 0o600
+        if path.stat().st_mode & 0o777 != mode:
+            path.chmod(mode)
+            changed += 1
+    return changed
+
+
+def sweep_kept_documents(now=None):
+    """Remove the documents kept for forms nobody sent again within KEPT_SECONDS;
+    returns how many."""
+    try:
+        _folders, names = private_storage().listdir(KEPT_FOLDER)
+    except FileNotFoundError:
+        return 0
+    cutoff = (now or timezone.now()) - dt.timedelta(seconds=KEPT_SECONDS)
+    removed = 0
+    for name in names:
+        path = f"{KEPT_FOLDER}/{name}"
+        if private_storage().get_modified_time(path) < cutoff:
+            private_storage().delete(path)
+            removed += 1
+    return removed
 
 
 def random_document_name(instance, filename):
@@ -78,16 +129,138 @@ def _refuse(message, code):
     raise ValidationError(message, code=code)
 
 
+# Image codecs are measured by their pixels, never decoded here (JBIG2 would even start
+# a program).
+IMAGE_CODECS = {"/DCTDecode", "/DCT", "/JPXDecode", "/JBIG2Decode", "/CCITTFaxDecode", "/CCF"}
+# A PDF with more objects than this is refused before they are read.
+MAX_OBJECTS = 100_000
+# What reviewers' PDF readers would run or unpack on their own machines, by the key or
+# the value that gives it away, with the words that say why a file is refused.
+ACTIVE_KEYS = {
+    "/JS": "runs JavaScript",
+    "/JavaScript": "runs JavaScript",
+    "/AA": "starts actions by itself",
+    "/EmbeddedFiles": "carries embedded files",
+    "/EmbeddedFile": "carries embedded files",
+    "/EF": "carries embedded files",
+    "/RichMedia": "carries rich media (Flash or video)",
+    "/RichMediaContent": "carries rich media (Flash or video)",
+    "/XFA": "is an XFA form (a form that runs scripts)",
+}
+ACTIVE_VALUES = {
+    "/JavaScript": "runs JavaScript",
+    "/Launch": "can start programs on the reader's computer",
+    "/EmbeddedFile": "carries embedded files",
+    "/FileAttachment": "carries embedded files",
+    "/RichMedia": "carries rich media (Flash or video)",
+}
+
+
+class ActiveContent(Exception):
+    def __init__(self, reasons):
+        super().__init__(reasons)
+        self.reasons = reasons
+
+    @property
+    def why(self):
+        reasons = sorted(self.reasons)
+        return ", ".join(reasons[:-1]) + " and " + reasons[-1] if len(reasons) > 1 else reasons[0]
+
+
+class TooLarge(Exception):
+    pass
+
+
+def _names(value):
+    """The name (or names, for an array of filters) in `value`."""
+    if isinstance(value, list):
+        return {str(item) for item in value}
+    return {str(value)} if value is not None else set()
+
+
+def _opens_on_a_page(value):
+    """Whether an /OpenAction only shows a page (a destination, or a GoTo action), as
+    many word processors write it; anything else acts when the file is opened."""
+    if isinstance(value, IndirectObject):
+        value = value.get_object()
+    if isinstance(value, dict):
+        return str(value.get("/S")) == "/GoTo"
+    return True  # a destination: an array, a name or a string
+
+
+def _active_content(dictionary):
+    """What in `dictionary` a reader would run or unpack by itself, in words."""
+    for key, value in dictionary.items():
+        if key in ACTIVE_KEYS:
+            yield ACTIVE_KEYS[key]
+        if key == "/OpenAction" and not _opens_on_a_page(value):
+            yield "starts an action when it is opened"
+        if key in ("/S", "/Subtype", "/Type") and str(value) in ACTIVE_VALUES:
+            yield ACTIVE_VALUES[str(value)]
+
+
+def _walk(value):
+    """Every dictionary inside `value`, without following references to other objects
+    (each indirect object is visited on its own), however deeply nested."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, IndirectObject):
+            continue
+        if isinstance(item, dict):
+            yield item
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _decoded_size(stream):
+    filters = _names(stream.get("/Filter"))
+    if filters & IMAGE_CODECS:
+        width, height = int(stream.get("/Width", 0)), int(stream.get("/Height", 0))
+        return max(width, 0) * max(height, 0) * 4
+    return len(stream.get_data())
+
+
+def _indirect_objects(reader):
+    numbers = [(n, generation) for generation, entries in reader.xref.items() for n in entries]
+    numbers += [(n, 0) for n in getattr(reader, "xref_objStm", {})]
+    if len(numbers) > MAX_OBJECTS:
+        raise TooLarge
+    for number, generation in numbers:
+        yield reader.get_object(IndirectObject(number, generation, reader))
+
+
+def _inspect(reader, decoded_limit):
+    """Refuses active content anywhere in the file and measures what every stream
+    (pages, images, fonts, embedded files, object streams) unpacks to, in all."""
+    decoded = 0
+    reasons = set()
+    for obj in [reader.trailer, *_indirect_objects(reader)]:
+        for dictionary in _walk(obj):
+            reasons.update(_active_content(dictionary))
+        if isinstance(obj, StreamObject):
+            decoded += _decoded_size(obj)
+            if decoded > decoded_limit:
+                raise LimitReachedError("streams decode beyond the limit")
+    if reasons:
+        raise ActiveContent(reasons)
+
+
 def validate_application_pdf(file):
-    """A real PDF, at most APPLICATION_DOCUMENT_MAX_BYTES, whose streams decode within
-    APPLICATION_PDF_MAX_DECODED_BYTES (a small file that inflates to gigabytes is
-    refused, not unpacked). pypdf reads it under those limits."""
+    """A real PDF, at most APPLICATION_DOCUMENT_MAX_BYTES, without anything a reader
+    would run or unpack by itself (JavaScript, automatic actions, programs to launch,
+    embedded files, rich media, XFA), whose streams decode within
+    APPLICATION_PDF_MAX_DECODED_BYTES in all (a small file that inflates to gigabytes is
+    refused, not unpacked). Anything that goes wrong while reading it is a refusal with a
+    message, never an error of the site; pypdf's own log stays out of the site's
+    (settings.LOGGING): it can quote the document."""
     if getattr(file, "_committed", False):
         return
     limit = settings.APPLICATION_DOCUMENT_MAX_BYTES
     if file.size > limit:
         _refuse(
-            f"This file is larger than {limit // (1024 * 1024)} MB. Send a smaller PDF.",
+            f"This file is larger than {filesizeformat(limit)}. Send a smaller PDF.",
             "file_too_large",
         )
     file.seek(0)
@@ -111,21 +284,25 @@ def validate_application_pdf(file):
                     "This PDF is protected by a password. Send it without the password.",
                     "encrypted_pdf",
                 )
-            pages = reader.pages
-            if not 0 < len(pages) <= MAX_PAGES:
+            if not 0 < len(reader.pages) <= MAX_PAGES:
                 _refuse(f"A PDF of 1 to {MAX_PAGES} pages is expected.", "page_count")
-            decoded = 0
-            for page in pages:
-                contents = page.get_contents()
-                decoded += len(contents.get_data()) if contents is not None else 0
-                if decoded > decoded_limit:
-                    raise LimitReachedError("pages decode beyond the limit")
-    except LimitReachedError:
+            _inspect(reader, decoded_limit)
+    except ValidationError:
+        raise
+    except ActiveContent as active:
+        _refuse(
+            f"This PDF {active.why}, which reviewers' computers would run or unpack when "
+            "they open it. Send a plain PDF export of your document (“Save as PDF” or "
+            "“Print to PDF”).",
+            "active_pdf",
+        )
+    except (LimitReachedError, TooLarge, MemoryError):
         _refuse(
             "This PDF unpacks to far more than its size. Send a plain PDF export of your document.",
             "pdf_bomb",
         )
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+    except Exception as error:  # any failure to read it is the file's, never the site's
+        logger.info("An uploaded PDF could not be read (%s).", type(error).__name__)
         _refuse(
             "This file is damaged or not a real PDF. Save your document as PDF and send it again.",
             "broken_pdf",

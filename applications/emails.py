@@ -1,16 +1,48 @@
 """Emails to applicants, queued in the database (django-post-office) and sent by
 `manage.py send_queued_mail`: a message is kept, and retried, while the mail server
-is down, and an application never waits for it."""
+is down, and an application never waits for it.
 
+Emails are data, never code. The only template code in an email is the repository's
+confirmation text and the secretariat's decision texts; they are filled in here with
+the application's values as context, so what an applicant typed is only ever a value
+and is never read as a template. The finished message is queued as it is: post_office's
+`mail.send()` would read the subject and body as templates once more.
+"""
+
+from email.utils import make_msgid
+
+from django.conf import settings
+from django.template import Context, Engine
 from django.template.loader import render_to_string
-from post_office import mail
+from post_office.models import PRIORITY, STATUS, Email
+from post_office.settings import get_message_id_enabled, get_message_id_fqdn
+from post_office.signals import email_queued
 
 from wego_site.core.date_text import date_range_text
 
+# The secretariat's texts are plain text (nothing escaped) and can reach no template file.
+TEXT_ENGINE = Engine(autoescape=False, loaders=[])
+
+# What a decision text is tried on when it is saved.
+SAMPLE_CONTEXT = {
+    "name": "Dr. Sample Applicant",
+    "reference": "ABCD-2345",
+    "edition": "Sample edition",
+    "edition_dates": "5–9 September 2031",
+    "venue": "Seoul, Korea",
+    "contacts": "Ms. Sample Contact <contact@example.org>",
+}
+
+
+def render_text(source, context):
+    """A secretariat's text filled in with `context`, as plain text."""
+    return TEXT_ENGINE.from_string(source).render(Context(context, autoescape=False))
+
 
 def contacts_text(call):
-    contacts = list(call.contacts.all()) or list(call.edition.contacts.all())
-    return "\n".join(f"{contact.full_name} <{contact.email}>" for contact in contacts)
+    return "\n".join(
+        f"{contact.full_name} <{contact.email}>" for contact in call.question_contacts()
+    )
 
 
 def decision_context(application):
@@ -27,7 +59,18 @@ def decision_context(application):
 
 
 def queue(recipient, subject, body):
-    return mail.send(recipient, subject=subject, message=body, priority="medium")
+    """Put a finished message in post_office's queue, as it is."""
+    email = Email.objects.create(
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[recipient],
+        subject=" ".join(subject.split()),
+        message=body,
+        priority=PRIORITY.medium,
+        status=STATUS.queued,
+        message_id=make_msgid(domain=get_message_id_fqdn()) if get_message_id_enabled() else None,
+    )
+    email_queued.send(sender=Email, emails=[email])
+    return email
 
 
 def queue_confirmation(application, apply_url):

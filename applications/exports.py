@@ -13,7 +13,7 @@ COLUMNS = [
     ("Position", "position"),
     ("Organisation", "organisation"),
     ("City", "city"),
-    ("Country", "country"),
+    ("Country", "country.name"),
     ("Email", "email"),
     ("Phone", "phone"),
     ("Motivation", "motivation"),
@@ -26,7 +26,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(application, attribute):
-    value = getattr(application, attribute)
+    value = application
+    for name in attribute.split("."):
+        value = getattr(value, name)
     value = value() if callable(value) else value
     if hasattr(value, "astimezone"):
         value = timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
@@ -42,7 +44,7 @@ def applications_csv_response(applications):
     response.write("\ufeff")  # spreadsheets then read the file as UTF-8
     writer = csv.writer(response)
     writer.writerow([title for title, _ in COLUMNS])
-    for application in applications.select_related("call__edition", "country").order_by(
+    for application in applications.select_related("call__edition").order_by(
         "call", "submitted_at"
     ):
         writer.writerow([cell(application, attribute) for _, attribute in COLUMNS])

@@ -1,18 +1,51 @@
 """The public application form."""
 
+import secrets
+
 from django import forms
+from django.core import signing
+from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from applications.documents import validate_application_pdf
+from applications.addresses import normalise_address
+from applications.documents import (
+    KEPT_FOLDER,
+    KEPT_SECONDS,
+    private_storage,
+    validate_application_pdf,
+)
 from applications.models import Application
 from applications.models.applicants import TEXT_LIMIT
-from programs.models import Country
 
 # A field people never see (hidden by the stylesheet, skipped by keyboard and screen
 # readers); form-filling robots fill it. Named so that browsers' autofill leaves it alone.
 HONEYPOT_FIELD = "website_address"
+
+
+class DeliverableEmailField(forms.CharField):
+    """An email address, normalised and checked as mail servers and the email queue would
+    (applications.addresses)."""
+
+    widget = forms.EmailInput
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalise_address(value) if value else value
+
+
+class BrowserCountedTextField(forms.CharField):
+    """A textarea's text with its line breaks as browsers count them: one character each
+    (they send two, CR LF, but `maxlength` counts one)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
+
+
+KEPT_SALT = "applications.kept-document"
 
 
 class ApplicationForm(forms.ModelForm):
@@ -23,14 +56,6 @@ class ApplicationForm(forms.ModelForm):
         ("Your application", ["motivation", "plans", "document"]),
     ]
 
-    country = forms.ModelChoiceField(
-        queryset=Country.objects.all(),
-        empty_label="Choose a country",
-        error_messages={
-            "required": "Choose your country.",
-            "invalid_choice": "Choose your country from the list.",
-        },
-    )
     document = forms.FileField(
         label="Nomination letter or CV (PDF)",
         validators=[validate_application_pdf],
@@ -46,6 +71,7 @@ class ApplicationForm(forms.ModelForm):
             "required": "Tick this box to send the application: we cannot select without it."
         },
     )
+    kept_document = forms.CharField(required=False, widget=forms.HiddenInput)
     website_address = forms.CharField(
         required=False,
         label="Leave this field empty",
@@ -60,6 +86,11 @@ class ApplicationForm(forms.ModelForm):
             "plans",
             "document",
         ]
+        field_classes = {
+            "email": DeliverableEmailField,
+            "motivation": BrowserCountedTextField,
+            "plans": BrowserCountedTextField,
+        }
         labels = {
             "honorific": "Title (optional)",
             "phone": "Phone (optional)",
@@ -72,6 +103,7 @@ class ApplicationForm(forms.ModelForm):
             "motivation": f"At most {TEXT_LIMIT} characters.",
             "plans": f"At most {TEXT_LIMIT} characters.",
             "organisation": "E.g. “Seoul Metropolitan Government”.",
+            "country": "Every country and territory; type its first letters to jump to it.",
         }
         # Each message says what to do, so the summary above the form reads as a to-do list.
         error_messages = {
@@ -83,6 +115,10 @@ class ApplicationForm(forms.ModelForm):
             },
             "organisation": {"required": "Enter the name of your city government or organisation."},
             "city": {"required": "Enter your city."},
+            "country": {
+                "required": "Choose your country.",
+                "invalid_choice": "Choose your country from the list.",
+            },
             "motivation": {"required": "Say why you want to take part."},
             "plans": {"required": "Say how your city will use what you learn."},
         }
@@ -106,6 +142,50 @@ class ApplicationForm(forms.ModelForm):
             '<a href="{}">Read the privacy notice</a>: what we keep, why, for how long, whom to ask.',
             reverse("applications:privacy"),
         )
+        self.kept = self.read_kept_document()
+        if self.kept:
+            self.show_kept_document()
+
+    # A valid PDF sent with a form that fails elsewhere is kept for an hour, under a
+    # random name in the private storage, and named in a signed token that the form
+    # carries back, so the applicant does not have to choose it again.
+
+    def read_kept_document(self):
+        try:
+            kept = signing.loads(
+                self.data.get("kept_document", ""), salt=KEPT_SALT, max_age=KEPT_SECONDS
+            )
+        except signing.BadSignature:
+            return None
+        if kept.get("call") != self.call.pk or not private_storage().exists(kept["name"]):
+            return None
+        return kept
+
+    def show_kept_document(self):
+        field = self.fields["document"]
+        field.required = False
+        field.help_text = f"{self.kept['filename']} — kept; choose another file to replace it."
+        self._bound_fields_cache.pop("document", None)  # a bound field copies its help text
+
+    def keep_document(self):
+        """Keep the valid document of a form that failed elsewhere (see above)."""
+        document = self.cleaned_data.get("document") if hasattr(self, "cleaned_data") else None
+        if "document" in self.errors or not isinstance(document, UploadedFile):
+            return
+        document.seek(0)
+        name = private_storage().save(f"{KEPT_FOLDER}/{secrets.token_hex(16)}.pdf", document)
+        self.kept = {"call": self.call.pk, "name": name, "filename": document.name}
+        self.data = self.data.copy()
+        self.data["kept_document"] = signing.dumps(self.kept, salt=KEPT_SALT)
+        self.show_kept_document()
+
+    def discard_kept_document(self):
+        """Remove the kept document once the application holds its own copy."""
+        if self.kept:
+            document = self.cleaned_data.get("document")
+            if isinstance(document, File) and not isinstance(document, UploadedFile):
+                document.close()
+            private_storage().delete(self.kept["name"])
 
     @property
     def is_spam(self):
@@ -113,6 +193,12 @@ class ApplicationForm(forms.ModelForm):
 
     def grouped_fields(self):
         return [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]
+
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        if not document and self.kept:
+            return File(private_storage().open(self.kept["name"]), name=self.kept["filename"])
+        return document
 
     def errors_in_order(self):
         """(field, message) for every error, in the order the form shows its fields; the
@@ -123,22 +209,20 @@ class ApplicationForm(forms.ModelForm):
         ]
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
+        email = self.cleaned_data["email"]
         if Application.objects.filter(call=self.call, email=email).exists():
             raise forms.ValidationError(self.duplicate_message(), code="duplicate")
         return email
 
     def duplicate_message(self):
-        contacts = self.call_contacts()
-        whom = f" write to {contacts}" if contacts else " reply to your confirmation email"
         return (
             "An application from this email address has been received already: one per "
-            f"person. To change or complete it,{whom}, giving your reference number."
+            f"person. To change or complete it, write to {self.call_contacts()}, giving "
+            "your reference number (it is in the confirmation email)."
         )
 
     def call_contacts(self):
-        contacts = list(self.call.contacts.all()) or list(self.call.edition.contacts.all())
-        return " or ".join(f"{c.full_name} ({c.email})" for c in contacts)
+        return " or ".join(f"{c.full_name} ({c.email})" for c in self.call.question_contacts())
 
     def save(self, commit=True):
         application = super().save(commit=False)

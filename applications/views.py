@@ -9,10 +9,12 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import FormView, TemplateView
 from django_ratelimit.core import is_ratelimited
 
@@ -30,7 +32,7 @@ class CallMixin:
         return get_object_or_404(
             Call.objects.published()
             .select_related("edition__program")
-            .prefetch_related("contacts", "edition__contacts"),
+            .prefetch_related("contacts", "edition__contacts", "edition__program__contacts"),
             edition__program__slug=self.kwargs["program_slug"],
             edition__slug=self.kwargs["slug"],
         )
@@ -42,16 +44,70 @@ def discard_document(application):
         application.document.storage.delete(application.document.name)
 
 
-def rate_limited_response(request):
-    body = render_to_string("applications/rate_limited.html", request=request)
-    response = HttpResponse(body, status=429)
+def refusal(request, call, status, title, paragraphs):
+    """A form that was not stored: what happened and what to do next, with whom to write
+    to about the call."""
+    context = {"call": call, "edition": call.edition, "title": title, "paragraphs": paragraphs}
+    body = render_to_string("applications/refused.html", context, request=request)
+    return HttpResponse(body, status=status)
+
+
+def too_large_response(request, call):
+    limit = filesizeformat(settings.APPLICATION_DOCUMENT_MAX_BYTES)
+    return refusal(
+        request,
+        call,
+        413,
+        "Your form was too large",
+        [
+            f"The document you attached is larger than {limit}, the most this call "
+            "takes, so nothing was stored.",
+            "Go back, choose a smaller PDF (a plain “Save as PDF” export is usually well "
+            "under 1 MB) and send the form again.",
+        ],
+    )
+
+
+def rate_limited_response(request, call):
+    response = refusal(
+        request,
+        call,
+        429,
+        "Too many forms sent from your address",
+        [
+            "To protect the call from automated sending, only a few applications are "
+            "accepted from one network address per hour. Your form was not stored.",
+            "Please try again in an hour. If several colleagues apply from one office, or "
+            "the deadline is near, write to the contacts below.",
+        ],
+    )
     response["Retry-After"] = "3600"
     return response
 
 
+def spam_response(request, call):
+    return refusal(
+        request,
+        call,
+        400,
+        "Your form could not be sent",
+        [
+            "A field that people never see was filled in, as form-filling robots do, so "
+            "the form was not stored.",
+            "Please open the form again and send it; if this happens again, write to the "
+            "contacts below.",
+        ],
+    )
+
+
 @method_decorator(never_cache, name="dispatch")
+@method_decorator(csrf_exempt, name="dispatch")
 class ApplyView(CallMixin, FormView):
-    """`/programs/<program>/<edition>/apply/`: the form, while the call is open."""
+    """`/programs/<program>/<edition>/apply/`: the form, while the call is open.
+
+    A body larger than the call takes is refused by its Content-Length before any of it
+    is read; only then is the CSRF token checked (which reads the body), so the site's
+    CSRF middleware is told to leave this view to `csrf_protect` below."""
 
     template_name = "applications/apply.html"
     form_class = ApplicationForm
@@ -79,8 +135,10 @@ class ApplyView(CallMixin, FormView):
         except ValueError:
             length = 0
         if length > limit:
-            body = render_to_string("applications/too_large.html", request=request)
-            return HttpResponse(body, status=413)
+            return too_large_response(request, self.call)
+        return csrf_protect(self.checked_post)(request, *args, **kwargs)
+
+    def checked_post(self, request, *args, **kwargs):
         if is_ratelimited(
             request,
             group="applications.apply",
@@ -89,18 +147,20 @@ class ApplyView(CallMixin, FormView):
             method="POST",
             increment=True,
         ):
-            return rate_limited_response(request)
+            return rate_limited_response(request, self.call)
         if self.call.state() != CallState.OPEN:
             # Opened before the deadline, sent after it (or before the opening).
             return self.render_to_response(self.get_context_data(refused=True), status=403)
         form = self.get_form()
         if form.is_spam:
-            return HttpResponse(
-                "Your form could not be sent.", status=400, content_type="text/plain"
-            )
+            return spam_response(request, self.call)
         if form.is_valid():
             return self.form_valid(form)
         return self.form_invalid(form)
+
+    def form_invalid(self, form):
+        form.keep_document()
+        return super().form_invalid(form)
 
     def form_valid(self, form):
         apply_url = self.request.build_absolute_uri(self.request.path)
@@ -116,6 +176,7 @@ class ApplyView(CallMixin, FormView):
         except Exception:
             discard_document(form.instance)  # nothing of a failed application stays on disk
             raise
+        form.discard_kept_document()
         token = signing.dumps(application.pk, salt=CONFIRMATION_SALT)
         return redirect(reverse("applications:sent", kwargs=self.kwargs) + f"?t={token}")
 

@@ -100,7 +100,9 @@ class LandingView(TemplateView):
                 for section in sections
                 for program in section["programs"][: self.programs_per_kind]
             ],
-            "figures": SiteFigures.of(editions, program_total=len(programs)),
+            "figures": SiteFigures.of(
+                editions, program_total=sum(not program.is_sample for program in programs)
+            ),
             "latest_posts": list(Post.objects.published()[: self.news_count]),
             # The latest testimonials, in the order of the testimonials page.
             "testimonials": list(testimonials[: self.testimonial_count]),

@@ -7,6 +7,7 @@ from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
@@ -23,10 +24,12 @@ from programs.models import (
     Topic,
 )
 from programs.participant_import import (
+    SEPARATORS,
     ImportFileError,
     decode_upload,
     read_participants,
     save_participants,
+    sniff_separator,
 )
 from wego_site.core.admin import (
     AUDIT_FIELDSET,
@@ -276,7 +279,34 @@ class EditionAdmin(PublishableAdmin):
 
     @admin.action(description="Copy for next year (as a new draft)", permissions=["add"])
     def copy_for_next_year(self, request, queryset):
-        copies = [edition.copy_for_next_year() for edition in queryset.select_related("program")]
+        """A copy one year on; when that year's dates are past already, a page first says
+        so and offers the next year still ahead."""
+        editions = list(queryset.select_related("program"))
+        today = timezone.localdate()
+        past = [
+            (edition, edition.start_date.year + 1, edition.next_future_year(today))
+            for edition in editions
+            if edition.next_future_year(today) > edition.start_date.year + 1
+        ]
+        choice = request.POST.get("copy_to")
+        if past and choice not in ("next", "ahead"):
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Copy for next year: the dates would be past",
+                "opts": self.model._meta,
+                "editions": editions,
+                "past": past,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(
+                request, "admin/programs/edition/copy_for_next_year.html", context
+            )
+        copies = [
+            edition.copy_for_next_year(
+                edition.next_future_year(today) if choice == "ahead" else None
+            )
+            for edition in editions
+        ]
         for copy in copies:
             self.message_user(
                 request,
@@ -349,6 +379,7 @@ class EditionAdmin(PublishableAdmin):
             "rows": rows,
             "error_count": sum(1 for row in rows if row.errors) if rows else 0,
             "file_error": file_error,
+            "separator": SEPARATORS[sniff_separator(csv_text)] if rows else "",
         }
         return TemplateResponse(request, "admin/programs/edition/import_participants.html", context)
 

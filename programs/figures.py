@@ -1,6 +1,7 @@
 """The site's figures: how many public editions have taken place since which year, with
 participants from how many cities and public bodies in how many countries (the landing
-page states them). An upcoming edition is not counted until it has ended.
+page states them). An upcoming edition is not counted until it has ended, and sample content
+(`load_demo`'s program) never is.
 
 Each figure is an aggregate over *every* public edition or participant, whatever a page
 lists. `SiteFigures.annotations()` gives the four as uncorrelated scalar subqueries: the
@@ -36,11 +37,12 @@ class SiteFigures:
     def annotations(today=None):
         """The figures as annotations, named ``site_figure_*``, to add to any queryset."""
         today = today or timezone.localdate()
-        editions = Edition.objects.published().past(today)
+        editions = Edition.objects.published().past(today).exclude(program__is_sample=True)
         participants = Participant.objects.filter(
             published_q("edition__"),
             published_q("edition__program__"),
             edition__end_date__lt=today,
+            edition__program__is_sample=False,
         )
         # A city or public body is a name within a country: "Seoul|12".
         body = Concat("name", Value("|"), Cast("country_id", models.CharField()))

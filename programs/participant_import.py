@@ -1,7 +1,8 @@
 """Reading an edition's participants from a CSV file, checked row by row before any save.
 
 Columns: `name,country` (a header line naming them is required; other columns are
-ignored). Countries must already exist under "Countries" (matched ignoring case): an
+ignored), separated by commas, semicolons (as spreadsheets in most European languages
+save CSV) or tabs: the separator is read from the file itself. Countries must already exist under "Countries" (matched ignoring case): an
 unknown country is refused rather than created, so a typo never becomes a new country.
 """
 
@@ -32,6 +33,17 @@ class ImportRow:
 
 
 MAX_FILE_BYTES = 1024 * 1024
+SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+
+
+def sniff_separator(text):
+    """The separator of `text`: comma, semicolon or tab, read from its first lines
+    (a comma when they do not tell)."""
+    sample = "\n".join(text.splitlines()[:20])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters="".join(SEPARATORS)).delimiter
+    except csv.Error:
+        return ","
 
 
 def decode_upload(upload):
@@ -49,7 +61,7 @@ def decode_upload(upload):
 
 def read_participants(text, edition):
     """Every row of `text` with its errors; raises ImportFileError for an unreadable file."""
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text), delimiter=sniff_separator(text))
     try:
         lines = [line for line in reader if any(cell.strip() for cell in line)]
     except csv.Error as error:

@@ -410,6 +410,18 @@ POST_OFFICE = {
     "LOG_LEVEL": 1,
 }
 
+# --- Uploads in progress ----------------------------------------------------------------
+# A large upload is written to disk while its request is read: to this private folder
+# (0700, one folder per process, files 0600), never the shared /tmp, and removed when the
+# request ends or its process dies (wego_site/core/uploads.py).
+FILE_UPLOAD_TEMP_DIR = str(
+    Path(os.environ.get("DJANGO_FILE_UPLOAD_TEMP_DIR") or BASE_DIR / "uploads-in-progress")
+)
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "wego_site.core.uploads.PrivateTemporaryFileUploadHandler",
+]
+
 # --- Calls for applications ------------------------------------------------------------
 # Applicants' documents: outside MEDIA_ROOT, so no web server or URL ever serves them.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("DJANGO_PRIVATE_MEDIA_ROOT") or BASE_DIR / "private")
@@ -442,6 +454,10 @@ LOGGING = {
         # Errors (500s, with traceback) and security events (CSRF) always show.
         "django.request": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
         "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        # pypdf reads applicants' documents; its warnings and errors quote the document
+        # (names, addresses in its metadata), so none is logged. A refused document is
+        # logged by applications.documents, by the kind of failure only.
+        "pypdf": {"handlers": [], "level": "CRITICAL", "propagate": False},
         # A request for a host the site does not serve (scanners do it all day) is one
         # WARNING line, without the traceback Django attaches.
         "django.security.DisallowedHost": {

@@ -75,7 +75,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         "on_edition_page",
     ]
     list_filter = ["call", "status", "country", "submitted_at"]
-    list_select_related = ["call__edition", "country"]
+    list_select_related = ["call__edition"]
     search_fields = ["reference", "name", "email", "organisation", "city", "position"]
     date_hierarchy = "submitted_at"
     inlines = [StatusChangeInline]
@@ -151,7 +151,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         apply_to_each(
             self,
             request,
-            queryset.select_related("call__edition", "country"),
+            queryset.select_related("call__edition"),
             lambda application: application.make_participant() is not None,
             done="{} listed as participating cities or bodies of their edition.",
             skipped="{} skipped: only accepted or confirmed applications are listed.",

@@ -10,12 +10,31 @@ from applications.models import Call
 from applications.time_zones import time_zone_choices
 from wego_site.core.admin import AUDIT_FIELDSET, PUBLICATION_FIELDSET, PublishableAdmin
 from wego_site.core.admin import PublicationStateFilter as StateFilter
+from wego_site.core.publishing import PublicationStatus
 
 VALID_ZONES = {name for name, _label in time_zone_choices()}
 
 
+class CallForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        edition = cleaned.get("edition")
+        publishing = cleaned.get("status") == PublicationStatus.PUBLISHED
+        if publishing and edition and not cleaned.get("contacts"):
+            call = Call(edition=edition)
+            if not call.question_contacts():
+                self.add_error(
+                    "contacts",
+                    "Name at least one contact before publishing: applicants are told to "
+                    "write to them with questions, to change an application or when they "
+                    "are late. (The edition, the program and the site have none either.)",
+                )
+        return cleaned
+
+
 @admin.register(Call)
 class CallAdmin(PublishableAdmin):
+    form = CallForm
     list_display = [
         "edition",
         "call_state",
@@ -53,10 +72,32 @@ class CallAdmin(PublishableAdmin):
                 ),
             },
         ),
-        ("Questions", {"fields": ["contacts"]}),
+        (
+            "Questions",
+            {
+                "fields": ["contacts", "applicants_write_to"],
+                "description": (
+                    "Whom applicants write to. Left empty, the edition's contacts are used, "
+                    "else the program's, else the site's: “applicants write to” says whose."
+                ),
+            },
+        ),
         PUBLICATION_FIELDSET,
         AUDIT_FIELDSET,
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "applicants_write_to"]
+
+    @admin.display(description="applicants write to")
+    def applicants_write_to(self, call):
+        if call is None or call.pk is None:
+            return (
+                "The contacts above, once saved (else the edition's, the program's or the site's)."
+            )
+        contacts, source = call.question_contacts_with_source()
+        names = ", ".join(f"{c.full_name} <{c.email}>" for c in contacts) or "nobody"
+        return f"{names} — {Call.CONTACT_SOURCES[source]}"
 
     @admin.display(description="state")
     def call_state(self, call):

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from applications import emails
 from applications.models import DecisionEmail
+from wego_site.core.templatetags.wego import count_text
 
 PREVIEW_COUNT = 3
 
@@ -15,21 +16,34 @@ def send_decision_emails(modeladmin, request, queryset):
     """First a page with each applicant's email as it will be sent; "Send" queues them.
 
     Each applicant gets the text written for their current status; applicants whose
-    status has no text are listed and left out."""
-    applications = list(queryset.select_related("call__edition__program", "country"))
-    templates = {template.status: template for template in DecisionEmail.objects.all()}
+    status has no text are listed and left out. Applicants who were emailed a decision
+    before are listed with its date and emailed again only when that is ticked."""
+    applications = list(queryset.select_related("call__edition__program"))
+    templates = DecisionEmail.objects.by_status()
     ready = [a for a in applications if a.status in templates and a.anonymised_at is None]
     left_out = [a for a in applications if a not in ready]
+    emailed_before = [a for a in ready if a.decision_emailed_at]
     if request.POST.get("confirm") == "send":
-        for application in ready:
+        again = request.POST.get("send_again") == "yes"
+        to_send = ready if again else [a for a in ready if not a.decision_emailed_at]
+        for application in to_send:
             emails.queue_decision(application, templates[application.status])
             application.decision_emailed_at = timezone.now()
             application.save(update_fields=["decision_emailed_at", "updated_at"])
-        modeladmin.message_user(
-            request,
-            f"{len(ready)} decision email(s) queued; they go out within minutes.",
-            messages.SUCCESS,
-        )
+        if to_send:
+            goes = "it goes" if len(to_send) == 1 else "they go"
+            message = (
+                f"{count_text(len(to_send), 'decision email')} queued; {goes} out within minutes."
+            )
+        else:
+            message = "No decision email queued."
+        not_again = len(ready) - len(to_send)
+        if not_again:
+            message += (
+                f" {count_text(not_again, 'applicant')} who had a decision email before "
+                f"{'was' if not_again == 1 else 'were'} not emailed again."
+            )
+        modeladmin.message_user(request, message, messages.SUCCESS)
         return None
     previews = [
         (application, *templates[application.status].render(application))
@@ -42,6 +56,7 @@ def send_decision_emails(modeladmin, request, queryset):
         "applications": applications,
         "ready": ready,
         "left_out": left_out,
+        "emailed_before": emailed_before,
         "previews": previews,
         "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
     }

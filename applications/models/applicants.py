@@ -5,11 +5,14 @@ import secrets
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django_countries.fields import CountryField
 
+from applications.addresses import normalise_address
 from applications.documents import private_storage, random_document_name
 from applications.models.calls import Call
 from programs.models import Country, Participant
@@ -87,8 +90,16 @@ class Application(models.Model):
         help_text="City government or public body, e.g. “Seoul Metropolitan Government”.",
     )
     city = models.CharField(max_length=100)
-    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="applications")
-    email = models.EmailField(help_text="Kept in lower case: one application per address per call.")
+    country = CountryField(
+        blank_label="Choose a country",
+        help_text="Any country or territory in ISO 3166, stored as its two-letter code.",
+    )
+    email = models.EmailField(
+        help_text=(
+            "Kept as it is compared: lower case, the domain in its ASCII (IDNA) form. One "
+            "application per address per call."
+        )
+    )
     phone = models.CharField(max_length=40, blank=True)
     motivation = models.TextField(validators=[MaxLengthValidator(TEXT_LIMIT)])
     plans = models.TextField(
@@ -140,6 +151,14 @@ class Application(models.Model):
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
 
+    def clean(self):
+        super().clean()
+        if self.email and self.anonymised_at is None:
+            try:
+                self.email = normalise_address(self.email)
+            except ValidationError as error:
+                raise ValidationError({"email": error.messages}) from None
+
     def get_document_url(self):
         """The admin's checked download view: the only way to the file."""
         return reverse("admin:applications_application_document", args=[self.pk])
@@ -168,23 +187,26 @@ class Application(models.Model):
     def make_participant(self):
         """List this applicant's organisation (or city) and country on the edition page.
 
-        Two applicants of one body share its entry. Returns the participant, or None when
-        the application is not accepted or confirmed."""
+        The country is the site's row with the application's ISO code, added from the ISO
+        data when the site has none yet. Two applicants of one body share its entry.
+        Returns the participant, or None when the application is not accepted or
+        confirmed."""
         if self.status not in PARTICIPATING:
             return None
         if self.participant_id:
             return self.participant
         edition = self.call.edition
         name = self.organisation or self.city
+        country = Country.objects.for_code(self.country.code, self.country.name)
         participant = Participant.objects.filter(
-            edition=edition, name=name, country=self.country
+            edition=edition, name=name, country=country
         ).first()
         if participant is None:
             last = Participant.objects.filter(edition=edition).order_by("-position").first()
             participant = Participant.objects.create(
                 edition=edition,
                 name=name,
-                country=self.country,
+                country=country,
                 position=(last.position + 1) if last else 0,
             )
         self.participant = participant
@@ -192,8 +214,12 @@ class Application(models.Model):
         return participant
 
     def anonymise(self):
-        """Remove everything that identifies the applicant; keep country, status and dates
-        for the figures. The document is deleted once the change is committed."""
+        """Remove everything that identifies the applicant, here and in the admin's
+        history and versions; keep country, status and dates for the figures. The
+        document is deleted once the change is committed."""
+        from applications.retention import forget_in_history, identifying_texts
+
+        texts = identifying_texts(self)
         if self.document:
             name = self.document.name
             storage = self.document.storage
@@ -206,6 +232,7 @@ class Application(models.Model):
         self.anonymised_at = timezone.now()
         self.save()
         self.status_changes.update(note="")
+        forget_in_history(self, texts, str(self))
 
 
 class StatusChange(models.Model):

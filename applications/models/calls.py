@@ -107,6 +107,31 @@ class Call(Publishable):
                 {"closes_at": "The deadline is before the opening. A call closes after it opens."}
             )
 
+    # Whose contacts applicants are sent to, in the order they are looked for.
+    CONTACT_SOURCES = {
+        "call": "the call's own contacts",
+        "edition": "the edition's contacts (the call names none)",
+        "program": "the program's contacts (the call and the edition name none)",
+        "site": "the site's contacts (the call, the edition and the program name none)",
+    }
+
+    def question_contacts_with_source(self):
+        """Whom applicants write to with questions, and whose contacts they are: the
+        call's, else the edition's, else the program's, else those of every public
+        program. Prefetch `contacts`, `edition__contacts`, `edition__program__contacts`."""
+        edition = self.edition
+        for source, contacts in (
+            ("call", self.contacts.all() if self.pk else []),
+            ("edition", edition.contacts.all()),
+            ("program", edition.program.contacts.all()),
+        ):
+            if contacts:
+                return list(contacts), source
+        return list(Contact.objects.of_public_programs()), "site"
+
+    def question_contacts(self):
+        return self.question_contacts_with_source()[0]
+
     def get_absolute_url(self):
         edition = self.edition
         return reverse(

@@ -253,19 +253,28 @@ class Edition(HasSocialCard, HasPhoto, RemembersStoredValues, Publishable):
     def year(self):
         return self.start_date.year
 
-    @transaction.atomic
-    def copy_for_next_year(self):
-        """A new draft edition one year on, with this one's topics, co-organisers and contacts.
+    def next_future_year(self, today):
+        """The first year after this edition's in which its dates have not passed."""
+        year = max(self.start_date.year + 1, today.year)
+        while _in_year(self.start_date, year, self.start_date.year) < today:
+            year += 1
+        return year
 
-        Dates move on a year (29 February becomes 28 February); the year in the title and
-        slug moves on too. Participants, site visits, counts and links are not copied:
+    @transaction.atomic
+    def copy_for_next_year(self, year=None):
+        """A new draft edition in `year` (the next one unless given), with this one's
+        topics, co-organisers and contacts.
+
+        Dates move to that year (29 February becomes 28 February); the year in the title
+        and slug moves on too. Participants, site visits, counts and links are not copied:
         they belong to the edition that took place.
         """
-        next_year = self.start_date.year + 1
-        title = _next_year_text(self.title, self.start_date.year)
+        start_year = self.start_date.year
+        next_year = year or start_year + 1
+        title = _next_year_text(self.title, start_year, next_year)
         if title == self.title:
             title = f"{self.title} ({next_year})"
-        slug = _next_year_text(self.slug, self.start_date.year)
+        slug = _next_year_text(self.slug, start_year, next_year)
         if slug == self.slug:
             slug = f"{self.slug}-{next_year}"
         base_slug, number = slug, 2
@@ -275,8 +284,8 @@ class Edition(HasSocialCard, HasPhoto, RemembersStoredValues, Publishable):
             program=self.program,
             title=title,
             slug=slug,
-            start_date=_one_year_later(self.start_date),
-            end_date=_one_year_later(self.end_date),
+            start_date=_in_year(self.start_date, next_year, start_year),
+            end_date=_in_year(self.end_date, next_year, start_year),
             venue_city=self.venue_city,
             venue_country=self.venue_country,
             attendance=self.attendance,
@@ -305,12 +314,15 @@ def title_naming_program(title, program_title):
     return f"{program_title}: {title}"
 
 
-def _one_year_later(date):
+def _in_year(date, year, start_year):
+    """`date` moved as many years on as `year` is after `start_year` (an end date may lie
+    in the next year)."""
+    year = date.year + (year - start_year)
     try:
-        return date.replace(year=date.year + 1)
+        return date.replace(year=year)
     except ValueError:  # 29 February
-        return date.replace(year=date.year + 1, day=28)
+        return date.replace(year=year, day=28)
 
 
-def _next_year_text(text, year):
-    return re.sub(rf"\b{year}\b", str(year + 1), text)
+def _next_year_text(text, year, next_year):
+    return re.sub(rf"\b{year}\b", str(next_year), text)

@@ -8,6 +8,20 @@ from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 from wego_site.core.publishing import published_q
 
 
+class CountryQuerySet(models.QuerySet):
+    def for_code(self, code, name):
+        """The country with the ISO code `code`; added as `name` when there is none (or
+        the row of that name, given the code, when it has none)."""
+        code = code.upper()
+        country = self.filter(code=code).order_by("pk").first()
+        if country is None:
+            country, _ = self.get_or_create(name=name, defaults={"code": code})
+            if not country.code:
+                country.code = code
+                country.save(update_fields=["code"])
+        return country
+
+
 @reversion.register()
 class Country(NaturalKeyMixin, models.Model):
     name = models.CharField(
@@ -24,7 +38,7 @@ class Country(NaturalKeyMixin, models.Model):
         ),
     )
 
-    objects = NaturalKeyManager("name")
+    objects = NaturalKeyManager.from_queryset(CountryQuerySet)("name")
 
     class Meta:
         ordering = ["name"]

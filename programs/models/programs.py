@@ -115,6 +115,12 @@ class Program(NaturalKeyMixin, HasSocialCard, HasPhoto, RemembersStoredValues, P
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Order among programs of the same kind (smallest first)."
     )
+    is_sample = models.BooleanField(
+        "sample",
+        default=False,
+        editable=False,
+        help_text="Made by `manage.py load_demo` to try the site out: shown, never counted in the site's figures.",
+    )
 
     search_document = search_document_field("title", "summary", "body", "announcement")
 

@@ -1,10 +1,8 @@
 import importlib
 
 import pytest
-from django.apps import apps
 
-from programs.models import Country
-from tests.applications.builders import make_call, make_contact
+from tests.applications.factories import APPLICANT_COUNTRY, CallFactory, ContactFactory
 
 
 @pytest.fixture(autouse=True)
@@ -21,22 +19,28 @@ def generous_rate(settings):
 
 
 @pytest.fixture
-def country(db):
-    return Country.objects.get_or_create(name="Testland")[0]
+def country():
+    """The ISO code of the country the applicant chooses."""
+    return APPLICANT_COUNTRY
 
 
 @pytest.fixture
 def contact(db):
-    return make_contact()
+    return ContactFactory()
 
 
 @pytest.fixture
 def call(db, contact):
-    return make_call(contacts=[contact])
+    return CallFactory(contacts=[contact])
 
 
 @pytest.fixture
 def decision_texts(call):
     """The decision texts the migrations add (a transactional test's flush removes them)."""
+    from applications.models import DecisionEmail
+
     migration = importlib.import_module("applications.migrations.0002_default_decision_emails")
-    migration.add_texts(apps, None)
+    for status, (subject, body) in migration.TEXTS.items():
+        DecisionEmail.objects.update_or_create(
+            name=f"decision-{status}", defaults={"subject": subject, "content": body}
+        )

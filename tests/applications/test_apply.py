@@ -1,23 +1,23 @@
 """The public form: what is stored, what is refused, and what the applicant is told."""
 
 import datetime as dt
+import io
+import os
+import re
+import time
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from post_office.models import Email
 
 from applications.models import Application
-from tests.applications.builders import (
-    bomb_pdf_bytes,
-    form_data,
-    make_call,
-    pdf_bytes,
-    send_the_queue,
-    stored_documents,
-    upload,
-)
+from tests.applications.factories import CallFactory, form_data
+from tests.applications.helpers import send_the_queue, stored_documents
+from tests.applications.pdfs import bomb_pdf_bytes, pdf_bytes, upload
+from tests.factories import EditionFactory, ProgramFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +80,19 @@ def test_the_form_page_shows_grouped_labelled_fields(client, call):
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
+def test_every_country_in_the_world_can_be_chosen_and_is_stored_as_its_iso_code(
+    client, call, empty_site
+):
+    call = CallFactory()
+    html = client.get(apply_url(call)).content.decode()
+    options = re.findall(r'<option value="([A-Z]{2})"', html)
+    assert len(options) >= 249
+    for code, name in [("ES", "Spain"), ("BR", "Brazil"), ("CN", "China"), ("JP", "Japan")]:
+        assert f'<option value="{code}">{name}</option>' in html
+    assert post(client, call, "BT").status_code == 302
+    assert Application.objects.get().country.name == "Bhutan"
+
+
 def test_errors_are_listed_at_the_top_and_next_to_each_field(client, call, country):
     response = post(client, call, country, name="", consent="")
     html = response.content.decode()
@@ -91,7 +104,7 @@ def test_errors_are_listed_at_the_top_and_next_to_each_field(client, call, count
 
 
 def test_before_the_opening_there_is_no_form(client, country):
-    call = make_call(opens=timezone.now() + dt.timedelta(days=2))
+    call = CallFactory(opens_at=timezone.now() + dt.timedelta(days=2))
     page = client.get(apply_url(call))
     assert '<form class="application-form"' not in page.content.decode()
     assert "opens on" in page.content.decode()
@@ -102,8 +115,10 @@ def test_before_the_opening_there_is_no_form(client, country):
 
 def test_after_the_deadline_there_is_no_form(client, country, contact):
     now = timezone.now()
-    call = make_call(
-        opens=now - dt.timedelta(days=10), closes=now - dt.timedelta(hours=1), contacts=[contact]
+    call = CallFactory(
+        opens_at=now - dt.timedelta(days=10),
+        closes_at=now - dt.timedelta(hours=1),
+        contacts=[contact],
     )
     html = client.get(apply_url(call)).content.decode()
     assert "This call closed on" in html
@@ -133,7 +148,19 @@ def test_a_second_application_from_one_address_is_refused(client, call, country,
     assert "has been received already" in html
     assert "reviewer@example.org" in html
     assert Application.objects.count() == 1
-    assert len(stored_documents(private_root)) == 1
+    assert len(stored_documents(private_root / "applications")) == 1
+
+
+def test_one_application_per_person_and_call_not_per_person(client, call, country):
+    other_call = CallFactory(
+        edition=EditionFactory(program=ProgramFactory(title="Another program"))
+    )
+    assert post(client, call, country).status_code == 302
+    assert post(client, other_call, country).status_code == 302  # the same person, elsewhere
+    assert Application.objects.filter(email="applicant@example.org").count() == 2
+    again = post(client, other_call, country, email="Applicant@example.org")
+    assert "has been received already" in again.content.decode()
+    assert Application.objects.count() == 2
 
 
 @pytest.mark.parametrize(
@@ -206,7 +233,7 @@ def test_a_forged_confirmation_link_is_a_404(client, call, country):
 
 
 def test_a_draft_call_has_no_form(client, country):
-    call = make_call(status="draft")
+    call = CallFactory(status="draft")
     assert client.get(apply_url(call)).status_code == 404
     assert post(client, call, country).status_code == 404
 
@@ -235,6 +262,67 @@ def test_when_the_queue_fails_nothing_is_stored_or_left_on_disk(
     assert response.status_code == 500
     assert not Application.objects.exists()
     assert not stored_documents(private_root)
+
+
+def kept_token(html):
+    match = re.search(r'name="kept_document" value="([^"]+)"', html)
+    return match and match.group(1)
+
+
+def test_a_valid_pdf_is_kept_while_the_applicant_corrects_the_rest(
+    client, call, country, private_root
+):
+    first = post(client, call, country, email="not an address", document=upload(name="cv.pdf"))
+    html = first.content.decode()
+    assert first.status_code == 200
+    assert "cv.pdf — kept; choose another file to replace it." in html
+    token = kept_token(html)
+    assert token  # signed, carried back by the form
+
+    data = {**form_data(country), "kept_document": token}
+    second = client.post(apply_url(call), data)  # no file chosen again
+    assert second.status_code == 302
+    application = Application.objects.get()
+    assert application.document.read() == upload().read()
+    assert not stored_documents(private_root / "kept")  # used, then removed
+
+
+def test_a_forged_or_foreign_kept_document_is_not_used(client, call, country, private_root):
+    html = post(client, call, country, name="", document=upload(name="cv.pdf")).content.decode()
+    token = kept_token(html)
+    for forged in (token[:-2] + "xx", "kept/anything.pdf", ""):
+        response = client.post(apply_url(call), {**form_data(country), "kept_document": forged})
+        assert "— kept;" not in response.content.decode()
+        assert 'href="#id_document"' in response.content.decode()  # asked for again
+    other = CallFactory(edition=EditionFactory())
+    response = client.post(apply_url(other), {**form_data(country), "kept_document": token})
+    assert 'href="#id_document"' in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_kept_documents_nobody_came_back_for_are_removed_after_an_hour(
+    client, call, country, private_root
+):
+    post(client, call, country, name="", document=upload(name="cv.pdf"))
+    (kept,) = stored_documents(private_root / "kept")
+    call_command("purge_applications", stdout=io.StringIO())
+    assert kept.exists()  # within the hour
+    two_hours_ago = time.time() - 7200
+    os.utime(kept, (two_hours_ago, two_hours_ago))
+    call_command("purge_applications", stdout=io.StringIO())
+    assert not kept.exists()
+
+
+def test_line_breaks_count_as_one_character_as_in_the_browser(client, call, country):
+    line = "x" * 19
+    exactly = "\r\n".join([line] * 100)  # 100 lines: 1,900 letters and 99 breaks
+    exactly += "x"  # 2,000 characters as the browser counts them
+    assert len(exactly.replace("\r\n", "\n")) == 2000
+    assert post(client, call, country, motivation=exactly).status_code == 302
+    assert Application.objects.get().motivation.count("\n") == 99
+
+    response = post(client, call, country, email="b@example.org", plans=exactly + "x")
+    assert "at most 2000 characters (it has 2001)" in response.content.decode()
 
 
 def test_each_error_says_what_to_do_and_the_summary_follows_the_form(client, call, country):

@@ -1,4 +1,4 @@
-"""Editors enter a call's times in the call's own zone."""
+"""Calls in the admin: times in the call's own zone; whom applicants write to."""
 
 import datetime as dt
 
@@ -6,6 +6,8 @@ import pytest
 from django.urls import reverse
 
 from applications.models import Call
+from programs.models import Contact
+from tests.applications.factories import CallFactory, ContactFactory
 from tests.factories import EditionFactory, ProgramFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +65,54 @@ def test_a_deadline_before_the_opening_is_refused(editor_client):
     assert response.status_code == 200
     assert "The deadline is before the opening" in response.content.decode()
     assert not Call.objects.exists()
+
+
+def call_form(edition, **overrides):
+    return {
+        "edition": edition.pk,
+        "opens_at_0": "2027-01-10",
+        "opens_at_1": "09:00:00",
+        "closes_at_0": "2027-01-31",
+        "closes_at_1": "18:00:00",
+        "time_zone": "Asia/Seoul",
+        "eligibility": "City officials.",
+        "languages": "English",
+        "costs": "None.",
+        "documents": "A CV.",
+        "status": "published",
+        "published_at_0": "2026-01-01",
+        "published_at_1": "00:00:00",
+        **overrides,
+    }
+
+
+def test_a_call_with_nobody_to_write_to_cannot_be_published(editor_client, empty_site):
+    edition = EditionFactory()
+    assert not Contact.objects.exists()
+    response = editor_client.post(reverse("admin:applications_call_add"), call_form(edition))
+    assert response.status_code == 200
+    assert "Name at least one contact before publishing" in response.content.decode()
+    assert not Call.objects.exists()
+
+    draft = editor_client.post(
+        reverse("admin:applications_call_add"), call_form(edition, status="draft")
+    )
+    assert draft.status_code == 302  # a draft may wait for its contacts
+    contact = ContactFactory()
+    published = editor_client.post(
+        reverse("admin:applications_call_change", args=[Call.objects.get().pk]),
+        call_form(edition, contacts=[contact.pk]),
+    )
+    assert published.status_code == 302
+    assert Call.objects.get().is_published
+
+
+def test_the_call_says_whose_contacts_applicants_write_to(editor_client, empty_site):
+    program_contact = ContactFactory(email="program@example.org", name="Program Person")
+    call = CallFactory()
+    call.edition.program.contacts.add(program_contact)
+    page = editor_client.get(reverse("admin:applications_call_change", args=[call.pk]))
+    assert "Program Person" in page.content.decode()
+    assert "the program&#x27;s contacts (the call and the edition name none)" in (
+        page.content.decode()
+    )

@@ -9,7 +9,8 @@ import icalendar
 import pytest
 from django.utils import timezone
 
-from tests.applications.builders import make_application, make_call
+from tests.applications.factories import ApplicationFactory, CallFactory, ContactFactory
+from tests.factories import ProgramFactory
 from tests.site.test_query_budget import QUERY_BUDGET
 from wego_site.core.date_text import moment_text
 from wego_site.pagecache import generation
@@ -138,13 +139,13 @@ def test_the_icalendar_file_holds_the_deadline(client, call):
 
 def test_the_page_cache_turns_over_when_a_call_opens_or_closes(call):
     assert generation.compute_next_publication() == call.closes_at
-    later = make_call(opens=timezone.now() + dt.timedelta(hours=2))
+    later = CallFactory(opens_at=timezone.now() + dt.timedelta(hours=2))
     assert generation.compute_next_publication() == later.opens_at
 
 
 def test_an_application_does_not_retire_cached_pages_but_a_call_does(call, country):
     before = generation.current_state()
-    make_application(call)
+    ApplicationFactory(call=call)
     assert generation.current_state()[0] == before[0]
     call.places = 30
     call.save()
@@ -153,7 +154,7 @@ def test_an_application_does_not_retire_cached_pages_but_a_call_does(call, count
 
 def test_personal_data_is_in_no_public_page(client, seed, call, settings):
     settings.PAGE_CACHE_ENABLED = True
-    make_application(call, name="Secretive Applicant", email="secret@example.org")
+    ApplicationFactory(call=call, name="Secretive Applicant", email="secret@example.org")
     for url in [
         "/",
         call.edition.get_absolute_url(),
@@ -175,3 +176,41 @@ def test_the_edition_page_with_a_call_stays_within_the_query_budget(
         client.get(call.edition.get_absolute_url())
     with django_assert_max_num_queries(QUERY_BUDGET):
         client.get(call.edition.program.get_absolute_url())
+
+
+@pytest.mark.parametrize("whose", ["edition", "program", "site"])
+def test_every_message_names_whom_to_write_to_falling_back_visibly(client, whose, settings):
+    settings.APPLICATION_RATE = "1/h"
+    person = ContactFactory(email=f"{whose}-person@example.org", name=f"{whose} person")
+    call = CallFactory()  # no contacts of its own
+    edition, program = call.edition, call.edition.program
+    {"edition": edition.contacts, "program": program.contacts}.get(whose, program.contacts).add(
+        person
+    )
+    if whose == "site":  # the program has none; another public program has one
+        program.contacts.clear()
+        ProgramFactory().contacts.add(person)
+    url = call.get_absolute_url()
+    pages = {
+        "the call on the edition page": client.get(edition.get_absolute_url()),
+        "the form": client.get(url),
+        "a robot's form": client.post(url, {"website_address": "http://spam.example"}),
+        "too many forms": client.post(url, {}),  # the second in an hour, with 1/h
+    }
+    assert pages["too many forms"].status_code == 429
+    for what, response in pages.items():
+        main = response.content.decode().split("<main", 1)[1].split("</main>", 1)[0]
+        assert person.email in main, what  # not only in the footer
+        assert "confirmation email you received" not in main, what
+
+
+def test_a_late_applicant_is_told_the_deadline_and_whom_to_write_to(client, call, contact):
+    client.get(call.get_absolute_url())
+    call.closes_at = timezone.now() - dt.timedelta(minutes=5)
+    call.save()
+    response = client.post(call.get_absolute_url(), {"name": "Late Applicant"})
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert f"The deadline was {call.closes_text}" in html
+    assert contact.email in html
+    assert "confirmation email" not in html  # they never got one

@@ -19,7 +19,8 @@ from django.core.management import call_command
 from post_office.models import STATUS, Email
 
 from applications.models import Application
-from tests.applications.builders import form_data, upload
+from tests.applications.factories import form_data
+from tests.applications.pdfs import upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

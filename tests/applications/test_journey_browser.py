@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from applications.models import Application
-from tests.applications.builders import pdf_bytes
+from tests.applications.pdfs import pdf_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,7 +39,7 @@ def fill_form(page, document, email="journey@example.org"):
     page.get_by_label("Email", exact=True).fill(email)
     page.get_by_label("Organisation").fill("Journey City Hall")
     page.get_by_label("City", exact=True).fill("Journey City")
-    page.get_by_label("Country").select_option(label="Testland")
+    page.get_by_label("Country").select_option(label="Kenya")
     page.get_by_label("Why do you want to take part?").fill("To learn from other cities.")
     page.get_by_label("How will your city use what you learn?").fill("In our digital plan.")
     page.get_by_label("Nomination letter or CV (PDF)").set_input_files(str(document))
@@ -83,8 +83,8 @@ def test_apply_then_accept_then_the_participant_is_listed(
     assert "1 marked as accepted" in page.locator(".messagelist").inner_text()
     run("send_decision_emails")
     assert "Dear Ms. Journey Applicant" in page.locator("#content").inner_text()
-    page.get_by_role("button", name="Send 1 email").click()
-    assert "1 decision email(s) queued" in page.locator(".messagelist").inner_text()
+    page.get_by_role("button", name="Send the email").click()
+    assert "1 decision email queued" in page.locator(".messagelist").inner_text()
     run("make_participants")
     assert "1 listed" in page.locator(".messagelist").inner_text()
 
@@ -95,7 +95,7 @@ def test_apply_then_accept_then_the_participant_is_listed(
     visitor.reload()  # the browser keeps the page it saw for max-age: ask again
     expect(visitor.locator("#participants-heading")).to_be_visible()
     participants = visitor.locator("#participants-heading").locator("..").inner_text()
-    assert "Journey City Hall" in participants and "Testland" in participants
+    assert "Journey City Hall" in participants and "Kenya" in participants
     assert "Journey Applicant" not in visitor.locator("main").inner_text()
 
 

@@ -5,21 +5,21 @@ import datetime as dt
 import io
 
 import pytest
+import reversion
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from post_office.models import Email
+from reversion.models import Revision, Version
 
 from applications.models import Application, DecisionEmail, StatusChange
-from programs.models import Participant
-from tests.applications.builders import (
-    make_application,
-    pdf_bytes,
-    send_the_queue,
-    stored_documents,
-)
+from programs.models import Contact, Country, Participant
+from tests.applications.factories import ApplicationFactory, ContactFactory
+from tests.applications.helpers import send_the_queue, stored_documents
+from tests.applications.pdfs import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -35,27 +35,64 @@ def run_action(client, action, applications, follow=False, **extra):
 
 
 def test_the_editor_finds_applications_per_call_with_filters_and_search(editor_client, call):
-    make_application(call, name="Findable Person", email="find@example.org")
+    ApplicationFactory(call=call, name="Findable Person", email="find@example.org")
     page = editor_client.get(reverse(CHANGELIST), {"call__id__exact": call.pk})
     assert page.status_code == 200 and "Findable Person" in page.content.decode()
     for params in (
         {"status__exact": "submitted"},
         {"q": "find@example"},
-        {"country__id__exact": "1"},
+        {"country__exact": "KE"},
     ):
         assert editor_client.get(reverse(CHANGELIST), params).status_code == 200
 
 
-def test_staff_without_the_review_permission_sees_no_application(client, call, django_user_model):
-    make_application(call)
+def what_they_see(client, application):
+    """Status codes of every way to an application: list, page, document, export."""
+    return [
+        client.get(reverse(CHANGELIST)).status_code,
+        client.get(
+            reverse("admin:applications_application_change", args=[application.pk])
+        ).status_code,
+        client.get(application.get_document_url()).status_code,
+        run_action(client, "export_csv", [application]).status_code,
+    ]
+
+
+def staff_with(django_user_model, *codenames):
     user = django_user_model.objects.create_user("helper", password="pw-helper-1", is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="change_call"))
-    client.force_login(user)
-    assert client.get(reverse(CHANGELIST)).status_code == 403
+    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    return user
+
+
+def test_one_permission_decides_who_sees_applications(client, call, django_user_model):
+    application = ApplicationFactory(call=call)
+    reviewer = staff_with(django_user_model, "review_application")  # given directly
+    client.force_login(reviewer)
+    assert what_they_see(client, application) == [200, 200, 200, 200]
+
+    reviewer.user_permissions.set(
+        Permission.objects.filter(
+            codename__in=["view_application", "change_application", "delete_application"]
+        )
+    )
+    client.force_login(reviewer.__class__.objects.get(pk=reviewer.pk))
+    seen = what_they_see(client, application)
+    assert 200 not in seen and set(seen) <= {302, 403}
+
+
+def test_editors_see_applications_through_their_group_only_while_it_has_the_permission(
+    editor_client, editor, call
+):
+    application = ApplicationFactory(call=call)
+    assert what_they_see(editor_client, application) == [200, 200, 200, 200]
+    group = editor.groups.get()
+    group.permissions.remove(Permission.objects.get(codename="review_application"))
+    seen = what_they_see(editor_client, application)
+    assert 200 not in seen
 
 
 def test_the_document_opens_for_reviewers_only(client, editor_client, call, django_user_model):
-    application = make_application(call)
+    application = ApplicationFactory(call=call)
     url = application.get_document_url()
     response = editor_client.get(url)
     assert response.status_code == 200
@@ -77,7 +114,7 @@ def test_behind_nginx_the_document_is_sent_by_nginx_after_the_same_check(
     client, editor_client, call, settings
 ):
     settings.PRIVATE_MEDIA_ACCEL_PREFIX = "/_private/"
-    application = make_application(call)
+    application = ApplicationFactory(call=call)
     url = application.get_document_url()
     response = editor_client.get(url)
     assert response.status_code == 200 and response.content == b""
@@ -92,7 +129,7 @@ def test_behind_nginx_the_document_is_sent_by_nginx_after_the_same_check(
 
 
 def test_status_steps_are_recorded_with_who_and_when(editor_client, editor, call):
-    application = make_application(call)
+    application = ApplicationFactory(call=call)
     run_action(editor_client, "mark_under_review", [application])
     run_action(editor_client, "mark_accepted", [application])
     refused = run_action(editor_client, "mark_under_review", [application], follow=True)
@@ -112,16 +149,16 @@ def test_status_steps_are_recorded_with_who_and_when(editor_client, editor, call
 
 
 def test_a_step_that_does_not_follow_is_refused(call):
-    application = make_application(call)
+    application = ApplicationFactory(call=call)
     application.change_status("withdrawn")
     assert not application.change_status("accepted")
     assert application.status == "withdrawn"
 
 
 def test_decision_emails_are_previewed_then_queued(editor_client, call, decision_texts):
-    accepted = make_application(call, name="Chosen Person", email="chosen@example.org")
+    accepted = ApplicationFactory(call=call, name="Chosen Person", email="chosen@example.org")
     accepted.change_status("accepted")
-    pending = make_application(call, email="pending@example.org")
+    pending = ApplicationFactory(call=call, email="pending@example.org")
     preview = run_action(editor_client, "send_decision_emails", [accepted, pending])
     html = preview.content.decode()
     assert preview.status_code == 200
@@ -138,19 +175,46 @@ def test_decision_emails_are_previewed_then_queued(editor_client, call, decision
     assert accepted.decision_emailed_at is not None
 
 
+def test_a_decision_emailed_before_is_shown_with_its_date_and_sent_again_only_if_ticked(
+    editor_client, call, decision_texts
+):
+    application = ApplicationFactory(call=call, email="twice@example.org")
+    application.change_status("accepted")
+    run_action(editor_client, "send_decision_emails", [application], confirm="send")
+    application.refresh_from_db()
+    emailed = timezone.localtime(application.decision_emailed_at)
+    preview = run_action(editor_client, "send_decision_emails", [application]).content.decode()
+    assert "Emailed a decision before" in preview
+    assert f"a decision was emailed on {formats.date_format(emailed, 'DATETIME_FORMAT')}" in preview
+    assert 'name="send_again"' in preview
+
+    again = run_action(
+        editor_client, "send_decision_emails", [application], confirm="send", follow=True
+    )
+    assert (
+        "No decision email queued. 1 applicant who had a decision email before was not emailed again."
+        in again.content.decode()
+    )
+    assert Email.objects.count() == 1
+    run_action(
+        editor_client, "send_decision_emails", [application], confirm="send", send_again="yes"
+    )
+    assert Email.objects.count() == 2
+
+
 def test_the_secretariat_edits_the_decision_texts(editor_client, decision_texts):
-    template = DecisionEmail.objects.get(status="declined")
+    template = DecisionEmail.objects.get(name="decision-declined")
     url = reverse("admin:applications_decisionemail_change", args=[template.pk])
-    broken = editor_client.post(url, {"status": "declined", "subject": "{% if %}", "body": "x"})
+    broken = editor_client.post(url, {"status": "declined", "subject": "{% if %}", "content": "x"})
     assert "cannot be filled in" in broken.content.decode()
     template.refresh_from_db()
     assert template.subject != "{% if %}"
 
 
 def test_accepted_applicants_become_the_editions_participants(client, editor_client, call):
-    first = make_application(call, organisation="Harbour City Council")
-    second = make_application(call, organisation="Harbour City Council")
-    declined = make_application(call, organisation="Declined Town")
+    first = ApplicationFactory(call=call, organisation="Harbour City Council")
+    second = ApplicationFactory(call=call, organisation="Harbour City Council")
+    declined = ApplicationFactory(call=call, organisation="Declined Town")
     for application in (first, second):
         application.change_status("accepted")
     declined.change_status("declined")
@@ -166,8 +230,21 @@ def test_accepted_applicants_become_the_editions_participants(client, editor_cli
     assert "Stored Applicant" not in page.content.decode()  # never a person's name
 
 
+def test_listing_maps_the_iso_country_to_the_sites_row_or_adds_it(editor_client, call, seed):
+    korea = Country.objects.get(code="KR")
+    from_korea = ApplicationFactory(call=call, organisation="Seoul Office", country="KR")
+    from_bhutan = ApplicationFactory(call=call, organisation="Thimphu Office", country="BT")
+    assert not Country.objects.filter(code="BT").exists()
+    for application in (from_korea, from_bhutan):
+        application.change_status("accepted")
+    run_action(editor_client, "make_participants", [from_korea, from_bhutan])
+    listed = {p.name: p.country for p in Participant.objects.filter(edition=call.edition)}
+    assert listed["Seoul Office"] == korea  # the site's own “Korea”, not a second row
+    assert (listed["Thimphu Office"].name, listed["Thimphu Office"].code) == ("Bhutan", "BT")
+
+
 def test_the_csv_export_holds_the_selected_applications(editor_client, call):
-    make_application(call, name="=HYPERLINK(1)", email="csv@example.org")
+    ApplicationFactory(call=call, name="=HYPERLINK(1)", email="csv@example.org")
     response = run_action(editor_client, "export_csv", Application.objects.all())
     assert response["Content-Type"].startswith("text/csv")
     text = response.content.decode("utf-8-sig")
@@ -179,7 +256,7 @@ def test_the_csv_export_holds_the_selected_applications(editor_client, call):
 def test_retention_anonymises_old_applications_and_their_emails(
     call, private_root, settings, django_capture_on_commit_callbacks
 ):
-    application = make_application(call, email="old@example.org")
+    application = ApplicationFactory(call=call, email="old@example.org")
     Email.objects.create(to="old@example.org", from_email="a@example.org", subject="x")
     Email.objects.create(to="bold@example.org", from_email="a@example.org", subject="y")
     edition = call.edition
@@ -200,7 +277,45 @@ def test_retention_anonymises_old_applications_and_their_emails(
     assert not Application.objects.due_for_retention(months=40).exists()
 
 
+def test_retention_leaves_no_name_in_the_admins_history_or_versions(editor_client, call):
+    application = ApplicationFactory(call=call, name="Amina Wanjiru", email="amina@example.org")
+    url = reverse("admin:applications_application_change", args=[application.pk])
+    form = {
+        **{field: getattr(application, field) for field in Application.APPLICANT_FIELDS},
+        "motivation": "m",
+        "plans": "p",
+        "reviewer_notes": "Strong profile.",
+        "status_changes-TOTAL_FORMS": "0",
+        "status_changes-INITIAL_FORMS": "0",
+    }
+    assert editor_client.post(url, form).status_code == 302
+    editor_client.get(url)  # shows (and so uses up) the "changed successfully" message
+    # The secretariat also added her as a contact of the edition, with a version.
+    with reversion.create_revision():
+        contact = Contact.objects.create(name="Amina Wanjiru", email="amina@example.org")
+        reversion.set_comment("Added Amina Wanjiru")
+    other = ContactFactory(email="kept@example.org", name="Kept Person", role="Met Amina Wanjiru")
+    with reversion.create_revision():
+        other.save()  # mentions her inside other text: not her row, its history stays
+    assert LogEntry.objects.filter(object_repr__contains="Amina").exists()
+    assert Version.objects.get_for_object(contact).exists()
+
+    edition = call.edition
+    edition.start_date = edition.end_date = timezone.localdate() - dt.timedelta(days=800)
+    edition.save()
+    call_command("purge_applications", stdout=io.StringIO())
+
+    for entry in LogEntry.objects.all():
+        assert "Amina" not in entry.object_repr + entry.change_message
+    assert not Version.objects.get_for_object(contact).exists()
+    assert not Version.objects.filter(serialized_data__contains='"Amina Wanjiru"').exists()
+    assert not Revision.objects.filter(comment__contains="Amina").exists()
+    assert Version.objects.get_for_object(other).exists()  # others' history stays
+    log = editor_client.get(reverse("admin:index")).content.decode()
+    assert "Amina" not in log and application.reference in log
+
+
 def test_recent_applications_are_kept(call):
-    make_application(call)
+    ApplicationFactory(call=call)
     call_command("purge_applications", stdout=io.StringIO())
     assert Application.objects.get().anonymised_at is None

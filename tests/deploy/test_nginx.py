@@ -208,8 +208,8 @@ def test_a_public_page_comes_from_the_front_cache_and_an_editors_never(site):
 
 
 APPLICATION_SCRIPT = """
-from tests.applications.builders import make_application, make_call
-application = make_application(make_call())
+from tests.applications.factories import ApplicationFactory
+application = ApplicationFactory()
 print(application.get_document_url(), application.document.name)
 """
 

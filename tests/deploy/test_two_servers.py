@@ -245,16 +245,14 @@ def test_a_cover_and_a_card_made_on_one_are_shown_by_the_other(two_servers):
 
 APPLICATION_SCRIPT = """
 import json
-from programs.models import Country
-from tests.applications.builders import form_data, make_call
-call = make_call()
-country = Country.objects.order_by("pk").first()
-print(json.dumps({"url": call.get_absolute_url(), "fields": form_data(country)}))
+from tests.applications.factories import CallFactory, form_data
+call = CallFactory()
+print(json.dumps({"url": call.get_absolute_url(), "fields": form_data()}))
 """
 
 
 def test_an_applicants_pdf_sent_to_one_is_read_by_a_reviewer_on_the_other(two_servers):
-    from tests.applications.builders import pdf_bytes
+    from tests.applications.pdfs import pdf_bytes
 
     first, second = two_servers.visitors
     call = json.loads(stack.shell(two_servers.envs[0], APPLICATION_SCRIPT))

@@ -1,12 +1,14 @@
 """The landing page gives the overview and leads on, with figures computed from the data."""
 
 import datetime as dt
+import io
 import json
 
 import pytest
+from django.core.management import call_command
 
-from programs.models import Edition, Program, ProgramKind
-from tests.factories import EditionFactory, as_one_change
+from programs.models import Edition, Participant, Program, ProgramKind
+from tests.factories import CountryFactory, EditionFactory, as_one_change
 from tests.html import parse, text_of
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +78,18 @@ def test_landing_figures_are_computed_from_the_data(client, seed):
     Edition.objects.filter(slug="2011-09").delete()
     text = text_of(client.get("/"))
     assert "Editions since 2012 8" in text
+
+
+def test_sample_content_is_never_counted_in_the_figures(client, seed):
+    call_command("load_demo", stdout=io.StringIO())
+    sample = Program.objects.get(is_sample=True)
+    past_sample = EditionFactory(program=sample, start_date=dt.date(2019, 5, 1))
+    Participant.objects.create(edition=past_sample, name="Sample Town", country=CountryFactory())
+    text = text_of(client.get("/"))
+    assert "Programs 4" in text
+    assert "Editions since 2011 9" in text
+    assert "Cities and public bodies 18" in text
+    assert "Countries 13" in text
 
 
 def test_landing_has_organization_json_ld(client, seed):

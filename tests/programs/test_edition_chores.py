@@ -22,11 +22,15 @@ def workshop(seed):
     return Edition.objects.get(program__slug=JOINT, slug="2018")
 
 
-def test_copy_for_next_year_from_the_admin(editor_client, workshop):
-    response = editor_client.post(
+def copy_action(client, edition, **choice):
+    return client.post(
         reverse("admin:programs_edition_changelist"),
-        {"action": "copy_for_next_year", ACTION_CHECKBOX_NAME: [workshop.pk]},
+        {"action": "copy_for_next_year", ACTION_CHECKBOX_NAME: [edition.pk], **choice},
     )
+
+
+def test_copy_for_next_year_from_the_admin(editor_client, workshop):
+    response = copy_action(editor_client, workshop, copy_to="next")
     copy = Edition.objects.get(program__slug=JOINT, slug="2019")
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:programs_edition_change", args=[copy.pk])
@@ -47,6 +51,33 @@ def test_copy_for_next_year_from_the_admin(editor_client, workshop):
     assert copy.participant_count is None
     # The public does not see the draft.
     assert editor_client.get(copy.get_absolute_url()).status_code == 404
+
+
+def test_a_copy_whose_dates_are_past_is_offered_the_next_year_ahead(editor_client, workshop):
+    today = timezone.localdate()
+    ahead = workshop.next_future_year(today)
+    assert ahead > 2019 and dt.date(ahead, 7, 9) >= today > dt.date(ahead - 1, 7, 9)
+
+    warning = copy_action(editor_client, workshop)
+    html = warning.content.decode()
+    assert warning.status_code == 200
+    assert f"would be copied to 2019; the next year still ahead is {ahead}" in html
+    assert not Edition.objects.filter(program__slug=JOINT, slug="2019").exists()
+
+    copy_action(editor_client, workshop, copy_to="ahead")
+    copy = Edition.objects.get(program__slug=JOINT, slug=str(ahead))
+    assert copy.title.endswith(str(ahead))
+    assert (copy.start_date, copy.end_date) == (dt.date(ahead, 7, 9), dt.date(ahead, 7, 12))
+
+
+def test_a_copy_ahead_of_today_needs_no_warning(editor_client, workshop):
+    start = timezone.localdate() - dt.timedelta(days=300)
+    Edition.objects.filter(pk=workshop.pk).update(
+        start_date=start, end_date=start + dt.timedelta(days=3)
+    )
+    workshop.refresh_from_db()
+    response = copy_action(editor_client, workshop)
+    assert response.status_code == 302
 
 
 def test_copying_twice_never_clashes(workshop):
@@ -115,6 +146,24 @@ def test_csv_import_preview_then_confirm(editor_client, workshop):
         ("Chiang Mai", "Thailand", before + 1),
         ("Da Nang", "Vietnam", before + 2),
     ]
+
+
+@pytest.mark.parametrize(
+    ("separator", "named"), [(",", "commas"), (";", "semicolons"), ("\t", "tabs")]
+)
+def test_csv_import_reads_commas_semicolons_or_tabs_and_says_which(
+    editor_client, workshop, separator, named
+):
+    # As a spreadsheet saves it: a cell holding a comma is quoted.
+    text = f'name{separator}country\nChiang Mai{separator}Thailand\n"Accra, Old Town"{separator}Ghana\n'
+    response = upload(editor_client, workshop, text)
+    assert f"Read as values separated by {named}." in response.content.decode()
+    rows = response.context["rows"]
+    assert [(row.name, row.country_name) for row in rows] == [
+        ("Chiang Mai", "Thailand"),
+        ("Accra, Old Town", "Ghana"),
+    ]
+    assert response.context["error_count"] == 0
 
 
 @pytest.mark.parametrize(

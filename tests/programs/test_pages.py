@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from programs.models import Edition, Program, ProgramKind
+from programs.models import Country, Edition, Program, ProgramKind
 from tests.factories import EditionFactory, ProgramFactory, as_one_change
 from tests.html import json_ld_blocks, parse, text_of
 
@@ -166,3 +166,17 @@ def test_a_program_page_offers_a_few_other_programs_however_many_there_are(clien
     assert response.context["more_programs"]
     nav = text_of(response).split("Other training programs", 1)[1]
     assert "Another main program" in nav and "All programs" in nav
+
+
+def test_counts_are_grammatical(client, seed):
+    edition = EditionFactory(program=Program.objects.get(slug="wego-shrdc-training-program"))
+    edition.participants.create(name="Lone City", country=Country.objects.get(code="KR"))
+    text = text_of(client.get(edition.get_absolute_url()))
+    assert "1 city or body from 1 country." in text
+    assert "Cities and bodies 1 in 1 country" in text
+    edition.participants.create(
+        name="Second City", country=Country.objects.get(code="KR"), position=2
+    )
+    text = text_of(client.get(edition.get_absolute_url()))
+    assert "2 cities and bodies from 1 country." in text
+    assert "in 1 countries" not in text and "1 countries" not in text

@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from tests.applications.builders import make_application, make_call
+from tests.applications.factories import ApplicationFactory
 from wego_site.core.models import Redirect
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +73,7 @@ def test_changelist_add_and_change_pages_render(staff_client, model, model_admin
     if model is Redirect:
         Redirect.objects.record("/news/2020/old/", "/news/2020/new/")
     if model._meta.app_label == "applications":  # the seed has no call
-        make_application(make_call())
+        ApplicationFactory()
     obj = model._default_manager.order_by("pk").first()
     assert obj is not None, f"the seed has no {model._meta.verbose_name}"
     change = staff_client.get(admin_url(model, "change", obj.pk))

@@ -21,7 +21,11 @@ class CoreConfig(AppConfig):
         )
         from wego_site.core.converters import YearConverter
         from wego_site.core.roles import setup_roles_after_migrate
+        from wego_site.core.uploads import make_uploads_root
         from wego_site.pagecache import generation
+
+        # Django's checks and every upload expect the folder to be there, private.
+        make_uploads_root()
 
         post_migrate.connect(setup_roles_after_migrate, dispatch_uid="wego_site_setup_roles")
         post_migrate.connect(create_cache_tables, dispatch_uid="wego_site_cache_tables")

@@ -35,8 +35,12 @@ class Command(BaseCommand):
                 "status": PublicationStatus.PUBLISHED,
                 "published_at": now,
                 "position": 99,
+                "is_sample": True,
             },
         )
+        if not program.is_sample:  # made by an earlier version of this command
+            program.is_sample = True
+            program.save(update_fields=["is_sample"])
         start = timezone.localdate() + dt.timedelta(days=60)
         edition, _ = Edition.objects.get_or_create(
             program=program,

@@ -99,6 +99,18 @@ def moment_plain(value):
     return moment_text(value)
 
 
+def count_text(number, singular, plural=None):
+    """“1 city”, “2 cities”: a number with its noun in the right form."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
+@register.filter
+def counted(number, forms):
+    """`{{ n|counted:"city,cities" }}` (or `"country,countries"`; one form adds an s)."""
+    singular, _, plural = forms.partition(",")
+    return count_text(number, singular, plural or None)
+
+
 @register.filter
 def markdown(text):
     """An editor's Markdown as sanitised HTML (wego_site/core/formatted_text.py)."""

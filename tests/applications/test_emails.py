@@ -1,0 +1,123 @@
+"""Emails are data: what an applicant types arrives in every email exactly as typed, and
+no address the form accepts can fail in the email queue."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from post_office.models import Email
+
+from applications.models import Application
+from tests.applications.factories import ApplicationFactory, form_data
+from tests.applications.helpers import send_the_queue
+from tests.applications.pdfs import upload
+
+pytestmark = pytest.mark.django_db
+
+TEMPLATE_NAMES = [
+    "{% lorem 3 w %}",
+    "{{ 7|add:1 }}",
+    "{% url 'admin:index' %}",
+    '{% include "base.html" %}',
+    "{{",
+    "{% debug %}",
+    "{{ contacts }} {% now 'Y' %}",
+]
+
+
+def apply(client, call, **overrides):
+    data = {**form_data(**overrides), "document": upload()}
+    return client.post(call.get_absolute_url(), data)
+
+
+@pytest.mark.parametrize("name", TEMPLATE_NAMES)
+def test_template_syntax_in_a_name_is_sent_as_typed(client, call, name):
+    response = apply(client, call, name=name, honorific="")
+    assert response.status_code == 302
+    send_the_queue()
+    (message,) = mail.outbox
+    assert f"Dear {name}," in message.body
+    assert reverse("admin:index") not in message.body or "url" not in name
+    assert "lorem ipsum" not in message.body.lower()
+
+
+@pytest.mark.parametrize("name", TEMPLATE_NAMES)
+def test_template_syntax_in_a_name_is_sent_as_typed_in_decisions(
+    editor_client, call, decision_texts, name
+):
+    application = ApplicationFactory(call=call, name=name, email="decided@example.org")
+    application.change_status("accepted")
+    changelist = reverse("admin:applications_application_changelist")
+    selected = {"action": "send_decision_emails", "_selected_action": [application.pk]}
+    preview = editor_client.post(changelist, selected)
+    assert preview.status_code == 200
+    editor_client.post(changelist, {**selected, "confirm": "send"})
+    send_the_queue()
+    (message,) = mail.outbox
+    assert f"Dear {name}," in message.body
+    assert "lorem ipsum" not in message.body.lower()
+
+
+def test_a_secretariat_text_cannot_reach_a_template_file(editor_client, decision_texts):
+    from applications.models import DecisionEmail
+
+    template = DecisionEmail.objects.get(name="decision-accepted")
+    url = reverse("admin:applications_decisionemail_change", args=[template.pk])
+    response = editor_client.post(
+        url, {"status": "accepted", "subject": "Hello", "content": '{% include "base.html" %}'}
+    )
+    assert "cannot be filled in" in response.content.decode()
+
+
+ACCEPTED = {
+    "ſam@example.org": "sam@example.org",
+    "ＦＵＬＬ@ＥＸＡＭＰＬＥ.org": "full@example.org",
+    "user@bücher.example": "user@xn--bcher-kva.example",
+    "o'brien+news@example.co.uk": "o'brien+news@example.co.uk",
+}
+REFUSED = {
+    '"<x>"@example.org': "before “@”",
+    '"quoted"@example.org': "before “@”",
+    "ı@example.org": "before “@”",
+    "jörg@example.org": "before “@”",
+    "user@аpple.com": "different alphabets",
+    "user@xn--pple-43d.com": "different alphabets",  # the same, as browsers send it
+    "a@[127.0.0.1]": "not a domain",
+    "a@localhost": "not a domain",
+    "a@example..org": "not a domain",
+    "a@" + "x" * 64 + ".org": "not a domain",
+    "no-at-sign.example.org": "not an email address",
+    "a@example.org\nBcc: b@example.org": "before “@”",
+}
+
+
+@pytest.mark.parametrize(("typed", "stored"), ACCEPTED.items())
+def test_an_accepted_address_is_stored_normalised_and_sent(client, call, typed, stored):
+    assert apply(client, call, email=typed).status_code == 302
+    assert Application.objects.get().email == stored
+    send_the_queue()
+    assert [m.to for m in mail.outbox] == [[stored]]
+    assert Email.objects.get().status == 0  # sent
+
+
+@pytest.mark.parametrize(("typed", "message"), REFUSED.items())
+def test_an_undeliverable_address_is_refused_with_a_message(client, call, typed, message):
+    response = apply(client, call, email=typed)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Application.objects.exists() and not Email.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("sam@example.org", "ſam@example.org"),
+        ("user@bücher.example", "user@xn--bcher-kva.example"),
+        ("user@xn--bcher-kva.example", "USER@BÜCHER.example"),
+        ("full@example.org", "ｆｕｌｌ@example.org"),
+    ],
+)
+def test_look_alike_addresses_count_as_one_person(client, call, first, second):
+    assert apply(client, call, email=first).status_code == 302
+    response = apply(client, call, email=second)
+    assert "has been received already" in response.content.decode()
+    assert Application.objects.count() == 1
