@@ -127,6 +127,7 @@ def test_a_word_in_every_row_costs_only_the_first_candidates(client, empty_site,
     for number in range(8):
         PostFactory(
             title=f"Workshop {number}",
+            slug=f"workshop-{number}",
             lede="A workshop on data.",
             published_at=timezone.now() - dt.timedelta(days=number),
         )
