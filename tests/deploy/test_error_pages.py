@@ -135,7 +135,8 @@ def test_stale_pages_are_served_while_the_app_fails_or_is_gone(proxy_with_a_stan
     upstream, visitor = proxy_with_a_stand_in
     status, headers, body = visitor.get("/kept")
     assert (status, body) == (200, "version 1")
-    time.sleep(1.5)  # the copy is stale now
+    # nginx counts a copy's age in whole seconds: after two, a max-age=1 copy is stale.
+    time.sleep(2.5)
 
     upstream.answer = "error"
     status, headers, body = visitor.get("/kept")
