@@ -27,9 +27,9 @@ class CallForm(forms.ModelForm):
         cleaned = super().clean()
         edition = cleaned.get("edition")
         publishing = cleaned.get("status") == PublicationStatus.PUBLISHED
-        if publishing and edition and not cleaned.get("contacts"):
-            if not Call(edition=edition).question_contacts():
-                self.add_error("contacts", NO_CONTACT)
+        nobody_named = publishing and edition and not cleaned.get("contacts")
+        if nobody_named and not Call(edition=edition).question_contacts():
+            self.add_error("contacts", NO_CONTACT)
         return cleaned
 
 
