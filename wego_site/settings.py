@@ -433,6 +433,8 @@ APPLICATION_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024
 APPLICATION_PDF_MAX_DECODED_BYTES = 50 * 1024 * 1024
 # The form's text fields on top of the document, for the request size limit.
 APPLICATION_FORM_MAX_EXTRA_BYTES = 256 * 1024
+# A form sent without a valid CSRF token: the site's own page, saying what to do next.
+CSRF_FAILURE_VIEW = "wego_site.core.error_pages.csrf_failure"
 # Applications sent per visitor's address (django-ratelimit's "count/period" notation),
 # and forms sent at all, stored or refused with a message to put something right.
 APPLICATION_RATE = os.environ.get("DJANGO_APPLICATION_RATE", "10/h")
