@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
+from programs import gazetteer
 from programs.models.organisations import Country
 from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 from wego_site.core.publishing import published_q
@@ -206,9 +207,26 @@ class Place(NaturalKeyMixin, models.Model):
 
     def gazetteer_entry(self):
         """The gazetteer's entry for this place's GeoNames id, or None."""
-        from programs import gazetteer
-
         return gazetteer.by_id(self.geonames_id) if self.geonames_id else None
+
+    def fill_from_gazetteer(self):
+        """The gazetteer's name and coordinates, where this place has a GeoNames id and
+        no name or no coordinates of its own."""
+        entry = self.gazetteer_entry()
+        if entry is None:
+            return
+        if not self.name:
+            self.name = entry.name
+        if self.latitude is None and self.longitude is None:
+            self.latitude, self.longitude = entry.latitude, entry.longitude
+
+    @property
+    def has_gazetteer_coordinates(self):
+        entry = self.gazetteer_entry()
+        return entry is not None and (self.latitude, self.longitude) == (
+            entry.latitude,
+            entry.longitude,
+        )
 
     def clean(self):
         super().clean()
@@ -224,17 +242,23 @@ class Place(NaturalKeyMixin, models.Model):
                     f"not in {self.country} ({self.country.code or 'no ISO code'})."
                 }
             )
-        if entry is not None and self.latitude is None and self.longitude is None:
-            self.latitude, self.longitude = entry.latitude, entry.longitude
+        self.fill_from_gazetteer()
         if (
             entry is not None
-            and (self.latitude, self.longitude) != (entry.latitude, entry.longitude)
+            and not self.has_gazetteer_coordinates
             and not self.coordinates_note.strip()
         ):
             raise ValidationError(
                 {
                     "coordinates_note": "These coordinates are not the gazetteer's "
                     f"({entry.latitude}, {entry.longitude}): say why they were changed."
+                }
+            )
+        if entry is None and self.is_drawable and not self.coordinates_note.strip():
+            raise ValidationError(
+                {
+                    "coordinates_note": "These coordinates are not from the gazetteer: say "
+                    "where they come from, or choose the place from the gazetteer."
                 }
             )
         if self.kind == PlaceKind.ORGANISATION and self.geonames_id:
