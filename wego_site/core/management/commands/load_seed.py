@@ -104,20 +104,22 @@ def bring_up_to_date(entry, row):
     current = model._default_manager.filter(pk=row.object.pk).first()
     if current is None:
         return False
-    changes, relations = {}, {}
+    changes, relations, wanted = {}, {}, {}
+    fixture_fields = json.loads(serializers.serialize("json", [row.object]))[0]["fields"]
     for name in entry.get("fields", {}):
         field = model._meta.get_field(name)
         if field in row.deferred_fields or getattr(field, "auto_now", False):
             continue  # names a row not in the database (an editor deleted it), or a save time
         if field.many_to_many:
-            wanted = {int(pk) for pk in row.m2m_data.get(name, ())}
-            if wanted != set(getattr(current, name).values_list("pk", flat=True)):
-                relations[name] = wanted
+            wanted[name] = pks = sorted(int(pk) for pk in row.m2m_data.get(name, ()))
+            if set(pks) != set(getattr(current, name).values_list("pk", flat=True)):
+                relations[name] = pks
         else:
+            wanted[name] = fixture_fields[name]
             value = getattr(row.object, field.attname)
             if value != getattr(current, field.attname):
                 changes[field.attname] = value
-    if not (changes or relations) or not untouched_since_seed(current):
+    if not (changes or relations) or not untouched_since_seed(current, wanted):
         return False
     with reversion.create_revision():
         reversion.set_comment(SEED_UPDATE_COMMENT)
@@ -129,18 +131,35 @@ def bring_up_to_date(entry, row):
     return True
 
 
-def untouched_since_seed(obj):
-    """True when every version of `obj` is the seed's (its first version, or a seed
-    update) and the row still holds what the latest one recorded: nobody changed it in
-    the admin, nor around the history."""
-    versions = Version.objects.get_for_object(obj).select_related("revision")
+def untouched_since_seed(obj, wanted):
+    """True when nobody has changed `obj` since the seed recorded it: every version of it
+    is the seed's (its first version, or a seed update), and each of its fields holds
+    what the first version recorded or what the fixture wants (`wanted`, serialized).
+
+    The first version is the yardstick, not the latest: a seed update of a row records
+    the rows its history follows too (an edition's participants), which must not make a
+    change made to them around the history look like the seed's.
+    """
+    versions = list(Version.objects.get_for_object(obj).select_related("revision"))
     comments = {version.revision.comment for version in versions}
     if not comments or not comments <= {FIRST_VERSION_COMMENT, SEED_UPDATE_COMMENT}:
         return False
-    latest = versions[0]
-    recorded = json.loads(latest.serialized_data)[0]["fields"]
-    now = json.loads(serializers.serialize(latest.format, [obj]))[0]["fields"]
-    return all(now.get(name) == value for name, value in recorded.items())
+    first = json.loads(versions[-1].serialized_data)[0]["fields"]
+    now = json.loads(serializers.serialize(versions[-1].format, [obj]))[0]["fields"]
+    for name, value in now.items():
+        if name not in first and name not in wanted:
+            continue  # neither recorded nor wanted: not the seed's to judge
+        seed_values = [comparable(values[name]) for values in (first, wanted) if name in values]
+        if name not in first:
+            seed_values += [None, ""]  # a field added since the first version: empty
+        if comparable(value) not in seed_values:
+            return False
+    return True
+
+
+def comparable(value):
+    """A serialized value as compared: the order of a relation's ids does not count."""
+    return sorted(value) if isinstance(value, list) else value
 
 
 FIRST_VERSION_COMMENT = "First recorded version."
