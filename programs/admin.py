@@ -27,7 +27,7 @@ from programs.models import (
     SiteVisit,
     Topic,
 )
-from programs.models.places import unique_place_slug
+from programs.models.places import PlaceFinder, unique_place_slug
 from programs.participant_import import (
     SEPARATORS,
     ImportFileError,
@@ -382,10 +382,42 @@ class SiteVisitInline(NumberedPartInline):
     fields = ["position", "name", "note"]
 
 
+class ParticipantForm(forms.ModelForm):
+    """A participant left without a place is placed when saved, as the CSV import places
+    its rows: a stored place of its name, or the gazetteer's one city of that name in its
+    country (added as a place); otherwise it stays without one."""
+
+    def clean(self):
+        data = super().clean()
+        name, country = data.get("name"), data.get("country")
+        self.place_match = None
+        if not data.get("place") and name and country and not self.errors:
+            self.place_match = PlaceFinder().match(name, country)
+        return data
+
+    def save(self, commit=True):
+        if self.place_match is not None and self.place_match.found:
+            self.instance.place = self.place_match.get_or_create_place()
+        return super().save(commit)
+
+
+PARTICIPANT_PLACE_HELP = (
+    "The city, region or organisation on the map. Leave empty to find it when saving: a "
+    "place of that name, or the gazetteer's one city of that name in the country."
+)
+
+
 class ParticipantInline(NumberedPartInline):
     model = Participant
+    form = ParticipantForm
     fields = ["position", "name", "country", "place"]
     autocomplete_fields = ["country", "place"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "place":
+            field.help_text = PARTICIPANT_PLACE_HELP
+        return field
 
 
 class ParticipantImportForm(forms.Form):
@@ -599,11 +631,18 @@ class EditionAdmin(PublishableAdmin):
 
 @admin.register(Participant)
 class ParticipantAdmin(ContentAdmin):
+    form = ParticipantForm
     list_display = ["name", "country", "place", "edition", "position"]
     list_filter = ["edition__program", "country", ("place", admin.EmptyFieldListFilter)]
     list_select_related = ["country", "place__country", "edition__program"]
     search_fields = ["name", "country__name", "edition__title"]
     autocomplete_fields = ["edition", "country", "place"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "place":
+            field.help_text = PARTICIPANT_PLACE_HELP
+        return field
 
 
 @admin.register(Topic)

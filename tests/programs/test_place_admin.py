@@ -12,6 +12,7 @@ from reversion.models import Version
 
 from programs import gazetteer
 from programs.models import Country, Edition, Place
+from tests.html import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +176,47 @@ def test_csv_import_without_a_city_column_places_by_the_name(editor_client, seed
         "Kumasi",
         "City of Kumasi",
     }
+
+
+def test_a_participant_added_from_a_new_city_is_placed_and_counted_at_once(
+    editor_client, seed, settings
+):
+    settings.PAGE_CACHE_ENABLED = True
+    visitor = Client()
+    visitor.get("/")
+    landing = visitor.get("/")
+    assert landing["X-Page-Cache"] == "hit"
+    assert "Cities and public bodies 22" in text_of(landing)
+
+    workshop = Edition.objects.get(program__slug=JOINT)
+    response = editor_client.post(
+        reverse("admin:programs_participant_add"),
+        {
+            "edition": workshop.pk,
+            "position": "19",
+            "name": "Kumasi",
+            "country": Country.objects.get(code="GH").pk,
+            "place": "",
+        },
+    )
+    assert response.status_code == 302
+    participant = workshop.participants.get(name="Kumasi")
+    assert participant.place.geonames_id == gazetteer.lookup("Kumasi", "GH")[0].geonames_id
+    assert participant.place.is_drawable
+    assert "Cities and public bodies 23" in text_of(visitor.get("/"))
+
+
+def test_a_participant_the_gazetteer_cannot_place_is_saved_without_a_place(editor_client, seed):
+    workshop = Edition.objects.get(program__slug=JOINT)
+    response = editor_client.post(
+        reverse("admin:programs_participant_add"),
+        {
+            "edition": workshop.pk,
+            "position": "19",
+            "name": "Springfield",
+            "country": Country.objects.get(code="KR").pk,
+            "place": "",
+        },
+    )
+    assert response.status_code == 302
+    assert workshop.participants.get(name="Springfield").place is None
