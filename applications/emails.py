@@ -34,9 +34,17 @@ SAMPLE_CONTEXT = {
 }
 
 
+def plain_text(rendered):
+    """A rendered template as a plain `str`.
+
+    Django marks what a template renders as safe HTML; an email text is not HTML, so
+    it loses that mark here and a page that shows it escapes it like any other value."""
+    return str.__str__(rendered)
+
+
 def render_text(source, context):
     """A secretariat's text filled in with `context`, as plain text."""
-    return TEXT_ENGINE.from_string(source).render(Context(context, autoescape=False))
+    return plain_text(TEXT_ENGINE.from_string(source).render(Context(context, autoescape=False)))
 
 
 def contacts_text(call):
@@ -80,7 +88,7 @@ def queue_confirmation(application, apply_url):
     together or not at all."""
     context = {**decision_context(application), "call": application.call, "apply_url": apply_url}
     subject = f"Your application to {application.call.edition.title}: {application.reference}"
-    body = render_to_string("applications/email/confirmation.txt", context)
+    body = plain_text(render_to_string("applications/email/confirmation.txt", context))
     return queue(application.email, subject, body)
 
 

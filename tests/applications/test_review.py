@@ -175,6 +175,22 @@ def test_decision_emails_are_previewed_then_queued(editor_client, call, decision
     assert accepted.decision_emailed_at is not None
 
 
+def test_the_decision_preview_shows_the_plain_text_exactly(editor_client, decision_texts):
+    contact = ContactFactory(name="Alexandra Sidorova", email="alexandra@we-gov.org")
+    call = ApplicationFactory().call
+    call.contacts.set([contact])
+    name = "Ana <i>Italic</i> {{ reference }} Test"
+    application = ApplicationFactory(call=call, name=name, email="ana@example.org")
+    application.change_status("accepted")
+    preview = run_action(editor_client, "send_decision_emails", [application]).content.decode()
+    body = preview.split('<pre class="decision-preview">')[1].split("</pre>")[0]
+    assert "Dear Ana &lt;i&gt;Italic&lt;/i&gt; {{ reference }} Test," in body
+    assert "Ms. Alexandra Sidorova &lt;alexandra@we-gov.org&gt;" in body
+    assert "<i>" not in preview
+    _, text = DecisionEmail.objects.get(name="decision-accepted").render(application)
+    assert type(text) is str  # not marked safe for HTML: it is plain text
+
+
 def test_a_decision_emailed_before_is_shown_with_its_date_and_sent_again_only_if_ticked(
     editor_client, call, decision_texts
 ):
