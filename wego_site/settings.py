@@ -156,6 +156,17 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 
 TAGGIT_CASE_INSENSITIVE = True
 
+# Countries in the application form and the admin read by their common English names.
+# django-countries already uses them for most ("South Korea", "Russia"); these are the
+# ones its ISO list names otherwise (Nauru's is its Nauruan name).
+COUNTRIES_OVERRIDE = {
+    "BS": "Bahamas",
+    "NR": "Nauru",
+    "US": "United States",
+    "VG": "British Virgin Islands",
+    "VI": "U.S. Virgin Islands",
+}
+
 SITE_NAME = "WeGO Training Programs"
 
 # Apps whose rows are the site's content: the "Secretariat editor" role may change every

@@ -14,7 +14,7 @@ from django.utils import timezone
 from post_office.models import Email
 
 from applications.models import Application
-from tests.applications.factories import CallFactory, form_data
+from tests.applications.factories import ApplicationFactory, CallFactory, form_data
 from tests.applications.helpers import send_the_queue, stored_documents
 from tests.applications.pdfs import bomb_pdf_bytes, pdf_bytes, upload
 from tests.factories import EditionFactory, ProgramFactory
@@ -91,6 +91,30 @@ def test_every_country_in_the_world_can_be_chosen_and_is_stored_as_its_iso_code(
         assert f'<option value="{code}">{name}</option>' in html
     assert post(client, call, "BT").status_code == 302
     assert Application.objects.get().country.name == "Bhutan"
+
+
+COMMON_NAMES = [
+    ("NR", "Nauru"),
+    ("KR", "South Korea"),
+    ("KP", "North Korea"),
+    ("BS", "Bahamas"),
+    ("US", "United States"),
+    ("VG", "British Virgin Islands"),
+    ("VI", "U.S. Virgin Islands"),
+    ("RU", "Russia"),
+    ("VN", "Vietnam"),
+]
+
+
+def test_every_country_reads_by_its_common_english_name(client, call, editor_client):
+    html = client.get(apply_url(call)).content.decode()
+    for code, name in COMMON_NAMES:
+        assert f'<option value="{code}">{name}</option>' in html
+    assert "Naoero" not in html and "(The)" not in html
+    ApplicationFactory(call=call, country="NR")
+    changelist = editor_client.get(reverse("admin:applications_application_changelist"))
+    assert "Nauru" in changelist.content.decode()
+    assert "Naoero" not in changelist.content.decode()
 
 
 def test_errors_are_listed_at_the_top_and_next_to_each_field(client, call, country):
