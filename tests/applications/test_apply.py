@@ -214,7 +214,12 @@ def test_a_request_far_too_large_is_refused_before_it_is_read(client, call, coun
     settings.APPLICATION_FORM_MAX_EXTRA_BYTES = 1000
     response = post(client, call, country, document=upload(b"%PDF-" + b"x" * 5000))
     assert response.status_code == 413
-    assert "too large" in response.content.decode()
+    html = response.content.decode()
+    assert "too large" in html
+    assert "browser’s Back button" in html and "what you typed" in html
+    # The only link to the form says that it opens an empty one.
+    assert "Back to the form" not in html
+    assert f'<a href="{apply_url(call)}">Start again with an empty form</a>' in html
     assert not Application.objects.exists()
 
 
