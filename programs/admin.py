@@ -100,7 +100,7 @@ class ProgramAdmin(PublishableAdmin):
         "title",
         "kind",
         "publication_state",
-        "is_online",
+        "is_public",
         "edition_count",
         "position",
     ]

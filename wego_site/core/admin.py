@@ -37,8 +37,8 @@ PUBLICATION_FIELDSET = (
     {
         "fields": ["status", "published_at"],
         "description": (
-            "Draft: never shown. Published: shown from the publication time on; a time "
-            "in the future schedules it, and it goes online by itself. Times are "
+            "Draft: never shown. Published: public from the publication time on; a time "
+            "in the future schedules it, and it becomes public by itself. Times are "
             f"{zone_label(timezone.localtime())}."
         ),
     },
@@ -46,6 +46,8 @@ PUBLICATION_FIELDSET = (
 
 
 class PublicationStateFilter(admin.SimpleListFilter):
+    """Draft, scheduled or public: publication words only ("Online" is a format)."""
+
     title = "status"
     parameter_name = "state"
 
@@ -53,7 +55,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return [
             ("draft", "Draft"),
             ("scheduled", "Scheduled (published, time to come)"),
-            ("live", "Online now"),
+            ("live", "Public now"),
         ]
 
     def queryset(self, request, queryset):
@@ -115,7 +117,7 @@ class PublishableAdmin(ContentAdmin):
             return "Draft"
         if obj.published_at > timezone.now():
             return f"Scheduled for {moment_text(obj.published_at)}"
-        return "Online"
+        return "Public"
 
     @admin.display(description="publication time", ordering="published_at")
     def publication_time(self, obj):
@@ -129,8 +131,8 @@ class PublishableAdmin(ContentAdmin):
     def last_changed(self, obj):
         return moment_text(obj.updated_at) if obj.pk else "—"
 
-    @admin.display(description="online", boolean=True)
-    def is_online(self, obj):
+    @admin.display(description="public", boolean=True)
+    def is_public(self, obj):
         return obj.is_published
 
     def reason_not_to_publish(self, obj):
@@ -156,7 +158,7 @@ class PublishableAdmin(ContentAdmin):
                 scheduled += 1
             else:  # an edition whose program is still a draft
                 held += 1
-        message = f"{live} online now; {scheduled} scheduled (online at their publication time)."
+        message = f"{live} public now; {scheduled} scheduled (public from their publication time)."
         if held:
             message += f" {held} stay hidden until their program is published."
         self.message_user(request, message, messages.SUCCESS)
@@ -172,7 +174,7 @@ class PublishableAdmin(ContentAdmin):
             obj.status = PublicationStatus.DRAFT
             obj.save()
             count += 1
-        self.message_user(request, f"{count} taken offline (now drafts).", messages.SUCCESS)
+        self.message_user(request, f"{count} back to draft (no longer public).", messages.SUCCESS)
 
     def get_urls(self):
         urls = super().get_urls()
