@@ -311,12 +311,11 @@ class EditionAdmin(PublishableAdmin):
             self.message_user(
                 request,
                 format_html(
-                    'Created the draft <a href="{}">{}</a> ({} – {}). Check its dates and '
+                    'Created the draft <a href="{}">{}</a> ({}). Check its dates and '
                     "topics, then publish it.",
                     reverse("admin:programs_edition_change", args=[copy.pk]),
                     copy.title,
-                    copy.start_date,
-                    copy.end_date,
+                    date_range_text(copy.start_date, copy.end_date),
                 ),
                 messages.SUCCESS,
             )
