@@ -8,6 +8,8 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from wego_site.core.date_text import moment_text, zone_label
@@ -97,6 +99,33 @@ class ContentAdmin(CompareVersionAdmin):
         if field is not None and db_field.name in self.markdown_fields:
             field.help_text = " ".join(filter(None, [str(field.help_text), MARKDOWN_HINT]))
         return field
+
+    # Reverting and recovering save the row through the change form; the request then
+    # carries the version being brought back, so the message says what was done.
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        request.restored = ("reverted", int(version_id))
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        request.restored = ("recovered", int(version_id))
+        return super().recover_view(request, version_id, extra_context)
+
+    def response_change(self, request, obj):
+        restored = getattr(request, "restored", None)
+        if restored is None:
+            return super().response_change(request, obj)
+        how, version_id = restored
+        if how == "reverted":
+            saved = Version.objects.select_related("revision").get(pk=version_id)
+            done = f"was reverted to its version of {moment_text(saved.revision.date_created)}"
+        else:
+            done = "was recovered"
+        opts = self.opts
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        link = format_html('<a href="{}">{}</a>', url, obj)
+        message = format_html("The {} “{}” {}.", opts.verbose_name, link, done)
+        self.message_user(request, message, messages.SUCCESS)
+        return self.response_post_save_change(request, obj)
 
 
 class PublishableAdmin(ContentAdmin):
