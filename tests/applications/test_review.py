@@ -3,6 +3,7 @@ the CSV export, the document download and retention."""
 
 import datetime as dt
 import io
+import re
 
 import pytest
 import reversion
@@ -62,6 +63,18 @@ def staff_with(django_user_model, *codenames):
     user = django_user_model.objects.create_user("helper", password="pw-helper-1", is_staff=True)
     user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
     return user
+
+
+def test_the_country_filter_lists_only_the_countries_applied_from(editor_client, call):
+    ApplicationFactory(call=call, country="NR")
+    ApplicationFactory(call=call, country="KE")
+    ApplicationFactory(call=call, country="KE")
+    html = editor_client.get(reverse(CHANGELIST)).content.decode()
+    offered = re.findall(r'href="\?country(?:__exact)?=([A-Z]{2})"', html)
+    assert offered == ["KE", "NR"]
+    assert ">Kenya</a>" in html and ">Nauru</a>" in html
+    only_nauru = editor_client.get(reverse(CHANGELIST), {"country": "NR"})
+    assert [a.country.code for a in only_nauru.context["cl"].result_list] == ["NR"]
 
 
 def test_one_permission_decides_who_sees_applications(client, call, django_user_model):
