@@ -1,6 +1,7 @@
 """The secretariat's side: who sees applications, status steps, decisions, participants,
 the CSV export, the document download and retention."""
 
+import csv
 import datetime as dt
 import io
 import re
@@ -280,6 +281,35 @@ def test_the_csv_export_holds_the_selected_applications(editor_client, call):
     assert text.splitlines()[0].startswith("Reference,Status")
     assert "csv@example.org" in text
     assert "'=HYPERLINK(1)" in text  # a formula is written as text
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["+598 2 1950 1234", "+82 (2) 123-4567", "(02) 123.4567", "010-1234-5678"],
+)
+def test_the_csv_export_writes_a_phone_number_as_typed(editor_client, call, typed):
+    ApplicationFactory(call=call, phone=typed)
+    response = run_action(editor_client, "export_csv", Application.objects.all())
+    (row,) = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert row["Phone"] == typed
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        '=HYPERLINK("http://x","y")',
+        "+1+cmd|' /C calc'!A0",
+        "-2+3+cmd|' /C calc'!A0",
+        "@SUM(1+1)",
+        "+1 2\t3",
+        "++1 2",
+    ],
+)
+def test_the_csv_export_keeps_a_formula_as_text(editor_client, call, typed):
+    ApplicationFactory(call=call, phone=typed)
+    response = run_action(editor_client, "export_csv", Application.objects.all())
+    (row,) = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert row["Phone"] == "'" + typed
 
 
 def test_retention_anonymises_old_applications_and_their_emails(
