@@ -469,6 +469,9 @@ LOGGING = {
         # Errors (500s, with traceback) and security events (CSRF) always show.
         "django.request": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
         "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        # The email sender's progress ("1 emails attempted, 1 sent …"), once: with a
+        # handler here, post_office adds none of its own.
+        "post_office": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
         # pypdf reads applicants' documents; its warnings and errors quote the document
         # (names, addresses in its metadata), so none is logged. A refused document is
         # logged by applications.documents, by the kind of failure only.
