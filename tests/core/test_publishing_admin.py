@@ -71,6 +71,13 @@ def test_changelist_says_scheduled_and_filters_by_state(editor_client, empty_sit
         assert [post.title for post in result] == [title]
 
 
+def test_the_change_form_says_public_for_published(editor_client, empty_site):
+    html = editor_client.get(reverse("admin:news_post_add")).content.decode()
+    assert "Choose “Published” to make this public." in html
+    assert "it becomes public by itself" in html
+    assert "online" not in html.lower()  # the word of the Format field (a webinar)
+
+
 def test_publishing_an_edition_of_a_draft_program_says_it_stays_hidden(editor_client, seed):
     edition = Edition.objects.get(slug="2018")
     edition.program.status = PublicationStatus.DRAFT
