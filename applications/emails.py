@@ -27,16 +27,24 @@ TEXT_ENGINE = Engine(autoescape=False, loaders=[])
 SAMPLE_CONTEXT = {
     "name": "Dr. Sample Applicant",
     "reference": "ABCD-2345",
-    "edition": "Sample edition",
+    "edition": "Sample Training Program, September 2031",
     "edition_dates": "5–9 September 2031",
     "venue": "Seoul, Korea",
     "contacts": "Ms. Sample Contact <contact@example.org>",
 }
 
 
+def plain_text(rendered):
+    """A rendered template as a plain `str`.
+
+    Django marks what a template renders as safe HTML; an email text is not HTML, so
+    it loses that mark here and a page that shows it escapes it like any other value."""
+    return str.__str__(rendered)
+
+
 def render_text(source, context):
     """A secretariat's text filled in with `context`, as plain text."""
-    return TEXT_ENGINE.from_string(source).render(Context(context, autoescape=False))
+    return plain_text(TEXT_ENGINE.from_string(source).render(Context(context, autoescape=False)))
 
 
 def contacts_text(call):
@@ -51,7 +59,9 @@ def decision_context(application):
     return {
         "name": application.full_name,
         "reference": application.reference,
-        "edition": edition.title,
+        # Titles repeat from program to program ("Training Program, March 2027"):
+        # the edition is named with its program, as its page names it.
+        "edition": edition.full_title,
         "edition_dates": date_range_text(edition.start_date, edition.end_date),
         "venue": edition.venue,
         "contacts": contacts_text(call),
@@ -79,8 +89,8 @@ def queue_confirmation(application, apply_url):
     Called inside the transaction that stores the application, so the two are stored
     together or not at all."""
     context = {**decision_context(application), "call": application.call, "apply_url": apply_url}
-    subject = f"Your application to {application.call.edition.title}: {application.reference}"
-    body = render_to_string("applications/email/confirmation.txt", context)
+    subject = f"Your application to {application.call.edition.full_title}: {application.reference}"
+    body = plain_text(render_to_string("applications/email/confirmation.txt", context))
     return queue(application.email, subject, body)
 
 

@@ -1,6 +1,7 @@
 """A call's applications as CSV, for the selection committee."""
 
 import csv
+import re
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -23,6 +24,9 @@ COLUMNS = [
 ]
 # A cell starting with one of these is a formula to a spreadsheet: it is shown as text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Only a phone number: digits, spaces, dashes, dots, parentheses and one leading +. It
+# names no function and no other program, so it is written as typed.
+PHONE_NUMBER = re.compile(r"\+?[0-9 ().-]*[0-9][0-9 ().-]*")
 
 
 def cell(application, attribute):
@@ -33,7 +37,9 @@ def cell(application, attribute):
     if hasattr(value, "astimezone"):
         value = timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if text.startswith(FORMULA_STARTS) and not PHONE_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def applications_csv_response(applications):

@@ -62,8 +62,8 @@ def too_large_response(request, call):
         [
             f"The document you attached is larger than {limit}, the most this call "
             "takes, so nothing was stored.",
-            "Go back, choose a smaller PDF (a plain “Save as PDF” export is usually well "
-            "under 1 MB) and send the form again.",
+            "Choose a smaller PDF (a plain “Save as PDF” export is usually well under 1 MB) "
+            "and send the form again.",
         ],
     )
 

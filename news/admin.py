@@ -58,7 +58,7 @@ class PostAdmin(PublishableAdmin):
     list_display = [
         "title",
         "publication_state",
-        "is_online",
+        "is_public",
         "publication_time",
         "tag_list",
         "has_cover",

@@ -296,7 +296,7 @@ class ProgramAdmin(PublishableAdmin):
         "title",
         "kind",
         "publication_state",
-        "is_online",
+        "is_public",
         "edition_count",
         "position",
     ]
@@ -541,12 +541,11 @@ class EditionAdmin(PublishableAdmin):
             self.message_user(
                 request,
                 format_html(
-                    'Created the draft <a href="{}">{}</a> ({} – {}). Check its dates and '
+                    'Created the draft <a href="{}">{}</a> ({}). Check its dates and '
                     "topics, then publish it.",
                     reverse("admin:programs_edition_change", args=[copy.pk]),
                     copy.title,
-                    copy.start_date,
-                    copy.end_date,
+                    date_range_text(copy.start_date, copy.end_date),
                 ),
                 messages.SUCCESS,
             )

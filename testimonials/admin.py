@@ -14,7 +14,7 @@ class TestimonialAdmin(PublishableAdmin):
         "year",
         "edition",
         "publication_state",
-        "is_online",
+        "is_public",
         "publication_time",
     ]
     list_filter = [StateFilter, "year", "edition__program", ("place", admin.EmptyFieldListFilter)]

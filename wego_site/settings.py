@@ -156,6 +156,17 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 
 TAGGIT_CASE_INSENSITIVE = True
 
+# Countries in the application form and the admin read by their common English names.
+# django-countries already uses them for most ("South Korea", "Russia"); these are the
+# ones its ISO list names otherwise (Nauru's is its Nauruan name).
+COUNTRIES_OVERRIDE = {
+    "BS": "Bahamas",
+    "NR": "Nauru",
+    "US": "United States",
+    "VG": "British Virgin Islands",
+    "VI": "U.S. Virgin Islands",
+}
+
 SITE_NAME = "WeGO Training Programs"
 
 # Apps whose rows are the site's content: the "Secretariat editor" role may change every
@@ -458,6 +469,9 @@ LOGGING = {
         # Errors (500s, with traceback) and security events (CSRF) always show.
         "django.request": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
         "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        # The email sender's progress ("1 emails attempted, 1 sent …"), once: with a
+        # handler here, post_office adds none of its own.
+        "post_office": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
         # pypdf reads applicants' documents; its warnings and errors quote the document
         # (names, addresses in its metadata), so none is logged. A refused document is
         # logged by applications.documents, by the kind of failure only.

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.html import format_html
+from django_countries.filters import CountryFilter
 
 from applications.admin.decision_action import send_decision_emails
 from applications.documents import document_response
@@ -74,7 +75,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         "submitted_at",
         "on_edition_page",
     ]
-    list_filter = ["call", "status", "country", "submitted_at"]
+    list_filter = ["call", "status", ("country", CountryFilter), "submitted_at"]
     list_select_related = ["call__edition"]
     search_fields = ["reference", "name", "email", "organisation", "city", "position"]
     date_hierarchy = "submitted_at"

@@ -43,7 +43,7 @@ class CallAdmin(PublishableAdmin):
         "closes_at",
         "application_list",
         "publication_state",
-        "is_online",
+        "is_public",
     ]
     list_filter = [StateFilter, "edition__attendance", "edition__program"]
     list_select_related = ["edition__program"]

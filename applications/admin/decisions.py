@@ -19,7 +19,10 @@ class DecisionEmailForm(forms.ModelForm):
         labels = {"content": "Body"}
         help_texts = {
             "subject": f"May use {PLACEHOLDERS}.",
-            "content": f"Plain text. May use {PLACEHOLDERS}.",
+            "content": (
+                f"Plain text. May use {PLACEHOLDERS}. {{{{ edition }}}} names the program "
+                "too, as the edition's page does (“WeGO–SHRDC Training Program, May 2016”)."
+            ),
         }
         widgets = {"subject": forms.TextInput(attrs={"size": 80})}
 

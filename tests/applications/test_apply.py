@@ -14,7 +14,7 @@ from django.utils import timezone
 from post_office.models import Email
 
 from applications.models import Application
-from tests.applications.factories import CallFactory, form_data
+from tests.applications.factories import ApplicationFactory, CallFactory, form_data
 from tests.applications.helpers import send_the_queue, stored_documents
 from tests.applications.pdfs import bomb_pdf_bytes, pdf_bytes, upload
 from tests.factories import EditionFactory, ProgramFactory
@@ -91,6 +91,30 @@ def test_every_country_in_the_world_can_be_chosen_and_is_stored_as_its_iso_code(
         assert f'<option value="{code}">{name}</option>' in html
     assert post(client, call, "BT").status_code == 302
     assert Application.objects.get().country.name == "Bhutan"
+
+
+COMMON_NAMES = [
+    ("NR", "Nauru"),
+    ("KR", "South Korea"),
+    ("KP", "North Korea"),
+    ("BS", "Bahamas"),
+    ("US", "United States"),
+    ("VG", "British Virgin Islands"),
+    ("VI", "U.S. Virgin Islands"),
+    ("RU", "Russia"),
+    ("VN", "Vietnam"),
+]
+
+
+def test_every_country_reads_by_its_common_english_name(client, call, editor_client):
+    html = client.get(apply_url(call)).content.decode()
+    for code, name in COMMON_NAMES:
+        assert f'<option value="{code}">{name}</option>' in html
+    assert "Naoero" not in html and "(The)" not in html
+    ApplicationFactory(call=call, country="NR")
+    changelist = editor_client.get(reverse("admin:applications_application_changelist"))
+    assert "Nauru" in changelist.content.decode()
+    assert "Naoero" not in changelist.content.decode()
 
 
 def test_errors_are_listed_at_the_top_and_next_to_each_field(client, call, country):
@@ -190,7 +214,12 @@ def test_a_request_far_too_large_is_refused_before_it_is_read(client, call, coun
     settings.APPLICATION_FORM_MAX_EXTRA_BYTES = 1000
     response = post(client, call, country, document=upload(b"%PDF-" + b"x" * 5000))
     assert response.status_code == 413
-    assert "too large" in response.content.decode()
+    html = response.content.decode()
+    assert "too large" in html
+    assert "browser’s Back button" in html and "what you typed" in html
+    # The only link to the form says that it opens an empty one.
+    assert "Back to the form" not in html
+    assert f'<a href="{apply_url(call)}">Start again with an empty form</a>' in html
     assert not Application.objects.exists()
 
 

@@ -68,6 +68,40 @@ def test_a_secretariat_text_cannot_reach_a_template_file(editor_client, decision
     assert "cannot be filled in" in response.content.decode()
 
 
+@pytest.fixture
+def yearly_call(call):
+    """A call whose edition is titled as the seed titles yearly editions."""
+    edition = call.edition
+    edition.program.title = "WeGO–SHRDC Training Program"
+    edition.program.save()
+    edition.title = "Training Program, March 2027"
+    edition.save()
+    return call
+
+
+def test_the_confirmation_names_the_program_and_the_edition(client, yearly_call):
+    assert apply(client, yearly_call).status_code == 302
+    send_the_queue()
+    (message,) = mail.outbox
+    reference = Application.objects.get().reference
+    full_title = "WeGO–SHRDC Training Program, March 2027"
+    assert message.subject == f"Your application to {full_title}: {reference}"
+    assert f"Thank you for applying to {full_title} (" in message.body
+
+
+def test_the_decision_names_the_program_and_the_edition(editor_client, yearly_call, decision_texts):
+    application = ApplicationFactory(call=yearly_call, email="decided@example.org")
+    application.change_status("declined")
+    changelist = reverse("admin:applications_application_changelist")
+    selected = {"action": "send_decision_emails", "_selected_action": [application.pk]}
+    editor_client.post(changelist, {**selected, "confirm": "send"})
+    send_the_queue()
+    (message,) = mail.outbox
+    full_title = "WeGO–SHRDC Training Program, March 2027"
+    assert message.subject == f"Your application to {full_title} ({application.reference})"
+    assert f"Thank you for applying to {full_title}." in message.body
+
+
 ACCEPTED = {
     "ſam@example.org": "sam@example.org",
     "ＦＵＬＬ@ＥＸＡＭＰＬＥ.org": "full@example.org",

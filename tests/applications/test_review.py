@@ -1,8 +1,10 @@
 """The secretariat's side: who sees applications, status steps, decisions, participants,
 the CSV export, the document download and retention."""
 
+import csv
 import datetime as dt
 import io
+import re
 
 import pytest
 import reversion
@@ -62,6 +64,18 @@ def staff_with(django_user_model, *codenames):
     user = django_user_model.objects.create_user("helper", password="pw-helper-1", is_staff=True)
     user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
     return user
+
+
+def test_the_country_filter_lists_only_the_countries_applied_from(editor_client, call):
+    ApplicationFactory(call=call, country="NR")
+    ApplicationFactory(call=call, country="KE")
+    ApplicationFactory(call=call, country="KE")
+    html = editor_client.get(reverse(CHANGELIST)).content.decode()
+    offered = re.findall(r'href="\?country(?:__exact)?=([A-Z]{2})"', html)
+    assert offered == ["KE", "NR"]
+    assert ">Kenya</a>" in html and ">Nauru</a>" in html
+    only_nauru = editor_client.get(reverse(CHANGELIST), {"country": "NR"})
+    assert [a.country.code for a in only_nauru.context["cl"].result_list] == ["NR"]
 
 
 def test_one_permission_decides_who_sees_applications(client, call, django_user_model):
@@ -175,6 +189,22 @@ def test_decision_emails_are_previewed_then_queued(editor_client, call, decision
     assert accepted.decision_emailed_at is not None
 
 
+def test_the_decision_preview_shows_the_plain_text_exactly(editor_client, decision_texts):
+    contact = ContactFactory(name="Alexandra Sidorova", email="alexandra@we-gov.org")
+    call = ApplicationFactory().call
+    call.contacts.set([contact])
+    name = "Ana <i>Italic</i> {{ reference }} Test"
+    application = ApplicationFactory(call=call, name=name, email="ana@example.org")
+    application.change_status("accepted")
+    preview = run_action(editor_client, "send_decision_emails", [application]).content.decode()
+    body = preview.split('<pre class="decision-preview">')[1].split("</pre>")[0]
+    assert "Dear Ana &lt;i&gt;Italic&lt;/i&gt; {{ reference }} Test," in body
+    assert "Ms. Alexandra Sidorova &lt;alexandra@we-gov.org&gt;" in body
+    assert "<i>" not in preview
+    _, text = DecisionEmail.objects.get(name="decision-accepted").render(application)
+    assert type(text) is str  # not marked safe for HTML: it is plain text
+
+
 def test_a_decision_emailed_before_is_shown_with_its_date_and_sent_again_only_if_ticked(
     editor_client, call, decision_texts
 ):
@@ -251,6 +281,35 @@ def test_the_csv_export_holds_the_selected_applications(editor_client, call):
     assert text.splitlines()[0].startswith("Reference,Status")
     assert "csv@example.org" in text
     assert "'=HYPERLINK(1)" in text  # a formula is written as text
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["+598 2 1950 1234", "+82 (2) 123-4567", "(02) 123.4567", "010-1234-5678"],
+)
+def test_the_csv_export_writes_a_phone_number_as_typed(editor_client, call, typed):
+    ApplicationFactory(call=call, phone=typed)
+    response = run_action(editor_client, "export_csv", Application.objects.all())
+    (row,) = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert row["Phone"] == typed
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        '=HYPERLINK("http://x","y")',
+        "+1+cmd|' /C calc'!A0",
+        "-2+3+cmd|' /C calc'!A0",
+        "@SUM(1+1)",
+        "+1 2\t3",
+        "++1 2",
+    ],
+)
+def test_the_csv_export_keeps_a_formula_as_text(editor_client, call, typed):
+    ApplicationFactory(call=call, phone=typed)
+    response = run_action(editor_client, "export_csv", Application.objects.all())
+    (row,) = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert row["Phone"] == "'" + typed
 
 
 def test_retention_anonymises_old_applications_and_their_emails(

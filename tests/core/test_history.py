@@ -9,6 +9,7 @@ from reversion.models import Version
 
 from news.models import Post
 from programs.models import Edition
+from wego_site.core.date_text import moment_text
 
 pytestmark = pytest.mark.django_db
 
@@ -82,11 +83,32 @@ def test_changes_are_recorded_compared_and_reverted(editor_client, editor):
     assert form.initial["title"] == "First title"
     post.refresh_from_db()
     assert post.title == "Second title"  # only looking changes nothing
-    response = editor_client.post(revert_url, form_data(form))
-    assert response.status_code == 302
+    response = editor_client.post(revert_url, form_data(form), follow=True)
+    assert response.redirect_chain[0][1] == 302
     post.refresh_from_db()
     assert post.title == "First title"
     assert Version.objects.get_for_object(post).count() == 3
+    saved = moment_text(versions[0].revision.date_created)
+    said = [str(message) for message in response.context["messages"]]
+    assert said == [
+        f'The post “<a href="{change_url}">First title</a>” was reverted to its version of {saved}.'
+    ]
+
+
+def test_a_deleted_item_is_recovered_and_said_so(editor_client):
+    editor_client.post(reverse("admin:news_post_add"), post_data())
+    post = Post.objects.get(slug="story")
+    editor_client.post(reverse("admin:news_post_delete", args=[post.pk]), {"post": "yes"})
+    assert not Post.objects.filter(slug="story").exists()
+    deleted = Version.objects.get_deleted(Post).get(object_repr="First title")
+    recover_url = reverse("admin:news_post_recover", args=[deleted.pk])
+    form = editor_client.get(recover_url).context["adminform"].form
+    response = editor_client.post(recover_url, form_data(form), follow=True)
+    recovered = Post.objects.get(slug="story")
+    assert recovered.title == "First title"
+    change_url = reverse("admin:news_post_change", args=[recovered.pk])
+    said = [str(message) for message in response.context["messages"]]
+    assert said == [f'The post “<a href="{change_url}">First title</a>” was recovered.']
 
 
 def test_history_of_an_edition_holds_its_topics(editor_client, seed):

@@ -32,14 +32,17 @@ def test_publish_and_unpublish_in_bulk(editor_client, empty_site):
     now_post = make_post("now")
     later = make_post("later", published_at=timezone.now() + dt.timedelta(days=2))
     response = run_action(editor_client, "publish", [now_post, later])
-    assert "1 online now; 1 scheduled" in response.content.decode()
+    assert (
+        "1 public now; 1 scheduled (public from their publication time)"
+        in response.content.decode()
+    )
     assert list(Post.objects.published()) == [now_post]
     assert list(Post.objects.scheduled()) == [later]
     public = editor_client.get(now_post.get_absolute_url())
     assert public.status_code == 200
 
     response = run_action(editor_client, "unpublish", [now_post, later])
-    assert "2 taken offline" in response.content.decode()
+    assert "2 back to draft (no longer public)" in response.content.decode()
     assert Post.objects.drafts().count() == 2
     assert editor_client.get(now_post.get_absolute_url()).status_code == 404
 
@@ -55,6 +58,10 @@ def test_changelist_says_scheduled_and_filters_by_state(editor_client, empty_sit
     changelist = reverse("admin:news_post_changelist")
     html = editor_client.get(changelist).content.decode()
     assert "Scheduled for" in html
+    # "Online" is a format (a webinar); the publication state says "Public".
+    assert '<td class="field-publication_state">Public</td>' in html
+    assert "Public now</a>" in html
+    assert "online" not in html.lower()
     for state, title in [
         ("draft", "Post draft-one"),
         ("scheduled", "Post soon"),
@@ -62,6 +69,13 @@ def test_changelist_says_scheduled_and_filters_by_state(editor_client, empty_sit
     ]:
         result = editor_client.get(changelist, {"state": state}).context["cl"].result_list
         assert [post.title for post in result] == [title]
+
+
+def test_the_change_form_says_public_for_published(editor_client, empty_site):
+    html = editor_client.get(reverse("admin:news_post_add")).content.decode()
+    assert "Choose “Published” to make this public." in html
+    assert "it becomes public by itself" in html
+    assert "online" not in html.lower()  # the word of the Format field (a webinar)
 
 
 def test_publishing_an_edition_of_a_draft_program_says_it_stays_hidden(editor_client, seed):
@@ -74,7 +88,7 @@ def test_publishing_an_edition_of_a_draft_program_says_it_stays_hidden(editor_cl
         editor_client, "publish", [edition], changelist="admin:programs_edition_changelist"
     )
     assert (
-        "0 online now; 0 scheduled (online at their publication time). 1 stay hidden until their program is published."
+        "0 public now; 0 scheduled (public from their publication time). 1 stay hidden until their program is published."
         in response.content.decode()
     )
 

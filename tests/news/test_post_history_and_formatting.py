@@ -28,7 +28,7 @@ def test_delete_a_post_and_recover_it_with_its_tags(live_server, page, editor, s
     page.get_by_role("link", name="Recover deleted posts").click()
     page.get_by_role("row", name=post.title).get_by_role("link").click()
     page.get_by_role("button", name="Save", exact=True).click()
-    assert "was changed successfully" in page.locator(".messagelist").inner_text()
+    assert f"The post “{post.title}” was recovered." in page.locator(".messagelist").inner_text()
 
     recovered = Post.objects.get(slug=SEED_POST)
     assert sorted(tag.name for tag in recovered.tags.all()) == tags

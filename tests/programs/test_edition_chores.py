@@ -37,6 +37,8 @@ def test_copy_for_next_year_from_the_admin(editor_client, workshop):
     assert copy.title == "Joint Workshop for Smart Sustainable Cities & e-Government 2019"
     assert (copy.start_date, copy.end_date) == (dt.date(2019, 7, 9), dt.date(2019, 7, 12))
     assert copy.status == PublicationStatus.DRAFT
+    edited = editor_client.get(response["Location"]).content.decode()
+    assert "(9–12 July 2019)" in edited  # dates read as everywhere on the site
     assert copy.venue_city == "Jeju Island"
     assert list(copy.topics.values_list("position", "title")) == list(
         workshop.topics.values_list("position", "title")

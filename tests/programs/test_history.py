@@ -141,7 +141,7 @@ def test_deleted_topic_and_participant_come_back_with_a_revert(live_server, page
     assert "Deleted topic" in page.locator("#change-history").inner_text()
     page.locator("#change-history tbody tr").last.locator("th a").click()
     page.get_by_role("button", name="Save", exact=True).click()
-    assert "was changed successfully" in page.locator(".messagelist").inner_text()
+    assert "was reverted to its version of" in page.locator(".messagelist").inner_text()
 
     page.goto(public_url)
     text = page.locator("main").inner_text()

@@ -61,4 +61,7 @@ def test_the_web_servers_pages_are_written_from_the_sites_templates(tmp_path):
         assert stylesheet[:200] in html, "the stylesheet is in the page"
         assert '<link rel="stylesheet"' not in html
         assert "nginx" not in html.lower()
-    assert "at most 5 MB" in (tmp_path / "413.html").read_text()
+    too_large = (tmp_path / "413.html").read_text()
+    assert "at most 5 MB" in too_large
+    # Going back keeps what was typed; reloading the form would lose it.
+    assert "browser’s Back button" in too_large and "what you typed" in too_large

@@ -3,11 +3,14 @@ stops start-up with one clear line, never a traceback."""
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from wego_site.environment import env_bool
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -49,6 +52,25 @@ def test_misconfiguration_is_one_clear_line(env, message):
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_readme_names_the_words_a_switch_accepts(monkeypatch):
+    readme = " ".join((BASE_DIR / "README.md").read_text().split())
+    sentence = re.search(r"A switch \(`DJANGO_DEBUG` and every other\)[^.]*\.", readme)
+    assert sentence, "the README says how a switch is written"
+    on, off = (
+        re.findall(r"`([^`]+)`", part)
+        for part in sentence.group(0).split(" is on for ")[1].split(" and off for ")
+    )
+    assert on and off
+    for words, expected in ((on, True), (off, False)):
+        for word in words:
+            for typed in (word, word.upper()):
+                monkeypatch.setenv("SWITCH", typed)
+                assert env_bool("SWITCH") is expected, typed
+    monkeypatch.setenv("SWITCH", "2")
+    with pytest.raises(SystemExit):
+        env_bool("SWITCH")
 
 
 def test_debug_mode_starts_without_a_secret():

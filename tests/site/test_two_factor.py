@@ -171,6 +171,8 @@ def test_the_login_page_labels_the_code_field(client):
     assert '<label for="id_otp_token">Code:</label>' in html
     assert 'autocomplete="one-time-code"' in html
     assert 'aria-describedby="id_otp_token_helptext"' in html
+    # A first-time editor has no code yet: the help says to leave it empty.
+    assert "first sign-in" in html and "leave it empty" in html
 
 
 def test_off_in_development_and_on_in_production():

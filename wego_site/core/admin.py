@@ -8,6 +8,8 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from wego_site.core.date_text import moment_text, zone_label
@@ -37,8 +39,8 @@ PUBLICATION_FIELDSET = (
     {
         "fields": ["status", "published_at"],
         "description": (
-            "Draft: never shown. Published: shown from the publication time on; a time "
-            "in the future schedules it, and it goes online by itself. Times are "
+            "Draft: never shown. Published: public from the publication time on; a time "
+            "in the future schedules it, and it becomes public by itself. Times are "
             f"{zone_label(timezone.localtime())}."
         ),
     },
@@ -46,6 +48,8 @@ PUBLICATION_FIELDSET = (
 
 
 class PublicationStateFilter(admin.SimpleListFilter):
+    """Draft, scheduled or public: publication words only ("Online" is a format)."""
+
     title = "status"
     parameter_name = "state"
 
@@ -53,7 +57,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return [
             ("draft", "Draft"),
             ("scheduled", "Scheduled (published, time to come)"),
-            ("live", "Online now"),
+            ("live", "Public now"),
         ]
 
     def queryset(self, request, queryset):
@@ -96,6 +100,33 @@ class ContentAdmin(CompareVersionAdmin):
             field.help_text = " ".join(filter(None, [str(field.help_text), MARKDOWN_HINT]))
         return field
 
+    # Reverting and recovering save the row through the change form; the request then
+    # carries the version being brought back, so the message says what was done.
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        request.restored = ("reverted", int(version_id))
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        request.restored = ("recovered", int(version_id))
+        return super().recover_view(request, version_id, extra_context)
+
+    def response_change(self, request, obj):
+        restored = getattr(request, "restored", None)
+        if restored is None:
+            return super().response_change(request, obj)
+        how, version_id = restored
+        if how == "reverted":
+            saved = Version.objects.select_related("revision").get(pk=version_id)
+            done = f"was reverted to its version of {moment_text(saved.revision.date_created)}"
+        else:
+            done = "was recovered"
+        opts = self.opts
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        link = format_html('<a href="{}">{}</a>', url, obj)
+        message = format_html("The {} “{}” {}.", opts.verbose_name, link, done)
+        self.message_user(request, message, messages.SUCCESS)
+        return self.response_post_save_change(request, obj)
+
 
 class PublishableAdmin(ContentAdmin):
     """Status column and filter, publish/unpublish actions and a staff preview.
@@ -115,7 +146,7 @@ class PublishableAdmin(ContentAdmin):
             return "Draft"
         if obj.published_at > timezone.now():
             return f"Scheduled for {moment_text(obj.published_at)}"
-        return "Online"
+        return "Public"
 
     @admin.display(description="publication time", ordering="published_at")
     def publication_time(self, obj):
@@ -129,8 +160,8 @@ class PublishableAdmin(ContentAdmin):
     def last_changed(self, obj):
         return moment_text(obj.updated_at) if obj.pk else "—"
 
-    @admin.display(description="online", boolean=True)
-    def is_online(self, obj):
+    @admin.display(description="public", boolean=True)
+    def is_public(self, obj):
         return obj.is_published
 
     def reason_not_to_publish(self, obj):
@@ -156,7 +187,7 @@ class PublishableAdmin(ContentAdmin):
                 scheduled += 1
             else:  # an edition whose program is still a draft
                 held += 1
-        message = f"{live} online now; {scheduled} scheduled (online at their publication time)."
+        message = f"{live} public now; {scheduled} scheduled (public from their publication time)."
         if held:
             message += f" {held} stay hidden until their program is published."
         self.message_user(request, message, messages.SUCCESS)
@@ -172,7 +203,7 @@ class PublishableAdmin(ContentAdmin):
             obj.status = PublicationStatus.DRAFT
             obj.save()
             count += 1
-        self.message_user(request, f"{count} taken offline (now drafts).", messages.SUCCESS)
+        self.message_user(request, f"{count} back to draft (no longer public).", messages.SUCCESS)
 
     def get_urls(self):
         urls = super().get_urls()

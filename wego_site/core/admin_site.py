@@ -52,7 +52,10 @@ class TwoFactorLoginForm(AdminAuthenticationForm):
     otp_token = forms.CharField(
         required=False,
         label="Code",
-        help_text="The six-digit code your authenticator app shows, or one of your recovery codes.",
+        help_text=(
+            "The six-digit code your authenticator app shows, or one of your recovery "
+            "codes. At your first sign-in, leave it empty: the next page sets up the app."
+        ),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
     )
     error_messages = {

@@ -45,15 +45,15 @@ class Publishable(models.Model):
         choices=PublicationStatus.choices,
         default=PublicationStatus.DRAFT,
         db_index=True,
-        help_text="Drafts are never shown to the public. Choose “Published” to put this online.",
+        help_text="Drafts are never shown to the public. Choose “Published” to make this public.",
     )
     published_at = models.DateTimeField(
         "publication time",
         default=timezone.now,
         db_index=True,
         help_text=(
-            "When this becomes visible. A time in the future schedules it: "
-            "it goes online by itself at that moment."
+            "When this becomes public. A time in the future schedules it: "
+            "it becomes public by itself at that moment."
         ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
