@@ -4,8 +4,12 @@ Columns: `name,country` (a header line naming them is required), and optionally 
 when the name is a body's ("Urban Development Authority" in the city "Battaramulla");
 other columns are ignored. They are separated by commas, semicolons (as spreadsheets in
 most European languages save CSV) or tabs: the separator is read from the file itself.
-Countries must already exist under "Countries" (matched ignoring case): an unknown
-country is refused rather than created, so a typo never becomes a new country.
+A country is read as the site, the application form and the applications' export write
+it: a country stored under "Countries" (by its name, ignoring case, or its ISO code), or
+any country of the ISO list by its English name ("South Korea", "Colombia") or its
+two-letter code ("KR"), added under Countries when the rows are saved, as accepting an
+applicant does. A name that matches no country is refused, so a typo never becomes a
+new country.
 
 Each row is placed on the map (programs.models.places.PlaceFinder): a place already
 stored, or the gazetteer's one city of that name in that country, added as a place when
@@ -18,7 +22,9 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Max
+from django_countries import countries as iso_countries
 
+from programs.countries import country_code
 from programs.models import Country, Participant
 from programs.models.places import PlaceFinder, PlaceMatch
 
@@ -43,6 +49,35 @@ class ImportRow:
     @property
     def is_placed(self):
         return self.place_match is not None and self.place_match.found
+
+    @property
+    def adds_a_country(self):
+        return self.country is not None and self.country.pk is None
+
+
+class CountryReader:
+    """The country a cell names: a stored one, or a new one of the ISO list (unsaved, one
+    instance per code, so the rows that name it share it until it is saved)."""
+
+    def __init__(self):
+        self.by_name, self.by_code = {}, {}
+        for country in Country.objects.all():
+            self.by_name[country.name.casefold()] = country
+            if country.code:
+                self.by_code.setdefault(country.code, country)
+
+    def read(self, text):
+        key = text.casefold()
+        if key in self.by_name:
+            return self.by_name[key]
+        code = text.upper() if len(text) == 2 and text.upper() in iso_countries else ""
+        code = code or iso_countries.by_name(text, insensitive=True) or country_code(text)
+        if not code:
+            return None
+        if code not in self.by_code:
+            name = str(iso_countries.name(code))
+            self.by_code[code] = self.by_name.get(name.casefold()) or Country(name=name, code=code)
+        return self.by_code[code]
 
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -93,7 +128,7 @@ def read_participants(text, edition):
         raise ImportFileError(f"The file has more than {MAX_ROWS} rows; split it up.")
     name_at, country_at = header.index("name"), header.index("country")
     city_at = header.index("city") if "city" in header else None
-    countries = {country.name.lower(): country for country in Country.objects.all()}
+    countries = CountryReader()
     existing = {
         (name.lower(), country_id)
         for name, country_id in edition.participants.values_list("name", "country_id")
@@ -115,11 +150,11 @@ def read_participants(text, edition):
         if not row.country_name:
             row.errors.append("The country is empty.")
         else:
-            row.country = countries.get(row.country_name.lower())
+            row.country = countries.read(row.country_name)
             if row.country is None:
                 row.errors.append(
-                    f"Unknown country “{row.country_name}”: check the spelling, or add the "
-                    "country under Countries first."
+                    f"Unknown country “{row.country_name}”: write its English name "
+                    "(“South Korea”) or its two-letter ISO code (“KR”)."
                 )
         if row.name and row.country:
             key = (row.name.lower(), row.country.pk)
@@ -146,6 +181,9 @@ def save_participants(edition, rows):
     """Add every row after the edition's current participants; all or nothing."""
     if any(row.errors for row in rows):
         raise ValueError("Rows with errors are never saved.")
+    for row in rows:
+        if row.adds_a_country:
+            row.country.save()
     last = edition.participants.aggregate(last=Max("position"))["last"] or 0
     return [
         Participant.objects.create(

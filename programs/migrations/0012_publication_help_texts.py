@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("programs", "0010_program_is_sample"),
+        ("programs", "0011_places"),
     ]
 
     operations = [

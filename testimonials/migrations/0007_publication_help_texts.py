@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("testimonials", "0005_history_into_reversion"),
+        ("testimonials", "0006_testimonial_place"),
     ]
 
     operations = [

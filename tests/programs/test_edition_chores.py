@@ -9,7 +9,7 @@ from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
 
-from programs.models import Edition, Participant
+from programs.models import Country, Edition, Participant
 from wego_site.core.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
@@ -109,7 +109,7 @@ def test_csv_import_with_a_bad_row_saves_nothing_and_says_why(editor_client, wor
     before = workshop.participants.count()
     text = (
         "name,country\n"
-        "Nairobi,Kenya\n"
+        "Nairobi,Kenyaa\n"
         ",India\n"
         "Chiang Mai,thailand\n"
         "Accra,Ghana\n"
@@ -120,7 +120,8 @@ def test_csv_import_with_a_bad_row_saves_nothing_and_says_why(editor_client, wor
     html = response.content.decode()
     rows = {row.line: row.errors for row in response.context["rows"]}
     assert rows[2] == [
-        "Unknown country “Kenya”: check the spelling, or add the country under Countries first."
+        "Unknown country “Kenyaa”: write its English name (“South Korea”) or its two-letter "
+        "ISO code (“KR”)."
     ]
     assert rows[3] == ["The name is empty."]
     assert rows[4] == []
@@ -131,6 +132,25 @@ def test_csv_import_with_a_bad_row_saves_nothing_and_says_why(editor_client, wor
     # Even a forced confirmation saves nothing while a row is wrong.
     editor_client.post(import_url(workshop), {"confirm": "1", "csv_text": text})
     assert workshop.participants.count() == before
+
+
+def test_csv_import_reads_countries_as_the_form_and_the_export_write_them(editor_client, workshop):
+    korea = Country.objects.get(code="KR")
+    text = "name,country\nSuwon,South Korea\nIncheon,KR\nBogotá,Colombia\nMedellín,co\n"
+    response = upload(editor_client, workshop, text)
+    assert response.context["error_count"] == 0
+    html = response.content.decode()
+    assert "(new: Colombia, CO, added under Countries)" in html
+    assert not Country.objects.filter(code="CO").exists()  # nothing saved by a preview
+
+    editor_client.post(import_url(workshop), {"confirm": "1", "csv_text": text})
+    colombia = Country.objects.get(code="CO")
+    assert colombia.name == "Colombia"
+    added = {
+        p.name: p.country
+        for p in workshop.participants.filter(name__in=["Suwon", "Incheon", "Bogotá", "Medellín"])
+    }
+    assert added == {"Suwon": korea, "Incheon": korea, "Bogotá": colombia, "Medellín": colombia}
 
 
 def test_csv_import_preview_then_confirm(editor_client, workshop):
