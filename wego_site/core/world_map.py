@@ -82,8 +82,8 @@ class Mark:
 
 # Mark radii in SVG units: the smallest mark, and how much a larger count adds
 # (by area, so that a mark's surface grows with its count).
-MIN_RADIUS = 5.0
-MAX_RADIUS = 14.0
+MIN_RADIUS = 8.0
+MAX_RADIUS = 20.0
 
 
 def radius(count, largest):
@@ -100,16 +100,21 @@ def _legend_counts(largest):
     return counts
 
 
-def _count_text(count):
-    return f"{count} participant" if count == 1 else f"{count} participants"
+def _count_text(count, unit):
+    singular, plural = unit
+    return f"{count} {singular if count == 1 else plural}"
 
 
-def world_map(marks, *, title, description, label_id="world-map"):
-    """The world with one linked, named mark per place, and a legend of the mark sizes.
+def world_map(marks, *, title, description, unit=("time", "times"), label_id="world-map"):
+    """The world with one linked, named mark per place (SVG), and under it the legend of
+    the marks' sizes (a list, in the page's type).
 
-    `marks`: Mark items. `title` and `description` become the SVG's <title> and <desc>
-    (its accessible name and description). Marks are drawn largest first, so a small
-    one is never hidden under a large one.
+    `marks`: Mark items, each named by its own `name`. `title` and `description` become
+    the SVG's <title> and <desc> (its accessible name and description); `unit` names
+    what the marks' counts count, in the legend (singular, plural). Marks are drawn
+    largest first, so a small one is never hidden under a large one.
+
+    The SVG is a group, not an image: its marks are links, each named by its <title>.
     """
     outline = land()
     largest = max((mark.count for mark in marks), default=1)
@@ -120,42 +125,34 @@ def world_map(marks, *, title, description, label_id="world-map"):
     marks_svg = format_html_join(
         "",
         '<a class="map-mark" href="{}"><title>{}</title><circle cx="{}" cy="{}" r="{}"/></a>',
-        (
-            (mark.url, f"{mark.name}: {_count_text(mark.count)}", f"{x:.1f}", f"{y:.1f}", r)
-            for mark, x, y, r in drawn
-        ),
+        ((mark.url, mark.name, f"{x:.1f}", f"{y:.1f}", r) for mark, x, y, r in drawn),
     )
-    legend_y = outline["height"] + 20
-    legend_items = []
-    left = 30.0
-    for count in _legend_counts(largest):
-        r = radius(count, largest)
-        legend_items.append(
-            (
-                f"{left + r:.1f}",
-                legend_y,
-                r,
-                f"{left + 2 * r + 6:.1f}",
-                legend_y + 5,
-                _count_text(count),
-            )
-        )
-        left += 2 * r + 6 + 9 * len(_count_text(count)) + 24
     legend = format_html_join(
         "",
-        '<circle class="map-mark__dot" cx="{}" cy="{}" r="{}"/><text x="{}" y="{}">{}</text>',
-        legend_items,
+        '<li><svg class="map-legend__dot" viewBox="0 0 {} {}" width="{}" height="{}" '
+        'aria-hidden="true"><circle cx="{}" cy="{}" r="{}"/></svg>{}</li>',
+        (
+            (
+                2 * MAX_RADIUS,
+                2 * MAX_RADIUS,
+                *(f"{2 * MAX_RADIUS * 1.4:.0f}",) * 2,
+                MAX_RADIUS,
+                MAX_RADIUS,
+                radius(count, largest),
+                _count_text(count, unit),
+            )
+            for count in _legend_counts(largest)
+        ),
     )
-    height = outline["height"] + 44
     return format_html(
-        '<svg class="world-map" viewBox="0 0 {} {}" role="img" '
-        'aria-labelledby="{}-title {}-desc" xmlns="http://www.w3.org/2000/svg">'
+        '<svg class="world-map" viewBox="0 0 {} {}" role="group" '
+        'aria-labelledby="{}-title" aria-describedby="{}-desc" xmlns="http://www.w3.org/2000/svg">'
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>'
         '<path class="world-map__land" d="{}"/>'
-        '<g class="world-map__marks">{}</g>'
-        '<g class="world-map__legend" aria-hidden="true">{}</g></svg>',
+        '<g class="world-map__marks">{}</g></svg>'
+        '<ul class="map-legend" aria-label="Legend: the size of a dot">{}</ul>',
         outline["width"],
-        height,
+        outline["height"],
         label_id,
         label_id,
         label_id,
