@@ -14,6 +14,7 @@ from taggit.models import Tag
 
 from news.models import Post
 from news.sitemaps import PostSitemap
+from pages.place_pages import public_places
 from programs.models import Edition, Program
 from programs.sitemaps import EditionSitemap, ProgramSitemap
 from testimonials.models import Testimonial
@@ -46,6 +47,7 @@ class PageSitemap(Sitemap):
             ("programs:edition_archive", programs),
             ("news:post_list", news),
             ("testimonials:testimonial_list", testimonials),
+            ("place_list", everything),
         ]
 
     def location(self, item):
@@ -98,6 +100,32 @@ class PostTagSitemap(Sitemap):
         return tag.lastmod
 
 
+class PlaceSitemap(Sitemap):
+    """The pages of the places that published content names."""
+
+    def items(self):
+        return public_places().order_by("slug").only("slug")
+
+    def location(self, place):
+        return place.get_absolute_url()
+
+
+class CountrySitemap(Sitemap):
+    """The pages of the countries of those places."""
+
+    def items(self):
+        return (
+            public_places()
+            .exclude(country__code="")
+            .values_list("country__code", flat=True)
+            .distinct()
+            .order_by("country__code")
+        )
+
+    def location(self, code):
+        return reverse("country_detail", args=[code.lower()])
+
+
 SITEMAPS = {
     "pages": PageSitemap,
     "program-kinds": GroupSitemap(
@@ -119,4 +147,6 @@ SITEMAPS = {
     "testimonial-years": GroupSitemap(
         "testimonials:by_year", "year", Testimonial.objects.published, "year"
     ),
+    "places": PlaceSitemap,
+    "countries": CountrySitemap,
 }

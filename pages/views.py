@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from news.models import Post
+from pages.place_pages import participation_map
 from pages.program_pages import public_call
 from programs.figures import SiteFigures
 from programs.models import Edition, Introduction, Program
@@ -107,6 +108,8 @@ class LandingView(TemplateView):
             # The latest testimonials, in the order of the testimonials page.
             "testimonials": list(testimonials[: self.testimonial_count]),
             "contacts": public_contacts(),
+            # The map of the places that took part: /cities/'s, drawn once per generation.
+            "participation_map": participation_map(),
         }
 
 
