@@ -11,6 +11,10 @@ grouped by type with a count, a title and a snippet with the matching words mark
 - Elsewhere (SQLite): every word of the query must appear, case-insensitively, in one
   of the same fields; snippets are cut around the first match in Python.
 
+The places that took part (cities, regions, organisations: a short list) are found by
+their name or their country's, every word of the query in one of the two, on either
+database.
+
 An edition also matches on the text of its topics, site visits and participating
 cities: each part table has its own GIN index, the edition is found through an
 `EXISTS`-style subquery per part, and the snippet names the matching part. Every type
@@ -40,6 +44,7 @@ from django.db.models.functions import Concat
 from django.utils.html import format_html, format_html_join
 
 from news.models import Post
+from pages.place_pages import public_places
 from programs.models import Edition, Participant, Program, SiteVisit, Topic
 from testimonials.models import Testimonial
 from wego_site.core.formatted_text import without_marks
@@ -175,7 +180,37 @@ def run(raw_query):
             results.sections.append(
                 Section(search_type.key, search_type.label, hits, total, is_capped=capped)
             )
+    hits, total = _search_places(query)
+    if total:
+        results.sections.append(Section("places", "Cities and organisations", hits, total))
     return results
+
+
+def _search_places(query):
+    """The public places whose name or country's name holds every word of the query."""
+    terms = terms_of(query)
+    matches = Q()
+    for term in terms:
+        matches &= Q(name__icontains=term) | Q(country__name__icontains=term)
+    places = list(
+        public_places()
+        .filter(matches)
+        .select_related("country")
+        .annotate(total=Window(Count("pk")))
+        .order_by("name")[:RESULTS_PER_TYPE]
+    )
+    hits = [
+        Hit(
+            object=place,
+            title=highlighted(_mark_terms(place.name, terms)),
+            snippet=highlighted(
+                _mark_terms(f"In {place.country.name}", terms)
+            ),
+            url=place.get_absolute_url(),
+        )
+        for place in places
+    ]
+    return hits, (places[0].total if places else 0)
 
 
 def highlighted(text):
