@@ -203,9 +203,7 @@ def _search_places(query):
         Hit(
             object=place,
             title=highlighted(_mark_terms(place.name, terms)),
-            snippet=highlighted(
-                _mark_terms(f"In {place.country.name}", terms)
-            ),
+            snippet=highlighted(_mark_terms(f"In {place.country.name}", terms)),
             url=place.get_absolute_url(),
         )
         for place in places
