@@ -5,6 +5,7 @@ import json
 import zipfile
 from importlib import resources
 from importlib.metadata import version
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -83,7 +84,15 @@ class Command(BaseCommand):
         "the projection or the simplification, and commit the file."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--output",
+            type=Path,
+            default=world_map.LAND_FILE,
+            help="Where to write (default: wego_site/core/world_land.json).",
+        )
+
+    def handle(self, *args, output, **options):
         if shapely is None:
             raise CommandError(
                 f"The land is drawn with the development dependencies ({PACKAGE}, pyshp, "
@@ -95,9 +104,9 @@ class Command(BaseCommand):
             "height": world_map.HEIGHT,
             "d": land_path(land_outline()),
         }
-        world_map.LAND_FILE.write_text(json.dumps(drawing, indent=0) + "\n", encoding="utf-8")
+        output.write_text(json.dumps(drawing, indent=0) + "\n", encoding="utf-8")
         self.stdout.write(
             self.style.SUCCESS(
-                f"{len(drawing['d'])} characters of land written to {world_map.LAND_FILE}."
+                f"{len(drawing['d'])} characters of land written to {output}."
             )
         )
