@@ -190,3 +190,21 @@ def test_the_menu_leads_to_the_cities(client, empty_site, philippines):
     html = client.get("/").content.decode()
     nav = html[html.index('<nav class="site-nav"') : html.index("</nav>")]
     assert 'href="/cities/"' in nav
+
+
+@pytest.mark.parametrize(
+    ("url", "budget"),
+    [
+        ("/cities/", 4),
+        ("/cities/?year=2018", 4),
+        ("/cities/baguio-test/", 6),
+        ("/countries/ph/", 6),
+    ],
+)
+def test_query_counts_are_pinned(
+    client, empty_site, philippines, settings, url, budget, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False
+    client.get("/")  # the content generation exists before the count
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200
