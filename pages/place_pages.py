@@ -8,7 +8,8 @@ map and the table count what `Place.objects.with_participation()` counts: partic
 and editions of the editions that have taken place.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -62,6 +63,49 @@ def counted_places(program=None, year=None):
     )
 
 
+def host_places(program=None, year=None):
+    """Where the editions (of `program`, in `year`) that took place were held, and the
+    regional offices' cities (those running `program`; none for a year), each with its
+    `hosted_count` and `office_count`."""
+    editions = Edition.objects.filter(counted_edition_q())
+    offices = RegionalOffice.objects.all()
+    if program is not None:
+        editions = editions.filter(program=program)
+        offices = offices.filter(programs=program)
+    if year is not None:
+        editions = editions.filter(start_date__year=year)
+        offices = offices.none()
+    hosted = editions.filter(venue_place=OuterRef("pk")).order_by()
+    office_rows = offices.filter(place=OuterRef("pk")).order_by()
+    return (
+        Place.objects.filter(Exists(hosted) | Exists(office_rows))
+        .annotate(
+            hosted_count=count_of(hosted),
+            office_count=count_of(office_rows),
+        )
+        .select_related("country")
+        .order_by("-hosted_count", "name")
+    )
+
+
+def count_of(queryset):
+    """The number of rows of a correlated `queryset`, as a subquery (0 for none)."""
+    counted = queryset.annotate(_all=Value(1)).values("_all")
+    return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0)
+
+
+def host_role(place):
+    """What a host did: "host of 8 editions", "regional office", or both."""
+    roles = []
+    if place.hosted_count:
+        roles.append(
+            f"host of {place.hosted_count} edition{'s' if place.hosted_count != 1 else ''}"
+        )
+    if place.office_count:
+        roles.append("regional office")
+    return " and ".join(roles)
+
+
 def place_label(place):
     """A mark's accessible name: the place, its country and what it did."""
     counts = [f"{place.edition_count} edition{'s' if place.edition_count != 1 else ''}"]
@@ -72,8 +116,8 @@ def place_label(place):
     return f"{place.name}, {place.country.name}: {', '.join(counts)}"
 
 
-def marks_of(places):
-    return [
+def marks_of(places, hosts=()):
+    dots = [
         Mark(
             name=place_label(place),
             latitude=float(place.latitude),
@@ -84,39 +128,62 @@ def marks_of(places):
         for place in places
         if place.is_drawable
     ]
+    rings = [
+        Mark(
+            name=f"{place.name}, {place.country.name}: {host_role(place)}",
+            latitude=float(place.latitude),
+            longitude=float(place.longitude),
+            url=place.get_absolute_url(),
+            is_host=True,
+        )
+        for place in hosts
+        if place.is_drawable
+    ]
+    return dots + rings
 
 
 MAP_TITLE = "Map of the cities and organisations that took part in WeGO’s training"
 
 
-def participation_map(program=None, year=None, places=None):
-    """The world map of the places that took part (in `program`, in `year`), drawn once
-    per content generation for each filter. `places`, when the page has loaded them
-    already (`counted_places()`), spares the query on the first drawing."""
+def participation_map(program=None, year=None, places=None, hosts=None):
+    """The world map of the places that took part (in `program`, in `year`) and of the
+    hosts, drawn once per content generation for each filter. `places` and `hosts`, when
+    the page has loaded them already (`counted_places()`, `host_places()`), spare the
+    queries on the first drawing."""
 
     def draw():
-        rows = counted_places(program, year) if places is None else places
-        marks = marks_of(rows)
+        rows = list(counted_places(program, year)) if places is None else places
+        host_rows = list(host_places(program, year)) if hosts is None else hosts
+        marks = marks_of(rows, host_rows)
+        drawn = sum(not mark.is_host for mark in marks)
+        rings = len(marks) - drawn
         scope = ""
         if program is not None:
             scope += f" in the {program.title}"
         if year is not None:
             scope += f" in {year}"
-        listed = len(rows) - len(marks)
+        listed = len(rows) - drawn
         description = (
-            f"{len(marks)} place{'s' if len(marks) != 1 else ''} that took part{scope}, "
+            f"{drawn} place{'s' if drawn != 1 else ''} that took part{scope}, "
             "each a dot sized by its participations and linked to its page."
         )
+        if rings:
+            description += (
+                f" {rings} host{'s' if rings != 1 else ''} (where editions were held, "
+                "regional offices), each a ring."
+            )
         if listed:
             description += (
-                f" {listed} organisation{'s' if listed != 1 else ''} with no city "
-                f"{'are' if listed != 1 else 'is'} listed in the table, not drawn."
+                f" {listed} place{'s' if listed != 1 else ''} with no coordinates "
+                f"(an organisation, a region) {'are' if listed != 1 else 'is'} listed in "
+                "the table, not drawn."
             )
         return world_map(
             marks,
             title=MAP_TITLE + scope,
             description=description,
             unit=("participation", "participations"),
+            host_label="Host city or regional office",
         )
 
     key = f"places:{program.pk if program else ''}:{year or ''}"
@@ -151,6 +218,7 @@ class PlaceListView(BreadcrumbsMixin, TemplateView):
     def get_context_data(self, **kwargs):
         program, year = self.program, self.year
         places = list(counted_places(program, year))
+        hosts = list(host_places(program, year))
         counted = Edition.objects.filter(counted_edition_q(), participants__place__isnull=False)
         programs = Program.objects.filter(pk__in=counted.values("program")).order_by("title")
         years = sorted({d.year for d in counted.dates("start_date", "year")}, reverse=True)
@@ -161,7 +229,8 @@ class PlaceListView(BreadcrumbsMixin, TemplateView):
             places=places,
             drawn=[place for place in places if place.is_drawable],
             country_count=len(countries),
-            map_svg=participation_map(program, year, places),
+            hosts=hosts,
+            map_svg=participation_map(program, year, places, hosts),
             program=program,
             year=year,
             filter_programs=programs,

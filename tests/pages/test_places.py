@@ -208,3 +208,31 @@ def test_query_counts_are_pinned(
     client.get("/")  # the content generation exists before the count
     with django_assert_max_num_queries(budget):
         assert client.get(url).status_code == 200
+
+
+def test_the_seed_cities_are_on_the_map_with_their_hosts(client, seed):
+    from programs.models import Place
+
+    took_part = Place.objects.took_part().drawable()
+    assert took_part.count() >= 15
+    response = client.get("/cities/")
+    drawn = set(marks(response).values())
+    assert drawn == {place.get_absolute_url() for place in took_part}
+    html = response.content.decode()
+    hosts = dict(
+        (href, name)
+        for href, name in re.findall(
+            r'<a class="map-mark map-mark--host" href="([^"]+)"><title>([^<]+)</title>', html
+        )
+    )
+    assert hosts["/cities/seoul/"] == "Seoul, Korea: host of 8 editions"
+    assert "/cities/jeju/" in hosts
+
+
+def test_the_seed_countries_and_cities(client, seed):
+    philippines = text_of(client.get("/countries/ph/"))
+    assert "Baguio" in philippines and "Makati City" in philippines
+    baguio = client.get("/cities/baguio/")
+    assert "Joint Workshop for Smart Sustainable Cities" in text_of(baguio)
+    geo = json_ld_blocks(baguio)["City"]["geo"]
+    assert (geo["latitude"], geo["longitude"]) == (16.41639, 120.59306)  # the gazetteer's

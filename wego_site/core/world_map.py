@@ -78,12 +78,16 @@ class Mark:
     longitude: float
     url: str
     count: int = 1
+    # A host (where editions were held, a regional office) is drawn as a ring of one
+    # size, not a dot sized by its count.
+    is_host: bool = False
 
 
 # Mark radii in SVG units: the smallest mark, and how much a larger count adds
 # (by area, so that a mark's surface grows with its count).
 MIN_RADIUS = 8.0
 MAX_RADIUS = 20.0
+HOST_RADIUS = 11.0
 
 
 def radius(count, largest):
@@ -105,27 +109,45 @@ def _count_text(count, unit):
     return f"{count} {singular if count == 1 else plural}"
 
 
-def world_map(marks, *, title, description, unit=("time", "times"), label_id="world-map"):
+def world_map(
+    marks,
+    *,
+    title,
+    description,
+    unit=("time", "times"),
+    host_label="Host",
+    label_id="world-map",
+):
     """The world with one linked, named mark per place (SVG), and under it the legend of
     the marks' sizes (a list, in the page's type).
 
     `marks`: Mark items, each named by its own `name`. `title` and `description` become
     the SVG's <title> and <desc> (its accessible name and description); `unit` names
-    what the marks' counts count, in the legend (singular, plural). Marks are drawn
+    what the marks' counts count, in the legend (singular, plural), and `host_label`
+    what a host's ring means. Marks are drawn
     largest first, so a small one is never hidden under a large one.
 
     The SVG is a group, not an image: its marks are links, each named by its <title>.
     """
     outline = land()
-    largest = max((mark.count for mark in marks), default=1)
+    dots = [mark for mark in marks if not mark.is_host]
+    hosts = [mark for mark in marks if mark.is_host]
+    largest = max((mark.count for mark in dots), default=1)
     drawn = []
-    for mark in sorted(marks, key=lambda m: (-m.count, m.name)):
+    for mark in sorted(dots, key=lambda m: (-m.count, m.name)):
         x, y = project(mark.longitude, mark.latitude)
-        drawn.append((mark, x, y, radius(mark.count, largest)))
+        drawn.append((mark, "map-mark", x, y, radius(mark.count, largest)))
+    # Rings above the dots: a host that also took part shows both.
+    for mark in sorted(hosts, key=lambda m: m.name):
+        x, y = project(mark.longitude, mark.latitude)
+        drawn.append((mark, "map-mark map-mark--host", x, y, HOST_RADIUS))
     marks_svg = format_html_join(
         "",
-        '<a class="map-mark" href="{}"><title>{}</title><circle cx="{}" cy="{}" r="{}"/></a>',
-        ((mark.url, mark.name, f"{x:.1f}", f"{y:.1f}", r) for mark, x, y, r in drawn),
+        '<a class="{}" href="{}"><title>{}</title><circle cx="{}" cy="{}" r="{}"/></a>',
+        (
+            (css_class, mark.url, mark.name, f"{x:.1f}", f"{y:.1f}", r)
+            for mark, css_class, x, y, r in drawn
+        ),
     )
     legend = format_html_join(
         "",
@@ -141,9 +163,21 @@ def world_map(marks, *, title, description, unit=("time", "times"), label_id="wo
                 radius(count, largest),
                 _count_text(count, unit),
             )
-            for count in _legend_counts(largest)
+            for count in (_legend_counts(largest) if dots else [])
         ),
     )
+    if hosts:
+        legend = format_html(
+            '{}<li><svg class="map-legend__dot map-legend__dot--host" viewBox="0 0 {} {}" '
+            'aria-hidden="true"><circle cx="{}" cy="{}" r="{}"/></svg>{}</li>',
+            legend,
+            2 * MAX_RADIUS,
+            2 * MAX_RADIUS,
+            MAX_RADIUS,
+            MAX_RADIUS,
+            HOST_RADIUS,
+            host_label,
+        )
     return format_html(
         '<svg class="world-map" viewBox="0 0 {} {}" role="group" '
         'aria-labelledby="{}-title" aria-describedby="{}-desc" xmlns="http://www.w3.org/2000/svg">'
