@@ -11,9 +11,9 @@ grouped by type with a count, a title and a snippet with the matching words mark
 - Elsewhere (SQLite): every word of the query must appear, case-insensitively, in one
   of the same fields; snippets are cut around the first match in Python.
 
-The places that took part (cities, regions, organisations: a short list) are found by
-their name or their country's, every word of the query in one of the two, on either
-database.
+The places that took part (cities, regions, organisations: a short list, read once per
+content generation) are found by their name or their country's, every word of the query
+in them, accents and case aside, on either database.
 
 An edition also matches on the text of its topics, site visits and participating
 cities: each part table has its own GIN index, the edition is found through an
@@ -45,10 +45,12 @@ from django.utils.html import format_html, format_html_join
 
 from news.models import Post
 from pages.place_pages import public_places
+from programs.gazetteer import fold
 from programs.models import Edition, Participant, Program, SiteVisit, Topic
 from testimonials.models import Testimonial
 from wego_site.core.formatted_text import without_marks
 from wego_site.core.fulltext import SEARCH_CONFIG, searchable_fields
+from wego_site.pagecache.generation import per_generation
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10  # words used by the SQLite fallback
@@ -187,18 +189,19 @@ def run(raw_query):
 
 
 def _search_places(query):
-    """The public places whose name or country's name holds every word of the query."""
+    """The public places whose name or country's name holds every word of the query.
+
+    The places are a short list, read once per content generation and matched here, so
+    a search pays no query for them."""
     terms = terms_of(query)
-    matches = Q()
-    for term in terms:
-        matches &= Q(name__icontains=term) | Q(country__name__icontains=term)
-    places = list(
-        public_places()
-        .filter(matches)
-        .select_related("country")
-        .annotate(total=Window(Count("pk")))
-        .order_by("name")[:RESULTS_PER_TYPE]
+    places = per_generation(
+        "searchable-places",
+        lambda: [
+            (fold(f"{place.name} {place.country.name}"), place)
+            for place in public_places().select_related("country").order_by("name")
+        ],
     )
+    found = [place for text, place in places if all(fold(term) in text for term in terms)]
     hits = [
         Hit(
             object=place,
@@ -206,9 +209,9 @@ def _search_places(query):
             snippet=highlighted(_mark_terms(f"In {place.country.name}", terms)),
             url=place.get_absolute_url(),
         )
-        for place in places
+        for place in found[:RESULTS_PER_TYPE]
     ]
-    return hits, (places[0].total if places else 0)
+    return hits, len(found)
 
 
 def highlighted(text):

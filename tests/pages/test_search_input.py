@@ -84,7 +84,7 @@ def test_a_word_among_hostile_characters_is_still_found(client, seed, query):
     [hit] = sections(response)["editions"].hits
     assert hit.object.slug == "2018"
     assert f'<a href="{hit.url}">' in html
-    assert "1 result for" in html
+    assert "2 results for" in html  # the edition, and Jeju City among the places
 
 
 def test_the_query_is_echoed_escaped(client, db):
