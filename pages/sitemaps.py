@@ -18,6 +18,7 @@ from pages.place_pages import public_places
 from programs.models import Edition, Program
 from programs.sitemaps import EditionSitemap, ProgramSitemap
 from testimonials.models import Testimonial
+from wego_site.pagecache.generation import per_generation
 
 
 def _latest_update(queryset):
@@ -100,8 +101,18 @@ class PostTagSitemap(Sitemap):
         return tag.lastmod
 
 
+def _places_lastmod():
+    dates = [
+        _latest_update(Edition.objects.published()),
+        _latest_update(Testimonial.objects.published()),
+    ]
+    return max(filter(None, dates), default=None)
+
+
 class PlaceSitemap(Sitemap):
-    """The pages of the places that published content names."""
+    """The pages of the places that published content names. A place's page shows its
+    editions and testimonials, so it is dated by the newest change among those (of the
+    whole site, once per content generation, rather than a MAX() per place)."""
 
     def items(self):
         return public_places().order_by("slug").only("slug")
@@ -109,9 +120,12 @@ class PlaceSitemap(Sitemap):
     def location(self, place):
         return place.get_absolute_url()
 
+    def lastmod(self, _item):
+        return per_generation("sitemap-places-lastmod", _places_lastmod)
 
-class CountrySitemap(Sitemap):
-    """The pages of the countries of those places."""
+
+class CountrySitemap(PlaceSitemap):
+    """The pages of the countries of those places, dated as the places are."""
 
     def items(self):
         return (

@@ -220,8 +220,7 @@ def test_the_seed_cities_are_on_the_map_with_their_hosts(client, seed):
     assert drawn == {place.get_absolute_url() for place in took_part}
     html = response.content.decode()
     hosts = dict(
-        (href, name)
-        for href, name in re.findall(
+        re.findall(
             r'<a class="map-mark map-mark--host" href="([^"]+)"><title>([^<]+)</title>', html
         )
     )
