@@ -106,7 +106,5 @@ class Command(BaseCommand):
         }
         output.write_text(json.dumps(drawing, indent=0) + "\n", encoding="utf-8")
         self.stdout.write(
-            self.style.SUCCESS(
-                f"{len(drawing['d'])} characters of land written to {output}."
-            )
+            self.style.SUCCESS(f"{len(drawing['d'])} characters of land written to {output}.")
         )
