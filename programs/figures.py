@@ -4,8 +4,8 @@ page states them). An upcoming edition is not counted until it has ended, and sa
 (`load_demo`'s program) never is.
 
 The cities and bodies are the places that took part (programs.models.places): those of
-the participants, and of the testimonials (a testimonial names a participant's city), each
-place once, an organisation with no city included; a participant not yet linked to a place
+the participants, and of other evidence registered by the apps above (a testimonial names
+a former participant's city), each place once, an organisation with no city included; a participant not yet linked to a place
 counts by its name within its country. The countries are those of all of them.
 
 Each figure is an aggregate over *every* public edition or participant, whatever a page

@@ -1,12 +1,27 @@
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 
 from programs.models import Edition, Place, Program
+from programs.models.places import counted_edition_q
 from wego_site.core.fulltext import SearchIndex, search_document_field
 from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
-from wego_site.core.publishing import Publishable, PublishableQuerySet
+from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
+
+
+def counted_testimonial_q(prefix="", today=None):
+    """Testimonials that show their place took part (through `prefix`): public, and
+    about a counted edition, or (without an edition) about a public program that is not
+    sample content. Registered with programs as evidence of a place (see apps.py)."""
+    return published_q(prefix) & (
+        counted_edition_q(f"{prefix}edition__", today)
+        | Q(
+            published_q(f"{prefix}program__"),
+            **{f"{prefix}edition__isnull": True, f"{prefix}program__is_sample": False},
+        )
+    )
 
 
 @reversion.register(exclude=["search_document"])

@@ -7,7 +7,9 @@ coordinates are the gazetteer's; an editor who moves one says why in
 `coordinates_note`.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 import reversion
 from django.core.exceptions import ValidationError
@@ -42,17 +44,36 @@ def counted_edition_q(prefix="", today=None):
     )
 
 
-def counted_testimonial_q(prefix="", today=None):
-    """Testimonials that show a place took part, through `prefix`: public, and about
-    a counted edition, or (without an edition) about a public program that is not
-    sample content."""
-    return published_q(prefix) & (
-        counted_edition_q(f"{prefix}edition__", today)
-        | Q(
-            published_q(f"{prefix}program__"),
-            **{f"{prefix}edition__isnull": True, f"{prefix}program__is_sample": False},
-        )
-    )
+@dataclass(frozen=True)
+class PlaceEvidence:
+    """Rows of an app above programs that show a place took part in an edition, besides
+    its participants (a testimonial names a former participant's city).
+
+    programs knows them only as registered (`register_place_evidence`, from that app's
+    `ready()`), never by name: `name` is the related name of the rows on both Place and
+    Edition (their foreign keys `place` and `edition`), `counted(prefix, today)` the Q
+    of the rows that count, through `prefix`.
+    """
+
+    name: str
+    counted: Callable[[str, date | None], Q]
+
+    def at_place(self, today=None):
+        """The ids of the places these rows name, as a subquery."""
+        return Place.objects.filter(self.counted(f"{self.name}__", today)).order_by().values("pk")
+
+    def q_for_edition_at(self, place_ref, today=None):
+        """Editions these rows say `place_ref` took part in, as a Q on Edition."""
+        return Q(self.counted(f"{self.name}__", today), **{f"{self.name}__place": place_ref})
+
+
+_place_evidence = {}
+
+
+def register_place_evidence(name, counted):
+    """Count the rows related to places and editions as `name` as taking part (see
+    `PlaceEvidence`); registering a name again replaces it."""
+    _place_evidence[name] = PlaceEvidence(name, counted)
 
 
 class PlaceQuerySet(models.QuerySet):
@@ -63,8 +84,8 @@ class PlaceQuerySet(models.QuerySet):
     def with_participation(self, today=None, program=None, year=None):
         """Each place's ``participant_count`` (cities and bodies that sent participants,
         one per edition: the Participant rows that name the place) and ``edition_count``
-        (the editions it took part in: through a participant or a testimonial), over
-        counted editions only (see `counted_edition_q`); `program` and `year` narrow
+        (the editions it took part in: through a participant or other evidence, see
+        `PlaceEvidence`), over counted editions only (see `counted_edition_q`); `program` and `year` narrow
         them to one program's editions or one year's.
 
         Correlated subqueries rather than joins with GROUP BY, so the two counts do not
@@ -84,10 +105,10 @@ class PlaceQuerySet(models.QuerySet):
             place=OuterRef("pk"), edition__in=editions
         ).order_by()
         # One filter() call: each branch's conditions apply to the same joined row.
-        place_editions = editions.filter(
-            Q(participants__place=OuterRef("pk"))
-            | Q(published_q("testimonials__"), testimonials__place=OuterRef("pk"))
-        ).order_by()
+        took_part_in = Q(participants__place=OuterRef("pk"))
+        for evidence in _place_evidence.values():
+            took_part_in |= evidence.q_for_edition_at(OuterRef("pk"), today)
+        place_editions = editions.filter(took_part_in).order_by()
 
         def count(queryset, aggregate):
             counted = queryset.annotate(_all=models.Value(1)).values("_all")
@@ -99,12 +120,12 @@ class PlaceQuerySet(models.QuerySet):
         )
 
     def took_part(self, today=None):
-        """Places named by a counted participant or testimonial (see `counted_edition_q`
-        and `counted_testimonial_q`)."""
-        return self.filter(
-            Q(pk__in=counted_participant_places(today))
-            | Q(pk__in=counted_testimonial_places(today))
-        )
+        """Places named by a counted participant (see `counted_edition_q`) or other
+        counted evidence (see `PlaceEvidence`)."""
+        took_part = Q(pk__in=counted_participant_places(today))
+        for evidence in _place_evidence.values():
+            took_part |= Q(pk__in=evidence.at_place(today))
+        return self.filter(took_part)
 
 
 def counted_participant_places(today=None):
@@ -115,14 +136,6 @@ def counted_participant_places(today=None):
         Participant.objects.filter(counted_edition_q("edition__", today), place__isnull=False)
         .order_by()
         .values("place")
-    )
-
-
-def counted_testimonial_places(today=None):
-    """The ids of the places of counted testimonials, as a subquery (read through
-    Place's reverse relation, so programs imports nothing of the testimonials app)."""
-    return (
-        Place.objects.filter(counted_testimonial_q("testimonials__", today)).order_by().values("pk")
     )
 
 

@@ -123,7 +123,7 @@ def test_the_landing_gathers_its_data_once_per_content_generation(
     factories.ParticipantFactory(edition=edition, position=1, name="A new city")
     text = text_of(client.get("/"))
     assert "Editions since 2009 10" in text
-    assert "Cities and public bodies 19" in text
+    assert "Cities and public bodies 23" in text
 
 
 def test_the_landing_counts_a_scheduled_edition_once_it_is_public(
