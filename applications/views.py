@@ -16,7 +16,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import FormView, TemplateView
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 
 from applications import emails
 from applications.forms import ApplicationForm
@@ -139,24 +139,36 @@ class ApplyView(CallMixin, FormView):
         return csrf_protect(self.checked_post)(request, *args, **kwargs)
 
     def checked_post(self, request, *args, **kwargs):
-        if is_ratelimited(
-            request,
-            group="applications.apply",
-            key="ip",
-            rate=settings.APPLICATION_RATE,
-            method="POST",
-            increment=True,
-        ):
+        if self.too_many_forms(request):
             return rate_limited_response(request, self.call)
         if self.call.state() != CallState.OPEN:
             # Opened before the deadline, sent after it (or before the opening).
             return self.render_to_response(self.get_context_data(refused=True), status=403)
         form = self.get_form()
         if form.is_spam:
+            self.count_application(request)
             return spam_response(request, self.call)
         if form.is_valid():
+            self.count_application(request)
             return self.form_valid(form)
         return self.form_invalid(form)
+
+    # Two counts per visitor's address: applications (and robots' forms), and forms sent
+    # at all, with a wider limit, so that an applicant putting a form right is not locked
+    # out while nobody can make the site check documents without end.
+    APPLICATIONS = {"group": "applications.apply", "key": "ip", "method": "POST"}
+    ATTEMPTS = {"group": "applications.apply.attempts", "key": "ip", "method": "POST"}
+
+    def too_many_forms(self, request):
+        if is_ratelimited(
+            request, rate=settings.APPLICATION_ATTEMPT_RATE, increment=True, **self.ATTEMPTS
+        ):
+            return True
+        usage = get_usage(request, rate=settings.APPLICATION_RATE, **self.APPLICATIONS)
+        return usage is not None and usage["count"] >= usage["limit"]
+
+    def count_application(self, request):
+        get_usage(request, rate=settings.APPLICATION_RATE, increment=True, **self.APPLICATIONS)
 
     def form_invalid(self, form):
         form.keep_document()

@@ -23,7 +23,6 @@ from common import (
     PAIRED_ROUNDS,
     PORT,
     PYTHON,
-    RATIO_PAGES,
     RESULTS,
     Server,
     discover_urls,
@@ -193,8 +192,9 @@ def measure_warm_shares(env, site_port, html, headers):
 
 
 def measure_pairs(seed_env, large_env):
-    """{page: (seed p50, large p50)}: medians of alternating cold runs on both servers."""
-    pages = [(page, path) for page, path in discover_urls(seed_env) if page in RATIO_PAGES]
+    """{page: (seed p50, large p50)} for every page: medians of alternating cold runs on
+    both servers."""
+    pages = discover_urls(seed_env)
     pairs = {}
     with (
         Server(seed_env, PORT, False, RESULTS / "gunicorn-seed-paired.log"),

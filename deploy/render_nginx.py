@@ -31,8 +31,7 @@ http {{
   {mime_types}
   default_type application/octet-stream;
   sendfile on;
-  log_format wego_timed '$remote_addr "$request" $status $request_time $upstream_response_time';
-  access_log {access_log};
+  access_log off;
   client_body_temp_path {root}/tmp/body;
   proxy_temp_path {root}/tmp/proxy;
   fastcgi_temp_path {root}/tmp/fastcgi;
@@ -115,7 +114,7 @@ def render(
     text = replace(
         text,
         "access_log /var/log/nginx/wego.access.log wego_access;",
-        f"access_log {root}/access.log wego_timed;" if access_log else "access_log off;",
+        f"access_log {root}/access.log wego_access;" if access_log else "access_log off;",
     )
     text = replace(
         text, "listen 80 default_server;", f"listen 127.0.0.1:{http_port} default_server;"
@@ -156,7 +155,6 @@ def render(
             workers=workers,
             root=root,
             mime_types=f"include {mime_types};" if mime_types.exists() else "",
-            access_log=f"{root}/access.log wego_timed" if access_log else "off",
         )
     )
     return root / "nginx.conf"

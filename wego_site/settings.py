@@ -433,8 +433,12 @@ APPLICATION_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024
 APPLICATION_PDF_MAX_DECODED_BYTES = 50 * 1024 * 1024
 # The form's text fields on top of the document, for the request size limit.
 APPLICATION_FORM_MAX_EXTRA_BYTES = 256 * 1024
-# Applications sent per visitor's address (django-ratelimit's "count/period" notation).
+# A form sent without a valid CSRF token: the site's own page, saying what to do next.
+CSRF_FAILURE_VIEW = "wego_site.core.error_pages.csrf_failure"
+# Applications sent per visitor's address (django-ratelimit's "count/period" notation),
+# and forms sent at all, stored or refused with a message to put something right.
 APPLICATION_RATE = os.environ.get("DJANGO_APPLICATION_RATE", "10/h")
+APPLICATION_ATTEMPT_RATE = os.environ.get("DJANGO_APPLICATION_ATTEMPT_RATE", "60/h")
 # The visitor's address as the sign-in lockout reads it (django-ipware, trusted proxies only).
 RATELIMIT_IP_META_KEY = "axes.helpers.get_client_ip_address"
 # Months after an edition ends until `purge_applications` anonymises its applications.

@@ -15,20 +15,21 @@ from wego_site.core.publishing import PublicationStatus
 VALID_ZONES = {name for name, _label in time_zone_choices()}
 
 
+NO_CONTACT = (
+    "Name at least one contact before publishing: applicants are told to write to them "
+    "with questions, to change an application or when they are late. (The edition, the "
+    "program and the site have none either.)"
+)
+
+
 class CallForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         edition = cleaned.get("edition")
         publishing = cleaned.get("status") == PublicationStatus.PUBLISHED
-        if publishing and edition and not cleaned.get("contacts"):
-            call = Call(edition=edition)
-            if not call.question_contacts():
-                self.add_error(
-                    "contacts",
-                    "Name at least one contact before publishing: applicants are told to "
-                    "write to them with questions, to change an application or when they "
-                    "are late. (The edition, the program and the site have none either.)",
-                )
+        nobody_named = publishing and edition and not cleaned.get("contacts")
+        if nobody_named and not Call(edition=edition).question_contacts():
+            self.add_error("contacts", NO_CONTACT)
         return cleaned
 
 
@@ -85,6 +86,9 @@ class CallAdmin(PublishableAdmin):
         PUBLICATION_FIELDSET,
         AUDIT_FIELDSET,
     ]
+
+    def reason_not_to_publish(self, call):
+        return None if call.question_contacts() else NO_CONTACT
 
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "applicants_write_to"]

@@ -16,6 +16,7 @@ def private_root(settings, tmp_path):
 def generous_rate(settings):
     """Tests send many forms from one address; the rate limit has tests of its own."""
     settings.APPLICATION_RATE = "1000/h"
+    settings.APPLICATION_ATTEMPT_RATE = "1000/h"
 
 
 @pytest.fixture

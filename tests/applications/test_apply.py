@@ -222,6 +222,26 @@ def test_the_rate_limit_answers_429(client, call, country, settings):
     assert Application.objects.count() == 2
 
 
+def test_forms_sent_back_for_a_mistake_do_not_use_up_the_applications(
+    client, call, country, settings
+):
+    settings.APPLICATION_RATE = "1/h"
+    for _ in range(3):
+        assert post(client, call, country, email="not-an-address").status_code == 200
+    assert post(client, call, country, email="right@example.org").status_code == 302
+    assert post(client, call, country, email="second@example.org").status_code == 429
+
+
+def test_forms_sent_at_all_have_a_wider_limit_of_their_own(client, call, country, settings):
+    settings.APPLICATION_ATTEMPT_RATE = "3/h"
+    for _ in range(3):
+        assert post(client, call, country, email="not-an-address").status_code == 200
+    response = post(client, call, country, email="right@example.org")
+    assert response.status_code == 429
+    assert "Too many forms" in response.content.decode()
+    assert not Application.objects.exists()
+
+
 def test_a_forged_confirmation_link_is_a_404(client, call, country):
     post(client, call, country)
     url = reverse(

@@ -107,6 +107,32 @@ def test_a_call_with_nobody_to_write_to_cannot_be_published(editor_client, empty
     assert Call.objects.get().is_published
 
 
+def test_the_publish_action_leaves_a_call_with_nobody_to_write_to_a_draft(
+    editor_client, empty_site
+):
+    edition = EditionFactory()
+    editor_client.post(reverse("admin:applications_call_add"), call_form(edition, status="draft"))
+    call = Call.objects.get()
+    response = editor_client.post(
+        reverse("admin:applications_call_changelist"),
+        {"action": "publish", "_selected_action": [call.pk]},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Not published:" in page
+    assert "Name at least one contact before publishing" in page
+    call.refresh_from_db()
+    assert call.status == "draft"
+
+    call.contacts.add(ContactFactory())
+    editor_client.post(
+        reverse("admin:applications_call_changelist"),
+        {"action": "publish", "_selected_action": [call.pk]},
+    )
+    call.refresh_from_db()
+    assert call.status == "published"
+
+
 def test_the_call_says_whose_contacts_applicants_write_to(editor_client, empty_site):
     program_contact = ContactFactory(email="program@example.org", name="Program Person")
     call = CallFactory()

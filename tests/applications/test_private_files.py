@@ -126,3 +126,8 @@ def test_the_csrf_check_still_guards_the_form(call):
     response = client.post(call.get_absolute_url(), {**form_data(), "document": upload()})
     assert response.status_code == 403
     assert not Application.objects.exists()
+    # The site's own page, saying what to do next; not Django's.
+    page = response.content.decode()
+    assert "Your form could not be accepted" in page
+    assert "Back button" in page and "allow cookies" in page
+    assert "CSRF verification failed" not in page

@@ -133,10 +133,20 @@ class PublishableAdmin(ContentAdmin):
     def is_online(self, obj):
         return obj.is_published
 
+    def reason_not_to_publish(self, obj):
+        """Why `obj` may not be published yet, as a sentence for the editor; None when it
+        may. The change form checks the same rule."""
+        return None
+
     @admin.action(description="Publish the selected items", permissions=["change"])
     def publish(self, request, queryset):
         live = scheduled = held = 0
+        refused = []
         for obj in queryset:
+            reason = self.reason_not_to_publish(obj)
+            if reason:
+                refused.append(f"“{obj}”: {reason}")
+                continue
             if obj.status != PublicationStatus.PUBLISHED:
                 obj.status = PublicationStatus.PUBLISHED
                 obj.save()
@@ -150,6 +160,8 @@ class PublishableAdmin(ContentAdmin):
         if held:
             message += f" {held} stay hidden until their program is published."
         self.message_user(request, message, messages.SUCCESS)
+        if refused:
+            self.message_user(request, "Not published: " + " ".join(refused), messages.WARNING)
 
     @admin.action(
         description="Unpublish the selected items (back to draft)", permissions=["change"]

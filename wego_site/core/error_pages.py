@@ -51,6 +51,11 @@ def server_error(request):
     return HttpResponse(loader.get_template("500.html").render(), status=500)
 
 
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: the site's own page, saying what to do, instead of Django's."""
+    return HttpResponse(loader.get_template("errors/csrf.html").render(), status=403)
+
+
 def page_context():
     return {
         "document_mb": settings.APPLICATION_DOCUMENT_MAX_BYTES // (1024 * 1024),
