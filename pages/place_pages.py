@@ -311,7 +311,12 @@ class CountryDetailView(BreadcrumbsMixin, TemplateView):
         iso = self.kwargs["iso"]
         if len(iso) != 2 or iso != iso.lower():
             raise Http404("Country addresses are two lower-case letters.")
-        return get_object_or_404(Country.objects.order_by("pk"), code=iso.upper())
+        # Codes are not unique among the rows (an editor may leave two with one code):
+        # the first one answers, never an error.
+        country = Country.objects.filter(code=iso.upper()).order_by("pk").first()
+        if country is None:
+            raise Http404("No country has this code.")
+        return country
 
     def get_breadcrumbs(self, context):
         return [

@@ -235,3 +235,9 @@ def test_the_seed_countries_and_cities(client, seed):
     assert "Joint Workshop for Smart Sustainable Cities" in text_of(baguio)
     geo = json_ld_blocks(baguio)["City"]["geo"]
     assert (geo["latitude"], geo["longitude"]) == (16.41639, 120.59306)  # the gazetteer's
+
+
+def test_two_countries_with_one_code_still_give_a_page(client, empty_site, philippines):
+    """ISO codes are not unique among the rows an editor keeps: never a server error."""
+    CountryFactory(name="Philippines, again", code="PH")
+    assert client.get("/countries/ph/").status_code == 200
