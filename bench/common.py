@@ -46,7 +46,7 @@ FRONT_PORT = int(os.environ.get("BENCH_FRONT_PORT", "8122"))
 URLS_SCRIPT = """
 from django.urls import Resolver404, resolve
 from news.models import Post
-from programs.models import Edition, Program
+from programs.models import Edition, Place, Program
 program = Program.objects.published().exclude(slug__startswith="bench-").filter(editions__isnull=False).first()
 edition = Edition.objects.published().exclude(program__slug__startswith="bench-").order_by("-start_date").first()
 post = Post.objects.published().exclude(slug__startswith="bench-").first()
@@ -55,6 +55,12 @@ print("program", program.get_absolute_url())
 print("edition", edition.get_absolute_url())
 print("news list", "/news/")
 print("news post", post.get_absolute_url())
+print("cities", "/cities/")
+place = Place.objects.took_part().drawable().select_related("country").order_by("slug").first()
+if place is not None:
+    print("city", place.get_absolute_url())
+    if place.country.code:
+        print("country", place.country.get_absolute_url())
 try:
     resolve("/search/")
     print("search", "/search/?q=smart+city")

@@ -117,7 +117,7 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
             .prefetch_related(
                 "topics",
                 "site_visits",
-                Prefetch("participants", Participant.objects.select_related("country")),
+                Prefetch("participants", Participant.objects.select_related("country", "place")),
                 "co_organisers",
                 "contacts",
                 "call__contacts",

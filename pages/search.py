@@ -11,6 +11,10 @@ grouped by type with a count, a title and a snippet with the matching words mark
 - Elsewhere (SQLite): every word of the query must appear, case-insensitively, in one
   of the same fields; snippets are cut around the first match in Python.
 
+The places that took part (cities, regions, organisations: a short list, read once per
+content generation) are found by their name or their country's, every word of the query
+in them, accents and case aside, on either database.
+
 An edition also matches on the text of its topics, site visits and participating
 cities: each part table has its own GIN index, the edition is found through an
 `EXISTS`-style subquery per part, and the snippet names the matching part. Every type
@@ -40,10 +44,13 @@ from django.db.models.functions import Concat
 from django.utils.html import format_html, format_html_join
 
 from news.models import Post
+from pages.place_pages import public_places
+from programs.gazetteer import fold
 from programs.models import Edition, Participant, Program, SiteVisit, Topic
 from testimonials.models import Testimonial
 from wego_site.core.formatted_text import without_marks
 from wego_site.core.fulltext import SEARCH_CONFIG, searchable_fields
+from wego_site.pagecache.generation import per_generation
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10  # words used by the SQLite fallback
@@ -175,7 +182,36 @@ def run(raw_query):
             results.sections.append(
                 Section(search_type.key, search_type.label, hits, total, is_capped=capped)
             )
+    hits, total = _search_places(query)
+    if total:
+        results.sections.append(Section("places", "Cities and organisations", hits, total))
     return results
+
+
+def _search_places(query):
+    """The public places whose name or country's name holds every word of the query.
+
+    The places are a short list, read once per content generation and matched here, so
+    a search pays no query for them."""
+    terms = terms_of(query)
+    places = per_generation(
+        "searchable-places",
+        lambda: [
+            (fold(f"{place.name} {place.country.name}"), place)
+            for place in public_places().select_related("country").order_by("name")
+        ],
+    )
+    found = [place for text, place in places if all(fold(term) in text for term in terms)]
+    hits = [
+        Hit(
+            object=place,
+            title=highlighted(_mark_terms(place.name, terms)),
+            snippet=highlighted(_mark_terms(f"In {place.country.name}", terms)),
+            url=place.get_absolute_url(),
+        )
+        for place in found[:RESULTS_PER_TYPE]
+    ]
+    return hits, len(found)
 
 
 def highlighted(text):

@@ -14,9 +14,11 @@ from taggit.models import Tag
 
 from news.models import Post
 from news.sitemaps import PostSitemap
+from pages.place_pages import public_places
 from programs.models import Edition, Program
 from programs.sitemaps import EditionSitemap, ProgramSitemap
 from testimonials.models import Testimonial
+from wego_site.pagecache.generation import per_generation
 
 
 def _latest_update(queryset):
@@ -46,6 +48,7 @@ class PageSitemap(Sitemap):
             ("programs:edition_archive", programs),
             ("news:post_list", news),
             ("testimonials:testimonial_list", testimonials),
+            ("place_list", everything),
         ]
 
     def location(self, item):
@@ -98,6 +101,45 @@ class PostTagSitemap(Sitemap):
         return tag.lastmod
 
 
+def _places_lastmod():
+    dates = [
+        _latest_update(Edition.objects.published()),
+        _latest_update(Testimonial.objects.published()),
+    ]
+    return max(filter(None, dates), default=None)
+
+
+class PlaceSitemap(Sitemap):
+    """The pages of the places that published content names. A place's page shows its
+    editions and testimonials, so it is dated by the newest change among those (of the
+    whole site, once per content generation, rather than a MAX() per place)."""
+
+    def items(self):
+        return public_places().order_by("slug").only("slug")
+
+    def location(self, place):
+        return place.get_absolute_url()
+
+    def lastmod(self, _item):
+        return per_generation("sitemap-places-lastmod", _places_lastmod)
+
+
+class CountrySitemap(PlaceSitemap):
+    """The pages of the countries of those places, dated as the places are."""
+
+    def items(self):
+        return (
+            public_places()
+            .exclude(country__code="")
+            .values_list("country__code", flat=True)
+            .distinct()
+            .order_by("country__code")
+        )
+
+    def location(self, code):
+        return reverse("country_detail", args=[code.lower()])
+
+
 SITEMAPS = {
     "pages": PageSitemap,
     "program-kinds": GroupSitemap(
@@ -119,4 +161,6 @@ SITEMAPS = {
     "testimonial-years": GroupSitemap(
         "testimonials:by_year", "year", Testimonial.objects.published, "year"
     ),
+    "places": PlaceSitemap,
+    "countries": CountrySitemap,
 }

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from news.models import Post
+from pages.place_pages import participation_map
 from pages.program_pages import public_call
 from programs.figures import SiteFigures
 from programs.models import Edition, Introduction, Program
@@ -28,10 +29,11 @@ class LandingView(TemplateView):
     programs, the site's figures, the latest news and testimonials; each leads on to its
     full page.
 
-    Six queries, and a page of the same size, whatever the amount of data:
+    Seven queries, and a page of the same size, whatever the amount of data:
     introductions, programs (with their public editions counted), the latest editions of
-    each kind (with the site's figures: `programs.figures`), news, testimonials and
-    contacts. Each list is capped; its "all ..." link leads to the full list.
+    each kind (with the site's figures: `programs.figures`), news, testimonials,
+    contacts and the places of the map (`place_pages.participation_map`, drawn once per
+    content generation and shared with /cities/). Each list is capped; its "all ..." link leads to the full list.
 
     They run once per content generation (`per_generation`): the site's busiest page
     then renders without a query even when the page cache cannot answer (a new query
@@ -107,6 +109,8 @@ class LandingView(TemplateView):
             # The latest testimonials, in the order of the testimonials page.
             "testimonials": list(testimonials[: self.testimonial_count]),
             "contacts": public_contacts(),
+            # The map of the places that took part: /cities/'s, drawn once per generation.
+            "participation_map": participation_map(),
         }
 
 

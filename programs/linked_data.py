@@ -96,3 +96,33 @@ def event_json_ld(edition, url, offers=None):
     if offers is not None:
         data["offers"] = offers
     return data
+
+
+def place_json_ld(place, url):
+    """schema.org Place (City or AdministrativeArea for a region; an Organization for an
+    organisation) for a place's page, with its coordinates as `geo` and its GeoNames
+    entry as `sameAs` when the gazetteer has it; `url` is the page's absolute URL."""
+    types = {"city": "City", "region": "AdministrativeArea", "organisation": "Organization"}
+    data = {
+        "@context": "https://schema.org",
+        "@type": types.get(place.kind, "Place"),
+        "name": place.name,
+        "url": url,
+    }
+    country = {"@type": "Country", "name": place.country.name}
+    if place.country.code:
+        country["identifier"] = place.country.code
+    data["containedInPlace" if place.kind != "organisation" else "location"] = country
+    if place.is_drawable:
+        geo = {
+            "@type": "GeoCoordinates",
+            "latitude": float(place.latitude),
+            "longitude": float(place.longitude),
+        }
+        if place.kind == "organisation":
+            data["location"] = {"@type": "Place", "geo": geo, "containedInPlace": country}
+        else:
+            data["geo"] = geo
+    if place.geonames_id:
+        data["sameAs"] = f"https://www.geonames.org/{place.geonames_id}/"
+    return data

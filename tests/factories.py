@@ -5,6 +5,7 @@ yesterday, unless told otherwise: `PostFactory(status=DRAFT)`,
 
 import contextlib
 import datetime as dt
+from decimal import Decimal
 
 import factory
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -18,6 +19,7 @@ from programs.models import (
     Edition,
     Organisation,
     Participant,
+    Place,
     Program,
     ProgramKind,
     SiteVisit,
@@ -161,6 +163,19 @@ class TestimonialFactory(PublishedFactory):
     person_name = factory.Sequence(lambda n: f"Person {n}")
     quote = factory.Sequence(lambda n: f"Quote {n}.")
     year = 2013
+
+
+class PlaceFactory(DjangoModelFactory):
+    """A city with coordinates (pass latitude=None, longitude=None for one not drawn)."""
+
+    class Meta:
+        model = Place
+
+    name = factory.Sequence(lambda n: f"Place {n}")
+    slug = factory.Sequence(lambda n: f"place-{n}")
+    country = factory.SubFactory(CountryFactory)
+    latitude = Decimal("14.5")
+    longitude = Decimal("121.0")
 
 
 @contextlib.contextmanager

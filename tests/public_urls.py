@@ -55,6 +55,19 @@ def object_urls():
     return urls
 
 
+def place_urls():
+    """A place's page and its country's, when a place took part."""
+    from programs.models import Place
+
+    place = Place.objects.took_part().select_related("country").order_by("slug").first()
+    if place is None:
+        return []
+    urls = [place.get_absolute_url()]
+    if place.country.code:
+        urls.append(place.country.get_absolute_url())
+    return urls
+
+
 def search_urls(query="smart"):
     try:
         resolve("/search/")
@@ -66,7 +79,13 @@ def search_urls(query="smart"):
 def public_urls():
     """Every public page to check: list pages, one page per content type, a search."""
     urls = []
-    for url in [*routes_without_arguments(), *object_urls(), *search_urls(), *EXTRA_URLS]:
+    for url in [
+        *routes_without_arguments(),
+        *object_urls(),
+        *place_urls(),
+        *search_urls(),
+        *EXTRA_URLS,
+    ]:
         if is_public(url) and url not in urls:
             urls.append(url)
     return urls

@@ -5,6 +5,8 @@ shell):
 
     .venv/bin/python docs/design/take_screenshots.py http://127.0.0.1:8000
 
+Names of shapes after the address shoot only those (e.g. `... cities city country`).
+
 Each page is shot full length with JavaScript off, then kept small: the 1280 px shot
 halved to 640 px wide, the 375 px shot cut at 3,000 px, both reduced to a 64-colour
 palette. The application form is shot empty, sent empty (every error) and sent filled
@@ -35,6 +37,9 @@ SHAPES = {
     "apply": DEMO + "apply/",
     "privacy": "/privacy/applications/",
     "archive": "/programs/archive/",
+    "cities": "/cities/",
+    "city": "/cities/baguio/",
+    "country": "/countries/ph/",
     "archive-year": "/programs/archive/2012/",
     "news": "/news/",
     "news-tag": "/news/tag/webinar/",
@@ -82,8 +87,9 @@ def fill_in(page, document):
     page.get_by_label("I have read the privacy notice").check()
 
 
-def main(base):
+def main(base, only=()):
     base = base.rstrip("/")
+    shapes = {name: path for name, path in SHAPES.items() if not only or name in only}
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         document = Path(folder) / "nomination.pdf"
         writer = PdfWriter()
@@ -97,9 +103,12 @@ def main(base):
                 viewport={"width": width, "height": height}, java_script_enabled=False
             )
             page = context.new_page()
-            for name, path in SHAPES.items():
+            for name, path in shapes.items():
                 page.goto(base + path)
                 shoot(page, name, width)
+            if only:
+                context.close()
+                continue
             page.goto(base + DEMO + "apply/")
             page.locator(".application-form button[type=submit]").click()
             shoot(page, "apply-errors", width)
@@ -111,4 +120,4 @@ def main(base):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000")
+    main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000", sys.argv[2:])

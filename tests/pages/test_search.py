@@ -23,12 +23,14 @@ pytestmark = pytest.mark.django_db
 def test_jeju_finds_the_2018_workshop(client, seed):
     response, html = search_page(client, "Jeju")
     found = sections(response)
-    assert list(found) == ["editions"]
+    assert list(found) == ["editions", "places"]
     [hit] = found["editions"].hits
     assert hit.object.slug == "2018"
     assert f'<a href="{hit.object.get_absolute_url()}">' in html
     assert "<mark>Jeju</mark>" in html
-    assert "1 result for “Jeju”" in html
+    [place] = found["places"].hits
+    assert place.url == "/cities/jeju/"
+    assert "2 results for “Jeju”" in html
 
 
 def test_a_topic_finds_its_edition(client, seed):
@@ -119,8 +121,9 @@ def count_search_queries(client):
 
 
 # One query per content type: programs, editions (parts included), news, testimonials;
-# and the footer's contacts (once per content generation, and a test starts a new one).
-SEARCH_QUERIES = 5
+# and, once per content generation (a test starts a new one), the footer's contacts and
+# the places that took part.
+SEARCH_QUERIES = 6
 
 
 def test_search_page_costs_the_same_for_one_or_fifty_matches(client, db):

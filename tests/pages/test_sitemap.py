@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Post
+from pages.place_pages import public_places
 from programs.models import Edition, Program
 from tests.factories import EditionFactory, PostFactory, as_one_change
 from tests.hidden_content import HIDDEN_WORD, make_hidden_content
@@ -46,7 +47,12 @@ def expected_urls():
         *{f"/news/{post.published_at_local.year}/" for post in posts},
         *{f"/news/tag/{tag.slug}/" for post in posts for tag in post.tags.all()},
     ]
-    objects = [*programs, *editions, *posts]
+    places = list(public_places().select_related("country"))
+    pages += [
+        "/cities/",
+        *{place.country.get_absolute_url() for place in places if place.country.code},
+    ]
+    objects = [*programs, *editions, *posts, *places]
     return {HOST + path for path in pages} | {HOST + obj.get_absolute_url() for obj in objects}
 
 
@@ -63,9 +69,11 @@ def test_sitemap_lists_the_grouped_pages_of_the_seed(client, seed):
 def test_sitemap_lists_every_published_program_edition_and_post(client, seed):
     entries = sitemap_entries(client)
     assert set(entries) == expected_urls()
-    # 4 programs, 9 editions, 10 posts; 5 list pages; by year: 2 testimonial, 8 archive,
-    # 1 news; 4 program kinds; 11 tags.
-    assert len(entries) == 4 + 9 + 10 + 5 + 2 + 8 + 1 + 4 + 11
+    # 4 programs, 9 editions, 10 posts; 6 list pages; by year: 2 testimonial, 8 archive,
+    # 1 news; 4 program kinds; 11 tags; the places (22 that took part, hosts and
+    # offices) and their 18 countries.
+    assert len(entries) == 4 + 9 + 10 + 6 + 2 + 8 + 1 + 4 + 11 + 25 + 18
+    assert f"{HOST}/cities/baguio/" in entries and f"{HOST}/countries/ph/" in entries
     assert f"{HOST}/programs/joint-workshop-smart-sustainable-cities-e-government/2018/" in entries
     assert all(entries.values()), "every URL has a lastmod"
 
@@ -104,15 +112,16 @@ def test_a_scheduled_post_enters_the_sitemap_when_its_time_comes(client, seed, m
 def test_sitemap_query_count_does_not_grow_with_the_content(
     client, seed, django_assert_max_num_queries
 ):
-    # Per section (9) a COUNT and a SELECT, plus four MAX() for the list pages' dates.
-    with django_assert_max_num_queries(22) as before:
+    # Per section (11) a COUNT and a SELECT, plus four MAX() for the list pages' dates
+    # and two for the places' (once per content generation).
+    with django_assert_max_num_queries(28) as before:
         entries_before = sitemap_entries(client)
     program = Program.objects.get(slug="wego-shrdc-training-program")
     with as_one_change():
         for _ in range(30):
             PostFactory(published_at=timezone.now())
             EditionFactory(program=program, start_date=dt.date(2000, 1, 1), days=0)
-    with django_assert_max_num_queries(22) as after:
+    with django_assert_max_num_queries(28) as after:
         entries = sitemap_entries(client)
     # 60 new pages, plus the archive year 2000 and the news year of today.
     assert len(entries) == len(entries_before) + 60 + 2

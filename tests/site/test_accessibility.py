@@ -22,6 +22,13 @@ PAGES = [
     "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/",
     "/testimonials/",
     "/testimonials/2013/",
+    "/cities/",
+    "/cities/?year=2018",
+    "/cities/baguio/",
+    "/cities/seoul/",
+    "/cities/ministry-of-information-and-communications-vn/",
+    "/countries/ph/",
+    "/countries/kr/",
     "/search/",
     "/search/?q=Jeju",
     "/search/?q=Jejy",
@@ -73,3 +80,13 @@ def test_focus_is_visible_on_links(live_server, seed, page):
     link.focus()
     shadow = link.evaluate("el => getComputedStyle(el).boxShadow")
     assert shadow and shadow != "none"
+
+
+def test_a_map_mark_is_reached_by_keyboard_and_shows_its_focus(live_server, seed, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/cities/")
+    mark = page.locator("a.map-mark").first
+    mark.focus()
+    assert page.evaluate("document.activeElement.getAttribute('href')").startswith("/cities/")
+    stroke = mark.locator("circle").evaluate("el => getComputedStyle(el).stroke")
+    assert stroke == "rgb(255, 191, 71)"  # the focus colour

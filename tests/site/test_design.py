@@ -27,6 +27,9 @@ PAGES = [
     "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/",
     "/testimonials/",
     "/testimonials/2013/",
+    "/cities/",
+    "/cities/baguio/",
+    "/countries/ph/",
     "/search/",
     "/search/?q=Jeju",
     "/search/?q=qqxxzz",
@@ -34,14 +37,16 @@ PAGES = [
 ]
 
 # Each link's name as assistive technology reads it: aria-label, or its text without
-# aria-hidden parts; and where it leads, fragment included.
+# aria-hidden parts (an SVG link's <title> included); and where it leads, fragment included.
 LINKS_JS = """
 () => [...document.querySelectorAll('a[href]')].map(a => {
   const text = node => node.nodeType === Node.TEXT_NODE ? node.textContent
     : (node.nodeType === Node.ELEMENT_NODE && node.getAttribute('aria-hidden') === 'true')
       ? '' : [...node.childNodes].map(text).join('');
   const name = (a.getAttribute('aria-label') || text(a)).replace(/\\s+/g, ' ').trim();
-  return [name, a.href];
+  // An SVG link (a map's mark) gives its address as an SVGAnimatedString.
+  const href = typeof a.href === 'string' ? a.href : new URL(a.href.baseVal, document.baseURI).href;
+  return [name, href];
 })
 """
 
@@ -200,7 +205,7 @@ def test_main_menu_names_match_the_headings_they_lead_to(live_server, seed, page
     items = [
         (menu.nth(i).inner_text(), menu.nth(i).get_attribute("href")) for i in range(menu.count())
     ]
-    assert len(items) == 4
+    assert len(items) == 5
     for name, href in items:
         page.goto(live_server.url + href)
         heading = page.locator("h1").inner_text()

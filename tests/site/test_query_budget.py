@@ -16,8 +16,11 @@ from django.test.utils import CaptureQueriesContext
 from programs.models import ProgramKind, RegionalOffice
 from tests.factories import (
     ContactFactory,
+    CountryFactory,
     EditionFactory,
     OrganisationFactory,
+    ParticipantFactory,
+    PlaceFactory,
     PostFactory,
     ProgramFactory,
     TestimonialFactory,
@@ -197,8 +200,53 @@ def year_of_testimonials(n):
     return "/testimonials/2013/"
 
 
+def places_in_one_country(n):
+    """n places of one country, each in its own edition with a participant and a
+    testimonial, and one organisation with no coordinates."""
+    country = CountryFactory(name="Placeland", code="PH")
+    for i in range(n):
+        place = PlaceFactory(country=country, slug=f"place-{i}")
+        edition = EditionFactory(start_date=dt.date(2015, 1, 1) + dt.timedelta(days=i))
+        ParticipantFactory(edition=edition, country=country, place=place)
+        TestimonialFactory(edition=edition, place=place)
+    organisation = PlaceFactory(
+        country=country, slug="organisation", kind="organisation", latitude=None, longitude=None
+    )
+    ParticipantFactory(edition=edition, country=country, place=organisation)
+    return country
+
+
+def place_list(n):
+    places_in_one_country(n)
+    return "/cities/"
+
+
+def place_list_filtered(n):
+    places_in_one_country(n)
+    return "/cities/?year=2015"
+
+
+def place_detail(n):
+    country = places_in_one_country(1)
+    place = PlaceFactory(country=country, slug="the-place")
+    for i in range(n):
+        edition = EditionFactory(start_date=dt.date(2016, 1, 1) + dt.timedelta(days=i))
+        ParticipantFactory(edition=edition, country=country, place=place)
+        TestimonialFactory(edition=edition, place=place)
+    return "/cities/the-place/"
+
+
+def country_detail(n):
+    places_in_one_country(n)
+    return "/countries/ph/"
+
+
 PAGES = [
     landing,
+    place_list,
+    place_list_filtered,
+    place_detail,
+    country_detail,
     program_list,
     program_kind,
     program_detail,

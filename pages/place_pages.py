@@ -1,0 +1,370 @@
+"""Where the training has reached: the map and table of every place that took part
+(/cities/), a page per place (/cities/<slug>/) and per country (/countries/<iso>/).
+
+Only published content counts: a place is on these pages when a public edition (of a
+public program that is not sample content) names it, through a participant or as its
+venue, when a public testimonial names it, or when it is a regional office's city. The
+map and the table count what `Place.objects.with_participation()` counts: participants
+and editions of the editions that have taken place.
+"""
+
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.views.generic import DetailView, TemplateView
+
+from programs.linked_data import place_json_ld
+from programs.models import Country, Edition, Participant, Place, Program, RegionalOffice
+from programs.models.places import counted_edition_q
+from programs.views import public_contacts
+from testimonials.models import Testimonial
+from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
+from wego_site.core.world_map import Mark, drawn_once, locator_map, world_map
+
+GEONAMES_URL = "https://www.geonames.org/"
+
+
+def public_editions():
+    """The editions these pages may name: public, of a public program, not sample content."""
+    return Edition.objects.published().filter(program__is_sample=False)
+
+
+def public_testimonials():
+    return Testimonial.objects.published().filter(
+        Q(program__isnull=True) | Q(program__is_sample=False),
+        Q(edition__isnull=True) | Q(edition__in=public_editions()),
+    )
+
+
+def public_places():
+    """Places that published content names (see the module's docstring)."""
+    editions = public_editions()
+    return Place.objects.filter(
+        Exists(Participant.objects.filter(place=OuterRef("pk"), edition__in=editions))
+        | Exists(editions.filter(venue_place=OuterRef("pk")))
+        | Exists(public_testimonials().filter(place=OuterRef("pk")))
+        | Exists(RegionalOffice.objects.filter(place=OuterRef("pk")))
+    )
+
+
+def counted_places(program=None, year=None):
+    """The places that took part, each with its `participant_count` and `edition_count`
+    (narrowed to a program's or a year's editions), the most present first."""
+    return (
+        Place.objects.took_part()
+        .with_participation(program=program, year=year)
+        .filter(Q(participant_count__gt=0) | Q(edition_count__gt=0))
+        .select_related("country")
+        .order_by("-edition_count", "-participant_count", "name")
+    )
+
+
+def host_places(program=None, year=None):
+    """Where the editions (of `program`, in `year`) that took place were held, and the
+    regional offices' cities (those running `program`; none for a year), each with its
+    `hosted_count` and `office_count`."""
+    editions = Edition.objects.filter(counted_edition_q())
+    offices = RegionalOffice.objects.all()
+    if program is not None:
+        editions = editions.filter(program=program)
+        offices = offices.filter(programs=program)
+    if year is not None:
+        editions = editions.filter(start_date__year=year)
+        offices = offices.none()
+    hosted = editions.filter(venue_place=OuterRef("pk")).order_by()
+    office_rows = offices.filter(place=OuterRef("pk")).order_by()
+    return (
+        Place.objects.filter(Exists(hosted) | Exists(office_rows))
+        .annotate(
+            hosted_count=count_of(hosted),
+            office_count=count_of(office_rows),
+        )
+        .select_related("country")
+        .order_by("-hosted_count", "name")
+    )
+
+
+def count_of(queryset):
+    """The number of rows of a correlated `queryset`, as a subquery (0 for none)."""
+    counted = queryset.annotate(_all=Value(1)).values("_all")
+    return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0)
+
+
+def host_role(place):
+    """What a host did: "host of 8 editions", "regional office", or both."""
+    roles = []
+    if place.hosted_count:
+        roles.append(
+            f"host of {place.hosted_count} edition{'s' if place.hosted_count != 1 else ''}"
+        )
+    if place.office_count:
+        roles.append("regional office")
+    return " and ".join(roles)
+
+
+def place_label(place):
+    """A mark's accessible name: the place, its country and what it did."""
+    counts = [f"{place.edition_count} edition{'s' if place.edition_count != 1 else ''}"]
+    if place.participant_count:
+        counts.append(
+            f"{place.participant_count} participation{'s' if place.participant_count != 1 else ''}"
+        )
+    return f"{place.name}, {place.country.name}: {', '.join(counts)}"
+
+
+def marks_of(places, hosts=()):
+    dots = [
+        Mark(
+            name=place_label(place),
+            latitude=float(place.latitude),
+            longitude=float(place.longitude),
+            url=place.get_absolute_url(),
+            count=place.participant_count or 1,
+        )
+        for place in places
+        if place.is_drawable
+    ]
+    rings = [
+        Mark(
+            name=f"{place.name}, {place.country.name}: {host_role(place)}",
+            latitude=float(place.latitude),
+            longitude=float(place.longitude),
+            url=place.get_absolute_url(),
+            is_host=True,
+        )
+        for place in hosts
+        if place.is_drawable
+    ]
+    return dots + rings
+
+
+MAP_TITLE = "Map of the cities and organisations that took part in WeGO’s training"
+
+
+def participation_map(program=None, year=None, places=None, hosts=None):
+    """The world map of the places that took part (in `program`, in `year`) and of the
+    hosts, drawn once per content generation for each filter. `places` and `hosts`, when
+    the page has loaded them already (`counted_places()`, `host_places()`), spare the
+    queries on the first drawing."""
+
+    def draw():
+        rows = list(counted_places(program, year)) if places is None else places
+        host_rows = list(host_places(program, year)) if hosts is None else hosts
+        marks = marks_of(rows, host_rows)
+        drawn = sum(not mark.is_host for mark in marks)
+        rings = len(marks) - drawn
+        scope = ""
+        if program is not None:
+            scope += f" in the {program.title}"
+        if year is not None:
+            scope += f" in {year}"
+        listed = len(rows) - drawn
+        description = (
+            f"{drawn} place{'s' if drawn != 1 else ''} that took part{scope}, "
+            "each a dot sized by its participations and linked to its page."
+        )
+        if rings:
+            description += (
+                f" {rings} host{'s' if rings != 1 else ''} (where editions were held, "
+                "regional offices), each a ring."
+            )
+        if listed:
+            description += (
+                f" {listed} place{'s' if listed != 1 else ''} with no coordinates "
+                f"(an organisation, a region) {'are' if listed != 1 else 'is'} listed in "
+                "the table, not drawn."
+            )
+        return world_map(
+            marks,
+            title=MAP_TITLE + scope,
+            description=description,
+            unit=("participation", "participations"),
+            host_label="Host city or regional office",
+        )
+
+    key = f"places:{program.pk if program else ''}:{year or ''}"
+    return drawn_once(key, draw)
+
+
+class PlaceListView(BreadcrumbsMixin, TemplateView):
+    """The map and, beside it, the same places as a table; filtered by program or year
+    through plain links (?program=<slug>, ?year=<year>)."""
+
+    template_name = "places/place_list.html"
+
+    def get_breadcrumbs(self, context):
+        return [Crumb("Cities", reverse("place_list"))]
+
+    @cached_property
+    def program(self):
+        slug = self.request.GET.get("program")
+        if slug is None:
+            return None
+        return get_object_or_404(Program.objects.published().filter(is_sample=False), slug=slug)
+
+    @cached_property
+    def year(self):
+        year = self.request.GET.get("year")
+        if year is None:
+            return None
+        if not (year.isdigit() and len(year) == 4):
+            raise Http404("A year is four digits.")
+        return int(year)
+
+    def get_context_data(self, **kwargs):
+        program, year = self.program, self.year
+        places = list(counted_places(program, year))
+        hosts = list(host_places(program, year))
+        counted = Edition.objects.filter(counted_edition_q(), participants__place__isnull=False)
+        programs = Program.objects.filter(pk__in=counted.values("program")).order_by("title")
+        years = sorted({d.year for d in counted.dates("start_date", "year")}, reverse=True)
+        countries = {place.country_id for place in places}
+        if year is not None and year not in years:
+            raise Http404("No place took part in that year.")
+        return super().get_context_data(
+            places=places,
+            drawn=[place for place in places if place.is_drawable],
+            country_count=len(countries),
+            hosts=hosts,
+            map_svg=participation_map(program, year, places, hosts),
+            program=program,
+            year=year,
+            filter_programs=programs,
+            filter_years=years,
+            geonames_url=GEONAMES_URL,
+            **kwargs,
+        )
+
+
+class PlaceDetailView(BreadcrumbsMixin, DetailView):
+    template_name = "places/place_detail.html"
+    context_object_name = "place"
+
+    def get_queryset(self):
+        return public_places().select_related("country")
+
+    def get_breadcrumbs(self, context):
+        place = self.object
+        crumbs = [Crumb("Cities", reverse("place_list"))]
+        if place.country.code:
+            crumbs.append(Crumb(place.country.name, place.country.get_absolute_url()))
+        return [*crumbs, Crumb(place.name, place.get_absolute_url())]
+
+    def get_context_data(self, **kwargs):
+        place = self.object
+        editions = (
+            public_editions()
+            .filter(
+                Q(participants__place=place)
+                | Q(testimonials__place=place, testimonials__in=public_testimonials())
+                | Q(venue_place=place)
+            )
+            .distinct()
+            .with_participant_counts()
+            .select_related("program", "venue_country")
+        )
+        participants = (
+            Participant.objects.filter(place=place, edition__in=public_editions())
+            .select_related("edition__program")
+            .order_by("name", "-edition__start_date")
+        )
+        testimonials = (
+            public_testimonials()
+            .filter(place=place)
+            .select_related("program", "edition__program")
+            .order_by("-year", "pk")
+        )
+        offices = list(place.regional_offices.all())
+        url = self.request.build_absolute_uri(place.get_absolute_url())
+        context = super().get_context_data(
+            editions=list(editions),
+            participants=list(participants),
+            testimonials=list(testimonials),
+            offices=offices,
+            hosted=[e for e in editions if e.venue_place_id == place.pk],
+            contacts=public_contacts(),
+            locator_svg=locator_map(
+                Mark(place.name, float(place.latitude), float(place.longitude), "")
+            )
+            if place.is_drawable
+            else "",
+            geonames_url=GEONAMES_URL,
+            **kwargs,
+        )
+        context["place_json_ld"] = place_json_ld(place, url)
+        return context
+
+
+class CountryDetailView(BreadcrumbsMixin, TemplateView):
+    """A country by its ISO 3166 alpha-2 code in lower case (/countries/ph/): its places
+    and organisations, the editions they took part in, their testimonials. The upper-case
+    address is not the page's (404), so each country has one address."""
+
+    template_name = "places/country_detail.html"
+
+    @cached_property
+    def country(self):
+        iso = self.kwargs["iso"]
+        if len(iso) != 2 or iso != iso.lower():
+            raise Http404("Country addresses are two lower-case letters.")
+        # Codes are not unique among the rows (an editor may leave two with one code):
+        # the first one answers, never an error.
+        country = Country.objects.filter(code=iso.upper()).order_by("pk").first()
+        if country is None:
+            raise Http404("No country has this code.")
+        return country
+
+    def get_breadcrumbs(self, context):
+        return [
+            Crumb("Cities", reverse("place_list")),
+            Crumb(self.country.name, self.country.get_absolute_url()),
+        ]
+
+    def get_context_data(self, **kwargs):
+        country = self.country
+        today = timezone.localdate()
+        places = list(
+            public_places()
+            .filter(country=country)
+            .with_participation(today=today)
+            .order_by("kind", "name")
+        )
+        participants = list(
+            Participant.objects.filter(country=country, edition__in=public_editions())
+            .select_related("place", "edition__program")
+            .order_by("name", "-edition__start_date")
+        )
+        if not places and not participants:
+            raise Http404("No published content names this country.")
+        editions = list(
+            public_editions()
+            .filter(
+                Q(participants__country=country)
+                | Q(testimonials__place__country=country, testimonials__in=public_testimonials())
+                | Q(venue_place__country=country)
+            )
+            .distinct()
+            .with_participant_counts()
+            .select_related("program", "venue_country")
+        )
+        testimonials = list(
+            public_testimonials()
+            .filter(place__country=country)
+            .select_related("program", "edition__program")
+            .order_by("-year", "pk")
+        )
+        return super().get_context_data(
+            country=country,
+            places=places,
+            cities=[p for p in places if p.kind != "organisation"],
+            organisations=[p for p in places if p.kind == "organisation"],
+            unplaced=[p for p in participants if p.place_id is None],
+            editions=editions,
+            testimonials=testimonials,
+            geonames_url=GEONAMES_URL,
+            **kwargs,
+        )

@@ -1,0 +1,99 @@
+"""The site's maps: land from Natural Earth as shipped in a package (drawn by a command,
+committed), Equal Earth, a named link per mark, a small map, drawn once per generation."""
+
+import gzip
+import io
+import json
+import re
+
+import pytest
+from django.core.management import call_command
+
+from wego_site.core import world_map
+from wego_site.core.world_map import Mark, drawn_once, locator_map, project
+from wego_site.pagecache.generation import bump_generation
+
+
+def test_the_committed_land_is_what_draw_land_makes_from_the_package(tmp_path):
+    """The outline comes from Natural Earth's data in the package, never typed by hand."""
+    pytest.importorskip("shapely")
+    output = tmp_path / "land.json"
+    call_command("draw_land", output=output, stdout=io.StringIO())
+    assert json.loads(output.read_text()) == world_map.land()
+    assert "Natural Earth" in world_map.land()["source"]
+
+
+def test_equal_earth_puts_places_where_they_are():
+    width, height = world_map.WIDTH, world_map.HEIGHT
+    x, y = project(0, 0)
+    # The equator: in the middle across, below the middle down (84° N to 60° S are drawn).
+    assert round(x) == width // 2
+    assert 0.5 < y / height < 0.6
+    assert project(-180, 0)[0] == pytest.approx(0)
+    assert project(180, 0)[0] == pytest.approx(width)
+    seoul, accra, harare = project(126.98, 37.57), project(-0.2, 5.56), project(31.05, -17.83)
+    assert accra[0] < harare[0] < seoul[0]
+    assert seoul[1] < accra[1] < harare[1]  # north is up
+
+
+def many_marks(count):
+    return [
+        Mark(
+            f"Place {i}",
+            latitude=(i * 7) % 140 - 60,
+            longitude=(i * 37) % 360 - 180,
+            url=f"/cities/place-{i}/",
+            count=1 + i % 9,
+        )
+        for i in range(count)
+    ]
+
+
+def test_the_map_names_and_links_every_mark_and_has_a_legend():
+    svg = str(world_map.world_map(many_marks(3), title="The title", description="The text"))
+    assert svg.startswith('<svg class="world-map"')
+    assert '<title id="world-map-title">The title</title>' in svg
+    assert '<desc id="world-map-desc">The text</desc>' in svg
+    links = re.findall(r'<a class="map-mark" href="([^"]+)"><title>([^<]+)</title><circle', svg)
+    assert sorted(links) == [(f"/cities/place-{i}/", f"Place {i}") for i in range(3)]
+    assert re.search(r'<ul class="map-legend"[^>]*>.*1 time.*3 times', svg)
+    # Nothing from another host, no script.
+    assert "<script" not in svg and 'href="http' not in svg
+
+
+def test_the_map_weighs_at_most_60_kb_compressed_even_with_many_places():
+    svg = str(world_map.world_map(many_marks(300), title="t", description="d"))
+    assert len(gzip.compress(svg.encode())) <= 60 * 1024
+
+
+def test_a_mark_is_escaped():
+    svg = str(
+        world_map.world_map(
+            [Mark("<b>Ré</b> & co", 1, 1, "/cities/x/?a=1&b=2")], title="<t>", description="d"
+        )
+    )
+    assert "&lt;b&gt;Ré&lt;/b&gt; &amp; co" in svg and "<b>" not in svg
+    assert 'href="/cities/x/?a=1&amp;b=2"' in svg and "&lt;t&gt;" in svg
+
+
+def test_the_locator_map_centres_its_place():
+    svg = str(locator_map(Mark("Baguio", 16.4, 120.6, "")))
+    left, top, width, height = map(float, re.search(r'viewBox="([^"]+)"', svg)[1].split())
+    x, y = project(120.6, 16.4)
+    assert left + width / 2 == pytest.approx(x, abs=0.1)
+    assert top + height / 2 == pytest.approx(y, abs=0.1)
+    assert "<title" in svg and "Baguio" in svg
+
+
+@pytest.mark.django_db
+def test_a_map_is_drawn_once_per_content_generation():
+    drawings = []
+
+    def draw():
+        drawings.append(1)
+        return f"map {len(drawings)}"
+
+    assert drawn_once("test", draw) == drawn_once("test", draw) == "map 1"
+    bump_generation()
+    assert drawn_once("test", draw) == "map 2"
+    assert len(drawings) == 2

@@ -1,0 +1,243 @@
+"""Where the training has reached: /cities/ (the map and the table), a place's page, a
+country's page; only published content counts, and a change shows with no restart."""
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import pytest
+
+from programs.models import PlaceKind
+from tests.factories import (
+    CountryFactory,
+    EditionFactory,
+    ParticipantFactory,
+    PlaceFactory,
+    ProgramFactory,
+    TestimonialFactory,
+)
+from tests.html import json_ld_blocks, parse, text_of
+from wego_site.core.publishing import PublicationStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def marks(response):
+    """The map's marks: {accessible name: link}."""
+    html = response.content.decode()
+    svg = html[html.index('<svg class="world-map"') : html.index("</svg>", html.index("world-map"))]
+    return {
+        name: href
+        for href, name in re.findall(
+            r'<a class="map-mark" href="([^"]+)"><title>([^<]+)</title>', svg
+        )
+    }
+
+
+@pytest.fixture
+def philippines(db):
+    country = CountryFactory(name="The Philippines test", code="PH")
+    edition = EditionFactory(
+        program=ProgramFactory(title="Workshop", slug="workshop"),
+        start_date=dt.date(2018, 7, 9),
+        venue_country=country,
+    )
+    baguio = PlaceFactory(
+        name="Baguio test",
+        slug="baguio-test",
+        country=country,
+        geonames_id=1728930,
+        latitude=Decimal("16.41639"),
+        longitude=Decimal("120.59306"),
+    )
+    ministry = PlaceFactory(
+        name="A ministry",
+        slug="a-ministry",
+        country=country,
+        kind=PlaceKind.ORGANISATION,
+        latitude=None,
+        longitude=None,
+    )
+    ParticipantFactory(edition=edition, name="Baguio City", country=country, place=baguio)
+    ParticipantFactory(edition=edition, name="A ministry", country=country, place=ministry)
+    return {"country": country, "edition": edition, "baguio": baguio, "ministry": ministry}
+
+
+def test_the_map_marks_every_place_with_coordinates_and_the_table_lists_them_all(
+    client, empty_site, philippines
+):
+    response = client.get("/cities/")
+    assert response.status_code == 200
+    drawn = marks(response)
+    assert list(drawn.values()) == ["/cities/baguio-test/"]
+    assert next(iter(drawn)).startswith("Baguio test, The Philippines test")
+    html = response.content.decode()
+    table = html[html.index("<table") : html.index("</table>")]
+    # The table says what the map says, and names the organisation the map cannot draw.
+    assert '<a href="/cities/baguio-test/">Baguio test</a>' in table
+    assert '<a href="/cities/a-ministry/">A ministry</a>' in table
+    assert "(not on the map)" in table
+    assert '<a href="/countries/ph/">The Philippines test</a>' in table
+    # The SVG is named and described, and links to nothing outside the site.
+    assert '<title id="world-map-title">' in html and '<desc id="world-map-desc">' in html
+    assert "<script" not in html[html.index("<svg") : html.index("</svg>")]
+    assert "geonames.org" in html and "creativecommons.org/licenses/by/4.0/" in html
+
+
+def test_drafts_scheduled_and_sample_content_never_count(client, empty_site, philippines):
+    country = philippines["country"]
+    hidden = {
+        "draft": EditionFactory(status=PublicationStatus.DRAFT, venue_country=country),
+        "scheduled": EditionFactory(published_at=dt.datetime(2999, 1, 1, tzinfo=dt.UTC)),
+        "sample": EditionFactory(program=ProgramFactory(is_sample=True)),
+    }
+    for name, edition in hidden.items():
+        place = PlaceFactory(name=f"Hidden {name}", slug=f"hidden-{name}", country=country)
+        ParticipantFactory(edition=edition, name=f"Hidden {name}", country=country, place=place)
+    response = client.get("/cities/")
+    assert "Hidden" not in response.content.decode()
+    assert "Hidden" not in text_of(client.get("/countries/ph/"))
+    for name in hidden:
+        assert client.get(f"/cities/hidden-{name}/").status_code == 404
+
+
+def test_a_participant_from_a_new_city_is_on_the_map_after_saving(
+    client, empty_site, philippines, settings
+):
+    settings.PAGE_CACHE_ENABLED = True
+    assert len(marks(client.get("/cities/"))) == 1
+    assert len(marks(client.get("/"))) == 1
+    makati = PlaceFactory(name="Makati test", slug="makati-test", country=philippines["country"])
+    ParticipantFactory(
+        edition=philippines["edition"], name="Makati", country=philippines["country"], place=makati
+    )
+    for url in ["/cities/", "/"]:
+        assert "/cities/makati-test/" in marks(client.get(url)).values(), url
+
+
+def test_the_country_page_lists_its_places_and_organisations(client, empty_site, philippines):
+    response = client.get("/countries/ph/")
+    assert response.status_code == 200
+    text = text_of(response)
+    assert "Baguio test" in text and "A ministry" in text
+    assert "Workshop" in text  # the edition they took part in
+
+
+def test_unknown_places_and_countries_are_not_found(client, empty_site, philippines):
+    for url in [
+        "/cities/nowhere/",
+        "/countries/zz/",
+        "/countries/PH/",
+        "/countries/phl/",
+        "/countries/fr/",  # a real code no published content names
+        "/cities/?program=nowhere",
+        "/cities/?year=20x8",
+        "/cities/?year=1999",
+    ]:
+        assert client.get(url).status_code == 404, url
+
+
+def test_filters_by_program_and_year_are_plain_links(client, empty_site, philippines):
+    other = EditionFactory(start_date=dt.date(2013, 6, 23))
+    elsewhere = PlaceFactory(name="Elsewhere", slug="elsewhere")
+    ParticipantFactory(edition=other, name="Elsewhere", country=elsewhere.country, place=elsewhere)
+    page = client.get("/cities/").content.decode()
+    assert 'href="/cities/?year=2018"' in page and 'href="/cities/?program=workshop"' in page
+    by_year = marks(client.get("/cities/?year=2013"))
+    assert list(by_year.values()) == ["/cities/elsewhere/"]
+    by_program = marks(client.get("/cities/?program=workshop"))
+    assert list(by_program.values()) == ["/cities/baguio-test/"]
+
+
+def test_a_city_page_names_its_edition_and_carries_its_coordinates(client, empty_site, philippines):
+    TestimonialFactory(
+        edition=philippines["edition"], place=philippines["baguio"], quote="It was useful."
+    )
+    response = client.get("/cities/baguio-test/")
+    assert response.status_code == 200
+    text = text_of(response)
+    assert parse(response).title.startswith("Baguio test")
+    assert philippines["edition"].full_title in text
+    assert "It was useful." in text
+    assert "16.42, 120.59" in text
+    assert 'class="locator-map"' in response.content.decode()
+    place = json_ld_blocks(response)["City"]
+    assert place["name"] == "Baguio test"
+    assert place["geo"] == {
+        "@type": "GeoCoordinates",
+        "latitude": 16.41639,
+        "longitude": 120.59306,
+    }
+    assert place["sameAs"] == "https://www.geonames.org/1728930/"
+    assert place["containedInPlace"]["identifier"] == "PH"
+
+
+def test_an_edition_page_links_each_participant_to_its_place(client, empty_site, philippines):
+    html = client.get(philippines["edition"].get_absolute_url()).content.decode()
+    assert '<a href="/cities/baguio-test/">Baguio City</a>' in html
+    assert '<a href="/countries/ph/">The Philippines test</a>' in html
+
+
+def test_sitemap_and_search_include_the_places(client, empty_site, philippines):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for path in ["/cities/", "/cities/baguio-test/", "/cities/a-ministry/", "/countries/ph/"]:
+        assert f"{path}</loc>" in sitemap, path
+    found = client.get("/search/?q=baguio").content.decode()
+    assert 'href="/cities/baguio-test/"' in found
+
+
+def test_the_menu_leads_to_the_cities(client, empty_site, philippines):
+    html = client.get("/").content.decode()
+    nav = html[html.index('<nav class="site-nav"') : html.index("</nav>")]
+    assert 'href="/cities/"' in nav
+
+
+@pytest.mark.parametrize(
+    ("url", "budget"),
+    [
+        ("/cities/", 4),
+        ("/cities/?year=2018", 4),
+        ("/cities/baguio-test/", 6),
+        ("/countries/ph/", 6),
+    ],
+)
+def test_query_counts_are_pinned(
+    client, empty_site, philippines, settings, url, budget, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False
+    client.get("/")  # the content generation exists before the count
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200
+
+
+def test_the_seed_cities_are_on_the_map_with_their_hosts(client, seed):
+    from programs.models import Place
+
+    took_part = Place.objects.took_part().drawable()
+    assert took_part.count() >= 15
+    response = client.get("/cities/")
+    drawn = set(marks(response).values())
+    assert drawn == {place.get_absolute_url() for place in took_part}
+    html = response.content.decode()
+    hosts = dict(
+        re.findall(
+            r'<a class="map-mark map-mark--host" href="([^"]+)"><title>([^<]+)</title>', html
+        )
+    )
+    assert hosts["/cities/seoul/"] == "Seoul, Korea: host of 8 editions"
+    assert "/cities/jeju/" in hosts
+
+
+def test_the_seed_countries_and_cities(client, seed):
+    philippines = text_of(client.get("/countries/ph/"))
+    assert "Baguio" in philippines and "Makati City" in philippines
+    baguio = client.get("/cities/baguio/")
+    assert "Joint Workshop for Smart Sustainable Cities" in text_of(baguio)
+    geo = json_ld_blocks(baguio)["City"]["geo"]
+    assert (geo["latitude"], geo["longitude"]) == (16.41639, 120.59306)  # the gazetteer's
+
+
+def test_two_countries_with_one_code_still_give_a_page(client, empty_site, philippines):
+    """ISO codes are not unique among the rows an editor keeps: never a server error."""
+    CountryFactory(name="Philippines, again", code="PH")
+    assert client.get("/countries/ph/").status_code == 200

