@@ -14,6 +14,8 @@ urlpatterns = [
     path("programs/", include("pages.program_urls")),
     path("news/", include("news.urls")),
     path("testimonials/", include("testimonials.urls")),
+    # The open data: the API under /api/v1/, the data sets under /data/.
+    path("", include("opendata.urls")),
     # Discovery: search, sitemap, robots.txt, the icon.
     path("search/", discovery.SearchView.as_view(), name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
