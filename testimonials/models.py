@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from programs.models import Edition, Program
+from programs.models import Edition, Place, Program
 from wego_site.core.fulltext import SearchIndex, search_document_field
 from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 from wego_site.core.publishing import Publishable, PublishableQuerySet
@@ -19,6 +19,14 @@ class Testimonial(NaturalKeyMixin, Publishable):
         max_length=200, blank=True, help_text="E.g. “Barcelona City Council”, if given."
     )
     city = models.CharField(max_length=100, blank=True)
+    place = models.ForeignKey(
+        Place,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="testimonials",
+        help_text="The person's city on the map, from the gazetteer.",
+    )
     year = models.PositiveSmallIntegerField(help_text="Year of the training the person attended.")
     on_behalf_of = models.CharField(
         max_length=200,

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from pages import discovery, views
+from pages import discovery, place_pages, views
 from pages.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -14,6 +14,10 @@ urlpatterns = [
     path("programs/", include("pages.program_urls")),
     path("news/", include("news.urls")),
     path("testimonials/", include("testimonials.urls")),
+    # Where the training has reached: the map, a page per place and per country.
+    path("cities/", place_pages.PlaceListView.as_view(), name="place_list"),
+    path("cities/<slug:slug>/", place_pages.PlaceDetailView.as_view(), name="place_detail"),
+    path("countries/<str:iso>/", place_pages.CountryDetailView.as_view(), name="country_detail"),
     # The open data: the API under /api/v1/, the data sets under /data/.
     path("", include("opendata.urls")),
     # Discovery: search, sitemap, robots.txt, the icon.

@@ -5,6 +5,7 @@ from programs.models.documents import DOCUMENT_MAX_BYTES, validate_pdf_upload
 from programs.models.editions import AttendanceMode, Edition, EditionQuerySet
 from programs.models.organisations import Contact, Country, Organisation, RegionalOffice
 from programs.models.parts import Participant, SiteVisit, Topic
+from programs.models.places import Place, PlaceKind, PlaceQuerySet
 from programs.models.programs import (
     RESERVED_PROGRAM_SLUGS,
     Introduction,
@@ -25,6 +26,9 @@ __all__ = [
     "IntroductionSection",
     "Organisation",
     "Participant",
+    "Place",
+    "PlaceKind",
+    "PlaceQuerySet",
     "Program",
     "ProgramKind",
     "RegionalOffice",

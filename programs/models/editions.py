@@ -106,6 +106,15 @@ class Edition(HasSocialCard, HasPhoto, RemembersStoredValues, Publishable):
     venue_country = models.ForeignKey(
         Country, on_delete=models.PROTECT, null=True, blank=True, related_name="hosted_editions"
     )
+    venue_place = models.ForeignKey(
+        "programs.Place",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_editions",
+        verbose_name="venue place",
+        help_text="The venue's city on the map, from the gazetteer, when it is known.",
+    )
     attendance = models.CharField(
         "format",
         max_length=10,
@@ -288,6 +297,7 @@ class Edition(HasSocialCard, HasPhoto, RemembersStoredValues, Publishable):
             end_date=_in_year(self.end_date, next_year, start_year),
             venue_city=self.venue_city,
             venue_country=self.venue_country,
+            venue_place=self.venue_place,
             attendance=self.attendance,
             summary=self.summary,
             body=self.body,

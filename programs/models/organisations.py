@@ -2,6 +2,7 @@
 
 import reversion
 from django.db import models
+from django.urls import reverse
 
 from programs.countries import country_code, validate_country_code
 from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
@@ -50,6 +51,15 @@ class Country(NaturalKeyMixin, models.Model):
     def save(self, *args, **kwargs):
         self.code = self.code.upper() or country_code(self.name)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        """The country's page, /countries/ph/; None for a country with no ISO code."""
+        return reverse("country_detail", args=[self.iso_lower]) if self.code else None
+
+    @property
+    def iso_lower(self):
+        """The ISO code in lower case, as the country's web address has it ("ph")."""
+        return self.code.lower()
 
 
 @reversion.register()
@@ -103,6 +113,14 @@ class RegionalOffice(NaturalKeyMixin, models.Model):
     slug = models.SlugField(unique=True)
     region = models.CharField(max_length=50, help_text="The world region it serves, e.g. “Asia”.")
     city = models.CharField(max_length=100, help_text="Where the office is, e.g. “Chengdu”.")
+    place = models.ForeignKey(
+        "programs.Place",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="regional_offices",
+        help_text="The city or region of the office, for the map.",
+    )
     training_since = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="First year it organised training, if known."
     )

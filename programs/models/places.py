@@ -1,0 +1,243 @@
+"""Places that took part in the training: cities, regions and organisations, each in a
+country, with coordinates from the gazetteer (programs.gazetteer) where it has them.
+
+An organisation the content names with no city (a national ministry, say) has no
+coordinates: it counts for its country and is listed, never drawn on a map. A place's
+coordinates are the gazetteer's; an editor who moves one says why in
+`coordinates_note`.
+"""
+
+import reversion
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+
+from programs.models.organisations import Country
+from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
+from wego_site.core.publishing import published_q
+
+
+class PlaceKind(models.TextChoices):
+    CITY = "city", "City"
+    REGION = "region", "Region"
+    ORGANISATION = "organisation", "Organisation"
+
+
+def counted_edition_q(prefix="", today=None):
+    """The editions the site counts as having taken place, through `prefix` (e.g.
+    "edition__"): public, of a public program that is not sample content, and ended
+    before `today`. The site's figures and the places' counts share this rule."""
+    today = today or timezone.localdate()
+    return (
+        published_q(prefix)
+        & published_q(f"{prefix}program__")
+        & Q(**{f"{prefix}end_date__lt": today, f"{prefix}program__is_sample": False})
+    )
+
+
+def counted_testimonial_q(prefix="", today=None):
+    """Testimonials that show a place took part, through `prefix`: public, and about
+    a counted edition, or (without an edition) about a public program that is not
+    sample content."""
+    return published_q(prefix) & (
+        counted_edition_q(f"{prefix}edition__", today)
+        | Q(
+            published_q(f"{prefix}program__"),
+            **{f"{prefix}edition__isnull": True, f"{prefix}program__is_sample": False},
+        )
+    )
+
+
+class PlaceQuerySet(models.QuerySet):
+    def drawable(self):
+        """Places with coordinates: the ones a map can draw."""
+        return self.filter(latitude__isnull=False, longitude__isnull=False)
+
+    def with_participation(self, today=None, program=None, year=None):
+        """Each place's ``participant_count`` (cities and bodies that sent participants,
+        one per edition: the Participant rows that name the place) and ``edition_count``
+        (the editions it took part in: through a participant or a testimonial), over
+        counted editions only (see `counted_edition_q`); `program` and `year` narrow
+        them to one program's editions or one year's.
+
+        Correlated subqueries rather than joins with GROUP BY, so the two counts do not
+        multiply each other and a page pays only for the rows it shows.
+        """
+        from programs.models.editions import Edition
+        from programs.models.parts import Participant
+
+        edition_filter = counted_edition_q(today=today)
+        if program is not None:
+            edition_filter &= Q(program=program)
+        if year is not None:
+            edition_filter &= Q(start_date__year=year)
+        editions = Edition.objects.filter(edition_filter)
+
+        participants = Participant.objects.filter(
+            place=OuterRef("pk"), edition__in=editions
+        ).order_by()
+        # One filter() call: each branch's conditions apply to the same joined row.
+        place_editions = editions.filter(
+            Q(participants__place=OuterRef("pk"))
+            | Q(published_q("testimonials__"), testimonials__place=OuterRef("pk"))
+        ).order_by()
+
+        def count(queryset, aggregate):
+            counted = queryset.annotate(_all=models.Value(1)).values("_all")
+            return Coalesce(Subquery(counted.annotate(n=aggregate).values("n")), 0)
+
+        return self.annotate(
+            participant_count=count(participants, Count("pk")),
+            edition_count=count(place_editions, Count("pk", distinct=True)),
+        )
+
+    def took_part(self, today=None):
+        """Places named by a counted participant or testimonial (see `counted_edition_q`
+        and `counted_testimonial_q`)."""
+        return self.filter(
+            Q(pk__in=counted_participant_places(today))
+            | Q(pk__in=counted_testimonial_places(today))
+        )
+
+
+def counted_participant_places(today=None):
+    """The ids of the places of counted participants, as a subquery."""
+    from programs.models.parts import Participant
+
+    return (
+        Participant.objects.filter(counted_edition_q("edition__", today), place__isnull=False)
+        .order_by()
+        .values("place")
+    )
+
+
+def counted_testimonial_places(today=None):
+    """The ids of the places of counted testimonials, as a subquery (read through
+    Place's reverse relation, so programs imports nothing of the testimonials app)."""
+    return (
+        Place.objects.filter(counted_testimonial_q("testimonials__", today)).order_by().values("pk")
+    )
+
+
+@reversion.register()
+class Place(NaturalKeyMixin, models.Model):
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        help_text="Web address: /cities/slug/, e.g. “baguio”. Lower-case letters, digits, hyphens.",
+        error_messages={"unique": "Another place already uses this web address (slug)."},
+    )
+    name = models.CharField(
+        max_length=200,
+        help_text="As the gazetteer names a city or region; as the content names an organisation.",
+    )
+    kind = models.CharField(
+        max_length=20,
+        choices=PlaceKind.choices,
+        default=PlaceKind.CITY,
+        db_index=True,
+        help_text="An organisation with no city is listed for its country, not drawn on the map.",
+    )
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="places")
+    geonames_id = models.PositiveIntegerField(
+        "GeoNames id",
+        null=True,
+        blank=True,
+        unique=True,
+        help_text="The place's number in GeoNames, filled from the gazetteer.",
+        error_messages={"unique": "Another place already has this GeoNames id."},
+    )
+    latitude = models.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        help_text="Degrees north (negative: south), from the gazetteer.",
+    )
+    longitude = models.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        help_text="Degrees east (negative: west), from the gazetteer.",
+    )
+    coordinates_note = models.CharField(
+        "why the coordinates differ",
+        max_length=300,
+        blank=True,
+        help_text="Required when the coordinates are not the gazetteer's: why they were changed.",
+    )
+
+    objects = NaturalKeyManager.from_queryset(PlaceQuerySet)("slug")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="place_both_coordinates_or_none",
+                violation_error_message="Give both the latitude and the longitude, or neither.",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__gte=-90, latitude__lte=90) | Q(latitude__isnull=True),
+                name="place_latitude_in_range",
+                violation_error_message="A latitude lies between -90 and 90 degrees.",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__gte=-180, longitude__lte=180) | Q(longitude__isnull=True),
+                name="place_longitude_in_range",
+                violation_error_message="A longitude lies between -180 and 180 degrees.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.country})"
+
+    def get_absolute_url(self):
+        return reverse("place_detail", args=[self.slug])
+
+    @property
+    def is_drawable(self):
+        return self.latitude is not None and self.longitude is not None
+
+    def gazetteer_entry(self):
+        """The gazetteer's entry for this place's GeoNames id, or None."""
+        from programs import gazetteer
+
+        return gazetteer.by_id(self.geonames_id) if self.geonames_id else None
+
+    def clean(self):
+        super().clean()
+        entry = self.gazetteer_entry()
+        if self.geonames_id and entry is None:
+            raise ValidationError(
+                {"geonames_id": "The gazetteer has no place with this GeoNames id."}
+            )
+        if entry is not None and self.country_id and self.country.code != entry.country_code:
+            raise ValidationError(
+                {
+                    "country": f"The gazetteer places {entry.name} in {entry.country_code}, "
+                    f"not in {self.country} ({self.country.code or 'no ISO code'})."
+                }
+            )
+        if entry is not None and self.latitude is None and self.longitude is None:
+            self.latitude, self.longitude = entry.latitude, entry.longitude
+        if (
+            entry is not None
+            and (self.latitude, self.longitude) != (entry.latitude, entry.longitude)
+            and not self.coordinates_note.strip()
+        ):
+            raise ValidationError(
+                {
+                    "coordinates_note": "These coordinates are not the gazetteer's "
+                    f"({entry.latitude}, {entry.longitude}): say why they were changed."
+                }
+            )
+        if self.kind == PlaceKind.ORGANISATION and self.geonames_id:
+            raise ValidationError(
+                {"kind": "A place from the gazetteer is a city or a region, not an organisation."}
+            )
