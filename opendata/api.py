@@ -7,7 +7,7 @@ from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import generics, serializers
+from rest_framework import exceptions, generics, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -58,7 +58,7 @@ class EditionQueryMixin:
     serializer_class = items.EditionSerializer
 
     def get_queryset(self):
-        participants = Participant.objects.select_related("country").order_by("position")
+        participants = Participant.objects.select_related("country", "place").order_by("position")
         return (
             public.editions()
             .select_related("program", "venue_country")
@@ -88,6 +88,31 @@ class EditionDetail(EditionQueryMixin, PublicDetail):
             program__slug=self.kwargs["program_slug"], slug=self.kwargs["slug"]
         )
         return generics.get_object_or_404(queryset)
+
+
+class PlaceQueryMixin:
+    serializer_class = items.PlaceSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return (
+            public.places().with_participation().select_related("country").order_by("name", "slug")
+        )
+
+
+@describe(
+    "Places",
+    "Every city, region and organisation that took part, with its country, its GeoNames "
+    "id and coordinates from the gazetteer (GeoNames, CC BY 4.0), and how often it took "
+    "part. An organisation with no city has no coordinates.",
+)
+class PlaceList(PlaceQueryMixin, PublicList):
+    filterset_class = filters.PlaceFilterSet
+
+
+@describe("A place, by its slug")
+class PlaceDetail(PlaceQueryMixin, PublicDetail):
+    pass
 
 
 class CountryQueryMixin:
@@ -196,7 +221,7 @@ class TestimonialList(PublicList):
     def get_queryset(self):
         return (
             public.testimonials()
-            .select_related("program", "edition__program")
+            .select_related("program", "edition__program", "place")
             .order_by("year", "person_name")
         )
 
@@ -217,9 +242,18 @@ class CallList(PublicList):
         )
 
 
+@extend_schema(exclude=True)
+class NotFound(APIView):
+    """Any address under /api/v1/ that names no endpoint."""
+
+    def get(self, request, *args, **kwargs):
+        raise exceptions.NotFound("No such endpoint: /api/v1/ lists them.")
+
+
 ENDPOINTS = {
     "programs": "opendata:program_list",
     "editions": "opendata:edition_list",
+    "places": "opendata:place_list",
     "countries": "opendata:country_list",
     "participation": "opendata:participation_list",
     "news": "opendata:post_list",

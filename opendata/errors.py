@@ -19,7 +19,7 @@ def exception_handler(error, context):
         if isinstance(response.data, dict) and "detail" not in response.data:
             # A filter's own messages, {parameter: [messages]}: one sentence leads.
             response.data = {
-                "detail": "A filter's value is not valid: see the messages by parameter.",
+                "detail": "A parameter's value is not valid: see the messages by parameter.",
                 "errors": response.data,
             }
         add_never_cache_headers(response)

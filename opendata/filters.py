@@ -7,12 +7,35 @@ import django_filters
 from django import forms
 from django.core.validators import RegexValidator
 from django.db.models import Q
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
 
 from opendata import public
-from programs.models import ProgramKind
+from programs.models import PlaceKind, ProgramKind
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+class StrictFilterBackend(DjangoFilterBackend):
+    """django-filter's backend, except that a filter given with no value (`?year=`) or
+    twice is answered with 400 rather than ignored or half read: neither says what the
+    caller means."""
+
+    def get_filterset(self, request, queryset, view):
+        filterset = super().get_filterset(request, queryset, view)
+        if filterset is not None:
+            errors = {}
+            for name in filterset.filters:
+                values = request.query_params.getlist(name)
+                if len(values) > 1:
+                    errors[name] = ["Give this parameter once."]
+                elif values and not values[0].strip():
+                    errors[name] = ["Give a value, or leave the parameter out."]
+            if errors:
+                raise ValidationError(errors)
+        return filterset
+
 
 country_code = RegexValidator(
     r"^[A-Za-z]{2}\Z",
@@ -104,6 +127,41 @@ class ParticipationFilterSet(django_filters.FilterSet):
     kind = kind_filter("edition__program__kind")
     year = year_filter("edition__start_date__year", "Editions that started in this year.")
     country = CountryFilter("country__code")
+
+
+class PlaceFilterSet(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        choices=PlaceKind.choices,
+        help_text="City, region or organisation.",
+        error_messages={
+            "invalid_choice": "Unknown kind of place; use one of: "
+            + ", ".join(PlaceKind.values)
+            + "."
+        },
+    )
+    country = CountryFilter("country__code")
+    program = ProgramFilter(
+        method="took_part_in", help_text="Places that took part in this program (its slug)."
+    )
+    year = year_filter("year", "Places that took part in an edition that started this year.")
+
+    def filter_queryset(self, queryset):
+        year = self.form.cleaned_data.pop("year", None)
+        queryset = super().filter_queryset(queryset)
+        if year is not None:
+            editions = public.editions().filter(start_date__year=year)
+            queryset = queryset.filter(
+                Q(pk__in=public.participants().filter(edition__in=editions).values("place"))
+                | Q(pk__in=public.testimonials().filter(edition__in=editions).values("place"))
+            )
+        return queryset
+
+    def took_part_in(self, queryset, name, program):
+        about = Q(program=program) | Q(edition__program=program)
+        return queryset.filter(
+            Q(pk__in=public.participants().filter(edition__program=program).values("place"))
+            | Q(pk__in=public.testimonials().filter(about).values("place"))
+        )
 
 
 class CountryFilterSet(django_filters.FilterSet):

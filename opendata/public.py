@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from applications.models import Call
 from news.models import Post
-from programs.models import Country, Edition, Participant, Program
+from programs.models import Country, Edition, Participant, Place, Program
 from testimonials.models import Testimonial
 from wego_site.core.publishing import published_q
 
@@ -32,10 +32,19 @@ def participants():
     )
 
 
+def places():
+    """The places that have a page: named by a participant of an edition that has taken
+    place, or by a testimonial (`PlaceQuerySet.took_part`, the rule of /cities/)."""
+    return Place.objects.took_part()
+
+
 def countries():
-    """Countries that took part in a public edition or hosted one."""
-    return Country.objects.filter(
-        Q(pk__in=participants().values("country")) | Q(pk__in=editions().values("venue_country"))
+    """Countries that took part in a public edition or hosted one, or have a place; each
+    known by its ISO code (a country without one has no page)."""
+    return Country.objects.exclude(code="").filter(
+        Q(pk__in=participants().values("country"))
+        | Q(pk__in=editions().values("venue_country"))
+        | Q(pk__in=places().values("country"))
     )
 
 

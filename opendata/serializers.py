@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from applications.models import CallState
-from programs.models import ProgramKind
+from programs.models import PlaceKind, ProgramKind
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -55,6 +55,16 @@ class NamesField(serializers.ListField):
         return [getattr(row, self.attribute) for row in related.all()]
 
 
+class OptionalUrlField(serializers.URLField):
+    """A link that may be missing: null rather than an empty string."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_null=True, read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
 class CountrySummarySerializer(serializers.Serializer):
     code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code, e.g. “KR”.")
     name = serializers.CharField(help_text="As the secretariat writes it, e.g. “Korea”.")
@@ -96,6 +106,12 @@ class SiteVisitSerializer(serializers.Serializer):
 class ParticipantSerializer(serializers.Serializer):
     name = serializers.CharField(help_text="The city or public body, as the edition lists it.")
     country = CountrySummarySerializer()
+    place = serializers.SerializerMethodField(
+        help_text="The place's slug (/api/v1/places/), or null while it is not known."
+    )
+
+    def get_place(self, participant) -> str | None:
+        return participant.place.slug if participant.place_id else None
 
 
 class EditionSerializer(serializers.Serializer):
@@ -134,7 +150,7 @@ class EditionSerializer(serializers.Serializer):
         help_text="How many cities and bodies took part from each country, by country name."
     )
     program_document = FileUrlField(help_text="The edition's program as a PDF, or null.")
-    video_url = serializers.URLField(help_text="A video highlight; may be empty.")
+    video_url = OptionalUrlField(help_text="A video highlight, or null.")
 
     def get_identifier(self, edition) -> str:
         return f"{edition.program.slug}/{edition.slug}"
@@ -146,8 +162,41 @@ class EditionSerializer(serializers.Serializer):
         ]
 
 
+class PlaceSerializer(serializers.Serializer):
+    slug = serializers.SlugField(help_text="The place's stable identifier.")
+    url = PageUrlField()
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=PlaceKind.choices)
+    country = CountrySummarySerializer()
+    geonames_id = serializers.IntegerField(
+        allow_null=True, help_text="Its id in GeoNames, the gazetteer; null for an organisation."
+    )
+    latitude = serializers.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        coerce_to_string=False,
+        allow_null=True,
+        help_text="Degrees north, from the gazetteer; null when the place is not drawn.",
+    )
+    longitude = serializers.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        coerce_to_string=False,
+        allow_null=True,
+        help_text="Degrees east, from the gazetteer; null when the place is not drawn.",
+    )
+    coordinates_note = serializers.CharField(
+        help_text="Why the coordinates differ from the gazetteer's; usually empty."
+    )
+    participant_count = serializers.IntegerField(
+        help_text="Participations listed for it, one per edition that has taken place."
+    )
+    edition_count = serializers.IntegerField(help_text="Editions it took part in.")
+
+
 class CountrySerializer(serializers.Serializer):
     code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code: the stable identifier.")
+    url = PageUrlField(help_text="The country's page.")
     name = serializers.CharField()
     participant_count = serializers.IntegerField(
         help_text="Cities and bodies listed as taking part, one per edition."
@@ -204,6 +253,10 @@ class TestimonialSerializer(serializers.Serializer):
     quote = serializers.CharField()
     program = serializers.SerializerMethodField(help_text="The program's slug, or null.")
     edition = serializers.SerializerMethodField(help_text="The edition's identifier, or null.")
+    place = serializers.SerializerMethodField(help_text="The person's place's slug, or null.")
+
+    def get_place(self, testimonial) -> str | None:
+        return testimonial.place.slug if testimonial.place_id else None
 
     def get_identifier(self, testimonial) -> str:
         return f"{testimonial.year}/{testimonial.person_name}"

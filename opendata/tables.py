@@ -11,6 +11,7 @@ from datetime import UTC
 from django.db.models import Prefetch
 
 from opendata import public
+from programs import gazetteer
 from programs.models import Participant
 
 # A text cell starting with one of these is a formula to a spreadsheet: a leading
@@ -92,7 +93,7 @@ def edition_identifier(edition):
 
 
 def edition_rows():
-    participants = Participant.objects.select_related("country").order_by("position")
+    participants = Participant.objects.only("edition", "country").order_by("position")
     return (
         public.editions()
         .select_related("program", "venue_country")
@@ -104,9 +105,13 @@ def edition_rows():
 def participation_rows():
     return (
         public.participants()
-        .select_related("edition__program", "country")
+        .select_related("edition__program", "country", "place")
         .order_by("edition__start_date", "edition__program__slug", "edition__slug", "position")
     )
+
+
+def place_rows():
+    return public.places().with_participation().select_related("country").order_by("slug")
 
 
 def post_rows():
@@ -234,6 +239,12 @@ PARTICIPATION = Table(
         Column("year", "integer", "The year the edition started.", lambda p: p.edition.year),
         Column("participant", "string", "The city or public body, as listed.", lambda p: p.name),
         Column(
+            "place",
+            "string",
+            "The place's slug (places.csv); empty while it is not known.",
+            lambda p: p.place.slug if p.place_id else None,
+        ),
+        Column(
             "country",
             "string",
             "Its country's ISO 3166-1 alpha-2 code.",
@@ -246,6 +257,63 @@ PARTICIPATION = Table(
             "The edition's page.",
             page_url(lambda p: p.edition.get_absolute_url()),
         ),
+    ],
+)
+
+PLACES = Table(
+    name="places",
+    title="Places with coordinates",
+    description="Every city, region and organisation that took part, with its country, "
+    "its GeoNames id and its coordinates from the gazetteer. An organisation with no "
+    "city has no coordinates: it counts for its country and is not placed on a map.",
+    primary_key=["slug"],
+    rows=place_rows,
+    sources=[
+        {
+            "title": gazetteer.ATTRIBUTION,
+            "path": gazetteer.ATTRIBUTION_URL,
+        }
+    ],
+    columns=[
+        Column("slug", "string", "The place's stable identifier.", lambda p: p.slug),
+        Column("name", "string", "Its name.", lambda p: p.name),
+        Column("kind", "string", "city, region or organisation.", lambda p: p.kind),
+        Column(
+            "country", "string", "Its country's ISO 3166-1 alpha-2 code.", lambda p: p.country.code
+        ),
+        Column("country_name", "string", "Its country's name.", lambda p: p.country.name),
+        Column(
+            "geonames_id",
+            "integer",
+            "Its id in GeoNames (geonames.org/<id>); empty for an organisation.",
+            lambda p: p.geonames_id,
+        ),
+        Column(
+            "latitude",
+            "number",
+            "Degrees north (WGS 84), from GeoNames; empty when not placed.",
+            lambda p: p.latitude,
+        ),
+        Column(
+            "longitude",
+            "number",
+            "Degrees east (WGS 84), from GeoNames; empty when not placed.",
+            lambda p: p.longitude,
+        ),
+        Column(
+            "coordinates_note",
+            "string",
+            "Why the coordinates differ from GeoNames'; usually empty.",
+            lambda p: p.coordinates_note,
+        ),
+        Column(
+            "participations",
+            "integer",
+            "Participations listed for it, one per edition that has taken place.",
+            lambda p: p.participant_count,
+        ),
+        Column("editions", "integer", "Editions it took part in.", lambda p: p.edition_count),
+        Column("url", "string", "The place's page.", page_url(lambda p: p.get_absolute_url())),
     ],
 )
 
@@ -316,4 +384,4 @@ TESTIMONIALS = Table(
     ],
 )
 
-TABLES = {table.name: table for table in [EDITIONS, PARTICIPATION, NEWS, TESTIMONIALS]}
+TABLES = {table.name: table for table in [EDITIONS, PARTICIPATION, PLACES, NEWS, TESTIMONIALS]}

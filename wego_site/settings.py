@@ -495,7 +495,7 @@ REST_FRAMEWORK = {
     "DEFAULT_METADATA_CLASS": None,
     "DEFAULT_THROTTLE_CLASSES": ["opendata.throttling.PerAddressThrottle"],
     "DEFAULT_THROTTLE_RATES": {"open-data": OPEN_DATA_API_RATE},
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["opendata.filters.StrictFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "opendata.pagination.Pages",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "opendata.errors.exception_handler",
