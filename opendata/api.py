@@ -6,7 +6,9 @@ from django.conf import settings
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
+from drf_spectacular.renderers import OpenApiJsonRenderer2
 from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework import exceptions, generics, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -240,6 +242,13 @@ class CallList(PublicList):
             .select_related("edition__program", "edition__venue_country")
             .order_by("closes_at", "pk")
         )
+
+
+class Schema(SpectacularJSONAPIView):
+    """The OpenAPI 3 description, as JSON only: one answer for every visitor, so the page
+    cache keeps it (two renderers would make it vary by Accept)."""
+
+    renderer_classes = [OpenApiJsonRenderer2]
 
 
 @extend_schema(exclude=True)

@@ -3,6 +3,7 @@ the cache the application form's rate limit uses (settings.CACHES["rate-limit"]:
 when there is one, else a database table), never one worker's memory."""
 
 from axes.helpers import get_client_ip_address
+from django.conf import settings
 from django.core.cache import caches
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -13,6 +14,9 @@ class PerAddressThrottle(SimpleRateThrottle):
     @property
     def cache(self):
         return caches["rate-limit"]
+
+    def get_rate(self):
+        return settings.OPEN_DATA_API_RATE
 
     def get_cache_key(self, request, view):
         # The address as the sign-in lockout and the form's limit read it: from

@@ -1,7 +1,6 @@
 """The open data's addresses: the API under /api/v1/, the data sets under /data/."""
 
 from django.urls import path, re_path
-from drf_spectacular.views import SpectacularJSONAPIView
 
 from opendata import api, data_views
 
@@ -9,7 +8,7 @@ app_name = "opendata"
 
 urlpatterns = [
     path("api/v1/", api.Root.as_view(), name="api_root"),
-    path("api/v1/schema/", SpectacularJSONAPIView.as_view(), name="schema"),
+    path("api/v1/schema/", api.Schema.as_view(), name="schema"),
     path("api/v1/docs/", data_views.ApiDocsView.as_view(), name="api_docs"),
     path("api/v1/programs/", api.ProgramList.as_view(), name="program_list"),
     path("api/v1/programs/<str:slug>/", api.ProgramDetail.as_view(), name="program_detail"),

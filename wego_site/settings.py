@@ -8,6 +8,7 @@ test suite needs to relax has its own variable. docs/deployment.md explains the 
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -484,6 +485,11 @@ OPEN_DATA_LICENCE = {
 # Requests to the API per visitor's address (DRF's "count/period": s, min, h or day),
 # counted in the rate-limit cache every process shares. Page-cache hits are not counted.
 OPEN_DATA_API_RATE = os.environ.get("DJANGO_OPEN_DATA_API_RATE", "120/min")
+if not re.fullmatch(r"[1-9][0-9]*/(s|sec|min|h|hour|day)", OPEN_DATA_API_RATE):
+    fail(
+        f"DJANGO_OPEN_DATA_API_RATE={OPEN_DATA_API_RATE!r} is not a rate such as 120/min "
+        "(a count, a slash, and s, min, h or day)."
+    )
 REST_FRAMEWORK = {
     # JSON only: no browsable API (it needs sessions and script); /api/v1/docs/ documents it.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -494,7 +500,6 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_METADATA_CLASS": None,
     "DEFAULT_THROTTLE_CLASSES": ["opendata.throttling.PerAddressThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"open-data": OPEN_DATA_API_RATE},
     "DEFAULT_FILTER_BACKENDS": ["opendata.filters.StrictFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "opendata.pagination.Pages",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -512,6 +517,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": False,
+    "ENUM_NAME_OVERRIDES": {
+        "ProgramKindEnum": "programs.models.ProgramKind",
+        "PlaceKindEnum": "programs.models.PlaceKind",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "opendata.schema.describe_errors",
