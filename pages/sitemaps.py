@@ -46,6 +46,9 @@ class PageSitemap(Sitemap):
             ("programs:edition_archive", programs),
             ("news:post_list", news),
             ("testimonials:testimonial_list", testimonials),
+            # The open data: its page and the API's documentation hold all of the above.
+            ("opendata:datasets", everything),
+            ("opendata:api_docs", everything),
         ]
 
     def location(self, item):
