@@ -26,6 +26,7 @@ WORKERS = os.environ.get("BENCH_WORKERS", "2")
 PAIRED_ROUNDS = int(os.environ.get("BENCH_PAIRED_ROUNDS", "3"))
 PAIRED_DURATION = os.environ.get("BENCH_PAIRED_DURATION", "5s")
 RATIO_PAGES = ("news list", "search")
+PAGE_LABELS = ("landing", "program", "edition", "news list", "news post", "search", "api editions")
 RESULTS = BASE_DIR / "bench-results"
 DOC = BASE_DIR / "docs" / "performance.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
@@ -50,6 +51,11 @@ try:
     print("search", "/search/?q=smart+city")
 except Resolver404:
     pass
+try:
+    resolve("/api/v1/editions/")
+    print("api editions", "/api/v1/editions/")
+except Resolver404:
+    pass
 """
 
 
@@ -62,6 +68,9 @@ def base_env(database):
         DATABASE_URL=f"{PG}/{database}",
         DJANGO_CONN_MAX_AGE="60",
         DJANGO_STATIC_ROOT=str(RESULTS / "static"),
+        # wrk sends every request from one address: the API's per-address limit would
+        # answer most of them with 429.
+        DJANGO_OPEN_DATA_API_RATE="1000000/min",
     )
 
 
@@ -87,7 +96,7 @@ def discover_urls(env):
     ).stdout
     pages = []
     for line in output.splitlines():
-        for label in ("landing", "program", "edition", "news list", "news post", "search"):
+        for label in PAGE_LABELS:
             if line.startswith(label + " /"):
                 pages.append((label, line[len(label) + 1 :]))
     return pages
