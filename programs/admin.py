@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from programs import gazetteer
 from programs.models import (
     Contact,
     Country,
@@ -18,11 +20,14 @@ from programs.models import (
     Introduction,
     Organisation,
     Participant,
+    Place,
+    PlaceKind,
     Program,
     RegionalOffice,
     SiteVisit,
     Topic,
 )
+from programs.models.places import unique_place_slug
 from programs.participant_import import (
     SEPARATORS,
     ImportFileError,
@@ -30,6 +35,7 @@ from programs.participant_import import (
     read_participants,
     save_participants,
     sniff_separator,
+    unplaced,
 )
 from wego_site.core.admin import (
     AUDIT_FIELDSET,
@@ -56,6 +62,195 @@ class CountryAdmin(ContentAdmin):
         return obj.participation_count
 
 
+class PlaceAdminForm(forms.ModelForm):
+    """A place chosen from the gazetteer: the editor types a city's name and chooses its
+    country; on saving, the gazetteer's one city of that name fills the GeoNames id, the
+    name and the coordinates, and several are offered to choose from (so it works with
+    JavaScript off; with it on, a type-ahead under the name does the same)."""
+
+    gazetteer_choice = forms.TypedChoiceField(
+        label="Which one?",
+        coerce=int,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="The gazetteer knows several cities of this name in this country.",
+    )
+
+    class Meta:
+        model = Place
+        fields = [
+            "kind",
+            "name",
+            "country",
+            "gazetteer_choice",
+            "slug",
+            "geonames_id",
+            "latitude",
+            "longitude",
+            "coordinates_note",
+        ]
+        help_texts = {
+            "name": (
+                "For a city: type its name and choose the country, then save (or pick it "
+                "from the list that appears as you type): the gazetteer fills the rest. "
+                "For an organisation with no city: its name as the content writes it."
+            ),
+            "slug": "Leave empty to make it from the name.",
+            "geonames_id": "Filled from the gazetteer. Empty it to choose another city.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["gazetteer_choice"].choices = [
+            (city.geonames_id, city_label(city)) for city in self.gazetteer_matches()
+        ]
+        if len(self.fields["gazetteer_choice"].choices) < 2:
+            self.fields["gazetteer_choice"].widget = forms.HiddenInput()
+
+    def gazetteer_matches(self):
+        """The gazetteer's cities for the name and country sent, when the place is a city
+        still to be found in it."""
+        if not self.is_bound or self.data.get("kind", PlaceKind.CITY) != PlaceKind.CITY:
+            return []
+        if self.data.get("geonames_id"):
+            return []
+        name, country_pk = self.data.get("name", ""), self.data.get("country", "")
+        country = Country.objects.filter(pk=country_pk).first() if country_pk.isdigit() else None
+        if not name.strip() or country is None or not country.code:
+            return []
+        return gazetteer.lookup(name, country.code)
+
+    def clean(self):
+        data = super().clean()
+        kind, country, name = data.get("kind"), data.get("country"), data.get("name", "")
+        if kind == PlaceKind.CITY and not data.get("geonames_id") and country and name:
+            city = self.find_city(country, name, data.get("gazetteer_choice"))
+            if city is not None:
+                data["geonames_id"] = self.instance.geonames_id = city.geonames_id
+                data["name"] = self.instance.name = city.name
+                if not {"latitude", "longitude"} & set(self.changed_data) or (
+                    data.get("latitude") is None and data.get("longitude") is None
+                ):
+                    data["latitude"], data["longitude"] = city.latitude, city.longitude
+        if not data.get("slug") and data.get("name"):
+            data["slug"] = unique_place_slug(
+                data["name"], getattr(country, "code", ""), exclude_pk=self.instance.pk
+            )
+        return data
+
+    def find_city(self, country, name, choice):
+        matches = self.gazetteer_matches()
+        if choice and any(city.geonames_id == choice for city in matches):
+            return gazetteer.by_id(choice)
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            self.add_error(
+                "gazetteer_choice",
+                f"The gazetteer has {len(matches)} cities called “{name}” in {country}: "
+                "choose one.",
+            )
+        elif not country.code:
+            self.add_error("country", f"{country} has no ISO code: give it one under Countries.")
+        else:
+            self.add_error(
+                "name",
+                f"The gazetteer has no city called “{name}” in {country}. Check the spelling "
+                "(it knows cities of 5,000 people or more, under their English and local "
+                "names), or choose the kind “Organisation” or “Region” for a place that is "
+                "not a city.",
+            )
+        return None
+
+
+def city_label(city):
+    return (
+        f"{city.name}, {city.country_code}: {city.latitude}, {city.longitude} "
+        f"({city.population:,} people)"
+    )
+
+
+@admin.register(Place)
+class PlaceAdmin(ContentAdmin):
+    form = PlaceAdminForm
+    list_display = ["name", "kind", "country", "coordinates", "participant_total"]
+    list_filter = ["kind", "country"]
+    list_select_related = ["country"]
+    search_fields = ["name", "slug", "country__name", "country__code"]
+    fieldsets = [
+        (None, {"fields": ["kind", "name", "country", "gazetteer_choice", "slug"]}),
+        (
+            "From the gazetteer",
+            {
+                "fields": ["geonames_id", "latitude", "longitude", "coordinates_note"],
+                "description": (
+                    "Filled from GeoNames when you save. Change the coordinates only with a "
+                    "reason, written in the note. An organisation with no city has none: it "
+                    "is listed for its country, not drawn on the map."
+                ),
+            },
+        ),
+    ]
+
+    class Media:
+        js = ["admin/place-gazetteer.js"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(participant_total=Count("participants"))
+
+    @admin.display(description="participants", ordering="participant_total")
+    def participant_total(self, obj):
+        return obj.participant_total
+
+    @admin.display(description="coordinates")
+    def coordinates(self, obj):
+        if not obj.is_drawable:
+            return "none (listed, not drawn)"
+        return f"{obj.latitude}, {obj.longitude}" + (" (changed)" if obj.coordinates_note else "")
+
+    def get_urls(self):
+        return [
+            path(
+                "gazetteer/",
+                self.admin_site.admin_view(self.gazetteer_view),
+                name="programs_place_gazetteer",
+            ),
+            *super().get_urls(),
+        ]
+
+    def gazetteer_view(self, request):
+        """The gazetteer's cities whose name begins with ?q= (in the country ?country=, a
+        Country's id), as JSON for the type-ahead."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        text = request.GET.get("q", "")[:100]
+        country_pk = request.GET.get("country", "")
+        country = Country.objects.filter(pk=country_pk).first() if country_pk.isdigit() else None
+        cities = gazetteer.search(text, country.code if country else "") if len(text) >= 2 else []
+        country_ids = dict(
+            Country.objects.filter(code__in={city.country_code for city in cities}).values_list(
+                "code", "pk"
+            )
+        )
+        return JsonResponse(
+            {
+                "results": [
+                    {
+                        "geonames_id": city.geonames_id,
+                        "name": city.name,
+                        "country_code": city.country_code,
+                        "country": country_ids.get(city.country_code),
+                        "latitude": str(city.latitude),
+                        "longitude": str(city.longitude),
+                        "label": city_label(city),
+                    }
+                    for city in cities
+                ]
+            }
+        )
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(ContentAdmin):
     list_display = ["name", "acronym", "website"]
@@ -74,6 +269,7 @@ class RegionalOfficeAdmin(ContentAdmin):
     list_display = ["name", "region", "city", "training_since"]
     search_fields = ["name", "region", "city"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["place"]
 
 
 @admin.register(Introduction)
@@ -188,8 +384,8 @@ class SiteVisitInline(NumberedPartInline):
 
 class ParticipantInline(NumberedPartInline):
     model = Participant
-    fields = ["position", "name", "country"]
-    autocomplete_fields = ["country"]
+    fields = ["position", "name", "country", "place"]
+    autocomplete_fields = ["country", "place"]
 
 
 class ParticipantImportForm(forms.Form):
@@ -197,8 +393,9 @@ class ParticipantImportForm(forms.Form):
         label="CSV file",
         required=False,
         help_text=(
-            "A spreadsheet saved as CSV (UTF-8) whose first line is “name,country”; "
-            "one participating city or body per line."
+            "A spreadsheet saved as CSV (UTF-8) whose first line is “name,country” (or "
+            "“name,city,country” when names are bodies'); one participating city or body "
+            "per line."
         ),
     )
     csv_text = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -216,7 +413,7 @@ class EditionAdmin(PublishableAdmin):
     search_fields = ["title", "summary", "venue_city", "program__title"]
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["program", "venue_country", "co_organisers", "contacts"]
+    autocomplete_fields = ["program", "venue_country", "venue_place", "co_organisers", "contacts"]
     inlines = [TopicInline, SiteVisitInline, ParticipantInline]
     actions = [*PublishableAdmin.actions, "copy_for_next_year"]
     fieldsets = [
@@ -227,6 +424,7 @@ class EditionAdmin(PublishableAdmin):
                 "fields": [
                     ("start_date", "end_date"),
                     ("venue_city", "venue_country"),
+                    "venue_place",
                     "attendance",
                 ]
             },
@@ -369,6 +567,18 @@ class EditionAdmin(PublishableAdmin):
                 self.message_user(
                     request, f"Added {len(saved)} participants to {edition}.", messages.SUCCESS
                 )
+                not_placed = unplaced(rows)
+                if not_placed:
+                    self.message_user(
+                        request,
+                        f"{len(not_placed)} of them could not be placed on the map; choose "
+                        "their place below: "
+                        + "; ".join(
+                            f"line {row.line}, {row.name} ({row.country}): {row.place_match.problem}"
+                            for row in not_placed
+                        ),
+                        messages.WARNING,
+                    )
                 return redirect("admin:programs_edition_change", edition.pk)
         context = {
             **self.admin_site.each_context(request),
@@ -389,11 +599,11 @@ class EditionAdmin(PublishableAdmin):
 
 @admin.register(Participant)
 class ParticipantAdmin(ContentAdmin):
-    list_display = ["name", "country", "edition", "position"]
-    list_filter = ["edition__program", "country"]
-    list_select_related = ["country", "edition__program"]
+    list_display = ["name", "country", "place", "edition", "position"]
+    list_filter = ["edition__program", "country", ("place", admin.EmptyFieldListFilter)]
+    list_select_related = ["country", "place__country", "edition__program"]
     search_fields = ["name", "country__name", "edition__title"]
-    autocomplete_fields = ["edition", "country"]
+    autocomplete_fields = ["edition", "country", "place"]
 
 
 @admin.register(Topic)

@@ -3,6 +3,11 @@ participants from how many cities and public bodies in how many countries (the l
 page states them). An upcoming edition is not counted until it has ended, and sample content
 (`load_demo`'s program) never is.
 
+The cities and bodies are the places that took part (programs.models.places): those of
+the participants, and of the testimonials (a testimonial names a participant's city), each
+place once, an organisation with no city included; a participant not yet linked to a place
+counts by its name within its country. The countries are those of all of them.
+
 Each figure is an aggregate over *every* public edition or participant, whatever a page
 lists. `SiteFigures.annotations()` gives the four as uncorrelated scalar subqueries: the
 database computes each once per query, not once per row, so a page that lists editions
@@ -14,13 +19,13 @@ reads them back; it is zero for a site without editions.
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Count, Min, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Count, Min, Q, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 
-from programs.models import Edition, Participant
+from programs.models import Country, Edition, Participant, Place
+from programs.models.places import counted_edition_q
 from wego_site.core.aggregates import scalar_aggregate
-from wego_site.core.publishing import published_q
 
 PREFIX = "site_figure_"
 
@@ -37,20 +42,22 @@ class SiteFigures:
     def annotations(today=None):
         """The figures as annotations, named ``site_figure_*``, to add to any queryset."""
         today = today or timezone.localdate()
-        editions = Edition.objects.published().past(today).exclude(program__is_sample=True)
-        participants = Participant.objects.filter(
-            published_q("edition__"),
-            published_q("edition__program__"),
-            edition__end_date__lt=today,
-            edition__program__is_sample=False,
+        editions = Edition.objects.filter(counted_edition_q(today=today))
+        places = Place.objects.took_part(today)
+        unplaced = Participant.objects.filter(
+            counted_edition_q("edition__", today), place__isnull=True
         )
-        # A city or public body is a name within a country: "Seoul|12".
-        body = Concat("name", Value("|"), Cast("country_id", models.CharField()))
+        # A participant with no place is a name within a country: "Seoul|12".
+        unplaced_body = Concat("name", Value("|"), Cast("country_id", models.CharField()))
+        countries = Country.objects.filter(
+            Q(pk__in=places.values("country")) | Q(pk__in=unplaced.values("country"))
+        )
         figures = {
             "edition_count": scalar_aggregate(editions, Count("pk")),
             "first_start": scalar_aggregate(editions, Min("start_date")),
-            "body_count": scalar_aggregate(participants, Count(body, distinct=True)),
-            "country_count": scalar_aggregate(participants, Count("country", distinct=True)),
+            "body_count": Coalesce(scalar_aggregate(places, Count("pk")), 0)
+            + Coalesce(scalar_aggregate(unplaced, Count(unplaced_body, distinct=True)), 0),
+            "country_count": scalar_aggregate(countries, Count("pk")),
         }
         return {PREFIX + name: expression for name, expression in figures.items()}
 

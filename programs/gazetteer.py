@@ -16,6 +16,7 @@ Latin-script other names); public pages never read it: a Place stores what it ne
 import bisect
 import json
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
@@ -80,18 +81,20 @@ def _city(record):
     name = record["name"]
     city = (
         name,
-        record["countrycode"],
+        sys.intern(record["countrycode"]),
         record["latitude"],
         record["longitude"],
         int(record["population"] or 0),
     )
-    # Latin-script other names only ("Goyang" for "Goyang-si"): the rest cannot be typed
-    # into a type-ahead as the site's editors write.
-    names = {fold(name)}
+    # Other names in Latin script that begin as the name does ("Goyang" for
+    # "Goyang-si", "Battaramulla" for "Battaramulla South"): what an editor types. The
+    # others (translations, codes) would make the index several times larger.
+    folded_name = fold(name)
+    names = {folded_name}
     names.update(
         folded
         for other in record.get("alternatenames", ())
-        if other.isascii() and len(folded := fold(other)) > 2
+        if other.isascii() and (folded := fold(other))[:3] == folded_name[:3]
     )
     return int(record["geonameid"]), city, names
 

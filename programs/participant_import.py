@@ -1,9 +1,15 @@
 """Reading an edition's participants from a CSV file, checked row by row before any save.
 
-Columns: `name,country` (a header line naming them is required; other columns are
-ignored), separated by commas, semicolons (as spreadsheets in most European languages
-save CSV) or tabs: the separator is read from the file itself. Countries must already exist under "Countries" (matched ignoring case): an
-unknown country is refused rather than created, so a typo never becomes a new country.
+Columns: `name,country` (a header line naming them is required), and optionally `city`
+when the name is a body's ("Urban Development Authority" in the city "Battaramulla");
+other columns are ignored. They are separated by commas, semicolons (as spreadsheets in
+most European languages save CSV) or tabs: the separator is read from the file itself.
+Countries must already exist under "Countries" (matched ignoring case): an unknown
+country is refused rather than created, so a typo never becomes a new country.
+
+Each row is placed on the map (programs.models.places.PlaceFinder): a place already
+stored, or the gazetteer's one city of that name in that country, added as a place when
+the rows are saved. A row that cannot be placed is still imported, and listed.
 """
 
 import csv
@@ -14,6 +20,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from programs.models import Country, Participant
+from programs.models.places import PlaceFinder, PlaceMatch
 
 MAX_ROWS = 1000
 NAME_MAX_LENGTH = Participant._meta.get_field("name").max_length
@@ -28,8 +35,14 @@ class ImportRow:
     line: int
     name: str
     country_name: str
+    city_name: str = ""
     country: Country | None = None
+    place_match: PlaceMatch | None = None
     errors: list[str] = field(default_factory=list)
+
+    @property
+    def is_placed(self):
+        return self.place_match is not None and self.place_match.found
 
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -79,6 +92,7 @@ def read_participants(text, edition):
     if len(lines) - 1 > MAX_ROWS:
         raise ImportFileError(f"The file has more than {MAX_ROWS} rows; split it up.")
     name_at, country_at = header.index("name"), header.index("country")
+    city_at = header.index("city") if "city" in header else None
     countries = {country.name.lower(): country for country in Country.objects.all()}
     existing = {
         (name.lower(), country_id)
@@ -87,9 +101,12 @@ def read_participants(text, edition):
     seen = {}
     rows = []
     for number, line in enumerate(lines[1:], start=2):
-        cells = [*line, "", ""]
+        cells = [*line, "", "", ""]
         row = ImportRow(
-            line=number, name=cells[name_at].strip(), country_name=cells[country_at].strip()
+            line=number,
+            name=cells[name_at].strip(),
+            country_name=cells[country_at].strip(),
+            city_name=cells[city_at].strip() if city_at is not None else "",
         )
         if not row.name:
             row.errors.append("The name is empty.")
@@ -112,7 +129,16 @@ def read_participants(text, edition):
                 row.errors.append(f"The same as line {seen[key]}.")
             seen.setdefault(key, number)
         rows.append(row)
+    finder = PlaceFinder()
+    for row in rows:
+        if not row.errors:
+            row.place_match = finder.match(row.city_name or row.name, row.country)
     return rows
+
+
+def unplaced(rows):
+    """The rows whose place was not found, to list after saving."""
+    return [row for row in rows if not row.errors and not row.is_placed]
 
 
 @transaction.atomic
@@ -123,7 +149,11 @@ def save_participants(edition, rows):
     last = edition.participants.aggregate(last=Max("position"))["last"] or 0
     return [
         Participant.objects.create(
-            edition=edition, position=last + offset, name=row.name, country=row.country
+            edition=edition,
+            position=last + offset,
+            name=row.name,
+            country=row.country,
+            place=row.place_match.get_or_create_place() if row.place_match else None,
         )
         for offset, row in enumerate(rows, start=1)
     ]

@@ -8,7 +8,7 @@ card its regional office's city: saving one of those remakes the cards that show
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
-from programs.models import Country, Edition, Program, RegionalOffice
+from programs.models import Country, Edition, Place, Program, RegionalOffice
 from wego_site.core.cards import refresh_card_on_commit
 from wego_site.core.photos import make_stored_photo_renditions, remember_stored_photo
 
@@ -36,3 +36,11 @@ def refresh_program_cards(sender, instance, raw=False, **kwargs):
         return
     for program in instance.programs.only("pk"):
         refresh_card_on_commit(program)
+
+
+@receiver(pre_save, sender=Place, dispatch_uid="programs_place_from_gazetteer")
+def fill_place_from_gazetteer(sender, instance, **kwargs):
+    """A place with a GeoNames id takes its name and coordinates from the gazetteer
+    where it has none: fixtures (saved raw, so this runs for them too), the participants
+    import and the admin name only the id."""
+    instance.fill_from_gazetteer()

@@ -17,10 +17,10 @@ class TestimonialAdmin(PublishableAdmin):
         "is_online",
         "publication_time",
     ]
-    list_filter = [StateFilter, "year", "edition__program"]
+    list_filter = [StateFilter, "year", "edition__program", ("place", admin.EmptyFieldListFilter)]
     list_select_related = ["edition", "program"]
     search_fields = ["person_name", "quote", "city", "organisation", "role"]
-    autocomplete_fields = ["program", "edition"]
+    autocomplete_fields = ["program", "edition", "place"]
     fieldsets = [
         (None, {"fields": ["quote"]}),
         (
@@ -31,7 +31,7 @@ class TestimonialAdmin(PublishableAdmin):
                     "person_name",
                     "role",
                     "organisation",
-                    "city",
+                    ("city", "place"),
                     "on_behalf_of",
                 ]
             },

@@ -7,6 +7,8 @@ coordinates are the gazetteer's; an editor who moves one says why in
 `coordinates_note`.
 """
 
+from dataclasses import dataclass
+
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -14,7 +16,9 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 
+from programs import gazetteer
 from programs.models.organisations import Country
 from wego_site.core.natural_keys import NaturalKeyManager, NaturalKeyMixin
 from wego_site.core.publishing import published_q
@@ -206,9 +210,26 @@ class Place(NaturalKeyMixin, models.Model):
 
     def gazetteer_entry(self):
         """The gazetteer's entry for this place's GeoNames id, or None."""
-        from programs import gazetteer
-
         return gazetteer.by_id(self.geonames_id) if self.geonames_id else None
+
+    def fill_from_gazetteer(self):
+        """The gazetteer's name and coordinates, where this place has a GeoNames id and
+        no name or no coordinates of its own."""
+        entry = self.gazetteer_entry()
+        if entry is None:
+            return
+        if not self.name:
+            self.name = entry.name
+        if self.latitude is None and self.longitude is None:
+            self.latitude, self.longitude = entry.latitude, entry.longitude
+
+    @property
+    def has_gazetteer_coordinates(self):
+        entry = self.gazetteer_entry()
+        return entry is not None and (self.latitude, self.longitude) == (
+            entry.latitude,
+            entry.longitude,
+        )
 
     def clean(self):
         super().clean()
@@ -224,11 +245,10 @@ class Place(NaturalKeyMixin, models.Model):
                     f"not in {self.country} ({self.country.code or 'no ISO code'})."
                 }
             )
-        if entry is not None and self.latitude is None and self.longitude is None:
-            self.latitude, self.longitude = entry.latitude, entry.longitude
+        self.fill_from_gazetteer()
         if (
             entry is not None
-            and (self.latitude, self.longitude) != (entry.latitude, entry.longitude)
+            and not self.has_gazetteer_coordinates
             and not self.coordinates_note.strip()
         ):
             raise ValidationError(
@@ -237,7 +257,125 @@ class Place(NaturalKeyMixin, models.Model):
                     f"({entry.latitude}, {entry.longitude}): say why they were changed."
                 }
             )
+        if entry is None and self.is_drawable and not self.coordinates_note.strip():
+            raise ValidationError(
+                {
+                    "coordinates_note": "These coordinates are not from the gazetteer: say "
+                    "where they come from, or choose the place from the gazetteer."
+                }
+            )
         if self.kind == PlaceKind.ORGANISATION and self.geonames_id:
             raise ValidationError(
                 {"kind": "A place from the gazetteer is a city or a region, not an organisation."}
             )
+
+
+def unique_place_slug(name, country_code="", exclude_pk=None):
+    """A slug for a new place called `name`: its name, then with the country's code,
+    then numbered, whichever is free."""
+    base = slugify(name)[:90] or "place"
+    taken = set(
+        Place.objects.filter(slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    candidates = [base]
+    if country_code:
+        candidates.append(f"{base}-{country_code.lower()}")
+    candidates += [f"{candidates[-1]}-{number}" for number in range(2, len(taken) + 3)]
+    return next(slug for slug in candidates if slug not in taken)
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """Where a participant named `name` in `country` is: an existing place, or a city of
+    the gazetteer to add as a place; or neither, and `problem` says why."""
+
+    name: str
+    country: Country
+    place: "Place | None" = None
+    city: gazetteer.City | None = None
+    problem: str = ""
+
+    @property
+    def found(self):
+        return self.place is not None or self.city is not None
+
+    def get_or_create_place(self):
+        """The place, added from the gazetteer if it is new; None when not found."""
+        if self.place is not None:
+            return self.place
+        if self.city is None:
+            return None
+        place = Place.objects.filter(geonames_id=self.city.geonames_id).first()
+        if place is None:
+            place = Place.objects.create(
+                slug=unique_place_slug(self.city.name, self.city.country_code),
+                name=self.city.name,
+                kind=PlaceKind.CITY,
+                country=self.country,
+                geonames_id=self.city.geonames_id,
+            )
+        return place
+
+    def __str__(self):
+        if self.place is not None:
+            return str(self.place)
+        if self.city is not None:
+            return f"{self.city.name} ({self.country}), new from the gazetteer"
+        return self.problem
+
+
+def candidate_names(name):
+    """The names a participant's place may go by, most likely first: its whole name, then
+    each comma-separated part from the last ("Government of Punjab, Chandigarh" is in
+    Chandigarh)."""
+    parts = [part.strip() for part in name.split(",") if part.strip()]
+    names = [name.strip(), *reversed(parts)] if len(parts) > 1 else [name.strip()]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+class PlaceFinder:
+    """Finds the place of participants by their names and countries: a place already
+    stored (by its name), else the gazetteer's one city of that name in that country.
+    Reads the stored places once, so a list of participants costs one query."""
+
+    def __init__(self):
+        self.stored, self.by_geonames_id = {}, {}
+        for place in Place.objects.select_related("country"):
+            if place.geonames_id:
+                self.by_geonames_id[place.geonames_id] = place
+            self.stored.setdefault((place.country_id, gazetteer.fold(place.name)), place)
+            self.stored.setdefault((place.country_id, place.slug.replace("-", " ")), place)
+
+    def match(self, name, country):
+        names = candidate_names(name)
+        for candidate in names:
+            folded = gazetteer.fold(candidate)
+            bare = gazetteer.NAME_ADDITIONS.sub("", folded).strip()
+            for key in dict.fromkeys([folded, bare]):
+                place = self.stored.get((country.pk, key))
+                if place is not None:
+                    return PlaceMatch(name, country, place=place)
+        if not country.code:
+            return PlaceMatch(
+                name, country, problem=f"{country} has no ISO code to look its cities up by."
+            )
+        for candidate in names:
+            cities = gazetteer.lookup(candidate, country.code)
+            if len(cities) == 1:
+                stored = self.by_geonames_id.get(cities[0].geonames_id)
+                return PlaceMatch(name, country, place=stored, city=cities[0])
+            if len(cities) > 1:
+                return PlaceMatch(
+                    name,
+                    country,
+                    problem=f"{len(cities)} cities called “{candidate}” in {country}: "
+                    "choose the place in the admin.",
+                )
+        return PlaceMatch(
+            name,
+            country,
+            problem=f"No city called “{names[-1]}” in {country} in the gazetteer: choose or "
+            "add the place in the admin.",
+        )

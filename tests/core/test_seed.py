@@ -182,6 +182,7 @@ def table_sizes():
 
 def test_loaddata_twice_leaves_the_same_rows(empty_site):
     fixtures = [
+        "fixtures/00_places.json",
         "fixtures/01_programs.json",
         "fixtures/02_news.json",
         "fixtures/03_testimonials.json",

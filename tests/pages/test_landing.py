@@ -70,10 +70,13 @@ def test_seed_facts_left_off_the_landing_are_on_their_own_pages(client, seed):
 def test_landing_figures_are_computed_from_the_data(client, seed):
     text = text_of(client.get("/"))
     assert "Editions since 2011 9" in text
-    assert "Cities and public bodies 18" in text
-    assert "Countries 13" in text
+    # The places that took part: the 2018 workshop's 18 cities and bodies in 13
+    # countries, and the testimonials' Mexico City (2011), Bucharest, Barcelona and
+    # Muscat (2013), in four more.
+    assert "Cities and public bodies 22" in text
+    assert "Countries 17" in text
     assert "Programs 4" in text
-    assert "9 editions since 2011, with participants from 18 cities" in text
+    assert "9 editions since 2011, with participants from 22 cities" in text
 
     Edition.objects.filter(slug="2011-09").delete()
     text = text_of(client.get("/"))
@@ -88,8 +91,8 @@ def test_sample_content_is_never_counted_in_the_figures(client, seed):
     text = text_of(client.get("/"))
     assert "Programs 4" in text
     assert "Editions since 2011 9" in text
-    assert "Cities and public bodies 18" in text
-    assert "Countries 13" in text
+    assert "Cities and public bodies 22" in text
+    assert "Countries 17" in text
 
 
 def test_landing_has_organization_json_ld(client, seed):

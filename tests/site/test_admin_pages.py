@@ -110,6 +110,7 @@ def test_the_sign_in_page_carries_the_word_mark_colours_and_typeface(client):
         "admin:programs_edition_changelist",
         "admin:programs_participant_changelist",
         "admin:programs_country_changelist",
+        "admin:programs_place_changelist",
         "admin:testimonials_testimonial_changelist",
         "admin:taggit_tag_changelist",
     ],

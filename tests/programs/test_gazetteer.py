@@ -1,0 +1,51 @@
+"""The gazetteer: GeoNames' cities by id, by name in a country, and by the first letters."""
+
+from decimal import Decimal
+
+from programs import gazetteer
+
+
+def test_a_city_by_its_geonames_id():
+    baguio = gazetteer.by_id(1728930)
+    assert (baguio.name, baguio.country_code) == ("Baguio", "PH")
+    assert (baguio.latitude, baguio.longitude) == (Decimal("16.41639"), Decimal("120.59306"))
+    assert gazetteer.by_id(0) is None
+    assert gazetteer.by_id("not a number") is None
+
+
+def test_lookup_by_name_and_country_ignores_case_and_accents():
+    assert [c.geonames_id for c in gazetteer.lookup("baguio", "ph")] == [1728930]
+    assert [c.name for c in gazetteer.lookup("BUCURESTI", "RO")] == ["Bucharest"]
+    assert gazetteer.lookup("Baguio", "KR") == []
+
+
+def test_lookup_knows_other_names_and_what_officials_add_to_them():
+    assert [c.name for c in gazetteer.lookup("Goyang", "KR")] == ["Goyang-si"]
+    assert [c.name for c in gazetteer.lookup("Battaramulla", "LK")] == ["Battaramulla South"]
+    assert [c.name for c in gazetteer.lookup("Castries City", "LC")] == ["Castries"]
+    assert [c.name for c in gazetteer.lookup("Hebron Municipality", "PS")] == ["Hebron"]
+
+
+def test_lookup_gives_every_city_of_a_name_most_populous_first():
+    chandigarhs = gazetteer.lookup("Chandigarh", "IN")
+    assert len(chandigarhs) == 2
+    assert chandigarhs[0].geonames_id == 1274746
+    assert chandigarhs[0].population > chandigarhs[1].population
+
+
+def test_search_by_the_first_letters_most_populous_first():
+    korean = gazetteer.search("seo", "KR")
+    assert korean[0].name == "Seoul"
+    assert all(city.country_code == "KR" for city in korean)
+    assert "Seongnam-si" in [city.name for city in korean]
+    assert len(gazetteer.search("s", limit=5)) == 5
+    assert gazetteer.search("") == []
+    assert gazetteer.search("qqqqzz") == []
+
+
+def test_the_index_is_built_once_per_process():
+    gazetteer.lookup("Seoul", "KR")
+    built = gazetteer._index.cache_info().misses
+    gazetteer.search("Seo")
+    gazetteer.by_id(1835848)
+    assert gazetteer._index.cache_info().misses == built == 1
