@@ -93,7 +93,7 @@ def test_places_carry_the_gazetteers_id_and_coordinates(client, seed, places):
     assert accra["url"] == "http://testserver/cities/accra/"
     assert accra["participant_count"] == accra["edition_count"] == 1
     organisation = client.get(
-        "/api/v1/places/vietnam-ministry-of-information-and-communications/"
+        "/api/v1/places/ministry-of-information-and-communications-vn/"
     ).json()
     assert organisation["kind"] == "organisation"
     assert organisation["latitude"] is organisation["longitude"] is None
