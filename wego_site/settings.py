@@ -526,8 +526,10 @@ SPECTACULAR_SETTINGS = {
         "opendata.schema.describe_errors",
     ],
 }
-# django-cors-headers: any site may read the open data with GET (no cookies are sent).
-CORS_URLS_REGEX = r"^/(api|data)/"
+# django-cors-headers: any site may read the open data with GET (no cookies are sent):
+# the API's answers and the data files. Its HTML pages (/data/, /api/v1/docs/) keep the
+# same-origin policy of every page.
+CORS_URLS_REGEX = r"^/(api/(?!v1/docs/)|data/.)"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
