@@ -58,6 +58,22 @@ def data_package(request):
     )
 
 
+PERIODS = {
+    "s": "second",
+    "sec": "second",
+    "min": "minute",
+    "h": "hour",
+    "hour": "hour",
+    "day": "day",
+}
+
+
+def rate_text(rate):
+    """“120/min” as “120 requests a minute”."""
+    count, period = rate.split("/")
+    return f"{count} request{'' if count == '1' else 's'} a {PERIODS[period]}"
+
+
 class ApiDocsView(BreadcrumbsMixin, TemplateView):
     """The API's reference, written from its OpenAPI description."""
 
@@ -71,7 +87,7 @@ class ApiDocsView(BreadcrumbsMixin, TemplateView):
             operations=operations(schema),
             api_root=self.request.build_absolute_uri(reverse("opendata:api_root")),
             licence=settings.OPEN_DATA_LICENCE,
-            throttle_rate=settings.OPEN_DATA_API_RATE,
+            throttle_rate=rate_text(settings.OPEN_DATA_API_RATE),
         )
         return context
 

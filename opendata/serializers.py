@@ -114,6 +114,12 @@ class ParticipantSerializer(serializers.Serializer):
         return participant.place.slug if participant.place_id else None
 
 
+class CountryCountSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
+    name = serializers.CharField()
+    participants = serializers.IntegerField(help_text="Cities and bodies from it that took part.")
+
+
 class EditionSerializer(serializers.Serializer):
     identifier = serializers.SerializerMethodField(
         help_text="The edition's stable identifier: its program's slug and its own, "
@@ -155,7 +161,8 @@ class EditionSerializer(serializers.Serializer):
     def get_identifier(self, edition) -> str:
         return f"{edition.program.slug}/{edition.slug}"
 
-    def get_participating_countries(self, edition) -> list[dict]:
+    @extend_schema_field(CountryCountSerializer(many=True))
+    def get_participating_countries(self, edition):
         return [
             {"code": country.code, "name": country.name, "participants": len(listed)}
             for country, listed in edition.participants_by_country()

@@ -114,3 +114,15 @@ def test_the_sitemap_lists_the_data_page_and_the_api_documentation(client, seed)
     assert "<loc>http://testserver/data/</loc>" in sitemap
     assert "<loc>http://testserver/api/v1/docs/</loc>" in sitemap
     assert "/api/v1/editions/" not in sitemap
+
+
+def test_the_api_documentation_lists_every_endpoint_its_filters_and_fields(client, seed, settings):
+    settings.OPEN_DATA_API_RATE = "30/min"
+    response = client.get("/api/v1/docs/")
+    text = text_of(response)
+    assert parse(response).headings[0] == (1, "API documentation")
+    for path in ["/api/v1/editions/", "/api/v1/participation/", "/api/v1/places/{slug}/"]:
+        assert f"GET {path}" in text
+    assert "participating_countries[].participants" in text
+    assert "venue_country" in text and "page_size" in text
+    assert "30 requests a minute" in text
