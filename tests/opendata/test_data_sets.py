@@ -126,3 +126,7 @@ def test_the_api_documentation_lists_every_endpoint_its_filters_and_fields(clien
     assert "participating_countries[].participants" in text
     assert "venue_country" in text and "page_size" in text
     assert "30 requests a minute" in text
+
+
+def test_every_page_leads_to_the_open_data(client, seed):
+    assert '<a href="/data/">Open data and API</a>' in client.get("/news/").content.decode()
