@@ -2,6 +2,8 @@
 detail endpoint per type. Each view names what its items load, so a list costs the same
 few queries however long it is (pinned in tests/opendata/)."""
 
+import re
+
 from django.conf import settings
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import ExtractYear
@@ -17,15 +19,27 @@ from opendata import filters, public
 from opendata import serializers as items
 from programs.models import Participant
 
+# What a slug or a country code is made of (Django's slug converter, Unicode letters too).
+IDENTIFIER = re.compile(r"[-\w]+")
+
 
 class PublicList(generics.ListAPIView):
     """A list of public items, in pages."""
 
 
 class PublicDetail(generics.RetrieveAPIView):
-    """One public item; a 404 for anything the public does not see."""
+    """One public item; a 404 for anything the public does not see.
+
+    An address whose parts could be no slug or code (a NUL byte, a space, punctuation)
+    is a 404 before any query: PostgreSQL refuses some of them outright.
+    """
 
     filter_backends = []
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if not all(IDENTIFIER.fullmatch(value) for value in kwargs.values()):
+            raise exceptions.NotFound("No such item.")
 
 
 def describe(summary, description=""):

@@ -32,6 +32,9 @@ class StrictFilterBackend(DjangoFilterBackend):
                     errors[name] = ["Give this parameter once."]
                 elif values and not values[0].strip():
                     errors[name] = ["Give a value, or leave the parameter out."]
+                elif values and "\x00" in values[0]:
+                    # PostgreSQL refuses a NUL byte in a query outright.
+                    errors[name] = ["Give a value without a NUL character."]
             if errors:
                 raise ValidationError(errors)
         return filterset

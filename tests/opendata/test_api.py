@@ -122,6 +122,8 @@ def test_countries_by_their_iso_code(client, seed):
         ("/api/v1/news/?year=2020&year=2021", "year", "Give this parameter once."),
         ("/api/v1/testimonials/?page_size=1000", "page_size", "from 1 to 200"),
         ("/api/v1/programs/?page=0", "page", "Give a page number"),
+        ("/api/v1/editions/?program=%00", "program", "without a NUL character"),
+        ("/api/v1/countries/?program=a%00b", "program", "without a NUL character"),
     ],
 )
 def test_a_bad_filter_value_is_a_400_with_a_message(client, seed, query, parameter, message):
@@ -160,6 +162,10 @@ def test_unknown_items_and_addresses_are_json_404s(client, seed):
         f"/api/v1/editions/{JEJU}/1999/",
         "/api/v1/countries/zz/",
         "/api/v1/nothing-here/",
+        "/api/v1/countries/%00/",
+        "/api/v1/places/a%00b/",
+        f"/api/v1/editions/{JEJU}/%00/",
+        "/api/v1/news/a%20b/",
     ]:
         response = client.get(url)
         assert response.status_code == 404, url
