@@ -3,8 +3,8 @@
 For the seed data and for a large synthetic data set (generate_bench_data), both on
 PostgreSQL, it starts gunicorn with 2 sync workers the way `make serve` does, and drives
 load with wrk (2 threads, 20 connections) on the landing page, a program page, an
-edition page, the news list, a news post, a search, and the places' map (/cities/), a
-city's page and its country's:
+edition page, the news list, a news post, a search, the places' map (/cities/), a
+city's page and its country's, and the API's list of editions:
 - cold: the page cache off (DJANGO_PAGE_CACHE=0), so every request runs its view and
   renders its template. What a view keeps per content generation (`per_generation`: the
   landing's data, the news totals) is computed once per worker and change, so the cold

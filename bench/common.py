@@ -66,6 +66,11 @@ try:
     print("search", "/search/?q=smart+city")
 except Resolver404:
     pass
+try:
+    resolve("/api/v1/editions/")
+    print("api editions", "/api/v1/editions/")
+except Resolver404:
+    pass
 """
 
 
@@ -78,6 +83,9 @@ def base_env(database):
         DATABASE_URL=f"{PG}/{database}",
         DJANGO_CONN_MAX_AGE="60",
         DJANGO_STATIC_ROOT=str(RESULTS / "static"),
+        # wrk sends every request from one address: the API's per-address limit would
+        # answer most of them with 429.
+        DJANGO_OPEN_DATA_API_RATE="1000000/min",
     )
 
 

@@ -49,6 +49,9 @@ class PageSitemap(Sitemap):
             ("news:post_list", news),
             ("testimonials:testimonial_list", testimonials),
             ("place_list", everything),
+            # The open data: its page and the API's documentation hold all of the above.
+            ("opendata:datasets", everything),
+            ("opendata:api_docs", everything),
         ]
 
     def location(self, item):

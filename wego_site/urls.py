@@ -18,6 +18,8 @@ urlpatterns = [
     path("cities/", place_pages.PlaceListView.as_view(), name="place_list"),
     path("cities/<slug:slug>/", place_pages.PlaceDetailView.as_view(), name="place_detail"),
     path("countries/<str:iso>/", place_pages.CountryDetailView.as_view(), name="country_detail"),
+    # The open data: the API under /api/v1/, the data sets under /data/.
+    path("", include("opendata.urls")),
     # Discovery: search, sitemap, robots.txt, the icon.
     path("search/", discovery.SearchView.as_view(), name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -42,6 +42,8 @@ def expected_urls():
         "/testimonials/",
         "/testimonials/2011/",
         "/testimonials/2013/",
+        "/data/",
+        "/api/v1/docs/",
         *{f"/programs/kind/{program.kind}/" for program in programs},
         *{f"/programs/archive/{edition.start_date.year}/" for edition in editions},
         *{f"/news/{post.published_at_local.year}/" for post in posts},
@@ -71,8 +73,8 @@ def test_sitemap_lists_every_published_program_edition_and_post(client, seed):
     assert set(entries) == expected_urls()
     # 4 programs, 9 editions, 10 posts; 6 list pages; by year: 2 testimonial, 8 archive,
     # 1 news; 4 program kinds; 11 tags; the places (22 that took part, hosts and
-    # offices) and their 18 countries.
-    assert len(entries) == 4 + 9 + 10 + 6 + 2 + 8 + 1 + 4 + 11 + 25 + 18
+    # offices) and their 18 countries; the open data page and the API's documentation.
+    assert len(entries) == 4 + 9 + 10 + 6 + 2 + 8 + 1 + 4 + 11 + 25 + 18 + 2
     assert f"{HOST}/cities/baguio/" in entries and f"{HOST}/countries/ph/" in entries
     assert f"{HOST}/programs/joint-workshop-smart-sustainable-cities-e-government/2018/" in entries
     assert all(entries.values()), "every URL has a lastmod"

@@ -1,5 +1,7 @@
 """Response headers that no Django setting covers."""
 
+from corsheaders.conf import conf as cors_conf
+from corsheaders.middleware import CorsMiddleware
 from django.conf import settings
 
 
@@ -34,4 +36,34 @@ class AdminNoIndexMiddleware:
         response = self.get_response(request)
         if request.path.startswith(self.prefix):
             response.headers["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+class OpenDataCorsMiddleware(CorsMiddleware):
+    """django-cors-headers for data that every site may read: on the paths of
+    CORS_URLS_REGEX, `Access-Control-Allow-Origin: *` on every answer, whether or not the
+    request names its Origin, and the library's answer to a preflight.
+
+    The library sets the header only when the request names an Origin, and so adds
+    `Vary: Origin`: a page stored by the page cache would then carry the header or not
+    depending on its first visitor. With every origin allowed and no credentials the
+    answer is the same for all, so it is given to all, with no Vary, and stored with the
+    page. Cross-Origin-Resource-Policy is relaxed on these paths for the same reason.
+    """
+
+    def add_response_headers(self, request, response):
+        enabled = getattr(request, "_cors_enabled", None)
+        if enabled is None:
+            enabled = self.is_enabled(request)
+        if not enabled or request.method not in cors_conf.CORS_ALLOW_METHODS:
+            return response
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Cross-Origin-Resource-Policy"] = "cross-origin"
+        if cors_conf.CORS_EXPOSE_HEADERS:
+            response["Access-Control-Expose-Headers"] = ", ".join(cors_conf.CORS_EXPOSE_HEADERS)
+        if request.method == "OPTIONS":
+            response["Access-Control-Allow-Headers"] = ", ".join(cors_conf.CORS_ALLOW_HEADERS)
+            response["Access-Control-Allow-Methods"] = ", ".join(cors_conf.CORS_ALLOW_METHODS)
+            if cors_conf.CORS_PREFLIGHT_MAX_AGE:
+                response["Access-Control-Max-Age"] = str(cors_conf.CORS_PREFLIGHT_MAX_AGE)
         return response

@@ -1,0 +1,302 @@
+"""What each API item holds: public facts only, each item with its public page's absolute
+URL (`url`) and a stable identifier (its slug, or its natural key).
+
+Fields are listed one by one; a field added to a model appears here only when someone
+adds it on purpose.
+"""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from applications.models import CallState
+from programs.models import PlaceKind, ProgramKind
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class PageUrlField(serializers.Field):
+    """The absolute URL of the item's public page (its `get_absolute_url`)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "*")
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("help_text", "The item's public page.")
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return self.context["request"].build_absolute_uri(value.get_absolute_url())
+
+
+@extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+class FileUrlField(serializers.Field):
+    """The absolute URL of a public file, or null without one."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        if not value:
+            return None
+        return self.context["request"].build_absolute_uri(value.url)
+
+    def get_attribute(self, instance):
+        return super().get_attribute(instance) or None
+
+
+class NamesField(serializers.ListField):
+    """A list of one attribute of related rows, e.g. the titles of an edition's topics."""
+
+    def __init__(self, attribute, **kwargs):
+        self.attribute = attribute
+        super().__init__(child=serializers.CharField(), read_only=True, **kwargs)
+
+    def to_representation(self, related):
+        return [getattr(row, self.attribute) for row in related.all()]
+
+
+class OptionalUrlField(serializers.URLField):
+    """A link that may be missing: null rather than an empty string."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_null=True, read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
+class CountrySummarySerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code, e.g. “KR”.")
+    name = serializers.CharField(help_text="As the secretariat writes it, e.g. “Korea”.")
+
+
+class ProgramSummarySerializer(serializers.Serializer):
+    slug = serializers.SlugField(help_text="The program's stable identifier.")
+    title = serializers.CharField()
+    kind = serializers.ChoiceField(choices=ProgramKind.choices)
+
+
+class RegionalOfficeSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    region = serializers.CharField()
+    city = serializers.CharField()
+
+
+class ProgramSerializer(serializers.Serializer):
+    slug = serializers.SlugField(help_text="The program's stable identifier.")
+    url = PageUrlField()
+    title = serializers.CharField()
+    kind = serializers.ChoiceField(choices=ProgramKind.choices)
+    kind_label = serializers.CharField(source="get_kind_display")
+    summary = serializers.CharField(help_text="One or two sentences; may be empty.")
+    body = serializers.CharField(help_text="The full description, in Markdown; may be empty.")
+    since_year = serializers.IntegerField(allow_null=True)
+    regional_office = RegionalOfficeSerializer(allow_null=True)
+    partners = NamesField("name", help_text="Organisations it runs with.")
+    edition_count = serializers.IntegerField(
+        source="public_edition_count", help_text="Its public editions."
+    )
+
+
+class SiteVisitSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    note = serializers.CharField(help_text="A short qualifier; may be empty.")
+
+
+class ParticipantSerializer(serializers.Serializer):
+    name = serializers.CharField(help_text="The city or public body, as the edition lists it.")
+    country = CountrySummarySerializer()
+    place = serializers.SerializerMethodField(
+        help_text="The place's slug (/api/v1/places/), or null while it is not known."
+    )
+
+    def get_place(self, participant) -> str | None:
+        return participant.place.slug if participant.place_id else None
+
+
+class CountryCountSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
+    name = serializers.CharField()
+    participants = serializers.IntegerField(help_text="Cities and bodies from it that took part.")
+
+
+class EditionSerializer(serializers.Serializer):
+    identifier = serializers.SerializerMethodField(
+        help_text="The edition's stable identifier: its program's slug and its own, "
+        "“program/edition”."
+    )
+    url = PageUrlField()
+    program = ProgramSummarySerializer()
+    slug = serializers.SlugField(help_text="Unique within its program.")
+    title = serializers.CharField(source="full_title")
+    start_date = serializers.DateField()
+    end_date = serializers.DateField()
+    year = serializers.IntegerField()
+    venue_city = serializers.CharField(help_text="May be empty.")
+    venue_country = CountrySummarySerializer(allow_null=True)
+    attendance = serializers.ChoiceField(
+        choices=["offline", "online", "mixed"],
+        help_text="schema.org's attendance mode: offline (in person), online or mixed.",
+    )
+    summary = serializers.CharField(help_text="May be empty.")
+    people_involved = serializers.IntegerField(
+        allow_null=True, help_text="Everyone involved, as recorded; null when not recorded."
+    )
+    people_involved_note = serializers.CharField(help_text="Who counts as involved.")
+    participant_count = serializers.IntegerField(
+        allow_null=True, help_text="Participants (trainees), as recorded; null when not recorded."
+    )
+    topics = NamesField("title")
+    site_visits = SiteVisitSerializer(many=True)
+    co_organisers = NamesField("name", help_text="Organisations that co-organised it.")
+    participants = ParticipantSerializer(
+        many=True, help_text="The cities and public bodies that took part."
+    )
+    participating_countries = serializers.SerializerMethodField(
+        help_text="How many cities and bodies took part from each country, by country name."
+    )
+    program_document = FileUrlField(help_text="The edition's program as a PDF, or null.")
+    video_url = OptionalUrlField(help_text="A video highlight, or null.")
+
+    def get_identifier(self, edition) -> str:
+        return f"{edition.program.slug}/{edition.slug}"
+
+    @extend_schema_field(CountryCountSerializer(many=True))
+    def get_participating_countries(self, edition):
+        return [
+            {"code": country.code, "name": country.name, "participants": len(listed)}
+            for country, listed in edition.participants_by_country()
+        ]
+
+
+class PlaceSerializer(serializers.Serializer):
+    slug = serializers.SlugField(help_text="The place's stable identifier.")
+    url = PageUrlField()
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=PlaceKind.choices)
+    country = CountrySummarySerializer()
+    geonames_id = serializers.IntegerField(
+        allow_null=True, help_text="Its id in GeoNames, the gazetteer; null for an organisation."
+    )
+    latitude = serializers.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        coerce_to_string=False,
+        allow_null=True,
+        help_text="Degrees north, from the gazetteer; null when the place is not drawn.",
+    )
+    longitude = serializers.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        coerce_to_string=False,
+        allow_null=True,
+        help_text="Degrees east, from the gazetteer; null when the place is not drawn.",
+    )
+    coordinates_note = serializers.CharField(
+        help_text="Why the coordinates differ from the gazetteer's; usually empty."
+    )
+    participant_count = serializers.IntegerField(
+        help_text="Participations listed for it, one per edition that has taken place."
+    )
+    edition_count = serializers.IntegerField(help_text="Editions it took part in.")
+
+
+class CountrySerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code: the stable identifier.")
+    url = PageUrlField(help_text="The country's page.")
+    name = serializers.CharField()
+    participant_count = serializers.IntegerField(
+        help_text="Cities and bodies listed as taking part, one per edition."
+    )
+    edition_count = serializers.IntegerField(help_text="Public editions it took part in.")
+
+
+class ParticipationSerializer(serializers.Serializer):
+    program = serializers.SlugField(source="program_slug", help_text="The program's slug.")
+    program_title = serializers.CharField()
+    kind = serializers.ChoiceField(choices=ProgramKind.choices)
+    year = serializers.IntegerField(help_text="The year the editions started.")
+    country = serializers.CharField(source="country_code", help_text="ISO 3166-1 alpha-2 code.")
+    country_name = serializers.CharField()
+    participants = serializers.IntegerField(
+        help_text="Cities and public bodies from this country that took part in this "
+        "program's editions of this year (one per edition)."
+    )
+    editions = serializers.IntegerField(help_text="How many of those editions.")
+
+
+class PostSerializer(serializers.Serializer):
+    slug = serializers.SlugField(help_text="The post's stable identifier.")
+    url = PageUrlField()
+    title = serializers.CharField()
+    published_at = serializers.DateTimeField()
+    dateline = serializers.CharField(help_text="Where the story was filed; may be empty.")
+    lede = serializers.CharField()
+    body = serializers.CharField(help_text="The rest of the story, in Markdown; may be empty.")
+    tags = serializers.SerializerMethodField()
+    programs = serializers.SerializerMethodField(help_text="Slugs of the programs it is about.")
+    cover_image = FileUrlField(help_text="The cover photograph, or null.")
+    cover_alt_text = serializers.CharField(help_text="The cover described; empty without one.")
+    cover_credit = serializers.CharField(help_text="Who took the cover; may be empty.")
+
+    def get_tags(self, post) -> list[str]:
+        return [link.tag.name for link in post.tag_links]
+
+    def get_programs(self, post) -> list[str]:
+        return [program.slug for program in post.public_programs]
+
+
+class TestimonialSerializer(serializers.Serializer):
+    identifier = serializers.SerializerMethodField(
+        help_text="Its stable identifier (natural key): the year and the person, “2013/Name”."
+    )
+    url = PageUrlField()
+    person = serializers.CharField(source="full_name")
+    role = serializers.CharField(help_text="May be empty.")
+    organisation = serializers.CharField(help_text="May be empty.")
+    on_behalf_of = serializers.CharField(help_text="Whom the person speaks for; may be empty.")
+    city = serializers.CharField(help_text="May be empty.")
+    year = serializers.IntegerField(help_text="The year of the training the person attended.")
+    quote = serializers.CharField()
+    program = serializers.SerializerMethodField(help_text="The program's slug, or null.")
+    edition = serializers.SerializerMethodField(help_text="The edition's identifier, or null.")
+    place = serializers.SerializerMethodField(help_text="The person's place's slug, or null.")
+
+    def get_place(self, testimonial) -> str | None:
+        return testimonial.place.slug if testimonial.place_id else None
+
+    def get_identifier(self, testimonial) -> str:
+        return f"{testimonial.year}/{testimonial.person_name}"
+
+    def get_program(self, testimonial) -> str | None:
+        program = testimonial.related_program
+        return program.slug if program is not None and program.is_published else None
+
+    def get_edition(self, testimonial) -> str | None:
+        source = testimonial.source
+        if source is None or source is not testimonial.edition:
+            return None
+        return f"{source.program.slug}/{source.slug}"
+
+
+class CallSerializer(serializers.Serializer):
+    edition = serializers.SerializerMethodField(help_text="The edition's identifier.")
+    url = PageUrlField(help_text="The call's page, with its form while it is open.")
+    edition_url = serializers.SerializerMethodField()
+    edition_title = serializers.CharField(source="edition.full_title")
+    program = serializers.SlugField(source="edition.program.slug")
+    state = serializers.ChoiceField(choices=[CallState.UPCOMING, CallState.OPEN])
+    opens_at = serializers.DateTimeField()
+    closes_at = serializers.DateTimeField(help_text="The deadline.")
+    time_zone = serializers.CharField(help_text="The zone the call gives its dates in.")
+    eligibility = serializers.CharField(help_text="Who may apply.")
+    places = serializers.IntegerField(allow_null=True, help_text="Participants to be selected.")
+    languages = serializers.CharField()
+    costs = serializers.CharField(help_text="What participants pay and what is covered.")
+    documents = serializers.CharField(help_text="What applicants attach.")
+
+    def get_edition(self, call) -> str:
+        return f"{call.edition.program.slug}/{call.edition.slug}"
+
+    def get_edition_url(self, call) -> str:
+        return self.context["request"].build_absolute_uri(call.edition.get_absolute_url())

@@ -1,0 +1,132 @@
+"""The data sets at /data/: the page (licence, citation, schema.org Dataset), the CSV
+files, and a data package that Frictionless accepts."""
+
+import csv
+import io
+import json
+import re
+
+import pytest
+from frictionless import Package
+
+from opendata.tables import TABLES
+from tests.factories import TestimonialFactory
+from tests.html import json_ld_blocks, parse, text_of
+
+pytestmark = pytest.mark.django_db
+
+JEJU = "joint-workshop-smart-sustainable-cities-e-government"
+
+
+def rows(client, name):
+    response = client.get(f"/data/{name}.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+
+
+def test_the_jeju_2018_participants_by_country_from_the_csv(client, seed, places):
+    jeju = [row for row in rows(client, "participation") if row["edition"] == f"{JEJU}/2018"]
+    assert len(jeju) == 18
+    by_country = {}
+    for row in jeju:
+        by_country[row["country_name"]] = by_country.get(row["country_name"], 0) + 1
+    assert by_country["Russia"] == 3
+    assert by_country["Philippines"] == 2
+    accra = next(row for row in jeju if row["participant"] == "Accra")
+    assert (accra["country"], accra["place"]) == ("GH", "accra")
+
+
+def test_places_carry_coordinates_and_the_gazetteers_credit(client, seed, places):
+    accra = next(row for row in rows(client, "places") if row["slug"] == "accra")
+    assert (accra["geonames_id"], accra["latitude"], accra["longitude"]) == (
+        "2306104",
+        "5.55602",
+        "-0.19690",
+    )
+    package = json.loads(client.get("/data/datapackage.json").content)
+    places = next(r for r in package["resources"] if r["name"] == "places")
+    assert "GeoNames" in places["sources"][0]["title"]
+    assert "GeoNames" in client.get("/data/").content.decode()
+
+
+def test_a_cell_a_spreadsheet_would_run_is_kept_as_text(client, seed):
+    TestimonialFactory(quote='=HYPERLINK("http://evil.example")', person_name="Formula")
+    quote = next(row for row in rows(client, "testimonials") if row["person"] == "Formula")
+    assert quote["quote"] == '\'=HYPERLINK("http://evil.example")'
+
+
+def test_the_package_describes_every_file_and_frictionless_accepts_it(
+    client, seed, places, tmp_path
+):
+    package = json.loads(client.get("/data/datapackage.json").content)
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    assert [resource["path"] for resource in package["resources"]] == [
+        f"{name}.csv" for name in TABLES
+    ]
+    (tmp_path / "datapackage.json").write_text(json.dumps(package))
+    for resource in package["resources"]:
+        (tmp_path / resource["path"]).write_bytes(client.get(f"/data/{resource['path']}").content)
+        header = (tmp_path / resource["path"]).read_text().splitlines()[0].split(",")
+        assert header == [field["name"] for field in resource["schema"]["fields"]]
+    report = Package(str(tmp_path / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_the_page_names_the_licence_how_to_cite_and_every_file(client, seed, settings):
+    settings.OPEN_DATA_LICENCE = {
+        "id": "CC0-1.0",
+        "title": "Creative Commons Zero v1.0 Universal",
+        "url": "https://creativecommons.org/publicdomain/zero/1.0/",
+    }
+    response = client.get("/data/")
+    html = response.content.decode()
+    assert parse(response).headings[0] == (1, "Open data")
+    assert "Creative Commons Zero v1.0 Universal" in html
+    assert 'rel="license"' in html
+    citation = re.search(r'<blockquote class="citation">(.*?)</blockquote>', html, re.S)
+    assert "http://testserver/data/" in citation.group(1)
+    links = set(re.findall(r'<a href="([^"]+)" type="text/csv" download>', html))
+    assert links == {f"/data/{name}.csv" for name in TABLES}
+    assert "Download places.csv" in text_of(response)
+    assert json.loads(client.get("/data/datapackage.json").content)["licenses"][0]["name"] == (
+        "CC0-1.0"
+    )
+
+
+def test_the_page_describes_a_schema_org_dataset_with_its_distribution(client, seed):
+    dataset = json_ld_blocks(client.get("/data/"))["Dataset"]
+    assert dataset["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert len(dataset["description"]) >= 50
+    urls = {item["contentUrl"] for item in dataset["distribution"]}
+    assert urls == {f"http://testserver/data/{name}.csv" for name in TABLES} | {
+        "http://testserver/data/datapackage.json"
+    }
+    assert all(item["@type"] == "DataDownload" for item in dataset["distribution"])
+
+
+def test_an_unknown_file_is_a_404(client, seed):
+    assert client.get("/data/applications.csv").status_code == 404
+
+
+def test_the_sitemap_lists_the_data_page_and_the_api_documentation(client, seed):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/data/</loc>" in sitemap
+    assert "<loc>http://testserver/api/v1/docs/</loc>" in sitemap
+    assert "/api/v1/editions/" not in sitemap
+
+
+def test_the_api_documentation_lists_every_endpoint_its_filters_and_fields(client, seed, settings):
+    settings.OPEN_DATA_API_RATE = "30/min"
+    response = client.get("/api/v1/docs/")
+    text = text_of(response)
+    assert parse(response).headings[0] == (1, "API documentation")
+    for path in ["/api/v1/editions/", "/api/v1/participation/", "/api/v1/places/{slug}/"]:
+        assert f"GET {path}" in text
+    assert "participating_countries[].participants" in text
+    assert "venue_country" in text and "page_size" in text
+    assert "30 requests a minute" in text
+
+
+def test_every_page_leads_to_the_open_data(client, seed):
+    assert '<a href="/data/">Open data and API</a>' in client.get("/news/").content.decode()
