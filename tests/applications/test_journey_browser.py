@@ -53,7 +53,9 @@ def test_apply_then_accept_then_the_participant_is_listed(
     visitor.goto(live_server.url + call.edition.get_absolute_url())
     title = call.edition.full_title
     visitor.get_by_role("link", name=f"Apply to {title}").click()
-    assert visitor.locator("h1").inner_text() == f"Apply: {title}"
+    # The edition in the heading, its program in the kicker above it.
+    assert visitor.locator("h1").inner_text() == f"Apply — {call.edition.title}"
+    assert call.edition.program.title.upper() in visitor.locator(".page-head .eyebrow").inner_text()
     fill_form(visitor, document)
     visitor.get_by_role("button", name="Send the application").click()
 

@@ -143,7 +143,7 @@ def test_post_names_its_related_programs(client, seed):
     post = Post.objects.get(slug__startswith="g20")
     post.related_programs.add(Program.objects.get(kind=ProgramKind.PARTNER))
     text = text_of(client.get(POST))
-    assert "Programs World Bank Institute’s Smart Cities Webinar Series" in text
+    assert "Program World Bank Institute’s Smart Cities Webinar Series" in text
 
 
 def test_oldest_and_newest_posts_have_one_neighbour(client, seed):

@@ -274,7 +274,14 @@ grid => [
 @pytest.mark.parametrize("width", [1280, 800])
 @pytest.mark.parametrize(
     "path",
-    ["/", "/news/", "/news/tag/webinar/", "/testimonials/", "/programs/", "/programs/kind/regional/"],
+    [
+        "/",
+        "/news/",
+        "/news/tag/webinar/",
+        "/testimonials/",
+        "/programs/",
+        "/programs/kind/regional/",
+    ],
 )
 def test_no_card_stretches_across_the_page(live_server, seed, page, path, width):
     """Cards keep their column's width whatever their number: a lone card on a row sits
