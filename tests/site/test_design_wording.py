@@ -118,3 +118,15 @@ def test_spelling_hints_look_at_the_first_words_only(seed):
     """A long query of made-up words is not compared word by word to the vocabulary."""
     assert search_help.spelling_hint("Jejy webinr") == "jeju webinar"
     assert search_help.spelling_hint("qqqq wwww xxxx yyyy zzzz Jejy") == ""
+
+
+def test_text_is_typeset_on_the_page_and_kept_as_written(client, seed):
+    """Number ranges read with an en dash and “e-Government”, “COVID-19” keep their
+    hyphen's neighbours on one line, on the page only: the stored text is unchanged."""
+    jeju = Edition.objects.get(program__kind="joint-workshop", start_date__year=2018)
+    assert "July 9-12, 2018" in jeju.summary
+    text = main_of(client.get(jeju.get_absolute_url()).content.decode())
+    assert "July 9\u2060\u2013\u206012, 2018" in text
+    assert "e\u2011Government" in text and "e-Government" not in text
+    news = main_of(client.get("/news/").content.decode())
+    assert "COVID\u201119" in news and "COVID-19" not in news
