@@ -105,8 +105,10 @@ def test_chengdu_is_presented_by_its_regional_office(client, seed):
     text = text_of(client.get(CHENGDU))
     assert "No information available yet" not in text
     assert "A program of the WeGO Regional Office for Asia, in Chengdu" in text
-    assert "Starting 2014, the WeGO Regional Offices in Asia and Europe" in text
+    # Not the kind's introduction again: that is the kind's page.
+    assert "Starting 2014, the WeGO Regional Offices in Asia and Europe" not in text
     assert "How to take part" in text and "andrew@we-gov.org" in text
+    assert "The first edition of the Chengdu Smart City" in text
 
 
 def test_joint_workshop_program_shows_announcement_and_contacts(client, seed):
