@@ -133,7 +133,7 @@ def test_programs_grouped_by_kind(client, seed):
 
 def test_archive_by_year(client, seed):
     text = text_of(client.get("/programs/archive/"))
-    assert "9 editions from 2011 to 2018" in text
+    assert "9 editions held from 2011 to 2018" in text
     assert "18 cities and bodies, 13 countries" in text
     text = text_of(client.get("/programs/archive/2012/"))
     assert "2 editions" in text
