@@ -182,3 +182,12 @@ def test_counts_are_grammatical(client, seed):
     text = text_of(client.get(edition.get_absolute_url()))
     assert "2 cities and bodies from 1 country." in text
     assert "in 1 countries" not in text and "1 countries" not in text
+
+
+def test_kind_names_have_one_casing_in_headings_crumbs_and_facts(client, seed):
+    """The kinds are named as the programs page heads them, in title case, everywhere."""
+    page = client.get("/programs/wego-shrdc-training-program/").content.decode()
+    trail = page[page.index('aria-label="Breadcrumb"') :]
+    assert ">Main Training Programs</a>" in trail[: trail.index("</nav>")]
+    assert ">Main Training Programs</a></dd>" in page  # the Key facts' kind
+    assert "Main training program" not in text_of(client.get("/search/?q=SHRDC"))
