@@ -4,20 +4,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programs', '0010_program_is_sample'),
+        ("programs", "0010_program_is_sample"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='introduction',
-            name='section',
-            field=models.CharField(choices=[('overview', 'Training programs overview (top of the landing page)'), ('about', 'About'), ('main', 'Main Training Programs'), ('regional', 'Regional Office Programs'), ('partner', 'Partners’ Programs'), ('joint-workshop', 'Joint Workshops')], max_length=20, unique=True),
+            model_name="introduction",
+            name="section",
+            field=models.CharField(
+                choices=[
+                    ("overview", "Training programs overview (top of the landing page)"),
+                    ("about", "About"),
+                    ("main", "Main Training Programs"),
+                    ("regional", "Regional Office Programs"),
+                    ("partner", "Partners’ Programs"),
+                    ("joint-workshop", "Joint Workshops"),
+                ],
+                max_length=20,
+                unique=True,
+            ),
         ),
         migrations.AlterField(
-            model_name='program',
-            name='kind',
-            field=models.CharField(choices=[('main', 'Main Training Program'), ('regional', 'Regional Office Program'), ('partner', 'Partners’ Program'), ('joint-workshop', 'Joint Workshop')], db_index=True, help_text='The section of the site the program is listed in.', max_length=20),
+            model_name="program",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("main", "Main Training Program"),
+                    ("regional", "Regional Office Program"),
+                    ("partner", "Partners’ Program"),
+                    ("joint-workshop", "Joint Workshop"),
+                ],
+                db_index=True,
+                help_text="The section of the site the program is listed in.",
+                max_length=20,
+            ),
         ),
     ]
