@@ -172,9 +172,13 @@ def aria_current(context, url, exclude=None):
     """``aria-current="page"`` on the link to this page, ``"true"`` on its section's link.
 
     ``exclude`` names a sub-section with a link of its own (the archive under programs).
+    A page not found (Django's 404 handler gives its template `request_path`) belongs to
+    no section, whatever its address begins with.
     """
     request = context.get("request")
     if request is None or (exclude and request.path.startswith(exclude)):
+        return ""
+    if "request_path" in context:
         return ""
     if request.path == url:
         return format_html('aria-current="{}"', "page")
