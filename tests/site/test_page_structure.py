@@ -107,7 +107,9 @@ def test_404_page_is_styled(client, seed):
 
 def test_404_page_marks_no_section_and_offers_a_search(client, seed):
     html = client.get("/programs/no-such-thing/").content.decode()
-    menu = html[html.index('aria-label="Main"') : html.index("</nav>", html.index('aria-label="Main"'))]
+    menu = html[
+        html.index('aria-label="Main"') : html.index("</nav>", html.index('aria-label="Main"'))
+    ]
     assert "aria-current" not in menu
     main = html[html.index("<main") : html.index("</main>")]
     assert 'role="search"' in main and 'action="/search/"' in main
