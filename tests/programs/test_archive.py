@@ -69,7 +69,7 @@ def test_editions_to_come_are_apart_and_not_counted_among_those_held(client):
     html = client.get("/programs/archive/").content.decode()
     text = text_of(client.get("/programs/archive/"))
     assert "3 editions held from 2000 to 2000." in text
-    upcoming = html[html.index('id="upcoming-heading"') : html.index(">Held</h2>")]
+    upcoming = html[html.index('id="upcoming-heading"') : html.index(">Editions held</h2>")]
     assert coming.get_absolute_url() in upcoming
     assert not any(e.get_absolute_url() in upcoming for e in held)
     # A year's page has no year column: its heading names the year.
