@@ -44,6 +44,17 @@ def discard_document(application):
         application.document.storage.delete(application.document.name)
 
 
+def document_size(application):
+    """The stored document's size in bytes for the confirmation's recap, or None. Its
+    original file name is not kept (it is stored under a random name)."""
+    if not application.document:
+        return None
+    try:
+        return application.document.size
+    except OSError:
+        return None
+
+
 def refusal(request, call, status, title, paragraphs):
     """A form that was not stored: what happened and what to do next, with whom to write
     to about the call."""
@@ -210,7 +221,11 @@ class ConfirmationView(CallMixin, TemplateView):
         except (signing.BadSignature, Application.DoesNotExist, TypeError, ValueError):
             raise Http404("No such confirmation.") from None
         return super().get_context_data(
-            call=call, edition=call.edition, application=application, **kwargs
+            call=call,
+            edition=call.edition,
+            application=application,
+            document_size=document_size(application),
+            **kwargs,
         )
 
 

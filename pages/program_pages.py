@@ -17,7 +17,7 @@ from django.views.generic import DetailView
 from applications.linked_data import offer_json_ld
 from news.models import Post
 from programs.linked_data import event_json_ld, series_json_ld
-from programs.models import Edition, Introduction, Participant, Program, ProgramKind
+from programs.models import Edition, Participant, Program, ProgramKind
 from programs.views import kind_crumb, public_contacts
 from testimonials.models import Testimonial
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
@@ -78,11 +78,6 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
     def get_breadcrumbs(self, context):
         program = self.object
         return [kind_crumb(ProgramKind(program.kind)), Crumb(program.title, self.request.path)]
-
-    def kind_introduction(self):
-        """The introduction of the program's kind: the page of a program known by its name
-        only presents the regional office that runs it with it (its template asks)."""
-        return Introduction.objects.filter(section=self.object.kind).first()
 
     def other_programs(self):
         """A few ways on: other public programs, those of the same kind first, one more

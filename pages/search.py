@@ -61,6 +61,8 @@ SNIPPET_WORDS = 30
 # Markers around matched words in snippets: noncharacters, never in the cleaned query.
 START, STOP = "\ufdd0", "\ufdd1"
 _MARKERS = re.compile(f"({START}|{STOP})")
+# Two marked words with only spaces between them: one marked phrase (“Smart City”).
+_BETWEEN_MARKS = re.compile(f"{STOP}(\\s+){START}")
 
 
 @dataclass(frozen=True)
@@ -215,9 +217,10 @@ def _search_places(query):
 
 
 def highlighted(text):
-    """Escaped text with the marked stretches in <mark>; stray markers are dropped."""
+    """Escaped text with the marked stretches in <mark>, neighbouring words as one
+    phrase; stray markers are dropped."""
     pieces, marked = [], False
-    for chunk in _MARKERS.split(text):
+    for chunk in _MARKERS.split(_BETWEEN_MARKS.sub(r"\1", text)):
         if chunk in (START, STOP):
             marked = chunk == START
         elif chunk:

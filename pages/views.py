@@ -45,7 +45,7 @@ class LandingView(TemplateView):
     news_count = 3
     programs_per_kind = 6
     main_edition_count = 12
-    testimonial_count = 1
+    testimonial_count = 2
 
     def get_context_data(self, **kwargs):
         # Per day too: an edition becomes past when its last day is over, with no save.

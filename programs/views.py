@@ -7,6 +7,7 @@ testimonials), so they are composed in pages/program_pages.py.
 
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import ArchiveIndexView, TemplateView, YearArchiveView
 
 from programs.models import (
@@ -148,10 +149,27 @@ def public_edition_years():
 
 
 class EditionArchiveView(EditionArchiveMixin, DateArchiveMixin, ArchiveIndexView):
-    """The whole archive, in pages of `paginate_by`."""
+    """The whole archive: the editions held, in pages of `paginate_by`; those still to
+    come (a few) apart above them, soonest first."""
 
     paginate_by = 50
     allow_empty = True  # a site without editions yet says so
+
+    def get_queryset(self):
+        return super().get_queryset().filter(end_date__lt=timezone.localdate())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["upcoming_editions"] = (
+            list(
+                EditionArchiveMixin.get_queryset(self)
+                .filter(end_date__gte=timezone.localdate())
+                .order_by("start_date", "pk")
+            )
+            if context["page_obj"].number == 1
+            else []
+        )
+        return context
 
 
 class EditionYearView(EditionArchiveMixin, DateArchiveMixin, YearArchiveView):

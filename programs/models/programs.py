@@ -17,19 +17,19 @@ from wego_site.core.stored_values import RemembersStoredValues
 
 
 class ProgramKind(models.TextChoices):
-    MAIN = "main", "Main training program"
-    REGIONAL = "regional", "Regional office program"
-    PARTNER = "partner", "Partners’ program"
-    JOINT_WORKSHOP = "joint-workshop", "Joint workshop"
+    MAIN = "main", "Main Training Program"
+    REGIONAL = "regional", "Regional Office Program"
+    PARTNER = "partner", "Partners’ Program"
+    JOINT_WORKSHOP = "joint-workshop", "Joint Workshop"
 
 
 class IntroductionSection(models.TextChoices):
     OVERVIEW = "overview", "Training programs overview (top of the landing page)"
     ABOUT = "about", "About"
-    MAIN = ProgramKind.MAIN.value, "Main training programs"
-    REGIONAL = ProgramKind.REGIONAL.value, "Regional office programs"
-    PARTNER = ProgramKind.PARTNER.value, "Partners’ programs"
-    JOINT_WORKSHOP = ProgramKind.JOINT_WORKSHOP.value, "Joint workshops"
+    MAIN = ProgramKind.MAIN.value, "Main Training Programs"
+    REGIONAL = ProgramKind.REGIONAL.value, "Regional Office Programs"
+    PARTNER = ProgramKind.PARTNER.value, "Partners’ Programs"
+    JOINT_WORKSHOP = ProgramKind.JOINT_WORKSHOP.value, "Joint Workshops"
 
 
 class IntroductionQuerySet(models.QuerySet):

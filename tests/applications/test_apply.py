@@ -57,6 +57,27 @@ def test_an_application_is_stored_confirmed_and_emailed(client, call, country, p
     assert "reviewer@example.org" in message.body
 
 
+def test_the_confirmation_recaps_what_was_sent_to_that_applicant_only(client, call, country):
+    response = post(client, call, country)
+    page = client.get(response["Location"])
+    html = page.content.decode()
+    recap = html[html.index("What you sent") :]
+    for sent in (
+        "Dr. Applicant Person",
+        "applicant@example.org",
+        "Test City Government",
+        "One PDF",
+    ):
+        assert sent in recap
+    # Never stored by the page cache or a front cache.
+    assert {"private", "no-store"} <= {part.strip() for part in page["Cache-Control"].split(",")}
+    # The same address without its signed token shows nothing of it.
+    other = client.get(response["Location"].split("?")[0])
+    assert other.status_code == 404 and "Applicant Person" not in other.content.decode()
+    # The deadline reads once, without parentheses inside parentheses.
+    assert "))" not in html
+
+
 def test_the_document_is_stored_under_a_random_name_outside_media(
     client, call, country, private_root, media_root
 ):
@@ -398,3 +419,13 @@ def test_each_error_says_what_to_do_and_the_summary_follows_the_form(client, cal
     # Each item is the message alone, linked to its field: no label glued in front of it.
     assert '<a href="#id_name">Enter your full name.</a>' in summary
     assert ".." not in summary and "?:" not in summary
+
+
+def test_the_privacy_notice_has_a_breadcrumb_and_typeset_apostrophes(client):
+    html = client.get(reverse("applications:privacy")).content.decode()
+    trail = html[html.index('aria-label="Breadcrumb"') :]
+    trail = trail[: trail.index("</nav>")]
+    assert 'href="/"' in trail
+    main = html[html.index("<main") : html.index("</main>")]
+    assert "WeGO’s secretariat" in main
+    assert "'s " not in re.sub(r"<[^>]+>", "", main)

@@ -38,3 +38,13 @@ def test_running_it_twice_changes_nothing(seed):
     call_command("load_demo", stdout=out)
     assert [list(model.objects.values()) for model in (Program, Edition, Call)] == rows
     assert "there already" in out.getvalue()
+
+
+def test_the_demo_text_reads_as_text_on_the_pages(client, seed):
+    """The sample's summary is shown as plain text on cards and pages: no Markdown marks."""
+    call_command("load_demo", stdout=io.StringIO())
+    program = Program.objects.get(is_sample=True)
+    for path in ("/", "/programs/", program.get_absolute_url()):
+        page = client.get(path).content.decode()
+        assert "not a real program" in page
+        assert "`" not in page, path

@@ -53,7 +53,9 @@ def test_apply_then_accept_then_the_participant_is_listed(
     visitor.goto(live_server.url + call.edition.get_absolute_url())
     title = call.edition.full_title
     visitor.get_by_role("link", name=f"Apply to {title}").click()
-    assert visitor.locator("h1").inner_text() == f"Apply: {title}"
+    # The edition in the heading, its program in the kicker above it.
+    assert visitor.locator("h1").inner_text() == f"Apply — {call.edition.title}"
+    assert call.edition.program.title.upper() in visitor.locator(".page-head .eyebrow").inner_text()
     fill_form(visitor, document)
     visitor.get_by_role("button", name="Send the application").click()
 
@@ -128,3 +130,19 @@ def test_no_axe_violations_on_the_calls_pages(live_server, page, call, country, 
     page.get_by_role("button", name="Send the application").click()
     check("the confirmation")
     assert not failures, "\n\n".join(f"{label}:\n{report}" for label, report in failures.items())
+
+
+def test_the_error_summary_has_one_focus_ring_and_phones_keep_wide_fields(live_server, page, call):
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(live_server.url + call.get_absolute_url())
+    page.get_by_role("button", name="Send the application").click()
+    summary = page.locator(".error-summary")
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    ring = summary.evaluate(
+        "s => [getComputedStyle(s).boxShadow, getComputedStyle(s).outlineStyle,"
+        " parseFloat(getComputedStyle(s).outlineWidth)]"
+    )
+    assert ring[0] == "none" and ring[1] == "solid" and 2 <= ring[2] <= 3, ring
+    # A field with its error still takes most of the phone's width.
+    assert page.get_by_label("Full name").bounding_box()["width"] >= 320
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375

@@ -73,3 +73,18 @@ def test_nobreak_keeps_a_one_letter_prefix_with_its_word():
     # Not inside addresses, links or longer words.
     for text in ["mail@e-gov.org", "[x](http://a.org/e-b)", "Carbon-free", "WeGO–SHRDC"]:
         assert nobreak(text) == text
+
+
+def test_nobreak_keeps_a_name_with_its_number():
+    assert nobreak("response to COVID-19 in cities") == "response to COVID\u201119 in cities"
+    assert nobreak("(G-20)") == "(G\u201120)"
+    assert nobreak("http://a.org/covid-19") == "http://a.org/covid-19"
+
+
+def test_nobreak_sets_a_range_of_numbers_with_an_en_dash_held_on_one_line():
+    joined = "\u2060\u2013\u2060"
+    assert nobreak("from July 9-12, 2018") == f"from July 9{joined}12, 2018"
+    assert nobreak("(2011-2017)") == f"(2011{joined}2017)"
+    # Not a date written with hyphens, an address or a phone number.
+    for text in ["on 2011-09-05", "/archive/2018-07/", "+82-2-123-4567", "mail@x9-12.org"]:
+        assert nobreak(text) == text

@@ -7,6 +7,7 @@ from PIL import Image
 
 from news.models import Post
 from tests.admin_session import sign_in
+from wego_site.core.templatetags.wego import nobreak
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,7 +34,7 @@ def test_delete_a_post_and_recover_it_with_its_tags(live_server, page, editor, s
     recovered = Post.objects.get(slug=SEED_POST)
     assert sorted(tag.name for tag in recovered.tags.all()) == tags
     page.goto(live_server.url + public_url)
-    assert page.locator("h1").inner_text() == post.title
+    assert page.locator("h1").inner_text() == nobreak(post.title)
 
 
 def test_a_story_in_markdown_is_formatted_and_html_is_shown_as_text(live_server, page, editor):

@@ -17,7 +17,7 @@ def test_searching_from_the_search_page(live_server, seed, page):
     page.wait_for_url("**/search/?q=Cybersecurity")
     assert page.get_by_role("heading", level=2).inner_text() == "Editions (1)"
     result = page.get_by_role(
-        "link", name="Joint Workshop for Smart Sustainable Cities & e-Government 2018"
+        "link", name="Joint Workshop for Smart Sustainable Cities & e\u2011Government 2018"
     )
     assert result.count() == 1
     assert page.locator(".search-snippet mark").inner_text() == "Cybersecurity"

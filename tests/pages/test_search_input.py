@@ -129,6 +129,12 @@ def test_highlighting_escapes_and_marks():
     assert str(search.highlighted(f"{stop}x{start}y")) == "x<mark>y</mark>"
 
 
+def test_highlighting_marks_a_phrase_once():
+    start, stop = search.START, search.STOP
+    marked = search.highlighted(f"the {start}Smart{stop} {start}City{stop} of {start}Seoul{stop}")
+    assert str(marked) == "the <mark>Smart City</mark> of <mark>Seoul</mark>"
+
+
 def test_control_characters_and_markers_are_removed_from_the_query():
     query, truncated = search.clean_query(f"a\x00b\x07 {search.START}c{search.STOP}\u200b d  ")
     assert query == "a b c d"

@@ -27,7 +27,7 @@ def test_the_archive_of_editions_comes_in_pages_newest_first(client):
     editions = make_editions(60)
     first = client.get("/programs/archive/")
     text = text_of(first)
-    assert "60 editions from 2000 to 2005, page 1 of 2." in text
+    assert "60 editions held from 2000 to 2005, page 1 of 2." in text
     html = first.content.decode()
     assert editions[-1].get_absolute_url() in html  # the newest
     assert editions[0].get_absolute_url() not in html  # the oldest, on page 2
@@ -55,3 +55,23 @@ def test_the_archive_lists_newest_first_within_a_page(client):
     assert years == [2001, 2000]
     newest_first = [e.get_absolute_url() for e in Edition.objects.order_by("-start_date")]
     assert sorted(newest_first, key=html.index) == newest_first
+
+
+def test_editions_to_come_are_apart_and_not_counted_among_those_held(client):
+    held = make_editions(3)
+    today = dt.date.today()
+    coming = EditionFactory(
+        program=held[0].program,
+        slug="coming",
+        start_date=today + dt.timedelta(days=40),
+        end_date=today + dt.timedelta(days=44),
+    )
+    html = client.get("/programs/archive/").content.decode()
+    text = text_of(client.get("/programs/archive/"))
+    assert "3 editions held from 2000 to 2000." in text
+    upcoming = html[html.index('id="upcoming-heading"') : html.index(">Editions held</h2>")]
+    assert coming.get_absolute_url() in upcoming
+    assert not any(e.get_absolute_url() in upcoming for e in held)
+    # A year's page has no year column: its heading names the year.
+    year_page = client.get("/programs/archive/2000/").content.decode()
+    assert "edition-table--in-year" in year_page

@@ -105,8 +105,10 @@ def test_chengdu_is_presented_by_its_regional_office(client, seed):
     text = text_of(client.get(CHENGDU))
     assert "No information available yet" not in text
     assert "A program of the WeGO Regional Office for Asia, in Chengdu" in text
-    assert "Starting 2014, the WeGO Regional Offices in Asia and Europe" in text
+    # Not the kind's introduction again: that is the kind's page.
+    assert "Starting 2014, the WeGO Regional Offices in Asia and Europe" not in text
     assert "How to take part" in text and "andrew@we-gov.org" in text
+    assert "The first edition of the Chengdu Smart City" in text
 
 
 def test_joint_workshop_program_shows_announcement_and_contacts(client, seed):
@@ -131,7 +133,7 @@ def test_programs_grouped_by_kind(client, seed):
 
 def test_archive_by_year(client, seed):
     text = text_of(client.get("/programs/archive/"))
-    assert "9 editions from 2011 to 2018" in text
+    assert "9 editions held from 2011 to 2018" in text
     assert "18 cities and bodies, 13 countries" in text
     text = text_of(client.get("/programs/archive/2012/"))
     assert "2 editions" in text
@@ -180,3 +182,12 @@ def test_counts_are_grammatical(client, seed):
     text = text_of(client.get(edition.get_absolute_url()))
     assert "2 cities and bodies from 1 country." in text
     assert "in 1 countries" not in text and "1 countries" not in text
+
+
+def test_kind_names_have_one_casing_in_headings_crumbs_and_facts(client, seed):
+    """The kinds are named as the programs page heads them, in title case, everywhere."""
+    page = client.get("/programs/wego-shrdc-training-program/").content.decode()
+    trail = page[page.index('aria-label="Breadcrumb"') :]
+    assert ">Main Training Programs</a>" in trail[: trail.index("</nav>")]
+    assert ">Main Training Programs</a></dd>" in page  # the Key facts' kind
+    assert "Main training program" not in text_of(client.get("/search/?q=SHRDC"))

@@ -1,10 +1,12 @@
 """Pages say what they know once, and plainly: no "yet" for events long over."""
 
 import datetime as dt
+import io
 import re
 from types import SimpleNamespace
 
 import pytest
+from django.core.management import call_command
 
 from pages import search_help
 from programs.models import Edition
@@ -34,8 +36,11 @@ def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed
     text = main_of(html)
     # Its title names its program; its dates and venue head the page.
     assert "WeGO–SHRDC Training Program, May 2016 22–29 May 2016 · Seoul, Korea" in text
-    # Then what the program is and how to take part next, with whom to write to.
-    assert "Since 2011, WeGO has organized a training program" in text
+    # It says plainly that nothing more is recorded, then what the program is (as the
+    # program's text, not the edition's) and how to take part next, with whom to write to.
+    assert "This edition is known by its dates and venue only: there is no further record" in text
+    assert text.index("no further record") < text.index("The program it belongs to")
+    assert text.index("The program it belongs to") < text.index("Since 2011, WeGO has organized")
     assert text.index("How to take part") < text.index("Every edition of the program")
     assert "andrew@we-gov.org" in text
     # No panel says what is not known.
@@ -73,7 +78,9 @@ def test_a_program_known_by_its_name_is_presented_by_its_office(client, seed):
     assert "No information available yet" not in text
     assert "None published yet" not in text
     assert "WeGO Regional Office for Asia, Chengdu" in text
-    assert "Office organising training since 2014" in text
+    # The office's year once, in the lede, not again among the facts.
+    assert "which has organised training for WeGO members since 2014" in text
+    assert "Office organising training since 2014" not in text
     assert "andrew@we-gov.org" in text, "whom to ask"
     assert "Other training programs" in text
     assert "WeGO–SHRDC Training Program" in text
@@ -119,3 +126,25 @@ def test_spelling_hints_look_at_the_first_words_only(seed):
     """A long query of made-up words is not compared word by word to the vocabulary."""
     assert search_help.spelling_hint("Jejy webinr") == "jeju webinar"
     assert search_help.spelling_hint("qqqq wwww xxxx yyyy zzzz Jejy") == ""
+
+
+def test_text_is_typeset_on_the_page_and_kept_as_written(client, seed):
+    """Number ranges read with an en dash and “e-Government”, “COVID-19” keep their
+    hyphen's neighbours on one line, on the page only: the stored text is unchanged."""
+    jeju = Edition.objects.get(program__kind="joint-workshop", start_date__year=2018)
+    assert "July 9-12, 2018" in jeju.summary
+    text = main_of(client.get(jeju.get_absolute_url()).content.decode())
+    assert "July 9\u2060\u2013\u206012, 2018" in text
+    assert "e\u2011Government" in text and "e-Government" not in text
+    news = main_of(client.get("/news/").content.decode())
+    assert "COVID\u201119" in news and "COVID-19" not in news
+
+
+def test_an_edition_page_links_its_program_once_and_has_no_one_fact_panel(client, seed):
+    call_command("load_demo", stdout=io.StringIO())
+    edition = Edition.objects.get(program__is_sample=True)
+    html = client.get(edition.get_absolute_url()).content.decode()
+    main = html[html.index('<main id="main-content"') : html.index("</main>")]
+    # The breadcrumb names the program above; in the page, "More of this program" only.
+    assert main.count(f'href="{edition.program.get_absolute_url()}"') == 1
+    assert "Key facts" not in main

@@ -105,6 +105,24 @@ def test_404_page_is_styled(client, seed):
     assert page.meta["robots"] == "noindex"
 
 
+def test_404_page_marks_no_section_and_offers_a_search(client, seed):
+    html = client.get("/programs/no-such-thing/").content.decode()
+    menu = html[
+        html.index('aria-label="Main"') : html.index("</nav>", html.index('aria-label="Main"'))
+    ]
+    assert "aria-current" not in menu
+    main = html[html.index("<main") : html.index("</main>")]
+    assert 'role="search"' in main and 'action="/search/"' in main
+    assert html.count('role="search"') == 1  # not the header's as well
+
+
+def test_the_search_page_marks_search_current_in_the_menu(client, seed):
+    html = client.get("/search/?q=Jeju").content.decode()
+    assert '<a href="/search/" aria-current="page">Search</a>' in html
+    # The edition's dates as every page writes them.
+    assert '<span class="date-range"><time datetime="2018-07-09">9</time>' in html
+
+
 @pytest.mark.parametrize(
     "url", ["/", "/programs/", "/programs/archive/", "/news/", "/testimonials/"]
 )

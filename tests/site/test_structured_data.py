@@ -90,7 +90,7 @@ def test_edition_event_has_every_field_rich_results_ask_for(client, seed_cards):
 def test_an_edition_without_summary_is_described_from_its_own_facts(client, seed_cards):
     event = json_ld_blocks(client.get("/programs/wego-shrdc-training-program/2011-09/"))["Event"]
     assert event["description"] == (
-        "Main training program “WeGO–SHRDC Training Program”, 5–9 September 2011 in Seoul, Korea."
+        "Main Training Program “WeGO–SHRDC Training Program”, 5–9 September 2011 in Seoul, Korea."
     )
     assert event["organizer"][0]["url"] == WEGO_URL  # no co-organisers recorded: WeGO's own
 

@@ -168,7 +168,7 @@ def test_a_session_without_a_code_does_not_open_the_admin(client, editor):
 
 def test_the_login_page_labels_the_code_field(client):
     html = client.get(LOGIN).content.decode()
-    assert '<label for="id_otp_token">Code:</label>' in html
+    assert '<label for="id_otp_token">Code</label>' in html  # no colon, as Username and Password
     assert 'autocomplete="one-time-code"' in html
     assert 'aria-describedby="id_otp_token_helptext"' in html
     # A first-time editor has no code yet: the help says to leave it empty.

@@ -171,3 +171,23 @@ def test_an_editor_sets_up_two_factor_sign_in_in_the_browser(live_server, page, 
     page.wait_for_url(live_server.url + INDEX)
     assert page.get_by_role("heading", name="What would you like to edit?").count() == 1
     assert violations == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_set_up_page_is_the_sign_in_card_and_fits_a_phone(live_server, page, editor):
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(live_server.url + LOGIN)
+    fields = [page.get_by_label(name, exact=True) for name in ("Username", "Password", "Code")]
+    widths = [field.bounding_box()["width"] for field in fields]
+    assert max(widths) - min(widths) < 1, widths
+    button = page.get_by_role("button", name="Log in")
+    assert button.evaluate("b => getComputedStyle(b).textTransform") == "none"
+    fields[0].fill("editor")
+    fields[1].fill("pw-editor-1")
+    button.click()
+    page.wait_for_url(live_server.url + SETUP)
+    assert page.locator("body.login").count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    code = page.get_by_label("Code from the app").bounding_box()
+    assert code["x"] + code["width"] <= 375

@@ -17,7 +17,7 @@ from wego_site.core.publishing import PublicationStatus
 
 PROGRAM_SLUG = "sample-program-demo"
 EDITION_SLUG = "sample-edition"
-NOTE = "This is a sample created by `manage.py load_demo` to try the site out; it is not a real program."
+NOTE = "A sample added by the site’s demo command to try the site out; it is not a real program."
 
 
 class Command(BaseCommand):

@@ -55,19 +55,29 @@ def date_range(start, end=None):
     )
 
 
-# A one-letter prefix joined by a hyphen, starting a word: “e-Government”, “m-Health”
-# (not inside an address or a link: the letter follows a space, a quote or the start).
-_PREFIX_HYPHEN = re.compile(r"(?<![^\s“‘\"'])([A-Za-z])-(?=[A-Za-z])")
+# A one-letter prefix joined by a hyphen, starting a word: “e-Government”, “m-Health”;
+# or a name joined to its number: “COVID-19”, “G-20” (not inside an address or a link:
+# the word follows a space, a quote, a bracket or the start).
+_WORD_START = r"(?<![^\s“‘\"'(])"
+_PREFIX_HYPHEN = re.compile(_WORD_START + r"([A-Za-z]|[A-Z][A-Za-z]*(?=-\d))-(?=[A-Za-z\d])")
+# A range of numbers written with a hyphen, “July 9-12”, “2011-2017”: not a date written
+# 2011-09-05, nor part of an address.
+_NUMBER_RANGE = re.compile(_WORD_START + r"(\d{1,4})-(\d{1,4})(?![\d\w-])")
 
 
 @register.filter(is_safe=True)
 def nobreak(text):
-    """“e-Government” with a non-breaking hyphen (U+2011), so a line never ends at “e-”.
+    """Text set for a page: “e-Government” and “COVID-19” with a non-breaking hyphen
+    (U+2011), so a line never ends inside them, and a range of numbers with an en dash
+    held to its numbers by word joiners (“9–12”), as the site writes its own dates.
 
     For text shown on pages (headings, links, quotes before their Markdown is rendered);
-    titles, feeds and data keep the plain hyphen.
+    the stored text, titles, feeds and data keep the plain hyphen.
     """
-    return _PREFIX_HYPHEN.sub("\\1\u2011", str(text)) if text else text
+    if not text:
+        return text
+    text = _PREFIX_HYPHEN.sub("\\1\u2011", str(text))
+    return _NUMBER_RANGE.sub("\\1\u2060\u2013\u2060\\2", text)
 
 
 @register.filter
@@ -162,9 +172,13 @@ def aria_current(context, url, exclude=None):
     """``aria-current="page"`` on the link to this page, ``"true"`` on its section's link.
 
     ``exclude`` names a sub-section with a link of its own (the archive under programs).
+    A page not found (Django's 404 handler gives its template `request_path`) belongs to
+    no section, whatever its address begins with.
     """
     request = context.get("request")
     if request is None or (exclude and request.path.startswith(exclude)):
+        return ""
+    if "request_path" in context:
         return ""
     if request.path == url:
         return format_html('aria-current="{}"', "page")
