@@ -47,6 +47,22 @@ class BrowserCountedTextField(forms.CharField):
 
 KEPT_SALT = "applications.kept-document"
 
+# Characters that change how the text around them is shown without being seen themselves
+# (bidirectional embeddings, overrides and isolates: "Evil\u202efdp.exe" shows as
+# "Evilexe.pdf" in a reviewer's list), and code points Unicode never assigns.
+HIDDEN_CONTROLS = dict.fromkeys(
+    [
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        *range(0xFDD0, 0xFDF0),
+        *(plane + end for plane in range(0, 0x110000, 0x10000) for end in (0xFFFE, 0xFFFF)),
+    ]
+)
+
+
+def without_hidden_controls(text):
+    return text.translate(HIDDEN_CONTROLS)
+
 
 class ApplicationForm(forms.ModelForm):
     # Grouped on the page as <fieldset>s, in this order.
@@ -207,6 +223,15 @@ class ApplicationForm(forms.ModelForm):
         return [(None, error) for error in self.non_field_errors()] + [
             (self[name], error) for name in shown for error in self[name].errors
         ]
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str) and name != "kept_document":
+                cleaned[name] = without_hidden_controls(value)
+                if value and not cleaned[name] and self.fields[name].required:
+                    self.add_error(name, self.fields[name].error_messages["required"])
+        return cleaned
 
     def clean_email(self):
         email = self.cleaned_data["email"]

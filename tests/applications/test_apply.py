@@ -185,6 +185,26 @@ def test_a_form_opened_before_the_deadline_and_sent_after_it_is_refused(
     assert not stored_documents(private_root)
 
 
+def test_characters_that_disguise_text_are_left_out(client, call, country):
+    response = post(
+        client,
+        call,
+        country,
+        name="Evil\u202efdp.exe",
+        organisation="City\u2066 Hall\u2069\ufffe",
+        plans="Plans\U0010ffff for the city.",
+    )
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert application.name == "Evilfdp.exe"
+    assert application.organisation == "City Hall"
+    assert application.plans == "Plans for the city."
+    # A field of nothing else is empty, and says so.
+    response = post(client, call, country, email="other@example.org", name="\u202e\u202d")
+    assert response.status_code == 200
+    assert "Enter your full name." in response.content.decode()
+
+
 def test_a_second_application_from_one_address_is_refused(client, call, country, private_root):
     post(client, call, country)
     response = post(client, call, country, email="APPLICANT@example.org")
