@@ -30,12 +30,14 @@ class StatusChangeInline(admin.TabularInline):
         return False
 
 
-def apply_to_each(modeladmin, request, applications, step, done, skipped):
+def apply_to_each(modeladmin, request, applications, step, done, skipped, logged):
     """Run `step` on each application and say how many it changed (`step` returned a true
-    value) and how many it left; `done` and `skipped` are formatted with those counts."""
+    value) and how many it left; `done` and `skipped` are formatted with those counts.
+    Each change is written in the application's history as `logged`."""
     changed = left = 0
     for application in applications:
         if step(application):
+            modeladmin.log_change(request, application, logged)
             changed += 1
         else:
             left += 1
@@ -56,6 +58,7 @@ def status_action(status):
             queryset,
             lambda application: application.change_status(status, user=request.user),
             done=f"{{}} marked as {label}.",
+            logged=f"Marked as {label}.",
             skipped="{} left as they were (that step does not follow their status).",
         )
 
@@ -155,11 +158,14 @@ class ApplicationAdmin(admin.ModelAdmin):
             queryset.select_related("call__edition"),
             lambda application: application.make_participant() is not None,
             done="{} listed as participating cities or bodies of their edition.",
+            logged="Listed as a participating city or body of its edition.",
             skipped="{} skipped: only accepted or confirmed applications are listed.",
         )
 
     @admin.action(description="Export the selected applications as CSV", permissions=["review"])
     def export_csv(self, request, queryset):
+        for application in queryset:
+            self.log_change(request, application, "Exported in a CSV file.")
         return applications_csv_response(queryset)
 
     def get_urls(self):

@@ -30,6 +30,9 @@ def send_decision_emails(modeladmin, request, queryset):
             emails.queue_decision(application, templates[application.status])
             application.decision_emailed_at = timezone.now()
             application.save(update_fields=["decision_emailed_at", "updated_at"])
+            modeladmin.log_change(
+                request, application, f"Decision email ({application.get_status_display()}) queued."
+            )
         if to_send:
             goes = "it goes" if len(to_send) == 1 else "they go"
             message = (

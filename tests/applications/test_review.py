@@ -283,6 +283,19 @@ def test_the_csv_export_holds_the_selected_applications(editor_client, call):
     assert "'=HYPERLINK(1)" in text  # a formula is written as text
 
 
+def test_exports_and_status_changes_are_in_the_history(editor_client, call):
+    application = ApplicationFactory(call=call)
+    run_action(editor_client, "export_csv", [application])
+    run_action(editor_client, "mark_under_review", [application])
+    messages = list(
+        LogEntry.objects.filter(object_id=str(application.pk)).values_list(
+            "change_message", flat=True
+        )
+    )
+    assert "Exported in a CSV file." in messages
+    assert "Marked as under review." in messages
+
+
 @pytest.mark.parametrize(
     "typed",
     ["+598 2 1950 1234", "+82 (2) 123-4567", "(02) 123.4567", "010-1234-5678"],
