@@ -309,8 +309,6 @@ class CountryDetailView(BreadcrumbsMixin, TemplateView):
     @cached_property
     def country(self):
         iso = self.kwargs["iso"]
-        if len(iso) != 2 or iso != iso.lower():
-            raise Http404("Country addresses are two lower-case letters.")
         # Codes are not unique among the rows (an editor may leave two with one code):
         # the first one answers, never an error.
         country = Country.objects.filter(code=iso.upper()).order_by("pk").first()

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from pages import discovery, place_pages, views
 from pages.sitemaps import SITEMAPS
@@ -17,7 +17,13 @@ urlpatterns = [
     # Where the training has reached: the map, a page per place and per country.
     path("cities/", place_pages.PlaceListView.as_view(), name="place_list"),
     path("cities/<slug:slug>/", place_pages.PlaceDetailView.as_view(), name="place_detail"),
-    path("countries/<str:iso>/", place_pages.CountryDetailView.as_view(), name="country_detail"),
+    # A country by its ISO code in lower case: each country has one address, and anything
+    # else is no match (a 404) before any query.
+    re_path(
+        r"^countries/(?P<iso>[a-z]{2})/$",
+        place_pages.CountryDetailView.as_view(),
+        name="country_detail",
+    ),
     # The open data: the API under /api/v1/, the data sets under /data/.
     path("", include("opendata.urls")),
     # Discovery: search, sitemap, robots.txt, the icon.

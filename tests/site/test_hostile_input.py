@@ -26,6 +26,8 @@ ODD_PATHS = [
     f"/{PROBE}/",
     "/news/%3Cscript%3Ealert(1)%3C/script%3E/",
     "/programs/%00/",
+    "/countries/%00x/",
+    "/countries/PH/",
     "/programs/%0d%0aLocation:%20http://evil/",
     "/" + "x" * 2000 + "/",
     "/news/2020/%ff%fe/",
