@@ -136,11 +136,11 @@ class CountryQueryMixin:
     lookup_field = "code"
 
     def get_queryset(self):
-        participants = public.participants()
+        participants = public.counted_participants()
         return (
             public.countries()
             .annotate(
-                participant_count=Count(
+                participation_count=Count(
                     "participations", filter=Q(participations__in=participants), distinct=True
                 ),
                 edition_count=Count(
@@ -155,8 +155,9 @@ class CountryQueryMixin:
 
 @describe(
     "Countries",
-    "Every country that took part in a public edition or hosted one, with how many cities "
-    "and bodies took part from it and in how many editions.",
+    "Every country that took part in a public edition or hosted one, with how many times "
+    "its cities and bodies took part and in how many editions: ended editions only, the "
+    "rule of the site's figures.",
 )
 class CountryList(CountryQueryMixin, PublicList):
     filterset_class = filters.CountryFilterSet
@@ -172,7 +173,9 @@ class CountryDetail(CountryQueryMixin, PublicDetail):
 @describe(
     "Participation",
     "How many cities and public bodies took part, by program, year and country: one row "
-    "per program, year and country, counting each city or body once per edition.",
+    "per program, year and country, counting each city or body once per edition. Ended "
+    "editions only, the rule of the site's figures: an upcoming edition counts once it "
+    "has ended.",
 )
 class ParticipationList(PublicList):
     serializer_class = items.ParticipationSerializer
@@ -180,7 +183,7 @@ class ParticipationList(PublicList):
 
     def get_queryset(self):
         return (
-            public.participants()
+            public.counted_participants()
             .annotate(
                 program_slug=F("edition__program__slug"),
                 program_title=F("edition__program__title"),
@@ -191,7 +194,7 @@ class ParticipationList(PublicList):
             )
             .values("program_slug", "program_title", "kind", "year", "country_code", "country_name")
             .annotate(
-                participants=Count("pk"),
+                participations=Count("pk"),
                 editions=Count("edition", distinct=True),
             )
             .order_by("year", "program_slug", "country_name")

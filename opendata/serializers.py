@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from applications.models import CallState
+from opendata.vocabulary import ATTENDANCE, ATTENDANCE_LABELS
 from programs.models import PlaceKind, ProgramKind
 
 
@@ -42,6 +43,21 @@ class FileUrlField(serializers.Field):
 
     def get_attribute(self, instance):
         return super().get_attribute(instance) or None
+
+
+class AttendanceField(serializers.ChoiceField):
+    """An edition's format in the site's words: in-person, online or in-person-and-online."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            "How participants took part, as the edition's page says: in person at the venue, "
+            "online, or both.",
+        )
+        super().__init__(choices=list(ATTENDANCE_LABELS.items()), read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return ATTENDANCE[value]
 
 
 class NamesField(serializers.ListField):
@@ -117,7 +133,9 @@ class ParticipantSerializer(serializers.Serializer):
 class CountryCountSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
     name = serializers.CharField()
-    participants = serializers.IntegerField(help_text="Cities and bodies from it that took part.")
+    participating_bodies = serializers.IntegerField(
+        help_text="Cities and public bodies from it that took part in the edition."
+    )
 
 
 class EditionSerializer(serializers.Serializer):
@@ -134,17 +152,18 @@ class EditionSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     venue_city = serializers.CharField(help_text="May be empty.")
     venue_country = CountrySummarySerializer(allow_null=True)
-    attendance = serializers.ChoiceField(
-        choices=["offline", "online", "mixed"],
-        help_text="schema.org's attendance mode: offline (in person), online or mixed.",
-    )
+    attendance = AttendanceField()
     summary = serializers.CharField(help_text="May be empty.")
     people_involved = serializers.IntegerField(
         allow_null=True, help_text="Everyone involved, as recorded; null when not recorded."
     )
     people_involved_note = serializers.CharField(help_text="Who counts as involved.")
-    participant_count = serializers.IntegerField(
-        allow_null=True, help_text="Participants (trainees), as recorded; null when not recorded."
+    people_trained = serializers.IntegerField(
+        source="participant_count",
+        allow_null=True,
+        help_text="How many people took the training (the page's “Participants”), as "
+        "recorded; null when not recorded. Not the number of `participants`, which lists "
+        "the cities and bodies they came from.",
     )
     topics = NamesField("title")
     site_visits = SiteVisitSerializer(many=True)
@@ -164,7 +183,7 @@ class EditionSerializer(serializers.Serializer):
     @extend_schema_field(CountryCountSerializer(many=True))
     def get_participating_countries(self, edition):
         return [
-            {"code": country.code, "name": country.name, "participants": len(listed)}
+            {"code": country.code, "name": country.name, "participating_bodies": len(listed)}
             for country, listed in edition.participants_by_country()
         ]
 
@@ -195,20 +214,28 @@ class PlaceSerializer(serializers.Serializer):
     coordinates_note = serializers.CharField(
         help_text="Why the coordinates differ from the gazetteer's; usually empty."
     )
-    participant_count = serializers.IntegerField(
-        help_text="Participations listed for it, one per edition that has taken place."
+    participation_count = serializers.IntegerField(
+        source="participant_count",
+        help_text="How many times it took part: one per edition that lists it among its "
+        "participants. Ended public editions only.",
     )
-    edition_count = serializers.IntegerField(help_text="Editions it took part in.")
+    edition_count = serializers.IntegerField(
+        help_text="Ended public editions it took part in (as a participant, or named by a "
+        "testimonial)."
+    )
 
 
 class CountrySerializer(serializers.Serializer):
     code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code: the stable identifier.")
     url = PageUrlField(help_text="The country's page.")
     name = serializers.CharField()
-    participant_count = serializers.IntegerField(
-        help_text="Cities and bodies listed as taking part, one per edition."
+    participation_count = serializers.IntegerField(
+        help_text="Cities and public bodies from it listed as taking part, one per edition "
+        "(a city at two editions counts twice). Ended public editions only."
     )
-    edition_count = serializers.IntegerField(help_text="Public editions it took part in.")
+    edition_count = serializers.IntegerField(
+        help_text="Ended public editions with a participant from it."
+    )
 
 
 class ParticipationSerializer(serializers.Serializer):
@@ -218,9 +245,10 @@ class ParticipationSerializer(serializers.Serializer):
     year = serializers.IntegerField(help_text="The year the editions started.")
     country = serializers.CharField(source="country_code", help_text="ISO 3166-1 alpha-2 code.")
     country_name = serializers.CharField()
-    participants = serializers.IntegerField(
+    participations = serializers.IntegerField(
         help_text="Cities and public bodies from this country that took part in this "
-        "program's editions of this year (one per edition)."
+        "program's ended editions of this year, one per edition (a city at two editions "
+        "counts twice)."
     )
     editions = serializers.IntegerField(help_text="How many of those editions.")
 

@@ -11,6 +11,7 @@ from datetime import UTC
 from django.db.models import Prefetch
 
 from opendata import public
+from opendata.vocabulary import ATTENDANCE
 from programs import gazetteer
 from programs.models import Participant
 
@@ -104,7 +105,7 @@ def edition_rows():
 
 def participation_rows():
     return (
-        public.participants()
+        public.counted_participants()
         .select_related("edition__program", "country", "place")
         .order_by("edition__start_date", "edition__program__slug", "edition__slug", "position")
     )
@@ -180,8 +181,9 @@ EDITIONS = Table(
         Column(
             "attendance",
             "string",
-            "offline (in person), online, or mixed.",
-            lambda e: e.attendance,
+            "How participants took part, as the edition's page says: in-person, online, or "
+            "in-person-and-online.",
+            lambda e: ATTENDANCE[e.attendance],
         ),
         Column(
             "people_involved",
@@ -190,9 +192,11 @@ EDITIONS = Table(
             lambda e: e.people_involved,
         ),
         Column(
-            "participant_count",
+            "people_trained",
             "integer",
-            "Participants (trainees), as recorded; empty when not recorded.",
+            "How many people took the training (the page's “Participants”), as recorded; "
+            "empty when not recorded. Not participating_bodies: the cities and bodies they "
+            "came from.",
             lambda e: e.participant_count,
         ),
         Column(
@@ -220,9 +224,10 @@ EDITIONS = Table(
 PARTICIPATION = Table(
     name="participation",
     title="Participation by place",
-    description="Every city and public body listed as taking part in a public edition, "
-    "with its country: one row per place and edition. Counted by country, year and "
-    "program, this is the figure partners ask for.",
+    description="Every city and public body listed as taking part in a public edition "
+    "that has ended, with its country: one row per place and edition. Counted by country, "
+    "year and program, this is the figure partners ask for. An upcoming edition's "
+    "participants are added once it has ended, the rule of the site's figures.",
     rows=participation_rows,
     foreign_keys=[
         {"fields": "edition", "reference": {"resource": "editions", "fields": "identifier"}}
@@ -309,10 +314,16 @@ PLACES = Table(
         Column(
             "participations",
             "integer",
-            "Participations listed for it, one per edition that has taken place.",
+            "How many times it took part: one per ended edition that lists it "
+            "(participation.csv's rows for it).",
             lambda p: p.participant_count,
         ),
-        Column("editions", "integer", "Editions it took part in.", lambda p: p.edition_count),
+        Column(
+            "editions",
+            "integer",
+            "Ended editions it took part in (as a participant, or named by a testimonial).",
+            lambda p: p.edition_count,
+        ),
         Column("url", "string", "The place's page.", page_url(lambda p: p.get_absolute_url())),
     ],
 )

@@ -5,12 +5,14 @@ import csv
 import io
 import json
 import re
+from datetime import date, timedelta
 
 import pytest
 from frictionless import Package
 
 from opendata.tables import TABLES
-from tests.factories import TestimonialFactory
+from programs.models import Country
+from tests.factories import EditionFactory, ParticipantFactory, TestimonialFactory
 from tests.html import json_ld_blocks, parse, text_of
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +37,18 @@ def test_the_jeju_2018_participants_by_country_from_the_csv(client, seed, places
     assert by_country["Philippines"] == 2
     accra = next(row for row in jeju if row["participant"] == "Accra")
     assert (accra["country"], accra["place"]) == ("GH", "accra")
+
+
+def test_editions_name_their_counts_and_format_as_the_pages_do(client, seed):
+    jeju = next(row for row in rows(client, "editions") if row["identifier"] == f"{JEJU}/2018")
+    assert (jeju["people_trained"], jeju["participating_bodies"]) == ("28", "18")
+    assert jeju["attendance"] == "in-person"
+
+
+def test_participation_lists_only_editions_that_have_ended(client, seed):
+    upcoming = EditionFactory(start_date=date.today() + timedelta(days=30), slug="upcoming")
+    ParticipantFactory(edition=upcoming, country=Country.objects.get(code="GH"))
+    assert "upcoming" not in {row["edition"].split("/")[1] for row in rows(client, "participation")}
 
 
 def test_places_carry_coordinates_and_the_gazetteers_credit(client, seed, places):
@@ -123,7 +137,7 @@ def test_the_api_documentation_lists_every_endpoint_its_filters_and_fields(clien
     assert parse(response).headings[0] == (1, "API documentation")
     for path in ["/api/v1/editions/", "/api/v1/participation/", "/api/v1/places/{slug}/"]:
         assert f"GET {path}" in text
-    assert "participating_countries[].participants" in text
+    assert "participating_countries[].participating_bodies" in text
     assert "venue_country" in text and "page_size" in text
     assert "30 requests a minute" in text
 
