@@ -1,6 +1,7 @@
 """The data sets at /data/: the page (licence, citation, schema.org Dataset), the CSV
 files, and a data package that Frictionless accepts."""
 
+import codecs
 import csv
 import io
 import json
@@ -24,7 +25,7 @@ def rows(client, name):
     response = client.get(f"/data/{name}.csv")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def test_the_jeju_2018_participants_by_country_from_the_csv(client, seed, places):
@@ -49,6 +50,18 @@ def test_participation_lists_only_editions_that_have_ended(client, seed):
     upcoming = EditionFactory(start_date=date.today() + timedelta(days=30), slug="upcoming")
     ParticipantFactory(edition=upcoming, country=Country.objects.get(code="GH"))
     assert "upcoming" not in {row["edition"].split("/")[1] for row in rows(client, "participation")}
+
+
+def test_every_file_starts_with_a_byte_order_mark_so_excel_reads_utf_8(client, seed):
+    for name in TABLES:
+        content = client.get(f"/data/{name}.csv").content
+        assert content.startswith(codecs.BOM_UTF8 + header_line(name)), name
+    package = json.loads(client.get("/data/datapackage.json").content)
+    assert {resource["encoding"] for resource in package["resources"]} == {"utf-8-sig"}
+
+
+def header_line(name):
+    return ",".join(TABLES[name].header()).encode() + b"\r\n"
 
 
 def test_places_carry_coordinates_and_the_gazetteers_credit(client, seed, places):
@@ -81,7 +94,8 @@ def test_the_package_describes_every_file_and_frictionless_accepts_it(
     (tmp_path / "datapackage.json").write_text(json.dumps(package))
     for resource in package["resources"]:
         (tmp_path / resource["path"]).write_bytes(client.get(f"/data/{resource['path']}").content)
-        header = (tmp_path / resource["path"]).read_text().splitlines()[0].split(",")
+        text = (tmp_path / resource["path"]).read_text(encoding=resource["encoding"])
+        header = text.splitlines()[0].split(",")
         assert header == [field["name"] for field in resource["schema"]["fields"]]
     report = Package(str(tmp_path / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
