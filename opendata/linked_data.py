@@ -1,4 +1,4 @@
-"""The data sets described for machines: schema.org's Dataset (for dataset search
+"""The data sets described for machines: schema.org’s Dataset (for dataset search
 engines) and the Frictionless Data Package (for tools that read and check the files)."""
 
 from django.conf import settings

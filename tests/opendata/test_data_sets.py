@@ -156,5 +156,27 @@ def test_the_api_documentation_lists_every_endpoint_its_filters_and_fields(clien
     assert "30 requests a minute" in text
 
 
+def test_the_api_documentation_describes_every_field_and_lists_enum_values(client, seed):
+    html = client.get("/api/v1/docs/").content.decode()
+    assert "* `" not in html  # drf-spectacular's Markdown list of an enum's values
+    descriptions = re.findall(r"<dd>(.*?)</dd>", html, flags=re.S)
+    assert descriptions and all(d.strip() and d.strip() != "—" for d in descriptions)
+    assert "<li><code>in-person</code>: In person</li>" in html
+    assert (
+        "<li><code>upcoming</code>: Not open yet: it opens at <code>opens_at</code>.</li>" in html
+    )
+    prose = re.sub(r"<pre\b.*?</pre>", "", html.split("<main", 1)[1], flags=re.S)
+    assert "'" not in re.sub(r"<[^>]+>", "", prose).replace("&#x27;", "'")  # curly ones only
+
+
+def test_the_api_documentation_opens_with_its_contents_and_a_command_kept_whole(client, seed):
+    html = client.get("/api/v1/docs/").content.decode()
+    contents = re.search(r'<nav class="side-col api-contents".*?</nav>', html, flags=re.S)[0]
+    anchors = re.findall(r'<h3 id="([^"]+)"', html)
+    assert anchors and re.findall(r'href="#([^"]+)"', contents) == ["use", *anchors]
+    assert html.index("api-contents") < html.index('id="use"')
+    assert '<pre class="command" tabindex="0"><code>curl ' in html
+
+
 def test_every_page_leads_to_the_open_data(client, seed):
     assert '<a href="/data/">Open data and API</a>' in client.get("/news/").content.decode()
