@@ -85,7 +85,7 @@ def data_package_description(request, tables):
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
-                # UTF-8 that starts with a byte order mark (see data_views.table_csv).
+                # UTF-8 that starts with a byte order mark (see files.csv_text).
                 "encoding": "utf-8-sig",
                 "schema": table.schema(),
                 **({"sources": table.sources} if table.sources else {}),

@@ -3,12 +3,15 @@ files, and a data package that Frictionless accepts."""
 
 import codecs
 import csv
+import hashlib
 import io
 import json
 import re
 from datetime import date, timedelta
 
 import pytest
+from django.core.cache import cache
+from django.utils import timezone
 from frictionless import Package
 
 from opendata.tables import TABLES
@@ -101,6 +104,37 @@ def test_the_package_describes_every_file_and_frictionless_accepts_it(
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
 
 
+def test_the_page_lists_each_file_with_its_rows_size_and_last_change(client, seed, places):
+    html = client.get("/data/").content.decode()
+    places_csv = client.get("/data/places.csv").content
+    row = re.search(r'<tr>\s*<th scope="row"><a href="/data/places.csv".*?</tr>', html, re.S)[0]
+    cells = [text.strip() for text in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+    assert cells[1] == str(places_csv.count(b"\r\n") - 1)
+    assert cells[2] == f"{len(places_csv) / 1024:.1f}\xa0KB"
+    assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT', cells[3])
+    text = text_of(client.get("/data/"))
+    assert "(CC BY 4.0)" in text and "CC-BY-4.0" not in text
+    assert text.index("places.csv") < text.index("Licence and how to cite")
+    assert '<nav class="breadcrumbs"' in html
+
+
+def test_a_file_keeps_its_date_until_its_content_changes(client, seed):
+    long_ago = timezone.now() - timedelta(days=400)
+    for name in ["news", "testimonials"]:
+        digest = hashlib.sha256(client.get(f"/data/{name}.csv").content).hexdigest()
+        cache.set(f"opendata-file-changed:http://testserver:{name}", (digest, long_ago), None)
+    TestimonialFactory(person_name="Newcomer")  # a new content generation
+
+    html = client.get("/data/").content.decode()
+
+    def changed(name):
+        row = re.search(rf'<a href="/data/{name}.csv".*?</tr>', html, re.S)[0]
+        return re.search(r'<time datetime="(\d{4}-\d\d-\d\d)', row)[1]
+
+    assert changed("news") == str(timezone.localtime(long_ago).date())
+    assert changed("testimonials") == str(timezone.localdate())
+
+
 def test_the_page_names_the_licence_how_to_cite_and_every_file(client, seed, settings):
     settings.OPEN_DATA_LICENCE = {
         "id": "CC0-1.0",
@@ -116,7 +150,7 @@ def test_the_page_names_the_licence_how_to_cite_and_every_file(client, seed, set
     assert "http://testserver/data/" in citation.group(1)
     links = set(re.findall(r'<a href="([^"]+)" type="text/csv" download>', html))
     assert links == {f"/data/{name}.csv" for name in TABLES}
-    assert "Download places.csv" in text_of(response)
+    assert "(CC0 1.0)" in text_of(response)
     assert json.loads(client.get("/data/datapackage.json").content)["licenses"][0]["name"] == (
         "CC0-1.0"
     )
