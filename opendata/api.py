@@ -19,7 +19,7 @@ from opendata import filters, public
 from opendata import serializers as items
 from programs.models import Participant
 
-# What a slug or a country code is made of (Django's slug converter, Unicode letters too).
+# What a slug or a country code is made of (Django’s slug converter, Unicode letters too).
 IDENTIFIER = re.compile(r"[-\w]+")
 
 
@@ -60,7 +60,7 @@ class ProgramQueryMixin:
         )
 
 
-@describe("Programs", "Every public training program, in the order of the site's pages.")
+@describe("Programs", "Every public training program, in the order of the site’s pages.")
 class ProgramList(ProgramQueryMixin, PublicList):
     filterset_class = filters.ProgramFilterSet
 
@@ -97,7 +97,7 @@ class EditionList(EditionQueryMixin, PublicList):
     filterset_class = filters.EditionFilterSet
 
 
-@describe("An edition, by its program's slug and its own")
+@describe("An edition, by its program’s slug and its own")
 class EditionDetail(EditionQueryMixin, PublicDetail):
     def get_object(self):
         queryset = self.get_queryset().filter(
@@ -136,11 +136,11 @@ class CountryQueryMixin:
     lookup_field = "code"
 
     def get_queryset(self):
-        participants = public.participants()
+        participants = public.counted_participants()
         return (
             public.countries()
             .annotate(
-                participant_count=Count(
+                participation_count=Count(
                     "participations", filter=Q(participations__in=participants), distinct=True
                 ),
                 edition_count=Count(
@@ -155,8 +155,9 @@ class CountryQueryMixin:
 
 @describe(
     "Countries",
-    "Every country that took part in a public edition or hosted one, with how many cities "
-    "and bodies took part from it and in how many editions.",
+    "Every country that took part in a public edition or hosted one, with how many times "
+    "its cities and bodies took part and in how many editions: ended editions only, the "
+    "rule of the site’s figures.",
 )
 class CountryList(CountryQueryMixin, PublicList):
     filterset_class = filters.CountryFilterSet
@@ -172,7 +173,9 @@ class CountryDetail(CountryQueryMixin, PublicDetail):
 @describe(
     "Participation",
     "How many cities and public bodies took part, by program, year and country: one row "
-    "per program, year and country, counting each city or body once per edition.",
+    "per program, year and country, counting each city or body once per edition. Ended "
+    "editions only, the rule of the site’s figures: an upcoming edition counts once it "
+    "has ended.",
 )
 class ParticipationList(PublicList):
     serializer_class = items.ParticipationSerializer
@@ -180,7 +183,7 @@ class ParticipationList(PublicList):
 
     def get_queryset(self):
         return (
-            public.participants()
+            public.counted_participants()
             .annotate(
                 program_slug=F("edition__program__slug"),
                 program_title=F("edition__program__title"),
@@ -191,7 +194,7 @@ class ParticipationList(PublicList):
             )
             .values("program_slug", "program_title", "kind", "year", "country_code", "country_name")
             .annotate(
-                participants=Count("pk"),
+                participations=Count("pk"),
                 editions=Count("edition", distinct=True),
             )
             .order_by("year", "program_slug", "country_name")
@@ -292,21 +295,27 @@ class Root(APIView):
     filter_backends = []
 
     @extend_schema(
-        summary="The API's endpoints",
+        summary="The API’s endpoints",
         responses=inline_serializer(
             "Root",
             {
-                "endpoints": serializers.DictField(child=serializers.URLField()),
+                "endpoints": serializers.DictField(
+                    child=serializers.URLField(),
+                    help_text="Each list’s address, by its name (programs, editions, …).",
+                ),
                 "schema": serializers.URLField(help_text="The OpenAPI 3 description (JSON)."),
-                "documentation": serializers.URLField(),
+                "documentation": serializers.URLField(
+                    help_text="This documentation, as a page of the site."
+                ),
                 "data": serializers.URLField(help_text="The data sets as CSV files."),
                 "licence": inline_serializer(
                     "Licence",
                     {
                         "id": serializers.CharField(help_text="SPDX identifier."),
-                        "title": serializers.CharField(),
-                        "url": serializers.URLField(),
+                        "title": serializers.CharField(help_text="Its name."),
+                        "url": serializers.URLField(help_text="Its text."),
                     },
+                    help_text="The licence the data are published under.",
                 ),
             },
         ),

@@ -1,7 +1,19 @@
-"""The API's documentation page, read from its OpenAPI description: for each operation
-its address, parameters and the fields of its answer, flattened to dotted names."""
+"""The API’s documentation page, read from its OpenAPI description: for each operation
+its address, parameters and the fields of its answer, flattened to dotted names.
 
+drf-spectacular writes an enum’s values into its description as Markdown (“* `open` -
+Open”); the page shows them as a list of values instead, and `code` spans as code.
+"""
+
+import dataclasses
+import re
 from dataclasses import dataclass
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+# One line of drf-spectacular’s list of an enum’s values: “* `value` - Label”.
+CHOICE_LINE = re.compile(r"^\* `(?P<value>[^`]*)` - (?P<label>.*)$")
 
 
 @dataclass
@@ -9,6 +21,52 @@ class Field:
     name: str
     type: str
     description: str
+    values: list = dataclasses.field(default_factory=list)  # [(value, label)], for an enum
+
+    @property
+    def description_html(self):
+        return code_spans(self.description)
+
+    @property
+    def values_html(self):
+        return [(value, code_spans(label)) for value, label in self.values]
+
+
+def code_spans(text):
+    """Text with its `backquoted` parts as <code>, everything escaped."""
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an unpaired backquote: the text as it is
+        return escape(text)
+    return mark_safe(  # noqa: S308 - every part is escaped
+        "".join(
+            format_html("<code>{}</code>", part) if index % 2 else escape(part)
+            for index, part in enumerate(parts)
+        )
+    )
+
+
+def split_choices(description):
+    """`description` without its list of values, and the values as [(value, label)]; a
+    label that only repeats its value is left empty."""
+    text, values = [], []
+    for line in (description or "").splitlines():
+        match = CHOICE_LINE.match(line)
+        if match:
+            value, label = match["value"], match["label"].strip()
+            values.append((value, "" if label.casefold() == value.casefold() else label))
+        else:
+            text.append(line)
+    return "\n".join(text).strip(), values
+
+
+def described(own, inherited, type_):
+    """A field from its own description and its type’s (an enum’s lists its values)."""
+    text, values = split_choices(own)
+    inherited_text, inherited_values = split_choices(inherited)
+    values = values or inherited_values
+    if values:
+        type_ = "text, one of the values below"
+    return type_, text or inherited_text, values
 
 
 @dataclass
@@ -60,7 +118,12 @@ def flatten(schema, node, prefix=""):
         full = f"{prefix}{name}"
         target = resolve(schema, field.get("allOf", [field])[0])
         description = field.get("description") or target.get("description", "")
-        if target.get("type") == "array" and "properties" in resolve(
+        if "enum" in target:
+            type_, text, values = described(
+                field.get("description"), target.get("description"), type_text(schema, field)
+            )
+            fields.append(Field(full, type_, text, values))
+        elif target.get("type") == "array" and "properties" in resolve(
             schema, target.get("items", {})
         ):
             fields.append(Field(full, "list of objects", description))
@@ -95,8 +158,11 @@ def operations(schema):
                 parameters=[
                     Field(
                         parameter["name"],
-                        type_text(schema, parameter.get("schema", {})),
-                        parameter.get("description", ""),
+                        *described(
+                            parameter.get("description"),
+                            "",
+                            type_text(schema, parameter.get("schema", {})),
+                        ),
                     )
                     for parameter in operation.get("parameters", [])
                     if parameter["name"] not in {"format"}

@@ -4,8 +4,6 @@ Like every public page they are stored by the page cache, with `Cache-Control: p
 and an ETag, and retired with the content they hold.
 """
 
-import csv
-
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
@@ -13,11 +11,21 @@ from django.views.generic import TemplateView
 from drf_spectacular.generators import SchemaGenerator
 
 from opendata.api_docs import operations
+from opendata.files import csv_text, file_facts
 from opendata.linked_data import data_package_description, dataset
 from opendata.tables import TABLES
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 
 CSV_TYPE = "text/csv; charset=utf-8"
+
+
+def licence_short_name(spdx_id):
+    """An SPDX id as the licence is usually written: “CC-BY-4.0” as “CC BY 4.0”,
+    “CC-BY-SA-4.0” as “CC BY-SA 4.0”, “ODC-By-1.0” as “ODC-By 1.0”."""
+    name, _, version = spdx_id.rpartition("-")
+    if name.startswith("CC-"):
+        name = "CC " + name.removeprefix("CC-")
+    return f"{name} {version}" if name else spdx_id
 
 
 class DataSetsView(BreadcrumbsMixin, TemplateView):
@@ -26,9 +34,12 @@ class DataSetsView(BreadcrumbsMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         request = self.request
+        facts = file_facts(TABLES.values(), request)
         context.update(
             tables=list(TABLES.values()),
+            files=[(table, facts[table.name]) for table in TABLES.values()],
             licence=settings.OPEN_DATA_LICENCE,
+            licence_name=licence_short_name(settings.OPEN_DATA_LICENCE["id"]),
             page_url=request.build_absolute_uri(request.path),
             dataset=dataset(request, TABLES.values()),
         )
@@ -42,11 +53,9 @@ def table_csv(request, name):
     table = TABLES.get(name)
     if table is None:
         raise Http404("No such data set.")
-    response = HttpResponse(content_type=CSV_TYPE)
+    text, _rows = csv_text(table, request)
+    response = HttpResponse(text, content_type=CSV_TYPE)
     response["Content-Disposition"] = f'inline; filename="{table.filename}"'
-    writer = csv.writer(response, lineterminator="\r\n")
-    writer.writerow(table.header())
-    writer.writerows(table.records(request))
     return response
 
 

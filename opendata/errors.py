@@ -1,4 +1,4 @@
-"""The API's error answers: JSON with a `detail` message, never cached."""
+"""The API’s error answers: JSON with a `detail` message, never cached."""
 
 from django.utils.cache import add_never_cache_headers
 from rest_framework import exceptions
@@ -17,9 +17,9 @@ def exception_handler(error, context):
     response = drf_exception_handler(error, context)
     if response is not None:
         if isinstance(response.data, dict) and "detail" not in response.data:
-            # A filter's own messages, {parameter: [messages]}: one sentence leads.
+            # A filter’s own messages, {parameter: [messages]}: one sentence leads.
             response.data = {
-                "detail": "A parameter's value is not valid: see the messages by parameter.",
+                "detail": "A parameter’s value is not valid: see the messages by parameter.",
                 "errors": response.data,
             }
         add_never_cache_headers(response)

@@ -1,4 +1,4 @@
-"""The lists' filters: by program, kind, year and country. A value that cannot match
+"""The lists’ filters: by program, kind, year and country. A value that cannot match
 (an unknown program, a kind that does not exist, a year that is not a number, a country
 that is not a two-letter code) is answered with 400 and a message naming the parameter,
 never an empty list that looks like an answer, and never a 500."""
@@ -8,6 +8,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.db.models import Q
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.drainage import get_override, set_override
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
@@ -18,7 +19,7 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 class StrictFilterBackend(DjangoFilterBackend):
-    """django-filter's backend, except that a filter given with no value (`?year=`) or
+    """django-filter’s backend, except that a filter given with no value (`?year=`) or
     twice is answered with 400 rather than ignored or half read: neither says what the
     caller means."""
 
@@ -40,6 +41,15 @@ class StrictFilterBackend(DjangoFilterBackend):
         return filterset
 
 
+def describe_parameter(filter_):
+    """Gives the filter’s help text to its parameter in the OpenAPI description:
+    drf-spectacular leaves it out where the class fixes the parameter’s schema
+    (`extend_schema_field`), as the program, year and country filters do."""
+    schema = get_override(filter_, "field")
+    set_override(filter_, "field", {**schema, "description": filter_.extra["help_text"]})
+    return filter_
+
+
 country_code = RegexValidator(
     r"^[A-Za-z]{2}\Z",
     "Give a country as its two-letter ISO 3166-1 code, e.g. KR or ph.",
@@ -52,7 +62,7 @@ class ProgramFilter(django_filters.ModelChoiceFilter):
 
     def __init__(self, field_name="program", **kwargs):
         kwargs.setdefault("to_field_name", "slug")
-        kwargs.setdefault("help_text", "A program's slug (see /api/v1/programs/).")
+        kwargs.setdefault("help_text", "A program’s slug (see /api/v1/programs/).")
         kwargs.setdefault(
             "error_messages",
             {"invalid_choice": "No public program has this slug; /api/v1/programs/ lists them."},
@@ -60,6 +70,7 @@ class ProgramFilter(django_filters.ModelChoiceFilter):
         super().__init__(
             field_name=field_name, queryset=lambda request: public.programs(), **kwargs
         )
+        describe_parameter(self)
 
 
 def kind_filter(field_name, help_text="The kind of program.", **kwargs):
@@ -80,16 +91,18 @@ class YearFilter(django_filters.NumberFilter):
 
 
 def year_filter(field_name, help_text):
-    return YearFilter(
-        field_name=field_name,
-        help_text=help_text,
-        min_value=FIRST_YEAR,
-        max_value=LAST_YEAR,
-        error_messages={
-            "invalid": "Give a year as four digits, e.g. 2018.",
-            "min_value": f"Give a year from {FIRST_YEAR} to {LAST_YEAR}.",
-            "max_value": f"Give a year from {FIRST_YEAR} to {LAST_YEAR}.",
-        },
+    return describe_parameter(
+        YearFilter(
+            field_name=field_name,
+            help_text=help_text,
+            min_value=FIRST_YEAR,
+            max_value=LAST_YEAR,
+            error_messages={
+                "invalid": "Give a year as four digits, e.g. 2018.",
+                "min_value": f"Give a year from {FIRST_YEAR} to {LAST_YEAR}.",
+                "max_value": f"Give a year from {FIRST_YEAR} to {LAST_YEAR}.",
+            },
+        )
     )
 
 
@@ -100,8 +113,9 @@ class CountryFilter(django_filters.CharFilter):
     field_class = forms.CharField
 
     def __init__(self, field_name, **kwargs):
-        kwargs.setdefault("help_text", "A country's two-letter ISO 3166-1 code, e.g. KR.")
+        kwargs.setdefault("help_text", "A country’s two-letter ISO 3166-1 code, e.g. KR.")
         super().__init__(field_name=field_name, validators=[country_code], **kwargs)
+        describe_parameter(self)
 
     def filter(self, queryset, value):
         return super().filter(queryset, value.upper() if value else value)

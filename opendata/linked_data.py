@@ -1,4 +1,4 @@
-"""The data sets described for machines: schema.org's Dataset (for dataset search
+"""The data sets described for machines: schema.org’s Dataset (for dataset search
 engines) and the Frictionless Data Package (for tools that read and check the files)."""
 
 from django.conf import settings
@@ -85,7 +85,8 @@ def data_package_description(request, tables):
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
-                "encoding": "utf-8",
+                # UTF-8 that starts with a byte order mark (see files.csv_text).
+                "encoding": "utf-8-sig",
                 "schema": table.schema(),
                 **({"sources": table.sources} if table.sources else {}),
             }

@@ -11,6 +11,7 @@ from django.utils import timezone
 from applications.models import Call
 from news.models import Post
 from programs.models import Country, Edition, Participant, Place, Program
+from programs.models.places import counted_edition_q
 from testimonials.models import Testimonial
 from wego_site.core.publishing import published_q
 
@@ -30,6 +31,13 @@ def participants():
         published_q("edition__program__"),
         edition__program__is_sample=False,
     )
+
+
+def counted_participants(today=None):
+    """The participants the site counts (its figures, the places' counts): those of
+    public editions that have ended, never of sample content (`counted_edition_q`). An
+    upcoming edition's participants are listed with it but counted once it has ended."""
+    return Participant.objects.filter(counted_edition_q("edition__", today))
 
 
 def places():

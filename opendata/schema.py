@@ -1,4 +1,4 @@
-"""The OpenAPI description's parts that drf-spectacular cannot read from the views: the
+"""The OpenAPI description’s parts that drf-spectacular cannot read from the views: the
 error answers every operation may give, and the program slugs a `program` filter takes."""
 
 from django.db import DatabaseError
@@ -24,6 +24,14 @@ FILTER_ERROR = {
 }
 
 
+# The path parameters of the detail endpoints, the same in every path that has them.
+PATH_PARAMETERS = {
+    "slug": "The item’s `slug`, as its list gives it.",
+    "program_slug": "The edition’s program’s slug: the first part of its `identifier`.",
+    "code": "The country’s two-letter ISO 3166-1 code, in either case, e.g. kr.",
+}
+
+
 def error_response(description, schema="Error", headers=None):
     answer = {
         "description": description,
@@ -35,8 +43,8 @@ def error_response(description, schema="Error", headers=None):
 
 
 def describe_errors(result, generator, request, public_only=True, **kwargs):
-    """Adds the 400, 404 and 429 answers to every operation, and the public programs'
-    slugs as the values of each `program` parameter."""
+    """Adds the 400, 404 and 429 answers to every operation, the public programs’
+    slugs as the values of each `program` parameter, and what each path parameter is."""
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas["Error"] = ERROR
     schemas["FilterError"] = FILTER_ERROR
@@ -50,7 +58,7 @@ def describe_errors(result, generator, request, public_only=True, **kwargs):
             responses = operation.setdefault("responses", {})
             if any(parameter["in"] == "query" for parameter in parameters):
                 responses["400"] = error_response(
-                    "A parameter's value is not valid.", schema="FilterError"
+                    "A parameter’s value is not valid.", schema="FilterError"
                 )
             responses["404"] = error_response("No such item, or no such page of the list.")
             responses["429"] = error_response(
@@ -63,6 +71,8 @@ def describe_errors(result, generator, request, public_only=True, **kwargs):
                 },
             )
             for parameter in parameters:
+                if parameter["in"] == "path" and parameter["name"] in PATH_PARAMETERS:
+                    parameter.setdefault("description", PATH_PARAMETERS[parameter["name"]])
                 if parameter["name"] == "program" and parameter["in"] == "query" and slugs:
                     parameter["schema"] = {"type": "string", "enum": slugs}
     return result

@@ -1,4 +1,4 @@
-"""What each API item holds: public facts only, each item with its public page's absolute
+"""What each API item holds: public facts only, each item with its public page’s absolute
 URL (`url`) and a stable identifier (its slug, or its natural key).
 
 Fields are listed one by one; a field added to a model appears here only when someone
@@ -10,17 +10,18 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from applications.models import CallState
+from opendata.vocabulary import ATTENDANCE, ATTENDANCE_LABELS
 from programs.models import PlaceKind, ProgramKind
 
 
 @extend_schema_field(OpenApiTypes.URI)
 class PageUrlField(serializers.Field):
-    """The absolute URL of the item's public page (its `get_absolute_url`)."""
+    """The absolute URL of the item’s public page (its `get_absolute_url`)."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("source", "*")
         kwargs.setdefault("read_only", True)
-        kwargs.setdefault("help_text", "The item's public page.")
+        kwargs.setdefault("help_text", "The item’s public page.")
         super().__init__(**kwargs)
 
     def to_representation(self, value):
@@ -44,8 +45,23 @@ class FileUrlField(serializers.Field):
         return super().get_attribute(instance) or None
 
 
+class AttendanceField(serializers.ChoiceField):
+    """An edition’s format in the site’s words: in-person, online or in-person-and-online."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            "How participants took part, as the edition’s page says: in person at the venue, "
+            "online, or both.",
+        )
+        super().__init__(choices=list(ATTENDANCE_LABELS.items()), read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return ATTENDANCE[value]
+
+
 class NamesField(serializers.ListField):
-    """A list of one attribute of related rows, e.g. the titles of an edition's topics."""
+    """A list of one attribute of related rows, e.g. the titles of an edition’s topics."""
 
     def __init__(self, attribute, **kwargs):
         self.attribute = attribute
@@ -65,33 +81,42 @@ class OptionalUrlField(serializers.URLField):
         return value or None
 
 
+KIND_HELP = "The kind of program, as the site groups them."
+
+
 class CountrySummarySerializer(serializers.Serializer):
     code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code, e.g. “KR”.")
     name = serializers.CharField(help_text="As the secretariat writes it, e.g. “Korea”.")
 
 
 class ProgramSummarySerializer(serializers.Serializer):
-    slug = serializers.SlugField(help_text="The program's stable identifier.")
-    title = serializers.CharField()
-    kind = serializers.ChoiceField(choices=ProgramKind.choices)
+    slug = serializers.SlugField(help_text="The program’s stable identifier.")
+    title = serializers.CharField(help_text="The program’s name.")
+    kind = serializers.ChoiceField(choices=ProgramKind.choices, help_text=KIND_HELP)
 
 
 class RegionalOfficeSerializer(serializers.Serializer):
-    name = serializers.CharField()
-    region = serializers.CharField()
-    city = serializers.CharField()
+    name = serializers.CharField(help_text="The office’s name.")
+    region = serializers.CharField(help_text="The world region it serves.")
+    city = serializers.CharField(help_text="The city it is in.")
 
 
 class ProgramSerializer(serializers.Serializer):
-    slug = serializers.SlugField(help_text="The program's stable identifier.")
+    slug = serializers.SlugField(help_text="The program’s stable identifier.")
     url = PageUrlField()
-    title = serializers.CharField()
-    kind = serializers.ChoiceField(choices=ProgramKind.choices)
-    kind_label = serializers.CharField(source="get_kind_display")
+    title = serializers.CharField(help_text="The program’s name.")
+    kind = serializers.ChoiceField(choices=ProgramKind.choices, help_text=KIND_HELP)
+    kind_label = serializers.CharField(
+        source="get_kind_display", help_text="The kind as the site names it."
+    )
     summary = serializers.CharField(help_text="One or two sentences; may be empty.")
     body = serializers.CharField(help_text="The full description, in Markdown; may be empty.")
-    since_year = serializers.IntegerField(allow_null=True)
-    regional_office = RegionalOfficeSerializer(allow_null=True)
+    since_year = serializers.IntegerField(
+        allow_null=True, help_text="The year it began, as the secretariat gives it, or null."
+    )
+    regional_office = RegionalOfficeSerializer(
+        allow_null=True, help_text="The WeGO regional office that runs it, or null."
+    )
     partners = NamesField("name", help_text="Organisations it runs with.")
     edition_count = serializers.IntegerField(
         source="public_edition_count", help_text="Its public editions."
@@ -99,15 +124,15 @@ class ProgramSerializer(serializers.Serializer):
 
 
 class SiteVisitSerializer(serializers.Serializer):
-    name = serializers.CharField()
+    name = serializers.CharField(help_text="The place or organisation visited.")
     note = serializers.CharField(help_text="A short qualifier; may be empty.")
 
 
 class ParticipantSerializer(serializers.Serializer):
     name = serializers.CharField(help_text="The city or public body, as the edition lists it.")
-    country = CountrySummarySerializer()
+    country = CountrySummarySerializer(help_text="The country it is in.")
     place = serializers.SerializerMethodField(
-        help_text="The place's slug (/api/v1/places/), or null while it is not known."
+        help_text="The place’s slug (/api/v1/places/), or null while it is not known."
     )
 
     def get_place(self, participant) -> str | None:
@@ -116,38 +141,47 @@ class ParticipantSerializer(serializers.Serializer):
 
 class CountryCountSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
-    name = serializers.CharField()
-    participants = serializers.IntegerField(help_text="Cities and bodies from it that took part.")
+    name = serializers.CharField(help_text="The country’s name.")
+    participating_bodies = serializers.IntegerField(
+        help_text="Cities and public bodies from it that took part in the edition."
+    )
 
 
 class EditionSerializer(serializers.Serializer):
     identifier = serializers.SerializerMethodField(
-        help_text="The edition's stable identifier: its program's slug and its own, "
+        help_text="The edition’s stable identifier: its program’s slug and its own, "
         "“program/edition”."
     )
     url = PageUrlField()
-    program = ProgramSummarySerializer()
+    program = ProgramSummarySerializer(help_text="The program it is an edition of.")
     slug = serializers.SlugField(help_text="Unique within its program.")
-    title = serializers.CharField(source="full_title")
-    start_date = serializers.DateField()
-    end_date = serializers.DateField()
-    year = serializers.IntegerField()
-    venue_city = serializers.CharField(help_text="May be empty.")
-    venue_country = CountrySummarySerializer(allow_null=True)
-    attendance = serializers.ChoiceField(
-        choices=["offline", "online", "mixed"],
-        help_text="schema.org's attendance mode: offline (in person), online or mixed.",
+    title = serializers.CharField(
+        source="full_title", help_text="The edition’s title, naming its program."
     )
+    start_date = serializers.DateField(help_text="The first day.")
+    end_date = serializers.DateField(help_text="The last day; the start date for one day.")
+    year = serializers.IntegerField(help_text="The year it started.")
+    venue_city = serializers.CharField(help_text="The city it was held in; may be empty.")
+    venue_country = CountrySummarySerializer(
+        allow_null=True, help_text="The country it was held in, or null."
+    )
+    attendance = AttendanceField()
     summary = serializers.CharField(help_text="May be empty.")
     people_involved = serializers.IntegerField(
         allow_null=True, help_text="Everyone involved, as recorded; null when not recorded."
     )
     people_involved_note = serializers.CharField(help_text="Who counts as involved.")
-    participant_count = serializers.IntegerField(
-        allow_null=True, help_text="Participants (trainees), as recorded; null when not recorded."
+    people_trained = serializers.IntegerField(
+        source="participant_count",
+        allow_null=True,
+        help_text="How many people took the training (the page’s “Participants”), as "
+        "recorded; null when not recorded. Not the number of `participants`, which lists "
+        "the cities and bodies they came from.",
     )
-    topics = NamesField("title")
-    site_visits = SiteVisitSerializer(many=True)
+    topics = NamesField("title", help_text="What the training covered, in the program’s order.")
+    site_visits = SiteVisitSerializer(
+        many=True, help_text="The places and organisations participants visited."
+    )
     co_organisers = NamesField("name", help_text="Organisations that co-organised it.")
     participants = ParticipantSerializer(
         many=True, help_text="The cities and public bodies that took part."
@@ -155,7 +189,7 @@ class EditionSerializer(serializers.Serializer):
     participating_countries = serializers.SerializerMethodField(
         help_text="How many cities and bodies took part from each country, by country name."
     )
-    program_document = FileUrlField(help_text="The edition's program as a PDF, or null.")
+    program_document = FileUrlField(help_text="The edition’s program as a PDF, or null.")
     video_url = OptionalUrlField(help_text="A video highlight, or null.")
 
     def get_identifier(self, edition) -> str:
@@ -164,17 +198,22 @@ class EditionSerializer(serializers.Serializer):
     @extend_schema_field(CountryCountSerializer(many=True))
     def get_participating_countries(self, edition):
         return [
-            {"code": country.code, "name": country.name, "participants": len(listed)}
+            {"code": country.code, "name": country.name, "participating_bodies": len(listed)}
             for country, listed in edition.participants_by_country()
         ]
 
 
 class PlaceSerializer(serializers.Serializer):
-    slug = serializers.SlugField(help_text="The place's stable identifier.")
+    slug = serializers.SlugField(help_text="The place’s stable identifier.")
     url = PageUrlField()
-    name = serializers.CharField()
-    kind = serializers.ChoiceField(choices=PlaceKind.choices)
-    country = CountrySummarySerializer()
+    name = serializers.CharField(
+        help_text="As the gazetteer names a city or region; as the content names an organisation."
+    )
+    kind = serializers.ChoiceField(
+        choices=PlaceKind.choices,
+        help_text="An organisation with no city counts for its country and has no coordinates.",
+    )
+    country = CountrySummarySerializer(help_text="The country it is in.")
     geonames_id = serializers.IntegerField(
         allow_null=True, help_text="Its id in GeoNames, the gazetteer; null for an organisation."
     )
@@ -193,47 +232,56 @@ class PlaceSerializer(serializers.Serializer):
         help_text="Degrees east, from the gazetteer; null when the place is not drawn.",
     )
     coordinates_note = serializers.CharField(
-        help_text="Why the coordinates differ from the gazetteer's; usually empty."
+        help_text="Why the coordinates differ from the gazetteer’s; usually empty."
     )
-    participant_count = serializers.IntegerField(
-        help_text="Participations listed for it, one per edition that has taken place."
+    participation_count = serializers.IntegerField(
+        source="participant_count",
+        help_text="How many times it took part: one per edition that lists it among its "
+        "participants. Ended public editions only.",
     )
-    edition_count = serializers.IntegerField(help_text="Editions it took part in.")
+    edition_count = serializers.IntegerField(
+        help_text="Ended public editions it took part in (as a participant, or named by a "
+        "testimonial)."
+    )
 
 
 class CountrySerializer(serializers.Serializer):
     code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code: the stable identifier.")
-    url = PageUrlField(help_text="The country's page.")
-    name = serializers.CharField()
-    participant_count = serializers.IntegerField(
-        help_text="Cities and bodies listed as taking part, one per edition."
+    url = PageUrlField(help_text="The country’s page.")
+    name = serializers.CharField(help_text="As the secretariat writes it, e.g. “Korea”.")
+    participation_count = serializers.IntegerField(
+        help_text="Cities and public bodies from it listed as taking part, one per edition "
+        "(a city at two editions counts twice). Ended public editions only."
     )
-    edition_count = serializers.IntegerField(help_text="Public editions it took part in.")
+    edition_count = serializers.IntegerField(
+        help_text="Ended public editions with a participant from it."
+    )
 
 
 class ParticipationSerializer(serializers.Serializer):
-    program = serializers.SlugField(source="program_slug", help_text="The program's slug.")
-    program_title = serializers.CharField()
-    kind = serializers.ChoiceField(choices=ProgramKind.choices)
+    program = serializers.SlugField(source="program_slug", help_text="The program’s slug.")
+    program_title = serializers.CharField(help_text="The program’s name.")
+    kind = serializers.ChoiceField(choices=ProgramKind.choices, help_text=KIND_HELP)
     year = serializers.IntegerField(help_text="The year the editions started.")
     country = serializers.CharField(source="country_code", help_text="ISO 3166-1 alpha-2 code.")
-    country_name = serializers.CharField()
-    participants = serializers.IntegerField(
+    country_name = serializers.CharField(help_text="The country’s name.")
+    participations = serializers.IntegerField(
         help_text="Cities and public bodies from this country that took part in this "
-        "program's editions of this year (one per edition)."
+        "program’s ended editions of this year, one per edition (a city at two editions "
+        "counts twice)."
     )
     editions = serializers.IntegerField(help_text="How many of those editions.")
 
 
 class PostSerializer(serializers.Serializer):
-    slug = serializers.SlugField(help_text="The post's stable identifier.")
+    slug = serializers.SlugField(help_text="The post’s stable identifier.")
     url = PageUrlField()
-    title = serializers.CharField()
-    published_at = serializers.DateTimeField()
+    title = serializers.CharField(help_text="The headline.")
+    published_at = serializers.DateTimeField(help_text="When it was published, with its offset.")
     dateline = serializers.CharField(help_text="Where the story was filed; may be empty.")
-    lede = serializers.CharField()
+    lede = serializers.CharField(help_text="The opening paragraph, as plain text.")
     body = serializers.CharField(help_text="The rest of the story, in Markdown; may be empty.")
-    tags = serializers.SerializerMethodField()
+    tags = serializers.SerializerMethodField(help_text="Its tags, as the site names them.")
     programs = serializers.SerializerMethodField(help_text="Slugs of the programs it is about.")
     cover_image = FileUrlField(help_text="The cover photograph, or null.")
     cover_alt_text = serializers.CharField(help_text="The cover described; empty without one.")
@@ -251,16 +299,19 @@ class TestimonialSerializer(serializers.Serializer):
         help_text="Its stable identifier (natural key): the year and the person, “2013/Name”."
     )
     url = PageUrlField()
-    person = serializers.CharField(source="full_name")
+    person = serializers.CharField(
+        source="full_name",
+        help_text="Who said it, with their honorific (e.g. “Ms.”) where the source gives one.",
+    )
     role = serializers.CharField(help_text="May be empty.")
     organisation = serializers.CharField(help_text="May be empty.")
     on_behalf_of = serializers.CharField(help_text="Whom the person speaks for; may be empty.")
     city = serializers.CharField(help_text="May be empty.")
     year = serializers.IntegerField(help_text="The year of the training the person attended.")
-    quote = serializers.CharField()
-    program = serializers.SerializerMethodField(help_text="The program's slug, or null.")
-    edition = serializers.SerializerMethodField(help_text="The edition's identifier, or null.")
-    place = serializers.SerializerMethodField(help_text="The person's place's slug, or null.")
+    quote = serializers.CharField(help_text="What they said, in their words.")
+    program = serializers.SerializerMethodField(help_text="The program’s slug, or null.")
+    edition = serializers.SerializerMethodField(help_text="The edition’s identifier, or null.")
+    place = serializers.SerializerMethodField(help_text="The person’s place’s slug, or null.")
 
     def get_place(self, testimonial) -> str | None:
         return testimonial.place.slug if testimonial.place_id else None
@@ -280,18 +331,26 @@ class TestimonialSerializer(serializers.Serializer):
 
 
 class CallSerializer(serializers.Serializer):
-    edition = serializers.SerializerMethodField(help_text="The edition's identifier.")
-    url = PageUrlField(help_text="The call's page, with its form while it is open.")
-    edition_url = serializers.SerializerMethodField()
-    edition_title = serializers.CharField(source="edition.full_title")
-    program = serializers.SlugField(source="edition.program.slug")
-    state = serializers.ChoiceField(choices=[CallState.UPCOMING, CallState.OPEN])
-    opens_at = serializers.DateTimeField()
+    edition = serializers.SerializerMethodField(help_text="The edition’s identifier.")
+    url = PageUrlField(help_text="The call’s page, with its form while it is open.")
+    edition_url = serializers.SerializerMethodField(help_text="The edition’s page.")
+    edition_title = serializers.CharField(
+        source="edition.full_title", help_text="The edition’s title, naming its program."
+    )
+    program = serializers.SlugField(source="edition.program.slug", help_text="The program’s slug.")
+    state = serializers.ChoiceField(
+        choices=[
+            (CallState.UPCOMING.value, "Not open yet: it opens at `opens_at`."),
+            (CallState.OPEN.value, "Open: applications are taken until `closes_at`."),
+        ],
+        help_text="Whether it takes applications now.",
+    )
+    opens_at = serializers.DateTimeField(help_text="When it opens, with its offset.")
     closes_at = serializers.DateTimeField(help_text="The deadline.")
     time_zone = serializers.CharField(help_text="The zone the call gives its dates in.")
     eligibility = serializers.CharField(help_text="Who may apply.")
     places = serializers.IntegerField(allow_null=True, help_text="Participants to be selected.")
-    languages = serializers.CharField()
+    languages = serializers.CharField(help_text="The training’s working languages.")
     costs = serializers.CharField(help_text="What participants pay and what is covered.")
     documents = serializers.CharField(help_text="What applicants attach.")
 

@@ -11,6 +11,7 @@ from datetime import UTC
 from django.db.models import Prefetch
 
 from opendata import public
+from opendata.vocabulary import ATTENDANCE
 from programs import gazetteer
 from programs.models import Participant
 
@@ -48,7 +49,7 @@ def _takes_request(function):
 
 
 def page_url(path_of):
-    """A column value: the absolute URL of the row's public page."""
+    """A column value: the absolute URL of the row’s public page."""
 
     def value(row, request):
         return request.build_absolute_uri(path_of(row))
@@ -104,7 +105,7 @@ def edition_rows():
 
 def participation_rows():
     return (
-        public.participants()
+        public.counted_participants()
         .select_related("edition__program", "country", "place")
         .order_by("edition__start_date", "edition__program__slug", "edition__slug", "position")
     )
@@ -149,18 +150,18 @@ EDITIONS = Table(
         Column(
             "identifier",
             "string",
-            "The edition's stable identifier: its program's slug and its own.",
+            "The edition’s stable identifier: its program’s slug and its own.",
             edition_identifier,
         ),
-        Column("program", "string", "The program's slug.", lambda e: e.program.slug),
-        Column("program_title", "string", "The program's name.", lambda e: e.program.title),
+        Column("program", "string", "The program’s slug.", lambda e: e.program.slug),
+        Column("program_title", "string", "The program’s name.", lambda e: e.program.title),
         Column(
             "kind",
             "string",
             "The kind of program: main, regional, partner or joint-workshop.",
             lambda e: e.program.kind,
         ),
-        Column("title", "string", "The edition's full title.", lambda e: e.full_title),
+        Column("title", "string", "The edition’s full title.", lambda e: e.full_title),
         Column("start_date", "date", "The first day.", lambda e: e.start_date),
         Column("end_date", "date", "The last day.", lambda e: e.end_date),
         Column("year", "integer", "The year it started.", lambda e: e.start_date.year),
@@ -168,20 +169,21 @@ EDITIONS = Table(
         Column(
             "venue_country",
             "string",
-            "The host country's ISO 3166-1 alpha-2 code; may be empty.",
+            "The host country’s ISO 3166-1 alpha-2 code; may be empty.",
             lambda e: e.venue_country.code if e.venue_country else None,
         ),
         Column(
             "venue_country_name",
             "string",
-            "The host country's name; may be empty.",
+            "The host country’s name; may be empty.",
             lambda e: e.venue_country.name if e.venue_country else None,
         ),
         Column(
             "attendance",
             "string",
-            "offline (in person), online, or mixed.",
-            lambda e: e.attendance,
+            "How participants took part, as the edition’s page says: in-person, online, or "
+            "in-person-and-online.",
+            lambda e: ATTENDANCE[e.attendance],
         ),
         Column(
             "people_involved",
@@ -190,9 +192,11 @@ EDITIONS = Table(
             lambda e: e.people_involved,
         ),
         Column(
-            "participant_count",
+            "people_trained",
             "integer",
-            "Participants (trainees), as recorded; empty when not recorded.",
+            "How many people took the training (the page’s “Participants”), as recorded; "
+            "empty when not recorded. Not participating_bodies: the cities and bodies they "
+            "came from.",
             lambda e: e.participant_count,
         ),
         Column(
@@ -213,16 +217,17 @@ EDITIONS = Table(
             "The topics, separated by “; ”.",
             lambda e: "; ".join(topic.title for topic in e.topics.all()),
         ),
-        Column("url", "string", "The edition's page.", page_url(lambda e: e.get_absolute_url())),
+        Column("url", "string", "The edition’s page.", page_url(lambda e: e.get_absolute_url())),
     ],
 )
 
 PARTICIPATION = Table(
     name="participation",
     title="Participation by place",
-    description="Every city and public body listed as taking part in a public edition, "
-    "with its country: one row per place and edition. Counted by country, year and "
-    "program, this is the figure partners ask for.",
+    description="Every city and public body listed as taking part in a public edition "
+    "that has ended, with its country: one row per place and edition. Counted by country, "
+    "year and program, this is the figure partners ask for. An upcoming edition’s "
+    "participants are added once it has ended, the rule of the site’s figures.",
     rows=participation_rows,
     foreign_keys=[
         {"fields": "edition", "reference": {"resource": "editions", "fields": "identifier"}}
@@ -231,30 +236,30 @@ PARTICIPATION = Table(
         Column(
             "edition",
             "string",
-            "The edition's identifier (editions.csv).",
+            "The edition’s identifier (editions.csv).",
             lambda p: edition_identifier(p.edition),
         ),
-        Column("program", "string", "The program's slug.", lambda p: p.edition.program.slug),
+        Column("program", "string", "The program’s slug.", lambda p: p.edition.program.slug),
         Column("kind", "string", "The kind of program.", lambda p: p.edition.program.kind),
         Column("year", "integer", "The year the edition started.", lambda p: p.edition.year),
         Column("participant", "string", "The city or public body, as listed.", lambda p: p.name),
         Column(
             "place",
             "string",
-            "The place's slug (places.csv); empty while it is not known.",
+            "The place’s slug (places.csv); empty while it is not known.",
             lambda p: p.place.slug if p.place_id else None,
         ),
         Column(
             "country",
             "string",
-            "Its country's ISO 3166-1 alpha-2 code.",
+            "Its country’s ISO 3166-1 alpha-2 code.",
             lambda p: p.country.code,
         ),
-        Column("country_name", "string", "Its country's name.", lambda p: p.country.name),
+        Column("country_name", "string", "Its country’s name.", lambda p: p.country.name),
         Column(
             "edition_url",
             "string",
-            "The edition's page.",
+            "The edition’s page.",
             page_url(lambda p: p.edition.get_absolute_url()),
         ),
     ],
@@ -275,13 +280,13 @@ PLACES = Table(
         }
     ],
     columns=[
-        Column("slug", "string", "The place's stable identifier.", lambda p: p.slug),
+        Column("slug", "string", "The place’s stable identifier.", lambda p: p.slug),
         Column("name", "string", "Its name.", lambda p: p.name),
         Column("kind", "string", "city, region or organisation.", lambda p: p.kind),
         Column(
-            "country", "string", "Its country's ISO 3166-1 alpha-2 code.", lambda p: p.country.code
+            "country", "string", "Its country’s ISO 3166-1 alpha-2 code.", lambda p: p.country.code
         ),
-        Column("country_name", "string", "Its country's name.", lambda p: p.country.name),
+        Column("country_name", "string", "Its country’s name.", lambda p: p.country.name),
         Column(
             "geonames_id",
             "integer",
@@ -303,17 +308,23 @@ PLACES = Table(
         Column(
             "coordinates_note",
             "string",
-            "Why the coordinates differ from GeoNames'; usually empty.",
+            "Why the coordinates differ from GeoNames’; usually empty.",
             lambda p: p.coordinates_note,
         ),
         Column(
             "participations",
             "integer",
-            "Participations listed for it, one per edition that has taken place.",
+            "How many times it took part: one per ended edition that lists it "
+            "(participation.csv’s rows for it).",
             lambda p: p.participant_count,
         ),
-        Column("editions", "integer", "Editions it took part in.", lambda p: p.edition_count),
-        Column("url", "string", "The place's page.", page_url(lambda p: p.get_absolute_url())),
+        Column(
+            "editions",
+            "integer",
+            "Ended editions it took part in (as a participant, or named by a testimonial).",
+            lambda p: p.edition_count,
+        ),
+        Column("url", "string", "The place’s page.", page_url(lambda p: p.get_absolute_url())),
     ],
 )
 
@@ -324,7 +335,7 @@ NEWS = Table(
     primary_key=["slug"],
     rows=post_rows,
     columns=[
-        Column("slug", "string", "The post's stable identifier.", lambda p: p.slug),
+        Column("slug", "string", "The post’s stable identifier.", lambda p: p.slug),
         Column("title", "string", "The headline.", lambda p: p.title),
         Column(
             "published_at",
@@ -340,7 +351,7 @@ NEWS = Table(
             "Its tags, separated by “; ”.",
             lambda p: "; ".join(link.tag.name for link in p.tag_links),
         ),
-        Column("url", "string", "The post's page.", page_url(lambda p: p.get_absolute_url())),
+        Column("url", "string", "The post’s page.", page_url(lambda p: p.get_absolute_url())),
     ],
 )
 
@@ -354,7 +365,7 @@ TESTIMONIALS = Table(
         Column(
             "identifier",
             "string",
-            "The testimonial's stable identifier: the year and the person.",
+            "The testimonial’s stable identifier: the year and the person.",
             lambda t: f"{t.year}/{t.person_name}",
         ),
         Column("year", "integer", "The year of the training.", lambda t: t.year),
@@ -370,11 +381,11 @@ TESTIMONIALS = Table(
             lambda t: t.on_behalf_of,
         ),
         Column("city", "string", "Their city; may be empty.", lambda t: t.city),
-        Column("program", "string", "The program's slug; may be empty.", public_program_slug),
+        Column("program", "string", "The program’s slug; may be empty.", public_program_slug),
         Column(
             "edition",
             "string",
-            "The edition's identifier (editions.csv); may be empty.",
+            "The edition’s identifier (editions.csv); may be empty.",
             public_edition_identifier,
         ),
         Column("quote", "string", "What they said.", lambda t: t.quote),

@@ -523,7 +523,7 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": f"{SITE_NAME}: open data API",
     "DESCRIPTION": (
-        "Read-only data of WeGO's training programs: programs, editions, the places and "
+        "Read-only data of WeGO’s training programs: programs, editions, the places and "
         "countries that took part, participation counts, news and testimonials, open and "
         "upcoming calls for applications."
     ),

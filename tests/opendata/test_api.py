@@ -1,9 +1,11 @@
 """The API's endpoints: what they list, the identifiers and page addresses they carry,
 the filters and their messages, and the same publication rule as the pages."""
 
+from datetime import date, timedelta
+
 import pytest
 
-from programs.models import Country, Edition
+from programs.models import AttendanceMode, Country, Edition
 from tests.factories import EditionFactory, ParticipantFactory, ProgramFactory
 from tests.hidden_content import HIDDEN_WORD, make_hidden_content
 from tests.opendata.conftest import results
@@ -60,14 +62,16 @@ def test_items_carry_a_stable_identifier_and_their_page(client, seed, places):
 
 def test_the_jeju_2018_participants_by_country(client, seed):
     edition = client.get(f"/api/v1/editions/{JEJU}/2018/").json()
-    by_country = {row["name"]: row["participants"] for row in edition["participating_countries"]}
+    by_country = {
+        row["name"]: row["participating_bodies"] for row in edition["participating_countries"]
+    }
     assert by_country["Russia"] == 3  # Obninsk, Ulyanovsk Region, Yakutsk
     assert by_country["Philippines"] == 2
     assert len(by_country) == 13
     assert sum(by_country.values()) == len(edition["participants"]) == 18
 
     rows = results(client.get(f"/api/v1/participation/?program={JEJU}&year=2018"))
-    assert {row["country_name"]: row["participants"] for row in rows} == by_country
+    assert {row["country_name"]: row["participations"] for row in rows} == by_country
     assert {row["country"] for row in rows} >= {"RU", "PH", "KR", "GH"}
 
 
@@ -78,7 +82,8 @@ def test_an_edition_holds_its_parts(client, seed, places):
     assert edition["venue_city"] == "Jeju Island"
     assert edition["venue_country"] == {"code": "KR", "name": "Korea"}
     assert edition["people_involved"] == 69
-    assert edition["participant_count"] == 28
+    assert edition["people_trained"] == 28
+    assert edition["attendance"] == "in-person"
     assert "Kakao Corporation" in [visit["name"] for visit in edition["site_visits"]]
     assert "World Bank" in edition["co_organisers"]
     assert len(edition["topics"]) == 6
@@ -91,7 +96,7 @@ def test_places_carry_the_gazetteers_id_and_coordinates(client, seed, places):
     assert accra["geonames_id"] == 2306104
     assert (accra["latitude"], accra["longitude"]) == (5.55602, -0.1969)
     assert accra["url"] == "http://testserver/cities/accra/"
-    assert accra["participant_count"] == accra["edition_count"] == 1
+    assert accra["participation_count"] == accra["edition_count"] == 1
     organisation = client.get(
         "/api/v1/places/ministry-of-information-and-communications-vn/"
     ).json()
@@ -145,7 +150,7 @@ def test_filters_by_program_kind_year_and_country(client, seed):
         f"{JEJU}/2018"
     ]
     rows = results(client.get("/api/v1/participation/?kind=joint-workshop&country=ru"))
-    assert [(r["year"], r["participants"]) for r in rows] == [(2018, 3)]
+    assert [(r["year"], r["participations"]) for r in rows] == [(2018, 3)]
     assert results(client.get("/api/v1/participation/?kind=main")) == []
 
 
@@ -190,5 +195,30 @@ def test_drafts_scheduled_and_sample_content_never_appear(client, seed):
 def test_a_country_counts_only_public_participation(client, seed):
     draft = EditionFactory(status="draft")
     ParticipantFactory(edition=draft, country=Country.objects.get(code="GH"))
-    assert client.get("/api/v1/countries/gh/").json()["participant_count"] == 1
+    assert client.get("/api/v1/countries/gh/").json()["participation_count"] == 1
     assert Edition.objects.filter(participants__country__code="GH").count() == 2
+
+
+def test_participation_counts_only_editions_that_have_ended(client, seed):
+    """The rule of the site's figures and the places' counts: an upcoming edition's
+    participants are listed with it, and counted once it has ended."""
+    ghana = Country.objects.get(code="GH")
+    upcoming = EditionFactory(start_date=date.today() + timedelta(days=30))
+    ParticipantFactory(edition=upcoming, country=ghana, name="Accra")
+    year = upcoming.start_date.year
+
+    country = client.get("/api/v1/countries/gh/").json()
+    assert (country["participation_count"], country["edition_count"]) == (1, 1)
+    assert results(client.get(f"/api/v1/participation/?country=gh&year={year}")) == []
+    listed = client.get(f"/api/v1/editions/{upcoming.program.slug}/{upcoming.slug}/").json()
+    assert [p["name"] for p in listed["participants"]] == ["Accra"]
+
+
+def test_attendance_is_given_in_the_sites_words(client, seed):
+    for stored, value in [
+        (AttendanceMode.ONLINE, "online"),
+        (AttendanceMode.MIXED, "in-person-and-online"),
+    ]:
+        edition = EditionFactory(attendance=stored)
+        url = f"/api/v1/editions/{edition.program.slug}/{edition.slug}/"
+        assert client.get(url).json()["attendance"] == value

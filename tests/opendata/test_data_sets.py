@@ -1,16 +1,22 @@
 """The data sets at /data/: the page (licence, citation, schema.org Dataset), the CSV
 files, and a data package that Frictionless accepts."""
 
+import codecs
 import csv
+import hashlib
 import io
 import json
 import re
+from datetime import date, timedelta
 
 import pytest
+from django.core.cache import cache
+from django.utils import timezone
 from frictionless import Package
 
 from opendata.tables import TABLES
-from tests.factories import TestimonialFactory
+from programs.models import Country
+from tests.factories import EditionFactory, ParticipantFactory, TestimonialFactory
 from tests.html import json_ld_blocks, parse, text_of
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +28,7 @@ def rows(client, name):
     response = client.get(f"/data/{name}.csv")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def test_the_jeju_2018_participants_by_country_from_the_csv(client, seed, places):
@@ -35,6 +41,30 @@ def test_the_jeju_2018_participants_by_country_from_the_csv(client, seed, places
     assert by_country["Philippines"] == 2
     accra = next(row for row in jeju if row["participant"] == "Accra")
     assert (accra["country"], accra["place"]) == ("GH", "accra")
+
+
+def test_editions_name_their_counts_and_format_as_the_pages_do(client, seed):
+    jeju = next(row for row in rows(client, "editions") if row["identifier"] == f"{JEJU}/2018")
+    assert (jeju["people_trained"], jeju["participating_bodies"]) == ("28", "18")
+    assert jeju["attendance"] == "in-person"
+
+
+def test_participation_lists_only_editions_that_have_ended(client, seed):
+    upcoming = EditionFactory(start_date=date.today() + timedelta(days=30), slug="upcoming")
+    ParticipantFactory(edition=upcoming, country=Country.objects.get(code="GH"))
+    assert "upcoming" not in {row["edition"].split("/")[1] for row in rows(client, "participation")}
+
+
+def test_every_file_starts_with_a_byte_order_mark_so_excel_reads_utf_8(client, seed):
+    for name in TABLES:
+        content = client.get(f"/data/{name}.csv").content
+        assert content.startswith(codecs.BOM_UTF8 + header_line(name)), name
+    package = json.loads(client.get("/data/datapackage.json").content)
+    assert {resource["encoding"] for resource in package["resources"]} == {"utf-8-sig"}
+
+
+def header_line(name):
+    return ",".join(TABLES[name].header()).encode() + b"\r\n"
 
 
 def test_places_carry_coordinates_and_the_gazetteers_credit(client, seed, places):
@@ -67,10 +97,42 @@ def test_the_package_describes_every_file_and_frictionless_accepts_it(
     (tmp_path / "datapackage.json").write_text(json.dumps(package))
     for resource in package["resources"]:
         (tmp_path / resource["path"]).write_bytes(client.get(f"/data/{resource['path']}").content)
-        header = (tmp_path / resource["path"]).read_text().splitlines()[0].split(",")
+        text = (tmp_path / resource["path"]).read_text(encoding=resource["encoding"])
+        header = text.splitlines()[0].split(",")
         assert header == [field["name"] for field in resource["schema"]["fields"]]
     report = Package(str(tmp_path / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_the_page_lists_each_file_with_its_rows_size_and_last_change(client, seed, places):
+    html = client.get("/data/").content.decode()
+    places_csv = client.get("/data/places.csv").content
+    row = re.search(r'<tr>\s*<th scope="row"><a href="/data/places.csv".*?</tr>', html, re.S)[0]
+    cells = [text.strip() for text in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+    assert cells[1] == str(places_csv.count(b"\r\n") - 1)
+    assert cells[2] == f"{len(places_csv) / 1024:.1f}\xa0KB"
+    assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT', cells[3])
+    text = text_of(client.get("/data/"))
+    assert "(CC BY 4.0)" in text and "CC-BY-4.0" not in text
+    assert text.index("places.csv") < text.index("Licence and how to cite")
+    assert '<nav class="breadcrumbs"' in html
+
+
+def test_a_file_keeps_its_date_until_its_content_changes(client, seed):
+    long_ago = timezone.now() - timedelta(days=400)
+    for name in ["news", "testimonials"]:
+        digest = hashlib.sha256(client.get(f"/data/{name}.csv").content).hexdigest()
+        cache.set(f"opendata-file-changed:http://testserver:{name}", (digest, long_ago), None)
+    TestimonialFactory(person_name="Newcomer")  # a new content generation
+
+    html = client.get("/data/").content.decode()
+
+    def changed(name):
+        row = re.search(rf'<a href="/data/{name}.csv".*?</tr>', html, re.S)[0]
+        return re.search(r'<time datetime="(\d{4}-\d\d-\d\d)', row)[1]
+
+    assert changed("news") == str(timezone.localtime(long_ago).date())
+    assert changed("testimonials") == str(timezone.localdate())
 
 
 def test_the_page_names_the_licence_how_to_cite_and_every_file(client, seed, settings):
@@ -88,7 +150,7 @@ def test_the_page_names_the_licence_how_to_cite_and_every_file(client, seed, set
     assert "http://testserver/data/" in citation.group(1)
     links = set(re.findall(r'<a href="([^"]+)" type="text/csv" download>', html))
     assert links == {f"/data/{name}.csv" for name in TABLES}
-    assert "Download places.csv" in text_of(response)
+    assert "(CC0 1.0)" in text_of(response)
     assert json.loads(client.get("/data/datapackage.json").content)["licenses"][0]["name"] == (
         "CC0-1.0"
     )
@@ -123,9 +185,31 @@ def test_the_api_documentation_lists_every_endpoint_its_filters_and_fields(clien
     assert parse(response).headings[0] == (1, "API documentation")
     for path in ["/api/v1/editions/", "/api/v1/participation/", "/api/v1/places/{slug}/"]:
         assert f"GET {path}" in text
-    assert "participating_countries[].participants" in text
+    assert "participating_countries[].participating_bodies" in text
     assert "venue_country" in text and "page_size" in text
     assert "30 requests a minute" in text
+
+
+def test_the_api_documentation_describes_every_field_and_lists_enum_values(client, seed):
+    html = client.get("/api/v1/docs/").content.decode()
+    assert "* `" not in html  # drf-spectacular's Markdown list of an enum's values
+    descriptions = re.findall(r"<dd>(.*?)</dd>", html, flags=re.S)
+    assert descriptions and all(d.strip() and d.strip() != "—" for d in descriptions)
+    assert "<li><code>in-person</code>: In person</li>" in html
+    assert (
+        "<li><code>upcoming</code>: Not open yet: it opens at <code>opens_at</code>.</li>" in html
+    )
+    prose = re.sub(r"<pre\b.*?</pre>", "", html.split("<main", 1)[1], flags=re.S)
+    assert "'" not in re.sub(r"<[^>]+>", "", prose).replace("&#x27;", "'")  # curly ones only
+
+
+def test_the_api_documentation_opens_with_its_contents_and_a_command_kept_whole(client, seed):
+    html = client.get("/api/v1/docs/").content.decode()
+    contents = re.search(r'<nav class="side-col api-contents".*?</nav>', html, flags=re.S)[0]
+    anchors = re.findall(r'<h3 id="([^"]+)"', html)
+    assert anchors and re.findall(r'href="#([^"]+)"', contents) == ["use", *anchors]
+    assert html.index("api-contents") < html.index('id="use"')
+    assert '<pre class="command" tabindex="0"><code>curl ' in html
 
 
 def test_every_page_leads_to_the_open_data(client, seed):

@@ -87,11 +87,11 @@ def test_answers_are_cached_with_an_etag_and_retired_with_the_content(
 def test_an_edit_retires_an_api_answer(client, seed, settings):
     settings.PAGE_CACHE_ENABLED = True
     url = "/api/v1/editions/joint-workshop-smart-sustainable-cities-e-government/2018/"
-    assert client.get(url).json()["participant_count"] == 28
+    assert client.get(url).json()["people_trained"] == 28
     edition = Edition.objects.get(slug="2018")
     edition.participant_count = 29
     edition.save()
-    assert client.get(url).json()["participant_count"] == 29
+    assert client.get(url).json()["people_trained"] == 29
 
 
 def test_too_many_requests_from_one_address_get_a_429_with_retry_after(client, seed, settings):
