@@ -134,6 +134,28 @@ def test_csv_import_with_a_bad_row_saves_nothing_and_says_why(editor_client, wor
     assert workshop.participants.count() == before
 
 
+def test_csv_import_refuses_control_characters_with_what_to_do(editor_client, workshop):
+    before = workshop.participants.count()
+    text = "name,country,city,notes\nSe\x00oul,KR,,\nSuwon,KR,Su\x07won,\nIncheon,KR,,a\x00b\n"
+    response = upload(editor_client, workshop, text)
+    assert response.status_code == 200
+    rows = {row.line: row.errors for row in response.context["rows"]}
+    help_text = (
+        "an invisible control character (such as a NUL byte): retype it in your spreadsheet, "
+        "save the file again and check it again."
+    )
+    assert rows[2] == [f"The name holds {help_text}"]
+    assert rows[3] == [f"The city holds {help_text}"]
+    assert rows[4] == [f"The line holds {help_text}"]
+    html = response.content.decode()
+    assert "3 rows cannot be imported. Nothing has been saved." in html
+    assert 'name="confirm"' not in html
+    assert workshop.participants.count() == before
+
+    header = upload(editor_client, workshop, "na\x00me,country\nSeoul,KR\n")
+    assert f"The first line holds {help_text}" in header.content.decode()
+
+
 def test_csv_import_reads_countries_as_the_form_and_the_export_write_them(editor_client, workshop):
     korea = Country.objects.get(code="KR")
     text = "name,country\nSuwon,South Korea\nIncheon,KR\nBogotá,Colombia\nMedellín,co\n"
