@@ -51,6 +51,13 @@ def server_error(request):
     return HttpResponse(loader.get_template("500.html").render(), status=500)
 
 
+def permission_denied(request, exception=None):
+    """handler403: the site's own page, saying whom to ask, instead of Django's bare one
+    (staff signed in without the permission a page needs)."""
+    body = loader.get_template("errors/403.html").render({"permission_denied": True})
+    return HttpResponse(body, status=403)
+
+
 def csrf_failure(request, reason=""):
     """CSRF_FAILURE_VIEW: the site's own page, saying what to do, instead of Django's."""
     return HttpResponse(loader.get_template("errors/csrf.html").render(), status=403)
