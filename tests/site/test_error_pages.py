@@ -65,7 +65,9 @@ def test_staff_without_a_permission_get_the_sites_403_saying_whom_to_ask(client,
 def test_the_web_servers_pages_are_written_from_the_sites_templates(tmp_path):
     call_command("write_error_pages", tmp_path, stdout=io.StringIO())
     written = sorted(path.name for path in tmp_path.iterdir())
-    assert written == [f"{status}.html" for status in (400, 403, 404, 413, 429, 500, 502, 503, 504)]
+    assert written == [
+        f"{status}.html" for status in (400, 403, 404, 413, 414, 429, 500, 502, 503, 504)
+    ]
     stylesheet = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
     for path in tmp_path.iterdir():
         html = path.read_text()
