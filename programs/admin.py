@@ -552,6 +552,14 @@ class EditionAdmin(PublishableAdmin):
             )
             for edition in editions
         ]
+        # The copies' first version (the revision the admin's changelist opens) says so.
+        if reversion.is_active():
+            reversion.set_comment(
+                " ".join(
+                    f"Copied from {edition} for {copy.start_date.year}."
+                    for edition, copy in zip(editions, copies, strict=True)
+                )
+            )
         for copy in copies:
             self.message_user(
                 request,

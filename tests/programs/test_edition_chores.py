@@ -8,6 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+from reversion.models import Version
 
 from programs.models import Country, Edition, Participant
 from wego_site.core.publishing import PublicationStatus
@@ -53,6 +55,12 @@ def test_copy_for_next_year_from_the_admin(editor_client, workshop):
     assert copy.participant_count is None
     # The public does not see the draft.
     assert editor_client.get(copy.get_absolute_url()).status_code == 404
+    # Its history says where it came from.
+    (first,) = Version.objects.get_for_object(copy)
+    comment = f"Copied from {workshop.title} for 2019."
+    assert first.revision.comment == comment
+    history = editor_client.get(reverse("admin:programs_edition_history", args=[copy.pk]))
+    assert escape(comment) in history.content.decode()
 
 
 def test_a_copy_whose_dates_are_past_is_offered_the_next_year_ahead(editor_client, workshop):
