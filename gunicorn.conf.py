@@ -26,6 +26,11 @@ max_requests_jitter = max_requests // 10
 # memory and start-up time.
 preload_app = True
 
+# The longest request line read: gunicorn's maximum, as long as nginx's buffer for it
+# (deploy/nginx.conf: large_client_header_buffers 8k), so a longer one is refused by nginx
+# with the site's 414 page, never by gunicorn with its own.
+limit_request_line = 8190
+
 # Errors on stderr (the process manager collects them). Requests are logged by nginx in
 # front (deploy/nginx.conf: the client's address, status, times and cache status): behind
 # it gunicorn would only see nginx's address, and writing its line costs about a sixth of

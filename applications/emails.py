@@ -9,7 +9,7 @@ and is never read as a template. The finished message is queued as it is: post_o
 `mail.send()` would read the subject and body as templates once more.
 """
 
-from email.utils import make_msgid
+from email.utils import formataddr, make_msgid
 
 from django.conf import settings
 from django.template import Context, Engine
@@ -68,11 +68,21 @@ def decision_context(application):
     }
 
 
-def queue(recipient, subject, body):
+def reply_to_header(call):
+    """Replies go to whom applicants write to with questions (the call's contacts, else
+    its edition's or program's): the emails ask applicants to reply."""
+    contacts = call.question_contacts()
+    if not contacts:
+        return None
+    return {"Reply-To": ", ".join(formataddr((c.full_name, c.email)) for c in contacts)}
+
+
+def queue(recipient, subject, body, headers=None):
     """Put a finished message in post_office's queue, as it is."""
     email = Email.objects.create(
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[recipient],
+        headers=headers,
         subject=" ".join(subject.split()),
         message=body,
         priority=PRIORITY.medium,
@@ -91,9 +101,9 @@ def queue_confirmation(application, apply_url):
     context = {**decision_context(application), "call": application.call, "apply_url": apply_url}
     subject = f"Your application to {application.call.edition.full_title}: {application.reference}"
     body = plain_text(render_to_string("applications/email/confirmation.txt", context))
-    return queue(application.email, subject, body)
+    return queue(application.email, subject, body, reply_to_header(application.call))
 
 
 def queue_decision(application, template):
     subject, body = template.render(application)
-    return queue(application.email, subject, body)
+    return queue(application.email, subject, body, reply_to_header(application.call))

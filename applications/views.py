@@ -200,14 +200,31 @@ class ApplyView(CallMixin, FormView):
             discard_document(form.instance)  # nothing of a failed application stays on disk
             raise
         form.discard_kept_document()
+        remember_sent(self.request, application)
         token = signing.dumps(application.pk, salt=CONFIRMATION_SALT)
         return redirect(reverse("applications:sent", kwargs=self.kwargs) + f"?t={token}")
+
+
+# The applications this browser sent, by id: the confirmation shows what was sent only
+# to the session that sent it, never to someone else holding the link.
+SENT_SESSION_KEY = "applications_sent"
+SENT_REMEMBERED = 10
+
+
+def remember_sent(request, application):
+    sent = [pk for pk in request.session.get(SENT_SESSION_KEY, []) if pk != application.pk]
+    request.session[SENT_SESSION_KEY] = [*sent, application.pk][-SENT_REMEMBERED:]
+
+
+def sent_by_this_browser(request, application):
+    return application.pk in request.session.get(SENT_SESSION_KEY, [])
 
 
 @method_decorator(never_cache, name="dispatch")
 class ConfirmationView(CallMixin, TemplateView):
     """The page after sending: the reference and what happens next. Reached only by the
-    signed link the form redirects to, for an hour."""
+    signed link the form redirects to, for an hour; the recap of what was sent is shown
+    only to the browser that sent it."""
 
     template_name = "applications/sent.html"
 
@@ -220,11 +237,13 @@ class ConfirmationView(CallMixin, TemplateView):
             application = Application.objects.get(pk=pk, call=call)
         except (signing.BadSignature, Application.DoesNotExist, TypeError, ValueError):
             raise Http404("No such confirmation.") from None
+        show_recap = sent_by_this_browser(self.request, application)
         return super().get_context_data(
             call=call,
             edition=call.edition,
             application=application,
-            document_size=document_size(application),
+            show_recap=show_recap,
+            document_size=document_size(application) if show_recap else None,
             **kwargs,
         )
 

@@ -57,9 +57,15 @@ class LatestPostsFeed(Feed):
         return [link.tag.name for link in post.tag_links]
 
     def item_enclosures(self, post):
+        """The card, with its size; none when the post's card file is missing from storage
+        (deleted or not yet copied): an enclosure needs a length, and one post's missing
+        file must never cost the whole feed."""
         card = post.card
         if post.social_card:
-            length = post.social_card.storage.size(post.social_card.name)
+            try:
+                length = post.social_card.storage.size(post.social_card.name)
+            except OSError:
+                return []
         else:
             length = (settings.BASE_DIR / "static" / SITE_CARD).stat().st_size
         return [Enclosure(urljoin(post.site_root, card["url"]), str(length), card["type"])]

@@ -343,14 +343,14 @@ class NumberedPartFormSet(BaseInlineFormSet):
     """Parts added with no position go at the end, in the order they were entered."""
 
     def clean(self):
-        forms_in_use = [
+        kept = [
             form
             for form in self.forms
-            if form.has_changed()
-            and hasattr(form, "cleaned_data")
-            and not self._should_delete_form(form)
+            if hasattr(form, "cleaned_data") and not self._should_delete_form(form)
         ]
-        taken = [form.cleaned_data.get("position") for form in forms_in_use]
+        forms_in_use = [form for form in kept if form.has_changed()]
+        # After every part kept, the unchanged ones included.
+        taken = [form.cleaned_data.get("position") for form in kept]
         next_position = max([position for position in taken if position is not None], default=0)
         for form in forms_in_use:
             if form.cleaned_data.get("position") is None and "position" not in form.errors:
@@ -407,16 +407,31 @@ PARTICIPANT_PLACE_HELP = (
 )
 
 
+def listed_once(field):
+    """A plain select's choices read once for every form that shows it (an inline's rows),
+    not once per row."""
+    field.choices = list(field.choices)
+    return field
+
+
 class ParticipantInline(NumberedPartInline):
+    """Participants can be added with JavaScript off too: blank rows are shown, and the
+    country is a plain select of the few tens stored (an autocomplete is an empty select
+    without JavaScript). The place keeps its autocomplete: a row saved without one is
+    placed from the gazetteer (ParticipantForm)."""
+
     model = Participant
     form = ParticipantForm
     fields = ["position", "name", "country", "place"]
-    autocomplete_fields = ["country", "place"]
+    autocomplete_fields = ["place"]
+    extra = 2
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "place":
             field.help_text = PARTICIPANT_PLACE_HELP
+        if db_field.name == "country":
+            listed_once(field)
         return field
 
 
@@ -537,6 +552,14 @@ class EditionAdmin(PublishableAdmin):
             )
             for edition in editions
         ]
+        # The copies' first version (the revision the admin's changelist opens) says so.
+        if reversion.is_active():
+            reversion.set_comment(
+                " ".join(
+                    f"Copied from {edition} for {copy.start_date.year}."
+                    for edition, copy in zip(editions, copies, strict=True)
+                )
+            )
         for copy in copies:
             self.message_user(
                 request,
@@ -635,7 +658,9 @@ class ParticipantAdmin(ContentAdmin):
     list_filter = ["edition__program", "country", ("place", admin.EmptyFieldListFilter)]
     list_select_related = ["country", "place__country", "edition__program"]
     search_fields = ["name", "country__name", "edition__title"]
-    autocomplete_fields = ["edition", "country", "place"]
+    # The edition and the country are plain selects (a few tens of each), usable with
+    # JavaScript off; the place's autocomplete may stay empty (ParticipantForm places it).
+    autocomplete_fields = ["place"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -18,6 +18,7 @@ the rows are saved. A row that cannot be placed is still imported, and listed.
 
 import csv
 import io
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -80,6 +81,18 @@ class CountryReader:
         return self.by_code[code]
 
 
+def has_control_characters(text):
+    """Whether `text` holds a control character (NUL, a line break inside a cell, ...):
+    invisible in a spreadsheet, never part of a name."""
+    return any(unicodedata.category(char) == "Cc" for char in text)
+
+
+CONTROL_CHARACTER_HELP = (
+    "an invisible control character (such as a NUL byte): retype it in your spreadsheet, "
+    "save the file again and check it again."
+)
+
+
 MAX_FILE_BYTES = 1024 * 1024
 SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 
@@ -116,6 +129,8 @@ def read_participants(text, edition):
         raise ImportFileError(f"The file is not a readable CSV file ({error}).") from None
     if not lines:
         raise ImportFileError("The file is empty.")
+    if any(has_control_characters(cell) for cell in lines[0]):
+        raise ImportFileError(f"The first line holds {CONTROL_CHARACTER_HELP}")
     header = [cell.strip().lower() for cell in lines[0]]
     if "name" not in header or "country" not in header:
         raise ImportFileError(
@@ -143,6 +158,13 @@ def read_participants(text, edition):
             country_name=cells[country_at].strip(),
             city_name=cells[city_at].strip() if city_at is not None else "",
         )
+        read = {"name": row.name, "country": row.country_name, "city": row.city_name}
+        for column, value in read.items():
+            if has_control_characters(value):
+                row.errors.append(f"The {column} holds {CONTROL_CHARACTER_HELP}")
+        # Other columns are ignored, but a NUL byte anywhere cannot be sent back to save.
+        if "\x00" in "".join(line) and not row.errors:
+            row.errors.append(f"The line holds {CONTROL_CHARACTER_HELP}")
         if not row.name:
             row.errors.append("The name is empty.")
         elif len(row.name) > NAME_MAX_LENGTH:

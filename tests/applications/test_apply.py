@@ -9,6 +9,7 @@ import time
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from post_office.models import Email
@@ -76,6 +77,22 @@ def test_the_confirmation_recaps_what_was_sent_to_that_applicant_only(client, ca
     assert other.status_code == 404 and "Applicant Person" not in other.content.decode()
     # The deadline reads once, without parentheses inside parentheses.
     assert "))" not in html
+
+
+def test_someone_else_with_the_confirmation_link_sees_no_personal_data(client, call, country):
+    response = post(client, call, country)
+    application = Application.objects.get()
+    stranger = Client()
+    page = stranger.get(response["Location"])
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert application.reference in html and "What happens next" in html
+    assert "What you sent" not in html
+    for personal in ("Applicant Person", "applicant@example.org", "Test City Government"):
+        assert personal not in html
+    assert {"private", "no-store"} <= {part.strip() for part in page["Cache-Control"].split(",")}
+    # The browser that sent it still sees its recap.
+    assert "What you sent" in client.get(response["Location"]).content.decode()
 
 
 def test_the_document_is_stored_under_a_random_name_outside_media(

@@ -1,13 +1,16 @@
 """Emails are data: what an applicant types arrives in every email exactly as typed, and
 no address the form accepts can fail in the email queue."""
 
+from email.utils import getaddresses
+
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from post_office.models import Email
 
 from applications.models import Application
-from tests.applications.factories import ApplicationFactory, form_data
+from tests.applications.factories import ApplicationFactory, ContactFactory, form_data
 from tests.applications.helpers import send_the_queue
 from tests.applications.pdfs import upload
 
@@ -155,3 +158,22 @@ def test_look_alike_addresses_count_as_one_person(client, call, first, second):
     response = apply(client, call, email=second)
     assert "has been received already" in response.content.decode()
     assert Application.objects.count() == 1
+
+
+def test_decisions_and_confirmations_are_answered_to_the_calls_contacts(
+    client, editor_client, call, decision_texts
+):
+    second = ContactFactory(name="Second Officer", email="second@example.org")
+    call.contacts.add(second)
+    apply(client, call)
+    application = Application.objects.get()
+    application.change_status("accepted")
+    changelist = reverse("admin:applications_application_changelist")
+    selected = {"action": "send_decision_emails", "_selected_action": [application.pk]}
+    editor_client.post(changelist, {**selected, "confirm": "send"})
+    send_the_queue()
+    confirmation, decision = mail.outbox
+    for message in (confirmation, decision):
+        replies = {address for _name, address in getaddresses([message.message()["Reply-To"]])}
+        assert replies == {"reviewer@example.org", "second@example.org"}
+        assert message.from_email == settings.DEFAULT_FROM_EMAIL

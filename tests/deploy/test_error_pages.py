@@ -39,6 +39,17 @@ def test_a_request_nginx_cannot_read_gets_the_sites_400(site):
     assert_the_sites_page(*site.visitor().get("/admin/../../etc/passwd"), 400)
 
 
+def test_an_address_too_long_gets_the_sites_414_from_nginx_never_gunicorns(site):
+    visitor = site.visitor()
+    # Up to the longest request line nginx reads, gunicorn reads it too: the page answers.
+    for length in (6000, 8190):
+        path = "/programs/?q="
+        path += "a" * (length - len(f"GET {path} HTTP/1.1"))
+        status, _headers, body = visitor.get(path)
+        assert status == 200, (length, status, body[:200])
+    assert_the_sites_page(*visitor.get("/programs/?q=" + "a" * 9000), 414)
+
+
 def test_files_nginx_will_not_hand_out_get_the_sites_404(site):
     for path in ["/_private/secret.pdf", "/_error_pages/502.html", "/media/no-such-cover.jpg"]:
         assert_the_sites_page(*site.visitor().get(path), 404)

@@ -195,12 +195,16 @@ def test_the_access_log_keeps_no_search_terms(site):
     visitor.get("/search/?q=ana.lopez%40example.org")
     visitor.get("/admin/applications/application/?q=Ana+Lopez")
     visitor.get("/programs/", Referer=f"{visitor.origin}/search/?q=ana.lopez%40example.org")
+    visitor.get("/programs/main/2019/apply/sent/?t=MjQ:confirmation-token")
     lines = [line for line in log.read_text().splitlines() if "/search/" in line]
     assert lines, "the search was not logged"
     logged = log.read_text()
     assert "GET /search/ HTTP/1.1" in logged
     assert "GET /admin/applications/application/ HTTP/1.1" in logged
     assert "ana.lopez" not in logged and "Ana+Lopez" not in logged
+    # An application's confirmation link is logged without the token that opens it.
+    assert "GET /programs/main/2019/apply/sent/ HTTP/1.1" in logged
+    assert "confirmation-token" not in logged
     # Other pages keep their query string: it says which page of a list was asked for.
     visitor.get("/news/?page=2")
     assert "GET /news/?page=2 HTTP/1.1" in log.read_text()

@@ -125,3 +125,16 @@ def test_a_post_without_its_card_yet_carries_the_site_card(client, seed):
     (enclosure,) = feed.entries[0].enclosures
     assert enclosure.href == "http://testserver/static/cards/site.png"
     assert int(enclosure.length) > 0
+
+
+@pytest.mark.parametrize(("url_name", "version"), FEEDS)
+def test_a_card_missing_from_storage_drops_that_enclosure_not_the_feed(
+    client, seed_cards, url_name, version
+):
+    post = Post.objects.published().latest("published_at")
+    Post.objects.filter(pk=post.pk).update(social_card="cards/missing-from-storage.png")
+    _, feed = parse(client, url_name)
+    assert not feed.bozo, feed.get("bozo_exception")
+    entries = {entry.title: entry for entry in feed.entries}
+    assert not entries.pop(post.title).enclosures
+    assert entries and all(len(entry.enclosures) == 1 for entry in entries.values())

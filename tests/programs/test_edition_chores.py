@@ -8,6 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+from reversion.models import Version
 
 from programs.models import Country, Edition, Participant
 from wego_site.core.publishing import PublicationStatus
@@ -53,6 +55,12 @@ def test_copy_for_next_year_from_the_admin(editor_client, workshop):
     assert copy.participant_count is None
     # The public does not see the draft.
     assert editor_client.get(copy.get_absolute_url()).status_code == 404
+    # Its history says where it came from.
+    (first,) = Version.objects.get_for_object(copy)
+    comment = f"Copied from {workshop.title} for 2019."
+    assert first.revision.comment == comment
+    history = editor_client.get(reverse("admin:programs_edition_history", args=[copy.pk]))
+    assert escape(comment) in history.content.decode()
 
 
 def test_a_copy_whose_dates_are_past_is_offered_the_next_year_ahead(editor_client, workshop):
@@ -132,6 +140,28 @@ def test_csv_import_with_a_bad_row_saves_nothing_and_says_why(editor_client, wor
     # Even a forced confirmation saves nothing while a row is wrong.
     editor_client.post(import_url(workshop), {"confirm": "1", "csv_text": text})
     assert workshop.participants.count() == before
+
+
+def test_csv_import_refuses_control_characters_with_what_to_do(editor_client, workshop):
+    before = workshop.participants.count()
+    text = "name,country,city,notes\nSe\x00oul,KR,,\nSuwon,KR,Su\x07won,\nIncheon,KR,,a\x00b\n"
+    response = upload(editor_client, workshop, text)
+    assert response.status_code == 200
+    rows = {row.line: row.errors for row in response.context["rows"]}
+    help_text = (
+        "an invisible control character (such as a NUL byte): retype it in your spreadsheet, "
+        "save the file again and check it again."
+    )
+    assert rows[2] == [f"The name holds {help_text}"]
+    assert rows[3] == [f"The city holds {help_text}"]
+    assert rows[4] == [f"The line holds {help_text}"]
+    html = response.content.decode()
+    assert "3 rows cannot be imported. Nothing has been saved." in html
+    assert 'name="confirm"' not in html
+    assert workshop.participants.count() == before
+
+    header = upload(editor_client, workshop, "na\x00me,country\nSeoul,KR\n")
+    assert f"The first line holds {help_text}" in header.content.decode()
 
 
 def test_csv_import_reads_countries_as_the_form_and_the_export_write_them(editor_client, workshop):

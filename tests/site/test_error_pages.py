@@ -48,10 +48,26 @@ def test_any_other_failure_is_a_500(failing_client, seed, monkeypatch):
     assert "Something went wrong" in response.content.decode()
 
 
+def test_staff_without_a_permission_get_the_sites_403_saying_whom_to_ask(client, django_user_model):
+    clerk = django_user_model.objects.create_user("clerk", "clerk@example.org", "pw", is_staff=True)
+    client.force_login(clerk)
+    response = client.get("/admin/programs/place/gazetteer/?q=Seoul")
+    assert response.status_code == 403
+    page = parse(response)
+    assert [text for level, text in page.headings if level == 1] == [
+        "This address is not available"
+    ]
+    html = response.content.decode()
+    assert "Error 403</p>" in html
+    assert "ask a secretariat administrator to give your account access" in html
+
+
 def test_the_web_servers_pages_are_written_from_the_sites_templates(tmp_path):
     call_command("write_error_pages", tmp_path, stdout=io.StringIO())
     written = sorted(path.name for path in tmp_path.iterdir())
-    assert written == [f"{status}.html" for status in (400, 403, 404, 413, 429, 500, 502, 503, 504)]
+    assert written == [
+        f"{status}.html" for status in (400, 403, 404, 413, 414, 429, 500, 502, 503, 504)
+    ]
     stylesheet = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
     for path in tmp_path.iterdir():
         html = path.read_text()

@@ -21,12 +21,13 @@ RETRY_AFTER_SECONDS = 30
 
 # The pages the web server shows for its own errors, by status: a request it cannot read
 # (400), a file it does not have or will not list (404, 403), the body too large (413),
-# too many requests (429), and the site not answering (500, 502, 503, 504).
+# the address too long (414), too many requests (429), and the site not answering (500, 502, 503, 504).
 WEB_SERVER_PAGES = {
     400: "errors/400.html",
     403: "errors/403.html",
     404: "errors/404.html",
     413: "errors/413.html",
+    414: "errors/414.html",
     429: "errors/429.html",
     500: "500.html",
     502: "errors/502.html",
@@ -49,6 +50,13 @@ def server_error(request):
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+def permission_denied(request, exception=None):
+    """handler403: the site's own page, saying whom to ask, instead of Django's bare one
+    (staff signed in without the permission a page needs)."""
+    body = loader.get_template("errors/403.html").render({"permission_denied": True})
+    return HttpResponse(body, status=403)
 
 
 def csrf_failure(request, reason=""):
