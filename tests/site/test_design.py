@@ -300,3 +300,27 @@ def test_no_card_stretches_across_the_page(live_server, seed, page, path, width)
         for card in cards:
             assert card == pytest.approx(cards[0], abs=1), (path, i, cards)
             assert card < grid / 2 + 1, (path, i, card, grid)
+
+
+# Where each row's timeline dot (drawn by CSS, after the row) ends, and where its title begins.
+DOT_AND_TITLE_JS = """
+() => [...document.querySelectorAll('.edition-row')].map(row => {
+  const dot = getComputedStyle(row, '::after');
+  const left = row.getBoundingClientRect().left + parseFloat(dot.left) + parseFloat(dot.marginLeft);
+  const title = row.querySelector('.edition-row__link').getBoundingClientRect().left;
+  return [left + parseFloat(dot.width), title];
+})
+"""
+
+
+@pytest.mark.parametrize("year", [2013, 2018])
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_timeline_dot_stays_clear_of_the_titles_on_a_year_page(
+    live_server, seed, page, width, year
+):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{live_server.url}/programs/archive/{year}/")
+    rows = page.evaluate(DOT_AND_TITLE_JS)
+    assert rows
+    for dot_right, title_left in rows:
+        assert dot_right <= title_left, (year, width, rows)
