@@ -283,6 +283,9 @@ class PlaceDetailView(BreadcrumbsMixin, DetailView):
         context = super().get_context_data(
             editions=list(editions),
             participants=list(participants),
+            # Those the edition rows do not already name: an organisation or a body in
+            # the place, under a name of its own.
+            other_participants=[p for p in participants if p.name != place.name],
             testimonials=list(testimonials),
             offices=offices,
             hosted=[e for e in editions if e.venue_place_id == place.pk],
@@ -355,13 +358,23 @@ class CountryDetailView(BreadcrumbsMixin, TemplateView):
             .select_related("program", "edition__program")
             .order_by("-year", "pk")
         )
+        took_part = [p for p in places if p.edition_count or p.participant_count]
+        hosts = list(host_places().filter(country=country))
+        for host in hosts:
+            host.role = host_role(host).replace("host of", "host city of", 1)
+        host_pks = {host.pk for host in hosts}
+        took_part_pks = {p.pk for p in took_part}
         return super().get_context_data(
             country=country,
             places=places,
-            cities=[p for p in places if p.kind != "organisation"],
-            organisations=[p for p in places if p.kind == "organisation"],
+            took_part=took_part,
+            cities=[p for p in took_part if p.kind != "organisation"],
+            organisations=[p for p in took_part if p.kind == "organisation"],
+            named_only=[p for p in places if p.pk not in took_part_pks | host_pks],
+            hosts=hosts,
             unplaced=[p for p in participants if p.place_id is None],
             editions=editions,
+            took_part_editions={p.edition_id for p in participants},
             testimonials=testimonials,
             geonames_url=GEONAMES_URL,
             **kwargs,
