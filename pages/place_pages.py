@@ -113,6 +113,8 @@ def place_label(place):
         counts.append(
             f"{place.participant_count} participation{'s' if place.participant_count != 1 else ''}"
         )
+    else:
+        counts.append("known from a testimonial")
     return f"{place.name}, {place.country.name}: {', '.join(counts)}"
 
 
@@ -124,6 +126,7 @@ def marks_of(places, hosts=()):
             longitude=float(place.longitude),
             url=place.get_absolute_url(),
             count=place.participant_count or 1,
+            is_testimony=not place.participant_count,
         )
         for place in places
         if place.is_drawable
@@ -140,6 +143,26 @@ def marks_of(places, hosts=()):
         if place.is_drawable
     ]
     return dots + rings
+
+
+def add_testimony_years(places):
+    """Give each place with no participation recorded (known from a testimonial) the
+    `testimony_years` of its public testimonials; one query, and none when every place
+    has participations."""
+    unrecorded = {place.pk: place for place in places if not place.participant_count}
+    for place in unrecorded.values():
+        place.testimony_years = []
+    if not unrecorded:
+        return
+    rows = (
+        public_testimonials()
+        .filter(place__in=list(unrecorded))
+        .order_by("year")
+        .values_list("place_id", "year")
+        .distinct()
+    )
+    for place_id, year in rows:
+        unrecorded[place_id].testimony_years.append(year)
 
 
 MAP_TITLE = "Map of the cities and organisations that took part in WeGO’s training"
@@ -165,7 +188,8 @@ def participation_map(program=None, year=None, places=None, hosts=None):
         listed = len(rows) - drawn
         description = (
             f"{drawn} place{'s' if drawn != 1 else ''} that took part{scope}, "
-            "each a dot sized by its participations and linked to its page."
+            "each a dot sized by its participations (a hollow dot where the place is known "
+            "from a testimonial only) and linked to its page."
         )
         if rings:
             description += (
@@ -219,6 +243,7 @@ class PlaceListView(BreadcrumbsMixin, TemplateView):
         program, year = self.program, self.year
         places = list(counted_places(program, year))
         hosts = list(host_places(program, year))
+        add_testimony_years(places)
         counted = Edition.objects.filter(counted_edition_q(), participants__place__isnull=False)
         programs = Program.objects.filter(pk__in=counted.values("program")).order_by("title")
         years = sorted({d.year for d in counted.dates("start_date", "year")}, reverse=True)

@@ -29,7 +29,8 @@ def marks(response):
     return {
         name: href
         for href, name in re.findall(
-            r'<a class="map-mark" href="([^"]+)"><title>([^<]+)</title>', svg
+            r'<a class="map-mark(?: map-mark--testimony)?" href="([^"]+)"><title>([^<]+)</title>',
+            svg,
         )
     }
 
@@ -275,3 +276,16 @@ def test_place_and_country_pages_say_each_fact_once_and_apart_from_hosting(clien
     philippines = text_of(client.get("/countries/ph/"))
     assert "Makati City 1 edition" in philippines
     assert "City city" not in philippines and "in the Philippines took part" in philippines
+
+
+def test_places_known_from_a_testimonial_are_shown_as_such(client, seed):
+    response = client.get("/cities/")
+    html = response.content.decode()
+    text = text_of(response)
+    assert "known from a testimonial (2013)" in text
+    row = text[text.index("Barcelona") :][:120]
+    assert " 0" not in row
+    assert re.search(r'<a class="map-mark map-mark--testimony" href="/cities/barcelona/">', html)
+    assert "From a testimonial" in text  # the legend
+    # Every mark holds a transparent circle to hit with a finger.
+    assert html.count('class="map-mark__hit"') == html.count('<a class="map-mark')
