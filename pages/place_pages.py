@@ -300,7 +300,7 @@ class PlaceDetailView(BreadcrumbsMixin, DetailView):
         testimonials = (
             public_testimonials()
             .filter(place=place)
-            .select_related("program", "edition__program")
+            .select_related("program", "edition__program", "place")
             .order_by("-year", "pk")
         )
         offices = list(place.regional_offices.all())
@@ -380,7 +380,7 @@ class CountryDetailView(BreadcrumbsMixin, TemplateView):
         testimonials = list(
             public_testimonials()
             .filter(place__country=country)
-            .select_related("program", "edition__program")
+            .select_related("program", "edition__program", "place")
             .order_by("-year", "pk")
         )
         took_part = [p for p in places if p.edition_count or p.participant_count]

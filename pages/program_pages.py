@@ -139,7 +139,9 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
             neighbours=self.neighbours,
             participant_groups=participant_groups,
             call=call,
-            testimonials=Testimonial.objects.published().filter(edition=edition),
+            testimonials=Testimonial.objects.published()
+            .filter(edition=edition)
+            .select_related("place"),
             event_json_ld=event_json_ld(edition, url, offers=offer),
             **kwargs,
         )
