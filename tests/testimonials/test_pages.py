@@ -43,7 +43,9 @@ def test_a_testimonials_city_links_to_its_place(client, seed, django_assert_max_
     for url in ["/testimonials/", "/"]:
         with django_assert_max_num_queries(40):
             html = client.get(url).content.decode()
-        assert '<span class="testimonial__city">, <a href="/cities/barcelona/">Barcelona</a>' in html
+        assert (
+            '<span class="testimonial__city">, <a href="/cities/barcelona/">Barcelona</a>' in html
+        )
     # Not on the place's own page.
     html = client.get("/cities/barcelona/").content.decode()
     assert '<a href="/cities/barcelona/">Barcelona</a></span>' not in html
