@@ -40,7 +40,7 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
     def get_queryset(self):
         return (
             self.visible(Program.objects)
-            .select_related("regional_office")
+            .select_related("regional_office__place")
             .prefetch_related("partners", "contacts")
         )
 
