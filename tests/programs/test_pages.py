@@ -206,3 +206,12 @@ def test_kind_names_have_one_casing_in_headings_crumbs_and_facts(client, seed):
     assert ">Main Training Programs</a>" in trail[: trail.index("</nav>")]
     assert ">Main Training Programs</a></dd>" in page  # the Key facts' kind
     assert "Main training program" not in text_of(client.get("/search/?q=SHRDC"))
+
+
+def test_the_main_program_shows_what_its_participants_said(client, seed):
+    html = client.get(MAIN).content.decode()
+    section = html[html.index('id="testimonials-heading"') :]
+    section = section[: section.index("</section>")]
+    assert section.count('class="testimonial"') == 4
+    assert "The whole testimony" in section and 'href="/cities/barcelona/"' in section
+    assert 'id="testimonials-heading"' not in client.get(CHENGDU).content.decode()
