@@ -113,6 +113,8 @@ def place_label(place):
         counts.append(
             f"{place.participant_count} participation{'s' if place.participant_count != 1 else ''}"
         )
+    else:
+        counts.append("known from a testimonial")
     return f"{place.name}, {place.country.name}: {', '.join(counts)}"
 
 
@@ -124,6 +126,7 @@ def marks_of(places, hosts=()):
             longitude=float(place.longitude),
             url=place.get_absolute_url(),
             count=place.participant_count or 1,
+            is_testimony=not place.participant_count,
         )
         for place in places
         if place.is_drawable
@@ -140,6 +143,26 @@ def marks_of(places, hosts=()):
         if place.is_drawable
     ]
     return dots + rings
+
+
+def add_testimony_years(places):
+    """Give each place with no participation recorded (known from a testimonial) the
+    `testimony_years` of its public testimonials; one query, and none when every place
+    has participations."""
+    unrecorded = {place.pk: place for place in places if not place.participant_count}
+    for place in unrecorded.values():
+        place.testimony_years = []
+    if not unrecorded:
+        return
+    rows = (
+        public_testimonials()
+        .filter(place__in=list(unrecorded))
+        .order_by("year")
+        .values_list("place_id", "year")
+        .distinct()
+    )
+    for place_id, year in rows:
+        unrecorded[place_id].testimony_years.append(year)
 
 
 MAP_TITLE = "Map of the cities and organisations that took part in WeGO’s training"
@@ -165,7 +188,8 @@ def participation_map(program=None, year=None, places=None, hosts=None):
         listed = len(rows) - drawn
         description = (
             f"{drawn} place{'s' if drawn != 1 else ''} that took part{scope}, "
-            "each a dot sized by its participations and linked to its page."
+            "each a dot sized by its participations (a hollow dot where the place is known "
+            "from a testimonial only) and linked to its page."
         )
         if rings:
             description += (
@@ -219,6 +243,7 @@ class PlaceListView(BreadcrumbsMixin, TemplateView):
         program, year = self.program, self.year
         places = list(counted_places(program, year))
         hosts = list(host_places(program, year))
+        add_testimony_years(places)
         counted = Edition.objects.filter(counted_edition_q(), participants__place__isnull=False)
         programs = Program.objects.filter(pk__in=counted.values("program")).order_by("title")
         years = sorted({d.year for d in counted.dates("start_date", "year")}, reverse=True)
@@ -275,7 +300,7 @@ class PlaceDetailView(BreadcrumbsMixin, DetailView):
         testimonials = (
             public_testimonials()
             .filter(place=place)
-            .select_related("program", "edition__program")
+            .select_related("program", "edition__program", "place")
             .order_by("-year", "pk")
         )
         offices = list(place.regional_offices.all())
@@ -283,6 +308,9 @@ class PlaceDetailView(BreadcrumbsMixin, DetailView):
         context = super().get_context_data(
             editions=list(editions),
             participants=list(participants),
+            # Those the edition rows do not already name: an organisation or a body in
+            # the place, under a name of its own.
+            other_participants=[p for p in participants if p.name != place.name],
             testimonials=list(testimonials),
             offices=offices,
             hosted=[e for e in editions if e.venue_place_id == place.pk],
@@ -352,16 +380,26 @@ class CountryDetailView(BreadcrumbsMixin, TemplateView):
         testimonials = list(
             public_testimonials()
             .filter(place__country=country)
-            .select_related("program", "edition__program")
+            .select_related("program", "edition__program", "place")
             .order_by("-year", "pk")
         )
+        took_part = [p for p in places if p.edition_count or p.participant_count]
+        hosts = list(host_places().filter(country=country))
+        for host in hosts:
+            host.role = host_role(host).replace("host of", "host city of", 1)
+        host_pks = {host.pk for host in hosts}
+        took_part_pks = {p.pk for p in took_part}
         return super().get_context_data(
             country=country,
             places=places,
-            cities=[p for p in places if p.kind != "organisation"],
-            organisations=[p for p in places if p.kind == "organisation"],
+            took_part=took_part,
+            cities=[p for p in took_part if p.kind != "organisation"],
+            organisations=[p for p in took_part if p.kind == "organisation"],
+            named_only=[p for p in places if p.pk not in took_part_pks | host_pks],
+            hosts=hosts,
             unplaced=[p for p in participants if p.place_id is None],
             editions=editions,
+            took_part_editions={p.edition_id for p in participants},
             testimonials=testimonials,
             geonames_url=GEONAMES_URL,
             **kwargs,

@@ -36,11 +36,12 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
     context_object_name = "program"
     related_post_count = 3
     other_program_count = 8
+    testimonial_count = 4
 
     def get_queryset(self):
         return (
             self.visible(Program.objects)
-            .select_related("regional_office")
+            .select_related("regional_office__place")
             .prefetch_related("partners", "contacts")
         )
 
@@ -71,8 +72,23 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             related_posts=Post.objects.published().filter(related_programs=self.object)[
                 : self.related_post_count
             ],
+            testimonials=self.testimonials(),
             series_json_ld=series_json_ld(self.object, url, editions),
             **kwargs,
+        )
+
+    def testimonials(self):
+        """A few public testimonials of the program or its public editions, newest year
+        first, shown as excerpts linking to the whole testimonies."""
+        program = self.object
+        return list(
+            Testimonial.objects.published()
+            .filter(
+                Q(program=program)
+                | Q(edition__program=program, edition__in=Edition.objects.published())
+            )
+            .select_related("program", "edition__program", "place")
+            .order_by("-year", "pk")[: self.testimonial_count]
         )
 
     def get_breadcrumbs(self, context):
@@ -139,7 +155,9 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
             neighbours=self.neighbours,
             participant_groups=participant_groups,
             call=call,
-            testimonials=Testimonial.objects.published().filter(edition=edition),
+            testimonials=Testimonial.objects.published()
+            .filter(edition=edition)
+            .select_related("place"),
             event_json_ld=event_json_ld(edition, url, offers=offer),
             **kwargs,
         )

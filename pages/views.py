@@ -86,7 +86,7 @@ class LandingView(TemplateView):
         sections = kind_sections(programs, introductions)
         testimonials = (
             Testimonial.objects.published()
-            .select_related("program", "edition__program")
+            .select_related("program", "edition__program", "place")
             .order_by("-year", "pk")
         )
         return {

@@ -59,7 +59,11 @@ class PublicProgramsMixin(BreadcrumbsMixin):
     def offices_without_program(self):
         """Regional offices with no public program, named among the regional office
         programs (the template asks)."""
-        return list(RegionalOffice.objects.exclude(programs__in=Program.objects.published()))
+        return list(
+            RegionalOffice.objects.exclude(programs__in=Program.objects.published()).select_related(
+                "place"
+            )
+        )
 
 
 class ProgramListView(PublicProgramsMixin, TemplateView):

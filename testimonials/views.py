@@ -23,7 +23,7 @@ class TestimonialListMixin(BreadcrumbsMixin, PaginatedListMixin):
         # Each card links to its source: its edition's or program's page.
         return (
             Testimonial.objects.published()
-            .select_related("program", "edition__program")
+            .select_related("program", "edition__program", "place")
             .order_by("-year", "pk")
         )
 

@@ -1,5 +1,7 @@
 """Who and where: countries, organisations, contacts and WeGO's regional offices."""
 
+import re
+
 import reversion
 from django.db import models
 from django.urls import reverse
@@ -21,6 +23,37 @@ class CountryQuerySet(models.QuerySet):
                 country.code = code
                 country.save(update_fields=["code"])
         return country
+
+
+# Countries whose short English name takes "the" (ISO 3166-1 alpha-2).
+CODES_NAMED_WITH_THE = frozenset(
+    {
+        "AE",
+        "BS",
+        "CD",
+        "CF",
+        "CG",
+        "DO",
+        "GB",
+        "GM",
+        "KM",
+        "KY",
+        "MH",
+        "MV",
+        "NL",
+        "PH",
+        "SB",
+        "SC",
+        "US",
+        "VA",
+    }
+)
+# Official or descriptive names take "the" whatever the country: "the Republic of Korea".
+NAMED_WITH_THE = re.compile(
+    r"^(?:Republic|Kingdom|State|Federation|Union|Commonwealth|Principality|Sultanate)\b"
+    r"|^(?:United|Democratic|Federated|Islamic|Plurinational|People’s|People's)\s"
+    r"|\b(?:Islands|Republic|Emirates|States)$"
+)
 
 
 @reversion.register()
@@ -55,6 +88,18 @@ class Country(NaturalKeyMixin, models.Model):
     def get_absolute_url(self):
         """The country's page, /countries/ph/; None for a country with no ISO code."""
         return reverse("country_detail", args=[self.iso_lower]) if self.code else None
+
+    @property
+    def name_in_sentence(self):
+        """The name as a sentence writes it after a preposition: "the Philippines", "the
+        United States", "Korea". English puts "the" before the countries in
+        `CODES_NAMED_WITH_THE` and before names like "Republic of …" or "… Islands"."""
+        name = self.name
+        if name[:4].lower() == "the ":
+            return name
+        if self.code in CODES_NAMED_WITH_THE or NAMED_WITH_THE.search(name):
+            return f"the {name}"
+        return name
 
     @property
     def iso_lower(self):

@@ -8,7 +8,7 @@ from django.template import Context, Template
 from django.utils.html import strip_tags
 
 from wego_site.core.date_text import date_range_text
-from wego_site.core.templatetags.wego import date_range, json_ld, nobreak
+from wego_site.core.templatetags.wego import date_range, json_ld, nobreak, unbroken_addresses
 
 D = dt.date
 
@@ -88,3 +88,11 @@ def test_nobreak_sets_a_range_of_numbers_with_an_en_dash_held_on_one_line():
     # Not a date written with hyphens, an address or a phone number.
     for text in ["on 2011-09-05", "/archive/2018-07/", "+82-2-123-4567", "mail@x9-12.org"]:
         assert nobreak(text) == text
+
+
+def test_email_addresses_are_kept_whole_and_the_rest_escaped():
+    text = "Write to Mr. Andrew Lim (andrew@we-gov.org) <b>now</b>."
+    assert unbroken_addresses(text) == (
+        'Write to Mr. Andrew Lim (<span class="nowrap">andrew@we-gov.org</span>) '
+        "&lt;b&gt;now&lt;/b&gt;."
+    )

@@ -178,3 +178,12 @@ def test_a_posts_page_lists_its_tags_in_the_order_they_were_given(client, seed):
     assert re.findall(r'rel="tag">([^<]+)</a>', html) == ["Zebu", "Aardvark"]
     assert re.findall(r'article:tag" content="([^"]+)"', html) == ["Zebu", "Aardvark"]
     assert json_ld_blocks(response)["NewsArticle"]["keywords"] == ["Zebu", "Aardvark"]
+
+
+def test_a_posts_side_panel_gives_its_date_and_labels_the_years_link(client, seed):
+    post = Post.objects.get(slug=POST.rstrip("/").rsplit("/", 1)[1])
+    html = client.get(POST).content.decode()
+    panel = html[html.index('id="post-facts-heading"') :]
+    published = panel[panel.index("<dt>Published</dt>") : panel.index("</dd>")]
+    assert f"{post.published_at_local:%-d %B %Y}" in published and "<a " not in published
+    assert '<dt>That year’s news</dt><dd><a href="/news/2020/">News from 2020</a>' in panel

@@ -29,7 +29,8 @@ def marks(response):
     return {
         name: href
         for href, name in re.findall(
-            r'<a class="map-mark" href="([^"]+)"><title>([^<]+)</title>', svg
+            r'<a class="map-mark(?: map-mark--testimony)?" href="([^"]+)"><title>([^<]+)</title>',
+            svg,
         )
     }
 
@@ -241,3 +242,50 @@ def test_two_countries_with_one_code_still_give_a_page(client, empty_site, phili
     """ISO codes are not unique among the rows an editor keeps: never a server error."""
     CountryFactory(name="Philippines, again", code="PH")
     assert client.get("/countries/ph/").status_code == 200
+
+
+def test_country_names_take_the_article_english_gives_them():
+    from programs.models import Country
+
+    assert Country(name="Philippines", code="PH").name_in_sentence == "the Philippines"
+    assert Country(name="United States", code="US").name_in_sentence == "the United States"
+    assert Country(name="Republic of Korea", code="KR").name_in_sentence == "the Republic of Korea"
+    assert Country(name="The Gambia", code="GM").name_in_sentence == "The Gambia"
+    assert Country(name="Korea", code="KR").name_in_sentence == "Korea"
+
+
+def test_place_and_country_pages_say_each_fact_once_and_apart_from_hosting(client, seed):
+    baguio = client.get("/cities/baguio/")
+    text = text_of(baguio)
+    assert "A city in the Philippines, in 1 edition of WeGO’s training." in text
+    assert "Who took part" not in text  # the edition row names Baguio already
+    facts = text[text.index("Key facts") : text.index("Editions (1)")]
+    assert "Editions" not in facts
+    assert "Baguio on the world map" in text
+    assert '<span class="nowrap">(<a href="https://creativecommons.org/licenses/by/4.0/">' in (
+        baguio.content.decode()
+    )
+    seoul = text_of(client.get("/cities/seoul/"))
+    assert "A city in Korea, host of 8 editions of WeGO’s training." in seoul
+    korea = text_of(client.get("/countries/kr/"))
+    assert "2 places in Korea took part in WeGO’s training, in 1 edition." in korea
+    took_part = korea[korea.index("Cities and organisations that took part") : korea.index("Hosts")]
+    assert "Seoul" not in took_part and "Goyang-si 1 edition" in took_part
+    hosts = korea[korea.index("Hosts") :]
+    assert "Seoul host city of 8 editions" in hosts
+    philippines = text_of(client.get("/countries/ph/"))
+    assert "Makati City 1 edition" in philippines
+    assert "City city" not in philippines and "in the Philippines took part" in philippines
+
+
+def test_places_known_from_a_testimonial_are_shown_as_such(client, seed):
+    response = client.get("/cities/")
+    html = response.content.decode()
+    text = text_of(response)
+    assert "known from a testimonial (2013)" in text
+    row = text[text.index("Barcelona") :][:120]
+    assert " 0" not in row
+    assert re.search(r'<a class="map-mark map-mark--testimony" href="/cities/barcelona/">', html)
+    assert "From a testimonial" in text  # the legend
+    # Every mark holds a transparent circle to hit with a finger.
+    assert html.count('class="map-mark__hit"') == html.count('<a class="map-mark')

@@ -108,7 +108,22 @@ def test_chengdu_is_presented_by_its_regional_office(client, seed):
     # Not the kind's introduction again: that is the kind's page.
     assert "Starting 2014, the WeGO Regional Offices in Asia and Europe" not in text
     assert "How to take part" in text and "andrew@we-gov.org" in text
-    assert "The first edition of the Chengdu Smart City" in text
+    # No edition is recorded here: the page says so, never that none took place.
+    assert "No edition of the Chengdu Smart City" in text
+    assert "is recorded on this site yet" in text
+    assert "The first edition" not in text and "will be announced" not in text
+    html = client.get(CHENGDU).content.decode()
+    assert (
+        '<dt>Run by</dt><dd>WeGO Regional Office for Asia, <a href="/cities/chengdu/">Chengdu</a>'
+        in html
+    )
+
+
+def test_an_office_without_a_program_links_to_its_place(client, seed):
+    html = client.get("/programs/").content.decode()
+    card = html[html.index('class="card office-card"') :]
+    card = card[: card.index("</article>")]
+    assert '<a href="/cities/ulyanovsk-region/">' in card
 
 
 def test_joint_workshop_program_shows_announcement_and_contacts(client, seed):
@@ -191,3 +206,12 @@ def test_kind_names_have_one_casing_in_headings_crumbs_and_facts(client, seed):
     assert ">Main Training Programs</a>" in trail[: trail.index("</nav>")]
     assert ">Main Training Programs</a></dd>" in page  # the Key facts' kind
     assert "Main training program" not in text_of(client.get("/search/?q=SHRDC"))
+
+
+def test_the_main_program_shows_what_its_participants_said(client, seed):
+    html = client.get(MAIN).content.decode()
+    section = html[html.index('id="testimonials-heading"') :]
+    section = section[: section.index("</section>")]
+    assert section.count('class="testimonial"') == 4
+    assert "The whole testimony" in section and 'href="/cities/barcelona/"' in section
+    assert 'id="testimonials-heading"' not in client.get(CHENGDU).content.decode()

@@ -241,18 +241,16 @@ def test_no_smooth_scrolling_delays_focus(live_server, seed, page):
     assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
 
 
-def test_cards_that_are_not_links_do_not_look_like_links(live_server, seed, page):
+def test_an_office_card_links_to_its_place_and_reads_as_an_office(live_server, seed, page):
     page.goto(live_server.url + "/programs/kind/regional/")
-    office = page.get_by_role("heading", name="WeGO Regional Office for Europe")
-    assert office.evaluate("el => el.closest('.card').querySelector('a')") is None
-    look = (
-        "el => [getComputedStyle(el).color, getComputedStyle(el.closest('.card')).backgroundColor]"
+    office = page.get_by_role("link", name="WeGO Regional Office for Europe")
+    assert office.get_attribute("href") == "/cities/ulyanovsk-region/"
+    rule = "el => getComputedStyle(el.closest('.card')).borderTopColor"
+    program = page.get_by_role(
+        "link", name="Chengdu Smart City & e\u2011Government Training Program"
     )
-    link = page.get_by_role("link", name="Chengdu Smart City & e\u2011Government Training Program")
-    office_look, link_look = office.evaluate(look), link.evaluate(look)
-    # Its heading in ink, not a link's colour, on a flat panel, not a linked card's white.
-    assert office_look[0] != link_look[0]
-    assert office_look[1] != link_look[1]
+    # A card like a program's, told apart by its rule's colour.
+    assert office.evaluate(rule) != program.evaluate(rule)
 
 
 def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, page):
@@ -300,3 +298,27 @@ def test_no_card_stretches_across_the_page(live_server, seed, page, path, width)
         for card in cards:
             assert card == pytest.approx(cards[0], abs=1), (path, i, cards)
             assert card < grid / 2 + 1, (path, i, card, grid)
+
+
+# Where each row's timeline dot (drawn by CSS, after the row) ends, and where its title begins.
+DOT_AND_TITLE_JS = """
+() => [...document.querySelectorAll('.edition-row')].map(row => {
+  const dot = getComputedStyle(row, '::after');
+  const left = row.getBoundingClientRect().left + parseFloat(dot.left) + parseFloat(dot.marginLeft);
+  const title = row.querySelector('.edition-row__link').getBoundingClientRect().left;
+  return [left + parseFloat(dot.width), title];
+})
+"""
+
+
+@pytest.mark.parametrize("year", [2013, 2018])
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_timeline_dot_stays_clear_of_the_titles_on_a_year_page(
+    live_server, seed, page, width, year
+):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{live_server.url}/programs/archive/{year}/")
+    rows = page.evaluate(DOT_AND_TITLE_JS)
+    assert rows
+    for dot_right, title_left in rows:
+        assert dot_right <= title_left, (year, width, rows)

@@ -37,3 +37,16 @@ def test_testimonials_come_in_pages_and_a_year_is_whole(client, empty_site):
     year = client.get("/testimonials/2011/").content.decode()
     assert year.count('class="testimonial"') == Testimonial.objects.filter(year=2011).count()
     assert "?page=" not in year
+
+
+def test_a_testimonials_city_links_to_its_place(client, seed, django_assert_max_num_queries):
+    for url in ["/testimonials/", "/"]:
+        with django_assert_max_num_queries(40):
+            html = client.get(url).content.decode()
+        assert (
+            '<span class="testimonial__city">, <a href="/cities/barcelona/">Barcelona</a>' in html
+        )
+    # Not on the place's own page.
+    html = client.get("/cities/barcelona/").content.decode()
+    assert '<a href="/cities/barcelona/">Barcelona</a></span>' not in html
+    assert '<span class="testimonial__city">, Barcelona</span>' in html

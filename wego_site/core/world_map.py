@@ -81,6 +81,9 @@ class Mark:
     # A host (where editions were held, a regional office) is drawn as a ring of one
     # size, not a dot sized by its count.
     is_host: bool = False
+    # A place known only from a testimonial (no participation recorded) is drawn as a
+    # hollow dot of the smallest size, not as one participation.
+    is_testimony: bool = False
 
 
 # Mark radii in SVG units: the smallest mark, and how much a larger count adds
@@ -88,6 +91,10 @@ class Mark:
 MIN_RADIUS = 8.0
 MAX_RADIUS = 20.0
 HOST_RADIUS = 11.0
+# Each mark's link also holds a transparent circle of this radius, so it can be hit
+# with a finger: 18 units are about 12 CSS px on a map 700 px wide (a 24 px target);
+# the stylesheet enlarges it where the map is narrower.
+HIT_RADIUS = 18.0
 
 
 def radius(count, largest):
@@ -130,23 +137,29 @@ def world_map(
     The SVG is a group, not an image: its marks are links, each named by its <title>.
     """
     outline = land()
-    dots = [mark for mark in marks if not mark.is_host]
+    dots = [mark for mark in marks if not mark.is_host and not mark.is_testimony]
+    testimonies = [mark for mark in marks if mark.is_testimony and not mark.is_host]
     hosts = [mark for mark in marks if mark.is_host]
     largest = max((mark.count for mark in dots), default=1)
     drawn = []
     for mark in sorted(dots, key=lambda m: (-m.count, m.name)):
         x, y = project(mark.longitude, mark.latitude)
         drawn.append((mark, "map-mark", x, y, radius(mark.count, largest)))
+    for mark in sorted(testimonies, key=lambda m: m.name):
+        x, y = project(mark.longitude, mark.latitude)
+        drawn.append((mark, "map-mark map-mark--testimony", x, y, MIN_RADIUS))
     # Rings above the dots: a host that also took part shows both.
     for mark in sorted(hosts, key=lambda m: m.name):
         x, y = project(mark.longitude, mark.latitude)
         drawn.append((mark, "map-mark map-mark--host", x, y, HOST_RADIUS))
     marks_svg = format_html_join(
         "",
-        '<a class="{}" href="{}"><title>{}</title><circle cx="{}" cy="{}" r="{}"/></a>',
+        '<a class="{}" href="{}"><title>{}</title><circle cx="{}" cy="{}" r="{}"/>'
+        '<circle class="map-mark__hit" cx="{}" cy="{}" r="{}"/></a>',
         (
-            (css_class, mark.url, mark.name, f"{x:.1f}", f"{y:.1f}", r)
+            (css_class, mark.url, mark.name, *centre, r, *centre, HIT_RADIUS)
             for mark, css_class, x, y, r in drawn
+            for centre in [(f"{x:.1f}", f"{y:.1f}")]
         ),
     )
     legend = format_html_join(
@@ -166,6 +179,18 @@ def world_map(
             for count in (_legend_counts(largest) if dots else [])
         ),
     )
+    if testimonies:
+        legend = format_html(
+            '{}<li><svg class="map-legend__dot map-legend__dot--testimony" viewBox="0 0 {} {}" '
+            'aria-hidden="true"><circle cx="{}" cy="{}" r="{}"/></svg>{}</li>',
+            legend,
+            2 * MAX_RADIUS,
+            2 * MAX_RADIUS,
+            MAX_RADIUS,
+            MAX_RADIUS,
+            MIN_RADIUS,
+            "From a testimonial",
+        )
     if hosts:
         legend = format_html(
             '{}<li><svg class="map-legend__dot map-legend__dot--host" viewBox="0 0 {} {}" '

@@ -80,6 +80,26 @@ def nobreak(text):
     return _NUMBER_RANGE.sub("\\1\u2060\u2013\u2060\\2", text)
 
 
+_EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+@register.filter
+def unbroken_addresses(text):
+    """Text, escaped, with each email address in a span that never breaks across lines
+    (a line would otherwise end at its hyphen: "andrew@we-" / "gov.org"). The address
+    itself is unchanged, so it copies as written."""
+    text = str(text)
+    parts, end = [], 0
+    for match in _EMAIL_ADDRESS.finditer(text):
+        parts += [
+            text[end : match.start()],
+            format_html('<span class="nowrap">{}</span>', match[0]),
+        ]
+        end = match.end()
+    parts.append(text[end:])
+    return format_html_join("", "{}", ((part,) for part in parts))
+
+
 @register.filter
 def date_range_plain(start, end=None):
     """The same range as plain text, for titles and descriptions."""
