@@ -111,7 +111,7 @@ def test_the_page_lists_each_file_with_its_rows_size_and_last_change(client, see
     cells = [text.strip() for text in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
     assert cells[1] == str(places_csv.count(b"\r\n") - 1)
     assert cells[2] == f"{len(places_csv) / 1024:.1f}\xa0KB"
-    assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT', cells[3])
+    assert re.search(r'<time datetime="\d{4}-\d\d-\d\d"', cells[3])
     text = text_of(client.get("/data/"))
     assert "(CC BY 4.0)" in text and "CC-BY-4.0" not in text
     assert text.index("places.csv") < text.index("Licence and how to cite")
