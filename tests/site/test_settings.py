@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ import pytest
 from wego_site.environment import env_bool
 
 BASE_DIR = Path(__file__).resolve().parents[2]
+# A scratch database for the commands these tests run, never the developer's db.sqlite3.
+SCRATCH_DATABASE_URL = "sqlite:///" + str(Path(tempfile.gettempdir()) / "wego-run-manage.sqlite3")
 PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "a-long-random-production-like-secret-" + "k3y" * 20,
     "DJANGO_ALLOWED_HOSTS": "training.example.org",
@@ -26,7 +29,13 @@ def run_manage(*args, production=True, **env):
     return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
         [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "wego_site.settings", **base, **env},
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "wego_site.settings",
+            "DATABASE_URL": SCRATCH_DATABASE_URL,
+            **base,
+            **env,
+        },
         capture_output=True,
         text=True,
         timeout=120,
