@@ -53,13 +53,21 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # Uploads in progress that a worker left when it died (killed mid-upload) are removed as
 # it exits, and whatever an earlier server left when this one starts
 # (wego_site/core/uploads.py). The app is loaded before the fork, so settings are read.
+# Another WSGI app under this configuration (the bench's ceiling app) has no settings:
+# nothing to sweep.
 def when_ready(server):
-    from wego_site.core.uploads import sweep_uploads
+    from django.conf import settings
 
-    sweep_uploads()
+    if settings.configured:
+        from wego_site.core.uploads import sweep_uploads
+
+        sweep_uploads()
 
 
 def child_exit(server, worker):
-    from wego_site.core.uploads import remove_process_folder
+    from django.conf import settings
 
-    remove_process_folder(worker.pid)
+    if settings.configured:
+        from wego_site.core.uploads import remove_process_folder
+
+        remove_process_folder(worker.pid)
