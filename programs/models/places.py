@@ -227,13 +227,17 @@ class Place(NaturalKeyMixin, models.Model):
 
     def fill_from_gazetteer(self):
         """The gazetteer's name and coordinates, where this place has a GeoNames id and
-        no name or no coordinates of its own."""
+        no name or no coordinates of its own. A place lacking neither never reads the
+        gazetteer (a large table, read once per process when first needed)."""
+        missing_coordinates = self.latitude is None and self.longitude is None
+        if self.name and not missing_coordinates:
+            return
         entry = self.gazetteer_entry()
         if entry is None:
             return
         if not self.name:
             self.name = entry.name
-        if self.latitude is None and self.longitude is None:
+        if missing_coordinates:
             self.latitude, self.longitude = entry.latitude, entry.longitude
 
     @property
