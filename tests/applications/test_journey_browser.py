@@ -123,8 +123,7 @@ def test_no_axe_violations_on_the_calls_pages(live_server, page, call, country, 
         check(path)
     page.goto(live_server.url + call.get_absolute_url())
     page.get_by_role("button", name="Send the application").click()
-    assert page.locator(".error-summary").is_visible()
-    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    expect(page.locator(".error-summary")).to_be_focused()
     check("the form with errors")
     fill_form(page, document)
     page.get_by_role("button", name="Send the application").click()
@@ -137,7 +136,7 @@ def test_the_error_summary_has_one_focus_ring_and_phones_keep_wide_fields(live_s
     page.goto(live_server.url + call.get_absolute_url())
     page.get_by_role("button", name="Send the application").click()
     summary = page.locator(".error-summary")
-    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    expect(summary).to_be_focused()
     ring = summary.evaluate(
         "s => [getComputedStyle(s).boxShadow, getComputedStyle(s).outlineStyle,"
         " parseFloat(getComputedStyle(s).outlineWidth)]"
