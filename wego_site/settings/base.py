@@ -16,7 +16,7 @@ import dj_database_url
 
 from wego_site.environment import env_bool, env_int, env_list, env_networks, fail
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
 DEBUG = env_bool("DJANGO_DEBUG")
