@@ -77,8 +77,15 @@ class ProgramListView(PublicProgramsMixin, TemplateView):
     def get_context_data(self, **kwargs):
         sections = kind_sections(list(self.get_queryset()), Introduction.objects.by_section())
         shown = [program for section in sections for program in section["programs"]]
+        # A sample program (`make demo`) is shown apart from the real ones, under its own
+        # heading at the end.
+        for section in sections:
+            section["programs"] = [p for p in section["programs"] if not p.is_sample]
         return super().get_context_data(
-            sections=sections, collection=collection("Programs by kind", shown), **kwargs
+            sections=sections,
+            sample_programs=[program for program in shown if program.is_sample],
+            collection=collection("Programs by kind", shown),
+            **kwargs,
         )
 
 
