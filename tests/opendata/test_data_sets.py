@@ -214,3 +214,16 @@ def test_the_api_documentation_opens_with_its_contents_and_a_command_kept_whole(
 
 def test_every_page_leads_to_the_open_data(client, seed):
     assert '<a href="/data/">Open data and API</a>' in client.get("/news/").content.decode()
+
+
+def test_the_api_documentation_says_the_paging_parameters_once(client, seed):
+    html = client.get("/api/v1/docs/").content.decode()
+    endpoints = html[html.index('id="endpoints"') :]
+    # Listed under How to use it, not again as a parameter of each list.
+    assert (
+        "<dt><code>page_size</code>" not in endpoints and "<dt><code>page</code>" not in endpoints
+    )
+    assert endpoints.count("A list, in pages:") == html.count(
+        "Fields of each item in <code>results</code>"
+    )
+    assert "?page_size=200" in html[: html.index('id="endpoints"')]
