@@ -219,3 +219,11 @@ def test_the_main_program_shows_what_its_participants_said(client, seed):
     assert section.count('class="testimonial"') == 4
     assert "The whole testimony" in section and 'href="/cities/barcelona/"' in section
     assert 'id="testimonials-heading"' not in client.get(CHENGDU).content.decode()
+
+
+def test_co_organisers_are_listed_one_a_line(client, seed):
+    html = client.get(JEJU).content.decode()
+    facts = html[html.index("<dt>Co-organisers</dt>") :]
+    facts = facts[: facts.index("</dd>")]
+    assert '<ul class="fact-list">' in facts
+    assert facts.count("<li>") == 4 and "<li>World Bank</li>" in facts
