@@ -144,6 +144,7 @@ def test_programs_grouped_by_kind(client, seed):
         "Regional Office Programs",
         "WeGO Partners’ Programs",
         "Joint Workshops",
+        "Taking part",  # the rail beside them
     ]
     text = text_of(client.get("/programs/kind/regional/"))
     assert "Chengdu Smart City & e\u2011Government Training Program" in text
