@@ -97,14 +97,14 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
 
     def other_programs(self):
         """A few ways on: other public programs, those of the same kind first, one more
-        than are shown (to tell whether to link to them all). The page stays the same
-        size however many programs the site has."""
+        than are shown (to tell whether to link to them all); a sample program last. The
+        page stays the same size however many programs the site has."""
         same_kind_first = Case(When(kind=self.object.kind, then=Value(0)), default=Value(1))
         return list(
             Program.objects.published()
             .exclude(pk=self.object.pk)
-            .order_by(same_kind_first, "position", "title")
-            .only("slug", "title", "kind", "position")[: self.other_program_count + 1]
+            .order_by("is_sample", same_kind_first, "position", "title")
+            .only("slug", "title", "kind", "position", "is_sample")[: self.other_program_count + 1]
         )
 
     def fallback_contacts(self):
