@@ -206,7 +206,15 @@ class CountryDetailView(BreadcrumbsMixin, TemplateView):
             host.role = host_role(host).replace("host of", "host city of", 1)
         host_pks = {host.pk for host in hosts}
         took_part_pks = {p.pk for p in took_part}
+        located = {p.pk: p for p in [*took_part, *hosts] if p.is_drawable}.values()
         return super().get_context_data(
+            locator_svg=locator_map(
+                [Mark(p.name, float(p.latitude), float(p.longitude), "") for p in located],
+                title=f"Where the places of {country.name_in_sentence} are",
+                span=36,
+            )
+            if located
+            else "",
             country=country,
             places=places,
             took_part=took_part,

@@ -97,3 +97,29 @@ def test_a_map_is_drawn_once_per_content_generation():
     bump_generation()
     assert drawn_once("test", draw) == "map 2"
     assert len(drawings) == 2
+
+
+def test_the_locator_map_fills_its_frame_with_sea_and_leaves_out_small_lakes():
+    # Accra: Lake Chad, a 3 × 4 unit hole in the outline, is in its window.
+    svg = str(locator_map(Mark("Accra", 5.56, -0.2, "")))
+    view_box = re.search(r'viewBox="([^"]+)"', svg)[1].split()
+    rect = re.search(
+        r'<rect class="locator-map__sea" x="([^"]+)" y="([^"]+)" '
+        r'width="([^"]+)" height="([^"]+)"',
+        svg,
+    )
+    assert list(rect.groups()) == view_box
+    assert "M580 207l0 -4 -3 0 0 4z" in world_map.land()["d"]
+    assert "M580 207l0 -4 -3 0 0 4z" not in svg
+    # The Caspian Sea is large enough to stay.
+    assert "M615 89l" in svg
+
+
+def test_the_locator_map_holds_every_place_of_a_country():
+    marks = [Mark("Obninsk", 55.1, 36.6, ""), Mark("Yakutsk", 62.0, 129.7, "")]
+    svg = str(locator_map(marks, title="Where the places of Russia are"))
+    left, top, width, height = map(float, re.search(r'viewBox="([^"]+)"', svg)[1].split())
+    for mark in marks:
+        x, y = project(mark.longitude, mark.latitude)
+        assert left < x < left + width and top <= y < top + height
+    assert svg.count('class="locator-map__mark"') == 2 and "Where the places of Russia are" in svg

@@ -289,3 +289,22 @@ def test_places_known_from_a_testimonial_are_shown_as_such(client, seed):
     assert "From a testimonial" in text  # the legend
     # Every mark holds a transparent circle to hit with a finger.
     assert html.count('class="map-mark__hit"') == html.count('<a class="map-mark')
+
+
+def test_coordinates_are_a_quiet_source_note_and_a_country_has_its_locator(client, seed):
+    accra = client.get("/cities/accra/")
+    html = accra.content.decode()
+    facts = html[html.index('id="facts-heading"') : html.index("</aside>")]
+    assert "Coordinates" not in facts and "GeoNames" not in facts
+    sources = re.search(r'<p class="sources">(.*?)</p>', html[html.index('class="main-col"') :])
+    note = re.sub(r"<[^>]+>", "", sources[1])
+    assert note.startswith("Map: land from Natural Earth;") and "(5.56, -0.20)" in note
+    assert ">GeoNames</a>" in sources[1] and "CC BY 4.0" in note
+    korea = client.get("/countries/kr/").content.decode()
+    aside = korea[korea.index('<aside class="side-col"') : korea.index("</aside>")]
+    assert '<svg class="locator-map"' in aside
+    assert ">Where the places of Korea are</title>" in aside
+    # Seoul, Jeju City, Goyang-si and Seongnam-si: the hosts and those that took part.
+    assert aside.count('class="locator-map__mark"') == 4
+    main = korea[korea.index('class="main-col"') :]
+    assert re.search(r'<p class="sources">.*href="https://www.geonames.org/"', main)

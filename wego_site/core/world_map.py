@@ -17,6 +17,7 @@ kept in the cache under a key that carries the generation's token.
 import functools
 import json
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -224,38 +225,95 @@ def world_map(
     )
 
 
-# The locator map shows this many degrees of longitude around its place.
+# The locator map shows at least this many degrees of longitude around a place (a
+# country's page asks for less: its places are close together).
 LOCATOR_SPAN = 60.0
+# Its frame: width to height.
+LOCATOR_RATIO = 4 / 3
+# A lake smaller than this (in square units of the drawing) is left out of the locator's
+# land: simplified to whole units, it would be a stray square, not a lake.
+LOCATOR_SMALLEST_LAKE = 50.0
 
 
-def locator_map(mark, *, label_id="locator-map"):
-    """A small map of the land around one place, the place marked (not a link).
+def _ring_area(subpath):
+    """The signed area of one closed subpath ("M x y l dx dy ... z") of the outline:
+    the land's rings run one way, its lakes the other."""
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", subpath)]
+    x, y = numbers[0], numbers[1]
+    points = [(x, y)]
+    for dx, dy in zip(numbers[2::2], numbers[3::2], strict=False):
+        x, y = x + dx, y + dy
+        points.append((x, y))
+    return (
+        sum(
+            x1 * y2 - x2 * y1
+            for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True)
+        )
+        / 2
+    )
 
-    The same outline, seen through a window centred on the place.
+
+@functools.cache
+def locator_land():
+    """The outline without its small lakes, for the locator map."""
+    return "".join(
+        subpath
+        for subpath in re.findall(r"M[^M]*", land()["d"])
+        if not -LOCATOR_SMALLEST_LAKE < _ring_area(subpath) < 0
+    )
+
+
+def locator_map(marks, *, title=None, span=LOCATOR_SPAN, label_id="locator-map"):
+    """A small map of the land around one place or a few (a country's), each marked
+    (not a link): the same outline, seen through a window around the marks, on a sea
+    that fills the frame. `title` is its accessible name ("Where <the first mark> is"
+    unless given).
+
+    The window is `span` degrees of longitude wide at least, widened to hold every mark with a
+    margin, and kept within the drawing (so a place near its edge is off centre).
     """
-    outline = land()
-    x, y = project(mark.longitude, mark.latitude)
-    width = WIDTH * LOCATOR_SPAN / 360
-    height = width * 0.75
-    left = min(max(x - width / 2, 0), outline["width"] - width)
-    top = min(max(y - height / 2, 0), outline["height"] - height)
+    if isinstance(marks, Mark):
+        marks = [marks]
+    title = title or f"Where {marks[0].name} is"
+    points = [project(mark.longitude, mark.latitude) for mark in marks]
+    xs = [x for x, _ in points]
+    ys = [y for _, y in points]
+    width = max(
+        WIDTH * span / 360,
+        (max(xs) - min(xs)) * 1.5,
+        (max(ys) - min(ys)) * 1.5 * LOCATOR_RATIO,
+    )
+    width = min(width, WIDTH)
+    height = width / LOCATOR_RATIO
+    centre_x = (max(xs) + min(xs)) / 2
+    centre_y = (max(ys) + min(ys)) / 2
+    left = min(max(centre_x - width / 2, 0), WIDTH - width)
+    top = min(max(centre_y - height / 2, 0), max(HEIGHT - height, 0))
+    mark_radius = f"{max(width / 36, 2.5):.1f}"
+    circles = format_html_join(
+        "",
+        '<circle class="locator-map__mark" cx="{}" cy="{}" r="{}"/>',
+        ((f"{x:.1f}", f"{y:.1f}", mark_radius) for x, y in points),
+    )
     return format_html(
         '<svg class="locator-map" viewBox="{} {} {} {}" role="img" '
         'aria-labelledby="{}-title" xmlns="http://www.w3.org/2000/svg">'
         '<title id="{}-title">{}</title>'
-        '<path class="world-map__land" d="{}"/>'
-        '<circle class="locator-map__mark" cx="{}" cy="{}" r="{}"/></svg>',
+        '<rect class="locator-map__sea" x="{}" y="{}" width="{}" height="{}"/>'
+        '<path class="locator-map__land" d="{}"/>{}</svg>',
         f"{left:.1f}",
         f"{top:.1f}",
         f"{width:.1f}",
         f"{height:.1f}",
         label_id,
         label_id,
-        f"Where {mark.name} is",
-        outline["d"],
-        f"{x:.1f}",
-        f"{y:.1f}",
-        f"{width / 36:.1f}",
+        title,
+        f"{left:.1f}",
+        f"{top:.1f}",
+        f"{width:.1f}",
+        f"{height:.1f}",
+        locator_land(),
+        circles,
     )
 
 
