@@ -77,7 +77,7 @@ def test_the_map_marks_every_place_with_coordinates_and_the_table_lists_them_all
     # The table says what the map says, and names the organisation the map cannot draw.
     assert '<a href="/cities/baguio-test/">Baguio test</a>' in table
     assert '<a href="/cities/a-ministry/">A ministry</a>' in table
-    assert "(not on the map)" in table
+    assert '<span class="data-table__note">Not on the map</span>' in table
     assert '<a href="/countries/ph/">The Philippines test</a>' in table
     # The SVG is named and described, and links to nothing outside the site.
     assert '<title id="world-map-title">' in html and '<desc id="world-map-desc">' in html
@@ -282,9 +282,16 @@ def test_places_known_from_a_testimonial_are_shown_as_such(client, seed):
     response = client.get("/cities/")
     html = response.content.decode()
     text = text_of(response)
-    assert "known from a testimonial (2013)" in text
-    row = text[text.index("Barcelona") :][:120]
-    assert " 0" not in row
+    # Said under the place's name, not in the column of numbers, which has a dash.
+    row = html[html.index('<a href="/cities/barcelona/">') :]
+    row = row[: row.index("</tr>")]
+    header, cells = row.split("</th>")
+    assert '<span class="data-table__note">Known from a testimonial (2013)</span>' in header
+    assert "testimonial" not in cells and ">0<" not in cells
+    assert (
+        '<span aria-hidden="true">–</span><span class="visually-hidden">none recorded</span>'
+        in cells
+    )
     assert re.search(r'<a class="map-mark map-mark--testimony" href="/cities/barcelona/">', html)
     assert "From a testimonial" in text  # the legend
     # Every mark holds a transparent circle to hit with a finger.
