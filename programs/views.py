@@ -147,6 +147,9 @@ class EditionArchiveMixin(BreadcrumbsMixin, PaginatedListMixin):
             programs_with_editions=per_generation("archive-programs", programs_with_editions),
             **kwargs,
         )
+        # A year after this one has only editions to come: its chip stands apart.
+        this_year = timezone.localdate().year
+        context["upcoming_years"] = [y for y in context["years"] if y > this_year]
         year = context.get("year")
         name = f"Editions of {year}" if year else "Archive of editions"
         context["collection"] = collection(name, context["editions"])
