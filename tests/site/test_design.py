@@ -327,3 +327,19 @@ def test_the_timeline_dot_stays_clear_of_the_titles_on_a_year_page(
     assert rows
     for dot_right, title_left in rows:
         assert dot_right <= title_left, (year, width, rows)
+
+
+def test_the_facts_column_stays_in_view_on_a_tall_screen_only(live_server, seed, page):
+    path = "/programs/wego-shrdc-training-program/"
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + path)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight * 0.6)")
+    side = page.locator(".with-aside > .side-col")
+    assert side.evaluate("el => getComputedStyle(el).position") == "sticky"
+    box = side.bounding_box()
+    assert 0 <= box["y"] < 900, "scrolled down the page, the column is still on screen"
+    # On a short screen the column scrolls with the page: nothing of it hidden.
+    page.set_viewport_size({"width": 1280, "height": 600})
+    assert side.evaluate("el => getComputedStyle(el).position") == "static"
+    page.set_viewport_size({"width": 375, "height": 900})
+    assert side.evaluate("el => getComputedStyle(el).position") == "static"
