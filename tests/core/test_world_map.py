@@ -123,3 +123,41 @@ def test_the_locator_map_holds_every_place_of_a_country():
         x, y = project(mark.longitude, mark.latitude)
         assert left < x < left + width and top <= y < top + height
     assert svg.count('class="locator-map__mark"') == 2 and "Where the places of Russia are" in svg
+
+
+def test_crowded_marks_are_boxed_on_the_map_and_drawn_apart_in_a_named_inset():
+    marks = [
+        Mark("Seoul, Korea", 37.57, 126.98, "/s/", label="Seoul", region="Korea"),
+        Mark("Goyang-si, Korea", 37.66, 126.83, "/g/", label="Goyang-si", region="Korea"),
+        Mark("Accra, Ghana", 5.56, -0.2, "/a/", label="Accra", region="Ghana"),
+    ]
+    svg = str(world_map.world_map(marks, title="t", description="d"))
+    # Accra alone is named on the map; Seoul and Goyang-si, crowded, are boxed instead.
+    labels = re.search(r'<g class="world-map__labels" aria-hidden="true"[^>]*>(.*?)</g>', svg)
+    assert re.findall(r">([^<]+)</text>", labels[1]) == ["Accra"]
+    assert svg.count('class="world-map__inset-box"') == 1
+    assert 'id="world-map-land"' in svg
+    insets = str(world_map.inset_maps(marks))
+    assert insets.count('<figure class="map-inset">') == 1
+    assert "<title>Korea, enlarged: Goyang-si, Seoul</title>" in insets
+    assert '<use href="#world-map-land"/>' in insets
+    assert re.findall(r"<text[^>]*>([^<]+)</text>", insets) == ["Goyang-si", "Seoul"]
+    assert world_map.inset_maps(marks[2:]) == ""
+
+
+def test_a_label_that_would_touch_another_goes_elsewhere_or_is_left_out():
+    marks = [
+        Mark(f"P{i}", 10.0, 10.0 + i * 8, f"/{i}/", label=f"Place number {i}") for i in range(6)
+    ]
+    svg = str(world_map.world_map(marks, title="t", description="d"))
+    boxes = []
+    for x, y, anchor, text in re.findall(
+        r'<text x="([^"]+)" y="([^"]+)" text-anchor="([^"]+)">([^<]+)</text>', svg
+    ):
+        width = len(text) * world_map.LABEL_SIZE * 0.56
+        left = {"start": 0, "end": -width, "middle": -width / 2}[anchor] + float(x)
+        boxes.append((left, float(y) - world_map.LABEL_SIZE, width, world_map.LABEL_SIZE * 1.2))
+    assert 0 < len(boxes) < 6
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not world_map._overlap(a, b)

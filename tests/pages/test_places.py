@@ -315,3 +315,13 @@ def test_coordinates_are_a_quiet_source_note_and_a_country_has_its_locator(clien
     assert aside.count('class="locator-map__mark"') == 4
     main = korea[korea.index('class="main-col"') :]
     assert re.search(r'<p class="sources">.*href="https://www.geonames.org/"', main)
+
+
+def test_the_seed_maps_crowded_korean_places_are_drawn_apart_on_the_cities_page_only(client, seed):
+    html = client.get("/cities/").content.decode()
+    insets = html[html.index('<div class="map-insets">') :]
+    assert "<figcaption>Korea, enlarged</figcaption>" in insets
+    korea = re.search(r"<title>Korea, enlarged: ([^<]+)</title>", insets)[1]
+    assert set(korea.split(", ")) == {"Goyang-si", "Seoul", "Seongnam-si", "Jeju City"}
+    assert '<g class="world-map__labels" aria-hidden="true"' in html
+    assert '<div class="map-insets">' not in client.get("/").content.decode()
