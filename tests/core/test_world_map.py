@@ -161,3 +161,14 @@ def test_a_label_that_would_touch_another_goes_elsewhere_or_is_left_out():
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not world_map._overlap(a, b)
+
+
+@pytest.mark.parametrize(
+    ("latitude", "longitude"), [(-17.7, 178.4), (64.7, -147.7), (-54.8, -68.3)]
+)
+def test_a_place_near_the_maps_edge_is_in_its_locators_frame(latitude, longitude):
+    svg = str(locator_map(Mark("Edge", latitude, longitude, "")))
+    left, top, width, height = map(float, re.search(r'viewBox="([^"]+)"', svg)[1].split())
+    x, y = project(longitude, latitude)
+    assert left <= x <= left + width and top <= y <= top + height
+    assert left >= 0 and left + width <= world_map.WIDTH
