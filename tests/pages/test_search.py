@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.db import connection
-from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -106,13 +105,19 @@ def test_the_empty_search_invites_a_search_and_runs_no_query(client, db, django_
     )  # result pages stay out of indexes
 
 
-def test_the_header_search_form_is_labelled_and_submits_to_the_search_page():
-    html = render_to_string("includes/search_form.html")
-    assert 'role="search"' in html
-    assert f'action="{reverse("search")}" method="get"' in html
-    label_for = re.search(r'<label for="([^"]+)">', html).group(1)
-    assert f'id="{label_for}" name="q"' in html
-    assert '<button type="submit">Search</button>' in html
+def test_every_page_has_the_same_header_with_a_link_to_the_search_page(client, seed):
+    def header(url):
+        html = client.get(url).content.decode()
+        html = html[html.index('<header class="site-header">') : html.index("</header>")]
+        return re.sub(r' ?aria-current="[a-z]+"| (?=>)', "", html)
+
+    landing = header("/")
+    assert f'<a class="site-header__search" href="{reverse("search")}"' in landing
+    assert "<form" not in landing
+    for url in ["/news/", "/search/", "/search/?q=Jeju", "/no-such-page/"]:
+        assert header(url) == landing, url
+    search_page = client.get("/search/").content.decode()
+    assert 'class="site-header__search" href="/search/" aria-current="page"' in search_page
 
 
 def count_search_queries(client):

@@ -169,10 +169,29 @@ def test_the_search_page_has_one_search_box_with_its_label_above(
     assert label["y"] + label["height"] <= box["y"], "the label sits above its field"
 
 
-def test_other_pages_keep_the_header_search_box(live_server, seed, page):
-    page.goto(live_server.url + "/news/")
-    assert page.get_by_role("searchbox").count() == 1
-    assert page.get_by_role("search").get_by_role("button", name="Search").count() == 1
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_header_is_the_same_on_every_page_and_short_on_a_phone(live_server, seed, page, width):
+    page.set_viewport_size({"width": width, "height": 812})
+    shapes = {}
+    for url in ["/", "/news/", "/search/?q=Jeju", "/search/", "/no-such-page/"]:
+        page.goto(live_server.url + url)
+        header = page.locator("header.site-header")
+        links = header.get_by_role("link")
+        shapes[url] = (
+            header.bounding_box()["height"],
+            tuple(
+                (links.nth(i).inner_text(), links.nth(i).bounding_box()["x"])
+                for i in range(links.count())
+            ),
+        )
+        assert header.get_by_role("searchbox").count() == 0, url
+        # The five sections on one row, at either width.
+        menu = page.get_by_role("navigation", name="Main").get_by_role("link")
+        assert len({round(menu.nth(i).bounding_box()["y"]) for i in range(menu.count())}) == 1
+    assert len(set(shapes.values())) == 1, shapes
+    height, links = shapes["/"]
+    assert [name for name, _ in links][-1] == "Search"
+    assert height <= (72 if width == 1280 else 96)
 
 
 def test_a_search_without_results_offers_ways_on(live_server, seed, page):
