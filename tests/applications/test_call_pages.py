@@ -50,6 +50,19 @@ def test_the_edition_page_shows_the_call_and_the_apply_button(client, call):
     assert "reviewer@example.org" in html
 
 
+def test_an_open_call_says_the_day_it_opened_and_only_the_deadline_to_the_minute(client, call):
+    html = html_of(client, call.edition.get_absolute_url())
+    assert re.search(f'since <time datetime="[^"]+">{call.opened_on_text}</time>', html)
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", call.opened_on_text)
+    assert call.opens_text not in html
+    assert call.closes_text in html
+
+
+def test_the_program_page_applies_with_the_calls_own_button(client, call):
+    html = html_of(client, call.edition.program.get_absolute_url())
+    assert f'<a class="button button--large" href="{call.get_absolute_url()}">Apply' in html
+
+
 def test_a_closed_call_shows_dated_without_the_button(client, call):
     call.opens_at = timezone.now() - dt.timedelta(days=9)
     call.closes_at = timezone.now() - dt.timedelta(days=1)

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core.management import call_command
 
+from applications.models import Call
 from programs.models import Edition
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -100,6 +101,24 @@ def test_the_edition_page_opens_with_its_call(live_server, seed, page, width, sc
     assert text.index("Deadline") < text.lower().index("who may apply")
     calendar = page.get_by_role("link", name=re.compile("^Add to calendar")).bounding_box()
     assert calendar["y"] > apply["y"]
+
+
+@pytest.mark.parametrize("width", [1280, 900, 375])
+@pytest.mark.parametrize("places", [20, None])
+def test_the_calls_terms_leave_no_empty_cell(live_server, seed, page, width, places):
+    call_command("load_demo", verbosity=0)
+    Call.objects.update(places=places)
+    page.set_viewport_size({"width": width, "height": 812})
+    page.goto(live_server.url + "/programs/sample-program-demo/sample-edition/")
+    grid = page.locator(".call__details")
+    right = grid.bounding_box()["x"] + grid.bounding_box()["width"]
+    terms = grid.locator(":scope > div")
+    boxes = [terms.nth(i).bounding_box() for i in range(terms.count())]
+    rows = {}
+    for box in boxes:
+        rows.setdefault(round(box["y"]), []).append(box["x"] + box["width"])
+    for row_ends in rows.values():
+        assert max(row_ends) == pytest.approx(right, abs=1), (width, rows)
 
 
 def test_the_body_text_is_in_the_sites_typeface(live_server, seed, page):
