@@ -111,9 +111,13 @@ def test_the_2018_announcement_is_shown_as_past(client, seed):
     assert "Next year’s Joint Workshop will take place in Seoul" not in html
     # ...whose page shows it dated, after the edition it followed.
     program = html_of(client, "/programs/joint-workshop-smart-sustainable-cities-e-government/")
-    assert "Past announcement" in program
-    assert '<time datetime="2018-07-12">July 2018</time>' in program
-    assert "Next year’s Joint Workshop will take place in Seoul" in program
+    record = program[program.index('<aside class="announcement announcement--past"') :]
+    record = record[: record.index("</aside>")]
+    assert "<details>" in record and "<details open" not in record  # closed until asked for
+    assert "Past announcement" in record
+    assert 'made after the <time datetime="2018-07-12">July 2018</time> edition' in record
+    assert "Next year’s Joint Workshop will take place in Seoul" in record
+    assert '<a href="mailto:andrew@we-gov.org">andrew@we-gov.org</a>' in record
 
 
 def test_the_program_page_says_how_to_take_part(client, call):
