@@ -75,7 +75,9 @@ def _render_link_close(self, tokens, index, options, env):
 
 # A bare email address in a text becomes a mailto: link (its domain ends in letters, so a
 # sentence's full stop after it stays outside).
-EMAIL_ADDRESS = re.compile(r"(?<![\w.+@-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+EMAIL_ADDRESS = re.compile(
+    r"(?<![\w.+@-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
+)
 
 
 def _link_email_addresses(state):
