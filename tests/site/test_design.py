@@ -296,20 +296,55 @@ def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, 
     chips = page.get_by_role("navigation", name="Testimonials by year").get_by_role("link")
     headings = page.locator("h2.year-heading").all_inner_texts()
     assert chips.all_inner_texts() == headings == ["2013", "2011"]
-    # The lone 2011 testimonial keeps its column's width, beside the empty one.
-    lone = page.locator("#year-2011 ~ .testimonial-grid .testimonial").bounding_box()
-    grid = page.locator("#year-2011 ~ .testimonial-grid").bounding_box()
-    assert lone["width"] < grid["width"] / 2
 
 
-# The widths of a grid's cards (the news pages' leading post left out), and the grid's.
+@pytest.mark.parametrize("width", [1280, 800])
+def test_testimonials_leave_no_hole_and_their_names_start_level(live_server, seed, page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + "/testimonials/")
+    grids = page.locator(".testimonial-grid")
+    for i in range(grids.count()):
+        grid = grids.nth(i).bounding_box()
+        cards = grids.nth(i).locator(".testimonial")
+        rows = {}
+        for j in range(cards.count()):
+            box = cards.nth(j).bounding_box()
+            name = cards.nth(j).locator(".testimonial__name").bounding_box()
+            rows.setdefault(round(box["y"]), []).append((box["x"] + box["width"], name["y"]))
+        for row in rows.values():
+            # Each row reaches the grid's right edge: the last of an odd number (or a lone
+            # quote) takes the row.
+            assert max(end for end, _ in row) == pytest.approx(grid["x"] + grid["width"], abs=1)
+            assert len({round(y) for _, y in row}) == 1, row
+
+
+# The widths of a grid's cards, and the grid's.
 CARD_WIDTHS_JS = """
 grid => [
-  [...grid.children].filter(c => !(grid.matches('.card-grid--lead') && c === grid.firstElementChild))
-    .map(c => c.getBoundingClientRect().width),
+  [...grid.children].map(c => c.getBoundingClientRect().width),
   grid.getBoundingClientRect().width,
 ]
 """
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("path", ["/news/", "/news/tag/covid-19/", "/news/tag/wego-awards/"])
+def test_news_pages_list_posts_as_equal_rows(live_server, seed, page, path, width):
+    """One news card: every post a row of the same width and type, whatever their number."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + path)
+    posts = page.locator(".post-list > .post-card")
+    assert posts.count()
+    shapes = {
+        (
+            round(posts.nth(i).bounding_box()["x"]),
+            round(posts.nth(i).bounding_box()["width"]),
+            posts.nth(i).locator(".card__title").evaluate("e => getComputedStyle(e).fontSize"),
+            posts.nth(i).locator(".card__text").evaluate("e => getComputedStyle(e).fontSize"),
+        )
+        for i in range(posts.count())
+    }
+    assert len(shapes) == 1, shapes
 
 
 @pytest.mark.parametrize("width", [1280, 800])
@@ -317,9 +352,6 @@ grid => [
     "path",
     [
         "/",
-        "/news/",
-        "/news/tag/webinar/",
-        "/testimonials/",
         "/programs/",
         "/programs/kind/regional/",
     ],
@@ -329,7 +361,7 @@ def test_no_card_stretches_across_the_page(live_server, seed, page, path, width)
     beside empty columns, never stretched across the page."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + path)
-    grids = page.locator(".card-grid, .testimonial-grid")
+    grids = page.locator(".card-grid")
     assert grids.count()
     for i in range(grids.count()):
         cards, grid = grids.nth(i).evaluate(CARD_WIDTHS_JS)
