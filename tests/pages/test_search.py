@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from pages import search
 from tests.hidden_content import HIDDEN_WORD, make_hidden_content
@@ -63,6 +64,32 @@ def test_bucharest_finds_the_testimonial(client, seed):
     assert hit.object.person_name == "Mirela Minca"
     assert f'href="{hit.object.get_absolute_url()}"' in html
     assert "Ms. Mirela Minca" in html
+
+
+def test_edition_hits_name_their_program_and_quote_only_what_is_written_about_them(client, seed):
+    response, html = search_page(client, "Seoul")
+    editions = sections(response)["editions"].hits
+    assert len(editions) >= 8
+    for hit in editions:
+        assert str(hit.title).startswith(escape(hit.object.program.title)), hit.title
+        # The venue is in the date line; a snippet of the venue alone says nothing more.
+        assert str(hit.snippet) != "<mark>Seoul</mark>", hit.object
+    link = '<a href="/programs/wego-shrdc-training-program/2016-05/">'
+    assert f"{link}WeGO–SHRDC Training Program, May 2016</a>" in html
+
+
+def test_an_edition_title_keeps_the_words_the_search_marked(client, seed):
+    response, _ = search_page(client, "March")
+    [hit] = [h for h in sections(response)["editions"].hits if h.object.slug == "2017-03"]
+    assert str(hit.title) == "WeGO–SHRDC Training Program, <mark>March</mark> 2017"
+
+
+def test_a_testimonial_snippet_keeps_its_fields_apart(client, seed):
+    response, _ = search_page(client, "metropolis")
+    [hit] = sections(response)["testimonials"].hits
+    assert " · Head of International Program and Cooperation Service · Bucharest" in str(
+        hit.snippet
+    )
 
 
 def test_results_are_grouped_and_counted_by_type(client, seed):
