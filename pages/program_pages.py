@@ -22,6 +22,7 @@ from programs.views import kind_crumb, public_contacts
 from testimonials.models import Testimonial
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 from wego_site.core.preview import Previewable
+from wego_site.pagecache.generation import per_generation
 
 
 def public_call(edition):
@@ -69,25 +70,24 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             past_editions=[edition for edition in editions if not edition.is_upcoming(today)],
             all_editions=editions,
             edition_count=len(editions),
-            related_posts=Post.objects.published().filter(related_programs=self.object)[
-                : self.related_post_count
-            ],
-            testimonials=self.testimonials(),
+            # Listed by title and date, each linking to the post.
+            related_posts=Post.objects.published()
+            .filter(related_programs=self.object)
+            .only("title", "slug", "published_at")[: self.related_post_count],
+            testimonials=self.testimonials(editions),
             series_json_ld=series_json_ld(self.object, url, editions),
             **kwargs,
         )
 
-    def testimonials(self):
-        """A few public testimonials of the program or its public editions, newest year
-        first, shown as excerpts linking to the whole testimonies."""
-        program = self.object
+    def testimonials(self, editions):
+        """A few public testimonials of the program or its public editions (of
+        `editions`, the program's), newest year first, shown as excerpts linking to the
+        whole testimonies; the page is their source, so it is not loaded."""
+        public_editions = [edition.pk for edition in editions if edition.is_published]
         return list(
             Testimonial.objects.published()
-            .filter(
-                Q(program=program)
-                | Q(edition__program=program, edition__in=Edition.objects.published())
-            )
-            .select_related("program", "edition__program", "place")
+            .filter(Q(program=self.object) | Q(edition__in=public_editions))
+            .select_related("place")
             .order_by("-year", "pk")[: self.testimonial_count]
         )
 
@@ -98,14 +98,22 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
     def other_programs(self):
         """A few ways on: other public programs, those of the same kind first, one more
         than are shown (to tell whether to link to them all). The page stays the same
-        size however many programs the site has."""
-        same_kind_first = Case(When(kind=self.object.kind, then=Value(0)), default=Value(1))
-        return list(
-            Program.objects.published()
-            .exclude(pk=self.object.pk)
-            .order_by(same_kind_first, "position", "title")
-            .only("slug", "title", "kind", "position")[: self.other_program_count + 1]
-        )
+        size however many programs the site has. Read once per content generation for
+        each kind: one more again, in case this program is among them."""
+        kind = self.object.kind
+
+        def first_of_kind():
+            same_kind_first = Case(When(kind=kind, then=Value(0)), default=Value(1))
+            return list(
+                Program.objects.published()
+                .order_by(same_kind_first, "position", "title")
+                .only("slug", "title", "kind", "position")[: self.other_program_count + 2]
+            )
+
+        programs = per_generation(f"other-programs:{kind}", first_of_kind)
+        return [program for program in programs if program.pk != self.object.pk][
+            : self.other_program_count + 1
+        ]
 
     def fallback_contacts(self):
         """A program without contacts of its own names the people the site gives for
