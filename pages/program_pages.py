@@ -9,7 +9,7 @@ testimonials or applications. Their addresses keep the programs section's names
 
 from urllib.parse import urljoin
 
-from django.db.models import Case, Prefetch, Q, Subquery, Value, When
+from django.db.models import Case, Prefetch, Q, Value, When
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import DetailView
@@ -17,7 +17,7 @@ from django.views.generic import DetailView
 from applications.linked_data import offer_json_ld
 from news.models import Post
 from programs.linked_data import event_json_ld, series_json_ld
-from programs.models import Edition, Participant, Program, ProgramKind
+from programs.models import Edition, Participant, Program, ProgramKind, SiteVisit, Topic
 from programs.views import kind_crumb, public_contacts
 from testimonials.models import Testimonial
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
@@ -134,9 +134,14 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
             .filter(program__slug=self.kwargs["program_slug"])
             .select_related("program__regional_office", "venue_country", "call")
             .prefetch_related(
-                "topics",
-                "site_visits",
-                Prefetch("participants", Participant.objects.select_related("country", "place")),
+                # In their order on the page (the parts' own ordering would join the
+                # edition again to sort by it).
+                Prefetch("topics", Topic.objects.order_by("position")),
+                Prefetch("site_visits", SiteVisit.objects.order_by("position")),
+                Prefetch(
+                    "participants",
+                    Participant.objects.select_related("country", "place").order_by("position"),
+                ),
                 "co_organisers",
                 "contacts",
                 "call__contacts",
@@ -180,19 +185,23 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
 
     def neighbours(self):
         """The program's editions just before and after this one, oldest first: the ways
-        on from an edition page, in one query."""
+        on from an edition page. The program's public editions are read once per content
+        generation."""
         edition = self.object
-        siblings = Edition.objects.published().filter(program_id=edition.program_id)
-        earlier = siblings.filter(start_date__lt=edition.start_date).order_by("-start_date")
-        later = siblings.filter(start_date__gt=edition.start_date).order_by("start_date")
-        return list(
-            Edition.objects.filter(
-                Q(pk=Subquery(earlier.values("pk")[:1])) | Q(pk=Subquery(later.values("pk")[:1]))
+
+        def by_date():
+            return list(
+                Edition.objects.published()
+                .filter(program_id=edition.program_id)
+                .select_related("program")
+                .order_by("start_date", "pk")
+                .only("slug", "title", "start_date", "end_date", "program__slug", "program__title")
             )
-            .select_related("program")
-            .order_by("start_date")
-            .only("slug", "title", "start_date", "end_date", "program__slug", "program__title")
-        )
+
+        editions = per_generation(f"program-editions-by-date:{edition.program_id}", by_date)
+        earlier = [e for e in editions if e.start_date < edition.start_date][-1:]
+        later = [e for e in editions if e.start_date > edition.start_date][:1]
+        return earlier + later
 
     # The page of an edition known only by its dates and venue shows its program's
     # editions and how to take part next; its template asks for these.
