@@ -57,7 +57,7 @@ class ListedSelect(forms.Select):
             return super().render(name, value, attrs, renderer)
         options = "".join(
             f'\n  <option value="{conditional_escape(str(option["value"]))}"'
-            f'{_attributes(option["attrs"])}>{conditional_escape(option["label"])}</option>\n'
+            f"{_attributes(option['attrs'])}>{conditional_escape(option['label'])}</option>\n"
             for _, group, _ in widget["optgroups"]
             for option in group
         )
