@@ -484,3 +484,22 @@ def test_the_country_list_is_the_html_djangos_select_writes(call, chosen):
     djangos = forms.Select(choices=choices).render("country", chosen, attrs)
     assert ours == djangos
     assert ours.count("<option") == len(choices)
+
+
+def test_the_form_kept_once_per_generation_shows_a_change_at_once_and_never_an_answer(
+    client, call, country
+):
+    """The form's fields as first shown are written once per content generation: a
+    change to the call shows on the next visit, and a form sent back with its errors is
+    never what the next visitor sees."""
+    assert "Enter your full name." not in client.get(apply_url(call)).content.decode()
+    call.documents = "A letter from your mayor, as a PDF."
+    call.save()
+    # Beside the document field and in the call's summary.
+    assert client.get(apply_url(call)).content.decode().count("A letter from your mayor") == 2
+    sent = post(client, call, country, name="", email="someone@example.org")
+    assert "Enter your full name." in sent.content.decode()
+    assert "someone@example.org" in sent.content.decode()
+    again = Client().get(apply_url(call)).content.decode()
+    assert "Enter your full name." not in again
+    assert "someone@example.org" not in again

@@ -187,3 +187,18 @@ def test_a_posts_side_panel_gives_its_date_and_labels_the_years_link(client, see
     published = panel[panel.index("<dt>Published</dt>") : panel.index("</dd>")]
     assert f"{post.published_at_local:%-d %B %Y}" in published and "<a " not in published
     assert '<dt>That year’s news</dt><dd><a href="/news/2020/">News from 2020</a>' in panel
+
+
+def test_a_news_card_shows_an_edit_at_once(client, empty_site, settings):
+    """Cards are written once per content generation: an edit to a post or its tags
+    starts a new one, and the next render of every list shows it."""
+    settings.PAGE_CACHE_ENABLED = False
+    post = PostFactory(title="Harbour visit", tags=["ports"])
+    for url in ["/news/", "/"]:
+        assert "Harbour visit" in text_of(client.get(url)), url
+    post.title = "Harbour and airport visit"
+    post.save()
+    post.tags.add("airports")
+    for url in ["/news/", "/"]:
+        assert "Harbour and airport visit" in text_of(client.get(url)), url
+    assert "/news/tag/airports/" in client.get("/news/").content.decode()
