@@ -202,3 +202,15 @@ def test_a_news_card_shows_an_edit_at_once(client, empty_site, settings):
     for url in ["/news/", "/"]:
         assert "Harbour and airport visit" in text_of(client.get(url)), url
     assert "/news/tag/airports/" in client.get("/news/").content.decode()
+
+
+def test_a_new_post_is_the_neighbour_of_the_last_one_at_once(client, empty_site, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    first = PostFactory(title="First post", published_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    html = client.get(first.get_absolute_url()).content.decode()
+    assert 'rel="next"' not in html and 'rel="prev"' not in html
+    second = PostFactory(title="Second post", published_at=dt.datetime(2024, 2, 1, tzinfo=dt.UTC))
+    html = client.get(first.get_absolute_url()).content.decode()
+    assert re.search(rf'href="{second.get_absolute_url()}" rel="next"', html)
+    html = client.get(second.get_absolute_url()).content.decode()
+    assert re.search(rf'href="{first.get_absolute_url()}" rel="prev"', html)
