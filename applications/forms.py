@@ -6,6 +6,7 @@ from django import forms
 from django.core import signing
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
+from django.forms.utils import ErrorList
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
@@ -20,10 +21,22 @@ from applications.documents import (
 )
 from applications.models import Application
 from applications.models.applicants import TEXT_LIMIT
+from wego_site.core.templatetags.wego import unbroken_addresses
 
 # A field people never see (hidden by the stylesheet, skipped by keyboard and screen
 # readers); form-filling robots fill it. Named so that browsers' autofill leaves it alone.
 HONEYPOT_FIELD = "website_address"
+
+
+class UnbrokenAddressErrorList(ErrorList):
+    """A field's messages with each email address kept on one line, as the error summary
+    keeps them (a line never ends at an address's hyphen)."""
+
+    def get_context(self):
+        shown = self.copy()
+        shown.field_id = self.field_id  # the message's id, which the field points to
+        shown.data = [unbroken_addresses(error) for error in self]
+        return {**super().get_context(), "errors": shown}
 
 
 class DeliverableEmailField(forms.CharField):
@@ -184,6 +197,7 @@ class ApplicationForm(forms.ModelForm):
 
     def __init__(self, *args, call, **kwargs):
         kwargs.setdefault("label_suffix", "")
+        kwargs.setdefault("error_class", UnbrokenAddressErrorList)
         super().__init__(*args, **kwargs)
         self.call = call
         self.fields["honorific"].choices = [("", "—"), *self.fields["honorific"].choices[1:]]

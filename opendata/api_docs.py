@@ -79,6 +79,14 @@ class Operation:
     fields: list
     paginated: bool
 
+    # The pagination parameters, the same on every list: the documentation says them once.
+    PAGING = frozenset({"page", "page_size"})
+
+    @property
+    def own_parameters(self):
+        """The parameters other than the pagination ones."""
+        return [p for p in self.parameters if p.name not in self.PAGING]
+
 
 def resolve(schema, node):
     while "$ref" in node:

@@ -1,15 +1,9 @@
 """Where the training has reached: the map and table of every place that took part
-(/cities/), a page per place (/cities/<slug>/) and per country (/countries/<iso>/).
-
-Only published content counts: a place is on these pages when a public edition (of a
-public program that is not sample content) names it, through a participant or as its
-venue, when a public testimonial names it, or when it is a regional office's city. The
-map and the table count what `Place.objects.with_participation()` counts: participants
-and editions of the editions that have taken place.
+(/cities/), a page per place (/cities/<slug>/) and per country (/countries/<iso>/). Which
+places they show, and the map, are in places.py.
 """
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -17,204 +11,25 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, TemplateView
 
+from pages.places import (
+    add_testimony_years,
+    counted_places,
+    host_places,
+    host_role,
+    participation_map,
+    public_editions,
+    public_places,
+    public_testimonials,
+)
 from programs.linked_data import place_json_ld
-from programs.models import Country, Edition, Participant, Place, Program, RegionalOffice
+from programs.models import Country, Edition, Participant, Program
 from programs.models.places import counted_edition_q
 from programs.views import public_contacts
-from testimonials.models import Testimonial
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
-from wego_site.core.world_map import Mark, drawn_once, locator_map, world_map
+from wego_site.core.world_map import Mark, locator_map
 from wego_site.pagecache.generation import per_generation
 
 GEONAMES_URL = "https://www.geonames.org/"
-
-
-def public_editions():
-    """The editions these pages may name: public, of a public program, not sample content."""
-    return Edition.objects.published().filter(program__is_sample=False)
-
-
-def public_testimonials():
-    return Testimonial.objects.published().filter(
-        Q(program__isnull=True) | Q(program__is_sample=False),
-        Q(edition__isnull=True) | Q(edition__in=public_editions()),
-    )
-
-
-def public_places():
-    """Places that published content names (see the module's docstring)."""
-    editions = public_editions()
-    return Place.objects.filter(
-        Exists(Participant.objects.filter(place=OuterRef("pk"), edition__in=editions))
-        | Exists(editions.filter(venue_place=OuterRef("pk")))
-        | Exists(public_testimonials().filter(place=OuterRef("pk")))
-        | Exists(RegionalOffice.objects.filter(place=OuterRef("pk")))
-    )
-
-
-def counted_places(program=None, year=None):
-    """The places that took part, each with its `participant_count` and `edition_count`
-    (narrowed to a program's or a year's editions), the most present first."""
-    return (
-        Place.objects.took_part()
-        .with_participation(program=program, year=year)
-        .filter(Q(participant_count__gt=0) | Q(edition_count__gt=0))
-        .select_related("country")
-        .order_by("-edition_count", "-participant_count", "name")
-    )
-
-
-def host_places(program=None, year=None):
-    """Where the editions (of `program`, in `year`) that took place were held, and the
-    regional offices' cities (those running `program`; none for a year), each with its
-    `hosted_count` and `office_count`."""
-    editions = Edition.objects.filter(counted_edition_q())
-    offices = RegionalOffice.objects.all()
-    if program is not None:
-        editions = editions.filter(program=program)
-        offices = offices.filter(programs=program)
-    if year is not None:
-        editions = editions.filter(start_date__year=year)
-        offices = offices.none()
-    hosted = editions.filter(venue_place=OuterRef("pk")).order_by()
-    office_rows = offices.filter(place=OuterRef("pk")).order_by()
-    return (
-        Place.objects.filter(Exists(hosted) | Exists(office_rows))
-        .annotate(
-            hosted_count=count_of(hosted),
-            office_count=count_of(office_rows),
-        )
-        .select_related("country")
-        .order_by("-hosted_count", "name")
-    )
-
-
-def count_of(queryset):
-    """The number of rows of a correlated `queryset`, as a subquery (0 for none)."""
-    counted = queryset.annotate(_all=Value(1)).values("_all")
-    return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0)
-
-
-def host_role(place):
-    """What a host did: "host of 8 editions", "regional office", or both."""
-    roles = []
-    if place.hosted_count:
-        roles.append(
-            f"host of {place.hosted_count} edition{'s' if place.hosted_count != 1 else ''}"
-        )
-    if place.office_count:
-        roles.append("regional office")
-    return " and ".join(roles)
-
-
-def place_label(place):
-    """A mark's accessible name: the place, its country and what it did."""
-    counts = [f"{place.edition_count} edition{'s' if place.edition_count != 1 else ''}"]
-    if place.participant_count:
-        counts.append(
-            f"{place.participant_count} participation{'s' if place.participant_count != 1 else ''}"
-        )
-    else:
-        counts.append("known from a testimonial")
-    return f"{place.name}, {place.country.name}: {', '.join(counts)}"
-
-
-def marks_of(places, hosts=()):
-    dots = [
-        Mark(
-            name=place_label(place),
-            latitude=float(place.latitude),
-            longitude=float(place.longitude),
-            url=place.get_absolute_url(),
-            count=place.participant_count or 1,
-            is_testimony=not place.participant_count,
-        )
-        for place in places
-        if place.is_drawable
-    ]
-    rings = [
-        Mark(
-            name=f"{place.name}, {place.country.name}: {host_role(place)}",
-            latitude=float(place.latitude),
-            longitude=float(place.longitude),
-            url=place.get_absolute_url(),
-            is_host=True,
-        )
-        for place in hosts
-        if place.is_drawable
-    ]
-    return dots + rings
-
-
-def add_testimony_years(places):
-    """Give each place with no participation recorded (known from a testimonial) the
-    `testimony_years` of its public testimonials; one query, and none when every place
-    has participations."""
-    unrecorded = {place.pk: place for place in places if not place.participant_count}
-    for place in unrecorded.values():
-        place.testimony_years = []
-    if not unrecorded:
-        return
-    rows = (
-        public_testimonials()
-        .filter(place__in=list(unrecorded))
-        .order_by("year")
-        .values_list("place_id", "year")
-        .distinct()
-    )
-    for place_id, year in rows:
-        unrecorded[place_id].testimony_years.append(year)
-
-
-MAP_TITLE = "Map of the cities and organisations that took part in WeGO’s training"
-
-
-def participation_map(program=None, year=None, places=None, hosts=None):
-    """The world map of the places that took part (in `program`, in `year`) and of the
-    hosts, drawn once per content generation for each filter. `places` and `hosts`, when
-    the page has loaded them already (`counted_places()`, `host_places()`), spare the
-    queries on the first drawing."""
-
-    def draw():
-        rows = list(counted_places(program, year)) if places is None else places
-        host_rows = list(host_places(program, year)) if hosts is None else hosts
-        marks = marks_of(rows, host_rows)
-        drawn = sum(not mark.is_host for mark in marks)
-        rings = len(marks) - drawn
-        scope = ""
-        if program is not None:
-            scope += f" in the {program.title}"
-        if year is not None:
-            scope += f" in {year}"
-        listed = len(rows) - drawn
-        description = (
-            f"{drawn} place{'s' if drawn != 1 else ''} that took part{scope}, "
-            "each a dot sized by its participations (a hollow dot where the place is known "
-            "from a testimonial only) and linked to its page."
-        )
-        if rings:
-            description += (
-                f" {rings} host{'s' if rings != 1 else ''} (where editions were held, "
-                "regional offices), each a ring."
-            )
-        if listed:
-            description += (
-                f" {listed} place{'s' if listed != 1 else ''} with no coordinates "
-                f"(an organisation, a region) {'are' if listed != 1 else 'is'} listed in "
-                "the table, not drawn."
-            )
-        return world_map(
-            marks,
-            title=MAP_TITLE + scope,
-            description=description,
-            unit=("participation", "participations"),
-            host_label="Host city or regional office",
-        )
-
-    # The counts change when an edition ends (counted_edition_q), so each day has its own.
-    today = timezone.localdate().isoformat()
-    key = f"places:{program.pk if program else ''}:{year or ''}:{today}"
-    return drawn_once(key, draw)
 
 
 class PlaceListView(BreadcrumbsMixin, TemplateView):

@@ -44,7 +44,7 @@ from django.db.models.functions import Concat
 from django.utils.html import format_html, format_html_join
 
 from news.models import Post
-from pages.place_pages import public_places
+from pages.places import public_places
 from programs.gazetteer import fold
 from programs.models import Edition, Participant, Program, SiteVisit, Topic
 from testimonials.models import Testimonial

@@ -14,7 +14,7 @@ from taggit.models import Tag
 
 from news.models import Post
 from news.sitemaps import PostSitemap
-from pages.place_pages import public_places
+from pages.places import public_places
 from programs.models import Edition, Program
 from programs.sitemaps import EditionSitemap, ProgramSitemap
 from testimonials.models import Testimonial

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from news.models import Post
-from pages.place_pages import participation_map
+from pages.places import participation_map
 from pages.program_pages import public_call
 from programs.figures import SiteFigures
 from programs.models import Edition, Introduction, Program
@@ -32,7 +32,7 @@ class LandingView(TemplateView):
     Seven queries, and a page of the same size, whatever the amount of data:
     introductions, programs (with their public editions counted), the latest editions of
     each kind (with the site's figures: `programs.figures`), news, testimonials,
-    contacts and the places of the map (`place_pages.participation_map`, drawn once per
+    contacts and the places of the map (`places.participation_map`, drawn once per
     content generation and shared with /cities/). Each list is capped; its "all ..." link leads to the full list.
 
     They run once per content generation (`per_generation`): the site's busiest page

@@ -19,7 +19,7 @@ the rows are saved. A row that cannot be placed is still imported, and listed.
 import csv
 import io
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import transaction
 from django.db.models import Max
@@ -57,15 +57,13 @@ class ImportRow:
 
 
 class CountryReader:
-    """The country a cell names: a stored one, or a new one of the ISO list (unsaved, one
-    instance per code, so the rows that name it share it until it is saved)."""
+    """The country a cell names: a stored one by its name, else the one of its ISO code as
+    accepting an applicant finds it (Country.objects.for_code), which may be a new one,
+    unsaved: one instance per code, so the rows that name it share it until it is saved."""
 
     def __init__(self):
-        self.by_name, self.by_code = {}, {}
-        for country in Country.objects.all():
-            self.by_name[country.name.casefold()] = country
-            if country.code:
-                self.by_code.setdefault(country.code, country)
+        self.by_name = {country.name.casefold(): country for country in Country.objects.all()}
+        self.by_code = {}
 
     def read(self, text):
         key = text.casefold()
@@ -77,7 +75,7 @@ class CountryReader:
             return None
         if code not in self.by_code:
             name = str(iso_countries.name(code))
-            self.by_code[code] = self.by_name.get(name.casefold()) or Country(name=name, code=code)
+            self.by_code[code] = Country.objects.for_code(code, name, save=False)
         return self.by_code[code]
 
 
@@ -203,9 +201,15 @@ def save_participants(edition, rows):
     """Add every row after the edition's current participants; all or nothing."""
     if any(row.errors for row in rows):
         raise ValueError("Rows with errors are never saved.")
+    added = {}
     for row in rows:
         if row.adds_a_country:
-            row.country.save()
+            code = row.country.code
+            if code not in added:
+                added[code] = Country.objects.for_code(code, row.country.name)
+            row.country = added[code]
+            if row.place_match is not None:
+                row.place_match = replace(row.place_match, country=row.country)
     last = edition.participants.aggregate(last=Max("position"))["last"] or 0
     return [
         Participant.objects.create(

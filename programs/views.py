@@ -77,8 +77,15 @@ class ProgramListView(PublicProgramsMixin, TemplateView):
     def get_context_data(self, **kwargs):
         sections = kind_sections(list(self.get_queryset()), Introduction.objects.by_section())
         shown = [program for section in sections for program in section["programs"]]
+        # A sample program (`make demo`) is shown apart from the real ones, under its own
+        # heading at the end.
+        for section in sections:
+            section["programs"] = [p for p in section["programs"] if not p.is_sample]
         return super().get_context_data(
-            sections=sections, collection=collection("Programs by kind", shown), **kwargs
+            sections=sections,
+            sample_programs=[program for program in shown if program.is_sample],
+            collection=collection("Programs by kind", shown),
+            **kwargs,
         )
 
 
@@ -136,7 +143,9 @@ class EditionArchiveMixin(BreadcrumbsMixin, PaginatedListMixin):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
-            years=per_generation("edition-years", public_edition_years), **kwargs
+            years=per_generation("edition-years", public_edition_years),
+            programs_with_editions=per_generation("archive-programs", programs_with_editions),
+            **kwargs,
         )
         year = context.get("year")
         name = f"Editions of {year}" if year else "Archive of editions"
@@ -145,6 +154,13 @@ class EditionArchiveMixin(BreadcrumbsMixin, PaginatedListMixin):
 
     def get_breadcrumbs(self, context):
         return [archive_crumb()]
+
+
+def programs_with_editions():
+    """The public programs (not a sample) that have public editions, with their count, for
+    the archive's links to each program's own list of editions."""
+    programs = Program.objects.published().filter(is_sample=False).with_public_edition_counts()
+    return list(programs.filter(public_edition_count__gt=0).order_by("-public_edition_count"))
 
 
 def public_edition_years():

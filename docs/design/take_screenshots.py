@@ -45,6 +45,7 @@ SHAPES = {
     "news-tag": "/news/tag/webinar/",
     "post": "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/",
     "testimonials": "/testimonials/",
+    "data": "/data/",
     "search-results": "/search/?q=Jeju",
     "search-no-results": "/search/?q=Jejy",
     "not-found": "/no-such-page/",

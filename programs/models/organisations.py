@@ -12,16 +12,26 @@ from wego_site.core.publishing import published_q
 
 
 class CountryQuerySet(models.QuerySet):
-    def for_code(self, code, name):
-        """The country with the ISO code `code`; added as `name` when there is none (or
-        the row of that name, given the code, when it has none)."""
+    def for_code(self, code, name, *, save=True):
+        """The country with the ISO code `code`: the first row with that code, else the row
+        called `name` (in any case), given the code when it has none, else a new row of
+        that name and code.
+
+        With `save=False` nothing is written: a new row is returned unsaved (its `pk` is
+        None) and a row without a code is returned as it is, so the participants' import
+        can show what it would add before the editor confirms."""
         code = code.upper()
-        country = self.filter(code=code).order_by("pk").first()
+        country = (
+            self.filter(code=code).order_by("pk").first()
+            or self.filter(name__iexact=name).order_by("pk").first()
+        )
         if country is None:
+            if not save:
+                return self.model(name=name, code=code)
             country, _ = self.get_or_create(name=name, defaults={"code": code})
-            if not country.code:
-                country.code = code
-                country.save(update_fields=["code"])
+        if save and not country.code:
+            country.code = code
+            country.save(update_fields=["code"])
         return country
 
 

@@ -165,6 +165,21 @@ def test_errors_are_listed_at_the_top_and_next_to_each_field(client, call, count
     assert not Application.objects.exists()
 
 
+def test_the_email_fields_message_keeps_an_address_on_one_line(client, call, country):
+    html = post(client, call, country, email="not-an-address").content.decode()
+    inline = html[html.index('id="id_email_error"') :]
+    inline = inline[: inline.index("</ul>")]
+    assert '<span class="nowrap">name@example.org</span>' in inline
+
+
+def test_the_form_page_says_the_deadline_once_in_the_call_in_brief(client, call):
+    html = client.get(apply_url(call)).content.decode()
+    shown = html[html.index("<main") :]
+    assert shown.count(call.closes_text) == 1
+    brief = shown[shown.index('id="call-summary-heading"') :]
+    assert call.closes_text in brief
+
+
 def test_before_the_opening_there_is_no_form(client, country):
     call = CallFactory(opens_at=timezone.now() + dt.timedelta(days=2))
     page = client.get(apply_url(call))

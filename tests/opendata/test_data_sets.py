@@ -107,11 +107,15 @@ def test_the_package_describes_every_file_and_frictionless_accepts_it(
 def test_the_page_lists_each_file_with_its_rows_size_and_last_change(client, seed, places):
     html = client.get("/data/").content.decode()
     places_csv = client.get("/data/places.csv").content
-    row = re.search(r'<tr>\s*<th scope="row"><a href="/data/places.csv".*?</tr>', html, re.S)[0]
-    cells = [text.strip() for text in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
-    assert cells[1] == str(places_csv.count(b"\r\n") - 1)
-    assert cells[2] == f"{len(places_csv) / 1024:.1f}\xa0KB"
-    assert re.search(r'<time datetime="\d{4}-\d\d-\d\d"', cells[3])
+    card = re.search(
+        r'<li class="file-card">\s*<h3[^>]*><a href="/data/places.csv".*?</li>', html, re.S
+    )[0]
+    facts = dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", card[: card.index("<details")]))
+    assert facts["Rows"] == str(places_csv.count(b"\r\n") - 1)
+    assert facts["Size"] == f"{len(places_csv) / 1024:.1f}\xa0KB"
+    assert re.search(r'<time datetime="\d{4}-\d\d-\d\d"', facts["Last changed"])
+    # The file's columns are folded in its own card.
+    assert "<summary>The 12 columns of places.csv</summary>" in card
     text = text_of(client.get("/data/"))
     assert "(CC BY 4.0)" in text and "CC-BY-4.0" not in text
     assert text.index("places.csv") < text.index("Licence and how to cite")
@@ -128,7 +132,7 @@ def test_a_file_keeps_its_date_until_its_content_changes(client, seed):
     html = client.get("/data/").content.decode()
 
     def changed(name):
-        row = re.search(rf'<a href="/data/{name}.csv".*?</tr>', html, re.S)[0]
+        row = re.search(rf'<a href="/data/{name}.csv".*?</dl>', html, re.S)[0]
         return re.search(r'<time datetime="(\d{4}-\d\d-\d\d)', row)[1]
 
     assert changed("news") == str(timezone.localtime(long_ago).date())
@@ -214,3 +218,16 @@ def test_the_api_documentation_opens_with_its_contents_and_a_command_kept_whole(
 
 def test_every_page_leads_to_the_open_data(client, seed):
     assert '<a href="/data/">Open data and API</a>' in client.get("/news/").content.decode()
+
+
+def test_the_api_documentation_says_the_paging_parameters_once(client, seed):
+    html = client.get("/api/v1/docs/").content.decode()
+    endpoints = html[html.index('id="endpoints"') :]
+    # Listed under How to use it, not again as a parameter of each list.
+    assert (
+        "<dt><code>page_size</code>" not in endpoints and "<dt><code>page</code>" not in endpoints
+    )
+    assert endpoints.count("A list, in pages:") == html.count(
+        "Fields of each item in <code>results</code>"
+    )
+    assert "?page_size=200" in html[: html.index('id="endpoints"')]

@@ -95,6 +95,27 @@ def test_sample_content_is_never_counted_in_the_figures(client, seed):
     assert "Countries 17" in text
 
 
+def test_the_sample_program_is_shown_apart_from_the_real_ones(client, seed):
+    call_command("load_demo", stdout=io.StringIO())
+    sample = Program.objects.get(is_sample=True)
+    url = sample.get_absolute_url()
+    landing = client.get("/").content.decode()
+    grid = landing[landing.index('class="card-grid card-grid--programs"') :]
+    grid = grid[: grid.index('<p class="more">')]
+    cards, after = grid.split('class="sample-note"', 1)
+    assert url not in cards and f'href="{url}"' in after  # marked, under the real ones
+    assert ">Sample</span>" in after
+    # Its open call still leads the hero.
+    hero = landing[: landing.index('id="programs-heading"')]
+    assert sample.editions.get().call.get_absolute_url() in hero
+
+    programs = client.get("/programs/").content.decode()
+    main = programs[programs.index('id="kind-main"') : programs.index('id="kind-regional"')]
+    assert url not in main
+    group = programs[programs.index('id="sample-heading"') :]
+    assert f'href="{url}"' in group and "program-card--sample" in group
+
+
 def test_landing_has_organization_json_ld(client, seed):
     scripts = parse(client.get("/")).scripts
     data = [json.loads(body) for kind, body in scripts if kind == "application/ld+json"]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Post
-from pages.place_pages import public_places
+from pages.places import public_places
 from programs.models import Edition, Program
 from tests.factories import EditionFactory, PostFactory, as_one_change
 from tests.hidden_content import HIDDEN_WORD, make_hidden_content

@@ -75,3 +75,32 @@ def test_editions_to_come_are_apart_and_not_counted_among_those_held(client):
     # A year's page has no year column: its heading names the year.
     year_page = client.get("/programs/archive/2000/").content.decode()
     assert "edition-table--in-year" in year_page
+
+
+def test_the_archive_links_each_program_to_its_editions_but_not_a_sample(client):
+    long_running = make_editions(3)[0].program
+    with as_one_change():
+        other = ProgramFactory(title="Short program", slug="short")
+        EditionFactory(program=other, start_date=dt.date(2010, 1, 1), slug="s-1")
+        sample = ProgramFactory(title="Sample program", slug="sample", is_sample=True)
+        EditionFactory(program=sample, start_date=dt.date(2011, 1, 1), slug="x-1")
+    html = client.get("/programs/archive/").content.decode()
+    links = html[
+        html.index('id="by-program-heading"') : html.index(
+            "</nav>", html.index('id="by-program-heading"')
+        )
+    ]
+    assert re.search(
+        rf'href="{long_running.get_absolute_url()}#editions-heading">Long.running program</a> <span class="meta nowrap">\(3 editions\)',
+        links,
+    )
+    assert (
+        'href="/programs/short/#editions-heading">Short program</a> <span class="meta nowrap">(1 edition)'
+        in links
+    )
+    assert "/programs/sample/" not in links
+    # The sample's edition is in the list, marked as a sample.
+    assert (
+        '<span class="sample-badge">Sample</span> <a class="edition-row__link" href="/programs/sample/'
+        in html
+    )

@@ -92,3 +92,25 @@ def test_the_data_migration_fills_stored_countries(seed):
     migration = import_module("programs.migrations.0007_fill_country_codes")
     migration.fill_codes(apps, None)
     assert dict(Country.objects.values_list("name", "code")) == SEED_CODES
+
+
+@pytest.mark.django_db
+def test_a_country_by_iso_code_is_found_or_added_and_a_preview_writes_nothing(seed):
+    korea = Country.objects.get(name="Korea")
+    assert Country.objects.for_code("kr", "South Korea") == korea
+    assert Country.objects.for_code("KR", "South Korea", save=False) == korea
+
+    bhutan = Country.objects.for_code("BT", "Bhutan", save=False)
+    assert (bhutan.pk, bhutan.name, bhutan.code) == (None, "Bhutan", "BT")
+    assert not Country.objects.filter(name="Bhutan").exists()
+    added = Country.objects.for_code("BT", "Bhutan")
+    assert (added.name, added.code) == ("Bhutan", "BT")
+    assert Country.objects.filter(name="Bhutan").count() == 1
+
+    # A row of that name without a code (in any case) is the one, given the code when saved.
+    nepal = Country.objects.create(name="nepal")
+    Country.objects.filter(pk=nepal.pk).update(code="")
+    assert Country.objects.for_code("NP", "Nepal", save=False) == nepal
+    assert Country.objects.get(pk=nepal.pk).code == ""
+    assert Country.objects.for_code("NP", "Nepal") == nepal
+    assert Country.objects.get(pk=nepal.pk).code == "NP"

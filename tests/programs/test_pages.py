@@ -94,8 +94,10 @@ def test_program_page_splits_upcoming_and_past(client, seed):
     )
     edition = Edition.objects.get(title="Next edition")
     html = client.get(MAIN).content.decode()
-    # How to take part names it first; the editions run newest first, it at the top.
-    take_part = html[html.index('id="take-part-heading"') : html.index('id="editions-heading"')]
+    # Without an open call the record comes first: the editions, newest first, it at the
+    # top; then how to take part, which names it.
+    assert html.index('id="editions-heading"') < html.index('id="take-part-heading"')
+    take_part = html[html.index('id="take-part-heading"') :]
     assert f">{edition.label}</a>" in take_part
     rows = html[html.index('class="edition-table"') :]
     assert rows.index(edition.get_absolute_url()) < rows.index(f"{MAIN}2017-03/")
@@ -108,9 +110,11 @@ def test_chengdu_is_presented_by_its_regional_office(client, seed):
     # Not the kind's introduction again: that is the kind's page.
     assert "Starting 2014, the WeGO Regional Offices in Asia and Europe" not in text
     assert "How to take part" in text and "andrew@we-gov.org" in text
-    # No edition is recorded here: the page says so, never that none took place.
-    assert "No edition of the Chengdu Smart City" in text
-    assert "is recorded on this site yet" in text
+    # No edition is recorded here: the page says how they are announced, never that none
+    # took place, and does not apologise.
+    assert "Each edition of the Chengdu Smart City" in text
+    assert "is announced on this page" in text
+    assert "recorded" not in text
     assert "The first edition" not in text and "will be announced" not in text
     html = client.get(CHENGDU).content.decode()
     assert (
@@ -140,6 +144,7 @@ def test_programs_grouped_by_kind(client, seed):
         "Regional Office Programs",
         "WeGO Partners’ Programs",
         "Joint Workshops",
+        "Taking part",  # the rail beside them
     ]
     text = text_of(client.get("/programs/kind/regional/"))
     assert "Chengdu Smart City & e\u2011Government Training Program" in text
@@ -215,3 +220,11 @@ def test_the_main_program_shows_what_its_participants_said(client, seed):
     assert section.count('class="testimonial"') == 4
     assert "The whole testimony" in section and 'href="/cities/barcelona/"' in section
     assert 'id="testimonials-heading"' not in client.get(CHENGDU).content.decode()
+
+
+def test_co_organisers_are_listed_one_a_line(client, seed):
+    html = client.get(JEJU).content.decode()
+    facts = html[html.index("<dt>Co-organisers</dt>") :]
+    facts = facts[: facts.index("</dd>")]
+    assert '<ul class="fact-list">' in facts
+    assert facts.count("<li>") == 4 and "<li>World Bank</li>" in facts

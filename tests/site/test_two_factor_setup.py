@@ -163,6 +163,12 @@ def test_an_editor_sets_up_two_factor_sign_in_in_the_browser(live_server, page, 
     qr = page.get_by_role("img", name="QR code that adds")
     assert qr.evaluate("img => img.complete && img.naturalWidth > 0")
     key = page.locator("code.setup-key").inner_text()
+    assert re.fullmatch(r"[A-Z2-7]{4}( [A-Z2-7]{4})+", key)  # in groups of four
+    # Monospaced (0/O, 1/I differ), selected whole with one click to copy.
+    family, select = page.locator("code.setup-key").evaluate(
+        "c => [getComputedStyle(c).fontFamily, getComputedStyle(c).userSelect]"
+    )
+    assert "Mono" in family and select == "all"
     page.get_by_label("Code from the app").fill(code_for(key))
     page.get_by_role("button", name="Confirm").click()
     assert page.get_by_role("heading", name="Your recovery codes").count() == 1
