@@ -188,3 +188,30 @@ def test_a_post_gives_its_date_once_and_its_side_panel_labels_the_years_link(cli
     panel = html[html.index('id="post-facts-heading"') :]
     assert "<dt>Published</dt>" not in panel
     assert '<dt>That year’s news</dt><dd><a href="/news/2020/">News from 2020</a>' in panel
+
+
+def test_a_news_card_shows_an_edit_at_once(client, empty_site, settings):
+    """Cards are written once per content generation: an edit to a post or its tags
+    starts a new one, and the next render of every list shows it."""
+    settings.PAGE_CACHE_ENABLED = False
+    post = PostFactory(title="Harbour visit", tags=["ports"])
+    for url in ["/news/", "/"]:
+        assert "Harbour visit" in text_of(client.get(url)), url
+    post.title = "Harbour and airport visit"
+    post.save()
+    post.tags.add("airports")
+    for url in ["/news/", "/"]:
+        assert "Harbour and airport visit" in text_of(client.get(url)), url
+    assert "/news/tag/airports/" in client.get("/news/").content.decode()
+
+
+def test_a_new_post_is_the_neighbour_of_the_last_one_at_once(client, empty_site, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    first = PostFactory(title="First post", published_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    html = client.get(first.get_absolute_url()).content.decode()
+    assert 'rel="next"' not in html and 'rel="prev"' not in html
+    second = PostFactory(title="Second post", published_at=dt.datetime(2024, 2, 1, tzinfo=dt.UTC))
+    html = client.get(first.get_absolute_url()).content.decode()
+    assert re.search(rf'href="{second.get_absolute_url()}" rel="next"', html)
+    html = client.get(second.get_absolute_url()).content.decode()
+    assert re.search(rf'href="{first.get_absolute_url()}" rel="prev"', html)
