@@ -15,6 +15,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pypdf
+
+# Loaded with the app (before gunicorn forks its workers), not by the first document read.
+import pypdf.filters
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage, storages

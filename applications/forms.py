@@ -10,7 +10,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.forms.utils import ErrorList
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 
 from applications.addresses import normalise_address
 from applications.documents import (
@@ -57,6 +58,37 @@ class BrowserCountedTextField(forms.CharField):
     def to_python(self, value):
         value = super().to_python(value)
         return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
+
+
+class ListedSelect(forms.Select):
+    """A select whose options are written in Python: the same HTML as Django's own
+    templates, without rendering an option template per option (the country list's ~250
+    options took most of the time of opening the form)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        if any(group_name for group_name, _, _ in widget["optgroups"]):
+            return super().render(name, value, attrs, renderer)
+        options = "".join(
+            f'\n  <option value="{conditional_escape(str(option["value"]))}"'
+            f"{_attributes(option['attrs'])}>{conditional_escape(option['label'])}</option>\n"
+            for _, group, _ in widget["optgroups"]
+            for option in group
+        )
+        return mark_safe(  # noqa: S308 - every value above is escaped
+            f'<select name="{conditional_escape(widget["name"])}"{_attributes(widget["attrs"])}>'
+            f"{options}\n</select>"
+        )
+
+
+def _attributes(attrs):
+    """Attributes as django/forms/widgets/attrs.html writes them."""
+    return "".join(
+        f" {conditional_escape(name)}"
+        + ("" if value is True else f'="{conditional_escape(str(value))}"')
+        for name, value in attrs.items()
+        if value is not False
+    )
 
 
 KEPT_SALT = "applications.kept-document"
@@ -153,6 +185,7 @@ class ApplicationForm(forms.ModelForm):
             "plans": {"required": "Say how your city will use what you learn."},
         }
         widgets = {
+            "country": ListedSelect,
             "motivation": forms.Textarea(attrs={"rows": 6, "maxlength": TEXT_LIMIT}),
             "plans": forms.Textarea(attrs={"rows": 6, "maxlength": TEXT_LIMIT}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),

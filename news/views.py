@@ -4,7 +4,9 @@ The news list and a year's news are Django's date-based archive views, as on
 djangoproject.com's weblog.
 """
 
-from django.db.models import Prefetch, Q
+import bisect
+
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import ArchiveIndexView, DetailView, ListView, YearArchiveView
@@ -49,6 +51,33 @@ class PostListMixin(BreadcrumbsMixin, PaginatedListMixin):
 
     def get_breadcrumbs(self, context):
         return [news_crumb()]
+
+
+def public_post_order():
+    """Every public post's (publication time, id, title, slug), in publication order
+    (posts published at the same moment by id), once per content generation."""
+    return list(
+        Post.objects.published()
+        .order_by("published_at", "pk")
+        .values_list("published_at", "pk", "title", "slug")
+    )
+
+
+def neighbours(post):
+    """The public posts just older and just newer than `post` (None at either end), for
+    the links from its page; found in the order kept per generation."""
+    order = per_generation("news-order", public_post_order)
+    key = (post.published_at, post.pk)
+    before = bisect.bisect_left(order, key, key=lambda row: row[:2])
+    after = bisect.bisect_right(order, key, key=lambda row: row[:2])
+
+    def as_post(row):
+        published_at, pk, title, slug = row
+        return Post(pk=pk, title=title, slug=slug, published_at=published_at)
+
+    older = as_post(order[before - 1]) if before > 0 else None
+    newer = as_post(order[after]) if after < len(order) else None
+    return older, newer
 
 
 def public_years():
@@ -103,18 +132,11 @@ class PostDetailView(Previewable, BreadcrumbsMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         post = self.object
-        neighbours = Post.objects.published().only("title", "slug", "published_at")
-        same_time = Q(published_at=post.published_at)
-        older = neighbours.filter(
-            Q(published_at__lt=post.published_at) | (same_time & Q(pk__lt=post.pk))
-        ).order_by("-published_at", "-pk")
-        newer = neighbours.filter(
-            Q(published_at__gt=post.published_at) | (same_time & Q(pk__gt=post.pk))
-        ).order_by("published_at", "pk")
+        older, newer = neighbours(post)
         url = self.request.build_absolute_uri(post.get_absolute_url())
         return super().get_context_data(
-            previous_post=older.first(),
-            next_post=newer.first(),
+            previous_post=older,
+            next_post=newer,
             article_json_ld=article_json_ld(post, url),
             **kwargs,
         )

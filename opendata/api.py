@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 
 from opendata import filters, public
 from opendata import serializers as items
-from programs.models import Participant
+from programs.models import Participant, SiteVisit, Topic
 
 # What a slug or a country code is made of (Django’s slug converter, Unicode letters too).
 IDENTIFIER = re.compile(r"[-\w]+")
@@ -79,8 +79,10 @@ class EditionQueryMixin:
             public.editions()
             .select_related("program", "venue_country")
             .prefetch_related(
-                "topics",
-                "site_visits",
+                # In their order on the page (the parts' own ordering would join the
+                # edition again to sort by it).
+                Prefetch("topics", Topic.objects.order_by("position")),
+                Prefetch("site_visits", SiteVisit.objects.order_by("position")),
                 "co_organisers",
                 Prefetch("participants", participants),
             )

@@ -2,10 +2,26 @@
 
 A `page` or `page_size` that is not a whole number in range, or given twice, is answered
 with 400, not quietly replaced by the default: the caller would think it had what it
-asked for. A page past the last is a 404."""
+asked for. A page past the last is a 404.
 
+The total of a list asked for without filters is counted once per content generation,
+since counting every row is what grows with the data."""
+
+import functools
+
+from django.core.paginator import Paginator
+from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
+
+from wego_site.pagecache.generation import per_generation
+
+
+def counted_once(name, *args, **kwargs):
+    """A paginator whose total is counted once per content generation under `name`."""
+    paginator = Paginator(*args, **kwargs)
+    paginator.count = per_generation(name, lambda: paginator.count)
+    return paginator
 
 
 class Pages(PageNumberPagination):
@@ -22,6 +38,15 @@ class Pages(PageNumberPagination):
         page = request.query_params.get(self.page_query_param)
         if page is not None and (not page.isdecimal() or int(page) < 1):
             raise ValidationError({self.page_query_param: ["Give a page number: 1 or more."]})
+        unfiltered = not set(request.query_params) - {
+            self.page_query_param,
+            self.page_size_query_param,
+        }
+        if unfiltered and view is not None:
+            # Named by the view alone (a filter's values, which a visitor chooses, never
+            # add names) and the day: some lists count editions once they have ended.
+            name = f"api-count:{type(view).__name__}:{timezone.localdate().isoformat()}"
+            self.django_paginator_class = functools.partial(counted_once, name)
         return super().paginate_queryset(queryset, request, view)
 
     def get_page_size(self, request):

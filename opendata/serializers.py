@@ -138,6 +138,15 @@ class ParticipantSerializer(serializers.Serializer):
     def get_place(self, participant) -> str | None:
         return participant.place.slug if participant.place_id else None
 
+    def to_representation(self, participant):
+        # What the fields above give, written directly: an edition lists many.
+        country = participant.country
+        return {
+            "name": str(participant.name),
+            "country": {"code": str(country.code), "name": str(country.name)},
+            "place": self.get_place(participant),
+        }
+
 
 class CountryCountSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")

@@ -28,6 +28,7 @@ from programs.models.places import counted_edition_q
 from programs.views import public_contacts
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 from wego_site.core.world_map import Mark, locator_map
+from wego_site.pagecache.generation import per_generation
 
 GEONAMES_URL = "https://www.geonames.org/"
 
@@ -59,29 +60,56 @@ class PlaceListView(BreadcrumbsMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         program, year = self.program, self.year
-        places = list(counted_places(program, year))
-        hosts = list(host_places(program, year))
-        add_testimony_years(places)
-        counted = Edition.objects.filter(counted_edition_q(), participants__place__isnull=False)
-        programs = Program.objects.filter(pk__in=counted.values("program")).order_by("title")
-        years = sorted({d.year for d in counted.dates("start_date", "year")}, reverse=True)
-        countries = {place.country_id for place in places}
-        if year is not None and year not in years:
+        data = place_list_data(program, year) | place_filters()
+        if year is not None and year not in data["filter_years"]:
             raise Http404("No place took part in that year.")
         return super().get_context_data(
-            places=places,
-            drawn=[place for place in places if place.is_drawable],
-            country_count=len(countries),
-            hosts=hosts,
-            map_svg=participation_map(program, year, places, hosts),
-            map_insets=participation_insets(program, year, places, hosts),
+            **data,
+            map_svg=participation_map(program, year, data["places"], data["hosts"]),
+            map_insets=participation_insets(program, year, data["places"], data["hosts"]),
             program=program,
             year=year,
-            filter_programs=programs,
-            filter_years=years,
             geonames_url=GEONAMES_URL,
             **kwargs,
         )
+
+
+def place_list_data(program=None, year=None):
+    """What /cities/ lists (narrowed to `program` or `year`): aggregates over every
+    participant and edition, gathered once per content generation and day (the counts
+    change when an edition ends) for each filter."""
+
+    def gather():
+        places = list(counted_places(program, year))
+        add_testimony_years(places)
+        return {
+            "places": places,
+            "drawn": [place for place in places if place.is_drawable],
+            "country_count": len({place.country_id for place in places}),
+            "hosts": list(host_places(program, year)),
+        }
+
+    today = timezone.localdate().isoformat()
+    key = f"place-list:{program.pk if program else ''}:{year or ''}:{today}"
+    return per_generation(key, gather)
+
+
+def place_filters():
+    """The programs and years /cities/ can be narrowed to: those of the counted editions
+    with participants from a place; once per content generation and day."""
+
+    def gather():
+        counted = Edition.objects.filter(counted_edition_q(), participants__place__isnull=False)
+        return {
+            "filter_programs": list(
+                Program.objects.filter(pk__in=counted.values("program")).order_by("title")
+            ),
+            "filter_years": sorted(
+                {d.year for d in counted.dates("start_date", "year")}, reverse=True
+            ),
+        }
+
+    return per_generation(f"place-filters:{timezone.localdate().isoformat()}", gather)
 
 
 class PlaceDetailView(BreadcrumbsMixin, DetailView):
@@ -90,6 +118,16 @@ class PlaceDetailView(BreadcrumbsMixin, DetailView):
 
     def get_queryset(self):
         return public_places().select_related("country")
+
+    def get_object(self, queryset=None):
+        """The public place of that slug, from those read once per content generation."""
+        places = per_generation(
+            "public-places", lambda: {place.slug: place for place in self.get_queryset()}
+        )
+        try:
+            return places[self.kwargs["slug"]]
+        except KeyError:
+            raise Http404("No public place has this address.") from None
 
     def get_breadcrumbs(self, context):
         place = self.object
@@ -100,7 +138,22 @@ class PlaceDetailView(BreadcrumbsMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         place = self.object
-        editions = (
+        url = self.request.build_absolute_uri(place.get_absolute_url())
+        context = super().get_context_data(
+            **place_page_data(place),
+            contacts=public_contacts(),
+            geonames_url=GEONAMES_URL,
+            **kwargs,
+        )
+        context["place_json_ld"] = place_json_ld(place, url)
+        return context
+
+
+def place_page_data(place):
+    """What a place's page lists, gathered once per content generation for each place."""
+
+    def gather():
+        editions = list(
             public_editions()
             .filter(
                 Q(participants__place=place)
@@ -111,7 +164,7 @@ class PlaceDetailView(BreadcrumbsMixin, DetailView):
             .with_participant_counts()
             .select_related("program", "venue_country")
         )
-        participants = (
+        participants = list(
             Participant.objects.filter(place=place, edition__in=public_editions())
             .select_related("edition__program")
             .order_by("name", "-edition__start_date")
@@ -122,28 +175,23 @@ class PlaceDetailView(BreadcrumbsMixin, DetailView):
             .select_related("program", "edition__program", "place")
             .order_by("-year", "pk")
         )
-        offices = list(place.regional_offices.all())
-        url = self.request.build_absolute_uri(place.get_absolute_url())
-        context = super().get_context_data(
-            editions=list(editions),
-            participants=list(participants),
+        return {
+            "editions": editions,
+            "participants": participants,
             # Those the edition rows do not already name: an organisation or a body in
             # the place, under a name of its own.
-            other_participants=[p for p in participants if p.name != place.name],
-            testimonials=list(testimonials),
-            offices=offices,
-            hosted=[e for e in editions if e.venue_place_id == place.pk],
-            contacts=public_contacts(),
-            locator_svg=locator_map(
+            "other_participants": [p for p in participants if p.name != place.name],
+            "testimonials": list(testimonials),
+            "offices": list(place.regional_offices.all()),
+            "hosted": [e for e in editions if e.venue_place_id == place.pk],
+            "locator_svg": locator_map(
                 Mark(place.name, float(place.latitude), float(place.longitude), "")
             )
             if place.is_drawable
             else "",
-            geonames_url=GEONAMES_URL,
-            **kwargs,
-        )
-        context["place_json_ld"] = place_json_ld(place, url)
-        return context
+        }
+
+    return per_generation(f"place-page:{place.pk}", gather)
 
 
 class CountryDetailView(BreadcrumbsMixin, TemplateView):
@@ -170,7 +218,20 @@ class CountryDetailView(BreadcrumbsMixin, TemplateView):
         ]
 
     def get_context_data(self, **kwargs):
-        country = self.country
+        data = country_page_data(self.country)
+        if data is None:
+            raise Http404("No published content names this country.")
+        return super().get_context_data(
+            country=self.country, **data, geonames_url=GEONAMES_URL, **kwargs
+        )
+
+
+def country_page_data(country):
+    """What a country's page lists, gathered once per content generation and day (the
+    places' counts change when an edition ends) for each country; None when no published
+    content names the country."""
+
+    def gather():
         today = timezone.localdate()
         places = list(
             public_places()
@@ -184,7 +245,7 @@ class CountryDetailView(BreadcrumbsMixin, TemplateView):
             .order_by("name", "-edition__start_date")
         )
         if not places and not participants:
-            raise Http404("No published content names this country.")
+            return None
         editions = list(
             public_editions()
             .filter(
@@ -209,25 +270,24 @@ class CountryDetailView(BreadcrumbsMixin, TemplateView):
         host_pks = {host.pk for host in hosts}
         took_part_pks = {p.pk for p in took_part}
         located = {p.pk: p for p in [*took_part, *hosts] if p.is_drawable}.values()
-        return super().get_context_data(
-            locator_svg=locator_map(
+        return {
+            "locator_svg": locator_map(
                 [Mark(p.name, float(p.latitude), float(p.longitude), "") for p in located],
                 title=f"Where the places of {country.name_in_sentence} are",
                 span=36,
             )
             if located
             else "",
-            country=country,
-            places=places,
-            took_part=took_part,
-            cities=[p for p in took_part if p.kind != "organisation"],
-            organisations=[p for p in took_part if p.kind == "organisation"],
-            named_only=[p for p in places if p.pk not in took_part_pks | host_pks],
-            hosts=hosts,
-            unplaced=[p for p in participants if p.place_id is None],
-            editions=editions,
-            took_part_editions={p.edition_id for p in participants},
-            testimonials=testimonials,
-            geonames_url=GEONAMES_URL,
-            **kwargs,
-        )
+            "places": places,
+            "took_part": took_part,
+            "cities": [p for p in took_part if p.kind != "organisation"],
+            "organisations": [p for p in took_part if p.kind == "organisation"],
+            "named_only": [p for p in places if p.pk not in took_part_pks | host_pks],
+            "hosts": hosts,
+            "unplaced": [p for p in participants if p.place_id is None],
+            "editions": editions,
+            "took_part_editions": {p.edition_id for p in participants},
+            "testimonials": testimonials,
+        }
+
+    return per_generation(f"country-page:{country.pk}:{timezone.localdate().isoformat()}", gather)

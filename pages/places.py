@@ -11,6 +11,7 @@ editions of the editions that have taken place.
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from programs.models import Edition, Participant, Place, RegionalOffice
 from programs.models.places import counted_edition_q
@@ -204,7 +205,9 @@ def participation_map(program=None, year=None, places=None, hosts=None):
             host_label="Host city or regional office",
         )
 
-    key = f"places:{program.pk if program else ''}:{year or ''}"
+    # The counts change when an edition ends (counted_edition_q), so each day has its own.
+    today = timezone.localdate().isoformat()
+    key = f"places:{program.pk if program else ''}:{year or ''}:{today}"
     return drawn_once(key, draw)
 
 

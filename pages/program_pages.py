@@ -9,7 +9,7 @@ testimonials or applications. Their addresses keep the programs section's names
 
 from urllib.parse import urljoin
 
-from django.db.models import Case, Prefetch, Q, Subquery, Value, When
+from django.db.models import Case, Prefetch, Q, Value, When
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import DetailView
@@ -17,11 +17,12 @@ from django.views.generic import DetailView
 from applications.linked_data import offer_json_ld
 from news.models import Post
 from programs.linked_data import event_json_ld, series_json_ld
-from programs.models import Edition, Participant, Program, ProgramKind
+from programs.models import Edition, Participant, Program, ProgramKind, SiteVisit, Topic
 from programs.views import kind_crumb, public_contacts
 from testimonials.models import Testimonial
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 from wego_site.core.preview import Previewable
+from wego_site.pagecache.generation import per_generation
 
 
 def public_call(edition):
@@ -69,25 +70,24 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             past_editions=[edition for edition in editions if not edition.is_upcoming(today)],
             all_editions=editions,
             edition_count=len(editions),
-            related_posts=Post.objects.published().filter(related_programs=self.object)[
-                : self.related_post_count
-            ],
-            testimonials=self.testimonials(),
+            # Listed by title and date, each linking to the post.
+            related_posts=Post.objects.published()
+            .filter(related_programs=self.object)
+            .only("title", "slug", "published_at")[: self.related_post_count],
+            testimonials=self.testimonials(editions),
             series_json_ld=series_json_ld(self.object, url, editions),
             **kwargs,
         )
 
-    def testimonials(self):
-        """A few public testimonials of the program or its public editions, newest year
-        first, shown as excerpts linking to the whole testimonies."""
-        program = self.object
+    def testimonials(self, editions):
+        """A few public testimonials of the program or its public editions (of
+        `editions`, the program's), newest year first, shown as excerpts linking to the
+        whole testimonies; the page is their source, so it is not loaded."""
+        public_editions = [edition.pk for edition in editions if edition.is_published]
         return list(
             Testimonial.objects.published()
-            .filter(
-                Q(program=program)
-                | Q(edition__program=program, edition__in=Edition.objects.published())
-            )
-            .select_related("program", "edition__program", "place")
+            .filter(Q(program=self.object) | Q(edition__in=public_editions))
+            .select_related("place")
             .order_by("-year", "pk")[: self.testimonial_count]
         )
 
@@ -98,14 +98,24 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
     def other_programs(self):
         """A few ways on: other public programs, those of the same kind first, one more
         than are shown (to tell whether to link to them all); a sample program last. The
-        page stays the same size however many programs the site has."""
-        same_kind_first = Case(When(kind=self.object.kind, then=Value(0)), default=Value(1))
-        return list(
-            Program.objects.published()
-            .exclude(pk=self.object.pk)
-            .order_by("is_sample", same_kind_first, "position", "title")
-            .only("slug", "title", "kind", "position", "is_sample")[: self.other_program_count + 1]
-        )
+        page stays the same size however many programs the site has. Read once per content
+        generation for each kind: one more again, in case this program is among them."""
+        kind = self.object.kind
+
+        def first_of_kind():
+            same_kind_first = Case(When(kind=kind, then=Value(0)), default=Value(1))
+            return list(
+                Program.objects.published()
+                .order_by("is_sample", same_kind_first, "position", "title")
+                .only("slug", "title", "kind", "position", "is_sample")[
+                    : self.other_program_count + 2
+                ]
+            )
+
+        programs = per_generation(f"other-programs:{kind}", first_of_kind)
+        return [program for program in programs if program.pk != self.object.pk][
+            : self.other_program_count + 1
+        ]
 
     def fallback_contacts(self):
         """A program without contacts of its own names the people the site gives for
@@ -126,9 +136,14 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
             .filter(program__slug=self.kwargs["program_slug"])
             .select_related("program__regional_office", "venue_country", "call")
             .prefetch_related(
-                "topics",
-                "site_visits",
-                Prefetch("participants", Participant.objects.select_related("country", "place")),
+                # In their order on the page (the parts' own ordering would join the
+                # edition again to sort by it).
+                Prefetch("topics", Topic.objects.order_by("position")),
+                Prefetch("site_visits", SiteVisit.objects.order_by("position")),
+                Prefetch(
+                    "participants",
+                    Participant.objects.select_related("country", "place").order_by("position"),
+                ),
                 "co_organisers",
                 "contacts",
                 "call__contacts",
@@ -172,19 +187,23 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
 
     def neighbours(self):
         """The program's editions just before and after this one, oldest first: the ways
-        on from an edition page, in one query."""
+        on from an edition page. The program's public editions are read once per content
+        generation."""
         edition = self.object
-        siblings = Edition.objects.published().filter(program_id=edition.program_id)
-        earlier = siblings.filter(start_date__lt=edition.start_date).order_by("-start_date")
-        later = siblings.filter(start_date__gt=edition.start_date).order_by("start_date")
-        return list(
-            Edition.objects.filter(
-                Q(pk=Subquery(earlier.values("pk")[:1])) | Q(pk=Subquery(later.values("pk")[:1]))
+
+        def by_date():
+            return list(
+                Edition.objects.published()
+                .filter(program_id=edition.program_id)
+                .select_related("program")
+                .order_by("start_date", "pk")
+                .only("slug", "title", "start_date", "end_date", "program__slug", "program__title")
             )
-            .select_related("program")
-            .order_by("start_date")
-            .only("slug", "title", "start_date", "end_date", "program__slug", "program__title")
-        )
+
+        editions = per_generation(f"program-editions-by-date:{edition.program_id}", by_date)
+        earlier = [e for e in editions if e.start_date < edition.start_date][-1:]
+        later = [e for e in editions if e.start_date > edition.start_date][:1]
+        return earlier + later
 
     # The page of an edition known only by its dates and venue shows its program's
     # editions and how to take part next; its template asks for these.

@@ -39,8 +39,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, OuterRef, Q, Subquery, TextField, Value, Window
-from django.db.models.functions import Concat
+from django.db.models import Count, F, Func, OuterRef, Q, Subquery, TextField, Value, Window
+from django.db.models.functions import Concat, NullIf
 from django.utils.html import format_html, format_html_join
 
 from news.models import Post
@@ -78,6 +78,10 @@ class SearchType:
     parts: tuple = ()
     # Relations a hit's address needs (an edition's holds its program's slug).
     related: tuple = ()
+    # Between the snippet's fields, where each is a text of its own (a quote, a role).
+    snippet_separator: str = " "
+    # The title as the site's pages show it, when it is not the stored one.
+    shown_title: object = None
 
     def queryset(self):
         published = self.model.objects.published()
@@ -97,9 +101,11 @@ SEARCH_TYPES = (
         "Editions",
         Edition,
         "title",
-        ("venue_city", "summary", "body"),
+        # The venue is in the hit's date line; the snippet quotes what is written about it.
+        ("summary", "body"),
         parts=EDITION_PARTS,
         related=("program",),
+        shown_title=lambda edition: edition.full_title,
     ),
     SearchType("news", "News", Post, "title", ("lede", "body")),
     SearchType(
@@ -107,7 +113,8 @@ SEARCH_TYPES = (
         "Testimonials",
         Testimonial,
         "person_name",
-        ("quote", "role", "organisation", "city", "on_behalf_of"),
+        ("quote", "role", "organisation", "on_behalf_of", "city"),
+        snippet_separator=" · ",
     ),
 )
 
@@ -241,10 +248,17 @@ def _headline(expression, query, **options):
     )
 
 
-def _text_of(fields):
-    """The fields as one text, separated by spaces, for a snippet."""
+def _text_of(fields, separator=" "):
+    """The fields as one text for a snippet, the non-empty ones joined by `separator`."""
     if len(fields) == 1:
         return F(fields[0])
+    if separator != " ":
+        return Func(
+            Value(separator),
+            *(NullIf(F(name), Value("")) for name in fields),
+            function="CONCAT_WS",
+            output_field=TextField(),
+        )
     parts = []
     for name in fields:
         parts += [F(name), Value(" ")]
@@ -282,7 +296,7 @@ def _search_postgresql(search_type, query):
             rank=SearchRank(F("search_document"), tsquery),
             title_hit=_headline(F(search_type.title_field), query, highlight_all=True),
             snippet_hit=_headline(
-                _text_of(search_type.snippet_fields),
+                _text_of(search_type.snippet_fields, search_type.snippet_separator),
                 query,
                 max_words=SNIPPET_WORDS,
                 min_words=12,
@@ -299,7 +313,7 @@ def _search_postgresql(search_type, query):
         snippet = obj.snippet_hit
         if START not in snippet:
             snippet = _part_snippet(search_type, obj) or snippet
-        hits.append(_hit(obj, obj.title_hit, snippet))
+        hits.append(_hit(search_type, obj, obj.title_hit, snippet))
     return hits, (objects[0].total if objects else 0)
 
 
@@ -343,14 +357,14 @@ def _search_fallback(search_type, query):
     hits = []
     for obj in objects:
         title = _mark_terms(str(getattr(obj, search_type.title_field)), terms)
-        text = " ".join(
+        text = search_type.snippet_separator.join(
             str(getattr(obj, name)) for name in search_type.snippet_fields if getattr(obj, name)
         )
         snippet = _cut_around_match(text, terms)
         if START not in snippet:
             part = _part_snippet(search_type, obj)
             snippet = _mark_terms(part, terms) if part else snippet
-        hits.append(_hit(obj, title, snippet))
+        hits.append(_hit(search_type, obj, title, snippet))
     return hits, (objects[0].total if objects else 0)
 
 
@@ -389,11 +403,20 @@ def _cut_around_match(text, terms):
     return _mark_terms(snippet, terms) if first is not None else snippet
 
 
-def _hit(obj, title, snippet):
+def _shown_title(search_type, obj, title):
+    """The title as pages show it (an edition's names its program), the words the search
+    marked in the stored title marked in it again."""
+    if search_type.shown_title is None:
+        return title
+    marked = [word for word in re.findall(f"{START}(.*?){STOP}", title) if word.strip()]
+    return _mark_terms(search_type.shown_title(obj), marked)
+
+
+def _hit(search_type, obj, title, snippet):
     return Hit(
         object=obj,
-        title=highlighted(title),
+        title=highlighted(_shown_title(search_type, obj, title)),
         # Long texts are Markdown: a snippet shows their words, not their marks.
-        snippet=highlighted(without_marks(snippet)),
+        snippet=highlighted(without_marks(snippet.strip())),
         url=obj.get_absolute_url(),
     )

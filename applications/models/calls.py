@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from applications.time_zones import validate_time_zone
 from programs.models import Contact, Edition
-from wego_site.core.date_text import moment_text
+from wego_site.core.date_text import day_text, moment_text
 from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
 
 
@@ -158,6 +158,12 @@ class Call(Publishable):
     @property
     def opens_text(self):
         return moment_text(self.opens_at, self.time_zone)
+
+    @property
+    def opened_on_text(self):
+        """The day the call opened, in its zone: “7 December 2026” (the deadline alone is
+        written to the minute)."""
+        return day_text(self.opens_at, self.time_zone)
 
     @property
     def closes_text(self):

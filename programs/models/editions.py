@@ -152,7 +152,12 @@ class Edition(HasSocialCard, HasPhoto, RemembersStoredValues, Publishable):
 
     class Meta:
         ordering = ["-start_date"]
-        indexes = [SearchIndex(name="edition_search_idx")]
+        indexes = [
+            SearchIndex(name="edition_search_idx"),
+            # Lists newest first (the archive, the API) read the first rows of this
+            # index rather than sorting every edition.
+            models.Index(fields=["start_date"], name="edition_start_date_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["program", "slug"],

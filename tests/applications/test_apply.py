@@ -507,3 +507,40 @@ def test_the_privacy_notice_has_a_breadcrumb_and_typeset_apostrophes(client):
     main = html[html.index("<main") : html.index("</main>")]
     assert "WeGO’s secretariat" in main
     assert "'s " not in re.sub(r"<[^>]+>", "", main)
+
+
+@pytest.mark.parametrize("chosen", [None, "", "KR", 'C\u00f4te <&> "x"'])
+def test_the_country_list_is_the_html_djangos_select_writes(call, chosen):
+    """The form's country list is written in Python, for speed: the same markup as
+    Django's Select widget, with the chosen country selected and every text escaped."""
+    from django import forms
+
+    from applications.forms import ApplicationForm, ListedSelect
+
+    field = ApplicationForm(call=call).fields["country"]
+    attrs = {"id": "id_country", "required": True, "aria-describedby": "id_country_helptext"}
+    assert isinstance(field.widget, ListedSelect)
+    choices = [*field.choices, ("X&Y", "A <b>bold</b> name")]
+    ours = ListedSelect(choices=choices).render("country", chosen, attrs)
+    djangos = forms.Select(choices=choices).render("country", chosen, attrs)
+    assert ours == djangos
+    assert ours.count("<option") == len(choices)
+
+
+def test_the_form_kept_once_per_generation_shows_a_change_at_once_and_never_an_answer(
+    client, call, country
+):
+    """The form's fields as first shown are written once per content generation: a
+    change to the call shows on the next visit, and a form sent back with its errors is
+    never what the next visitor sees."""
+    assert "Enter your full name." not in client.get(apply_url(call)).content.decode()
+    call.documents = "A letter from your mayor, as a PDF."
+    call.save()
+    # Beside the document field and in the call's summary.
+    assert client.get(apply_url(call)).content.decode().count("A letter from your mayor") == 2
+    sent = post(client, call, country, name="", email="someone@example.org")
+    assert "Enter your full name." in sent.content.decode()
+    assert "someone@example.org" in sent.content.decode()
+    again = Client().get(apply_url(call)).content.decode()
+    assert "Enter your full name." not in again
+    assert "someone@example.org" not in again

@@ -50,6 +50,19 @@ def test_the_edition_page_shows_the_call_and_the_apply_button(client, call):
     assert "reviewer@example.org" in html
 
 
+def test_an_open_call_says_the_day_it_opened_and_only_the_deadline_to_the_minute(client, call):
+    html = html_of(client, call.edition.get_absolute_url())
+    assert re.search(f'since <time datetime="[^"]+">{call.opened_on_text}</time>', html)
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", call.opened_on_text)
+    assert call.opens_text not in html
+    assert call.closes_text in html
+
+
+def test_the_program_page_applies_with_the_calls_own_button(client, call):
+    html = html_of(client, call.edition.program.get_absolute_url())
+    assert f'<a class="button button--large" href="{call.get_absolute_url()}">Apply' in html
+
+
 def test_a_closed_call_shows_dated_without_the_button(client, call):
     call.opens_at = timezone.now() - dt.timedelta(days=9)
     call.closes_at = timezone.now() - dt.timedelta(days=1)
@@ -98,9 +111,13 @@ def test_the_2018_announcement_is_shown_as_past(client, seed):
     assert "Next year’s Joint Workshop will take place in Seoul" not in html
     # ...whose page shows it dated, after the edition it followed.
     program = html_of(client, "/programs/joint-workshop-smart-sustainable-cities-e-government/")
-    assert "Past announcement" in program
-    assert '<time datetime="2018-07-12">July 2018</time>' in program
-    assert "Next year’s Joint Workshop will take place in Seoul" in program
+    record = program[program.index('<aside class="announcement announcement--past"') :]
+    record = record[: record.index("</aside>")]
+    assert "<details>" in record and "<details open" not in record  # closed until asked for
+    assert "Past announcement" in record
+    assert 'made after the <time datetime="2018-07-12">July 2018</time> edition' in record
+    assert "Next year’s Joint Workshop will take place in Seoul" in record
+    assert '<a href="mailto:andrew@we-gov.org">andrew@we-gov.org</a>' in record
 
 
 def test_the_program_page_says_how_to_take_part(client, call):

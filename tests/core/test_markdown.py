@@ -142,3 +142,23 @@ def test_rendering_is_memoised():
     render_markdown("Same *text*")
     render_markdown("Same *text*")
     assert render_markdown.cache_info().hits == 1
+
+
+def test_a_bare_email_address_becomes_a_mailto_link_outside_links_and_code():
+    html = render_markdown(
+        "Write to andrew@we-gov.org or foo.bar+x@sub.example.co.uk.\n\n"
+        "[Ask](mailto:a@example.org), [a@example.org](https://example.org), `c@example.org`, e@f"
+    )
+    assert html == (
+        '<p>Write to <a href="mailto:andrew@we-gov.org">andrew@we-gov.org</a> or '
+        '<a href="mailto:foo.bar+x@sub.example.co.uk">foo.bar+x@sub.example.co.uk</a>.</p>\n'
+        '<p><a href="mailto:a@example.org">Ask</a>, <a href="https://example.org" '
+        'rel="external noopener" class="external">a@example.org<span class="visually-hidden">'
+        " (external link)</span></a>, <code>c@example.org</code>, e@f</p>"
+    )
+
+
+def test_an_address_that_tries_to_break_out_stays_text():
+    html = render_markdown('x"onmouseover=alert(1)"@example.org <b>@example.org</b>')
+    assert "onmouseover=" not in html.split('href="')[-1].split('"')[0]
+    assert "<b>" not in html and "alert(1)" in html

@@ -180,10 +180,38 @@ def test_a_posts_page_lists_its_tags_in_the_order_they_were_given(client, seed):
     assert json_ld_blocks(response)["NewsArticle"]["keywords"] == ["Zebu", "Aardvark"]
 
 
-def test_a_posts_side_panel_gives_its_date_and_labels_the_years_link(client, seed):
+def test_a_post_gives_its_date_once_and_its_side_panel_labels_the_years_link(client, seed):
     post = Post.objects.get(slug=POST.rstrip("/").rsplit("/", 1)[1])
     html = client.get(POST).content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    assert main.count(f">{post.published_at_local:%-d %B %Y}</time>") == 1
     panel = html[html.index('id="post-facts-heading"') :]
-    published = panel[panel.index("<dt>Published</dt>") : panel.index("</dd>")]
-    assert f"{post.published_at_local:%-d %B %Y}" in published and "<a " not in published
+    assert "<dt>Published</dt>" not in panel
     assert '<dt>That year’s news</dt><dd><a href="/news/2020/">News from 2020</a>' in panel
+
+
+def test_a_news_card_shows_an_edit_at_once(client, empty_site, settings):
+    """Cards are written once per content generation: an edit to a post or its tags
+    starts a new one, and the next render of every list shows it."""
+    settings.PAGE_CACHE_ENABLED = False
+    post = PostFactory(title="Harbour visit", tags=["ports"])
+    for url in ["/news/", "/"]:
+        assert "Harbour visit" in text_of(client.get(url)), url
+    post.title = "Harbour and airport visit"
+    post.save()
+    post.tags.add("airports")
+    for url in ["/news/", "/"]:
+        assert "Harbour and airport visit" in text_of(client.get(url)), url
+    assert "/news/tag/airports/" in client.get("/news/").content.decode()
+
+
+def test_a_new_post_is_the_neighbour_of_the_last_one_at_once(client, empty_site, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    first = PostFactory(title="First post", published_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    html = client.get(first.get_absolute_url()).content.decode()
+    assert 'rel="next"' not in html and 'rel="prev"' not in html
+    second = PostFactory(title="Second post", published_at=dt.datetime(2024, 2, 1, tzinfo=dt.UTC))
+    html = client.get(first.get_absolute_url()).content.decode()
+    assert re.search(rf'href="{second.get_absolute_url()}" rel="next"', html)
+    html = client.get(second.get_absolute_url()).content.decode()
+    assert re.search(rf'href="{first.get_absolute_url()}" rel="prev"', html)

@@ -222,3 +222,23 @@ def test_attendance_is_given_in_the_sites_words(client, seed):
         edition = EditionFactory(attendance=stored)
         url = f"/api/v1/editions/{edition.program.slug}/{edition.slug}/"
         assert client.get(url).json()["attendance"] == value
+
+
+def test_a_lists_total_follows_a_content_change_at_once(client, seed):
+    """The total of a list asked for without filters is counted once per content
+    generation: a new edition is counted on the next request."""
+    before = client.get("/api/v1/editions/").json()["count"]
+    assert client.get("/api/v1/editions/?year=2031").json()["count"] == 0
+    EditionFactory(start_date=date(2031, 5, 1), end_date=date(2031, 5, 2))
+    assert client.get("/api/v1/editions/").json()["count"] == before + 1
+    assert client.get("/api/v1/editions/?page_size=3").json()["count"] == before + 1
+    assert client.get("/api/v1/editions/?year=2031").json()["count"] == 1
+
+
+def test_a_lists_total_is_not_read_again_until_the_content_changes(
+    client, seed, django_assert_max_num_queries
+):
+    client.get("/api/v1/editions/")
+    with django_assert_max_num_queries(20) as counted:
+        client.get("/api/v1/editions/")
+    assert not any("COUNT(*) AS" in query["sql"] for query in counted.captured_queries)

@@ -325,3 +325,59 @@ def test_the_seed_maps_crowded_korean_places_are_drawn_apart_on_the_cities_page_
     assert set(korea.split(", ")) == {"Goyang-si", "Seoul", "Seongnam-si", "Jeju City"}
     assert '<g class="world-map__labels" aria-hidden="true"' in html
     assert '<div class="map-insets">' not in client.get("/").content.decode()
+
+
+PLACE_PAGES = ["/cities/", "/cities/baguio-test/", "/countries/ph/"]
+
+
+def test_place_pages_gather_their_lists_once_per_content_generation(
+    client, empty_site, philippines, settings, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False
+    for url in PLACE_PAGES:
+        client.get(url)
+        # Rendered again with no content change: the aggregates are not read again.
+        with django_assert_max_num_queries(1):
+            assert client.get(url).status_code == 200, url
+
+
+def test_place_pages_show_a_content_change_at_once(client, empty_site, philippines, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    for url in PLACE_PAGES:
+        assert "Second workshop" not in text_of(client.get(url)), url
+    second = EditionFactory(
+        program=ProgramFactory(title="Second workshop", slug="second-workshop"),
+        start_date=dt.date(2019, 7, 9),
+        venue_country=philippines["country"],
+    )
+    ParticipantFactory(
+        edition=second,
+        name="Baguio City",
+        country=philippines["country"],
+        place=philippines["baguio"],
+    )
+    assert "Second workshop" in text_of(client.get("/cities/?program=second-workshop"))
+    for url in ["/cities/baguio-test/", "/countries/ph/"]:
+        assert "Second workshop" in text_of(client.get(url)), url
+    table = client.get("/cities/").content.decode()
+    assert re.search(r"Baguio test</a>.*?<td[^>]*>2</td>", table, re.S)
+
+
+def test_place_counts_follow_the_day_an_edition_ends(
+    client, empty_site, philippines, settings, monkeypatch
+):
+    """An edition counts once it has ended: the next day's pages count it, with no
+    content change in between."""
+    settings.PAGE_CACHE_ENABLED = False
+    from django.utils import timezone
+
+    ending = philippines["edition"]
+    today = timezone.localdate()
+    ending.start_date, ending.end_date = today, today
+    ending.save()
+    assert "/cities/baguio-test/" not in client.get("/cities/").content.decode()
+    assert "Baguio test 1 edition" not in text_of(client.get("/countries/ph/"))
+    tomorrow = today + dt.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    assert "/cities/baguio-test/" in marks(client.get("/cities/")).values()
+    assert "Baguio test 1 edition" in text_of(client.get("/countries/ph/"))

@@ -150,7 +150,7 @@ def test_every_program_card_has_a_text_and_a_meta_line(client, seed):
 
 def test_joint_workshop_program_shows_announcement_and_contacts(client, seed):
     text = text_of(client.get("/programs/joint-workshop-smart-sustainable-cities-e-government/"))
-    assert "Announcement" in text
+    assert "Past announcement" in text
     assert "call for applications (early-mid 2018)" in text
     assert "Mr. Andrew Lim at andrew@we-gov.org" in text
 

@@ -20,6 +20,8 @@ PAGES = [
     "/news/2020/",
     "/news/tag/webinar/",
     "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/",
+    "/news/2020/18-cities-awarded-for-their-smart-initiatives/",
+    "/privacy/applications/",
     "/testimonials/",
     "/testimonials/2013/",
     "/cities/",

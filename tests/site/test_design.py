@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core.management import call_command
 
+from applications.models import Call
 from programs.models import Edition
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -102,6 +103,24 @@ def test_the_edition_page_opens_with_its_call(live_server, seed, page, width, sc
     assert calendar["y"] > apply["y"]
 
 
+@pytest.mark.parametrize("width", [1280, 900, 375])
+@pytest.mark.parametrize("places", [20, None])
+def test_the_calls_terms_leave_no_empty_cell(live_server, seed, page, width, places):
+    call_command("load_demo", verbosity=0)
+    Call.objects.update(places=places)
+    page.set_viewport_size({"width": width, "height": 812})
+    page.goto(live_server.url + "/programs/sample-program-demo/sample-edition/")
+    grid = page.locator(".call__details")
+    right = grid.bounding_box()["x"] + grid.bounding_box()["width"]
+    terms = grid.locator(":scope > div")
+    boxes = [terms.nth(i).bounding_box() for i in range(terms.count())]
+    rows = {}
+    for box in boxes:
+        rows.setdefault(round(box["y"]), []).append(box["x"] + box["width"])
+    for row_ends in rows.values():
+        assert max(row_ends) == pytest.approx(right, abs=1), (width, rows)
+
+
 def test_the_body_text_is_in_the_sites_typeface(live_server, seed, page):
     page.goto(live_server.url + "/")
     family = page.evaluate("getComputedStyle(document.body).fontFamily")
@@ -169,10 +188,29 @@ def test_the_search_page_has_one_search_box_with_its_label_above(
     assert label["y"] + label["height"] <= box["y"], "the label sits above its field"
 
 
-def test_other_pages_keep_the_header_search_box(live_server, seed, page):
-    page.goto(live_server.url + "/news/")
-    assert page.get_by_role("searchbox").count() == 1
-    assert page.get_by_role("search").get_by_role("button", name="Search").count() == 1
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_header_is_the_same_on_every_page_and_short_on_a_phone(live_server, seed, page, width):
+    page.set_viewport_size({"width": width, "height": 812})
+    shapes = {}
+    for url in ["/", "/news/", "/search/?q=Jeju", "/search/", "/no-such-page/"]:
+        page.goto(live_server.url + url)
+        header = page.locator("header.site-header")
+        links = header.get_by_role("link")
+        shapes[url] = (
+            header.bounding_box()["height"],
+            tuple(
+                (links.nth(i).inner_text(), links.nth(i).bounding_box()["x"])
+                for i in range(links.count())
+            ),
+        )
+        assert header.get_by_role("searchbox").count() == 0, url
+        # The five sections on one row, at either width.
+        menu = page.get_by_role("navigation", name="Main").get_by_role("link")
+        assert len({round(menu.nth(i).bounding_box()["y"]) for i in range(menu.count())}) == 1
+    assert len(set(shapes.values())) == 1, shapes
+    height, links = shapes["/"]
+    assert [name for name, _ in links][-1] == "Search"
+    assert height <= (72 if width == 1280 else 96)
 
 
 def test_a_search_without_results_offers_ways_on(live_server, seed, page):
@@ -255,20 +293,55 @@ def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, 
     chips = page.get_by_role("navigation", name="Testimonials by year").get_by_role("link")
     headings = page.locator("h2.year-heading").all_inner_texts()
     assert chips.all_inner_texts() == headings == ["2013", "2011"]
-    # The lone 2011 testimonial keeps its column's width, beside the empty one.
-    lone = page.locator("#year-2011 ~ .testimonial-grid .testimonial").bounding_box()
-    grid = page.locator("#year-2011 ~ .testimonial-grid").bounding_box()
-    assert lone["width"] < grid["width"] / 2
 
 
-# The widths of a grid's cards (the news pages' leading post left out), and the grid's.
+@pytest.mark.parametrize("width", [1280, 800])
+def test_testimonials_leave_no_hole_and_their_names_start_level(live_server, seed, page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + "/testimonials/")
+    grids = page.locator(".testimonial-grid")
+    for i in range(grids.count()):
+        grid = grids.nth(i).bounding_box()
+        cards = grids.nth(i).locator(".testimonial")
+        rows = {}
+        for j in range(cards.count()):
+            box = cards.nth(j).bounding_box()
+            name = cards.nth(j).locator(".testimonial__name").bounding_box()
+            rows.setdefault(round(box["y"]), []).append((box["x"] + box["width"], name["y"]))
+        for row in rows.values():
+            # Each row reaches the grid's right edge: the last of an odd number (or a lone
+            # quote) takes the row.
+            assert max(end for end, _ in row) == pytest.approx(grid["x"] + grid["width"], abs=1)
+            assert len({round(y) for _, y in row}) == 1, row
+
+
+# The widths of a grid's cards, and the grid's.
 CARD_WIDTHS_JS = """
 grid => [
-  [...grid.children].filter(c => !(grid.matches('.card-grid--lead') && c === grid.firstElementChild))
-    .map(c => c.getBoundingClientRect().width),
+  [...grid.children].map(c => c.getBoundingClientRect().width),
   grid.getBoundingClientRect().width,
 ]
 """
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("path", ["/news/", "/news/tag/covid-19/", "/news/tag/wego-awards/"])
+def test_news_pages_list_posts_as_equal_rows(live_server, seed, page, path, width):
+    """One news card: every post a row of the same width and type, whatever their number."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + path)
+    posts = page.locator(".post-list > .post-card")
+    assert posts.count()
+    shapes = {
+        (
+            round(posts.nth(i).bounding_box()["x"]),
+            round(posts.nth(i).bounding_box()["width"]),
+            posts.nth(i).locator(".card__title").evaluate("e => getComputedStyle(e).fontSize"),
+            posts.nth(i).locator(".card__text").evaluate("e => getComputedStyle(e).fontSize"),
+        )
+        for i in range(posts.count())
+    }
+    assert len(shapes) == 1, shapes
 
 
 @pytest.mark.parametrize("width", [1280, 800])
@@ -276,9 +349,6 @@ grid => [
     "path",
     [
         "/",
-        "/news/",
-        "/news/tag/webinar/",
-        "/testimonials/",
         "/programs/",
         "/programs/kind/regional/",
     ],
@@ -289,7 +359,7 @@ def test_no_card_stretches_across_the_page(live_server, seed, page, path, width)
     program is a row of the column beside the Taking part rail (from 56rem)."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + path)
-    grids = page.locator(".card-grid, .testimonial-grid")
+    grids = page.locator(".card-grid")
     assert grids.count()
     for i in range(grids.count()):
         cards, grid = grids.nth(i).evaluate(CARD_WIDTHS_JS)

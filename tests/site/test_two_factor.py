@@ -173,6 +173,9 @@ def test_the_login_page_labels_the_code_field(client):
     assert 'aria-describedby="id_otp_token_helptext"' in html
     # A first-time editor has no code yet: the help says to leave it empty.
     assert "first sign-in" in html and "leave it empty" in html
+    assert "Only once you have set up two-factor sign-in" in html
+    # ...and the card leads back to the public site.
+    assert '<p class="login-back"><a href="/">' in html
 
 
 def test_off_in_development_and_on_in_production():

@@ -31,7 +31,10 @@ def sign_in(client, code="", username="editor", password="pw-editor-1"):  # noqa
 
 
 def key_on(html):
-    return re.search(r'<code class="setup-key">([A-Z2-7 ]+)</code>', html)[1]
+    code = re.search(r'<code class="setup-key"[^>]*>(.*?)</code>', html)[1]
+    groups = re.findall(r"<span>([A-Z2-7]+)</span>", code)
+    assert groups and all(len(group) == 4 for group in groups[:-1])  # in groups of four
+    return " ".join(groups)
 
 
 def code_for(key):
@@ -197,3 +200,10 @@ def test_the_set_up_page_is_the_sign_in_card_and_fits_a_phone(live_server, page,
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     code = page.get_by_label("Code from the app").bounding_box()
     assert code["x"] + code["width"] <= 375
+    # The key is large and monospace, and no group of four breaks across lines.
+    key = page.locator("code.setup-key")
+    assert float(key.evaluate("k => parseFloat(getComputedStyle(k).fontSize)")) >= 18
+    assert "monospace" in key.evaluate("k => getComputedStyle(k).fontFamily")
+    groups = key.locator("span")
+    for i in range(groups.count()):
+        assert groups.nth(i).bounding_box()["height"] < 40, "a group on one line"

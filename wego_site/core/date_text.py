@@ -70,6 +70,13 @@ def local_moment(value, zone_name=None):
     return timezone.localtime(value) if timezone.is_aware(value) else value
 
 
+def day_text(value, zone_name=None):
+    """“7 December 2026”: the day of a moment in the zone named (or the site's)."""
+    if not isinstance(value, dt.datetime):
+        return ""
+    return format_date(local_moment(value, zone_name), DAY_MONTH_YEAR)
+
+
 def moment_text(value, zone_name=None):
     """“2 December 2026, 06:00 Seoul time (UTC+9)”; empty for anything but a datetime."""
     if not isinstance(value, dt.datetime):

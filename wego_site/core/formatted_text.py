@@ -21,6 +21,7 @@ from django.conf import settings
 from django.utils.html import escape, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 # Beyond this many characters a text is not parsed but shown as plain paragraphs: no
 # editor writes that much, and it bounds the work a hostile text can cause.
@@ -72,11 +73,45 @@ def _render_link_close(self, tokens, index, options, env):
     return self.renderToken(tokens, index, options, env)
 
 
+# A bare email address in a text becomes a mailto: link (its domain ends in letters, so a
+# sentence's full stop after it stays outside).
+EMAIL_ADDRESS = re.compile(
+    r"(?<![\w.+@-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
+)
+
+
+def _link_email_addresses(state):
+    """Bare email addresses in running text (not in a link or code) as mailto: links."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children, in_link = [], 0
+        for token in block.children:
+            in_link += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+            if token.type != "text" or in_link or "@" not in token.content:
+                children.append(token)
+                continue
+            text, start = token.content, 0
+            for match in EMAIL_ADDRESS.finditer(text):
+                if match.start() > start:
+                    children.append(Token("text", "", 0, content=text[start : match.start()]))
+                link = Token("link_open", "a", 1, level=token.level)
+                link.attrSet("href", "mailto:" + match.group(0))
+                children.append(link)
+                children.append(Token("text", "", 0, content=match.group(0), level=token.level + 1))
+                children.append(Token("link_close", "a", -1, level=token.level))
+                start = match.end()
+            if start < len(text):
+                children.append(Token("text", "", 0, content=text[start:], level=token.level))
+        block.children = children
+
+
 @functools.cache
 def _parser():
     parser = MarkdownIt("commonmark", {"html": False, "breaks": True, "linkify": False})
     parser.disable(["image", "html_block", "html_inline"])
     parser.core.ruler.push("no_page_titles", _no_page_titles)
+    parser.core.ruler.push("link_email_addresses", _link_email_addresses)
     parser.add_render_rule("link_open", _render_link_open)
     parser.add_render_rule("link_close", _render_link_close)
     return parser

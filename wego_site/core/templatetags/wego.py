@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Model, QuerySet
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -23,6 +24,7 @@ from wego_site.core.date_text import (
 )
 from wego_site.core.formatted_text import render_markdown
 from wego_site.core.linked_data import WEGO_URL, absolute, breadcrumb_list, collection_page
+from wego_site.pagecache.generation import per_generation
 
 register = template.Library()
 
@@ -264,3 +266,53 @@ def wego_url():
 @register.simple_tag
 def wego_host():
     return urlsplit(WEGO_URL).hostname
+
+
+# How many fragments a process keeps for one content generation; past it, fragments are
+# rendered without being kept, so memory stays bounded however large the archive.
+FRAGMENT_LIMIT = 5000
+
+
+def _fragment_key_part(value):
+    """A vary-on value as part of a hashable key: a row by its model and primary key, a
+    list of rows by theirs."""
+    if isinstance(value, Model):
+        return (value._meta.label, value.pk)
+    if isinstance(value, list | tuple | QuerySet):
+        return tuple(_fragment_key_part(item) for item in value)
+    return value
+
+
+class PerGenerationNode(template.Node):
+    def __init__(self, name, vary_on, nodelist):
+        self.name, self.vary_on, self.nodelist = name, vary_on, nodelist
+
+    def render(self, context):
+        key = (self.name, *(_fragment_key_part(v.resolve(context)) for v in self.vary_on))
+        fragments = per_generation("template-fragments", dict)
+        html = fragments.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            if len(fragments) < FRAGMENT_LIMIT:
+                fragments[key] = html
+        return html
+
+
+@register.tag("per_generation")
+def per_generation_tag(parser, token):
+    """Render the enclosed markup once per content generation for each set of values.
+
+    Usage: ``{% per_generation "post-card" post.pk lead %}...{% endper_generation %}``.
+    The name and the values must say everything the markup depends on: only content (a
+    content change starts a new generation, and the next render is fresh), never the
+    request, the user, the time or a form's token. The fragments are kept in this
+    process's memory with the other `per_generation` memos, at most FRAGMENT_LIMIT.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("per_generation needs a name.")
+    nodelist = parser.parse(("endper_generation",))
+    parser.delete_first_token()
+    return PerGenerationNode(
+        bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]], nodelist
+    )
