@@ -3,6 +3,7 @@
 import secrets
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
@@ -205,6 +206,8 @@ class ApplicationForm(forms.ModelForm):
             '<a href="{}">Read the privacy notice</a>: what we keep, why, for how long, whom to ask.',
             reverse("applications:privacy"),
         )
+        # What to send, above the file field like every other field's hint.
+        self.fields["document"].help_text = self.documents_hint()
         self.kept = self.read_kept_document()
         if self.kept:
             self.show_kept_document()
@@ -224,10 +227,18 @@ class ApplicationForm(forms.ModelForm):
             return None
         return kept
 
+    def documents_hint(self):
+        max_mb = settings.APPLICATION_DOCUMENT_MAX_BYTES // (1024 * 1024)
+        return format_html("{} At most {} MB.", self.call.documents, max_mb)
+
     def show_kept_document(self):
         field = self.fields["document"]
         field.required = False
-        field.help_text = f"{self.kept['filename']} — kept; choose another file to replace it."
+        field.help_text = format_html(
+            '{}<span class="kept-file">{} — kept; choose another file to replace it.</span>',
+            self.documents_hint(),
+            self.kept["filename"],
+        )
         self._bound_fields_cache.pop("document", None)  # a bound field copies its help text
 
     def keep_document(self):
@@ -288,9 +299,9 @@ class ApplicationForm(forms.ModelForm):
 
     def duplicate_message(self):
         return (
-            "An application from this email address has been received already: one per "
-            f"person. To change or complete it, write to {self.call_contacts()}, giving "
-            "your reference number (it is in the confirmation email)."
+            "An application from this address has been received already (one per person). "
+            f"To change it, write to {self.call_contacts()} with the reference number from "
+            "your confirmation email."
         )
 
     def call_contacts(self):

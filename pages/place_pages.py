@@ -16,6 +16,7 @@ from pages.places import (
     counted_places,
     host_places,
     host_role,
+    participation_insets,
     participation_map,
     public_editions,
     public_places,
@@ -65,6 +66,7 @@ class PlaceListView(BreadcrumbsMixin, TemplateView):
         return super().get_context_data(
             **data,
             map_svg=participation_map(program, year, data["places"], data["hosts"]),
+            map_insets=participation_insets(program, year, data["places"], data["hosts"]),
             program=program,
             year=year,
             geonames_url=GEONAMES_URL,
@@ -267,7 +269,15 @@ def country_page_data(country):
             host.role = host_role(host).replace("host of", "host city of", 1)
         host_pks = {host.pk for host in hosts}
         took_part_pks = {p.pk for p in took_part}
+        located = {p.pk: p for p in [*took_part, *hosts] if p.is_drawable}.values()
         return {
+            "locator_svg": locator_map(
+                [Mark(p.name, float(p.latitude), float(p.longitude), "") for p in located],
+                title=f"Where the places of {country.name_in_sentence} are",
+                span=36,
+            )
+            if located
+            else "",
             "places": places,
             "took_part": took_part,
             "cities": [p for p in took_part if p.kind != "organisation"],

@@ -16,7 +16,7 @@ from django.utils import timezone
 from programs.models import Edition, Participant, Place, RegionalOffice
 from programs.models.places import counted_edition_q
 from testimonials.models import Testimonial
-from wego_site.core.world_map import Mark, drawn_once, world_map
+from wego_site.core.world_map import Mark, drawn_once, inset_maps, world_map
 
 
 def public_editions():
@@ -118,6 +118,8 @@ def marks_of(places, hosts=()):
             url=place.get_absolute_url(),
             count=place.participant_count or 1,
             is_testimony=not place.participant_count,
+            label=place.name,
+            region=place.country.name,
         )
         for place in places
         if place.is_drawable
@@ -129,6 +131,8 @@ def marks_of(places, hosts=()):
             longitude=float(place.longitude),
             url=place.get_absolute_url(),
             is_host=True,
+            label=place.name,
+            region=place.country.name,
         )
         for place in hosts
         if place.is_drawable
@@ -204,4 +208,18 @@ def participation_map(program=None, year=None, places=None, hosts=None):
     # The counts change when an edition ends (counted_edition_q), so each day has its own.
     today = timezone.localdate().isoformat()
     key = f"places:{program.pk if program else ''}:{year or ''}:{today}"
+    return drawn_once(key, draw)
+
+
+def participation_insets(program=None, year=None, places=None, hosts=None):
+    """The enlarged insets of the map's crowded places (Seoul and its neighbours), for
+    /cities/ (the landing page's map has none): drawn once per content generation and
+    filter, like the map."""
+
+    def draw():
+        rows = list(counted_places(program, year)) if places is None else places
+        host_rows = list(host_places(program, year)) if hosts is None else hosts
+        return inset_maps(marks_of(rows, host_rows))
+
+    key = f"places-insets:{program.pk if program else ''}:{year or ''}"
     return drawn_once(key, draw)

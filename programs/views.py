@@ -5,6 +5,9 @@ A program's page and an edition's page show what other apps add to them (news, c
 testimonials), so they are composed in pages/program_pages.py.
 """
 
+from types import SimpleNamespace
+
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -50,11 +53,38 @@ def archive_crumb():
 
 class PublicProgramsMixin(BreadcrumbsMixin):
     def get_queryset(self):
+        # Each card names the program's latest edition held, as the landing page's do:
+        # read in the same query (a subquery per value), not one query per program.
+        held = (
+            Edition.objects.published()
+            .filter(program=OuterRef("pk"), end_date__lt=timezone.localdate())
+            .order_by("-start_date", "-pk")
+        )
         return (
             Program.objects.published()
             .with_public_edition_counts()
+            .annotate(
+                latest_start=Subquery(held.values("start_date")[:1]),
+                latest_end=Subquery(held.values("end_date")[:1]),
+                latest_venue_city=Subquery(held.values("venue_city")[:1]),
+            )
             .select_related("regional_office")
         )
+
+    @staticmethod
+    def with_latest_edition(programs):
+        """The programs, each with `latest_edition` (its dates and city) for its card."""
+        for program in programs:
+            program.latest_edition = (
+                SimpleNamespace(
+                    start_date=program.latest_start,
+                    end_date=program.latest_end,
+                    venue_city=program.latest_venue_city,
+                )
+                if program.latest_start
+                else None
+            )
+        return programs
 
     def offices_without_program(self):
         """Regional offices with no public program, named among the regional office
@@ -75,7 +105,9 @@ class ProgramListView(PublicProgramsMixin, TemplateView):
         return [programs_crumb()]
 
     def get_context_data(self, **kwargs):
-        sections = kind_sections(list(self.get_queryset()), Introduction.objects.by_section())
+        sections = kind_sections(
+            self.with_latest_edition(list(self.get_queryset())), Introduction.objects.by_section()
+        )
         shown = [program for section in sections for program in section["programs"]]
         # A sample program (`make demo`) is shown apart from the real ones, under its own
         # heading at the end.
@@ -100,7 +132,7 @@ class ProgramKindView(PublicProgramsMixin, TemplateView):
         except ValueError:
             raise Http404("No such kind of program.") from None
         introduction = Introduction.objects.filter(section=kind.value).first()
-        programs = list(self.get_queryset().filter(kind=kind))
+        programs = self.with_latest_edition(list(self.get_queryset().filter(kind=kind)))
         heading = introduction.heading if introduction and introduction.heading else kind.label
         return super().get_context_data(
             kind=kind,
@@ -147,6 +179,9 @@ class EditionArchiveMixin(BreadcrumbsMixin, PaginatedListMixin):
             programs_with_editions=per_generation("archive-programs", programs_with_editions),
             **kwargs,
         )
+        # A year after this one has only editions to come: its chip stands apart.
+        this_year = timezone.localdate().year
+        context["upcoming_years"] = [y for y in context["years"] if y > this_year]
         year = context.get("year")
         name = f"Editions of {year}" if year else "Archive of editions"
         context["collection"] = collection(name, context["editions"])

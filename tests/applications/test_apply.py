@@ -172,6 +172,32 @@ def test_the_email_fields_message_keeps_an_address_on_one_line(client, call, cou
     assert '<span class="nowrap">name@example.org</span>' in inline
 
 
+def test_what_to_send_is_the_file_fields_hint_above_it_like_every_other_hint(client, call):
+    call.documents = "A letter <b>signed</b>."
+    call.save()
+    html = client.get(apply_url(call)).content.decode()
+    field = html[html.index('for="id_document"') :]
+    field = field[: field.index("</div>", field.index('type="file"'))]
+    hint = '<div class="helptext" id="id_document_helptext">A letter &lt;b&gt;signed&lt;/b&gt;.'
+    assert hint in field
+    assert field.index(hint) < field.index('type="file"')
+    assert 'aria-describedby="id_document_helptext"' in field
+    # Said once in the form, not again after its group.
+    form = html[html.index('<form class="application-form"') :]
+    form = form[: form.index("</form>")]
+    assert form.count("A letter &lt;b&gt;signed&lt;/b&gt;.") == 1
+
+
+def test_the_duplicate_message_is_short_and_still_says_what_to_do(client, call, country):
+    post(client, call, country)
+    html = post(client, call, country).content.decode()
+    inline = html[html.index('id="id_email_error">') + len('id="id_email_error">') :]
+    message = re.sub(r"<[^>]+>", "", inline[: inline.index("</ul>")]).strip()
+    assert message.startswith("An application from this address has been received already")
+    assert "one per person" in message and "reference number" in message
+    assert len(message.split()) <= 30
+
+
 def test_the_form_page_says_the_deadline_once_in_the_call_in_brief(client, call):
     html = client.get(apply_url(call)).content.decode()
     shown = html[html.index("<main") :]

@@ -97,3 +97,78 @@ def test_a_map_is_drawn_once_per_content_generation():
     bump_generation()
     assert drawn_once("test", draw) == "map 2"
     assert len(drawings) == 2
+
+
+def test_the_locator_map_fills_its_frame_with_sea_and_leaves_out_small_lakes():
+    # Accra: Lake Chad, a 3 × 4 unit hole in the outline, is in its window.
+    svg = str(locator_map(Mark("Accra", 5.56, -0.2, "")))
+    view_box = re.search(r'viewBox="([^"]+)"', svg)[1].split()
+    rect = re.search(
+        r'<rect class="locator-map__sea" x="([^"]+)" y="([^"]+)" '
+        r'width="([^"]+)" height="([^"]+)"',
+        svg,
+    )
+    assert list(rect.groups()) == view_box
+    assert "M580 207l0 -4 -3 0 0 4z" in world_map.land()["d"]
+    assert "M580 207l0 -4 -3 0 0 4z" not in svg
+    # The Caspian Sea is large enough to stay.
+    assert "M615 89l" in svg
+
+
+def test_the_locator_map_holds_every_place_of_a_country():
+    marks = [Mark("Obninsk", 55.1, 36.6, ""), Mark("Yakutsk", 62.0, 129.7, "")]
+    svg = str(locator_map(marks, title="Where the places of Russia are"))
+    left, top, width, height = map(float, re.search(r'viewBox="([^"]+)"', svg)[1].split())
+    for mark in marks:
+        x, y = project(mark.longitude, mark.latitude)
+        assert left < x < left + width and top <= y < top + height
+    assert svg.count('class="locator-map__mark"') == 2 and "Where the places of Russia are" in svg
+
+
+def test_crowded_marks_are_boxed_on_the_map_and_drawn_apart_in_a_named_inset():
+    marks = [
+        Mark("Seoul, Korea", 37.57, 126.98, "/s/", label="Seoul", region="Korea"),
+        Mark("Goyang-si, Korea", 37.66, 126.83, "/g/", label="Goyang-si", region="Korea"),
+        Mark("Accra, Ghana", 5.56, -0.2, "/a/", label="Accra", region="Ghana"),
+    ]
+    svg = str(world_map.world_map(marks, title="t", description="d"))
+    # Accra alone is named on the map; Seoul and Goyang-si, crowded, are boxed instead.
+    labels = re.search(r'<g class="world-map__labels" aria-hidden="true"[^>]*>(.*?)</g>', svg)
+    assert re.findall(r">([^<]+)</text>", labels[1]) == ["Accra"]
+    assert svg.count('class="world-map__inset-box"') == 1
+    assert 'id="world-map-land"' in svg
+    insets = str(world_map.inset_maps(marks))
+    assert insets.count('<figure class="map-inset">') == 1
+    assert "<title>Korea, enlarged: Goyang-si, Seoul</title>" in insets
+    assert '<use href="#world-map-land"/>' in insets
+    assert re.findall(r"<text[^>]*>([^<]+)</text>", insets) == ["Goyang-si", "Seoul"]
+    assert world_map.inset_maps(marks[2:]) == ""
+
+
+def test_a_label_that_would_touch_another_goes_elsewhere_or_is_left_out():
+    marks = [
+        Mark(f"P{i}", 10.0, 10.0 + i * 8, f"/{i}/", label=f"Place number {i}") for i in range(6)
+    ]
+    svg = str(world_map.world_map(marks, title="t", description="d"))
+    boxes = []
+    for x, y, anchor, text in re.findall(
+        r'<text x="([^"]+)" y="([^"]+)" text-anchor="([^"]+)">([^<]+)</text>', svg
+    ):
+        width = len(text) * world_map.LABEL_SIZE * 0.56
+        left = {"start": 0, "end": -width, "middle": -width / 2}[anchor] + float(x)
+        boxes.append((left, float(y) - world_map.LABEL_SIZE, width, world_map.LABEL_SIZE * 1.2))
+    assert 0 < len(boxes) < 6
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not world_map._overlap(a, b)
+
+
+@pytest.mark.parametrize(
+    ("latitude", "longitude"), [(-17.7, 178.4), (64.7, -147.7), (-54.8, -68.3)]
+)
+def test_a_place_near_the_maps_edge_is_in_its_locators_frame(latitude, longitude):
+    svg = str(locator_map(Mark("Edge", latitude, longitude, "")))
+    left, top, width, height = map(float, re.search(r'viewBox="([^"]+)"', svg)[1].split())
+    x, y = project(longitude, latitude)
+    assert left <= x <= left + width and top <= y <= top + height
+    assert left >= 0 and left + width <= world_map.WIDTH

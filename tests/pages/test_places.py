@@ -77,7 +77,7 @@ def test_the_map_marks_every_place_with_coordinates_and_the_table_lists_them_all
     # The table says what the map says, and names the organisation the map cannot draw.
     assert '<a href="/cities/baguio-test/">Baguio test</a>' in table
     assert '<a href="/cities/a-ministry/">A ministry</a>' in table
-    assert "(not on the map)" in table
+    assert '<span class="data-table__note">Not on the map</span>' in table
     assert '<a href="/countries/ph/">The Philippines test</a>' in table
     # The SVG is named and described, and links to nothing outside the site.
     assert '<title id="world-map-title">' in html and '<desc id="world-map-desc">' in html
@@ -282,13 +282,49 @@ def test_places_known_from_a_testimonial_are_shown_as_such(client, seed):
     response = client.get("/cities/")
     html = response.content.decode()
     text = text_of(response)
-    assert "known from a testimonial (2013)" in text
-    row = text[text.index("Barcelona") :][:120]
-    assert " 0" not in row
+    # Said under the place's name, not in the column of numbers, which has a dash.
+    row = html[html.index('<a href="/cities/barcelona/">') :]
+    row = row[: row.index("</tr>")]
+    header, cells = row.split("</th>")
+    assert '<span class="data-table__note">Known from a testimonial (2013)</span>' in header
+    assert "testimonial" not in cells and ">0<" not in cells
+    assert (
+        '<span aria-hidden="true">–</span><span class="visually-hidden">none recorded</span>'
+        in cells
+    )
     assert re.search(r'<a class="map-mark map-mark--testimony" href="/cities/barcelona/">', html)
     assert "From a testimonial" in text  # the legend
     # Every mark holds a transparent circle to hit with a finger.
     assert html.count('class="map-mark__hit"') == html.count('<a class="map-mark')
+
+
+def test_coordinates_are_a_quiet_source_note_and_a_country_has_its_locator(client, seed):
+    accra = client.get("/cities/accra/")
+    html = accra.content.decode()
+    facts = html[html.index('id="facts-heading"') : html.index("</aside>")]
+    assert "Coordinates" not in facts and "GeoNames" not in facts
+    sources = re.search(r'<p class="sources">(.*?)</p>', html[html.index('class="main-col"') :])
+    note = re.sub(r"<[^>]+>", "", sources[1])
+    assert note.startswith("Map: land from Natural Earth;") and "(5.56, -0.20)" in note
+    assert ">GeoNames</a>" in sources[1] and "CC BY 4.0" in note
+    korea = client.get("/countries/kr/").content.decode()
+    aside = korea[korea.index('<aside class="side-col"') : korea.index("</aside>")]
+    assert '<svg class="locator-map"' in aside
+    assert ">Where the places of Korea are</title>" in aside
+    # Seoul, Jeju City, Goyang-si and Seongnam-si: the hosts and those that took part.
+    assert aside.count('class="locator-map__mark"') == 4
+    main = korea[korea.index('class="main-col"') :]
+    assert re.search(r'<p class="sources">.*href="https://www.geonames.org/"', main)
+
+
+def test_the_seed_maps_crowded_korean_places_are_drawn_apart_on_the_cities_page_only(client, seed):
+    html = client.get("/cities/").content.decode()
+    insets = html[html.index('<div class="map-insets">') :]
+    assert "<figcaption>Korea, enlarged</figcaption>" in insets
+    korea = re.search(r"<title>Korea, enlarged: ([^<]+)</title>", insets)[1]
+    assert set(korea.split(", ")) == {"Goyang-si", "Seoul", "Seongnam-si", "Jeju City"}
+    assert '<g class="world-map__labels" aria-hidden="true"' in html
+    assert '<div class="map-insets">' not in client.get("/").content.decode()
 
 
 PLACE_PAGES = ["/cities/", "/cities/baguio-test/", "/countries/ph/"]

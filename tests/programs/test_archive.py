@@ -68,13 +68,32 @@ def test_editions_to_come_are_apart_and_not_counted_among_those_held(client):
     )
     html = client.get("/programs/archive/").content.decode()
     text = text_of(client.get("/programs/archive/"))
-    assert "3 editions held from 2000 to 2000." in text
+    assert "3 editions held from 2000 to 2000, and 1 upcoming." in text
     upcoming = html[html.index('id="upcoming-heading"') : html.index(">Editions held</h2>")]
     assert coming.get_absolute_url() in upcoming
     assert not any(e.get_absolute_url() in upcoming for e in held)
     # A year's page has no year column: its heading names the year.
     year_page = client.get("/programs/archive/2000/").content.decode()
     assert "edition-table--in-year" in year_page
+
+
+def test_a_year_with_only_editions_to_come_has_its_chip_apart_after_the_years_held(client):
+    held = make_editions(3)
+    next_year = dt.date.today().year + 1
+    EditionFactory(
+        program=held[0].program,
+        slug="coming",
+        start_date=dt.date(next_year, 2, 5),
+        end_date=dt.date(next_year, 2, 9),
+    )
+    html = client.get("/programs/archive/").content.decode()
+    chips = html[html.index('<nav class="chips" aria-label="Years">') :]
+    chips = chips[: chips.index("</nav>")]
+    assert (
+        chips.index('href="/programs/archive/2000/"')
+        < chips.index('<li class="chips__apart">Upcoming:</li>')
+        < chips.index(f'href="/programs/archive/{next_year}/"')
+    )
 
 
 def test_the_archive_links_each_program_to_its_editions_but_not_a_sample(client):

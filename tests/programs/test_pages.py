@@ -2,6 +2,7 @@
 plainly."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -123,11 +124,28 @@ def test_chengdu_is_presented_by_its_regional_office(client, seed):
     )
 
 
-def test_an_office_without_a_program_links_to_its_place(client, seed):
+def test_an_office_without_a_program_is_a_note_under_the_cards_linking_to_its_place(client, seed):
     html = client.get("/programs/").content.decode()
-    card = html[html.index('class="card office-card"') :]
-    card = card[: card.index("</article>")]
-    assert '<a href="/cities/ulyanovsk-region/">' in card
+    note = html[html.index('<p class="office-note">') :]
+    note = note[: note.index("</p>")]
+    assert '<a href="/cities/ulyanovsk-region/">WeGO Regional Office for Europe</a>' in note
+    assert "No program of its own is published here." in note
+    grids = re.findall(r'<div class="card-grid">(.*?)</div>\s*(?=<|$)', html, re.S)
+    assert not any("Regional Office for Europe" in grid for grid in grids)
+
+
+def test_every_program_card_has_a_text_and_a_meta_line(client, seed):
+    html = client.get("/programs/").content.decode()
+    cards = re.findall(r'<article class="card program-card.*?</article>', html, re.S)
+    assert len(cards) == 4
+    for card in cards:
+        assert '<p class="card__text">' in card and '<p class="card__meta">' in card, card
+    text = " ".join(re.sub(r"<[^>]+>", "", card) for card in cards)
+    assert "Held once, 9–12 July 2018, in Jeju Island." in " ".join(text.split())
+    assert "No edition recorded yet" in text
+    # On the landing page a long summary is cut at a sentence's end, not mid-sentence.
+    landing = client.get("/").content.decode()
+    assert "Seoul Human Resource Development Center (SHRDC) in Seoul, Korea.</p>" in landing
 
 
 def test_joint_workshop_program_shows_announcement_and_contacts(client, seed):

@@ -279,16 +279,13 @@ def test_no_smooth_scrolling_delays_focus(live_server, seed, page):
     assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
 
 
-def test_an_office_card_links_to_its_place_and_reads_as_an_office(live_server, seed, page):
+def test_an_office_links_to_its_place_and_reads_as_an_office_not_a_card(live_server, seed, page):
     page.goto(live_server.url + "/programs/kind/regional/")
     office = page.get_by_role("link", name="WeGO Regional Office for Europe")
     assert office.get_attribute("href") == "/cities/ulyanovsk-region/"
-    rule = "el => getComputedStyle(el.closest('.card')).borderTopColor"
-    program = page.get_by_role(
-        "link", name="Chengdu Smart City & e\u2011Government Training Program"
-    )
-    # A card like a program's, told apart by its rule's colour.
-    assert office.evaluate(rule) != program.evaluate(rule)
+    assert office.evaluate("el => el.closest('.card')") is None
+    assert office.evaluate("el => el.closest('.card-grid')") is None
+    assert office.evaluate("el => el.closest('p').className") == "office-note"
 
 
 def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, page):
@@ -400,3 +397,19 @@ def test_the_timeline_dot_stays_clear_of_the_titles_on_a_year_page(
     assert rows
     for dot_right, title_left in rows:
         assert dot_right <= title_left, (year, width, rows)
+
+
+def test_the_facts_column_stays_in_view_on_a_tall_screen_only(live_server, seed, page):
+    path = "/programs/wego-shrdc-training-program/"
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + path)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight * 0.6)")
+    side = page.locator(".with-aside > .side-col")
+    assert side.evaluate("el => getComputedStyle(el).position") == "sticky"
+    box = side.bounding_box()
+    assert 0 <= box["y"] < 900, "scrolled down the page, the column is still on screen"
+    # On a short screen the column scrolls with the page: nothing of it hidden.
+    page.set_viewport_size({"width": 1280, "height": 600})
+    assert side.evaluate("el => getComputedStyle(el).position") == "static"
+    page.set_viewport_size({"width": 375, "height": 900})
+    assert side.evaluate("el => getComputedStyle(el).position") == "static"

@@ -17,6 +17,7 @@ kept in the cache under a key that carries the generation's token.
 import functools
 import json
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,6 +85,10 @@ class Mark:
     # A place known only from a testimonial (no participation recorded) is drawn as a
     # hollow dot of the smallest size, not as one participation.
     is_testimony: bool = False
+    # The place's short name, written beside its mark (none if empty), and its country,
+    # which names an enlarged inset of crowded marks.
+    label: str = ""
+    region: str = ""
 
 
 # Mark radii in SVG units: the smallest mark, and how much a larger count adds
@@ -207,8 +212,8 @@ def world_map(
         '<svg class="world-map" viewBox="0 0 {} {}" role="group" '
         'aria-labelledby="{}-title" aria-describedby="{}-desc" xmlns="http://www.w3.org/2000/svg">'
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>'
-        '<path class="world-map__land" d="{}"/>'
-        '<g class="world-map__marks">{}</g></svg>'
+        '<path class="world-map__land" id="{}-land" d="{}"/>{}'
+        '<g class="world-map__marks">{}</g>{}</svg>'
         '<ul class="map-legend" aria-label="Legend: the size of a dot">{}</ul>',
         outline["width"],
         outline["height"],
@@ -218,44 +223,263 @@ def world_map(
         title,
         label_id,
         description,
+        label_id,
         outline["d"],
+        format_html_join(
+            "",
+            '<rect class="world-map__inset-box" x="{}" y="{}" width="{}" height="{}"/>',
+            (
+                (f"{left:.1f}", f"{top:.1f}", f"{width:.1f}", f"{height:.1f}")
+                for left, top, width, height in (
+                    _box_around(group, margin=MIN_RADIUS + 4) for group in crowded_groups(marks)
+                )
+            ),
+        ),
         marks_svg,
+        _labels(marks),
         legend,
     )
 
 
-# The locator map shows this many degrees of longitude around its place.
+# Marks closer than this (in the drawing's units) overlap: they are drawn again, apart,
+# in an enlarged inset (`inset_maps`).
+CROWDED = 2 * MIN_RADIUS + 2
+# The labels on the world map, in its units (hidden where the map is narrow).
+LABEL_SIZE = 15
+
+
+def _points(marks):
+    """Each place once (a host that took part is one place), with its projection."""
+    seen = {}
+    for mark in marks:
+        seen.setdefault((mark.latitude, mark.longitude), mark)
+    return [(mark, *project(mark.longitude, mark.latitude)) for mark in seen.values()]
+
+
+def crowded_groups(marks):
+    """The groups of places whose marks overlap (each place within CROWDED of another of
+    its group), west to east; places alone are in none."""
+    points = _points(marks)
+    groups = []
+    for point in points:
+        near = [g for g in groups if any(math.dist(point[1:], q[1:]) < CROWDED for q in g)]
+        merged = [point, *(q for g in near for q in g)]
+        groups = [g for g in groups if g not in near] + [merged]
+    crowded = [sorted(g, key=lambda p: p[2]) for g in groups if len(g) > 1]
+    return sorted(crowded, key=lambda g: min(p[1] for p in g))
+
+
+def _box_around(group, margin):
+    xs = [x for _, x, _ in group]
+    ys = [y for _, _, y in group]
+    return (
+        min(xs) - margin,
+        min(ys) - margin,
+        max(xs) - min(xs) + 2 * margin,
+        max(ys) - min(ys) + 2 * margin,
+    )
+
+
+def _labels(marks):
+    """The short names of the places not in a crowded group, beside their marks: hosts
+    first, then the most present; each to the right of its mark, or else to its left,
+    above or below, where that is clear; left out where all would touch another name, a
+    mark or a box."""
+    groups = crowded_groups(marks)
+    crowded = {id(p[0]) for g in groups for p in g}
+    taken = [_box_around(g, margin=MIN_RADIUS + 4) for g in groups]
+    points = _points(marks)
+    dots = [(x - MIN_RADIUS, y - MIN_RADIUS, 2 * MIN_RADIUS, 2 * MIN_RADIUS) for _, x, y in points]
+    order = sorted(points, key=lambda p: (not p[0].is_host, -p[0].count, p[0].label))
+    rows = []
+    for mark, x, y in order:
+        if not mark.label or id(mark) in crowded:
+            continue
+        width = len(mark.label) * LABEL_SIZE * 0.56
+        own = (x - MIN_RADIUS, y - MIN_RADIUS, 2 * MIN_RADIUS, 2 * MIN_RADIUS)
+        others = [*taken, *(box for box in dots if box != own)]
+        gap = MIN_RADIUS + 3
+        places = (
+            ("start", x + gap, y),
+            ("end", x - gap, y),
+            ("middle", x, y - gap - LABEL_SIZE * 0.5),
+            ("middle", x, y + gap + LABEL_SIZE * 0.5),
+        )
+        for anchor, start, middle in places:
+            left = {"start": start, "end": start - width, "middle": start - width / 2}[anchor]
+            box = (left, middle - LABEL_SIZE * 0.6, width, LABEL_SIZE * 1.2)
+            if left >= 0 and left + width <= WIDTH and not any(_overlap(box, o) for o in others):
+                taken.append(box)
+                baseline = f"{middle + LABEL_SIZE * 0.35:.1f}"
+                rows.append((f"{start:.1f}", baseline, anchor, mark.label))
+                break
+    return format_html(
+        '<g class="world-map__labels" aria-hidden="true" font-size="{}">{}</g>',
+        LABEL_SIZE,
+        format_html_join("", '<text x="{}" y="{}" text-anchor="{}">{}</text>', rows),
+    )
+
+
+def _overlap(a, b):
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def inset_maps(marks, *, land_id="world-map-land"):
+    """An enlarged inset for each crowded group of marks: its places apart from one
+    another, each named beside the map at the end of a line to its mark. The land is the
+    world map's (`<use>` of its outline, so it is not sent twice); an inset is a picture
+    named by its places (the table beside the map lists them all, with links)."""
+    insets = []
+    for group in crowded_groups(marks):
+        xs = [x for _, x, _ in group]
+        ys = [y for _, _, y in group]
+        span = max(max(xs) - min(xs), (max(ys) - min(ys)) * 4 / 3, 9.0)
+        # The marks in the left half of the frame, their names in the right half.
+        width = span * 2.6
+        height = width * 0.75
+        left = (max(xs) + min(xs)) / 2 - width * 0.28
+        top = (max(ys) + min(ys)) / 2 - height / 2
+        font = width / 16
+        step = height / (len(group) + 1)
+        label_x = left + width * 0.58
+        rows = []
+        for index, (mark, x, y) in enumerate(group, start=1):
+            label_y = top + step * index
+            rows.append(
+                format_html(
+                    '<line x1="{}" y1="{}" x2="{}" y2="{}"/>'
+                    '<circle class="{}" cx="{}" cy="{}" r="{}"/>'
+                    '<text x="{}" y="{}">{}</text>',
+                    f"{x:.2f}",
+                    f"{y:.2f}",
+                    f"{label_x - font * 0.3:.2f}",
+                    f"{label_y:.2f}",
+                    "map-inset__mark map-inset__mark--host" if mark.is_host else "map-inset__mark",
+                    f"{x:.2f}",
+                    f"{y:.2f}",
+                    f"{width / 45:.2f}",
+                    f"{label_x:.2f}",
+                    f"{label_y + font * 0.35:.2f}",
+                    mark.label or mark.name,
+                )
+            )
+        regions = sorted({mark.region for mark, _, _ in group if mark.region})
+        names = [mark.label or mark.name for mark, _, _ in group]
+        caption = " and ".join(regions) if regions else "Enlarged"
+        insets.append(
+            format_html(
+                '<figure class="map-inset"><svg viewBox="{} {} {} {}" role="img" '
+                'xmlns="http://www.w3.org/2000/svg"><title>{}</title>'
+                '<use href="#{}"/><g font-size="{}" stroke-width="{}">{}</g></svg>'
+                "<figcaption>{}, enlarged</figcaption></figure>",
+                f"{left:.2f}",
+                f"{top:.2f}",
+                f"{width:.2f}",
+                f"{height:.2f}",
+                f"{caption}, enlarged: {', '.join(names)}",
+                land_id,
+                f"{font:.2f}",
+                f"{width / 250:.3f}",
+                format_html_join("", "{}", ((row,) for row in rows)),
+                caption,
+            )
+        )
+    if not insets:
+        return ""
+    return format_html(
+        '<div class="map-insets">{}</div>', format_html_join("", "{}", ((i,) for i in insets))
+    )
+
+
+# The locator map shows at least this many degrees of longitude around a place (a
+# country's page asks for less: its places are close together).
 LOCATOR_SPAN = 60.0
+# Its frame: width to height.
+LOCATOR_RATIO = 4 / 3
+# A lake smaller than this (in square units of the drawing) is left out of the locator's
+# land: simplified to whole units, it would be a stray square, not a lake.
+LOCATOR_SMALLEST_LAKE = 50.0
 
 
-def locator_map(mark, *, label_id="locator-map"):
-    """A small map of the land around one place, the place marked (not a link).
+def _ring_area(subpath):
+    """The signed area of one closed subpath ("M x y l dx dy ... z") of the outline:
+    the land's rings run one way, its lakes the other."""
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", subpath)]
+    x, y = numbers[0], numbers[1]
+    points = [(x, y)]
+    for dx, dy in zip(numbers[2::2], numbers[3::2], strict=False):
+        x, y = x + dx, y + dy
+        points.append((x, y))
+    return (
+        sum(
+            x1 * y2 - x2 * y1
+            for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True)
+        )
+        / 2
+    )
 
-    The same outline, seen through a window centred on the place.
+
+@functools.cache
+def locator_land():
+    """The outline without its small lakes, for the locator map."""
+    return "".join(
+        subpath
+        for subpath in re.findall(r"M[^M]*", land()["d"])
+        if not -LOCATOR_SMALLEST_LAKE < _ring_area(subpath) < 0
+    )
+
+
+def locator_map(marks, *, title=None, span=LOCATOR_SPAN, label_id="locator-map"):
+    """A small map of the land around one place or a few (a country's), each marked
+    (not a link): the same outline, seen through a window around the marks, on a sea
+    that fills the frame. `title` is its accessible name ("Where <the first mark> is"
+    unless given).
+
+    The window is `span` degrees of longitude wide at least, widened to hold every mark with a
+    margin, and kept within the drawing (so a place near its edge is off centre).
     """
-    outline = land()
-    x, y = project(mark.longitude, mark.latitude)
-    width = WIDTH * LOCATOR_SPAN / 360
-    height = width * 0.75
-    left = min(max(x - width / 2, 0), outline["width"] - width)
-    top = min(max(y - height / 2, 0), outline["height"] - height)
+    if isinstance(marks, Mark):
+        marks = [marks]
+    title = title or f"Where {marks[0].name} is"
+    points = [project(mark.longitude, mark.latitude) for mark in marks]
+    xs = [x for x, _ in points]
+    ys = [y for _, y in points]
+    width = max(
+        WIDTH * span / 360,
+        (max(xs) - min(xs)) * 1.5,
+        (max(ys) - min(ys)) * 1.5 * LOCATOR_RATIO,
+    )
+    width = min(width, WIDTH)
+    height = width / LOCATOR_RATIO
+    centre_x = (max(xs) + min(xs)) / 2
+    centre_y = (max(ys) + min(ys)) / 2
+    left = min(max(centre_x - width / 2, 0), WIDTH - width)
+    top = min(max(centre_y - height / 2, 0), max(HEIGHT - height, 0))
+    mark_radius = f"{max(width / 36, 2.5):.1f}"
+    circles = format_html_join(
+        "",
+        '<circle class="locator-map__mark" cx="{}" cy="{}" r="{}"/>',
+        ((f"{x:.1f}", f"{y:.1f}", mark_radius) for x, y in points),
+    )
     return format_html(
         '<svg class="locator-map" viewBox="{} {} {} {}" role="img" '
         'aria-labelledby="{}-title" xmlns="http://www.w3.org/2000/svg">'
         '<title id="{}-title">{}</title>'
-        '<path class="world-map__land" d="{}"/>'
-        '<circle class="locator-map__mark" cx="{}" cy="{}" r="{}"/></svg>',
+        '<rect class="locator-map__sea" x="{}" y="{}" width="{}" height="{}"/>'
+        '<path class="locator-map__land" d="{}"/>{}</svg>',
         f"{left:.1f}",
         f"{top:.1f}",
         f"{width:.1f}",
         f"{height:.1f}",
         label_id,
         label_id,
-        f"Where {mark.name} is",
-        outline["d"],
-        f"{x:.1f}",
-        f"{y:.1f}",
-        f"{width / 36:.1f}",
+        title,
+        f"{left:.1f}",
+        f"{top:.1f}",
+        f"{width:.1f}",
+        f"{height:.1f}",
+        locator_land(),
+        circles,
     )
 
 

@@ -67,6 +67,25 @@ _PREFIX_HYPHEN = re.compile(_WORD_START + r"([A-Za-z]|[A-Z][A-Za-z]*(?=-\d))-(?=
 _NUMBER_RANGE = re.compile(_WORD_START + r"(\d{1,4})-(\d{1,4})(?![\d\w-])")
 
 
+@register.filter
+def sentences_within(text, words):
+    """The text's first sentences that fit in `words` words (at least the first one),
+    so a shortened summary ends at a sentence's end; a first sentence longer than that
+    is cut at a word, with an ellipsis."""
+    words = int(words)
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"(])", str(text).strip())
+    kept, count = [], 0
+    for sentence in sentences:
+        length = len(sentence.split())
+        if kept and count + length > words:
+            break
+        kept.append(sentence)
+        count += length
+    if count > words * 1.5:
+        return " ".join(" ".join(kept).split()[:words]) + " …"
+    return " ".join(kept)
+
+
 @register.filter(is_safe=True)
 def nobreak(text):
     """Text set for a page: “e-Government” and “COVID-19” with a non-breaking hyphen
