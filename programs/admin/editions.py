@@ -13,7 +13,12 @@ from django.utils.text import Truncator
 from programs.admin.import_participants import ParticipantImportMixin
 from programs.admin.parts import ParticipantInline, SiteVisitInline, TopicInline
 from programs.models import Edition
-from wego_site.core.admin import AUDIT_FIELDSET, PUBLICATION_FIELDSET, PublishableAdmin
+from wego_site.core.admin import (
+    AUDIT_FIELDSET,
+    PHOTOGRAPH_FIELDSET,
+    PUBLICATION_FIELDSET,
+    PublishableAdmin,
+)
 from wego_site.core.admin import PublicationStateFilter as StateFilter
 from wego_site.core.date_text import date_range_text
 
@@ -47,22 +52,7 @@ class EditionAdmin(ParticipantImportMixin, PublishableAdmin):
             },
         ),
         ("Page", {"fields": ["summary", "body"]}),
-        (
-            "Photograph",
-            {
-                "fields": [
-                    "photo",
-                    "photo_alt_text",
-                    ("photo_caption", "photo_credit"),
-                    "photo_focus",
-                ],
-                "classes": ["collapse"],
-                "description": (
-                    "Optional: only a real photograph the secretariat has. The page looks "
-                    "complete without one."
-                ),
-            },
-        ),
+        PHOTOGRAPH_FIELDSET,
         (
             "Who took part",
             {

@@ -4,7 +4,12 @@ from django.contrib import admin
 from django.db.models import Count
 
 from programs.models import Edition, Program
-from wego_site.core.admin import AUDIT_FIELDSET, PUBLICATION_FIELDSET, PublishableAdmin
+from wego_site.core.admin import (
+    AUDIT_FIELDSET,
+    PHOTOGRAPH_FIELDSET,
+    PUBLICATION_FIELDSET,
+    PublishableAdmin,
+)
 from wego_site.core.admin import PublicationStateFilter as StateFilter
 
 
@@ -36,22 +41,7 @@ class ProgramAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "regional_office", "since_year"]}),
         ("Page", {"fields": ["summary", "body", "announcement"]}),
-        (
-            "Photograph",
-            {
-                "fields": [
-                    "photo",
-                    "photo_alt_text",
-                    ("photo_caption", "photo_credit"),
-                    "photo_focus",
-                ],
-                "classes": ["collapse"],
-                "description": (
-                    "Optional: only a real photograph the secretariat has. The page looks "
-                    "complete without one."
-                ),
-            },
-        ),
+        PHOTOGRAPH_FIELDSET,
         ("Partners and contacts", {"fields": ["partners", "contacts"]}),
         ("Order in lists", {"fields": ["position"]}),
         PUBLICATION_FIELDSET,

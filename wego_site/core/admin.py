@@ -46,6 +46,19 @@ PUBLICATION_FIELDSET = (
     },
 )
 
+# For models with `wego_site.core.photos.HasPhoto`'s fields.
+PHOTOGRAPH_FIELDSET = (
+    "Photograph",
+    {
+        "fields": ["photo", "photo_alt_text", ("photo_caption", "photo_credit"), "photo_focus"],
+        "classes": ["collapse"],
+        "description": (
+            "Optional: only a real photograph the secretariat has. The page looks "
+            "complete without one."
+        ),
+    },
+)
+
 
 class PublicationStateFilter(admin.SimpleListFilter):
     """Draft, scheduled or public: publication words only ("Online" is a format)."""
