@@ -187,7 +187,12 @@ def test_a_post_gives_its_date_once_and_its_side_panel_labels_the_years_link(cli
     assert main.count(f">{post.published_at_local:%-d %B %Y}</time>") == 1
     panel = html[html.index('id="post-facts-heading"') :]
     assert "<dt>Published</dt>" not in panel
-    assert '<dt>That year’s news</dt><dd><a href="/news/2020/">News from 2020</a>' in panel
+    # One heading over the panel: the ways on are a labelled list of links under it,
+    # the year's news last, not three headings for three links.
+    panel = panel[: panel.index("</aside>")]
+    assert panel.count("<h2") == 0 and panel.count("<h3") == 0
+    assert '<nav class="post-nav" aria-label="More news">' in panel
+    assert '<a class="post-nav__link post-nav__link--all" href="/news/2020/">All news from 2020</a>' in panel
 
 
 def test_a_news_card_shows_an_edit_at_once(client, empty_site, settings):
