@@ -192,7 +192,10 @@ def test_a_post_gives_its_date_once_and_its_side_panel_labels_the_years_link(cli
     panel = panel[: panel.index("</aside>")]
     assert panel.count("<h2") == 0 and panel.count("<h3") == 0
     assert '<nav class="post-nav" aria-label="More news">' in panel
-    assert '<a class="post-nav__link post-nav__link--all" href="/news/2020/">All news from 2020</a>' in panel
+    assert (
+        '<a class="post-nav__link post-nav__link--all" href="/news/2020/">All news from 2020</a>'
+        in panel
+    )
 
 
 def test_a_news_card_shows_an_edit_at_once(client, empty_site, settings):

@@ -84,7 +84,9 @@ def test_edition_hits_name_their_program_and_quote_only_what_is_written_about_th
     assert ", Seoul</span>" not in section
     # A program with one edition found keeps the edition's own result.
     jeju = '<a href="/programs/joint-workshop-smart-sustainable-cities-e-government/2018/">'
-    assert f"{jeju}Joint Workshop for Smart Sustainable Cities &amp; e‑Government 2018</a>" in section
+    assert (
+        f"{jeju}Joint Workshop for Smart Sustainable Cities &amp; e‑Government 2018</a>" in section
+    )
 
 
 def test_an_edition_title_keeps_the_words_the_search_marked(client, seed):
