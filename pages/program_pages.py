@@ -17,8 +17,8 @@ from django.views.generic import DetailView
 from applications.linked_data import offer_json_ld
 from news.models import Post
 from programs.linked_data import event_json_ld, series_json_ld
-from programs.models import Edition, Participant, Program, ProgramKind, SiteVisit, Topic
-from programs.views import kind_crumb, public_contacts
+from programs.models import Edition, Participant, Program, SiteVisit, Topic
+from programs.views import program_kind_crumb, public_contacts
 from testimonials.models import Testimonial
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 from wego_site.core.preview import Previewable
@@ -93,7 +93,7 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
 
     def get_breadcrumbs(self, context):
         program = self.object
-        return [kind_crumb(ProgramKind(program.kind)), Crumb(program.title, self.request.path)]
+        return [program_kind_crumb(program), Crumb(program.title, self.request.path)]
 
     def other_programs(self):
         """A few ways on: other public programs, those of the same kind first, one more
@@ -180,7 +180,7 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
     def get_breadcrumbs(self, context):
         edition, program = self.object, self.object.program
         return [
-            kind_crumb(ProgramKind(program.kind)),
+            program_kind_crumb(program),
             Crumb(program.title, program.get_absolute_url()),
             Crumb(edition.title, self.request.path),
         ]

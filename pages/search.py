@@ -140,6 +140,24 @@ class Section:
     def is_partial(self):
         return self.total > len(self.hits)
 
+    @property
+    def by_program(self):
+        """Edition hits as (program, hits, city), each program where its most relevant
+        edition ranks, its editions in their order of relevance: a program's editions read
+        as one result rather than several of the same name. `city` is the venue they all
+        share, said once ("" when they differ). The program is loaded with its hits."""
+        groups = {}
+        for hit in self.hits:
+            groups.setdefault(hit.object.program_id, []).append(hit)
+        return [
+            (hits[0].object.program, hits, _shared({hit.object.venue_city for hit in hits}))
+            for hits in groups.values()
+        ]
+
+
+def _shared(values):
+    return next(iter(values)) if len(values) == 1 else ""
+
 
 @dataclass
 class Results:

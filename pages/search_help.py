@@ -32,7 +32,12 @@ def ways_on():
 
 
 def _ways_on():
-    programs = list(Program.objects.published().only("slug", "title", "kind", "position"))
+    # The demo's sample program is found by a search for it, never suggested as a way on.
+    programs = list(
+        Program.objects.published()
+        .filter(is_sample=False)
+        .only("slug", "title", "kind", "position")
+    )
     posts = list(Post.objects.published().only("slug", "title", "published_at")[:LATEST_POSTS])
     tags = list(
         Tag.objects.filter(news_taggedpost_items__content_object__in=Post.objects.published())

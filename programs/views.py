@@ -43,6 +43,14 @@ def kind_crumb(kind):
     return Crumb(f"{kind.label}s", reverse("programs:program_kind", args=[kind.value]))
 
 
+def program_kind_crumb(program):
+    """The crumb above a program: its kind's page, or, for a sample (filed under a kind only
+    to have one), the page of every program, so the sample is never called a real kind."""
+    if program.is_sample:
+        return programs_crumb()
+    return kind_crumb(ProgramKind(program.kind))
+
+
 def programs_crumb():
     return Crumb("Programs by kind", reverse("programs:program_list"))
 

@@ -7,6 +7,6 @@ def sign_in(page, live_server, username="editor", password="pw-editor-1"):  # no
     page.goto(live_server.url + "/admin/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     # The click only starts the sign-in: wait for the signed-in page (its log-out form).
     expect(page.locator("#logout-form")).to_be_attached()

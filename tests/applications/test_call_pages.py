@@ -130,7 +130,7 @@ def test_the_program_page_says_how_to_take_part(client, call):
 
 def test_the_program_page_without_a_call_says_whom_to_write_to(client, seed):
     html = html_of(client, "/programs/joint-workshop-smart-sustainable-cities-e-government/")
-    assert "How to take part" in html and "No call is open now" in html
+    assert "How to take part" in html and "No call for applications is open now" in html
     assert "andrew@we-gov.org" in html
 
 

@@ -16,7 +16,7 @@ def test_the_decision_preview_wraps_long_lines_at_1280_pixels(
     page.goto(live_server.url + "/admin/")
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill("pw-editor-1")
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     page.goto(live_server.url + "/admin/applications/application/")
     page.locator(f'input[name="_selected_action"][value="{application.pk}"]').check()
     page.locator('select[name="action"]').select_option("send_decision_emails")

@@ -72,7 +72,7 @@ def test_apply_then_accept_then_the_participant_is_listed(
     page.goto(live_server.url + "/admin/")
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill("pw-editor-1")
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     page.get_by_role("link", name="Applications", exact=True).first.click()
     expect(page.locator("#result_list tbody tr")).to_have_count(1)
 

@@ -187,7 +187,15 @@ def test_a_post_gives_its_date_once_and_its_side_panel_labels_the_years_link(cli
     assert main.count(f">{post.published_at_local:%-d %B %Y}</time>") == 1
     panel = html[html.index('id="post-facts-heading"') :]
     assert "<dt>Published</dt>" not in panel
-    assert '<dt>That year’s news</dt><dd><a href="/news/2020/">News from 2020</a>' in panel
+    # One heading over the panel: the ways on are a labelled list of links under it,
+    # the year's news last, not three headings for three links.
+    panel = panel[: panel.index("</aside>")]
+    assert panel.count("<h2") == 0 and panel.count("<h3") == 0
+    assert '<nav class="post-nav" aria-label="More news">' in panel
+    assert (
+        '<a class="post-nav__link post-nav__link--all" href="/news/2020/">All news from 2020</a>'
+        in panel
+    )
 
 
 def test_a_news_card_shows_an_edit_at_once(client, empty_site, settings):
@@ -215,3 +223,27 @@ def test_a_new_post_is_the_neighbour_of_the_last_one_at_once(client, empty_site,
     assert re.search(rf'href="{second.get_absolute_url()}" rel="next"', html)
     html = client.get(second.get_absolute_url()).content.decode()
     assert re.search(rf'href="{first.get_absolute_url()}" rel="prev"', html)
+
+
+def test_a_tag_page_does_not_repeat_its_tag_on_each_card(client, seed):
+    html = client.get("/news/tag/covid-19/").content.decode()
+    cards = html.split('<article class="card post-card">')[1:]
+    assert len(cards) == 3
+    for card in cards:
+        assert 'href="/news/tag/covid-19/"' not in card
+    # The cards still name their other tags, under a name that says so.
+    assert 'aria-label="Other tags"' in html and 'rel="tag">webinar</a>' in html
+    # The same post's card on the list of all news still names the tag.
+    assert 'href="/news/tag/covid-19/"' in client.get("/news/").content.decode()
+
+
+def test_news_year_chips_are_named_and_only_offered_when_there_is_a_choice(client, seed):
+    # Every seed post is of 2020: one year is no choice, so no chip.
+    assert "News by year" not in client.get("/news/").content.decode()
+    with as_one_change():
+        PostFactory(published_at=dt.datetime(2019, 5, 1, tzinfo=dt.UTC))
+    html = client.get("/news/").content.decode()
+    assert '<span id="year-chips-label" class="chips__label">News by year:</span>' in html
+    assert 'aria-labelledby="year-chips-label"' in html
+    # A tag's page does not offer the years of all the news.
+    assert "News by year" not in client.get("/news/tag/covid-19/").content.decode()

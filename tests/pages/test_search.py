@@ -74,8 +74,19 @@ def test_edition_hits_name_their_program_and_quote_only_what_is_written_about_th
         assert str(hit.title).startswith(escape(hit.object.program.title)), hit.title
         # The venue is in the date line; a snippet of the venue alone says nothing more.
         assert str(hit.snippet) != "<mark>Seoul</mark>", hit.object
+    # Editions of one program are one result: the program named once, its editions found
+    # listed by their dates, the venue they share said once.
+    section = html[html.index('id="results-editions"') : html.index('id="results-testimonials"')]
+    assert section.count("WeGO–SHRDC Training Program</a></h3>") == 1
+    assert "8 of its editions, in Seoul" in section
     link = '<a href="/programs/wego-shrdc-training-program/2016-05/">'
-    assert f"{link}WeGO–SHRDC Training Program, May 2016</a>" in html
+    assert f'{link}<span class="date-range"><time datetime="2016-05-22">22</time>' in section
+    assert ", Seoul</span>" not in section
+    # A program with one edition found keeps the edition's own result.
+    jeju = '<a href="/programs/joint-workshop-smart-sustainable-cities-e-government/2018/">'
+    assert (
+        f"{jeju}Joint Workshop for Smart Sustainable Cities &amp; e‑Government 2018</a>" in section
+    )
 
 
 def test_an_edition_title_keeps_the_words_the_search_marked(client, seed):

@@ -19,7 +19,7 @@ def test_editor_publishes_a_post_with_cover_and_tags(
     page.goto(live_server.url + "/admin/")
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill("pw-editor-1")
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     page.get_by_role("link", name="Posts").first.click()
     page.get_by_role("link", name="Add post").click()
 

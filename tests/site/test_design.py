@@ -315,6 +315,26 @@ def test_testimonials_leave_no_hole_and_their_names_start_level(live_server, see
             assert len({round(y) for _, y in row}) == 1, row
 
 
+@pytest.mark.parametrize("width", [1280, 375])
+def test_testimonials_have_one_layout_and_both_quotation_marks(live_server, seed, page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + "/testimonials/")
+    cards = page.locator(".testimonial")
+    assert cards.count() == 4
+    for i in range(cards.count()):
+        card = cards.nth(i)
+        quote = card.locator(".testimonial__quote").bounding_box()
+        by = card.locator(".testimonial__by").bounding_box()
+        # Every card, the wide last one too, puts its attribution beneath its quote.
+        assert by["y"] >= quote["y"] + quote["height"] - 1
+        assert by["x"] == pytest.approx(quote["x"], abs=1)
+        marks = card.locator(".testimonial__quote p").evaluate_all(
+            """ps => ps.map(p => [getComputedStyle(p, '::before').content,
+                                  getComputedStyle(p, '::after').content])"""
+        )
+        assert marks[0][0] == '"“"' and marks[-1][1] == '"”"', marks
+
+
 # The widths of a grid's cards, and the grid's.
 CARD_WIDTHS_JS = """
 grid => [

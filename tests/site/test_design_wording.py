@@ -41,7 +41,12 @@ def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed
     assert "This edition is known by its dates and venue only: there is no further record" in text
     assert text.index("no further record") < text.index("The program it belongs to")
     assert text.index("The program it belongs to") < text.index("Since 2011, WeGO has organized")
-    assert text.index("How to take part") < text.index("Every edition of the program")
+    # A past edition: the program's next step comes after the record, as a quiet section
+    # (not the call-like panel a coming edition has), and promises no series.
+    assert "How to take part" not in text
+    assert text.index("Every edition of the program") < text.index("Taking part now")
+    assert 'class="take-part take-part--quiet"' in html
+    assert "Each edition" not in text
     assert "andrew@we-gov.org" in text
     # No panel says what is not known.
     for apology in ["not recorded", "What is recorded", "What is known", "No information"]:
@@ -148,3 +153,35 @@ def test_an_edition_page_links_its_program_once_and_has_no_one_fact_panel(client
     # The breadcrumb names the program above; in the page, "More of this program" only.
     assert main.count(f'href="{edition.program.get_absolute_url()}"') == 1
     assert "Key facts" not in main
+
+
+def test_the_sample_reads_as_a_sample_once_and_is_never_suggested(client, seed):
+    call_command("load_demo", stdout=io.StringIO())
+    edition = Edition.objects.get(program__is_sample=True)
+    html = client.get(edition.get_absolute_url()).content.decode()
+    main = main_of(html)
+    # Its title says "sample" and "not a real program" once, with no "(demo)" twice.
+    title = re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)
+    assert "(demo)" not in title and title.lower().count("sample") == 1
+    assert "not a real program" in title
+    # Filed under a kind only to have one: no page calls it a Main Training Program.
+    for path in (edition.get_absolute_url(), edition.program.get_absolute_url()):
+        page = client.get(path).content.decode()
+        head = page[page.index('aria-label="Breadcrumb"') : page.index("</h1>")]
+        assert "Main Training Program" not in head, path
+        assert 'class="sample-badge"' in head, path
+    assert "Sample edition (demo)" not in main
+    # A search that finds nothing suggests real programs only.
+    empty = client.get("/search/?q=zzqxv").content.decode()
+    suggested = empty[empty.index('id="ways-programs"') : empty.index('id="ways-news"')]
+    assert "WeGO–SHRDC Training Program" in suggested
+    assert edition.program.get_absolute_url() not in suggested
+
+
+def test_the_demo_puts_right_the_titles_it_gave_before(seed):
+    call_command("load_demo", stdout=io.StringIO())
+    edition = Edition.objects.get(program__is_sample=True)
+    Edition.objects.filter(pk=edition.pk).update(title="Sample edition (demo)")
+    call_command("load_demo", stdout=io.StringIO())
+    edition.refresh_from_db()
+    assert edition.title == "Edition with an open call"

@@ -168,12 +168,19 @@ def test_a_session_without_a_code_does_not_open_the_admin(client, editor):
 
 def test_the_login_page_labels_the_code_field(client):
     html = client.get(LOGIN).content.decode()
-    assert '<label for="id_otp_token">Code</label>' in html  # no colon, as Username and Password
+    # No colon, as Username and Password; marked optional, in a row set apart after them.
+    assert (
+        '<label for="id_otp_token">Code <span class="label-note">(optional)</span></label>' in html
+    )
+    assert '<div class="form-row form-row--code">' in html
+    assert html.index('id="id_password"') < html.index('id="id_otp_token"')
     assert 'autocomplete="one-time-code"' in html
     assert 'aria-describedby="id_otp_token_helptext"' in html
     # A first-time editor has no code yet: the help says to leave it empty.
     assert "first sign-in" in html and "leave it empty" in html
-    assert "Only once you have set up two-factor sign-in" in html
+    # One word for it: "sign in", on the button and in the title too.
+    assert '<input type="submit" value="Sign in">' in html and "Log in" not in html
+    assert "<title>Sign in | " in html
     # ...and the card leads back to the public site.
     assert '<p class="login-back"><a href="/">' in html
 
@@ -195,7 +202,7 @@ def test_an_editor_signs_in_with_a_code_in_the_browser(
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill("pw-editor-1")
     page.get_by_label("Code").fill(current_code(authenticator))
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(live_server.url + INDEX)
     assert page.get_by_role("heading", name="What would you like to edit?").count() == 1
     assert csp_violations == []

@@ -161,7 +161,7 @@ def test_an_editor_sets_up_two_factor_sign_in_in_the_browser(live_server, page, 
     page.goto(live_server.url + INDEX)
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill("pw-editor-1")
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(live_server.url + SETUP)
     assert page.get_by_role("heading", name="Set up your sign-in code").count() == 1
     qr = page.get_by_role("img", name="QR code that adds")
@@ -188,10 +188,10 @@ def test_an_editor_sets_up_two_factor_sign_in_in_the_browser(live_server, page, 
 def test_the_set_up_page_is_the_sign_in_card_and_fits_a_phone(live_server, page, editor):
     page.set_viewport_size({"width": 375, "height": 812})
     page.goto(live_server.url + LOGIN)
-    fields = [page.get_by_label(name, exact=True) for name in ("Username", "Password", "Code")]
+    fields = [page.get_by_label(name, exact=True) for name in ("Username", "Password", "Code (optional)")]
     widths = [field.bounding_box()["width"] for field in fields]
     assert max(widths) - min(widths) < 1, widths
-    button = page.get_by_role("button", name="Log in")
+    button = page.get_by_role("button", name="Sign in")
     assert button.evaluate("b => getComputedStyle(b).textTransform") == "none"
     fields[0].fill("editor")
     fields[1].fill("pw-editor-1")

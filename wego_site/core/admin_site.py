@@ -53,9 +53,8 @@ class TwoFactorLoginForm(AdminAuthenticationForm):
         required=False,
         label="Code",
         help_text=(
-            "Only once you have set up two-factor sign-in: the six digits your "
-            "authenticator app shows, or one of your recovery codes. At your first "
-            "sign-in, leave it empty: the next page sets up the app."
+            "From your authenticator app, or a recovery code. At your first sign-in, "
+            "leave it empty: the next page sets up the app."
         ),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
     )

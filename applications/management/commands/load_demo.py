@@ -17,6 +17,12 @@ from wego_site.core.publishing import PublicationStatus
 
 PROGRAM_SLUG = "sample-program-demo"
 EDITION_SLUG = "sample-edition"
+PROGRAM_TITLE = "Sample program (not a real program)"
+# The edition's title follows the program's on every page ("Sample program (not a real
+# program): Edition with an open call"), so it says what it is without saying "sample" again.
+EDITION_TITLE = "Edition with an open call"
+# The titles earlier versions of this command gave, put right when it runs again.
+OLD_TITLES = {"Sample program (demo, not a real program)", "Sample edition (demo)"}
 NOTE = "A sample added by the site’s demo command to try the site out; it is not a real program."
 
 
@@ -29,7 +35,7 @@ class Command(BaseCommand):
         program, created = Program.objects.get_or_create(
             slug=PROGRAM_SLUG,
             defaults={
-                "title": "Sample program (demo, not a real program)",
+                "title": PROGRAM_TITLE,
                 "kind": ProgramKind.MAIN,
                 "summary": NOTE,
                 "status": PublicationStatus.PUBLISHED,
@@ -46,7 +52,7 @@ class Command(BaseCommand):
             program=program,
             slug=EDITION_SLUG,
             defaults={
-                "title": "Sample edition (demo)",
+                "title": EDITION_TITLE,
                 "start_date": start,
                 "end_date": start + dt.timedelta(days=4),
                 "summary": NOTE,
@@ -55,6 +61,10 @@ class Command(BaseCommand):
                 "published_at": now,
             },
         )
+        for record, title in [(program, PROGRAM_TITLE), (edition, EDITION_TITLE)]:
+            if record.title in OLD_TITLES:
+                record.title = title
+                record.save(update_fields=["title"])
         call, call_created = Call.objects.get_or_create(
             edition=edition,
             defaults={

@@ -122,6 +122,13 @@ def unbroken_addresses(text):
 
 
 @register.filter
+def without_tag(links, tag_id):
+    """A post's tag links (`post.tag_links`) but the one to the tag `tag_id`: on a tag's
+    page each post is there for that tag, so its card does not name it again."""
+    return [link for link in links if link.tag_id != tag_id] if tag_id else links
+
+
+@register.filter
 def date_range_plain(start, end=None):
     """The same range as plain text, for titles and descriptions."""
     if not isinstance(start, dt.date):
