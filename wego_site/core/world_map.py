@@ -110,6 +110,21 @@ def radius(count, largest):
     return round(MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * share, 1)
 
 
+def _legend_item(modifier, r, label):
+    """A legend entry for a kind of mark: its dot (`map-legend__dot--<modifier>`) and label."""
+    return format_html(
+        '<li><svg class="map-legend__dot map-legend__dot--{}" viewBox="0 0 {} {}" '
+        'aria-hidden="true"><circle cx="{}" cy="{}" r="{}"/></svg>{}</li>',
+        modifier,
+        2 * MAX_RADIUS,
+        2 * MAX_RADIUS,
+        MAX_RADIUS,
+        MAX_RADIUS,
+        r,
+        label,
+    )
+
+
 def _legend_counts(largest):
     """Up to three counts to show in the legend: 1, the largest and one between."""
     counts = sorted({1, max(1, round(largest / 2)), largest}) if largest > 1 else [1]
@@ -186,28 +201,10 @@ def world_map(
     )
     if testimonies:
         legend = format_html(
-            '{}<li><svg class="map-legend__dot map-legend__dot--testimony" viewBox="0 0 {} {}" '
-            'aria-hidden="true"><circle cx="{}" cy="{}" r="{}"/></svg>{}</li>',
-            legend,
-            2 * MAX_RADIUS,
-            2 * MAX_RADIUS,
-            MAX_RADIUS,
-            MAX_RADIUS,
-            MIN_RADIUS,
-            "From a testimonial",
+            "{}{}", legend, _legend_item("testimony", MIN_RADIUS, "From a testimonial")
         )
     if hosts:
-        legend = format_html(
-            '{}<li><svg class="map-legend__dot map-legend__dot--host" viewBox="0 0 {} {}" '
-            'aria-hidden="true"><circle cx="{}" cy="{}" r="{}"/></svg>{}</li>',
-            legend,
-            2 * MAX_RADIUS,
-            2 * MAX_RADIUS,
-            MAX_RADIUS,
-            MAX_RADIUS,
-            HOST_RADIUS,
-            host_label,
-        )
+        legend = format_html("{}{}", legend, _legend_item("host", HOST_RADIUS, host_label))
     return format_html(
         '<svg class="world-map" viewBox="0 0 {} {}" role="group" '
         'aria-labelledby="{}-title" aria-describedby="{}-desc" xmlns="http://www.w3.org/2000/svg">'
