@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Model, QuerySet
+from django.db.models import Model
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -281,12 +281,9 @@ FRAGMENT_LIMIT = 5000
 
 
 def _fragment_key_part(value):
-    """A vary-on value as part of a hashable key: a row by its model and primary key, a
-    list of rows by theirs."""
+    """A vary-on value as part of a hashable key: a row by its model and primary key."""
     if isinstance(value, Model):
         return (value._meta.label, value.pk)
-    if isinstance(value, list | tuple | QuerySet):
-        return tuple(_fragment_key_part(item) for item in value)
     return value
 
 
