@@ -96,20 +96,20 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
         return [program_kind_crumb(program), Crumb(program.title, self.request.path)]
 
     def other_programs(self):
-        """A few ways on: other public programs, those of the same kind first, one more
-        than are shown (to tell whether to link to them all); a sample program last. The
-        page stays the same size however many programs the site has. Read once per content
-        generation for each kind: one more again, in case this program is among them."""
+        """A few ways on: other real public programs (never a sample, which is shown apart),
+        those of the same kind first, one more than are shown (to tell whether to link to
+        them all). The page stays the same size however many programs the site has. Read
+        once per content generation for each kind: one more again, in case this program is
+        among them."""
         kind = self.object.kind
 
         def first_of_kind():
             same_kind_first = Case(When(kind=kind, then=Value(0)), default=Value(1))
             return list(
                 Program.objects.published()
-                .order_by("is_sample", same_kind_first, "position", "title")
-                .only("slug", "title", "kind", "position", "is_sample")[
-                    : self.other_program_count + 2
-                ]
+                .filter(is_sample=False)
+                .order_by(same_kind_first, "position", "title")
+                .only("slug", "title", "kind", "position")[: self.other_program_count + 2]
             )
 
         programs = per_generation(f"other-programs:{kind}", first_of_kind)

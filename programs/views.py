@@ -95,12 +95,28 @@ class PublicProgramsMixin(BreadcrumbsMixin):
         return programs
 
     def offices_without_program(self):
-        """Regional offices with no public program, named among the regional office
-        programs (the template asks)."""
+        """Regional offices with no public program, shown after the regional office
+        programs."""
         return list(
             RegionalOffice.objects.exclude(programs__in=Program.objects.published()).select_related(
                 "place"
             )
+        )
+
+    def with_offices(self, section):
+        """The section, with the regional offices without a program when it is the
+        regional kind's."""
+        if section["kind"] == ProgramKind.REGIONAL:
+            section["offices"] = self.offices_without_program()
+        return section
+
+    @staticmethod
+    def real_and_samples(programs):
+        """The real programs and the sample ones (`make demo`), which are shown apart,
+        under their own heading at the end."""
+        return (
+            [program for program in programs if not program.is_sample],
+            [program for program in programs if program.is_sample],
         )
 
 
@@ -117,13 +133,12 @@ class ProgramListView(PublicProgramsMixin, TemplateView):
             self.with_latest_edition(list(self.get_queryset())), Introduction.objects.by_section()
         )
         shown = [program for section in sections for program in section["programs"]]
-        # A sample program (`make demo`) is shown apart from the real ones, under its own
-        # heading at the end.
         for section in sections:
-            section["programs"] = [p for p in section["programs"] if not p.is_sample]
+            section["programs"] = self.real_and_samples(section["programs"])[0]
+            self.with_offices(section)
         return super().get_context_data(
             sections=sections,
-            sample_programs=[program for program in shown if program.is_sample],
+            sample_programs=self.real_and_samples(shown)[1],
             collection=collection("Programs by kind", shown),
             **kwargs,
         )
@@ -141,12 +156,16 @@ class ProgramKindView(PublicProgramsMixin, TemplateView):
             raise Http404("No such kind of program.") from None
         introduction = Introduction.objects.filter(section=kind.value).first()
         programs = self.with_latest_edition(list(self.get_queryset().filter(kind=kind)))
+        real, samples = self.real_and_samples(programs)
         heading = introduction.heading if introduction and introduction.heading else kind.label
         return super().get_context_data(
             kind=kind,
             introduction=introduction,
             programs=programs,
-            kind_section={"kind": kind, "introduction": introduction, "programs": programs},
+            kind_section=self.with_offices(
+                {"kind": kind, "introduction": introduction, "programs": real}
+            ),
+            sample_programs=samples,
             other_kinds=[k for k in ProgramKind if k != kind],
             collection=collection(heading, programs),
             page_heading=heading,

@@ -115,6 +115,20 @@ def test_the_sample_program_is_shown_apart_from_the_real_ones(client, seed):
     group = programs[programs.index('id="sample-heading"') :]
     assert f'href="{url}"' in group and "program-card--sample" in group
 
+    # Its kind's page keeps it apart the same way, after the real programs.
+    kind = client.get("/programs/kind/main/").content.decode()
+    kind = kind[kind.index("<main") :]
+    real, group = kind.split('id="sample-heading"', 1)
+    assert url not in real and "WeGO–SHRDC Training Program" in real
+    assert f'href="{url}"' in group and "program-card--sample" in group
+    # A real program's ways on never suggest it; its own page suggests the real ones.
+    for path in ("/programs/wego-shrdc-training-program/", url):
+        page = client.get(path).content.decode()
+        others = page[page.index('id="other-programs-heading"') :]
+        others = others[: others.index("</nav>")]
+        assert f'href="{url}"' not in others and "Sample" not in others, path
+        assert "Joint Workshop for Smart Sustainable Cities" in others, path
+
 
 def test_landing_has_organization_json_ld(client, seed):
     scripts = parse(client.get("/")).scripts

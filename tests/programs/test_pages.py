@@ -126,14 +126,19 @@ def test_chengdu_is_presented_by_its_regional_office(client, seed):
     )
 
 
-def test_an_office_without_a_program_is_a_note_under_the_cards_linking_to_its_place(client, seed):
-    html = client.get("/programs/").content.decode()
-    note = html[html.index('<p class="office-note">') :]
-    note = note[: note.index("</p>")]
-    assert '<a href="/cities/ulyanovsk-region/">WeGO Regional Office for Europe</a>' in note
-    assert "No program of its own is published here." in note
-    grids = re.findall(r'<div class="card-grid">(.*?)</div>\s*(?=<|$)', html, re.S)
-    assert not any("Regional Office for Europe" in grid for grid in grids)
+def test_an_office_without_a_program_is_an_office_card_after_the_programs(client, seed):
+    """The same card as the programs', after them, read as an office: its eyebrow says
+    so, its title links to its place, its meta line says it has no program here."""
+    for path in ("/programs/", "/programs/kind/regional/"):
+        html = client.get(path).content.decode()
+        regional = html[html.index("Chengdu Smart City") :]
+        card = regional[regional.index('<article class="card office-card">') :]
+        card = card[: card.index("</article>")]
+        assert "Regional office · Ulyanovsk Region" in card
+        assert '<a href="/cities/ulyanovsk-region/">WeGO Regional Office for Europe</a>' in card
+        assert "Organising training for WeGO members since 2014." in card
+        assert "No program of its own is published here" in card
+        assert "program-card" not in card
 
 
 def test_every_program_card_has_a_text_and_a_meta_line(client, seed):

@@ -279,13 +279,17 @@ def test_no_smooth_scrolling_delays_focus(live_server, seed, page):
     assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
 
 
-def test_an_office_links_to_its_place_and_reads_as_an_office_not_a_card(live_server, seed, page):
+def test_an_office_links_to_its_place_in_a_card_like_the_programs(live_server, seed, page):
+    """One card style on the page: the office's card has the programs' width and rule."""
     page.goto(live_server.url + "/programs/kind/regional/")
     office = page.get_by_role("link", name="WeGO Regional Office for Europe")
     assert office.get_attribute("href") == "/cities/ulyanovsk-region/"
-    assert office.evaluate("el => el.closest('.card')") is None
-    assert office.evaluate("el => el.closest('.card-grid')") is None
-    assert office.evaluate("el => el.closest('p').className") == "office-note"
+    card = office.locator("xpath=ancestor::article[1]")
+    program = page.locator(".program-card").first
+    assert card.get_attribute("class") == "card office-card"
+    assert card.bounding_box()["width"] == program.bounding_box()["width"]
+    style = "el => getComputedStyle(el).borderTop"
+    assert card.evaluate(style) == program.evaluate(style)
 
 
 def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, page):
