@@ -253,3 +253,30 @@ def test_co_organisers_are_listed_one_a_line(client, seed):
     facts = facts[: facts.index("</dd>")]
     assert '<ul class="fact-list">' in facts
     assert facts.count("<li>") == 4 and "<li>World Bank</li>" in facts
+
+
+def test_a_programs_timeline_says_the_venue_its_editions_share_once(client, seed):
+    """ "Seoul, Korea" once above the rows, not in a column on every row; a row names a
+    venue only where it differs."""
+    html = client.get(MAIN).content.decode()
+    table = html[html.index('id="editions-heading"') :]
+    table = table[: table.index("</ol>")]
+    assert '<p class="edition-table__venue">All editions in Seoul, Korea</p>' in table
+    assert table.count("Seoul, Korea") == 1
+
+    with as_one_change():
+        away = EditionFactory(
+            program=Program.objects.get(slug="wego-shrdc-training-program"),
+            start_date=dt.date(2019, 5, 6),
+            venue_city="Jeju",
+            venue_country=Country.objects.get(code="KR"),
+        )
+    html = client.get(away.get_absolute_url()).content.decode()
+    table = html[html.index('class="edition-table__venue"') :]
+    table = table[: table.index("</ol>")]
+    assert "Editions in Seoul, Korea unless noted" in table
+    assert table.count("Seoul, Korea") == 1
+    assert re.search(r'class="edition-row__where">Jeju, Korea<', table)
+    # The archive's rows, of many programs, each name their venue.
+    year = client.get("/programs/archive/2012/").content.decode()
+    assert "edition-table__venue" not in year and year.count(">Seoul, Korea<") == 2

@@ -170,6 +170,21 @@ def counted(number, forms):
 
 
 @register.filter
+def shared_venue(editions, asked=True):
+    """The venue most of a list of editions share (more than half of them, and two at
+    least), said once above the list so that its rows name only a venue that differs:
+    `{"venue": …, "every": whether all share it}`, or None (also when not `asked`)."""
+    if not asked:
+        return None
+    venues = [edition.venue for edition in editions]
+    shared = max(set(venues), key=venues.count, default="")
+    count = venues.count(shared)
+    if not shared or count < 2 or count * 2 <= len(venues):
+        return None
+    return {"venue": shared, "every": count == len(venues)}
+
+
+@register.filter
 def markdown(text):
     """An editor's Markdown as sanitised HTML (wego_site/core/formatted_text.py)."""
     return render_markdown(text or "")
