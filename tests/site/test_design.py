@@ -437,3 +437,21 @@ def test_the_facts_column_stays_in_view_on_a_tall_screen_only(live_server, seed,
     assert side.evaluate("el => getComputedStyle(el).position") == "static"
     page.set_viewport_size({"width": 375, "height": 900})
     assert side.evaluate("el => getComputedStyle(el).position") == "static"
+
+
+def test_an_edition_known_by_its_dates_has_the_rail_of_the_other_editions(live_server, seed, page):
+    """No change of layout between the shapes of an edition's page: the compact one has its
+    rail where the documented one has its facts, beside the program's editions."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    rails = []
+    for slug in (
+        "joint-workshop-smart-sustainable-cities-e-government/2018",
+        "wego-shrdc-training-program/2016-05",
+    ):
+        page.goto(f"{live_server.url}/programs/{slug}/")
+        rails.append(page.locator(".with-aside > .side-col").bounding_box())
+    documented, compact = rails
+    assert compact["x"] == documented["x"] and compact["width"] == documented["width"]
+    editions = page.get_by_role("heading", name="Every edition of the program").bounding_box()
+    assert editions["x"] + editions["width"] < compact["x"]
+    assert page.get_by_role("heading", name="Taking part now").bounding_box()["x"] >= compact["x"]

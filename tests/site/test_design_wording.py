@@ -41,11 +41,13 @@ def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed
     assert "This edition is known by its dates and venue only: there is no further record" in text
     assert text.index("no further record") < text.index("The program it belongs to")
     assert text.index("The program it belongs to") < text.index("Since 2011, WeGO has organized")
-    # A past edition: the program's next step comes after the record, as a quiet section
-    # (not the call-like panel a coming edition has), and promises no series.
+    # A past edition: the program's next step is in the rail every edition page has
+    # (after the program's text on a phone, before the long list), as the rail's text,
+    # and promises no series.
     assert "How to take part" not in text
-    assert text.index("Every edition of the program") < text.index("Taking part now")
-    assert 'class="take-part take-part--quiet"' in html
+    assert text.index("The program it belongs to") < text.index("Taking part now")
+    assert text.index("Taking part now") < text.index("Every edition of the program")
+    assert re.search(r'<div class="side-col">\s*<section class="take-part take-part--quiet"', html)
     assert "Each edition" not in text
     assert "andrew@we-gov.org" in text
     # No panel says what is not known.
