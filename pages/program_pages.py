@@ -9,7 +9,7 @@ testimonials or applications. Their addresses keep the programs section's names
 
 from urllib.parse import urljoin
 
-from django.db.models import Case, Prefetch, Q, Value, When
+from django.db.models import Case, Prefetch, Q, Value, When, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import DetailView
@@ -60,14 +60,16 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
         calls = [public_call(edition) for edition in upcoming]
         url = self.request.build_absolute_uri(self.object.get_absolute_url())
         others = self.other_programs()
+        past = [edition for edition in editions if not edition.is_upcoming(today)]
         return super().get_context_data(
+            lead_edition=self.lead_edition(past),
             other_programs=others[: self.other_program_count],
             more_programs=len(others) > self.other_program_count,
             fallback_contacts=self.fallback_contacts(),
             upcoming_editions=upcoming,
             # Calls of the coming editions that are open or still to open.
             calls=[call for call in calls if call is not None and not call.is_over],
-            past_editions=[edition for edition in editions if not edition.is_upcoming(today)],
+            past_editions=past,
             all_editions=editions,
             edition_count=len(editions),
             # Listed by title and date, each linking to the post.
@@ -78,6 +80,24 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             series_json_ld=series_json_ld(self.object, url, editions),
             **kwargs,
         )
+
+    def lead_edition(self, past_editions):
+        """A program with no text of its own is presented by the record of its latest
+        edition held (its summary, figures, co-organisers and topics), which leads the
+        page; else None."""
+        program = self.object
+        if program.summary or program.body or not past_editions:
+            return None
+        edition = (
+            Edition.objects.filter(pk=past_editions[0].pk)
+            .select_related("program", "venue_country")
+            .with_participant_counts()
+            .get()
+        )
+        prefetch_related_objects(
+            [edition], Prefetch("topics", Topic.objects.order_by("position")), "co_organisers"
+        )
+        return edition
 
     def testimonials(self, editions):
         """A few public testimonials of the program or its public editions (of

@@ -280,3 +280,24 @@ def test_a_programs_timeline_says_the_venue_its_editions_share_once(client, seed
     # The archive's rows, of many programs, each name their venue.
     year = client.get("/programs/archive/2012/").content.decode()
     assert "edition-table__venue" not in year and year.count(">Seoul, Korea<") == 2
+
+
+def test_a_program_without_text_of_its_own_leads_with_its_latest_edition(client, seed):
+    """The joint workshop has no summary: its one edition's record leads the page, in
+    place of a one-row timeline, before the past announcement."""
+    url = "/programs/joint-workshop-smart-sustainable-cities-e-government/"
+    html = client.get(url).content.decode()
+    lead = html[html.index('<section class="edition-lead"') :]
+    lead = lead[: lead.index("</section>")]
+    text = " ".join(re.sub(r"<[^>]+>", " ", lead).split())
+    assert "12 July 2018 · Jeju Island, Korea" in text and ">9<" in lead
+    assert "decided to co-organize the Joint Workshop" in text
+    assert re.search(r"<dt>Participants</dt><dd>28</dd>", lead)
+    assert re.search(r"<dt>Cities and bodies</dt><dd>18</dd>", lead)
+    assert "National Information Society Agency" in text and "Smart City Models in Korea" in text
+    assert f'href="{url}2018/">The 2018 edition in full</a>' in lead
+    assert html.index("edition-lead") < html.index("Past announcement")
+    assert 'id="editions-heading"' not in html, "no timeline of one row"
+    # A program with a text of its own keeps its timeline and has no lead.
+    main = client.get(MAIN).content.decode()
+    assert "edition-lead" not in main and 'id="editions-heading"' in main
