@@ -43,6 +43,10 @@ def test_landing_gives_the_overview_then_leads_on(client, seed):
     # The overview's sentence opens the page once, not again at the top of "About".
     assert text.count("Capacity-building is a crucial component of WeGO programs") == 1
     assert "By organizing training programs, WeGO hopes" in text
+    # Nor does the programs' introduction say again what the hero and the cards say.
+    assert "foster collaboration among cities." in text
+    assert "several training programs per year" not in text
+    assert "WeGO also organizes training programs with its regional offices" not in text
 
 
 def test_landing_names_its_contacts_once_in_the_footer_and_the_hero(client, seed):
