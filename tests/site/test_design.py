@@ -461,3 +461,24 @@ def test_an_edition_known_by_its_dates_has_the_rail_of_the_other_editions(live_s
     editions = page.get_by_role("heading", name="Every edition of the program").bounding_box()
     assert editions["x"] + editions["width"] < compact["x"]
     assert page.get_by_role("heading", name="Taking part now").bounding_box()["x"] >= compact["x"]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_an_archive_row_says_its_venue_once_after_the_dates_on_a_phone(
+    live_server, seed, page, width
+):
+    """On a phone the venue follows the dates on their line (a line less a row); from
+    48rem it has its column. Either way it is shown once."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + "/programs/archive/")
+    row = page.locator(".edition-row").filter(has_text="March 2017")
+    when = row.locator(".edition-row__when")
+    where = row.locator(".edition-row__where")
+    if width == 375:
+        assert when.inner_text() == "27–31 March 2017 · Seoul, Korea"
+        assert not where.is_visible()
+        line = when.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
+        assert when.bounding_box()["height"] < line * 1.5
+    else:
+        assert when.inner_text() == "27–31 March 2017"
+        assert where.inner_text() == "Seoul, Korea"
