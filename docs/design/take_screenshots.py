@@ -31,6 +31,7 @@ SHAPES = {
     "program-kind": "/programs/kind/regional/",
     "program": "/programs/wego-shrdc-training-program/",
     "program-name-only": "/programs/chengdu-smart-city-e-government-training-program/",
+    "program-lead": "/programs/joint-workshop-smart-sustainable-cities-e-government/",
     "edition": "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/",
     "edition-compact": "/programs/wego-shrdc-training-program/2016-05/",
     "edition-call": DEMO,
