@@ -52,6 +52,8 @@ class LandingView(TemplateView):
         today = timezone.localdate()
         return super().get_context_data(
             **per_generation(f"landing-{today.isoformat()}", self.landing_data),
+            # The page's content is written once per generation and day as well.
+            landing_day=today,
             organization_json_ld={
                 "@context": "https://schema.org",
                 **wego_organization(self.request.build_absolute_uri("/"), logo=True),
