@@ -38,7 +38,8 @@ class LandingView(TemplateView):
     They run once per content generation (`per_generation`): the site's busiest page
     then renders without a query even when the page cache cannot answer (a new query
     string, a front cache's miss), and the figures, which count the whole archive, are
-    not counted again on every render.
+    not counted again on every render. The template writes the content once per
+    generation and day as well (`{% per_generation %}`).
     """
 
     template_name = "landing.html"
