@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 from opendata import filters, public
 from opendata import serializers as items
 from programs.models import Participant, SiteVisit, Topic
+from wego_site.pagecache.generation import per_generation
 
 # What a slug or a country code is made of (Django’s slug converter, Unicode letters too).
 IDENTIFIER = re.compile(r"[-\w]+")
@@ -40,6 +41,47 @@ class PublicDetail(generics.RetrieveAPIView):
         super().initial(request, *args, **kwargs)
         if not all(IDENTIFIER.fullmatch(value) for value in kwargs.values()):
             raise exceptions.NotFound("No such item.")
+
+
+class ItemsKeptPerGeneration:
+    """A list whose items are serialised once per content generation.
+
+    An item's data depend only on content (and on the site's address, in its links), so
+    a request reads only the ids of its page's items (filtered, ordered and paginated
+    as before) and serialises just those not kept yet; the view's `with_parts()` loads
+    them. The items are kept with the other `per_generation` memos: the next content
+    change, or a scheduled item coming due, starts afresh. Only items that a public
+    list has answered are ever kept, and a request answers only the ids its public
+    queryset gives, so an item that stops being public is gone at once.
+    """
+
+    # Past this many items per process and generation, items are serialised and not
+    # kept, so memory stays bounded however large the archive (or the number of hosts):
+    # an edition with ten participants takes about 10 kB, 1,000 about 10 MB.
+    item_limit = 1000
+
+    def list(self, request, *args, **kwargs):
+        ids = self.filter_queryset(self.get_queryset()).values_list("pk", flat=True)
+        page = self.paginate_queryset(ids)
+        if page is None:
+            return Response(self.items_of(list(ids)))
+        return self.get_paginated_response(self.items_of(page))
+
+    def items_of(self, ids):
+        """The serialised items of these ids, in their order."""
+        kept = per_generation("api-items", dict)
+        # Items link to the site's pages by absolute URL: keyed by the address asked.
+        origin = (type(self).__name__, self.request.build_absolute_uri("/"))
+        found = {pk: kept.get((*origin, pk)) for pk in ids}
+        missing = [pk for pk, item in found.items() if item is None]
+        if missing:
+            rows = self.with_parts(self.get_queryset().filter(pk__in=missing))
+            for row, item in zip(rows, self.get_serializer(rows, many=True).data, strict=True):
+                found[row.pk] = item
+                if len(kept) < self.item_limit:
+                    kept[(*origin, row.pk)] = item
+        # An item deleted between the two queries is left out rather than answered as null.
+        return [found[pk] for pk in ids if found[pk] is not None]
 
 
 def describe(summary, description=""):
@@ -74,19 +116,18 @@ class EditionQueryMixin:
     serializer_class = items.EditionSerializer
 
     def get_queryset(self):
+        return public.editions().order_by("-start_date", "program__slug", "slug")
+
+    def with_parts(self, queryset):
+        """The editions with all that their items hold, in a fixed number of queries."""
         participants = Participant.objects.select_related("country", "place").order_by("position")
-        return (
-            public.editions()
-            .select_related("program", "venue_country")
-            .prefetch_related(
-                # In their order on the page (the parts' own ordering would join the
-                # edition again to sort by it).
-                Prefetch("topics", Topic.objects.order_by("position")),
-                Prefetch("site_visits", SiteVisit.objects.order_by("position")),
-                "co_organisers",
-                Prefetch("participants", participants),
-            )
-            .order_by("-start_date", "program__slug", "slug")
+        return queryset.select_related("program", "venue_country").prefetch_related(
+            # In their order on the page (the parts' own ordering would join the
+            # edition again to sort by it).
+            Prefetch("topics", Topic.objects.order_by("position")),
+            Prefetch("site_visits", SiteVisit.objects.order_by("position")),
+            "co_organisers",
+            Prefetch("participants", participants),
         )
 
 
@@ -95,14 +136,14 @@ class EditionQueryMixin:
     "Every public edition, newest first, with its topics, site visits, counts and the "
     "cities and bodies that took part.",
 )
-class EditionList(EditionQueryMixin, PublicList):
+class EditionList(EditionQueryMixin, ItemsKeptPerGeneration, PublicList):
     filterset_class = filters.EditionFilterSet
 
 
 @describe("An edition, by its program’s slug and its own")
 class EditionDetail(EditionQueryMixin, PublicDetail):
     def get_object(self):
-        queryset = self.get_queryset().filter(
+        queryset = self.with_parts(self.get_queryset()).filter(
             program__slug=self.kwargs["program_slug"], slug=self.kwargs["slug"]
         )
         return generics.get_object_or_404(queryset)

@@ -23,6 +23,16 @@ class StrictFilterBackend(DjangoFilterBackend):
     twice is answered with 400 rather than ignored or half read: neither says what the
     caller means."""
 
+    def filter_queryset(self, request, queryset, view):
+        # A list asked for without any of its filters is the list itself: the filterset
+        # (a form whose fields are deep-copied for every request) would change nothing.
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is None or not filterset_class.base_filters.keys() & set(
+            request.query_params
+        ):
+            return queryset
+        return super().filter_queryset(request, queryset, view)
+
     def get_filterset(self, request, queryset, view):
         filterset = super().get_filterset(request, queryset, view)
         if filterset is not None:

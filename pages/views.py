@@ -38,7 +38,8 @@ class LandingView(TemplateView):
     They run once per content generation (`per_generation`): the site's busiest page
     then renders without a query even when the page cache cannot answer (a new query
     string, a front cache's miss), and the figures, which count the whole archive, are
-    not counted again on every render.
+    not counted again on every render. The template writes the content once per
+    generation and day as well (`{% per_generation %}`).
     """
 
     template_name = "landing.html"
@@ -52,6 +53,8 @@ class LandingView(TemplateView):
         today = timezone.localdate()
         return super().get_context_data(
             **per_generation(f"landing-{today.isoformat()}", self.landing_data),
+            # The page's content is written once per generation and day as well.
+            landing_day=today,
             organization_json_ld={
                 "@context": "https://schema.org",
                 **wego_organization(self.request.build_absolute_uri("/"), logo=True),

@@ -126,6 +126,30 @@ def test_the_landing_gathers_its_data_once_per_content_generation(
     assert "Cities and public bodies 23" in text
 
 
+def test_the_landing_writes_its_content_once_per_generation_and_day(
+    client, seed, settings, page_cache_backend, monkeypatch
+):
+    """Its markup too is kept with its data: a change, or a new day, is seen at once."""
+    settings.PAGE_CACHE_ENABLED = False
+    page_cache.current_state()
+    client.get("/")
+    again = client.get("/?utm_source=newsletter")
+    assert "includes/program_card.html" not in {template.name for template in again.templates}
+
+    main = Program.objects.get(kind=ProgramKind.MAIN)
+    main.title = "The Renamed Main Program"
+    main.save()
+    assert "The Renamed Main Program" in text_of(client.get("/"))
+
+    # An edition that ends in two days is counted on the day after, with no change made.
+    today = timezone.localdate()
+    factories.EditionFactory(program=main, start_date=today, end_date=today + dt.timedelta(days=2))
+    assert "Editions since 2011 9" in text_of(client.get("/"))
+    later = timezone.now() + dt.timedelta(days=4)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert "Editions since 2011 10" in text_of(client.get("/"))
+
+
 def test_the_landing_counts_a_scheduled_edition_once_it_is_public(
     client, seed, settings, page_cache_backend, monkeypatch
 ):
