@@ -284,6 +284,8 @@ def country_page_data(country):
             "organisations": [p for p in took_part if p.kind == "organisation"],
             "named_only": [p for p in places if p.pk not in took_part_pks | host_pks],
             "hosts": hosts,
+            "hosted_count": sum(host.hosted_count for host in hosts),
+            "offices": [host for host in hosts if host.office_count],
             "unplaced": [p for p in participants if p.place_id is None],
             "editions": editions,
             "took_part_editions": {p.edition_id for p in participants},

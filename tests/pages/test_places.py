@@ -268,7 +268,11 @@ def test_place_and_country_pages_say_each_fact_once_and_apart_from_hosting(clien
     seoul = text_of(client.get("/cities/seoul/"))
     assert "A city in Korea, host of 8 editions of WeGO’s training." in seoul
     korea = text_of(client.get("/countries/kr/"))
-    assert "2 places in Korea took part in WeGO’s training, in 1 edition." in korea
+    # Each count says what it counts: the editions its places took part in, those held
+    # there, and the list's heading says it holds both.
+    assert "2 places in Korea took part in 1 edition of WeGO’s training." in korea
+    assert "9 editions were held in Korea." in korea
+    assert "Editions (9) Held in Korea or with participants from it" in korea
     took_part = korea[korea.index("Cities and organisations that took part") : korea.index("Hosts")]
     assert "Seoul" not in took_part and "Goyang-si 1 edition" in took_part
     hosts = korea[korea.index("Hosts") :]
