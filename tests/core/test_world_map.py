@@ -85,6 +85,16 @@ def test_the_locator_map_centres_its_place():
     assert "<title" in svg and "Baguio" in svg
 
 
+def test_the_locator_map_of_a_place_frames_its_continent():
+    """Not a strip of coast: Accra's window reaches Dakar, Cairo and Nairobi, so Africa is
+    recognisable with no border drawn."""
+    svg = str(locator_map(Mark("Accra", 5.56, -0.2, "")))
+    left, top, width, height = map(float, re.search(r'viewBox="([^"]+)"', svg)[1].split())
+    for latitude, longitude in [(14.7, -17.4), (30.0, 31.2), (-1.3, 36.8)]:
+        x, y = project(longitude, latitude)
+        assert left < x < left + width and top < y < top + height
+
+
 @pytest.mark.django_db
 def test_a_map_is_drawn_once_per_content_generation():
     drawings = []

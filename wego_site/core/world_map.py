@@ -388,9 +388,10 @@ def inset_maps(marks, *, land_id="world-map-land"):
     )
 
 
-# The locator map shows at least this many degrees of longitude around a place (a
-# country's page asks for less: its places are close together).
-LOCATOR_SPAN = 60.0
+# The locator map shows at least this many degrees of longitude around a place, so that
+# its continent frames it and it is recognisable without borders (a country's page asks
+# for less: its places are close together).
+LOCATOR_SPAN = 100.0
 # Its frame: width to height.
 LOCATOR_RATIO = 4 / 3
 # A lake smaller than this (in square units of the drawing) is left out of the locator's
