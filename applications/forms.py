@@ -235,7 +235,8 @@ class ApplicationForm(forms.ModelForm):
         field = self.fields["document"]
         field.required = False
         field.help_text = format_html(
-            '{}<span class="kept-file">{} — kept; choose another file to replace it.</span>',
+            '{}<span class="kept-file"><span><strong>{}</strong> — kept; choose another file to '
+            "replace it.</span></span>",
             self.documents_hint(),
             self.kept["filename"],
         )

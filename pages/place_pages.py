@@ -12,7 +12,8 @@ from django.utils.functional import cached_property
 from django.views.generic import DetailView, TemplateView
 
 from pages.places import (
-    add_testimony_years,
+    add_years_taken_part,
+    by_country,
     counted_places,
     host_places,
     host_role,
@@ -81,9 +82,10 @@ def place_list_data(program=None, year=None):
 
     def gather():
         places = list(counted_places(program, year))
-        add_testimony_years(places)
+        add_years_taken_part(places, program, year)
         return {
             "places": places,
+            "by_country": by_country(places),
             "drawn": [place for place in places if place.is_drawable],
             "country_count": len({place.country_id for place in places}),
             "hosts": list(host_places(program, year)),
@@ -284,6 +286,8 @@ def country_page_data(country):
             "organisations": [p for p in took_part if p.kind == "organisation"],
             "named_only": [p for p in places if p.pk not in took_part_pks | host_pks],
             "hosts": hosts,
+            "hosted_count": sum(host.hosted_count for host in hosts),
+            "offices": [host for host in hosts if host.office_count],
             "unplaced": [p for p in participants if p.place_id is None],
             "editions": editions,
             "took_part_editions": {p.edition_id for p in participants},

@@ -9,8 +9,8 @@ the table count what `Place.objects.with_participation()` counts: participants a
 editions of the editions that have taken place.
 """
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
 from programs.models import Edition, Participant, Place, RegionalOffice
@@ -140,24 +140,51 @@ def marks_of(places, hosts=()):
     return dots + rings
 
 
-def add_testimony_years(places):
-    """Give each place with no participation recorded (known from a testimonial) the
-    `testimony_years` of its public testimonials; one query, and none when every place
-    has participations."""
-    unrecorded = {place.pk: place for place in places if not place.participant_count}
-    for place in unrecorded.values():
-        place.testimony_years = []
-    if not unrecorded:
+def add_years_taken_part(places, program=None, year=None):
+    """Give each place the `years` it took part in (narrowed to `program` or `year`): of
+    the counted editions its participants went to, and of its public testimonials; and
+    each place with no participation recorded (known from a testimonial) the
+    `testimony_years` of those testimonials. One query (a union), none for no place."""
+    for place in places:
+        place.years, place.testimony_years = [], []
+    if not places:
         return
-    rows = (
-        public_testimonials()
-        .filter(place__in=list(unrecorded))
-        .order_by("year")
-        .values_list("place_id", "year")
-        .distinct()
+    by_pk = {place.pk: place for place in places}
+    editions = Edition.objects.filter(counted_edition_q())
+    testimonials = public_testimonials().filter(place__in=list(by_pk))
+    if program is not None:
+        editions = editions.filter(program=program)
+    if year is not None:
+        editions = editions.filter(start_date__year=year)
+        testimonials = testimonials.filter(year=year)
+    participations = (
+        Participant.objects.filter(place__in=list(by_pk), edition__in=editions)
+        .annotate(taken_in=ExtractYear("edition__start_date"), source=Value("participant"))
+        .values_list("place_id", "taken_in", "source")
     )
-    for place_id, year in rows:
-        unrecorded[place_id].testimony_years.append(year)
+    testimonies = testimonials.annotate(
+        taken_in=F("year"), source=Value("testimonial")
+    ).values_list("place_id", "taken_in", "source")
+    years = {pk: set() for pk in by_pk}
+    for place_id, taken_in, source in participations.order_by().union(testimonies.order_by()):
+        years[place_id].add(taken_in)
+        place = by_pk[place_id]
+        if source == "testimonial" and not place.participant_count:
+            place.testimony_years.append(taken_in)
+    for place in places:
+        place.years = sorted(years[place.pk])
+        place.testimony_years.sort()
+
+
+def by_country(places):
+    """[(country, its places by name)] by the countries' names."""
+    countries = {}
+    for place in places:
+        countries.setdefault(place.country, []).append(place)
+    return [
+        (country, sorted(rows, key=lambda place: place.name))
+        for country, rows in sorted(countries.items(), key=lambda item: item[0].name)
+    ]
 
 
 MAP_TITLE = "Map of the cities and organisations that took part in WeGO’s training"

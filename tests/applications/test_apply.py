@@ -423,7 +423,7 @@ def test_a_valid_pdf_is_kept_while_the_applicant_corrects_the_rest(
     first = post(client, call, country, email="not an address", document=upload(name="cv.pdf"))
     html = first.content.decode()
     assert first.status_code == 200
-    assert "cv.pdf — kept; choose another file to replace it." in html
+    assert "<strong>cv.pdf</strong> — kept; choose another file to replace it." in html
     token = kept_token(html)
     assert token  # signed, carried back by the form
 

@@ -139,9 +139,12 @@ def test_the_error_summary_has_one_focus_ring_and_phones_keep_wide_fields(live_s
     expect(summary).to_be_focused()
     ring = summary.evaluate(
         "s => [getComputedStyle(s).boxShadow, getComputedStyle(s).outlineStyle,"
-        " parseFloat(getComputedStyle(s).outlineWidth)]"
+        " parseFloat(getComputedStyle(s).outlineWidth), getComputedStyle(s).outlineColor,"
+        " parseFloat(getComputedStyle(s).outlineOffset)]"
     )
     assert ring[0] == "none" and ring[1] == "solid" and 2 <= ring[2] <= 3, ring
+    # In the panel's red (--error), apart from its bar: not the browser's black.
+    assert ring[3] == "rgb(164, 22, 26)" and ring[4] >= 2, ring
     # A field with its error still takes most of the phone's width.
     assert page.get_by_label("Full name").bounding_box()["width"] >= 320
     assert page.evaluate("document.documentElement.scrollWidth") <= 375

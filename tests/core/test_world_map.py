@@ -51,7 +51,7 @@ def many_marks(count):
 
 def test_the_map_names_and_links_every_mark_and_has_a_legend():
     svg = str(world_map.world_map(many_marks(3), title="The title", description="The text"))
-    assert svg.startswith('<svg class="world-map"')
+    assert svg.startswith('<div class="world-map-frame"><svg class="world-map"')
     assert '<title id="world-map-title">The title</title>' in svg
     assert '<desc id="world-map-desc">The text</desc>' in svg
     links = re.findall(r'<a class="map-mark" href="([^"]+)"><title>([^<]+)</title><circle', svg)
@@ -83,6 +83,33 @@ def test_the_locator_map_centres_its_place():
     assert left + width / 2 == pytest.approx(x, abs=0.1)
     assert top + height / 2 == pytest.approx(y, abs=0.1)
     assert "<title" in svg and "Baguio" in svg
+
+
+def test_the_larger_the_names_the_fewer_are_written_on_the_map():
+    """A layer per size: the phone's (32 units, 12 px on a 375 px map) holds only the
+    names that fit at that size; the table under the map lists every place."""
+    marks = [
+        Mark(f"P{i}", 10.0, 10.0 + i * 12, f"/{i}/", label=f"Place number {i}") for i in range(6)
+    ]
+    svg = str(world_map.world_map(marks, title="t", description="d"))
+    counts = {
+        layer: labels.count("<text")
+        for layer, labels in re.findall(
+            r'<g class="world-map__labels world-map__labels--(\w+)"[^>]*>(.*?)</g>', svg
+        )
+    }
+    assert 0 < counts["narrow"] < counts["medium"] <= counts["wide"]
+    assert 32 * 375 / world_map.WIDTH >= 12
+
+
+def test_the_locator_map_of_a_place_frames_its_continent():
+    """Not a strip of coast: Accra's window reaches Dakar, Cairo and Nairobi, so Africa is
+    recognisable with no border drawn."""
+    svg = str(locator_map(Mark("Accra", 5.56, -0.2, "")))
+    left, top, width, height = map(float, re.search(r'viewBox="([^"]+)"', svg)[1].split())
+    for latitude, longitude in [(14.7, -17.4), (30.0, 31.2), (-1.3, 36.8)]:
+        x, y = project(longitude, latitude)
+        assert left < x < left + width and top < y < top + height
 
 
 @pytest.mark.django_db
@@ -133,8 +160,14 @@ def test_crowded_marks_are_boxed_on_the_map_and_drawn_apart_in_a_named_inset():
     ]
     svg = str(world_map.world_map(marks, title="t", description="d"))
     # Accra alone is named on the map; Seoul and Goyang-si, crowded, are boxed instead.
-    labels = re.search(r'<g class="world-map__labels" aria-hidden="true"[^>]*>(.*?)</g>', svg)
-    assert re.findall(r">([^<]+)</text>", labels[1]) == ["Accra"]
+    layers = re.findall(
+        r'<g class="world-map__labels world-map__labels--(\w+)" aria-hidden="true" '
+        r'font-size="(\d+)">(.*?)</g>',
+        svg,
+    )
+    assert [(layer, int(size)) for layer, size, _ in layers] == list(world_map.LABEL_SIZES)
+    for _, _, labels in layers:
+        assert re.findall(r">([^<]+)</text>", labels) == ["Accra"]
     assert svg.count('class="world-map__inset-box"') == 1
     assert 'id="world-map-land"' in svg
     insets = str(world_map.inset_maps(marks))
@@ -150,9 +183,10 @@ def test_a_label_that_would_touch_another_goes_elsewhere_or_is_left_out():
         Mark(f"P{i}", 10.0, 10.0 + i * 8, f"/{i}/", label=f"Place number {i}") for i in range(6)
     ]
     svg = str(world_map.world_map(marks, title="t", description="d"))
+    wide = re.search(r'<g class="world-map__labels world-map__labels--wide"[^>]*>(.*?)</g>', svg)
     boxes = []
     for x, y, anchor, text in re.findall(
-        r'<text x="([^"]+)" y="([^"]+)" text-anchor="([^"]+)">([^<]+)</text>', svg
+        r'<text x="([^"]+)" y="([^"]+)" text-anchor="([^"]+)">([^<]+)</text>', wide[1]
     ):
         width = len(text) * world_map.LABEL_SIZE * 0.56
         left = {"start": 0, "end": -width, "middle": -width / 2}[anchor] + float(x)

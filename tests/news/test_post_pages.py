@@ -247,3 +247,24 @@ def test_news_year_chips_are_named_and_only_offered_when_there_is_a_choice(clien
     assert 'aria-labelledby="year-chips-label"' in html
     # A tag's page does not offer the years of all the news.
     assert "News by year" not in client.get("/news/tag/covid-19/").content.decode()
+
+
+def test_the_lede_style_is_kept_for_a_post_with_more_text_to_follow(client, empty_site):
+    """A brief (a post that is its lede alone) is one paragraph in the body's type, its
+    panel under it; a post with a body opens with the lede, set larger."""
+    with as_one_change():
+        brief = PostFactory(slug="brief", lede="One paragraph.", body="")
+        long = PostFactory(slug="long", lede="The lede.", body="The body follows.")
+    brief_html = client.get(brief.get_absolute_url()).content.decode()
+    assert '<article class="post post--brief">' in brief_html
+    text = brief_html[brief_html.index('<div class="prose post__text">') :]
+    assert text.split("</div>")[0].split() == [
+        "<div",
+        'class="prose',
+        'post__text">',
+        "<p>One",
+        "paragraph.</p>",
+    ]
+    long_html = client.get(long.get_absolute_url()).content.decode()
+    assert '<article class="post">' in long_html
+    assert '<p class="lede">The lede.</p>' in long_html

@@ -214,6 +214,9 @@ def test_the_api_documentation_opens_with_its_contents_and_a_command_kept_whole(
     assert anchors and re.findall(r'href="#([^"]+)"', contents) == ["use", *anchors]
     assert html.index("api-contents") < html.index('id="use"')
     assert '<pre class="command" tabindex="0"><code>curl ' in html
+    # Folded on a phone (opened by its heading; the stylesheet keeps it open from 56rem).
+    fold = re.search(r"<details ([^>]*)>\s*<summary><h2 [^>]*>On this page</h2>", contents)
+    assert fold and "open" not in fold[1]
 
 
 def test_every_page_leads_to_the_open_data(client, seed):

@@ -196,8 +196,10 @@ def test_the_menu_leads_to_the_cities(client, empty_site, philippines):
 @pytest.mark.parametrize(
     ("url", "budget"),
     [
-        ("/cities/", 4),
-        ("/cities/?year=2018", 4),
+        # The places, the hosts, the years each place took part (one union of
+        # participants and testimonials), the filters, the generation.
+        ("/cities/", 5),
+        ("/cities/?year=2018", 5),
         ("/cities/baguio-test/", 6),
         ("/countries/ph/", 6),
     ],
@@ -268,7 +270,11 @@ def test_place_and_country_pages_say_each_fact_once_and_apart_from_hosting(clien
     seoul = text_of(client.get("/cities/seoul/"))
     assert "A city in Korea, host of 8 editions of WeGO’s training." in seoul
     korea = text_of(client.get("/countries/kr/"))
-    assert "2 places in Korea took part in WeGO’s training, in 1 edition." in korea
+    # Each count says what it counts: the editions its places took part in, those held
+    # there, and the list's heading says it holds both.
+    assert "2 places in Korea took part in 1 edition of WeGO’s training." in korea
+    assert "9 editions were held in Korea." in korea
+    assert "Editions (9) Held in Korea or with participants from it" in korea
     took_part = korea[korea.index("Cities and organisations that took part") : korea.index("Hosts")]
     assert "Seoul" not in took_part and "Goyang-si 1 edition" in took_part
     hosts = korea[korea.index("Hosts") :]
@@ -276,6 +282,25 @@ def test_place_and_country_pages_say_each_fact_once_and_apart_from_hosting(clien
     philippines = text_of(client.get("/countries/ph/"))
     assert "Makati City 1 edition" in philippines
     assert "City city" not in philippines and "in the Philippines took part" in philippines
+
+
+def test_the_places_table_is_by_country_with_the_years_they_took_part(client, seed):
+    """Not a column of identical counts: each country heads the rows of its places, and
+    each place says the years of the editions it took part in."""
+    html = client.get("/cities/").content.decode()
+    table = html[html.index('<table class="data-table places-by-country">') :]
+    table = table[: table.index("</table>")]
+    korea = re.search(r"<tbody>(.*?)</tbody>", table[table.index('">Korea</a>') - 200 :], re.S)[1]
+    assert re.search(r'<th scope="rowgroup" rowspan="2" class="data-table__group">', korea)
+    rows = re.findall(
+        r'<a href="/cities/([^/]+)/">[^<]+</a>.*?<td class="num">([^<]+)</td>', korea, re.S
+    )
+    assert rows == [("goyang", "2018"), ("seongnam", "2018")]
+    countries = re.findall(
+        r'class="data-table__group"><a href="/countries/\w+/">([^<]+)</a>', table
+    )
+    assert countries == sorted(countries) and len(countries) == 17
+    assert "Participations" not in table
 
 
 def test_places_known_from_a_testimonial_are_shown_as_such(client, seed):
@@ -286,12 +311,8 @@ def test_places_known_from_a_testimonial_are_shown_as_such(client, seed):
     row = html[html.index('<a href="/cities/barcelona/">') :]
     row = row[: row.index("</tr>")]
     header, cells = row.split("</th>")
-    assert '<span class="data-table__note">Known from a testimonial (2013)</span>' in header
-    assert "testimonial" not in cells and ">0<" not in cells
-    assert (
-        '<span aria-hidden="true">–</span><span class="visually-hidden">none recorded</span>'
-        in cells
-    )
+    assert '<span class="data-table__note">Known from a testimonial</span>' in header
+    assert "testimonial" not in cells and '<td class="num">2013</td>' in cells
     assert re.search(r'<a class="map-mark map-mark--testimony" href="/cities/barcelona/">', html)
     assert "From a testimonial" in text  # the legend
     # Every mark holds a transparent circle to hit with a finger.
@@ -323,7 +344,7 @@ def test_the_seed_maps_crowded_korean_places_are_drawn_apart_on_the_cities_page_
     assert "<figcaption>Korea, enlarged</figcaption>" in insets
     korea = re.search(r"<title>Korea, enlarged: ([^<]+)</title>", insets)[1]
     assert set(korea.split(", ")) == {"Goyang-si", "Seoul", "Seongnam-si", "Jeju City"}
-    assert '<g class="world-map__labels" aria-hidden="true"' in html
+    assert '<g class="world-map__labels world-map__labels--wide" aria-hidden="true"' in html
     assert '<div class="map-insets">' not in client.get("/").content.decode()
 
 
@@ -360,7 +381,7 @@ def test_place_pages_show_a_content_change_at_once(client, empty_site, philippin
     for url in ["/cities/baguio-test/", "/countries/ph/"]:
         assert "Second workshop" in text_of(client.get(url)), url
     table = client.get("/cities/").content.decode()
-    assert re.search(r"Baguio test</a>.*?<td[^>]*>2</td>", table, re.S)
+    assert re.search(r"Baguio test</a>.*?<td[^>]*>2018, 2019</td>", table, re.S)
 
 
 def test_place_counts_follow_the_day_an_edition_ends(

@@ -28,6 +28,8 @@ def test_jeju_finds_the_2018_workshop(client, seed):
     assert hit.object.slug == "2018"
     assert f'<a href="{hit.object.get_absolute_url()}">' in html
     assert "<mark>Jeju</mark>" in html
+    # A snippet is set like the rest of the page: the range typed "9-12" reads "9–12".
+    assert "July 9\u2060\u2013\u206012, 2018 on the beautiful <mark>Jeju</mark>" in html
     [place] = found["places"].hits
     assert place.url == "/cities/jeju/"
     assert "2 results for “Jeju”" in html

@@ -114,3 +114,20 @@ def test_a_country_by_iso_code_is_found_or_added_and_a_preview_writes_nothing(se
     assert Country.objects.get(pk=nepal.pk).code == ""
     assert Country.objects.for_code("NP", "Nepal") == nepal
     assert Country.objects.get(pk=nepal.pk).code == "NP"
+
+
+def test_the_application_form_names_each_seed_country_as_the_site_does():
+    """One name for a country everywhere: the form's list, the confirmation and the
+    emails (django-countries, with COUNTRIES_OVERRIDE) say "Korea" as the site's pages
+    do, and django-countries' own names still find it (the participants' import)."""
+    from django_countries import countries
+
+    rows = json.loads((settings.BASE_DIR / "fixtures" / "00_places.json").read_text())
+    seeded = {
+        row["fields"]["code"]: row["fields"]["name"]
+        for row in rows
+        if row["model"] == "programs.country" and row["fields"].get("code")
+    }
+    assert seeded["KR"] == "Korea"
+    assert {code: str(countries.name(code)) for code in seeded} == seeded
+    assert countries.by_name("South Korea") == "KR" and countries.by_name("Kyrgyzstan") == "KG"

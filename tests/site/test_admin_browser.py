@@ -1,5 +1,7 @@
 """An editor signs in, writes a news post with a cover and tags, publishes it, and sees it."""
 
+import re
+
 import pytest
 from PIL import Image
 from taggit.models import Tag
@@ -47,3 +49,33 @@ def test_editor_publishes_a_post_with_cover_and_tags(
     page.get_by_role("link", name="Smart city webinar for secretariat testing").click()
     assert page.locator("h1").inner_text() == "Smart city webinar for secretariat testing"
     assert "WeGO held a webinar on smart cities." in page.locator("main").inner_text()
+
+
+def _luminance(rgb):
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(float(v)) for v in rgb)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def _contrast(a, b):
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_a_focused_button_on_the_sign_in_title_bar_shows_its_ring(live_server, empty_site, page):
+    """The theme switch on the dark title bar: focused, a ring the bar does not swallow
+    (the browser's own near-black one was 1.5:1 against it)."""
+    page.goto(live_server.url + "/admin/login/")
+    toggle = page.locator("#header .theme-toggle")
+    toggle.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # focused from the keyboard, so :focus-visible applies
+    ring, bar = toggle.evaluate(
+        "t => [getComputedStyle(t).outlineColor, getComputedStyle(t.closest('#header'))"
+        ".backgroundColor]"
+    )
+    numbers = [re.findall(r"\d+", colour)[:3] for colour in (ring, bar)]
+    assert _contrast(*numbers) >= 3, (ring, bar)

@@ -206,11 +206,11 @@ def world_map(
     if hosts:
         legend = format_html("{}{}", legend, _legend_item("host", HOST_RADIUS, host_label))
     return format_html(
-        '<svg class="world-map" viewBox="0 0 {} {}" role="group" '
+        '<div class="world-map-frame"><svg class="world-map" viewBox="0 0 {} {}" role="group" '
         'aria-labelledby="{}-title" aria-describedby="{}-desc" xmlns="http://www.w3.org/2000/svg">'
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>'
         '<path class="world-map__land" id="{}-land" d="{}"/>{}'
-        '<g class="world-map__marks">{}</g>{}</svg>'
+        '<g class="world-map__marks">{}</g>{}</svg></div>'
         '<ul class="map-legend" aria-label="Legend: the size of a dot">{}</ul>',
         outline["width"],
         outline["height"],
@@ -233,7 +233,7 @@ def world_map(
             ),
         ),
         marks_svg,
-        _labels(marks),
+        format_html_join("", "{}", ((_labels(marks, size, layer),) for layer, size in LABEL_SIZES)),
         legend,
     )
 
@@ -241,8 +241,13 @@ def world_map(
 # Marks closer than this (in the drawing's units) overlap: they are drawn again, apart,
 # in an enlarged inset (`inset_maps`).
 CROWDED = 2 * MIN_RADIUS + 2
-# The labels on the world map, in its units (hidden where the map is narrow).
-LABEL_SIZE = 15
+# The places' names on the world map, in its units: a layer per size, of which the
+# stylesheet shows the one that suits the width the map is drawn at (a container query),
+# so that a name is never less than 12 px: 13 units where the map is 940 px wide or
+# more, 20 from 600 px, 32 below (12 px on a 375 px phone). The larger the names, the
+# fewer fit: those left out are in the table under the map.
+LABEL_SIZES = (("wide", 13), ("medium", 20), ("narrow", 32))
+LABEL_SIZE = LABEL_SIZES[0][1]
 
 
 def _points(marks):
@@ -277,11 +282,11 @@ def _box_around(group, margin):
     )
 
 
-def _labels(marks):
-    """The short names of the places not in a crowded group, beside their marks: hosts
-    first, then the most present; each to the right of its mark, or else to its left,
-    above or below, where that is clear; left out where all would touch another name, a
-    mark or a box."""
+def _labels(marks, size=LABEL_SIZE, layer="wide"):
+    """The short names of the places not in a crowded group, beside their marks, in
+    `size` units (one of LABEL_SIZES, its `layer`): hosts first, then the most present;
+    each to the right of its mark, or else to its left, above or below, where that is
+    clear; left out where all would touch another name, a mark or a box."""
     groups = crowded_groups(marks)
     crowded = {id(p[0]) for g in groups for p in g}
     taken = [_box_around(g, margin=MIN_RADIUS + 4) for g in groups]
@@ -292,27 +297,29 @@ def _labels(marks):
     for mark, x, y in order:
         if not mark.label or id(mark) in crowded:
             continue
-        width = len(mark.label) * LABEL_SIZE * 0.56
+        width = len(mark.label) * size * 0.56
         own = (x - MIN_RADIUS, y - MIN_RADIUS, 2 * MIN_RADIUS, 2 * MIN_RADIUS)
         others = [*taken, *(box for box in dots if box != own)]
-        gap = MIN_RADIUS + 3
+        gap = (HOST_RADIUS + 2 if mark.is_host else MIN_RADIUS) + 3
         places = (
             ("start", x + gap, y),
             ("end", x - gap, y),
-            ("middle", x, y - gap - LABEL_SIZE * 0.5),
-            ("middle", x, y + gap + LABEL_SIZE * 0.5),
+            ("middle", x, y - gap - size * 0.5),
+            ("middle", x, y + gap + size * 0.5),
         )
         for anchor, start, middle in places:
             left = {"start": start, "end": start - width, "middle": start - width / 2}[anchor]
-            box = (left, middle - LABEL_SIZE * 0.6, width, LABEL_SIZE * 1.2)
+            box = (left, middle - size * 0.6, width, size * 1.2)
             if left >= 0 and left + width <= WIDTH and not any(_overlap(box, o) for o in others):
                 taken.append(box)
-                baseline = f"{middle + LABEL_SIZE * 0.35:.1f}"
+                baseline = f"{middle + size * 0.35:.1f}"
                 rows.append((f"{start:.1f}", baseline, anchor, mark.label))
                 break
     return format_html(
-        '<g class="world-map__labels" aria-hidden="true" font-size="{}">{}</g>',
-        LABEL_SIZE,
+        '<g class="world-map__labels world-map__labels--{}" aria-hidden="true" font-size="{}">'
+        "{}</g>",
+        layer,
+        size,
         format_html_join("", '<text x="{}" y="{}" text-anchor="{}">{}</text>', rows),
     )
 
@@ -336,9 +343,11 @@ def inset_maps(marks, *, land_id="world-map-land"):
         height = width * 0.75
         left = (max(xs) + min(xs)) / 2 - width * 0.28
         top = (max(ys) + min(ys)) / 2 - height / 2
-        font = width / 16
+        # Names a thirteenth of the inset's width (12 px where it is drawn 156 px wide),
+        # from the middle on: the longest, "Seongnam-si", ends inside the frame.
+        font = width / 13
         step = height / (len(group) + 1)
-        label_x = left + width * 0.58
+        label_x = left + width * 0.5
         rows = []
         for index, (mark, x, y) in enumerate(group, start=1):
             label_y = top + step * index
@@ -388,9 +397,10 @@ def inset_maps(marks, *, land_id="world-map-land"):
     )
 
 
-# The locator map shows at least this many degrees of longitude around a place (a
-# country's page asks for less: its places are close together).
-LOCATOR_SPAN = 60.0
+# The locator map shows at least this many degrees of longitude around a place, so that
+# its continent frames it and it is recognisable without borders (a country's page asks
+# for less: its places are close together).
+LOCATOR_SPAN = 100.0
 # Its frame: width to height.
 LOCATOR_RATIO = 4 / 3
 # A lake smaller than this (in square units of the drawing) is left out of the locator's

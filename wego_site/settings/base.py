@@ -152,9 +152,14 @@ FORMAT_MODULE_PATH = ["wego_site.core.formats"]
 TAGGIT_CASE_INSENSITIVE = True
 
 # Countries in the application form and the admin read by their common English names.
-# django-countries already uses them for most ("South Korea", "Russia"); these are the
-# ones its ISO list names otherwise (Nauru's is its Nauruan name).
+# django-countries already uses them for most ("Russia", "Vietnam"); these are the ones
+# its ISO list names otherwise (Nauru's is its Nauruan name), and those the site's own
+# countries (fixtures/00_places.json, as the secretariat writes them) name otherwise:
+# "Korea", "Kyrgyz Republic". django-countries' names stay known to look-ups by name
+# (the participants' import) as the second of `names`.
 COUNTRIES_OVERRIDE = {
+    "KR": {"names": ["Korea", "South Korea"]},
+    "KG": {"names": ["Kyrgyz Republic", "Kyrgyzstan"]},
     "BS": "Bahamas",
     "NR": "Nauru",
     "US": "United States",
