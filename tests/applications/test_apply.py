@@ -203,7 +203,27 @@ def test_the_form_page_says_the_deadline_once_in_the_call_in_brief(client, call)
     shown = html[html.index("<main") :]
     assert shown.count(call.closes_text) == 1
     brief = shown[shown.index('id="call-summary-heading"') :]
-    assert call.closes_text in brief
+    assert call.closes_html in brief
+
+
+def test_the_call_in_brief_comes_before_the_form_so_a_phone_reads_it_first(client, call):
+    html = client.get(apply_url(call)).content.decode()
+    brief = html.index('id="call-summary-heading"')
+    assert brief < html.index('<form class="application-form"')
+    assert "What to send" in html[brief : html.index('<form class="application-form"')]
+
+
+def test_the_confirmation_and_its_email_give_the_deadline_in_utc_too(
+    client, call, country, private_root
+):
+    call.closes_at = timezone.now() + dt.timedelta(days=3)
+    call.save()
+    response = post(client, call, country)
+    page = client.get(response["Location"]).content.decode()
+    assert f"After the deadline, {call.closes_html}, the secretariat" in page
+    assert call.closes_text.endswith(" UTC") and "Seoul time (UTC+9) — " in call.closes_text
+    send_the_queue()
+    assert f"After the deadline ({call.closes_text})" in mail.outbox[0].body
 
 
 def test_before_the_opening_there_is_no_form(client, country):
