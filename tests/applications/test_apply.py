@@ -19,6 +19,7 @@ from tests.applications.factories import ApplicationFactory, CallFactory, form_d
 from tests.applications.helpers import send_the_queue, stored_documents
 from tests.applications.pdfs import bomb_pdf_bytes, pdf_bytes, upload
 from tests.factories import EditionFactory, ProgramFactory
+from wego_site.core.uploads import size_text
 
 pytestmark = pytest.mark.django_db
 
@@ -340,6 +341,19 @@ def test_a_request_far_too_large_is_refused_before_it_is_read(client, call, coun
     assert "Back to the form" not in html
     assert f'<a href="{apply_url(call)}">Start again with an empty form</a>' in html
     assert not Application.objects.exists()
+
+
+def test_a_size_limit_reads_as_the_form_writes_it(client, call, country, settings):
+    settings.APPLICATION_DOCUMENT_MAX_BYTES = 1024 * 1024
+    settings.APPLICATION_FORM_MAX_EXTRA_BYTES = 1000
+    assert "At most 1 MB." in client.get(apply_url(call)).content.decode()
+    response = post(client, call, country, document=upload(b"%PDF-" + b"x" * 1_200_000))
+    assert response.status_code == 413
+    html = response.content.decode()
+    assert "larger than 1 MB, the most this call takes" in html
+    assert "1.0 MB" not in html
+    assert size_text(5 * 1024 * 1024) == "5 MB"
+    assert size_text(7_500_000) == "7.2 MB" and size_text(1000) == "1000 bytes"
 
 
 def test_a_decompression_bomb_is_refused(client, call, country, private_root, settings):
