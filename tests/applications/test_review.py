@@ -3,11 +3,13 @@ the CSV export, the document download and retention."""
 
 import csv
 import datetime as dt
+import importlib
 import io
 import re
 
 import pytest
 import reversion
+from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
 from django.core import mail
@@ -187,6 +189,54 @@ def test_decision_emails_are_previewed_then_queued(editor_client, call, decision
     assert "accepted" in mail.outbox[0].body and accepted.reference in mail.outbox[0].subject
     accepted.refresh_from_db()
     assert accepted.decision_emailed_at is not None
+
+
+def test_the_decision_preview_counts_in_words(editor_client, call, decision_texts):
+    accepted = ApplicationFactory(call=call)
+    accepted.change_status("accepted")
+    pending = ApplicationFactory(call=call)
+
+    def said(applications):
+        html = run_action(editor_client, "send_decision_emails", applications).content.decode()
+        return re.sub(r"\s+", " ", html[html.index('<div id="content"') :])
+
+    assert "The selected application will get the email written for its status." in said([accepted])
+    assert "The selected application will get no email." in said([pending])
+    assert "1 of the 2 selected applications will get" in said([accepted, pending])
+    other = ApplicationFactory(call=call)
+    other.change_status("declined")
+    assert "All 2 selected applications will get" in said([accepted, other])
+
+
+DECISION_TEXTS_UPDATE = "applications.migrations.0009_accepted_email_stands_on_its_own"
+
+
+def test_the_default_accepted_email_promises_nothing_that_does_not_follow(decision_texts):
+    text = DecisionEmail.objects.get(name="decision-accepted").content
+    assert "follow." not in text
+    assert (
+        "The secretariat will write to you with the program and the practical arrangements." in text
+    )
+    assert text == importlib.import_module(DECISION_TEXTS_UPDATE).NEW_CONTENT
+
+
+def test_the_old_default_accepted_text_is_brought_up_to_date_and_an_edited_one_kept(
+    decision_texts,
+):
+    migration = importlib.import_module(DECISION_TEXTS_UPDATE)
+    accepted = DecisionEmail.objects.get(name="decision-accepted")
+    accepted.content = migration.OLD_CONTENT
+    accepted.save()
+    migration.forwards(apps, None)
+    accepted.refresh_from_db()
+    assert accepted.content == migration.NEW_CONTENT
+
+    edited = migration.OLD_CONTENT.replace("WeGO Training Programs", "The WeGO secretariat")
+    accepted.content = edited
+    accepted.save()
+    migration.forwards(apps, None)
+    accepted.refresh_from_db()
+    assert accepted.content == edited
 
 
 def test_the_decision_preview_shows_the_plain_text_exactly(editor_client, decision_texts):
