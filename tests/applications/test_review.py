@@ -50,6 +50,17 @@ def test_the_editor_finds_applications_per_call_with_filters_and_search(editor_c
         assert editor_client.get(reverse(CHANGELIST), params).status_code == 200
 
 
+def test_the_list_and_the_csv_name_the_zone_of_the_submission_time(editor_client, call):
+    application = ApplicationFactory(call=call)
+    application.submitted_at = dt.datetime(2026, 12, 6, 20, 19, tzinfo=dt.UTC)
+    application.save()
+    page = editor_client.get(reverse(CHANGELIST)).content.decode()
+    assert "7 December 2026, 05:19 Seoul time (UTC+9)" in page
+    response = run_action(editor_client, "export_csv", [application])
+    (row,) = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert row["Submitted, Seoul time (UTC+9)"] == "2026-12-07 05:19"
+
+
 def what_they_see(client, application):
     """Status codes of every way to an application: list, page, document, export."""
     return [
@@ -301,7 +312,12 @@ def test_accepted_applicants_become_the_editions_participants(client, editor_cli
     listed = run_action(editor_client, "make_participants", [first, second, declined], follow=True)
     assert "2 listed as participating" in listed.content.decode()
     assert "1 skipped: only accepted or confirmed" in listed.content.decode()
-    run_action(editor_client, "make_participants", [first])  # twice: still one
+    again = run_action(editor_client, "make_participants", [first, declined], follow=True)
+    # Twice: still one, and the message says so rather than counting it listed again.
+    message = again.content.decode()
+    assert "0 listed as participating" in message
+    assert "1 already listed, left as they were." in message
+    assert "1 skipped: only accepted or confirmed" in message
     (participant,) = Participant.objects.filter(edition=call.edition)
     assert participant.name == "Harbour City Council"
     page = client.get(call.edition.get_absolute_url())
