@@ -21,7 +21,7 @@ from reversion.models import Revision, Version
 
 from applications.models import Application, DecisionEmail, StatusChange
 from programs.models import Contact, Country, Participant
-from tests.applications.factories import ApplicationFactory, ContactFactory
+from tests.applications.factories import ApplicationFactory, CallFactory, ContactFactory
 from tests.applications.helpers import send_the_queue, stored_documents
 from tests.applications.pdfs import pdf_bytes
 
@@ -59,6 +59,14 @@ def test_the_list_and_the_csv_name_the_zone_of_the_submission_time(editor_client
     response = run_action(editor_client, "export_csv", [application])
     (row,) = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert row["Submitted, Seoul time (UTC+9)"] == "2026-12-07 05:19"
+
+
+def test_the_by_call_filter_is_shown_once_there_are_two_calls(editor_client, call):
+    """As docs/editing.md says: with one call there is nothing to choose between."""
+    ApplicationFactory(call=call)
+    assert " By call " not in editor_client.get(reverse(CHANGELIST)).content.decode()
+    CallFactory()
+    assert " By call " in editor_client.get(reverse(CHANGELIST)).content.decode()
 
 
 def what_they_see(client, application):
