@@ -53,6 +53,11 @@ serve: install ## Serve like production (debug off, gunicorn) on 127.0.0.1:$(POR
 	  echo "Note: serving plain HTTP on http://127.0.0.1:$(PORT), for this machine only" \
 	       "(in production nginx speaks HTTPS in front)."; \
 	fi
+	@if [ "$${DJANGO_MEDIA_STORAGE-filesystem}" != "s3" ]; then \
+	  echo "Note: uploaded pictures and social cards (/media/) are served by nginx in front," \
+	       "not by gunicorn: browsed directly they show as broken pictures. To see them, put" \
+	       "deploy/nginx.conf in front (README.md, \"make serve\"; docs/deployment.md)."; \
+	fi
 	DJANGO_DEBUG=0 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=0 $(BIN)/python manage.py createinitialrevisions --comment "First recorded version." --verbosity 0
 	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0

@@ -22,12 +22,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage, storages
 from django.http import FileResponse, HttpResponse
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.http import content_disposition_header
 from pypdf.errors import LimitReachedError
 from pypdf.generic import IndirectObject, StreamObject
+
+from wego_site.core.uploads import size_text
 
 logger = logging.getLogger(__name__)
 
@@ -263,7 +264,7 @@ def validate_application_pdf(file):
     limit = settings.APPLICATION_DOCUMENT_MAX_BYTES
     if file.size > limit:
         _refuse(
-            f"This file is larger than {filesizeformat(limit)}. Send a smaller PDF.",
+            f"This file is larger than {size_text(limit)}. Send a smaller PDF.",
             "file_too_large",
         )
     file.seek(0)

@@ -6,6 +6,8 @@ import re
 from django.http import HttpResponse
 from django.utils import timezone
 
+from wego_site.core.date_text import zone_label
+
 COLUMNS = [
     ("Reference", "reference"),
     ("Status", "get_status_display"),
@@ -42,6 +44,15 @@ def cell(application, attribute):
     return text
 
 
+def csv_headings():
+    """The columns' headings; a moment's heading names the zone its values are in, as
+    the values are written for a spreadsheet to read ("2026-12-07 05:19")."""
+    zone = zone_label(timezone.localtime())
+    return [
+        f"{title}, {zone}" if attribute.endswith("_at") else title for title, attribute in COLUMNS
+    ]
+
+
 def applications_csv_response(applications):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
@@ -49,7 +60,7 @@ def applications_csv_response(applications):
     response["Cache-Control"] = "private, no-store"
     response.write("\ufeff")  # spreadsheets then read the file as UTF-8
     writer = csv.writer(response)
-    writer.writerow([title for title, _ in COLUMNS])
+    writer.writerow(csv_headings())
     for application in applications.select_related("call__edition").order_by(
         "call", "submitted_at"
     ):

@@ -23,6 +23,7 @@ from applications.documents import (
 from applications.models import Application
 from applications.models.applicants import TEXT_LIMIT
 from wego_site.core.templatetags.wego import unbroken_addresses
+from wego_site.core.uploads import size_text
 
 # A field people never see (hidden by the stylesheet, skipped by keyboard and screen
 # readers); form-filling robots fill it. Named so that browsers' autofill leaves it alone.
@@ -228,8 +229,8 @@ class ApplicationForm(forms.ModelForm):
         return kept
 
     def documents_hint(self):
-        max_mb = settings.APPLICATION_DOCUMENT_MAX_BYTES // (1024 * 1024)
-        return format_html("{} At most {} MB.", self.call.documents, max_mb)
+        max_size = size_text(settings.APPLICATION_DOCUMENT_MAX_BYTES)
+        return format_html("{} At most {}.", self.call.documents, max_size)
 
     def show_kept_document(self):
         field = self.fields["document"]

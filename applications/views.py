@@ -9,7 +9,6 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -22,6 +21,7 @@ from applications import emails
 from applications.forms import ApplicationForm
 from applications.models import Application, Call, CallState
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
+from wego_site.core.uploads import size_text
 
 CONFIRMATION_SALT = "applications.confirmation"
 CONFIRMATION_MAX_AGE = 3600  # seconds the confirmation page can be reloaded
@@ -64,7 +64,7 @@ def refusal(request, call, status, title, paragraphs):
 
 
 def too_large_response(request, call):
-    limit = filesizeformat(settings.APPLICATION_DOCUMENT_MAX_BYTES)
+    limit = size_text(settings.APPLICATION_DOCUMENT_MAX_BYTES)
     return refusal(
         request,
         call,
@@ -135,7 +135,7 @@ class ApplyView(CallMixin, FormView):
             call=self.call,
             edition=self.call.edition,
             state=self.call.state(),
-            max_mb=settings.APPLICATION_DOCUMENT_MAX_BYTES // (1024 * 1024),
+            max_size=size_text(settings.APPLICATION_DOCUMENT_MAX_BYTES),
             **kwargs,
         )
 

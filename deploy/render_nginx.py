@@ -11,6 +11,12 @@ would no longer cover stops them with a message instead.
 
 `--plain` gives the same server over plain HTTP (no TLS, X-Forwarded-Proto: https), as
 the benchmark uses it to compare with nginx serving a static file.
+
+To browse the site as in production on one machine, with its pictures (nginx serves
+/media/, not gunicorn), point it at the site's folders and `make serve` (docs/deployment.md):
+
+    python deploy/render_nginx.py /tmp/wego-nginx --https-port 8443 --http-port 8080 \
+        --upstream 127.0.0.1:8000 --media-root "$PWD/media" --static-root "$PWD/staticfiles"
 """
 
 import argparse
@@ -86,9 +92,11 @@ def render(
     workers=1,
     access_log=False,
     static_root=None,
+    media_root=None,
 ):
     """Write root/nginx.conf (main) and root/wego.conf (the production file, filled in).
-    `static_root`: the site's STATIC_ROOT, whose error-pages/ nginx shows."""
+    `static_root`: the site's STATIC_ROOT, whose error-pages/ nginx shows; `media_root`:
+    the site's MEDIA_ROOT, served under /media/ (root/media/ when not given)."""
     root = Path(root)
     for folder in ["tmp", "cache", "media", "private"]:
         (root / folder).mkdir(parents=True, exist_ok=True)
@@ -97,7 +105,7 @@ def render(
     text = replace(text, "server 127.0.0.1:8000;", f"server {upstream};")
     text = replace(text, "training.we-gov.org;", "localhost 127.0.0.1;")
     text = replace(text, "/var/cache/nginx/wego ", f"{root}/cache ")
-    text = replace(text, "/srv/wego/media/", f"{root}/media/")
+    text = replace(text, "/srv/wego/media/", f"{media_root or root / 'media'}/")
     text = replace(text, "/srv/wego/private/", f"{root}/private/")
     text = replace(
         text,
@@ -178,6 +186,8 @@ def main():
     parser.add_argument("--upstream", required=True)
     parser.add_argument("--plain", action="store_true")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--static-root", type=Path, help="the site's STATIC_ROOT")
+    parser.add_argument("--media-root", type=Path, help="the site's MEDIA_ROOT")
     args = parser.parse_args()
     print(
         render(
@@ -187,6 +197,8 @@ def main():
             upstream=args.upstream,
             plain=args.plain,
             workers=args.workers,
+            static_root=args.static_root and args.static_root.resolve(),
+            media_root=args.media_root and args.media_root.resolve(),
         )
     )
 

@@ -11,6 +11,7 @@ Latin-script other names); public pages never read it: a Place stores what it ne
   first (one match: that city; several: the editor chooses).
 - `search(text, country_code="")`: cities whose name begins with `text`, for a
   type-ahead.
+- `name_for_place(typed, city)`: the name a place found as `typed` takes.
 """
 
 import bisect
@@ -159,6 +160,22 @@ def lookup(name, country_code):
         if found:
             return found
     return []
+
+
+def name_for_place(typed, city):
+    """The name a new place for `city`, found by the name `typed`, takes: the name typed
+    when it is one of the other names the city goes by ("Ulaanbaatar", which GeoNames
+    calls "Ulan Bator"), so the place keeps the content's name; otherwise the gazetteer's
+    (its spelling and accents for "bogota", the bare name for "Castries City")."""
+    folded = fold(typed)
+    if not folded or folded == fold(city.name):
+        return city.name
+    key = SEPARATOR.join((folded, city.country_code, str(city.geonames_id)))
+    keys = _index().keys
+    position = bisect.bisect_left(keys, key)
+    if position < len(keys) and keys[position] == key:
+        return " ".join(typed.split())
+    return city.name
 
 
 def search(text, country_code="", limit=10):

@@ -13,6 +13,8 @@ from applications.admin.decision_action import send_decision_emails
 from applications.documents import document_response
 from applications.exports import applications_csv_response
 from applications.models import Application, ApplicationStatus, StatusChange
+from applications.models.applicants import PARTICIPATING
+from wego_site.core.date_text import moment_text
 
 REVIEW_PERMISSION = "applications.review_application"
 
@@ -75,7 +77,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         "country",
         "call",
         "status",
-        "submitted_at",
+        "submitted",
         "on_edition_page",
     ]
     list_filter = ["call", "status", ("country", CountryFilter), "submitted_at"]
@@ -137,6 +139,10 @@ class ApplicationAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return self.has_review_permission(request) and super().has_delete_permission(request, obj)
 
+    @admin.display(description="submitted", ordering="submitted_at")
+    def submitted(self, application):
+        return moment_text(application.submitted_at)
+
     @admin.display(description="on the edition page", boolean=True)
     def on_edition_page(self, application):
         return application.participant_id is not None
@@ -152,15 +158,26 @@ class ApplicationAdmin(admin.ModelAdmin):
         permissions=["review"],
     )
     def make_participants(self, request, queryset):
-        apply_to_each(
-            self,
-            request,
-            queryset.select_related("call__edition"),
-            lambda application: application.make_participant() is not None,
-            done="{} listed as participating cities or bodies of their edition.",
-            logged="Listed as a participating city or body of its edition.",
-            skipped="{} skipped: only accepted or confirmed applications are listed.",
-        )
+        """List each accepted or confirmed applicant; say how many were listed now, how
+        many were listed before (left as they were) and how many cannot be."""
+        listed = already = skipped = 0
+        for application in queryset.select_related("call__edition"):
+            if application.status not in PARTICIPATING:
+                skipped += 1
+            elif application.participant_id:
+                already += 1
+            else:
+                application.make_participant()
+                self.log_change(
+                    request, application, "Listed as a participating city or body of its edition."
+                )
+                listed += 1
+        parts = [f"{listed} listed as participating cities or bodies of their edition."]
+        if already:
+            parts.append(f"{already} already listed, left as they were.")
+        if skipped:
+            parts.append(f"{skipped} skipped: only accepted or confirmed applications are listed.")
+        self.message_user(request, " ".join(parts), messages.SUCCESS)
 
     @admin.action(description="Export the selected applications as CSV", permissions=["review"])
     def export_csv(self, request, queryset):

@@ -8,8 +8,8 @@ TEXTS = {
         "You are selected: {{ edition }} ({{ reference }})",
         "Dear {{ name }},\n\nWe are pleased to tell you that your application {{ reference }} "
         "to {{ edition }} ({{ edition_dates }}{% if venue %}, {{ venue }}{% endif %}) has been "
-        "accepted.\n\nPlease confirm your participation by replying to this email. Details of "
-        "the program and the practical arrangements follow." + CLOSING,
+        "accepted.\n\nPlease confirm your participation by replying to this email. The "
+        "secretariat will write to you with the program and the practical arrangements." + CLOSING,
     ),
     "waitlisted": (
         "Your application to {{ edition }}: waiting list ({{ reference }})",

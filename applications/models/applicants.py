@@ -96,8 +96,9 @@ class Application(models.Model):
     )
     email = models.EmailField(
         help_text=(
-            "Kept as it is compared: lower case, the domain in its ASCII (IDNA) form. One "
-            "application per address per call."
+            "Stored in lower case (a domain with accented letters in its xn-- form), so "
+            "the same address is recognised however it was typed. One application per "
+            "address per call."
         )
     )
     phone = models.CharField(max_length=40, blank=True)

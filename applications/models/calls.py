@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from applications.time_zones import validate_time_zone
 from programs.models import Contact, Edition
-from wego_site.core.date_text import day_text, moment_text
+from wego_site.core.date_text import day_text, moment_html, moment_text
 from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
 
 
@@ -155,9 +155,14 @@ class Call(Publishable):
     def is_over(self):
         return self.state() == CallState.CLOSED
 
+    # A call's moments are written in its own zone and in UTC, for applicants anywhere.
     @property
     def opens_text(self):
-        return moment_text(self.opens_at, self.time_zone)
+        return moment_text(self.opens_at, self.time_zone, with_utc=True)
+
+    @property
+    def opens_html(self):
+        return moment_html(self.opens_at, self.time_zone, with_utc=True)
 
     @property
     def opened_on_text(self):
@@ -167,7 +172,11 @@ class Call(Publishable):
 
     @property
     def closes_text(self):
-        return moment_text(self.closes_at, self.time_zone)
+        return moment_text(self.closes_at, self.time_zone, with_utc=True)
+
+    @property
+    def closes_html(self):
+        return moment_html(self.closes_at, self.time_zone, with_utc=True)
 
     def state_text(self, now=None):
         """ "Opens on …", "Open until …" or "Closed on …", with the zone named."""

@@ -80,7 +80,7 @@ class PlaceAdminForm(forms.ModelForm):
             city = self.find_city(country, name, data.get("gazetteer_choice"))
             if city is not None:
                 data["geonames_id"] = self.instance.geonames_id = city.geonames_id
-                data["name"] = self.instance.name = city.name
+                data["name"] = self.instance.name = gazetteer.name_for_place(name, city)
                 if not {"latitude", "longitude"} & set(self.changed_data) or (
                     data.get("latitude") is None and data.get("longitude") is None
                 ):

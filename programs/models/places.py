@@ -313,6 +313,8 @@ class PlaceMatch:
     place: "Place | None" = None
     city: gazetteer.City | None = None
     problem: str = ""
+    # The name a new place from the gazetteer takes (gazetteer.name_for_place).
+    place_name: str = ""
 
     @property
     def found(self):
@@ -326,9 +328,10 @@ class PlaceMatch:
             return None
         place = Place.objects.filter(geonames_id=self.city.geonames_id).first()
         if place is None:
+            name = self.place_name or self.city.name
             place = Place.objects.create(
-                slug=unique_place_slug(self.city.name, self.city.country_code),
-                name=self.city.name,
+                slug=unique_place_slug(name, self.city.country_code),
+                name=name,
                 kind=PlaceKind.CITY,
                 country=self.country,
                 geonames_id=self.city.geonames_id,
@@ -339,7 +342,8 @@ class PlaceMatch:
         if self.place is not None:
             return str(self.place)
         if self.city is not None:
-            return f"{self.city.name} ({self.country}), new from the gazetteer"
+            name = self.place_name or self.city.name
+            return f"{name} ({self.country}), new from the gazetteer"
         return self.problem
 
 
@@ -381,8 +385,14 @@ class PlaceFinder:
         for candidate in names:
             cities = gazetteer.lookup(candidate, country.code)
             if len(cities) == 1:
-                stored = self.by_geonames_id.get(cities[0].geonames_id)
-                return PlaceMatch(name, country, place=stored, city=cities[0])
+                city = cities[0]
+                return PlaceMatch(
+                    name,
+                    country,
+                    place=self.by_geonames_id.get(city.geonames_id),
+                    city=city,
+                    place_name=gazetteer.name_for_place(candidate, city),
+                )
             if len(cities) > 1:
                 return PlaceMatch(
                     name,

@@ -19,6 +19,7 @@ from tests.applications.factories import ApplicationFactory, CallFactory, form_d
 from tests.applications.helpers import send_the_queue, stored_documents
 from tests.applications.pdfs import bomb_pdf_bytes, pdf_bytes, upload
 from tests.factories import EditionFactory, ProgramFactory
+from wego_site.core.uploads import size_text
 
 pytestmark = pytest.mark.django_db
 
@@ -203,7 +204,27 @@ def test_the_form_page_says_the_deadline_once_in_the_call_in_brief(client, call)
     shown = html[html.index("<main") :]
     assert shown.count(call.closes_text) == 1
     brief = shown[shown.index('id="call-summary-heading"') :]
-    assert call.closes_text in brief
+    assert call.closes_html in brief
+
+
+def test_the_call_in_brief_comes_before_the_form_so_a_phone_reads_it_first(client, call):
+    html = client.get(apply_url(call)).content.decode()
+    brief = html.index('id="call-summary-heading"')
+    assert brief < html.index('<form class="application-form"')
+    assert "What to send" in html[brief : html.index('<form class="application-form"')]
+
+
+def test_the_confirmation_and_its_email_give_the_deadline_in_utc_too(
+    client, call, country, private_root
+):
+    call.closes_at = timezone.now() + dt.timedelta(days=3)
+    call.save()
+    response = post(client, call, country)
+    page = client.get(response["Location"]).content.decode()
+    assert f"After the deadline, {call.closes_html}, the secretariat" in page
+    assert call.closes_text.endswith(" UTC") and "Seoul time (UTC+9) — " in call.closes_text
+    send_the_queue()
+    assert f"After the deadline ({call.closes_text})" in mail.outbox[0].body
 
 
 def test_before_the_opening_there_is_no_form(client, country):
@@ -320,6 +341,19 @@ def test_a_request_far_too_large_is_refused_before_it_is_read(client, call, coun
     assert "Back to the form" not in html
     assert f'<a href="{apply_url(call)}">Start again with an empty form</a>' in html
     assert not Application.objects.exists()
+
+
+def test_a_size_limit_reads_as_the_form_writes_it(client, call, country, settings):
+    settings.APPLICATION_DOCUMENT_MAX_BYTES = 1024 * 1024
+    settings.APPLICATION_FORM_MAX_EXTRA_BYTES = 1000
+    assert "At most 1 MB." in client.get(apply_url(call)).content.decode()
+    response = post(client, call, country, document=upload(b"%PDF-" + b"x" * 1_200_000))
+    assert response.status_code == 413
+    html = response.content.decode()
+    assert "larger than 1 MB, the most this call takes" in html
+    assert "1.0 MB" not in html
+    assert size_text(5 * 1024 * 1024) == "5 MB"
+    assert size_text(7_500_000) == "7.2 MB" and size_text(1000) == "1000 bytes"
 
 
 def test_a_decompression_bomb_is_refused(client, call, country, private_root, settings):

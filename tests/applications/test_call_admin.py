@@ -36,7 +36,9 @@ def test_times_are_read_in_the_zone_chosen_for_the_call(editor_client):
     assert response.status_code == 302, response.content.decode()[:2000]
     call = Call.objects.get()
     assert call.opens_at == dt.datetime(2027, 1, 10, 3, 30, tzinfo=dt.UTC)
-    assert call.closes_text == "31 January 2027, 18:00 Kolkata time (UTC+5:30)"
+    assert call.closes_text == (
+        "31 January 2027, 18:00 Kolkata time (UTC+5:30) — 31 January, 12:30 UTC"
+    )
     change = editor_client.get(reverse("admin:applications_call_change", args=[call.pk]))
     html = change.content.decode()
     assert 'value="09:00:00"' in html

@@ -31,6 +31,32 @@ def test_moments_read_with_their_zone_named():
     assert moment_text(moment, "UTC") == "31 January 2027, 09:00 UTC"
 
 
+def test_a_calls_moments_are_also_given_in_utc_for_applicants_anywhere():
+    moment = dt.datetime(2027, 1, 5, 20, 18, tzinfo=dt.UTC)
+    assert (
+        moment_text(moment, "Asia/Seoul", with_utc=True)
+        == "6 January 2027, 05:18 Seoul time (UTC+9) — 5 January, 20:18 UTC"
+    )
+    new_year = dt.datetime(2026, 12, 31, 18, 0, tzinfo=dt.UTC)
+    assert (
+        moment_text(new_year, "Asia/Seoul", with_utc=True)
+        == "1 January 2027, 03:00 Seoul time (UTC+9) — 31 December 2026, 18:00 UTC"
+    )
+    # A zone at UTC that day is not given twice.
+    assert moment_text(moment, "UTC", with_utc=True) == "5 January 2027, 20:18 UTC"
+    assert moment_text(moment, "Europe/London", with_utc=True) == (
+        "5 January 2027, 20:18 London time (UTC)"
+    )
+
+
+def test_the_calls_deadline_reads_in_its_zone_and_in_utc_marked_up_as_a_time(call):
+    call.closes_at = dt.datetime(2027, 1, 5, 20, 18, tzinfo=dt.UTC)
+    call.time_zone = "Asia/Seoul"
+    deadline = "6 January 2027, 05:18 Seoul time (UTC+9) — 5 January, 20:18 UTC"
+    assert call.closes_text == deadline
+    assert call.closes_html == f'<time datetime="2027-01-06T05:18+09:00">{deadline}</time>'
+
+
 def test_the_state_follows_the_clock(call):
     now = timezone.now()
     assert call.state(now) == "open"
@@ -55,7 +81,7 @@ def test_an_open_call_says_the_day_it_opened_and_only_the_deadline_to_the_minute
     assert re.search(f'since <time datetime="[^"]+">{call.opened_on_text}</time>', html)
     assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", call.opened_on_text)
     assert call.opens_text not in html
-    assert call.closes_text in html
+    assert call.closes_html in html
 
 
 def test_the_program_page_applies_with_the_calls_own_button(client, call):
@@ -84,7 +110,8 @@ def test_the_landing_page_starts_with_the_open_call(client, seed, call):
     hero = html[html.index('class="hero"') : html.index('id="programs-heading"')]
     card = hero[hero.index('class="call-card"') :]
     assert "Call for applications" in card and "Deadline" in card
-    assert call.closes_text in card, "the deadline with its zone"
+    assert call.closes_html in card, "the deadline with its zone, and in UTC"
+    assert call.closes_text.endswith(" UTC")
     assert f'class="button button--large" href="{call.get_absolute_url()}"' in card
     assert f'href="{call.edition.get_absolute_url()}#call-heading">Read the call' in card
 
@@ -230,6 +257,7 @@ def test_a_late_applicant_is_told_the_deadline_and_whom_to_write_to(client, call
     response = client.post(call.get_absolute_url(), {"name": "Late Applicant"})
     html = response.content.decode()
     assert response.status_code == 403
-    assert f"The deadline was {call.closes_text}" in html
+    assert f"The deadline was {call.closes_html}" in html
+    assert call.closes_text.endswith(" UTC")  # given in UTC too
     assert contact.email in html
     assert "confirmation email" not in html  # they never got one

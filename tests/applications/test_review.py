@@ -3,11 +3,13 @@ the CSV export, the document download and retention."""
 
 import csv
 import datetime as dt
+import importlib
 import io
 import re
 
 import pytest
 import reversion
+from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
 from django.core import mail
@@ -19,7 +21,7 @@ from reversion.models import Revision, Version
 
 from applications.models import Application, DecisionEmail, StatusChange
 from programs.models import Contact, Country, Participant
-from tests.applications.factories import ApplicationFactory, ContactFactory
+from tests.applications.factories import ApplicationFactory, CallFactory, ContactFactory
 from tests.applications.helpers import send_the_queue, stored_documents
 from tests.applications.pdfs import pdf_bytes
 
@@ -46,6 +48,25 @@ def test_the_editor_finds_applications_per_call_with_filters_and_search(editor_c
         {"country__exact": "KE"},
     ):
         assert editor_client.get(reverse(CHANGELIST), params).status_code == 200
+
+
+def test_the_list_and_the_csv_name_the_zone_of_the_submission_time(editor_client, call):
+    application = ApplicationFactory(call=call)
+    application.submitted_at = dt.datetime(2026, 12, 6, 20, 19, tzinfo=dt.UTC)
+    application.save()
+    page = editor_client.get(reverse(CHANGELIST)).content.decode()
+    assert "7 December 2026, 05:19 Seoul time (UTC+9)" in page
+    response = run_action(editor_client, "export_csv", [application])
+    (row,) = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert row["Submitted, Seoul time (UTC+9)"] == "2026-12-07 05:19"
+
+
+def test_the_by_call_filter_is_shown_once_there_are_two_calls(editor_client, call):
+    """As docs/editing.md says: with one call there is nothing to choose between."""
+    ApplicationFactory(call=call)
+    assert " By call " not in editor_client.get(reverse(CHANGELIST)).content.decode()
+    CallFactory()
+    assert " By call " in editor_client.get(reverse(CHANGELIST)).content.decode()
 
 
 def what_they_see(client, application):
@@ -189,6 +210,54 @@ def test_decision_emails_are_previewed_then_queued(editor_client, call, decision
     assert accepted.decision_emailed_at is not None
 
 
+def test_the_decision_preview_counts_in_words(editor_client, call, decision_texts):
+    accepted = ApplicationFactory(call=call)
+    accepted.change_status("accepted")
+    pending = ApplicationFactory(call=call)
+
+    def said(applications):
+        html = run_action(editor_client, "send_decision_emails", applications).content.decode()
+        return re.sub(r"\s+", " ", html[html.index('<div id="content"') :])
+
+    assert "The selected application will get the email written for its status." in said([accepted])
+    assert "The selected application will get no email." in said([pending])
+    assert "1 of the 2 selected applications will get" in said([accepted, pending])
+    other = ApplicationFactory(call=call)
+    other.change_status("declined")
+    assert "All 2 selected applications will get" in said([accepted, other])
+
+
+DECISION_TEXTS_UPDATE = "applications.migrations.0009_accepted_email_stands_on_its_own"
+
+
+def test_the_default_accepted_email_promises_nothing_that_does_not_follow(decision_texts):
+    text = DecisionEmail.objects.get(name="decision-accepted").content
+    assert "follow." not in text
+    assert (
+        "The secretariat will write to you with the program and the practical arrangements." in text
+    )
+    assert text == importlib.import_module(DECISION_TEXTS_UPDATE).NEW_CONTENT
+
+
+def test_the_old_default_accepted_text_is_brought_up_to_date_and_an_edited_one_kept(
+    decision_texts,
+):
+    migration = importlib.import_module(DECISION_TEXTS_UPDATE)
+    accepted = DecisionEmail.objects.get(name="decision-accepted")
+    accepted.content = migration.OLD_CONTENT
+    accepted.save()
+    migration.forwards(apps, None)
+    accepted.refresh_from_db()
+    assert accepted.content == migration.NEW_CONTENT
+
+    edited = migration.OLD_CONTENT.replace("WeGO Training Programs", "The WeGO secretariat")
+    accepted.content = edited
+    accepted.save()
+    migration.forwards(apps, None)
+    accepted.refresh_from_db()
+    assert accepted.content == edited
+
+
 def test_the_decision_preview_shows_the_plain_text_exactly(editor_client, decision_texts):
     contact = ContactFactory(name="Alexandra Sidorova", email="alexandra@we-gov.org")
     call = ApplicationFactory().call
@@ -251,7 +320,12 @@ def test_accepted_applicants_become_the_editions_participants(client, editor_cli
     listed = run_action(editor_client, "make_participants", [first, second, declined], follow=True)
     assert "2 listed as participating" in listed.content.decode()
     assert "1 skipped: only accepted or confirmed" in listed.content.decode()
-    run_action(editor_client, "make_participants", [first])  # twice: still one
+    again = run_action(editor_client, "make_participants", [first, declined], follow=True)
+    # Twice: still one, and the message says so rather than counting it listed again.
+    message = again.content.decode()
+    assert "0 listed as participating" in message
+    assert "1 already listed, left as they were." in message
+    assert "1 skipped: only accepted or confirmed" in message
     (participant,) = Participant.objects.filter(edition=call.edition)
     assert participant.name == "Harbour City Council"
     page = client.get(call.edition.get_absolute_url())

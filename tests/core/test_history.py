@@ -102,6 +102,10 @@ def test_a_deleted_item_is_recovered_and_said_so(editor_client):
     assert not Post.objects.filter(slug="story").exists()
     deleted = Version.objects.get_deleted(Post).get(object_repr="First title")
     recover_url = reverse("admin:news_post_recover", args=[deleted.pk])
+    # The list links each deleted item by its name, beside the time it was last saved.
+    listed = editor_client.get(reverse("admin:news_post_recoverlist")).content.decode()
+    assert f'<a href="{recover_url}">First title</a>' in listed
+    assert "Last saved" in listed and moment_text(deleted.revision.date_created) in listed
     form = editor_client.get(recover_url).context["adminform"].form
     response = editor_client.post(recover_url, form_data(form), follow=True)
     recovered = Post.objects.get(slug="story")

@@ -26,6 +26,17 @@ def test_lookup_knows_other_names_and_what_officials_add_to_them():
     assert [c.name for c in gazetteer.lookup("Hebron Municipality", "PS")] == ["Hebron"]
 
 
+def test_a_new_place_is_named_as_typed_only_when_the_city_goes_by_that_name():
+    def named(typed, country_code):
+        return gazetteer.name_for_place(typed, gazetteer.lookup(typed, country_code)[0])
+
+    assert named("Ulaanbaatar", "MN") == "Ulaanbaatar"  # GeoNames: "Ulan Bator"
+    assert named("Goyang", "KR") == "Goyang"
+    assert named("bogota", "CO") == "Bogotá"  # the gazetteer's spelling of its own name
+    assert named("Castries City", "LC") == "Castries"  # an official's addition dropped
+    assert named("Kumasi", "GH") == "Kumasi"
+
+
 def test_lookup_gives_every_city_of_a_name_most_populous_first():
     chandigarhs = gazetteer.lookup("Chandigarh", "IN")
     assert len(chandigarhs) == 2

@@ -46,6 +46,17 @@ def test_a_city_typed_with_its_country_is_filled_from_the_gazetteer(editor_clien
     assert Version.objects.get_for_object(place).count() == 1
 
 
+def test_a_city_typed_by_another_of_its_names_keeps_the_name_typed(editor_client, seed):
+    mongolia = Country.objects.create(name="Mongolia", code="MN")
+    response = editor_client.post(ADD_URL, place_form(name="Ulaanbaatar", country=mongolia.pk))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    place = Place.objects.get(slug="ulaanbaatar")
+    city = gazetteer.lookup("Ulaanbaatar", "MN")[0]
+    assert city.name == "Ulan Bator"  # GeoNames' name: not what the content says
+    assert (place.name, place.geonames_id) == ("Ulaanbaatar", city.geonames_id)
+    assert (place.latitude, place.longitude) == (city.latitude, city.longitude)
+
+
 def test_several_cities_of_the_name_are_offered_to_choose_from(editor_client, seed):
     Place.objects.filter(slug="chandigarh").update(geonames_id=None, latitude=None, longitude=None)
     india = Country.objects.get(code="IN")
@@ -176,6 +187,20 @@ def test_csv_import_without_a_city_column_places_by_the_name(editor_client, seed
         "Kumasi",
         "City of Kumasi",
     }
+
+
+def test_csv_import_keeps_a_citys_name_as_typed_when_the_gazetteer_knows_it_so(editor_client, seed):
+    workshop = Edition.objects.get(program__slug=JOINT)
+    text = "name;country\nUlaanbaatar;Mongolia\n"
+    preview = editor_client.post(
+        import_url(workshop),
+        {"preview": "1", "file": SimpleUploadedFile("p.csv", text.encode(), "text/csv")},
+    )
+    assert "Ulaanbaatar (Mongolia), new from the gazetteer" in preview.content.decode()
+    editor_client.post(import_url(workshop), {"confirm": "1", "csv_text": text})
+    place = workshop.participants.get(name="Ulaanbaatar").place
+    assert place.name == "Ulaanbaatar"
+    assert place.geonames_id == gazetteer.lookup("Ulaanbaatar", "MN")[0].geonames_id
 
 
 def test_a_participant_added_from_a_new_city_is_placed_and_counted_at_once(

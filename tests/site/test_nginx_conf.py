@@ -3,6 +3,7 @@
 import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -53,3 +54,31 @@ def test_a_placeholder_gone_from_the_file_stops_the_copy(tmp_path, monkeypatch):
     monkeypatch.setattr(render_nginx, "PRODUCTION", changed)
     with pytest.raises(SystemExit, match=re.escape("server 127.0.0.1:8000;")):
         render_nginx.render(tmp_path / "out", https_port=1, http_port=2, upstream="x:1", plain=True)
+
+
+def test_the_readmes_local_copy_serves_the_sites_own_media_and_error_pages(tmp_path):
+    """README's way to see `make serve` with its pictures: nginx's /media/ is the site's
+    MEDIA_ROOT, its error pages the site's STATIC_ROOT/error-pages/."""
+    media, static = tmp_path / "site-media", tmp_path / "site-static"
+    subprocess.run(  # noqa: S603 - the command as README prints it
+        [
+            sys.executable,
+            str(render_nginx.__file__),
+            str(tmp_path / "nginx"),
+            "--https-port",
+            "8443",
+            "--http-port",
+            "8080",
+            "--upstream",
+            "127.0.0.1:8000",
+            "--media-root",
+            str(media),
+            "--static-root",
+            str(static),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    copy = (tmp_path / "nginx" / "wego.conf").read_text()
+    assert f"alias {media}/;" in copy
+    assert f"alias {static}/error-pages/;" in copy

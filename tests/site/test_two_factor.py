@@ -168,10 +168,12 @@ def test_a_session_without_a_code_does_not_open_the_admin(client, editor):
 
 def test_the_login_page_labels_the_code_field(client):
     html = client.get(LOGIN).content.decode()
-    # No colon, as Username and Password; marked optional, in a row set apart after them.
+    # No colon, as Username and Password; saying when it may be left empty (a generic
+    # "optional" misled an editor with an app), in a row set apart after them.
     assert (
-        '<label for="id_otp_token">Code <span class="label-note">(optional)</span></label>' in html
-    )
+        '<label for="id_otp_token">Code <span class="label-note">'
+        "(leave empty only before your app is set up)</span></label>"
+    ) in html
     assert '<div class="form-row form-row--code">' in html
     assert html.index('id="id_password"') < html.index('id="id_otp_token"')
     assert 'autocomplete="one-time-code"' in html

@@ -13,6 +13,7 @@ import zoneinfo
 
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.html import format_html
 
 DAY_MONTH_YEAR = "j F Y"
 DAY_MONTH = "j F"
@@ -77,9 +78,30 @@ def day_text(value, zone_name=None):
     return format_date(local_moment(value, zone_name), DAY_MONTH_YEAR)
 
 
-def moment_text(value, zone_name=None):
-    """“2 December 2026, 06:00 Seoul time (UTC+9)”; empty for anything but a datetime."""
+def moment_text(value, zone_name=None, *, with_utc=False):
+    """“2 December 2026, 06:00 Seoul time (UTC+9)”; empty for anything but a datetime.
+
+    `with_utc` adds the same moment in UTC, for readers anywhere (a call's deadline):
+    “6 January 2027, 05:18 Seoul time (UTC+9) — 5 January, 20:18 UTC”; the year is
+    repeated only when it differs. A zone at UTC on that day is written once."""
     if not isinstance(value, dt.datetime):
         return ""
     local = local_moment(value, zone_name)
-    return f"{format_date(local, 'j F Y, H:i')} {zone_label(local, zone_name)}"
+    text = f"{format_date(local, 'j F Y, H:i')} {zone_label(local, zone_name)}"
+    if with_utc and local.utcoffset():
+        utc = value.astimezone(dt.UTC)
+        day = format_date(utc, DAY_MONTH if utc.year == local.year else DAY_MONTH_YEAR)
+        text += f" — {day}, {format_date(utc, 'H:i')} UTC"
+    return text
+
+
+def moment_html(value, zone_name=None, *, with_utc=False):
+    """`moment_text` marked up as a <time> whose datetime is the moment with its offset;
+    empty for anything but a datetime."""
+    if not isinstance(value, dt.datetime):
+        return ""
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        local_moment(value, zone_name).isoformat(timespec="minutes"),
+        moment_text(value, zone_name, with_utc=with_utc),
+    )

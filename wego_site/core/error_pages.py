@@ -16,6 +16,8 @@ from django.http import HttpResponse
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
+from wego_site.core.uploads import size_text
+
 # Seconds a visitor (or a crawler) is asked to wait after a 503.
 RETRY_AFTER_SECONDS = 30
 
@@ -66,8 +68,8 @@ def csrf_failure(request, reason=""):
 
 def page_context():
     return {
-        "document_mb": settings.APPLICATION_DOCUMENT_MAX_BYTES // (1024 * 1024),
-        "picture_mb": settings.IMAGE_UPLOAD_MAX_BYTES // (1024 * 1024),
+        "document_size": size_text(settings.APPLICATION_DOCUMENT_MAX_BYTES),
+        "picture_size": size_text(settings.IMAGE_UPLOAD_MAX_BYTES),
     }
 
 

@@ -18,8 +18,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.template.defaultfilters import filesizeformat
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from wego_site.core.uploads import size_text
 
 ALLOWED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 # (width, height) of each rendition; the first is the size pages lay out.
@@ -41,7 +42,7 @@ def validate_image_upload(file):
             "This file is %(size)s; pictures can be at most %(limit)s. "
             "Save it smaller (for example at 2000 pixels wide) and upload it again.",
             code="file_too_large",
-            params={"size": filesizeformat(file.size), "limit": filesizeformat(max_bytes)},
+            params={"size": size_text(file.size), "limit": size_text(max_bytes)},
         )
     position = file.tell() if hasattr(file, "tell") else 0
     try:

@@ -17,6 +17,19 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.uploadedfile import TemporaryUploadedFile, UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, TemporaryFileUploadHandler
+from django.template.defaultfilters import filesizeformat
+
+MEGABYTE = 1024 * 1024
+
+
+def size_text(number_of_bytes):
+    """A size as the site writes it, limits and files alike: "5 MB" for a whole number of
+    megabytes (not Django's "5.0 MB"), otherwise as Django writes it ("7.2 MB", "1000
+    bytes"), with a plain space as in the form's "At most 5 MB"."""
+    if number_of_bytes and number_of_bytes % MEGABYTE == 0:
+        return f"{number_of_bytes // MEGABYTE} MB"
+    return filesizeformat(number_of_bytes).replace("\xa0", " ")
+
 
 # A file older than this belongs to no request still running (gunicorn's timeout is 30 s).
 ABANDONED_AFTER_SECONDS = 3600

@@ -18,7 +18,7 @@ from wego_site.core.cards import HasSocialCard, site_card
 from wego_site.core.date_text import (
     date_range_parts,
     date_range_text,
-    local_moment,
+    moment_html,
     moment_text,
     range_separator,
 )
@@ -142,13 +142,7 @@ def moment(value):
 
     Usage: ``{{ post.published_at|moment }}``; the admin uses `moment_text` directly.
     """
-    if not isinstance(value, dt.datetime):
-        return ""
-    return format_html(
-        '<time datetime="{}">{}</time>',
-        local_moment(value).isoformat(timespec="minutes"),
-        moment_text(value),
-    )
+    return moment_html(value)
 
 
 @register.filter
