@@ -31,7 +31,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        now = timezone.now()
+        now = timezone.now().replace(second=0, microsecond=0)
         program, created = Program.objects.get_or_create(
             slug=PROGRAM_SLUG,
             defaults={
