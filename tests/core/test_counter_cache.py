@@ -121,3 +121,12 @@ def test_increments_at_once_are_all_counted():
     for worker in workers:
         worker.join()
     assert cache.get("busy") == threads * per_thread
+
+
+def test_on_postgresql_the_table_waits_for_no_disk_flush(counters):
+    """UNLOGGED, as `migrate` leaves it: a count commits without flushing the log."""
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL table's property")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT relpersistence FROM pg_class WHERE relname = %s", [TABLE])
+        assert cursor.fetchone() == ("u",)

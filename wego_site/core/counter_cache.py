@@ -17,6 +17,11 @@ an integer is stored as its digits, so that:
 - no write culls: making a new counter first deletes the expired rows instead, so the table
   holds only live counters and no live counter is dropped.
 
+On PostgreSQL the table is UNLOGGED (`unlog_tables`, after every `migrate`): a count then
+waits for no disk flush, as Redis's does not. Like Redis without persistence, which
+docs/deployment.md sets up past one machine, it forgets its counts only if the database
+server crashes (a clean restart keeps them).
+
 PostgreSQL and SQLite (3.35+) run these statements; another database gets DatabaseCache's
 own behaviour.
 """
@@ -26,6 +31,7 @@ import pickle
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, models, router
@@ -159,3 +165,26 @@ class CounterDatabaseCache(DatabaseCache):
         if value[:1].isdigit() or value[:1] == "-":
             return int(value)
         return pickle.loads(base64.b64decode(value.encode()))  # noqa: S301 - our own rows
+
+
+def unlog_tables(using):
+    """Make the tables of the counter caches on database `using` UNLOGGED (PostgreSQL)."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return
+    for alias in settings.CACHES:
+        cache = caches[alias]
+        if not isinstance(cache, CounterDatabaseCache):
+            continue
+        if not router.allow_migrate_model(using, cache.cache_model_class):
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT relpersistence FROM pg_class WHERE oid = to_regclass(%s)",
+                [connection.ops.quote_name(cache._table)],
+            )
+            row = cursor.fetchone()
+            if row and row[0] == "p":
+                cursor.execute(
+                    f"ALTER TABLE {connection.ops.quote_name(cache._table)} SET UNLOGGED"
+                )
