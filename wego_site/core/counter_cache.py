@@ -18,7 +18,7 @@ an integer is stored as its digits, so that:
   holds only live counters and no live counter is dropped.
 
 On PostgreSQL the table is UNLOGGED (`unlog_tables`, after every `migrate`): a count then
-waits for no disk flush, as Redis's does not. Like Redis without persistence, which
+waits for no disk flush (nor does one in Redis). Like Redis without persistence, which
 docs/deployment.md sets up past one machine, it forgets its counts only if the database
 server crashes (a clean restart keeps them).
 
@@ -51,7 +51,12 @@ class CounterDatabaseCache(DatabaseCache):
     def _connection(self, write):
         route = router.db_for_write if write else router.db_for_read
         connection = connections[route(self.cache_model_class)]
-        return connection, connection.vendor in COUNTING_VENDORS
+        # UPDATE/INSERT … RETURNING: SQLite has it from 3.35.
+        counting = (
+            connection.vendor in COUNTING_VENDORS
+            and connection.features.can_return_columns_from_insert
+        )
+        return connection, counting
 
     def _names(self, connection):
         quote = connection.ops.quote_name
