@@ -47,15 +47,16 @@ def render_text(source, context):
     return plain_text(TEXT_ENGINE.from_string(source).render(Context(context, autoescape=False)))
 
 
-def contacts_text(call):
-    return "\n".join(
-        f"{contact.full_name} <{contact.email}>" for contact in call.question_contacts()
-    )
+def contacts_text(contacts):
+    return "\n".join(f"{contact.full_name} <{contact.email}>" for contact in contacts)
 
 
-def decision_context(application):
+def decision_context(application, contacts=None):
+    """`contacts`: the call's question contacts, when the caller has them already."""
     call = application.call
     edition = call.edition
+    if contacts is None:
+        contacts = call.question_contacts()
     return {
         "name": application.full_name,
         "reference": application.reference,
@@ -64,14 +65,13 @@ def decision_context(application):
         "edition": edition.full_title,
         "edition_dates": date_range_text(edition.start_date, edition.end_date),
         "venue": edition.venue,
-        "contacts": contacts_text(call),
+        "contacts": contacts_text(contacts),
     }
 
 
-def reply_to_header(call):
-    """Replies go to whom applicants write to with questions (the call's contacts, else
-    its edition's or program's): the emails ask applicants to reply."""
-    contacts = call.question_contacts()
+def reply_to_header(contacts):
+    """Replies go to whom applicants write to with questions (the call's question
+    contacts: its own, else its edition's or program's): the emails ask applicants to reply."""
     if not contacts:
         return None
     return {"Reply-To": ", ".join(formataddr((c.full_name, c.email)) for c in contacts)}
@@ -98,12 +98,19 @@ def queue_confirmation(application, apply_url):
 
     Called inside the transaction that stores the application, so the two are stored
     together or not at all."""
-    context = {**decision_context(application), "call": application.call, "apply_url": apply_url}
+    contacts = application.call.question_contacts()
+    context = {
+        **decision_context(application, contacts),
+        "call": application.call,
+        "apply_url": apply_url,
+    }
     subject = f"Your application to {application.call.edition.full_title}: {application.reference}"
     body = plain_text(render_to_string("applications/email/confirmation.txt", context))
-    return queue(application.email, subject, body, reply_to_header(application.call))
+    return queue(application.email, subject, body, reply_to_header(contacts))
 
 
 def queue_decision(application, template):
     subject, body = template.render(application)
-    return queue(application.email, subject, body, reply_to_header(application.call))
+    return queue(
+        application.email, subject, body, reply_to_header(application.call.question_contacts())
+    )

@@ -200,24 +200,44 @@ class ApplyView(CallMixin, FormView):
             discard_document(form.instance)  # nothing of a failed application stays on disk
             raise
         form.discard_kept_document()
-        remember_sent(self.request, application)
         token = signing.dumps(application.pk, salt=CONFIRMATION_SALT)
-        return redirect(reverse("applications:sent", kwargs=self.kwargs) + f"?t={token}")
+        response = redirect(reverse("applications:sent", kwargs=self.kwargs) + f"?t={token}")
+        remember_sent(self.request, response, application)
+        return response
 
 
-# The applications this browser sent, by id: the confirmation shows what was sent only
-# to the session that sent it, never to someone else holding the link.
-SENT_SESSION_KEY = "applications_sent"
+# The applications this browser sent, by id, in a signed cookie that only the call's form
+# and confirmation receive: the confirmation shows what was sent only to the browser that
+# sent it, never to someone else holding the link. A cookie, not the session, so that
+# sending a form writes no session row.
+SENT_COOKIE = "applications_sent"
+SENT_COOKIE_SALT = "applications.sent"
 SENT_REMEMBERED = 10
 
 
-def remember_sent(request, application):
-    sent = [pk for pk in request.session.get(SENT_SESSION_KEY, []) if pk != application.pk]
-    request.session[SENT_SESSION_KEY] = [*sent, application.pk][-SENT_REMEMBERED:]
+def sent_ids(request):
+    value = request.get_signed_cookie(
+        SENT_COOKIE, default="", salt=SENT_COOKIE_SALT, max_age=CONFIRMATION_MAX_AGE
+    )
+    return [int(part) for part in value.split(",") if part.isdigit()]
+
+
+def remember_sent(request, response, application):
+    sent = [pk for pk in sent_ids(request) if pk != application.pk]
+    response.set_signed_cookie(
+        SENT_COOKIE,
+        ",".join(str(pk) for pk in [*sent, application.pk][-SENT_REMEMBERED:]),
+        salt=SENT_COOKIE_SALT,
+        max_age=CONFIRMATION_MAX_AGE,
+        path=request.path,  # the form's address, which the confirmation's begins with
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
 
 
 def sent_by_this_browser(request, application):
-    return application.pk in request.session.get(SENT_SESSION_KEY, [])
+    return application.pk in sent_ids(request)
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -7,6 +7,8 @@ import re
 import time
 
 import pytest
+from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
@@ -94,6 +96,23 @@ def test_someone_else_with_the_confirmation_link_sees_no_personal_data(client, c
     assert {"private", "no-store"} <= {part.strip() for part in page["Cache-Control"].split(",")}
     # The browser that sent it still sees its recap.
     assert "What you sent" in client.get(response["Location"]).content.decode()
+
+
+def test_sending_a_form_writes_no_session_and_the_recap_cookie_is_signed(client, call, country):
+    """What this browser sent is remembered in a signed cookie that only the call's form
+    and confirmation receive, not in a session row."""
+    response = post(client, call, country)
+    assert Session.objects.count() == 0
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    cookie = response.cookies["applications_sent"]
+    assert cookie["path"] == apply_url(call)
+    assert response["Location"].startswith(apply_url(call))
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    # A cookie written by hand, without the site's signature, shows nothing.
+    application = Application.objects.get()
+    forger = Client()
+    forger.cookies["applications_sent"] = str(application.pk)
+    assert "What you sent" not in forger.get(response["Location"]).content.decode()
 
 
 def test_the_document_is_stored_under_a_random_name_outside_media(

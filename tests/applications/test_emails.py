@@ -6,13 +6,21 @@ from email.utils import getaddresses
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from post_office.models import Email
 
 from applications.models import Application
-from tests.applications.factories import ApplicationFactory, ContactFactory, form_data
+from tests.applications.factories import (
+    ApplicationFactory,
+    CallFactory,
+    ContactFactory,
+    form_data,
+)
 from tests.applications.helpers import send_the_queue
 from tests.applications.pdfs import upload
+from tests.factories import ProgramFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +185,19 @@ def test_decisions_and_confirmations_are_answered_to_the_calls_contacts(
         replies = {address for _name, address in getaddresses([message.message()["Reply-To"]])}
         assert replies == {"reviewer@example.org", "second@example.org"}
         assert message.from_email == settings.DEFAULT_FROM_EMAIL
+
+
+def test_a_call_without_contacts_is_answered_to_the_sites_asked_once(client):
+    """No contact on the call, its edition or its program: the confirmation names the
+    public programs' contacts and answers to them, read once for the two."""
+    ProgramFactory().contacts.add(ContactFactory(name="Site Secretariat", email="site@example.org"))
+    call = CallFactory()
+    assert call.question_contacts_with_source()[1] == "site"
+    with CaptureQueriesContext(connection) as queries:
+        assert apply(client, call).status_code == 302
+    asked = [query["sql"] for query in queries if 'DISTINCT "programs_contact"' in query["sql"]]
+    assert len(asked) == 1, asked
+    send_the_queue()
+    (message,) = mail.outbox
+    assert "site@example.org" in message.message()["Reply-To"]
+    assert "Site Secretariat <site@example.org>" in message.body

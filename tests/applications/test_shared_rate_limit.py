@@ -3,6 +3,8 @@ machine shares (Redis, or the database without it), never in a worker's own memo
 
 import pytest
 from django.core.cache import cache, caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from applications.models import Application
 from tests.applications.test_apply import post
@@ -27,6 +29,20 @@ def test_without_redis_the_count_is_kept_in_the_database(settings):
     if "redis" in settings.CACHES["default"]["BACKEND"].lower():
         assert backend == settings.CACHES["default"]["BACKEND"]
     else:
-        assert backend == "django.core.cache.backends.db.DatabaseCache"
+        assert backend == "wego_site.core.counter_cache.CounterDatabaseCache"
         caches["rate-limit"].set("probe", 1)
         assert caches["rate-limit"].get("probe") == 1
+
+
+def test_a_form_costs_one_statement_per_counting_step(client, call, country, settings):
+    """Both limits, counted in the database: an add then an incr (or a get) for each of
+    the three counts, one statement each, never Django's read-then-write."""
+    if settings.CACHES["rate-limit"]["BACKEND"] != (
+        "wego_site.core.counter_cache.CounterDatabaseCache"
+    ):
+        pytest.skip("the rate limits count in Redis here")
+    assert post(client, call, country, email="first@example.org").status_code == 302
+    with CaptureQueriesContext(connection) as queries:
+        assert post(client, call, country, email="second@example.org").status_code == 302
+    counting = [query["sql"] for query in queries if "wego_rate_limit_cache" in query["sql"]]
+    assert len(counting) == 6, counting

@@ -43,11 +43,15 @@ class CoreConfig(AppConfig):
 
 def create_cache_tables(sender, using, verbosity=1, **kwargs):
     """The tables of the database caches in CACHES (the rate limit's, without Redis):
-    made after every `migrate`, so no deployment step can forget them."""
+    made after every `migrate`, so no deployment step can forget them, and UNLOGGED on
+    PostgreSQL (wego_site/core/counter_cache.py says why)."""
     if sender.label == "wego_site":
         from django.core.management import call_command
 
+        from wego_site.core.counter_cache import unlog_tables
+
         call_command("createcachetable", database=using, verbosity=0)
+        unlog_tables(using)
 
 
 class StaffAdminConfig(admin_apps.AdminConfig):

@@ -26,15 +26,18 @@ else:
         }
     }
 # The form's rate limit counts in a cache every process and machine shares: Redis when
-# there is one, else a table of the database (Django's DatabaseCache; created after every
-# `migrate`), never a worker's own memory.
+# there is one, else a table of the database (created after every `migrate`), never a
+# worker's own memory. In the database, Django's DatabaseCache with counters the database
+# adds to in one statement (wego_site/core/counter_cache.py); live entries are never culled
+# (a culled counter would reset a limit): expired ones are deleted as new counters start.
 CACHES["rate-limit"] = (
     CACHES["default"]
     if os.environ.get("REDIS_URL")
     else {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "BACKEND": "wego_site.core.counter_cache.CounterDatabaseCache",
         "LOCATION": "wego_rate_limit_cache",
         "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
     }
 )
 RATELIMIT_USE_CACHE = "rate-limit"
