@@ -22,7 +22,12 @@ from programs.views import program_kind_crumb, public_contacts
 from testimonials.models import Testimonial
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 from wego_site.core.preview import Previewable
-from wego_site.pagecache.generation import per_generation
+from wego_site.pagecache.generation import per_generation, per_generation_each
+
+# How many programs' pages, and how many editions', a process keeps the rows of for one
+# content generation (about 60 KB each, measured on the benchmark's large data); past
+# that, a page reads them afresh.
+PAGES_KEPT = 1000
 
 
 def public_call(edition):
@@ -54,8 +59,8 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
         is sorted out per request in `get_context_data`."""
         if self.preview:
             return self.gather_content()
-        return per_generation(
-            f"program-page:{self.kwargs[self.slug_url_kwarg]}", self.gather_content
+        return per_generation_each(
+            "program-pages", self.kwargs[self.slug_url_kwarg], self.gather_content, PAGES_KEPT
         )
 
     def gather_content(self):
@@ -183,8 +188,8 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
         it is past and its call's state are worked out per request."""
         if self.preview:
             return self.gather_content()
-        slugs = f"{self.kwargs['program_slug']}/{self.kwargs[self.slug_url_kwarg]}"
-        return per_generation(f"edition-page:{slugs}", self.gather_content)
+        slugs = (self.kwargs["program_slug"], self.kwargs[self.slug_url_kwarg])
+        return per_generation_each("edition-pages", slugs, self.gather_content, PAGES_KEPT)
 
     def gather_content(self):
         """The edition (a 404 when it is not public: nothing is kept then) and what the

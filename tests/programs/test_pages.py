@@ -5,7 +5,10 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from pages import program_pages
 from programs.models import Country, Edition, Program, ProgramKind
 from tests.factories import (
     ContactFactory,
@@ -324,3 +327,19 @@ def test_an_edition_is_past_on_its_pages_the_day_after_it_ends(client, seed, set
     assert context["upcoming_editions"] == []
     assert context["past_editions"][0] == ending
     assert client.get(ending.get_absolute_url()).context["is_past"] is True
+
+
+def test_a_process_keeps_the_rows_of_a_bounded_number_of_pages(client, seed, settings, monkeypatch):
+    settings.PAGE_CACHE_ENABLED = False
+    monkeypatch.setattr(program_pages, "PAGES_KEPT", 1)
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    for url in [JOINT, MAIN, JEJU, BRIEF]:
+        queries(url)
+    # The first program and the first edition are kept; the others are read each time.
+    assert queries(JOINT) == queries(JEJU) == 0
+    assert queries(MAIN) > 0 and queries(BRIEF) > 0
