@@ -318,15 +318,20 @@ def test_an_edition_is_past_on_its_pages_the_day_after_it_ends(client, seed, set
 
     today = timezone.localdate()
     program = Program.objects.get(slug="joint-workshop-smart-sustainable-cities-e-government")
-    ending = EditionFactory(program=program, slug="ends-today", start_date=today, days=0)
+    ending = EditionFactory(program=program, slug="ends-today", start_date=today, days=0, parts=1)
+    year_link = "Every program’s editions that year"
     assert client.get(JOINT).context["upcoming_editions"] == [ending]
-    assert client.get(ending.get_absolute_url()).context["is_past"] is False
+    response = client.get(ending.get_absolute_url())
+    assert response.context["is_past"] is False
+    assert year_link not in text_of(response)
     tomorrow = today + dt.timedelta(days=1)
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
     context = client.get(JOINT).context
     assert context["upcoming_editions"] == []
     assert context["past_editions"][0] == ending
-    assert client.get(ending.get_absolute_url()).context["is_past"] is True
+    response = client.get(ending.get_absolute_url())
+    assert response.context["is_past"] is True
+    assert year_link in text_of(response)
 
 
 def test_a_process_keeps_the_rows_of_a_bounded_number_of_pages(client, seed, settings, monkeypatch):
