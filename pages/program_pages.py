@@ -22,7 +22,12 @@ from programs.views import program_kind_crumb, public_contacts
 from testimonials.models import Testimonial
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 from wego_site.core.preview import Previewable
-from wego_site.pagecache.generation import per_generation
+from wego_site.pagecache.generation import per_generation, per_generation_each
+
+# How many programs' pages, and how many editions', a process keeps the rows of for one
+# content generation (about 60 KB each, measured on the benchmark's large data); past
+# that, a page reads them afresh.
+PAGES_KEPT = 1000
 
 
 def public_call(edition):
@@ -46,15 +51,44 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             .prefetch_related("partners", "contacts")
         )
 
-    def get_editions(self):
-        """The program's editions to list (hidden ones too in a preview). Through the
-        reverse relation each edition's program is this one, so their addresses need no
-        join."""
-        return self.visible(self.object.editions).select_related("venue_country", "call")
+    @cached_property
+    def content(self):
+        """What the page shows from the database, read once per content generation for
+        each program (a preview reads it afresh): none of it depends on the request or
+        the day, and what does (which editions are still to come, which calls are open)
+        is sorted out per request in `get_context_data`."""
+        if self.preview:
+            return self.gather_content()
+        return per_generation_each(
+            "program-pages", self.kwargs[self.slug_url_kwarg], self.gather_content, PAGES_KEPT
+        )
+
+    def gather_content(self):
+        """The program (a 404 when it is not public: nothing is kept then), its editions
+        (hidden ones too in a preview), a few posts about it and a few testimonials."""
+        program = super().get_object()
+        # Through the reverse relation each edition's program is this one, so their
+        # addresses need no join.
+        editions = list(self.visible(program.editions).select_related("venue_country", "call"))
+        return {
+            "program": program,
+            "editions": editions,
+            # Listed by title and date, each linking to the post.
+            "related_posts": list(
+                Post.objects.published()
+                .filter(related_programs=program)
+                .only("title", "slug", "published_at")[: self.related_post_count]
+            ),
+            "testimonials": self.testimonials(program, editions),
+        }
+
+    def get_object(self, queryset=None):
+        return self.content["program"]
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
-        editions = list(self.get_editions())
+        content = self.content
+        editions = content["editions"]
         # The next edition first; past ones newest first (the default order).
         upcoming = [edition for edition in editions if edition.is_upcoming(today)][::-1]
         calls = [public_call(edition) for edition in upcoming]
@@ -72,11 +106,8 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             past_editions=past,
             all_editions=editions,
             edition_count=len(editions),
-            # Listed by title and date, each linking to the post.
-            related_posts=Post.objects.published()
-            .filter(related_programs=self.object)
-            .only("title", "slug", "published_at")[: self.related_post_count],
-            testimonials=self.testimonials(editions),
+            related_posts=content["related_posts"],
+            testimonials=content["testimonials"],
             series_json_ld=series_json_ld(self.object, url, editions),
             **kwargs,
         )
@@ -84,12 +115,22 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
     def lead_edition(self, past_editions):
         """A program with no text of its own is presented by the record of its latest
         edition held (its summary, figures, co-organisers and topics), which leads the
-        page; else None."""
+        page; else None. Which edition that is depends on the day; its record is read
+        once per content generation (a preview reads it afresh)."""
         program = self.object
         if program.summary or program.body or not past_editions:
             return None
+        pk = past_editions[0].pk
+        if self.preview:
+            return self.gather_lead_edition(pk)
+        return per_generation_each(
+            "program-lead-editions", pk, lambda: self.gather_lead_edition(pk), PAGES_KEPT
+        )
+
+    @staticmethod
+    def gather_lead_edition(pk):
         edition = (
-            Edition.objects.filter(pk=past_editions[0].pk)
+            Edition.objects.filter(pk=pk)
             .select_related("program", "venue_country")
             .with_participant_counts()
             .get()
@@ -99,14 +140,14 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
         )
         return edition
 
-    def testimonials(self, editions):
+    def testimonials(self, program, editions):
         """A few public testimonials of the program or its public editions (of
         `editions`, the program's), newest year first, shown as excerpts linking to the
         whole testimonies; the page is their source, so it is not loaded."""
         public_editions = [edition.pk for edition in editions if edition.is_published]
         return list(
             Testimonial.objects.published()
-            .filter(Q(program=self.object) | Q(edition__in=public_editions))
+            .filter(Q(program=program) | Q(edition__in=public_editions))
             .select_related("place")
             .order_by("-year", "pk")[: self.testimonial_count]
         )
@@ -170,29 +211,58 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
             )
         )
 
+    @cached_property
+    def content(self):
+        """The edition with its parts, grouped participants and testimonials, read once
+        per content generation for each edition (a preview reads them afresh); whether
+        it is past and its call's state are worked out per request."""
+        if self.preview:
+            return self.gather_content()
+        slugs = (self.kwargs["program_slug"], self.kwargs[self.slug_url_kwarg])
+        return per_generation_each("edition-pages", slugs, self.gather_content, PAGES_KEPT)
+
+    def gather_content(self):
+        """The edition (a 404 when it is not public: nothing is kept then) and what the
+        page lists from other tables. An edition known by its dates and venue only gets
+        the compact page, which shows its program's editions and contacts instead."""
+        edition = super().get_object()
+        participant_groups = edition.participants_by_country()
+        documented = bool(
+            edition.summary
+            or edition.body
+            or edition.topics.all()
+            or edition.site_visits.all()
+            or participant_groups
+        )
+        return {
+            "edition": edition,
+            "documented": documented,
+            "participant_groups": participant_groups,
+            "testimonials": list(
+                Testimonial.objects.published().filter(edition=edition).select_related("place")
+            ),
+            "program_editions": [] if documented else self.public_program_editions(edition),
+            "program_contacts": [] if documented else list(edition.program.contacts.all()),
+        }
+
+    def get_object(self, queryset=None):
+        return self.content["edition"]
+
     def get_context_data(self, **kwargs):
         edition = self.object
+        content = self.content
         url = self.request.build_absolute_uri(edition.get_absolute_url())
         call = public_call(edition)
         offer = offer_json_ld(call, urljoin(url, call.get_absolute_url())) if call else None
-        participant_groups = edition.participants_by_country()
         return super().get_context_data(
             is_past=not edition.is_upcoming(),
-            # An edition known by its dates and venue only gets the compact page.
-            documented=bool(
-                edition.summary
-                or edition.body
-                or edition.topics.all()
-                or edition.site_visits.all()
-                or participant_groups
-            ),
+            documented=content["documented"],
             # Called by the template where it lists them (not on the compact page).
             neighbours=self.neighbours,
-            participant_groups=participant_groups,
+            participant_groups=content["participant_groups"],
             call=call,
-            testimonials=Testimonial.objects.published()
-            .filter(edition=edition)
-            .select_related("place"),
+            testimonials=content["testimonials"],
+            program_contacts=content["program_contacts"],
             event_json_ld=event_json_ld(edition, url, offers=offer),
             **kwargs,
         )
@@ -225,17 +295,21 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
         later = [e for e in editions if e.start_date > edition.start_date][:1]
         return earlier + later
 
-    # The page of an edition known only by its dates and venue shows its program's
-    # editions and how to take part next; its template asks for these.
-    @cached_property
-    def program_editions(self):
-        """Every public edition of this edition's program, newest first, with its call."""
+    @staticmethod
+    def public_program_editions(edition):
+        """Every public edition of the edition's program, newest first, with its call."""
         return list(
             Edition.objects.published()
-            .filter(program_id=self.object.program_id)
+            .filter(program_id=edition.program_id)
             .select_related("program", "venue_country", "call")
             .with_participant_counts()
         )
+
+    # The compact page of an edition shows its program's editions and how to take part
+    # next; its template asks for these.
+    @property
+    def program_editions(self):
+        return self.content["program_editions"]
 
     def program_calls(self):
         """Calls of the program's coming editions that are open or about to open."""

@@ -188,3 +188,14 @@ def test_per_generation_computes_once_and_holds_one_generation_only(db, page_cac
     # Memory holds the current generation's values only, however many names came before.
     assert list(page_cache._memos["values"]) == ["other"]
     assert page_cache.per_generation("answer", lambda: 4) == 4
+
+
+def test_per_generation_each_keeps_at_most_its_limit_of_items(db, page_cache_backend):
+    def each(key, value):
+        return page_cache.per_generation_each("pages", key, lambda: value, limit=2)
+
+    assert (each("a", 1), each("b", 2), each("c", 3)) == (1, 2, 3)
+    # The first two are kept; past the limit an item is computed every time.
+    assert (each("a", 10), each("b", 20), each("c", 30)) == (1, 2, 30)
+    page_cache.bump_generation()
+    assert (each("c", 300), each("c", 301)) == (300, 300)

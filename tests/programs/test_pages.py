@@ -5,10 +5,23 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from pages import program_pages
 from programs.models import Country, Edition, Program, ProgramKind
-from tests.factories import EditionFactory, ProgramFactory, as_one_change
+from tests.factories import (
+    ContactFactory,
+    EditionFactory,
+    OrganisationFactory,
+    PostFactory,
+    ProgramFactory,
+    TestimonialFactory,
+    TopicFactory,
+    as_one_change,
+)
 from tests.html import json_ld_blocks, parse, text_of
+from wego_site.core.publishing import PublicationStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -301,3 +314,90 @@ def test_a_program_without_text_of_its_own_leads_with_its_latest_edition(client,
     # A program with a text of its own keeps its timeline and has no lead.
     main = client.get(MAIN).content.decode()
     assert "edition-lead" not in main and 'id="editions-heading"' in main
+
+
+JOINT = "/programs/joint-workshop-smart-sustainable-cities-e-government/"
+BRIEF = f"{MAIN}2016-05/"  # known by its dates and venue: the compact page
+
+
+def test_program_and_edition_pages_read_the_database_once_per_content_generation(
+    client, seed, settings, django_assert_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False
+    for url in [JOINT, MAIN, JEJU, BRIEF]:
+        first = client.get(url).content
+        # Rendered again with no content change: nothing is read again.
+        with django_assert_num_queries(0):
+            assert client.get(url).content == first, url
+
+
+def test_program_and_edition_pages_show_a_content_change_at_once(client, seed, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    for url in [JOINT, JEJU, BRIEF]:
+        client.get(url)
+    program = Program.objects.get(slug="joint-workshop-smart-sustainable-cities-e-government")
+    jeju = Edition.objects.get(program=program, slug="2018")
+    program.partners.add(OrganisationFactory(name="A partner added now"))
+    PostFactory(title="A post about the workshop").related_programs.add(program)
+    TestimonialFactory(edition=jeju, person_name="A participant heard now", year=2030)
+    TopicFactory(edition=jeju, title="A topic added now", position=99)
+    program.title = "The workshop renamed"
+    program.save()
+    joint = text_of(client.get(JOINT))
+    for news in [
+        "A partner added now",
+        "A post about the workshop",
+        "A participant heard now",
+        "The workshop renamed",
+    ]:
+        assert news in joint
+    edition = text_of(client.get(JEJU))
+    for news in ["A participant heard now", "A topic added now", "The workshop renamed"]:
+        assert news in edition
+    Program.objects.get(slug="wego-shrdc-training-program").contacts.add(
+        ContactFactory(email="asked-now@example.org")
+    )
+    assert 'href="mailto:asked-now@example.org"' in client.get(BRIEF).content.decode()
+    jeju.status = PublicationStatus.DRAFT
+    jeju.save()
+    assert client.get(JEJU).status_code == 404
+
+
+def test_an_edition_is_past_on_its_pages_the_day_after_it_ends(client, seed, settings, monkeypatch):
+    """Which editions are still to come is decided per request: the next day moves an
+    edition among the past ones with no content change in between."""
+    settings.PAGE_CACHE_ENABLED = False
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    program = Program.objects.get(slug="joint-workshop-smart-sustainable-cities-e-government")
+    ending = EditionFactory(program=program, slug="ends-today", start_date=today, days=0, parts=1)
+    year_link = "Every program’s editions that year"
+    assert client.get(JOINT).context["upcoming_editions"] == [ending]
+    response = client.get(ending.get_absolute_url())
+    assert response.context["is_past"] is False
+    assert year_link not in text_of(response)
+    tomorrow = today + dt.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    context = client.get(JOINT).context
+    assert context["upcoming_editions"] == []
+    assert context["past_editions"][0] == ending
+    response = client.get(ending.get_absolute_url())
+    assert response.context["is_past"] is True
+    assert year_link in text_of(response)
+
+
+def test_a_process_keeps_the_rows_of_a_bounded_number_of_pages(client, seed, settings, monkeypatch):
+    settings.PAGE_CACHE_ENABLED = False
+    monkeypatch.setattr(program_pages, "PAGES_KEPT", 1)
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    for url in [JOINT, MAIN, JEJU, BRIEF]:
+        queries(url)
+    # The first program and the first edition are kept; the others are read each time.
+    assert queries(JOINT) == queries(JEJU) == 0
+    assert queries(MAIN) > 0 and queries(BRIEF) > 0

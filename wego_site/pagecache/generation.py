@@ -144,6 +144,21 @@ def per_generation(name, compute):
     return values[name]
 
 
+def per_generation_each(name, key, compute, limit):
+    """`compute()` for one of many like items (a page's rows by its address), kept per
+    content generation as `per_generation` keeps one value, at most `limit` of them under
+    `name`: past that, each is computed and not kept, so a crawler walking every page of
+    a large archive in one generation cannot fill a worker's memory."""
+    items = per_generation(name, dict)
+    try:
+        return items[key]
+    except KeyError:
+        value = compute()
+        if len(items) < limit:
+            items[key] = value
+        return value
+
+
 def forget_memos():
     _memos.update(token=None, values={})
 

@@ -24,7 +24,7 @@ from wego_site.core.date_text import (
 )
 from wego_site.core.formatted_text import render_markdown
 from wego_site.core.linked_data import WEGO_URL, absolute, breadcrumb_list, collection_page
-from wego_site.pagecache.generation import per_generation
+from wego_site.pagecache.generation import per_generation_each
 
 register = template.Library()
 
@@ -302,13 +302,9 @@ class PerGenerationNode(template.Node):
 
     def render(self, context):
         key = (self.name, *(_fragment_key_part(v.resolve(context)) for v in self.vary_on))
-        fragments = per_generation("template-fragments", dict)
-        html = fragments.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            if len(fragments) < FRAGMENT_LIMIT:
-                fragments[key] = html
-        return html
+        return per_generation_each(
+            "template-fragments", key, lambda: self.nodelist.render(context), FRAGMENT_LIMIT
+        )
 
 
 @register.tag("per_generation")
