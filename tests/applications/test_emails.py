@@ -177,3 +177,16 @@ def test_decisions_and_confirmations_are_answered_to_the_calls_contacts(
         replies = {address for _name, address in getaddresses([message.message()["Reply-To"]])}
         assert replies == {"reviewer@example.org", "second@example.org"}
         assert message.from_email == settings.DEFAULT_FROM_EMAIL
+
+
+def test_a_second_text_for_a_status_is_a_form_error(editor_client, decision_texts):
+    from applications.models import DecisionEmail
+
+    url = reverse("admin:applications_decisionemail_add")
+    response = editor_client.post(
+        url, {"status": "declined", "subject": "Plain subject", "content": "Plain body {{ name }}"}
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors == {"status": ["There is a text for this status already; change that one."]}
+    assert DecisionEmail.objects.filter(name="decision-declined").count() == 1
