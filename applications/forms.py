@@ -18,6 +18,7 @@ from applications.documents import (
     KEPT_FOLDER,
     KEPT_SECONDS,
     private_storage,
+    room_to_keep,
     validate_application_pdf,
 )
 from applications.models import Application
@@ -92,6 +93,10 @@ def _attributes(attrs):
 
 
 KEPT_SALT = "applications.kept-document"
+KEPT_FULL_MESSAGE = (
+    "Your document is fine, but it could not be kept this time: "
+    "choose it again when you send the form."
+)
 
 # Characters that change how the text around them is shown without being seen themselves
 # (bidirectional embeddings, overrides and isolates: "Evil\u202efdp.exe" shows as
@@ -245,6 +250,12 @@ class ApplicationForm(forms.ModelForm):
         """Keep the valid document of a form that failed elsewhere (see above)."""
         document = self.cleaned_data.get("document") if hasattr(self, "cleaned_data") else None
         if "document" in self.errors or not isinstance(document, UploadedFile):
+            return
+        if self.kept:  # replaced by this one
+            private_storage().delete(self.kept["name"])
+            self.kept = None
+        if not room_to_keep(document.size):
+            self.add_error("document", KEPT_FULL_MESSAGE)
             return
         document.seek(0)
         name = private_storage().save(f"{KEPT_FOLDER}/{secrets.token_hex(16)}.pdf", document)
