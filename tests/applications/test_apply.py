@@ -263,6 +263,29 @@ def test_characters_that_disguise_text_are_left_out(client, call, country):
     assert "Enter your full name." in response.content.decode()
 
 
+def test_control_characters_leave_one_line_fields_and_line_breaks_stay_in_texts(
+    client, call, country
+):
+    response = post(
+        client,
+        call,
+        country,
+        name="Evil\r\nBcc: victim@example.org",
+        organisation="Ctrl\x1b[31mRed\x07\x85Hall\tOffice",
+        position="Head\u2028of\x0bunit\x9b",
+        motivation="First line.\r\nSecond\x1b line.\n\tIndented.",
+    )
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert application.name == "Evil Bcc: victim@example.org"
+    assert application.organisation == "Ctrl[31mRed Hall Office"
+    assert application.position == "Head of unit"
+    assert application.motivation == "First line.\nSecond line.\n\tIndented."
+    # A field of nothing else is empty, and says so.
+    response = post(client, call, country, email="other@example.org", name="\x1b\x07")
+    assert "Enter your full name." in response.content.decode()
+
+
 def test_a_second_application_from_one_address_is_refused(client, call, country, private_root):
     post(client, call, country)
     response = post(client, call, country, email="APPLICANT@example.org")
