@@ -8,6 +8,8 @@ GUNICORN_CONTROL_SOCKET.
 import multiprocessing
 import os
 
+from gunicorn.glogging import Logger
+
 bind = os.environ.get("GUNICORN_BIND") or f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 wsgi_app = "wego_site.wsgi:application"
 
@@ -38,7 +40,22 @@ limit_request_line = 8190
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
-access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms "%(f)s" "%(a)s"'
+# As nginx's log: the path without its query string (the confirmation link's token,
+# search terms and the admin's searches can name a person), and the referring address
+# without its query string either.
+access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms "%(f)s" "%(a)s"'
+
+
+class AccessLogger(Logger):
+    """gunicorn's logger, whose referring address (%(f)s) stops before its query string."""
+
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        atoms["f"] = atoms["f"].split("?", 1)[0]
+        return atoms
+
+
+logger_class = AccessLogger
 
 # gunicorn's control socket (for `gunicornc`): none unless GUNICORN_CONTROL_SOCKET names
 # one. Its default, ~/.gunicorn/gunicorn.ctl, would be shared by every server one user

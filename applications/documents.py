@@ -34,7 +34,8 @@ logger = logging.getLogger(__name__)
 
 MAX_PAGES = 100
 # Where the form keeps a valid document while the applicant corrects the rest, and how
-# long (seconds); purge_applications removes what nobody came back for.
+# long (seconds): each new one sweeps those past their time (as purge_applications does),
+# and they stay under settings.APPLICATION_KEPT_DOCUMENTS_MAX_BYTES in all.
 KEPT_FOLDER = "kept"
 KEPT_SECONDS = 3600
 
@@ -86,21 +87,44 @@ def make_private_on_disk(storage=None):
     return changed
 
 
+# The most documents kept at once, whatever their size: what one keep may list and sweep.
+KEPT_MAX_FILES = 1000
+
+
 def sweep_kept_documents(now=None):
     """Remove the documents kept for forms nobody sent again within KEPT_SECONDS;
-    returns how many."""
+    returns (how many were removed, how many remain, their bytes)."""
+    storage = private_storage()
     try:
-        _folders, names = private_storage().listdir(KEPT_FOLDER)
+        _folders, names = storage.listdir(KEPT_FOLDER)
     except FileNotFoundError:
-        return 0
+        return 0, 0, 0
     cutoff = (now or timezone.now()) - dt.timedelta(seconds=KEPT_SECONDS)
-    removed = 0
+    removed = remaining = size = 0
     for name in names:
         path = f"{KEPT_FOLDER}/{name}"
-        if private_storage().get_modified_time(path) < cutoff:
-            private_storage().delete(path)
-            removed += 1
-    return removed
+        try:
+            if storage.get_modified_time(path) < cutoff:
+                storage.delete(path)
+                removed += 1
+            else:
+                size += storage.size(path)
+                remaining += 1
+        except FileNotFoundError:  # used or removed meanwhile by another request
+            continue
+    return removed, remaining, size
+
+
+def room_to_keep(size):
+    """Whether a document of `size` bytes may be kept now: the expired ones are removed
+    first, and those still in their time, with it, must stay under
+    APPLICATION_KEPT_DOCUMENTS_MAX_BYTES and KEPT_MAX_FILES. The folder holds at most
+    that many files, so this work is bounded."""
+    _removed, count, kept_bytes = sweep_kept_documents()
+    return (
+        count < KEPT_MAX_FILES
+        and kept_bytes + size <= settings.APPLICATION_KEPT_DOCUMENTS_MAX_BYTES
+    )
 
 
 def random_document_name(instance, filename):

@@ -18,6 +18,7 @@ from applications.documents import (
     KEPT_FOLDER,
     KEPT_SECONDS,
     private_storage,
+    room_to_keep,
     validate_application_pdf,
 )
 from applications.models import Application
@@ -93,22 +94,40 @@ def _attributes(attrs):
 
 
 KEPT_SALT = "applications.kept-document"
+KEPT_FULL_MESSAGE = (
+    "Your document is fine, but it could not be kept this time: "
+    "choose it again when you send the form."
+)
 
 # Characters that change how the text around them is shown without being seen themselves
 # (bidirectional embeddings, overrides and isolates: "Evil\u202efdp.exe" shows as
-# "Evilexe.pdf" in a reviewer's list), and code points Unicode never assigns.
+# "Evilexe.pdf" in a reviewer's list), code points Unicode never assigns, and the C0 and
+# C1 control characters (an ESC colours a reviewer's terminal, a BEL rings it).
 HIDDEN_CONTROLS = dict.fromkeys(
     [
+        *range(0x00, 0x20),
+        *range(0x7F, 0xA0),
         *range(0x202A, 0x202F),
         *range(0x2066, 0x206A),
         *range(0xFDD0, 0xFDF0),
         *(plane + end for plane in range(0, 0x110000, 0x10000) for end in (0xFFFE, 0xFFFF)),
     ]
 )
+# What a text of several lines keeps of them: its line breaks and tabs.
+MULTI_LINE_CONTROLS = {code: None for code in HIDDEN_CONTROLS if chr(code) not in "\r\n\t"}
+# What a one-line field (a name, an organisation) makes of line breaks and tabs: a space,
+# so "Evil\r\nBcc: …" cannot start a new line in an email, a CSV cell or a page.
+ONE_LINE_CONTROLS = HIDDEN_CONTROLS | {
+    ord(c): " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029"
+}
 
 
-def without_hidden_controls(text):
-    return text.translate(HIDDEN_CONTROLS)
+def without_hidden_controls(text, one_line=True):
+    """`text` without hidden and control characters; a one-line text's line breaks and
+    tabs become a space (a CR LF pair one), a longer text keeps them."""
+    if not one_line:
+        return text.translate(MULTI_LINE_CONTROLS)
+    return text.replace("\r\n", "\n").translate(ONE_LINE_CONTROLS).strip()
 
 
 class ApplicationForm(forms.ModelForm):
@@ -248,6 +267,12 @@ class ApplicationForm(forms.ModelForm):
         document = self.cleaned_data.get("document") if hasattr(self, "cleaned_data") else None
         if "document" in self.errors or not isinstance(document, UploadedFile):
             return
+        if self.kept:  # replaced by this one
+            private_storage().delete(self.kept["name"])
+            self.kept = None
+        if not room_to_keep(document.size):
+            self.add_error("document", KEPT_FULL_MESSAGE)
+            return
         document.seek(0)
         name = private_storage().save(f"{KEPT_FOLDER}/{secrets.token_hex(16)}.pdf", document)
         self.kept = {"call": self.call.pk, "name": name, "filename": document.name}
@@ -288,7 +313,8 @@ class ApplicationForm(forms.ModelForm):
         cleaned = super().clean()
         for name, value in list(cleaned.items()):
             if isinstance(value, str) and name != "kept_document":
-                cleaned[name] = without_hidden_controls(value)
+                one_line = not isinstance(self.fields[name].widget, forms.Textarea)
+                cleaned[name] = without_hidden_controls(value, one_line=one_line)
                 if value and not cleaned[name] and self.fields[name].required:
                     self.add_error(name, self.fields[name].error_messages["required"])
         return cleaned

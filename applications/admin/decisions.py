@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 
 from applications.models import ApplicationStatus, DecisionEmail
 from applications.models.decisions import PLACEHOLDERS
@@ -37,10 +38,13 @@ class DecisionEmailForm(forms.ModelForm):
         super()._post_clean()
 
     def add_error(self, field, error):
-        # The model names the status by the template's name.
+        # The model names the status by the template's name; its errors come as a dict
+        # or as a ValidationError holding one (from the model's clean()).
         if field == "name":
             field = "status"
-        elif isinstance(error, dict) and "name" in error:
+        if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+            error = error.error_dict
+        if isinstance(error, dict) and "name" in error:
             error["status"] = error.pop("name")
         super().add_error(field, error)
 

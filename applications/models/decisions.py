@@ -69,7 +69,9 @@ class DecisionEmail(EmailTemplate):
                 raise ValidationError({field: f"This text cannot be filled in: {error}"}) from None
         duplicate = DecisionEmail.objects.filter(name=self.name).exclude(pk=self.pk)
         if duplicate.exists():
-            raise ValidationError({"name": "There is a text for this status already."})
+            raise ValidationError(
+                {"name": "There is a text for this status already; change that one."}
+            )
 
     def render(self, application):
         """(subject, body) for one application; plain text, nothing escaped."""

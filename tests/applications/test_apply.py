@@ -303,6 +303,29 @@ def test_characters_that_disguise_text_are_left_out(client, call, country):
     assert "Enter your full name." in response.content.decode()
 
 
+def test_control_characters_leave_one_line_fields_and_line_breaks_stay_in_texts(
+    client, call, country
+):
+    response = post(
+        client,
+        call,
+        country,
+        name="Evil\r\nBcc: victim@example.org",
+        organisation="Ctrl\x1b[31mRed\x07\x85Hall\tOffice",
+        position="Head\u2028of\x0bunit\x9b",
+        motivation="First line.\r\nSecond\x1b line.\n\tIndented.",
+    )
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert application.name == "Evil Bcc: victim@example.org"
+    assert application.organisation == "Ctrl[31mRed Hall Office"
+    assert application.position == "Head of unit"
+    assert application.motivation == "First line.\nSecond line.\n\tIndented."
+    # A field of nothing else is empty, and says so.
+    response = post(client, call, country, email="other@example.org", name="\x1b\x07")
+    assert "Enter your full name." in response.content.decode()
+
+
 def test_a_second_application_from_one_address_is_refused(client, call, country, private_root):
     post(client, call, country)
     response = post(client, call, country, email="APPLICANT@example.org")
@@ -512,6 +535,40 @@ def test_kept_documents_nobody_came_back_for_are_removed_after_an_hour(
     os.utime(kept, (two_hours_ago, two_hours_ago))
     call_command("purge_applications", stdout=io.StringIO())
     assert not kept.exists()
+
+
+def test_a_form_sent_back_with_a_new_file_keeps_only_the_new_one(
+    client, call, country, private_root
+):
+    html = post(client, call, country, name="", document=upload(name="cv.pdf")).content.decode()
+    (first,) = stored_documents(private_root / "kept")
+    data = {**form_data(country), "name": "", "kept_document": kept_token(html)}
+    response = client.post(apply_url(call), {**data, "document": upload(name="other.pdf")})
+    assert "other.pdf — kept;" in response.content.decode()
+    (second,) = stored_documents(private_root / "kept")
+    assert second != first and not first.exists()
+
+
+def test_kept_documents_stay_under_their_cap_and_the_applicant_is_told(
+    client, call, country, private_root, settings
+):
+    size = len(upload().read())
+    settings.APPLICATION_KEPT_DOCUMENTS_MAX_BYTES = 2 * size + size // 2
+    for _ in range(2):
+        post(client, call, country, name="", document=upload(name="cv.pdf"))
+    assert len(stored_documents(private_root / "kept")) == 2
+    response = post(client, call, country, name="", document=upload(name="cv.pdf"))
+    html = response.content.decode()
+    assert len(stored_documents(private_root / "kept")) == 2  # no more than the cap
+    assert "— kept;" not in html and not kept_token(html)
+    assert "could not be kept" in html and 'href="#id_document"' in html
+
+    for kept in stored_documents(private_root / "kept"):
+        two_hours_ago = time.time() - 7200
+        os.utime(kept, (two_hours_ago, two_hours_ago))
+    response = post(client, call, country, name="", document=upload(name="cv.pdf"))
+    assert "cv.pdf — kept;" in response.content.decode()  # the expired ones made room
+    assert len(stored_documents(private_root / "kept")) == 1
 
 
 def test_line_breaks_count_as_one_character_as_in_the_browser(client, call, country):

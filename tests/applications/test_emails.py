@@ -201,3 +201,16 @@ def test_a_call_without_contacts_is_answered_to_the_sites_asked_once(client):
     (message,) = mail.outbox
     assert "site@example.org" in message.message()["Reply-To"]
     assert "Site Secretariat <site@example.org>" in message.body
+
+
+def test_a_second_text_for_a_status_is_a_form_error(editor_client, decision_texts):
+    from applications.models import DecisionEmail
+
+    url = reverse("admin:applications_decisionemail_add")
+    response = editor_client.post(
+        url, {"status": "declined", "subject": "Plain subject", "content": "Plain body {{ name }}"}
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors == {"status": ["There is a text for this status already; change that one."]}
+    assert DecisionEmail.objects.filter(name="decision-declined").count() == 1

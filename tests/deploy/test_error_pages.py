@@ -39,6 +39,17 @@ def test_a_request_nginx_cannot_read_gets_the_sites_400(site):
     assert_the_sites_page(*site.visitor().get("/admin/../../etc/passwd"), 400)
 
 
+def test_a_header_too_large_gets_the_sites_400(site):
+    # nginx's own status for it is 494 ("Request Header Or Cookie Too Large").
+    answer = site.visitor().request("GET", "/programs/", headers={"X-Big": "a" * 9000})
+    assert_the_sites_page(*answer, 400)
+
+
+@pytest.mark.parametrize("method", ["TRACE", "CONNECT"])
+def test_a_method_nginx_refuses_gets_the_sites_405(site, method):
+    assert_the_sites_page(*site.visitor().request(method, "/"), 405)
+
+
 def test_an_address_too_long_gets_the_sites_414_from_nginx_never_gunicorns(site):
     visitor = site.visitor()
     # Up to the longest request line nginx reads, gunicorn reads it too: the page answers.
@@ -87,6 +98,7 @@ def test_a_flood_of_forms_gets_the_sites_429(site):
     refused = [answer for answer in answers if answer[0] == 429]
     assert refused, sorted({answer[0] for answer in answers})
     assert_the_sites_page(*refused[0], 429)
+    assert refused[0][1]["Retry-After"] == "60"  # as the page says: wait a minute
     # An ordinary visitor's pages are not limited.
     assert site.visitor("127.0.0.9").get("/programs/")[0] == 200
 

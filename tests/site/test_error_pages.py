@@ -66,7 +66,7 @@ def test_the_web_servers_pages_are_written_from_the_sites_templates(tmp_path):
     call_command("write_error_pages", tmp_path, stdout=io.StringIO())
     written = sorted(path.name for path in tmp_path.iterdir())
     assert written == [
-        f"{status}.html" for status in (400, 403, 404, 413, 414, 429, 500, 502, 503, 504)
+        f"{status}.html" for status in (400, 403, 404, 405, 413, 414, 429, 500, 502, 503, 504)
     ]
     stylesheet = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
     for path in tmp_path.iterdir():

@@ -51,6 +51,10 @@ ODD_QUERIES = [
     "q[]=x&q[]=y",
     "q=&year=abc&tag=%3Cxss-probe%3E",
     "year=99999999999&month=13&tag=" + "t" * 500,
+    "program=%00",
+    "program=a%00b",
+    "year=abc&program=%00",
+    "program=%00&kind=%00&country=%00&tag=%00&year=%00&t=%00",
     f"{PROBE}=1",
 ]
 METHODS = ["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PROPFIND"]

@@ -235,3 +235,37 @@ def test_gunicorn_opens_a_control_socket_only_where_told(monkeypatch):
     config = runpy.run_path(str(BASE_DIR / "gunicorn.conf.py"))
     assert config["control_socket_disable"] is False
     assert config["control_socket"] == "/run/wego/gunicorn.ctl"
+
+
+def test_gunicorns_access_log_keeps_no_query_string(monkeypatch):
+    """As nginx's log: the confirmation link's token (?t=) and search terms (?q=) stay out,
+    of the request and of the referring address."""
+    import datetime as dt
+    import runpy
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+
+    monkeypatch.setenv("GUNICORN_ACCESS_LOG", "-")
+    settings_file = runpy.run_path(str(BASE_DIR / "gunicorn.conf.py"))
+    config = Config()
+    for name in ("accesslog", "access_log_format", "logger_class"):
+        if name in settings_file:
+            config.set(name, settings_file[name])
+    logger = config.logger_class(config)
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/programs/p/e/apply/sent/?t=NTE:secret-token",
+        "PATH_INFO": "/programs/p/e/apply/sent/",
+        "QUERY_STRING": "t=NTE:secret-token",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_REFERER": "https://example.org/search/?q=Applicant+Name",
+        "HTTP_USER_AGENT": "test",
+    }
+    response = SimpleNamespace(status="200 OK", sent=10, headers=[])
+    atoms = logger.atoms(response, SimpleNamespace(headers=[]), environ, dt.timedelta(0))
+    line = config.access_log_format % atoms
+    assert '"GET /programs/p/e/apply/sent/ HTTP/1.1" 200' in line
+    assert '"https://example.org/search/"' in line
+    assert "secret" not in line and "Applicant" not in line

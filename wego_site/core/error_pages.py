@@ -22,12 +22,14 @@ from wego_site.core.uploads import size_text
 RETRY_AFTER_SECONDS = 30
 
 # The pages the web server shows for its own errors, by status: a request it cannot read
-# (400), a file it does not have or will not list (404, 403), the body too large (413),
+# (400), a file it does not have or will not list (404, 403), a method it refuses (405:
+# TRACE, CONNECT), the body too large (413),
 # the address too long (414), too many requests (429), and the site not answering (500, 502, 503, 504).
 WEB_SERVER_PAGES = {
     400: "errors/400.html",
     403: "errors/403.html",
     404: "errors/404.html",
+    405: "errors/405.html",
     413: "errors/413.html",
     414: "errors/414.html",
     429: "errors/429.html",

@@ -14,6 +14,11 @@ PRIVATE_MEDIA_ACCEL_PREFIX = os.environ.get("DJANGO_PRIVATE_MEDIA_ACCEL_PREFIX",
 APPLICATION_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024
 # What a PDF's streams may unpack to, in all: more is refused as a decompression bomb.
 APPLICATION_PDF_MAX_DECODED_BYTES = 50 * 1024 * 1024
+# What the documents kept for forms sent back to be corrected may take on disk, in all;
+# past it the form asks for the document again instead of keeping it.
+APPLICATION_KEPT_DOCUMENTS_MAX_BYTES = env_int(
+    "DJANGO_APPLICATION_KEPT_DOCUMENTS_MAX_BYTES", 500 * 1024 * 1024
+)
 # The form's text fields on top of the document, for the request size limit.
 APPLICATION_FORM_MAX_EXTRA_BYTES = 256 * 1024
 # Applications sent per visitor's address (django-ratelimit's "count/period" notation),

@@ -39,7 +39,7 @@ class Command(BaseCommand):
                 application.anonymise()
             count += 1
         self.stdout.write(f"{count} application(s) anonymised.")
-        swept = sweep_uploads() + sweep_kept_documents()
+        swept = sweep_uploads() + sweep_kept_documents()[0]
         if swept:
             self.stdout.write(f"{swept} abandoned upload(s) removed.")
         made_private = make_private_on_disk()
