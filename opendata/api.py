@@ -18,7 +18,7 @@ from rest_framework.views import APIView
 from opendata import filters, public
 from opendata import serializers as items
 from programs.models import Participant, SiteVisit, Topic
-from wego_site.pagecache.generation import per_generation
+from wego_site.pagecache.generation import per_generation, per_generation_each
 
 # What a slug or a country code is made of (Django’s slug converter, Unicode letters too).
 IDENTIFIER = re.compile(r"[-\w]+")
@@ -77,9 +77,9 @@ class ItemsKeptPerGeneration:
         if missing:
             rows = self.with_parts(self.get_queryset().filter(pk__in=missing))
             for row, item in zip(rows, self.get_serializer(rows, many=True).data, strict=True):
-                found[row.pk] = item
-                if len(kept) < self.item_limit:
-                    kept[(*origin, row.pk)] = item
+                found[row.pk] = per_generation_each(
+                    "api-items", (*origin, row.pk), lambda item=item: item, self.item_limit
+                )
         # An item deleted between the two queries is left out rather than answered as null.
         return [found[pk] for pk in ids if found[pk] is not None]
 
