@@ -22,13 +22,14 @@ from pages.places import (
     public_places,
     public_testimonials,
 )
+from pages.program_pages import PAGES_KEPT
 from programs.linked_data import place_json_ld
 from programs.models import Country, Edition, Participant, Program
 from programs.models.places import counted_edition_q
 from programs.views import public_contacts
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 from wego_site.core.world_map import Mark, locator_map
-from wego_site.pagecache.generation import per_generation
+from wego_site.pagecache.generation import per_generation, per_generation_each
 
 GEONAMES_URL = "https://www.geonames.org/"
 
@@ -198,7 +199,7 @@ def place_page_data(place):
             else "",
         }
 
-    return per_generation(f"place-page:{place.pk}", gather)
+    return per_generation_each("place-pages", place.pk, gather, PAGES_KEPT)
 
 
 class CountryDetailView(BreadcrumbsMixin, TemplateView):
@@ -299,4 +300,6 @@ def country_page_data(country):
             "testimonials": testimonials,
         }
 
-    return per_generation(f"country-page:{country.pk}:{timezone.localdate().isoformat()}", gather)
+    return per_generation_each(
+        f"country-pages:{timezone.localdate().isoformat()}", country.pk, gather, PAGES_KEPT
+    )
