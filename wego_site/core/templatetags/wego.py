@@ -316,6 +316,10 @@ def per_generation_tag(parser, token):
     content change starts a new generation, and the next render is fresh), never the
     request, the user, the time or a form's token. The fragments are kept in this
     process's memory with the other `per_generation` memos, at most FRAGMENT_LIMIT.
+
+    Not Django's ``{% cache %}``: that stores each fragment pickled in a cache backend
+    until a timeout, so every key would have to name the generation, and past fragments
+    would stay until they expire; these go with the generation, unserialised.
     """
     bits = token.split_contents()
     if len(bits) < 2:
