@@ -544,7 +544,7 @@ def test_a_form_sent_back_with_a_new_file_keeps_only_the_new_one(
     (first,) = stored_documents(private_root / "kept")
     data = {**form_data(country), "name": "", "kept_document": kept_token(html)}
     response = client.post(apply_url(call), {**data, "document": upload(name="other.pdf")})
-    assert "other.pdf — kept;" in response.content.decode()
+    assert "<strong>other.pdf</strong> — kept;" in response.content.decode()
     (second,) = stored_documents(private_root / "kept")
     assert second != first and not first.exists()
 
@@ -567,7 +567,7 @@ def test_kept_documents_stay_under_their_cap_and_the_applicant_is_told(
         two_hours_ago = time.time() - 7200
         os.utime(kept, (two_hours_ago, two_hours_ago))
     response = post(client, call, country, name="", document=upload(name="cv.pdf"))
-    assert "cv.pdf — kept;" in response.content.decode()  # the expired ones made room
+    assert "<strong>cv.pdf</strong> — kept;" in response.content.decode()  # the expired ones made room
     assert len(stored_documents(private_root / "kept")) == 1
 
 
