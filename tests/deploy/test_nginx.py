@@ -196,6 +196,8 @@ def test_the_access_log_keeps_no_search_terms(site):
     visitor.get("/admin/applications/application/?q=Ana+Lopez")
     visitor.get("/programs/", Referer=f"{visitor.origin}/search/?q=ana.lopez%40example.org")
     visitor.get("/programs/main/2019/apply/sent/?t=MjQ:confirmation-token")
+    # nginx writes a request's line after the answer has gone: wait for the last one.
+    stack.wait_until(lambda: "/apply/sent/" in log.read_text(), "the last request's log line", 10)
     lines = [line for line in log.read_text().splitlines() if "/search/" in line]
     assert lines, "the search was not logged"
     logged = log.read_text()
@@ -207,6 +209,7 @@ def test_the_access_log_keeps_no_search_terms(site):
     assert "confirmation-token" not in logged
     # Other pages keep their query string: it says which page of a list was asked for.
     visitor.get("/news/?page=2")
+    stack.wait_until(lambda: "/news/" in log.read_text(), "the news page's log line", 10)
     assert "GET /news/?page=2 HTTP/1.1" in log.read_text()
 
 
