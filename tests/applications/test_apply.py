@@ -82,6 +82,16 @@ def test_the_confirmation_recaps_what_was_sent_to_that_applicant_only(client, ca
     assert "))" not in html
 
 
+def test_the_confirmation_opens_with_a_success_banner_over_the_reference(client, call, country):
+    response = post(client, call, country)
+    html = client.get(response["Location"]).content.decode()
+    head = html[html.index('class="page-head"') : html.index("<h1")]
+    banner = head[head.index('class="success-banner"') :]
+    # A check mark drawn in the page, hidden from screen readers; the words say it.
+    assert '<svg class="success-banner__mark"' in banner and 'aria-hidden="true"' in banner
+    assert "<strong>Application received</strong>" in banner
+
+
 def test_someone_else_with_the_confirmation_link_sees_no_personal_data(client, call, country):
     response = post(client, call, country)
     application = Application.objects.get()

@@ -57,8 +57,8 @@ def test_the_calls_deadline_reads_in_its_zone_and_in_utc_marked_up_as_a_time(cal
     # The UTC equivalent is a span of its own, so each place can set it as a second line.
     assert call.closes_html == (
         '<time datetime="2027-01-06T05:18+09:00">6 January 2027, 05:18 Seoul time (UTC+9)'
-        '<span class="moment__utc"><span class="moment__sep"> — </span>'
-        "5 January, 20:18 UTC</span></time>"
+        '<span class="moment__sep">\N{NO-BREAK SPACE}— </span>'
+        '<span class="moment__utc">5 January, 20:18 UTC</span></time>'
     )
 
 

@@ -112,9 +112,9 @@ def moment_html(value, zone_name=None, *, with_utc=False):
     """`moment_text` marked up as a <time> whose datetime is the moment with its offset;
     empty for anything but a datetime.
 
-    The UTC equivalent is a span of its own (`.moment__utc`), its separator in one too
-    (`.moment__sep`), so each place can set it as a second, smaller line while it still
-    reads as one line of text with no style."""
+    The UTC equivalent is a span of its own (`.moment__utc`), its separator in another
+    (`.moment__sep`, the dash held to the moment before it), so each place can set it as
+    a second, smaller line while it still reads as one line of text with no style."""
     if not isinstance(value, dt.datetime):
         return ""
     utc = utc_text(value, zone_name) if with_utc else ""
@@ -123,8 +123,8 @@ def moment_html(value, zone_name=None, *, with_utc=False):
         local_moment(value, zone_name).isoformat(timespec="minutes"),
         moment_text(value, zone_name),
         format_html(
-            '<span class="moment__utc"><span class="moment__sep">{}</span>{}</span>',
-            UTC_SEPARATOR,
+            '<span class="moment__sep">{}</span><span class="moment__utc">{}</span>',
+            UTC_SEPARATOR.replace(" ", "\N{NO-BREAK SPACE}", 1),
             utc,
         )
         if utc
