@@ -599,7 +599,9 @@ def test_kept_documents_stay_under_their_cap_and_the_applicant_is_told(
         two_hours_ago = time.time() - 7200
         os.utime(kept, (two_hours_ago, two_hours_ago))
     response = post(client, call, country, name="", document=upload(name="cv.pdf"))
-    assert "<strong>cv.pdf</strong> — kept;" in response.content.decode()  # the expired ones made room
+    assert (
+        "<strong>cv.pdf</strong> — kept;" in response.content.decode()
+    )  # the expired ones made room
     assert len(stored_documents(private_root / "kept")) == 1
 
 
