@@ -225,12 +225,13 @@ def absolute_url(context, path):
 
 
 @register.simple_tag(takes_context=True)
-def aria_current(context, url, exclude=None):
+def aria_current(context, url, exclude=None, also=None):
     """``aria-current="page"`` on the link to this page, ``"true"`` on its section's link.
 
-    ``exclude`` names a sub-section with a link of its own (the archive under programs).
-    A page not found (Django's 404 handler gives its template `request_path`) belongs to
-    no section, whatever its address begins with.
+    ``exclude`` names a sub-section with a link of its own (the archive under programs);
+    ``also`` the name of a URL outside the section's address that belongs to it (a
+    country's page, under Cities). A page not found (Django's 404 handler gives its
+    template `request_path`) belongs to no section, whatever its address begins with.
     """
     request = context.get("request")
     if request is None or (exclude and request.path.startswith(exclude)):
@@ -240,6 +241,9 @@ def aria_current(context, url, exclude=None):
     if request.path == url:
         return format_html('aria-current="{}"', "page")
     if url != "/" and request.path.startswith(url):
+        return format_html('aria-current="{}"', "true")
+    match = getattr(request, "resolver_match", None)
+    if also and match is not None and match.view_name == also:
         return format_html('aria-current="{}"', "true")
     return ""
 
