@@ -221,7 +221,7 @@ class ApplicationForm(forms.ModelForm):
         kwargs.setdefault("error_class", UnbrokenAddressErrorList)
         super().__init__(*args, **kwargs)
         self.call = call
-        self.fields["honorific"].choices = [("", "—"), *self.fields["honorific"].choices[1:]]
+        self.fields["honorific"].choices = [("", "Choose…"), *self.fields["honorific"].choices[1:]]
         self.fields["consent"].help_text = format_html(
             '<a href="{}">Read the privacy notice</a>: what we keep, why, for how long, whom to ask.',
             reverse("applications:privacy"),

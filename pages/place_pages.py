@@ -72,7 +72,9 @@ class PlaceListView(BreadcrumbsMixin, TemplateView):
             raise Http404("No place took part in that year.")
         return super().get_context_data(
             **data,
-            map_svg=participation_map(program, year, data["places"], data["hosts"]),
+            map_svg=participation_map(
+                program, year, data["places"], data["hosts"], insets_below=True
+            ),
             map_insets=participation_insets(program, year, data["places"], data["hosts"]),
             program=program,
             year=year,

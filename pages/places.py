@@ -190,11 +190,12 @@ def by_country(places):
 MAP_TITLE = "Map of the cities and organisations that took part in WeGO’s training"
 
 
-def participation_map(program=None, year=None, places=None, hosts=None):
+def participation_map(program=None, year=None, places=None, hosts=None, *, insets_below=False):
     """The world map of the places that took part (in `program`, in `year`) and of the
     hosts, drawn once per content generation for each filter. `places` and `hosts`, when
     the page has loaded them already (`counted_places()`, `host_places()`), spare the
-    queries on the first drawing."""
+    queries on the first drawing. `insets_below`: the page draws the crowded spots again
+    under the map (/cities/), which the legend's key to the boxes says."""
 
     def draw():
         rows = list(counted_places(program, year)) if places is None else places
@@ -230,11 +231,16 @@ def participation_map(program=None, year=None, places=None, hosts=None):
             description=description,
             unit=("participation", "participations"),
             host_label="Host city or regional office",
+            inset_label=(
+                "A crowded spot, drawn again enlarged below"
+                if insets_below
+                else "A crowded spot, enlarged on the map of places"
+            ),
         )
 
     # The counts change when an edition ends (counted_edition_q), so each day has its own.
     today = timezone.localdate().isoformat()
-    key = f"places:{program.pk if program else ''}:{year or ''}:{today}"
+    key = f"places:{program.pk if program else ''}:{year or ''}:{today}:{int(insets_below)}"
     return drawn_once(key, draw)
 
 

@@ -65,7 +65,7 @@ def text_of(response):
     """The visible text of a page, tags stripped and whitespace collapsed."""
     html = response.content.decode()
     html = re.sub(r"<(script|style|head)[^>]*>.*?</\1>", " ", html, flags=re.S)
-    html = re.sub(r"</?(time|span|a|strong|em|abbr)\b[^>]*>", "", html)
+    html = re.sub(r"</?(time|span|a|strong|em|abbr|wbr)\b[^>]*>", "", html)
     return html_lib.unescape(" ".join(re.sub(r"<[^>]+>", " ", html).split()))
 
 

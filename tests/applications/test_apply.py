@@ -82,6 +82,16 @@ def test_the_confirmation_recaps_what_was_sent_to_that_applicant_only(client, ca
     assert "))" not in html
 
 
+def test_the_confirmation_opens_with_a_success_banner_over_the_reference(client, call, country):
+    response = post(client, call, country)
+    html = client.get(response["Location"]).content.decode()
+    head = html[html.index('class="page-head"') : html.index("<h1")]
+    banner = head[head.index('class="success-banner"') :]
+    # A check mark drawn in the page, hidden from screen readers; the words say it.
+    assert '<svg class="success-banner__mark"' in banner and 'aria-hidden="true"' in banner
+    assert "<strong>Application received</strong>" in banner
+
+
 def test_someone_else_with_the_confirmation_link_sees_no_personal_data(client, call, country):
     response = post(client, call, country)
     application = Application.objects.get()
@@ -221,7 +231,7 @@ def test_the_duplicate_message_is_short_and_still_says_what_to_do(client, call, 
 def test_the_form_page_says_the_deadline_once_in_the_call_in_brief(client, call):
     html = client.get(apply_url(call)).content.decode()
     shown = html[html.index("<main") :]
-    assert shown.count(call.closes_text) == 1
+    assert shown.count(call.closes_html) == 1
     brief = shown[shown.index('id="call-summary-heading"') :]
     assert call.closes_html in brief
 
@@ -231,6 +241,28 @@ def test_the_call_in_brief_comes_before_the_form_so_a_phone_reads_it_first(clien
     brief = html.index('id="call-summary-heading"')
     assert brief < html.index('<form class="application-form"')
     assert "What to send" in html[brief : html.index('<form class="application-form"')]
+
+
+def test_the_call_in_brief_folds_all_but_the_deadline_and_what_to_send(client, call):
+    html = client.get(apply_url(call)).content.decode()
+    brief = html[html.index('id="call-summary-heading"') : html.index("</aside>")]
+    open_part, folded = brief.split('<details class="call-brief__more">')
+    assert "Deadline" in open_part and "What to send" in open_part
+    assert "Training" not in open_part and "Questions" not in open_part
+    assert "<summary>The training, places and whom to ask</summary>" in folded
+    assert "Questions" in folded and "The whole call" in folded
+
+
+def test_with_errors_the_summary_comes_before_the_call_in_brief(client, call, country):
+    html = post(client, call, country, name="").content.decode()
+    assert html.index('class="error-summary"') < html.index('id="call-summary-heading"')
+    assert html.index('id="call-summary-heading"') < html.index('<form class="application-form"')
+
+
+def test_the_title_select_asks_to_choose(client, call):
+    html = client.get(apply_url(call)).content.decode()
+    select = html[html.index('<select name="honorific"') :]
+    assert select[: select.index("</option>")].endswith('<option value="" selected>Choose…')
 
 
 def test_the_confirmation_and_its_email_give_the_deadline_in_utc_too(

@@ -145,6 +145,30 @@ def test_the_error_summary_has_one_focus_ring_and_phones_keep_wide_fields(live_s
     assert ring[0] == "none" and ring[1] == "solid" and 2 <= ring[2] <= 3, ring
     # In the panel's red (--error), apart from its bar: not the browser's black.
     assert ring[3] == "rgb(164, 22, 26)" and ring[4] >= 2, ring
+    # One frame: the ring, and no border of the panel's own inside it.
+    assert summary.evaluate("s => getComputedStyle(s).borderLeftWidth") == "0px"
     # A field with its error still takes most of the phone's width.
     assert page.get_by_label("Full name").bounding_box()["width"] >= 320
+    # An errored field keeps the edge of a field without error (its bar is in the gutter).
+    title = page.get_by_label("Title (optional)").bounding_box()
+    name = page.get_by_label("Full name").bounding_box()
+    assert name["x"] == title["x"] and name["width"] == title["width"], (title, name)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_on_a_phone_the_first_field_is_near_and_the_utc_deadline_a_second_line(
+    live_server, page, call
+):
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(live_server.url + call.get_absolute_url())
+    # The call in brief folds all but the deadline and what to send.
+    assert page.get_by_label("Title (optional)").bounding_box()["y"] < 1000
+    local = page.locator(".facts__lead time").bounding_box()
+    utc = page.locator(".facts__lead .moment__utc").bounding_box()
+    assert utc["y"] >= local["y"] + 20 and utc["x"] == local["x"], (local, utc)
+    assert page.locator(".facts__lead .moment__utc").evaluate(
+        "e => parseFloat(getComputedStyle(e).fontSize)"
+    ) < page.locator(".facts__lead dd").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    # From 56rem the whole brief is open beside the form.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    expect(page.locator(".call-brief").get_by_text("Questions")).to_be_visible()

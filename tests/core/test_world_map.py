@@ -178,6 +178,19 @@ def test_crowded_marks_are_boxed_on_the_map_and_drawn_apart_in_a_named_inset():
     assert world_map.inset_maps(marks[2:]) == ""
 
 
+def test_the_legend_keys_the_dashed_box_where_there_is_one():
+    crowded = [
+        Mark("Seoul, Korea", 37.57, 126.98, "/s/", label="Seoul", region="Korea"),
+        Mark("Goyang-si, Korea", 37.66, 126.83, "/g/", label="Goyang-si", region="Korea"),
+    ]
+    svg = str(world_map.world_map(crowded, title="t", description="d", inset_label="Boxed"))
+    legend = svg[svg.index('<ul class="map-legend"') :]
+    assert legend.count('class="world-map__inset-box"') == 1 and "Boxed</li>" in legend
+    # No box on the map, no key to it.
+    alone = str(world_map.world_map(crowded[:1], title="t", description="d", inset_label="Boxed"))
+    assert "inset-box" not in alone and "Boxed" not in alone
+
+
 def test_a_label_that_would_touch_another_goes_elsewhere_or_is_left_out():
     marks = [
         Mark(f"P{i}", 10.0, 10.0 + i * 8, f"/{i}/", label=f"Place number {i}") for i in range(6)

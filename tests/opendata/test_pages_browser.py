@@ -39,3 +39,51 @@ def test_the_pages_need_no_script_and_break_no_policy(live_server, seed, page):
             "document.querySelectorAll('script[type=\"application/ld+json\"]').length"
         ), path
     assert not problems, problems
+
+
+LINES_OF = "e => new Set([...e.getClientRects()].map(r => Math.round(r.top))).size"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_code_is_never_broken_inside_a_word(live_server, seed, page, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(live_server.url + "/api/v1/docs/")
+    # Short code in running text moves whole to the next line ("If-None-Match").
+    running = page.locator(".prose :is(p, li) > code")
+    broken = [
+        running.nth(i).inner_text()
+        for i in range(running.count())
+        if running.nth(i).evaluate(LINES_OF) > 1
+    ]
+    assert not broken, broken
+    # A field's name breaks after a dot only, an address after a slash only.
+    for selector, mark in ((".api-fields dt > code", "."), (".api-endpoint__path > code", "/")):
+        codes = page.locator(selector)
+        for i in range(codes.count()):
+            pieces = codes.nth(i).evaluate(
+                "c => { const r = document.createRange(); const out = []; let last = null;"
+                " for (const n of c.childNodes) { if (n.nodeType !== 3) continue;"
+                " r.selectNodeContents(n); const top = Math.round(r.getClientRects()[0].top);"
+                " if (last !== null && top !== last) out.push(n.previousSibling ? 'wbr' : 'bad');"
+                " last = Math.round([...r.getClientRects()].at(-1).top);"
+                " if (r.getClientRects().length > 1 && new Set([...r.getClientRects()]"
+                ".map(x => Math.round(x.top))).size > 1) out.push('inside'); } return out; }"
+            )
+            assert "inside" not in pieces and "bad" not in pieces, (selector, i, mark)
+
+
+def test_the_data_sets_are_two_abreast_and_the_formula_scrolls_in_its_box(live_server, seed, page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + "/data/")
+    cards = page.locator(".file-card")
+    first, second = cards.nth(0).bounding_box(), cards.nth(1).bounding_box()
+    assert first["y"] == second["y"] and second["x"] > first["x"] + first["width"]
+    # The figures follow the text, under it: no empty middle between them.
+    facts = cards.nth(0).locator(".file-card__facts").bounding_box()
+    text = cards.nth(0).locator(".file-card__text").bounding_box()
+    assert facts["x"] == text["x"] and facts["y"] > text["y"]
+    # The formula stays one line, scrolled in its own box rather than broken in its URL.
+    formula = page.locator("pre.command")
+    assert formula.locator("code").evaluate(LINES_OF) == 1
+    assert formula.evaluate("p => p.scrollWidth > p.clientWidth")
+    assert formula.evaluate("p => getComputedStyle(p).backgroundImage").count("gradient") == 4

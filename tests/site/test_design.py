@@ -214,9 +214,22 @@ def test_the_header_is_the_same_on_every_page_and_short_on_a_phone(live_server, 
     assert height <= (72 if width == 1280 else 96)
 
 
+def test_a_word_found_in_a_results_title_is_marked_quietly(live_server, seed, page):
+    page.goto(live_server.url + "/search/?q=Jeju")
+    titles = page.locator(".search-results h3 mark")
+    snippets = page.locator(".search-snippet mark")
+    assert titles.count() and snippets.count()
+    background = "e => getComputedStyle(e).backgroundColor"
+    # The pale tint in an underlined link title; the yellow in the snippets only.
+    assert titles.first.evaluate(background) == "rgb(232, 240, 247)"
+    assert snippets.first.evaluate(background) == "rgb(253, 230, 138)"
+
+
 def test_a_search_without_results_offers_ways_on(live_server, seed, page):
     page.goto(live_server.url + "/search/?q=qqxxzz")
-    assert "No results for “qqxxzz”." in page.locator("main").inner_text()
+    # Said as a heading, what to try under it.
+    heading = page.get_by_role("heading", name="No results for “qqxxzz”", level=2)
+    assert heading.count() == 1 and heading.is_visible()
     hrefs = {href.removeprefix(live_server.url) for _, href in links_of(page)}
     main = page.locator("main")
     for program in [

@@ -87,6 +87,11 @@ def test_nav_marks_the_current_section(client, seed):
     html = client.get("/programs/archive/").content.decode()
     assert 'href="/programs/archive/" aria-current="page"' in html
     assert 'href="/programs/" aria-current' not in html
+    # A country's page is under Cities, as a place's page is.
+    cities = reverse("place_list")
+    for path in (reverse("country_detail", args=["ph"]), "/cities/"):
+        html = client.get(path).content.decode()
+        assert f'href="{cities}" aria-current=' in html, path
 
 
 def test_500_page_needs_no_context_and_no_database(django_assert_num_queries):

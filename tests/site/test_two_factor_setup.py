@@ -56,6 +56,18 @@ def test_the_first_sign_in_leads_to_setting_up_the_app(client, editor):
     assert client.get(reverse("admin:news_post_changelist")).status_code == 302
 
 
+def test_cancel_on_the_set_up_page_signs_out(client, editor):
+    sign_in(client)
+    cancel = reverse("admin:two_factor_setup_cancel")
+    assert f'action="{cancel}"' in client.get(SETUP).content.decode()
+    assert client.get(cancel).status_code == 405  # a POST only, with its CSRF token
+    response = client.post(cancel)
+    assert response.status_code == 302 and response["Location"] == LOGIN
+    # Signed out: the sign-in page is shown again, not the set-up.
+    assert client.get(LOGIN).status_code == 200
+    assert client.get(SETUP)["Location"] == LOGIN
+
+
 def test_the_key_stays_the_same_until_it_is_confirmed(client, editor):
     sign_in(client)
     first = key_on(client.get(SETUP).content.decode())
@@ -188,7 +200,7 @@ def test_an_editor_sets_up_two_factor_sign_in_in_the_browser(live_server, page, 
 def test_the_set_up_page_is_the_sign_in_card_and_fits_a_phone(live_server, page, editor):
     page.set_viewport_size({"width": 375, "height": 812})
     page.goto(live_server.url + LOGIN)
-    code = "Code (leave empty only before your app is set up)"
+    code = "Code from your authenticator app"
     fields = [page.get_by_label(name, exact=True) for name in ("Username", "Password", code)]
     widths = [field.bounding_box()["width"] for field in fields]
     assert max(widths) - min(widths) < 1, widths
@@ -209,3 +221,19 @@ def test_the_set_up_page_is_the_sign_in_card_and_fits_a_phone(live_server, page,
     groups = key.locator("span")
     for i in range(groups.count()):
         assert groups.nth(i).bounding_box()["height"] < 40, "a group on one line"
+    # The QR code is centred in its step; the key's eight groups in two even rows.
+    step = page.locator(".setup-steps > li").first.bounding_box()
+    qr = page.locator("img.qr-code").bounding_box()
+    text = page.locator(".setup-steps > li > p").first.bounding_box()
+    middle = text["x"] + text["width"] / 2
+    assert abs(qr["x"] + qr["width"] / 2 - middle) < 2, (step, qr, text)
+    rows = [round(groups.nth(i).bounding_box()["y"]) for i in range(groups.count())]
+    assert groups.count() == 8 and rows[:4] == [rows[0]] * 4 and rows[4:] == [rows[4]] * 4
+    # A way back beside Confirm: Cancel signs out, with no script.
+    cancel = page.get_by_role("button", name="Cancel")
+    confirm = page.get_by_role("button", name="Confirm")
+    assert abs(cancel.bounding_box()["y"] - confirm.bounding_box()["y"]) < 1
+    with page.expect_navigation():
+        cancel.click()
+    page.goto(live_server.url + INDEX)
+    assert page.url.startswith(live_server.url + LOGIN)

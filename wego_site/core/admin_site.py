@@ -51,10 +51,10 @@ class TwoFactorLoginForm(AdminAuthenticationForm):
 
     otp_token = forms.CharField(
         required=False,
-        label="Code",
+        label="Code from your authenticator app",
         help_text=(
-            "From your authenticator app, or a recovery code. At your first sign-in, "
-            "leave it empty: the next page sets up the app."
+            "Leave empty the first time, before you have set up the app. "
+            "A recovery code works here too."
         ),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
     )
@@ -129,9 +129,15 @@ class StaffAdminSite(OTPAdminSite):
         return response
 
     def get_urls(self):
-        from wego_site.core.two_factor_setup import TwoFactorSetupView
+        from wego_site.core.two_factor_setup import TwoFactorSetupView, cancel_setup
 
         return [
+            path(
+                "sign-in/set-up/cancel/",
+                cancel_setup,
+                {"admin_site": self},
+                name="two_factor_setup_cancel",
+            ),
             path(
                 "sign-in/set-up/",
                 TwoFactorSetupView.as_view(admin_site=self),

@@ -78,6 +78,22 @@ def day_text(value, zone_name=None):
     return format_date(local_moment(value, zone_name), DAY_MONTH_YEAR)
 
 
+UTC_SEPARATOR = " — "
+
+
+def utc_text(value, zone_name=None):
+    """“5 January, 20:18 UTC”: the moment in UTC, for a moment written in another zone;
+    the year only when it differs from the local one. Empty where the zone is at UTC."""
+    if not isinstance(value, dt.datetime):
+        return ""
+    local = local_moment(value, zone_name)
+    if not local.utcoffset():
+        return ""
+    utc = value.astimezone(dt.UTC)
+    day = format_date(utc, DAY_MONTH if utc.year == local.year else DAY_MONTH_YEAR)
+    return f"{day}, {format_date(utc, 'H:i')} UTC"
+
+
 def moment_text(value, zone_name=None, *, with_utc=False):
     """“2 December 2026, 06:00 Seoul time (UTC+9)”; empty for anything but a datetime.
 
@@ -88,20 +104,29 @@ def moment_text(value, zone_name=None, *, with_utc=False):
         return ""
     local = local_moment(value, zone_name)
     text = f"{format_date(local, 'j F Y, H:i')} {zone_label(local, zone_name)}"
-    if with_utc and local.utcoffset():
-        utc = value.astimezone(dt.UTC)
-        day = format_date(utc, DAY_MONTH if utc.year == local.year else DAY_MONTH_YEAR)
-        text += f" — {day}, {format_date(utc, 'H:i')} UTC"
-    return text
+    utc = utc_text(value, zone_name) if with_utc else ""
+    return f"{text}{UTC_SEPARATOR}{utc}" if utc else text
 
 
 def moment_html(value, zone_name=None, *, with_utc=False):
     """`moment_text` marked up as a <time> whose datetime is the moment with its offset;
-    empty for anything but a datetime."""
+    empty for anything but a datetime.
+
+    The UTC equivalent is a span of its own (`.moment__utc`), its separator in another
+    (`.moment__sep`, the dash held to the moment before it), so each place can set it as
+    a second, smaller line while it still reads as one line of text with no style."""
     if not isinstance(value, dt.datetime):
         return ""
+    utc = utc_text(value, zone_name) if with_utc else ""
     return format_html(
-        '<time datetime="{}">{}</time>',
+        '<time datetime="{}">{}{}</time>',
         local_moment(value, zone_name).isoformat(timespec="minutes"),
-        moment_text(value, zone_name, with_utc=with_utc),
+        moment_text(value, zone_name),
+        format_html(
+            '<span class="moment__sep">{}</span><span class="moment__utc">{}</span>',
+            UTC_SEPARATOR.replace(" ", "\N{NO-BREAK SPACE}", 1),
+            utc,
+        )
+        if utc
+        else "",
     )

@@ -13,12 +13,13 @@ import io
 import qrcode
 import qrcode.image.svg
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, auth
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -70,6 +71,16 @@ class ConfirmCodeForm(forms.Form):
                     "this site, and enter the code it shows (a new one comes every 30 seconds)."
                 )
         return code
+
+
+@require_POST
+@csrf_protect
+def cancel_setup(request, admin_site=admin.site):
+    """`/admin/sign-in/set-up/cancel/`: Cancel (or Sign out) on the set-up page. The admin's
+    own sign-out is open only to a verified session, and sends any other to the index, so
+    a staff member who has not set up the app signs out here."""
+    auth.logout(request)
+    return redirect(f"{admin_site.name}:login")
 
 
 @method_decorator(csrf_protect, name="dispatch")

@@ -143,6 +143,7 @@ def world_map(
     description,
     unit=("time", "times"),
     host_label="Host",
+    inset_label=None,
     label_id="world-map",
 ):
     """The world with one linked, named mark per place (SVG), and under it the legend of
@@ -151,7 +152,8 @@ def world_map(
     `marks`: Mark items, each named by its own `name`. `title` and `description` become
     the SVG's <title> and <desc> (its accessible name and description); `unit` names
     what the marks' counts count, in the legend (singular, plural), and `host_label`
-    what a host's ring means. Marks are drawn
+    what a host's ring means, `inset_label` what a dashed box around crowded marks
+    means (the legend keys it where there is one). Marks are drawn
     largest first, so a small one is never hidden under a large one.
 
     The SVG is a group, not an image: its marks are links, each named by its <title>.
@@ -205,6 +207,18 @@ def world_map(
         )
     if hosts:
         legend = format_html("{}{}", legend, _legend_item("host", HOST_RADIUS, host_label))
+    boxes = [_box_around(group, margin=MIN_RADIUS + 4) for group in crowded_groups(marks)]
+    if boxes and inset_label:
+        legend = format_html(
+            '{}<li><svg class="map-legend__box" viewBox="0 0 {} {}" aria-hidden="true">'
+            '<rect class="world-map__inset-box" x="1" y="1" width="{}" height="{}"/></svg>{}</li>',
+            legend,
+            2 * MAX_RADIUS,
+            2 * MAX_RADIUS,
+            2 * MAX_RADIUS - 2,
+            2 * MAX_RADIUS - 2,
+            inset_label,
+        )
     return format_html(
         '<div class="world-map-frame"><svg class="world-map" viewBox="0 0 {} {}" role="group" '
         'aria-labelledby="{}-title" aria-describedby="{}-desc" xmlns="http://www.w3.org/2000/svg">'
@@ -227,9 +241,7 @@ def world_map(
             '<rect class="world-map__inset-box" x="{}" y="{}" width="{}" height="{}"/>',
             (
                 (f"{left:.1f}", f"{top:.1f}", f"{width:.1f}", f"{height:.1f}")
-                for left, top, width, height in (
-                    _box_around(group, margin=MIN_RADIUS + 4) for group in crowded_groups(marks)
-                )
+                for left, top, width, height in boxes
             ),
         ),
         marks_svg,

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Model
 from django.utils.dateformat import format as format_date
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from wego_site.core.cards import HasSocialCard, site_card
@@ -99,6 +99,18 @@ def nobreak(text):
         return text
     text = _PREFIX_HYPHEN.sub("\\1\u2011", str(text))
     return _NUMBER_RANGE.sub("\\1\u2060\u2013\u2060\\2", text)
+
+
+@register.filter
+def break_after(text, marks="."):
+    """Code, escaped, with a chance to break after each of the marks given: a field's
+    name after its dots (“participating_countries[].<wbr>participating_bodies”), an
+    address after its slashes. Code is never broken inside a word; a long one still
+    fits a phone."""
+    escaped = str(conditional_escape(text))
+    for mark in marks:
+        escaped = escaped.replace(mark, f"{mark}<wbr>")
+    return mark_safe(escaped)  # noqa: S308
 
 
 _EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -225,12 +237,13 @@ def absolute_url(context, path):
 
 
 @register.simple_tag(takes_context=True)
-def aria_current(context, url, exclude=None):
+def aria_current(context, url, exclude=None, also=None):
     """``aria-current="page"`` on the link to this page, ``"true"`` on its section's link.
 
-    ``exclude`` names a sub-section with a link of its own (the archive under programs).
-    A page not found (Django's 404 handler gives its template `request_path`) belongs to
-    no section, whatever its address begins with.
+    ``exclude`` names a sub-section with a link of its own (the archive under programs);
+    ``also`` the name of a URL outside the section's address that belongs to it (a
+    country's page, under Cities). A page not found (Django's 404 handler gives its
+    template `request_path`) belongs to no section, whatever its address begins with.
     """
     request = context.get("request")
     if request is None or (exclude and request.path.startswith(exclude)):
@@ -240,6 +253,9 @@ def aria_current(context, url, exclude=None):
     if request.path == url:
         return format_html('aria-current="{}"', "page")
     if url != "/" and request.path.startswith(url):
+        return format_html('aria-current="{}"', "true")
+    match = getattr(request, "resolver_match", None)
+    if also and match is not None and match.view_name == also:
         return format_html('aria-current="{}"', "true")
     return ""
 
