@@ -282,7 +282,7 @@ def test_no_smooth_scrolling_delays_focus(live_server, seed, page):
 
 def test_an_office_links_to_its_place_in_a_card_like_the_programs(live_server, seed, page):
     """One card style on the page: the office's card has the programs' width and rule."""
-    page.goto(live_server.url + "/programs/kind/regional/")
+    page.goto(live_server.url + "/programs/")
     office = page.get_by_role("link", name="WeGO Regional Office for Europe")
     assert office.get_attribute("href") == "/cities/ulyanovsk-region/"
     card = office.locator("xpath=ancestor::article[1]")
@@ -403,6 +403,29 @@ def test_no_card_stretches_across_the_page(live_server, seed, page, path, width)
     if path == "/programs/" and width >= 1024:
         rail = page.locator("#taking-part-heading").bounding_box()
         assert rail["x"] > width * 0.6  # beside the programs, not under them
+
+
+def test_the_landing_programs_are_two_abreast_with_the_sample_note_under_them(
+    live_server, seed, page
+):
+    """At 1280 px the four program cards are two rows of two, their titles on two lines
+    at most, and the sample's note is as wide as the grid, not a box alone in a column."""
+    call_command("load_demo", verbosity=0)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + "/")
+    grid = page.locator(".card-grid--programs")
+    cards = grid.locator(".program-card")
+    assert cards.count() == 4
+    lefts = sorted({round(cards.nth(i).bounding_box()["x"]) for i in range(4)})
+    assert len(lefts) == 2
+    for i in range(4):
+        title = cards.nth(i).locator(".card__title")
+        lines = title.evaluate(
+            "t => t.getBoundingClientRect().height / parseFloat(getComputedStyle(t).lineHeight)"
+        )
+        assert lines < 2.5, (title.inner_text(), lines)
+    note = page.locator(".sample-note").bounding_box()
+    assert note["width"] == pytest.approx(grid.bounding_box()["width"], abs=1)
 
 
 # Where each row's timeline dot (drawn by CSS, after the row) ends, and where its title begins.
