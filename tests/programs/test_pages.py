@@ -14,6 +14,7 @@ from tests.factories import (
     ContactFactory,
     EditionFactory,
     OrganisationFactory,
+    ParticipantFactory,
     PostFactory,
     ProgramFactory,
     TestimonialFactory,
@@ -425,3 +426,18 @@ def test_a_process_keeps_the_rows_of_a_bounded_number_of_pages(client, seed, set
     # The first program and the first edition are kept; the others are read each time.
     assert queries(JOINT) == queries(JEJU) == 0
     assert queries(MAIN) > 0 and queries(BRIEF) > 0
+
+
+def test_a_programs_timeline_rows_count_who_took_part_where_recorded(client, seed):
+    """An edition whose participants are recorded says how many cities and bodies, from
+    how many countries, on its row of the program's timeline; the others say nothing."""
+    program = Program.objects.get(slug="wego-shrdc-training-program")
+    edition = program.editions.get(slug="2017-03")
+    with as_one_change():
+        for position in (1, 2):
+            ParticipantFactory(edition=edition, position=position)
+    html = client.get(MAIN).content.decode()
+    start = html.index('<ol class="edition-table"')
+    table = html[start : html.index("</ol>", start)]
+    assert '<span class="edition-row__count">2 cities and bodies, 2 countries</span>' in table
+    assert table.count('<span class="edition-row__count"></span>') == 7
