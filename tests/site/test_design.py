@@ -432,6 +432,23 @@ def test_the_landing_programs_are_two_abreast_with_the_sample_note_under_them(
     assert note["width"] == pytest.approx(grid.bounding_box()["width"], abs=1)
 
 
+def test_the_participants_are_a_compact_list_of_links_without_underlines(live_server, seed, page):
+    """Jeju 2018's 18 participants: a line or two per country on a phone (not a wall of
+    about 1,000 px), the links in the link colour without underlines, underlined on
+    hover."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(
+        live_server.url + "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+    )
+    places = page.locator(".by-country")
+    assert places.bounding_box()["height"] < 700
+    link = places.get_by_role("link", name="Accra")
+    style = "el => getComputedStyle(el).textDecorationLine"
+    assert link.evaluate(style) == "none"
+    link.hover()
+    assert link.evaluate(style) == "underline"
+
+
 # Where each row's timeline dot (drawn by CSS, after the row) ends, and where its title begins.
 DOT_AND_TITLE_JS = """
 () => [...document.querySelectorAll('.edition-row')].map(row => {
