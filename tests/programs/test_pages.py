@@ -441,3 +441,18 @@ def test_a_programs_timeline_rows_count_who_took_part_where_recorded(client, see
     table = html[start : html.index("</ol>", start)]
     assert '<span class="edition-row__count">2 cities and bodies, 2 countries</span>' in table
     assert table.count('<span class="edition-row__count"></span>') == 7
+
+
+def test_a_regional_program_known_by_its_name_presents_its_office(client, seed):
+    """Chengdu's page is not a title over a box of two facts: it says what its office
+    does (the section's own words: courses and webinars since 2014), where its courses
+    are announced and who answers; a program with a text of its own has no such block."""
+    html = client.get(CHENGDU).content.decode()
+    block = html[html.index('<section class="office-intro"') :]
+    block = " ".join(block[: block.index("</section>")].split())
+    assert '<h2 id="office-heading">Its regional office</h2>' in block
+    assert 'in <a href="/cities/chengdu/">Chengdu</a>, runs the program.' in block
+    assert "special training courses for WeGO members, webinars among them" in block
+    assert "each is announced on this page with its call for applications" in block
+    assert 'href="/programs/kind/regional/"' in block
+    assert "office-intro" not in client.get(MAIN).content.decode()
