@@ -68,8 +68,13 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
         (hidden ones too in a preview), a few posts about it and a few testimonials."""
         program = super().get_object()
         # Through the reverse relation each edition's program is this one, so their
-        # addresses need no join.
-        editions = list(self.visible(program.editions).select_related("venue_country", "call"))
+        # addresses need no join; each row of the timeline says how many took part, where
+        # recorded (counted in the same query).
+        editions = list(
+            self.visible(program.editions)
+            .select_related("venue_country", "call")
+            .with_participant_counts()
+        )
         return {
             "program": program,
             "editions": editions,

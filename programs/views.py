@@ -94,20 +94,22 @@ class PublicProgramsMixin(BreadcrumbsMixin):
             )
         return programs
 
-    def offices_without_program(self):
-        """Regional offices with no public program, shown after the regional office
-        programs."""
-        return list(
-            RegionalOffice.objects.exclude(programs__in=Program.objects.published()).select_related(
-                "place"
-            )
-        )
-
-    def with_offices(self, section):
-        """The section, with the regional offices without a program when it is the
-        regional kind's."""
+    @staticmethod
+    def with_offices(section):
+        """The regional kind's section as its offices: each office (`offices`) with its
+        programs there (`office.programs_here`), the programs of no office left as cards."""
         if section["kind"] == ProgramKind.REGIONAL:
-            section["offices"] = self.offices_without_program()
+            offices = list(RegionalOffice.objects.select_related("place"))
+            for office in offices:
+                office.programs_here = [
+                    program
+                    for program in section["programs"]
+                    if program.regional_office_id == office.pk
+                ]
+            section["offices"] = offices
+            section["programs"] = [
+                program for program in section["programs"] if program.regional_office_id is None
+            ]
         return section
 
     @staticmethod

@@ -402,3 +402,14 @@ def test_place_counts_follow_the_day_an_edition_ends(
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
     assert "/cities/baguio-test/" in marks(client.get("/cities/")).values()
     assert "Baguio test 1 edition" in text_of(client.get("/countries/ph/"))
+
+
+def test_a_places_own_page_does_not_repeat_it_on_its_editions_rows(client, seed):
+    """Seoul's eight editions are all in Seoul: its page names none of them by the venue,
+    and does not say it above the rows either (the page is Seoul's)."""
+    html = client.get("/cities/seoul/").content.decode()
+    start = html.index('<ol class="edition-table"')
+    table = html[start : html.index("</ol>", start)]
+    assert table.count("edition-row__link") == 8
+    assert "Seoul, Korea" not in table
+    assert "All editions in" not in html and "unless noted" not in html

@@ -123,3 +123,30 @@ def test_the_archive_links_each_program_to_its_editions_but_not_a_sample(client)
         '<span class="sample-badge">Sample</span> <a class="edition-row__link" href="/programs/sample/'
         in html
     )
+
+
+def test_the_archive_says_the_shared_venue_once_and_a_year_has_no_program_links(client):
+    """The venue most editions share is said once above the rows (as on a program's
+    timeline), a row naming only a venue that differs; a year's page has the year chips
+    but not the links to the programs, so its controls stay shorter than its rows."""
+    with as_one_change():
+        program = ProgramFactory(title="Long-running program")
+        first = EditionFactory(program=program, start_date=dt.date(2000, 1, 1), slug="e-0")
+        for n in (1, 2):
+            EditionFactory(
+                program=program,
+                start_date=dt.date(2000 + n, 1, 1),
+                slug=f"e-{n}",
+                venue_city=first.venue_city,
+                venue_country=first.venue_country,
+            )
+        other = ProgramFactory(title="Workshop elsewhere", slug="elsewhere")
+        EditionFactory(program=other, start_date=dt.date(2010, 1, 1), slug="e-1")
+    html = client.get("/programs/archive/").content.decode()
+    start = html.index('<ol class="edition-table"')
+    table = html[start : html.index("</ol>", start)]
+    assert f"Editions in {first.venue} unless noted" in html
+    assert first.venue not in table
+    assert table.count("edition-row__where") == 4
+    year = client.get("/programs/archive/2001/").content.decode()
+    assert "by-program-heading" not in year

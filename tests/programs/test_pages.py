@@ -14,6 +14,7 @@ from tests.factories import (
     ContactFactory,
     EditionFactory,
     OrganisationFactory,
+    ParticipantFactory,
     PostFactory,
     ProgramFactory,
     TestimonialFactory,
@@ -139,30 +140,47 @@ def test_chengdu_is_presented_by_its_regional_office(client, seed):
     )
 
 
-def test_an_office_without_a_program_is_an_office_card_after_the_programs(client, seed):
-    """The same card as the programs', after them, read as an office: its eyebrow says
-    so, its title links to its place, its meta line says it has no program here."""
+def test_the_regional_kind_is_its_offices_each_with_its_programs(client, seed):
+    """A card per office: its region and city, its name linking to its place, since when
+    it has organised training, its programs as links; an office with no program says
+    what it does and nothing about what it lacks. The program is not a card of its own."""
     for path in ("/programs/", "/programs/kind/regional/"):
         html = client.get(path).content.decode()
-        regional = html[html.index("Chengdu Smart City") :]
-        card = regional[regional.index('<article class="card office-card">') :]
-        card = card[: card.index("</article>")]
-        assert "Regional office · Ulyanovsk Region" in card
-        assert '<a href="/cities/ulyanovsk-region/">WeGO Regional Office for Europe</a>' in card
-        assert "Organising training for WeGO members since 2014." in card
-        assert "No program of its own is published here" in card
-        assert "program-card" not in card
+        cards = re.findall(r'<article class="card office-card">.*?</article>', html, re.S)
+        assert len(cards) == 2
+        asia, europe = cards
+        assert "Asia · Chengdu" in asia
+        assert '<a href="/cities/chengdu/">WeGO Regional Office for Asia</a>' in asia
+        assert (
+            '<a href="/programs/chengdu-smart-city-e-government-training-program/">Chengdu' in asia
+        )
+        assert "Europe · Ulyanovsk Region" in europe
+        assert '<a href="/cities/ulyanovsk-region/">WeGO Regional Office for Europe</a>' in europe
+        for card in cards:
+            assert (
+                "It has organised special training courses for WeGO members, webinars among"
+                " them, since 2014." in " ".join(card.split())
+            )
+        assert "No program of its own" not in europe and "<ul" not in europe
+        if path.endswith("regional/"):
+            assert "program-card" not in html
 
 
-def test_every_program_card_has_a_text_and_a_meta_line(client, seed):
+def test_a_program_card_says_what_exists(client, seed):
+    """A text on every card; a meta line only where editions are recorded; under its
+    kind's heading, no eyebrow naming the kind again."""
     html = client.get("/programs/").content.decode()
     cards = re.findall(r'<article class="card program-card.*?</article>', html, re.S)
-    assert len(cards) == 4
+    assert len(cards) == 3  # the regional program is in its office's card
     for card in cards:
-        assert '<p class="card__text">' in card and '<p class="card__meta">' in card, card
+        assert '<p class="card__text">' in card, card
+        assert '<p class="eyebrow">' not in card, card
     text = " ".join(re.sub(r"<[^>]+>", "", card) for card in cards)
     assert "Held once, 9–12 July 2018, in Jeju Island." in " ".join(text.split())
-    assert "No edition recorded yet" in text
+    assert "8 editions since 2011" in text
+    assert "No edition recorded yet" not in html
+    world_bank = next(card for card in cards if "World Bank" in card)
+    assert "card__meta" not in world_bank
     # On the landing page a long summary is cut at a sentence's end, not mid-sentence.
     landing = client.get("/").content.decode()
     assert "Seoul Human Resource Development Center (SHRDC) in Seoul, Korea.</p>" in landing
@@ -290,9 +308,10 @@ def test_a_programs_timeline_says_the_venue_its_editions_share_once(client, seed
     assert "Editions in Seoul, Korea unless noted" in table
     assert table.count("Seoul, Korea") == 1
     assert re.search(r'class="edition-row__where">Jeju, Korea<', table)
-    # The archive's rows, of many programs, each name their venue.
+    # The archive's rows, of many programs, say the shared venue once as well.
     year = client.get("/programs/archive/2012/").content.decode()
-    assert "edition-table__venue" not in year and year.count(">Seoul, Korea<") == 2
+    assert '<p class="edition-table__venue">All editions in Seoul, Korea</p>' in year
+    assert year.count("Seoul, Korea") == 1
 
 
 def test_a_program_without_text_of_its_own_leads_with_its_latest_edition(client, seed):
@@ -309,6 +328,12 @@ def test_a_program_without_text_of_its_own_leads_with_its_latest_edition(client,
     assert re.search(r"<dt>Cities and bodies</dt><dd>18</dd>", lead)
     assert "National Information Society Agency" in text and "Smart City Models in Korea" in text
     assert f'href="{url}2018/">The 2018 edition in full</a>' in lead
+    # Headed by what it is to the program, not by its title again; one list style.
+    assert '<h2 id="edition-lead-heading" class="edition-lead__title">Its one edition</h2>' in lead
+    assert "Smart Sustainable Cities &amp; e\u2011Government 2018" not in lead
+    assert "tick-list" not in lead and lead.count('<ul class="fact-list">') == 2
+    # The source's "e-Goverment" is corrected in the seed.
+    assert "Smart Cities and e\u2011Government, WeGO" in text
     assert html.index("edition-lead") < html.index("Past announcement")
     assert 'id="editions-heading"' not in html, "no timeline of one row"
     # A program with a text of its own keeps its timeline and has no lead.
@@ -401,3 +426,33 @@ def test_a_process_keeps_the_rows_of_a_bounded_number_of_pages(client, seed, set
     # The first program and the first edition are kept; the others are read each time.
     assert queries(JOINT) == queries(JEJU) == 0
     assert queries(MAIN) > 0 and queries(BRIEF) > 0
+
+
+def test_a_programs_timeline_rows_count_who_took_part_where_recorded(client, seed):
+    """An edition whose participants are recorded says how many cities and bodies, from
+    how many countries, on its row of the program's timeline; the others say nothing."""
+    program = Program.objects.get(slug="wego-shrdc-training-program")
+    edition = program.editions.get(slug="2017-03")
+    with as_one_change():
+        for position in (1, 2):
+            ParticipantFactory(edition=edition, position=position)
+    html = client.get(MAIN).content.decode()
+    start = html.index('<ol class="edition-table"')
+    table = html[start : html.index("</ol>", start)]
+    assert '<span class="edition-row__count">2 cities and bodies, 2 countries</span>' in table
+    assert table.count('<span class="edition-row__count"></span>') == 7
+
+
+def test_a_regional_program_known_by_its_name_presents_its_office(client, seed):
+    """Chengdu's page is not a title over a box of two facts: it says what its office
+    does (the section's own words: courses and webinars since 2014), where its courses
+    are announced and who answers; a program with a text of its own has no such block."""
+    html = client.get(CHENGDU).content.decode()
+    block = html[html.index('<section class="office-intro"') :]
+    block = " ".join(block[: block.index("</section>")].split())
+    assert '<h2 id="office-heading">Its regional office</h2>' in block
+    assert 'in <a href="/cities/chengdu/">Chengdu</a>, runs the program.' in block
+    assert "special training courses for WeGO members, webinars among them" in block
+    assert "each is announced on this page with its call for applications" in block
+    assert 'href="/programs/kind/regional/"' in block
+    assert "office-intro" not in client.get(MAIN).content.decode()

@@ -295,7 +295,7 @@ def test_no_smooth_scrolling_delays_focus(live_server, seed, page):
 
 def test_an_office_links_to_its_place_in_a_card_like_the_programs(live_server, seed, page):
     """One card style on the page: the office's card has the programs' width and rule."""
-    page.goto(live_server.url + "/programs/kind/regional/")
+    page.goto(live_server.url + "/programs/")
     office = page.get_by_role("link", name="WeGO Regional Office for Europe")
     assert office.get_attribute("href") == "/cities/ulyanovsk-region/"
     card = office.locator("xpath=ancestor::article[1]")
@@ -316,11 +316,12 @@ def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, 
 
 
 @pytest.mark.parametrize("width", [1280, 800])
-def test_testimonials_keep_one_card_width_and_their_names_start_level(
+def test_testimonials_keep_one_card_width_and_their_names_follow_their_quotes(
     live_server, seed, page, width
 ):
     """One grid: every card its column's width, the last of an odd number too (no wide
-    last card), and the names of a row's cards level."""
+    last card), and each name right under its quote, not pinned to the card's foot (a
+    short quote leaves no hole above its name)."""
     TestimonialFactory(year=2011, quote="A fifth testimony, to make the count odd.")
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + "/testimonials/")
@@ -329,13 +330,16 @@ def test_testimonials_keep_one_card_width_and_their_names_start_level(
     assert cards.count() == 5
     rows = {}
     for j in range(cards.count()):
-        box = cards.nth(j).bounding_box()
-        name = cards.nth(j).locator(".testimonial__name").bounding_box()
+        card = cards.nth(j)
+        box = card.bounding_box()
         assert box["width"] == pytest.approx(cards.nth(0).bounding_box()["width"], abs=1)
-        rows.setdefault(round(box["y"]), []).append(name["y"])
+        rows.setdefault(round(box["y"]), []).append(j)
+        last = card.locator(".testimonial__words > :last-child")
+        words = last.bounding_box()
+        margin = last.evaluate("el => parseFloat(getComputedStyle(el).marginBottom)")
+        by = card.locator(".testimonial__by").bounding_box()
+        assert by["y"] - (words["y"] + words["height"]) < margin + 2, (j, words, by)
     assert [len(row) for row in rows.values()] == [2, 2, 1]
-    for row in rows.values():
-        assert len({round(y) for y in row}) == 1, row
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -418,6 +422,46 @@ def test_no_card_stretches_across_the_page(live_server, seed, page, path, width)
         assert rail["x"] > width * 0.6  # beside the programs, not under them
 
 
+def test_the_landing_programs_are_two_abreast_with_the_sample_note_under_them(
+    live_server, seed, page
+):
+    """At 1280 px the four program cards are two rows of two, their titles on two lines
+    at most, and the sample's note is as wide as the grid, not a box alone in a column."""
+    call_command("load_demo", verbosity=0)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + "/")
+    grid = page.locator(".card-grid--programs")
+    cards = grid.locator(".program-card")
+    assert cards.count() == 4
+    lefts = sorted({round(cards.nth(i).bounding_box()["x"]) for i in range(4)})
+    assert len(lefts) == 2
+    for i in range(4):
+        title = cards.nth(i).locator(".card__title")
+        lines = title.evaluate(
+            "t => t.getBoundingClientRect().height / parseFloat(getComputedStyle(t).lineHeight)"
+        )
+        assert lines < 2.5, (title.inner_text(), lines)
+    note = page.locator(".sample-note").bounding_box()
+    assert note["width"] == pytest.approx(grid.bounding_box()["width"], abs=1)
+
+
+def test_the_participants_are_a_compact_list_of_links_without_underlines(live_server, seed, page):
+    """Jeju 2018's 18 participants: a line or two per country on a phone (not a wall of
+    about 1,000 px), the links in the link colour without underlines, underlined on
+    hover."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(
+        live_server.url + "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+    )
+    places = page.locator(".by-country")
+    assert places.bounding_box()["height"] < 700
+    link = places.get_by_role("link", name="Accra")
+    style = "el => getComputedStyle(el).textDecorationLine"
+    assert link.evaluate(style) == "none"
+    link.hover()
+    assert link.evaluate(style) == "underline"
+
+
 # Where each row's timeline dot (drawn by CSS, after the row) ends, and where its title begins.
 DOT_AND_TITLE_JS = """
 () => [...document.querySelectorAll('.edition-row')].map(row => {
@@ -480,18 +524,24 @@ def test_an_edition_known_by_its_dates_has_the_rail_of_the_other_editions(live_s
 def test_an_archive_row_says_its_venue_once_after_the_dates_on_a_phone(
     live_server, seed, page, width
 ):
-    """On a phone the venue follows the dates on their line (a line less a row); from
-    48rem it has its column. Either way it is shown once."""
+    """On a phone a venue that differs from the shared one (said above the rows) follows
+    the dates on their line (a line less a row); from 48rem it has its column. Either way
+    it is shown once, and a row in the shared venue names none."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + "/programs/archive/")
-    row = page.locator(".edition-row").filter(has_text="March 2017")
+    assert page.locator(".edition-table__venue").inner_text() == (
+        "Editions in Seoul, Korea unless noted"
+    )
+    seoul = page.locator(".edition-row").filter(has_text="March 2017")
+    assert "Seoul" not in seoul.inner_text()
+    row = page.locator(".edition-row").filter(has_text="July 2018")
     when = row.locator(".edition-row__when")
     where = row.locator(".edition-row__where")
     if width == 375:
-        assert when.inner_text() == "27–31 March 2017 · Seoul, Korea"
+        assert when.inner_text() == "9–12 July 2018 · Jeju Island, Korea"
         assert not where.is_visible()
         line = when.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
         assert when.bounding_box()["height"] < line * 1.5
     else:
-        assert when.inner_text() == "27–31 March 2017"
-        assert where.inner_text() == "Seoul, Korea"
+        assert when.inner_text() == "9–12 July 2018"
+        assert where.inner_text() == "Jeju Island, Korea"

@@ -36,10 +36,12 @@ def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed
     text = main_of(html)
     # Its title names its program; its dates and venue head the page.
     assert "WeGO–SHRDC Training Program, May 2016 22–29 May 2016 · Seoul, Korea" in text
-    # It says plainly that nothing more is recorded, then what the program is (as the
-    # program's text, not the edition's) and how to take part next, with whom to write to.
-    assert "This edition is known by its dates and venue only: there is no further record" in text
-    assert text.index("no further record") < text.index("The program it belongs to")
+    # It says plainly and briefly, in the body's type, that nothing more is published,
+    # then what the program is (as the program's text, not the edition's) and how to take
+    # part next, with whom to write to.
+    assert '<p class="edition-brief__note">Only its dates and venue are published.</p>' in html
+    assert "no further record" not in text and 'class="lede"' not in html.split("main-intro")[1]
+    assert text.index("Only its dates") < text.index("The program it belongs to")
     assert text.index("The program it belongs to") < text.index("Since 2011, WeGO has organized")
     # A past edition: the program's next step is in the rail every edition page has
     # (after the program's text on a phone, before the long list), as the rail's text,
