@@ -90,6 +90,9 @@ def test_the_confirmation_opens_with_a_success_banner_over_the_reference(client,
     # A check mark drawn in the page, hidden from screen readers; the words say it.
     assert '<svg class="success-banner__mark"' in banner and 'aria-hidden="true"' in banner
     assert "<strong>Application received</strong>" in banner
+    # It names the edition with its program.
+    banner = banner[: banner.index("</p>")]
+    assert call.edition.program.title in re.sub(r"<[^>]+>", "", banner)
 
 
 def test_someone_else_with_the_confirmation_link_sees_no_personal_data(client, call, country):

@@ -453,6 +453,6 @@ def test_a_regional_program_known_by_its_name_presents_its_office(client, seed):
     assert '<h2 id="office-heading">Its regional office</h2>' in block
     assert 'in <a href="/cities/chengdu/">Chengdu</a>, runs the program.' in block
     assert "special training courses for WeGO members, webinars among them" in block
-    assert "each is announced on this page with its call for applications" in block
+    assert "announced on this page, each with its call for applications" in block
     assert 'href="/programs/kind/regional/"' in block
     assert "office-intro" not in client.get(MAIN).content.decode()
