@@ -19,7 +19,7 @@ from wego_site.core.archives import DateArchiveMixin
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
 from wego_site.core.pagination import PaginatedListMixin
 from wego_site.core.preview import Previewable
-from wego_site.pagecache.generation import per_generation
+from wego_site.pagecache.generation import PAGES_KEPT, per_generation, per_generation_each
 
 
 def news_crumb():
@@ -128,6 +128,16 @@ class PostDetailView(Previewable, BreadcrumbsMixin, DetailView):
                 Prefetch("related_programs", queryset=Program.objects.published()),
                 "organisations",
             )
+        )
+
+    def get_object(self, queryset=None):
+        """The post with its tags, programs and organisations, read once per content
+        generation (a preview reads it afresh); a 404 is never kept."""
+        if self.preview:
+            return super().get_object(queryset)
+        key = (self.kwargs["year"], self.kwargs["slug"])
+        return per_generation_each(
+            "post-pages", key, lambda: super(PostDetailView, self).get_object(queryset), PAGES_KEPT
         )
 
     def get_context_data(self, **kwargs):

@@ -22,14 +22,13 @@ from pages.places import (
     public_places,
     public_testimonials,
 )
-from pages.program_pages import PAGES_KEPT
 from programs.linked_data import place_json_ld
 from programs.models import Country, Edition, Participant, Program
 from programs.models.places import counted_edition_q
 from programs.views import public_contacts
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 from wego_site.core.world_map import Mark, locator_map
-from wego_site.pagecache.generation import per_generation, per_generation_each
+from wego_site.pagecache.generation import PAGES_KEPT, per_generation, per_generation_each
 
 GEONAMES_URL = "https://www.geonames.org/"
 

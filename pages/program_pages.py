@@ -22,12 +22,7 @@ from programs.views import program_kind_crumb, public_contacts
 from testimonials.models import Testimonial
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 from wego_site.core.preview import Previewable
-from wego_site.pagecache.generation import per_generation, per_generation_each
-
-# How many programs' pages, and how many editions', a process keeps the rows of for one
-# content generation (about 60 KB each, measured on the benchmark's large data); past
-# that, a page reads them afresh.
-PAGES_KEPT = 1000
+from wego_site.pagecache.generation import PAGES_KEPT, per_generation, per_generation_each
 
 
 def public_call(edition):

@@ -50,13 +50,16 @@ from programs.models import Edition, Participant, Program, SiteVisit, Topic
 from testimonials.models import Testimonial
 from wego_site.core.formatted_text import without_marks
 from wego_site.core.fulltext import SEARCH_CONFIG, searchable_fields
-from wego_site.pagecache.generation import per_generation
+from wego_site.pagecache.generation import per_generation, per_generation_each
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10  # words used by the SQLite fallback
 RESULTS_PER_TYPE = 10  # per type shown; "add a word to narrow the search" beyond
 RANKED_CANDIDATES = 100
 SNIPPET_WORDS = 30
+# How many searches' results a process keeps for one content generation (a few KB each):
+# the words people look for repeat, and only a content change alters what they find.
+SEARCHES_KEPT = 500
 
 # Markers around matched words in snippets: noncharacters, never in the cleaned query.
 START, STOP = "\ufdd0", "\ufdd1"
@@ -200,19 +203,28 @@ def run(raw_query):
     if not terms_of(query):
         return results  # nothing to look for: the page invites a search instead
     results.searched = True
+    results.sections = per_generation_each(
+        "search-sections", query, lambda: _sections(query), SEARCHES_KEPT
+    )
+    return results
+
+
+def _sections(query):
+    """The sections of results for a cleaned query, one per type with a match."""
+    sections = []
     full_text = connection.vendor == "postgresql"
     search = _search_postgresql if full_text else _search_fallback
     for search_type in SEARCH_TYPES:
         hits, total = search(search_type, query)
         if total:
             capped = full_text and total >= RANKED_CANDIDATES
-            results.sections.append(
+            sections.append(
                 Section(search_type.key, search_type.label, hits, total, is_capped=capped)
             )
     hits, total = _search_places(query)
     if total:
-        results.sections.append(Section("places", "Cities and organisations", hits, total))
-    return results
+        sections.append(Section("places", "Cities and organisations", hits, total))
+    return sections
 
 
 def _search_places(query):

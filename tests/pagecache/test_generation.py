@@ -2,9 +2,12 @@
 what pages memoise per generation (so a rendered page costs fewer queries)."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import transaction
+from django.template import Context, Template
+from django.urls import reverse
 from django.utils import timezone
 
 from programs.models import Program, ProgramKind
@@ -12,6 +15,7 @@ from testimonials.models import Testimonial
 from tests import factories
 from tests.html import text_of
 from tests.site.test_query_budget import QUERY_BUDGET
+from wego_site.core.templatetags import wego as wego_tags
 from wego_site.pagecache import generation as page_cache
 
 pytestmark = pytest.mark.django_db
@@ -163,13 +167,13 @@ def test_the_landing_counts_a_scheduled_edition_once_it_is_public(
     assert "Editions since 2009 10" in text_of(client.get("/"))
 
 
-def test_news_totals_and_years_are_counted_once_per_content_generation(
+def test_news_list_is_read_once_per_content_generation(
     client, seed, settings, page_cache_backend, django_assert_num_queries
 ):
     settings.PAGE_CACHE_ENABLED = False
     page_cache.current_state()
     assert "News 10 posts." in text_of(client.get("/news/"))
-    with django_assert_num_queries(2):  # the page of posts and their tags; no COUNT, no years
+    with django_assert_num_queries(0):  # its posts, their tags, the total and the years kept
         assert "News 10 posts." in text_of(client.get("/news/"))
 
     factories.PostFactory(
@@ -199,3 +203,74 @@ def test_per_generation_each_keeps_at_most_its_limit_of_items(db, page_cache_bac
     assert (each("a", 10), each("b", 20), each("c", 30)) == (1, 2, 30)
     page_cache.bump_generation()
     assert (each("c", 300), each("c", 301)) == (300, 300)
+
+
+def test_a_post_page_is_read_once_per_content_generation_and_shows_the_next_edit(
+    client, db, settings, page_cache_backend, django_assert_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False
+    post = factories.PostFactory(title="Kept title", body="First body.", tags=["Energy"])
+    url = post.get_absolute_url()
+    assert "First body." in text_of(client.get(url))
+    with django_assert_num_queries(0):
+        assert "First body." in text_of(client.get(url))
+
+    post.body = "Second body."
+    post.save()
+    page = text_of(client.get(url))
+    assert "Second body." in page and "First body." not in page
+
+    post.status = "draft"
+    post.save()
+    assert client.get(url).status_code == 404
+
+
+def test_a_search_is_run_once_per_content_generation_and_finds_what_is_published_next(
+    client, db, settings, page_cache_backend, django_assert_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False
+    factories.PostFactory(title="Rainwater harvesting in Accra")
+    assert "Rainwater harvesting in Accra" in text_of(client.get("/search/?q=rainwater"))
+    with django_assert_num_queries(0):
+        assert "Rainwater harvesting" in text_of(client.get("/search/?q=rainwater"))
+
+    factories.PostFactory(title="Rainwater tanks in Seoul")
+    page = text_of(client.get("/search/?q=rainwater"))
+    assert "Rainwater tanks in Seoul" in page and "Rainwater harvesting in Accra" in page
+
+
+def test_the_archive_keeps_its_rows_for_one_day_only(
+    client, db, settings, page_cache_backend, monkeypatch
+):
+    settings.PAGE_CACHE_ENABLED = False
+    today = timezone.localdate()
+    factories.EditionFactory(start_date=today - dt.timedelta(days=3), end_date=today)
+
+    def held_and_upcoming():
+        lede = text_of(client.get(reverse("programs:edition_archive")))
+        held = re.search(r"(\d+) editions? held", lede)
+        upcoming = re.search(r"and (\d+) upcoming", lede)
+        return int(held[1]), int(upcoming[1]) if upcoming else 0
+
+    held, upcoming = held_and_upcoming()
+    assert held_and_upcoming() == (held, upcoming)  # read again, kept
+
+    # The next day the edition is one held, although no content changed.
+    tomorrow = timezone.now() + dt.timedelta(days=1)
+    monkeypatch.setattr(timezone, "now", lambda: tomorrow)
+    assert held_and_upcoming() == (held + 1, upcoming - 1)
+
+
+def test_one_kind_of_fragment_cannot_crowd_out_another(db, page_cache_backend, monkeypatch):
+    monkeypatch.setattr(wego_tags, "FRAGMENT_LIMIT", 2)
+
+    def render(name, key, shown):
+        markup = f'{{% load wego %}}{{% per_generation "{name}" key %}}{{{{ shown }}}}{{% endper_generation %}}'
+        return Template(markup).render(Context({"key": key, "shown": shown}))
+
+    # Searches fill their two places; a third is rendered afresh each time, not kept.
+    assert [render("search", key, "first") for key in (1, 2, 3)] == ["first"] * 3
+    assert [render("search", key, "again") for key in (1, 2, 3)] == ["first", "first", "again"]
+    # Another kind of fragment still has its own places.
+    assert render("card", 1, "first") == "first"
+    assert render("card", 1, "again") == "first"

@@ -3,6 +3,8 @@
 
 import datetime as dt
 
+from django.utils import timezone
+
 from wego_site.pagecache.generation import per_generation
 
 
@@ -12,8 +14,11 @@ class DateArchiveMixin:
     number, as the year chips and titles write it."""
 
     def get_date_list(self, queryset, date_type=None, ordering="ASC"):
-        # Named by the view and its arguments (a year as a number), never the raw path.
-        name = f"dates:{type(self).__name__}:{sorted(self.kwargs.items())}:{date_type}:{ordering}"
+        # Named by the view and its arguments (a year as a number), never the raw path, and
+        # by the day (the archive's list holds the editions held by today).
+        day = timezone.localdate().isoformat()
+        view = f"{type(self).__name__}:{sorted(self.kwargs.items())}"
+        name = f"dates:{view}:{date_type}:{ordering}:{day}"
         return per_generation(
             name,
             lambda: list(

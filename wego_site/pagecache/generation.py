@@ -144,6 +144,12 @@ def per_generation(name, compute):
     return values[name]
 
 
+# How many pages of one kind (a program's, a list's) a process keeps the data of for one
+# content generation (tens of KB each on the benchmark's large data); past that, a page
+# reads its data afresh.
+PAGES_KEPT = 1000
+
+
 def per_generation_each(name, key, compute, limit):
     """`compute()` for one of many like items (a page's rows by its address), kept per
     content generation as `per_generation` keeps one value, at most `limit` of them under

@@ -300,9 +300,10 @@ def wego_host():
     return urlsplit(WEGO_URL).hostname
 
 
-# How many fragments a process keeps for one content generation; past it, fragments are
-# rendered without being kept, so memory stays bounded however large the archive.
-FRAGMENT_LIMIT = 5000
+# How many fragments of one name a process keeps for one content generation; past it,
+# they are rendered without being kept, so memory stays bounded however large the
+# archive, and one kind of fragment (a search's results, say) cannot crowd out another.
+FRAGMENT_LIMIT = 1000
 
 
 def _fragment_key_part(value):
@@ -317,9 +318,12 @@ class PerGenerationNode(template.Node):
         self.name, self.vary_on, self.nodelist = name, vary_on, nodelist
 
     def render(self, context):
-        key = (self.name, *(_fragment_key_part(v.resolve(context)) for v in self.vary_on))
+        key = tuple(_fragment_key_part(v.resolve(context)) for v in self.vary_on)
         return per_generation_each(
-            "template-fragments", key, lambda: self.nodelist.render(context), FRAGMENT_LIMIT
+            f"template-fragments:{self.name}",
+            key,
+            lambda: self.nodelist.render(context),
+            FRAGMENT_LIMIT,
         )
 
 
@@ -331,7 +335,8 @@ def per_generation_tag(parser, token):
     The name and the values must say everything the markup depends on: only content (a
     content change starts a new generation, and the next render is fresh), never the
     request, the user, the time or a form's token. The fragments are kept in this
-    process's memory with the other `per_generation` memos, at most FRAGMENT_LIMIT.
+    process's memory with the other `per_generation` memos, at most FRAGMENT_LIMIT of
+    each name.
 
     Not Django's ``{% cache %}``: that stores each fragment pickled in a cache backend
     until a timeout, so every key would have to name the generation, and past fragments
