@@ -22,6 +22,7 @@ from applications.forms import ApplicationForm
 from applications.models import Application, Call, CallState
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 from wego_site.core.uploads import size_text
+from wego_site.pagecache.generation import PAGES_KEPT, per_generation_each
 
 CONFIRMATION_SALT = "applications.confirmation"
 CONFIRMATION_MAX_AGE = 3600  # seconds the confirmation page can be reloaded
@@ -29,12 +30,20 @@ CONFIRMATION_MAX_AGE = 3600  # seconds the confirmation page can be reloaded
 
 class CallMixin:
     def get_call(self):
+        """The published call with its edition, program and contacts, read once per content
+        generation (its state, open or closed, is the clock's: `call.state()` at each use);
+        a 404 is never kept."""
+        slugs = (self.kwargs["program_slug"], self.kwargs["slug"])
+        return per_generation_each("calls", slugs, lambda: self.read_call(*slugs), PAGES_KEPT)
+
+    @staticmethod
+    def read_call(program_slug, slug):
         return get_object_or_404(
             Call.objects.published()
             .select_related("edition__program")
             .prefetch_related("contacts", "edition__contacts", "edition__program__contacts"),
-            edition__program__slug=self.kwargs["program_slug"],
-            edition__slug=self.kwargs["slug"],
+            edition__program__slug=program_slug,
+            edition__slug=slug,
         )
 
 

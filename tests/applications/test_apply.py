@@ -318,6 +318,22 @@ def test_a_form_opened_before_the_deadline_and_sent_after_it_is_refused(
     assert not stored_documents(private_root)
 
 
+def test_the_call_is_read_once_per_generation_and_its_deadline_is_the_clocks(
+    client, call, country, private_root, monkeypatch, django_assert_max_num_queries
+):
+    assert client.get(apply_url(call)).status_code == 200
+    with django_assert_max_num_queries(1):  # the session-free form: the call is kept
+        assert client.get(apply_url(call)).status_code == 200
+
+    # The deadline passes with no row changed: the kept call is closed all the same.
+    later = call.closes_at + dt.timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert "This call closed on" in client.get(apply_url(call)).content.decode()
+    response = post(client, call, country)
+    assert response.status_code == 403
+    assert not Application.objects.exists()
+
+
 def test_characters_that_disguise_text_are_left_out(client, call, country):
     response = post(
         client,
