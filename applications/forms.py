@@ -1,5 +1,6 @@
 """The public application form."""
 
+import functools
 import secrets
 
 from django import forms
@@ -130,6 +131,13 @@ def without_hidden_controls(text, one_line=True):
     return text.replace("\r\n", "\n").translate(ONE_LINE_CONTROLS).strip()
 
 
+@functools.cache
+def country_choices():
+    """The country field's choices as a list, sorted by name once per process: the
+    field's own are sorted afresh each time they are read (twice when a form is checked)."""
+    return list(Application._meta.get_field("country").formfield().choices)
+
+
 class ApplicationForm(forms.ModelForm):
     # Grouped on the page as <fieldset>s, in this order.
     fieldsets = [
@@ -222,6 +230,7 @@ class ApplicationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.call = call
         self.fields["honorific"].choices = [("", "Choose…"), *self.fields["honorific"].choices[1:]]
+        self.fields["country"].choices = country_choices()
         self.fields["consent"].help_text = format_html(
             '<a href="{}">Read the privacy notice</a>: what we keep, why, for how long, whom to ask.',
             reverse("applications:privacy"),
