@@ -413,3 +413,25 @@ def test_a_places_own_page_does_not_repeat_it_on_its_editions_rows(client, seed)
     assert table.count("edition-row__link") == 8
     assert "Seoul, Korea" not in table
     assert "All editions in" not in html and "unless noted" not in html
+
+
+@pytest.mark.parametrize("url", ["/", "/cities/"])
+def test_the_map_names_the_host_cities_and_says_so(client, seed, url):
+    """Seoul, where most editions were held, is in the crowded Korean spot and Chengdu,
+    the regional office, among other places: both are named in every layer of names,
+    the phone's too, and the map's description names the hosts."""
+    html = client.get(url).content.decode()
+    svg = re.search(r'<svg class="world-map".*?</svg>', html, re.S)[0]
+    layers = re.findall(
+        r'<g class="world-map__labels world-map__labels--(\w+)"[^>]*>(.*?)</g>', svg
+    )
+    assert [layer for layer, _ in layers] == ["wide", "medium", "narrow"]
+    for _, labels in layers:
+        named = re.findall(r">([^<]+)</text>", labels)
+        assert {"Seoul", "Chengdu", "Jeju City"} <= set(named)
+    description = re.search(r"<desc[^>]*>([^<]+)</desc>", svg)[1]
+    assert (
+        "3 hosts (where editions were held, regional offices), each a ring named on the map: "
+        in description
+    )
+    assert description.count("Seoul") == description.count("Chengdu") == 1
