@@ -293,12 +293,17 @@ def test_no_smooth_scrolling_delays_focus(live_server, seed, page):
     assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
 
 
-def test_an_office_links_to_its_place_in_a_card_like_the_programs(live_server, seed, page):
-    """One card style on the page: the office's card has the programs' width and rule."""
+def test_an_office_is_a_card_like_the_programs_that_does_not_look_like_a_link(
+    live_server, seed, page
+):
+    """One card style on the page: the office's card has the programs' width and rule;
+    its name is no link, so the card does not lift or frame itself on hover."""
     page.goto(live_server.url + "/programs/")
-    office = page.get_by_role("link", name="WeGO Regional Office for Europe")
-    assert office.get_attribute("href") == "/cities/ulyanovsk-region/"
+    assert page.get_by_role("link", name="WeGO Regional Office for Europe").count() == 0
+    office = page.get_by_role("heading", name="WeGO Regional Office for Europe")
     card = office.locator("xpath=ancestor::article[1]")
+    card.hover()
+    assert card.evaluate("el => getComputedStyle(el).boxShadow") == "none"
     program = page.locator(".program-card").first
     assert card.get_attribute("class") == "card office-card"
     assert card.bounding_box()["width"] == program.bounding_box()["width"]
