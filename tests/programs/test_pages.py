@@ -355,7 +355,7 @@ def test_a_program_without_text_of_its_own_leads_with_its_latest_edition(client,
     assert "National Information Society Agency" in text and "Smart City Models in Korea" in text
     assert f'href="{url}2018/">The 2018 edition in full</a>' in lead
     # Headed by what it is to the program, not by its title again; one list style.
-    assert '<h2 id="edition-lead-heading" class="edition-lead__title">Its one edition</h2>' in lead
+    assert '<h2 id="edition-lead-heading" class="edition-lead__title">The 2018 edition</h2>' in lead
     assert "Smart Sustainable Cities &amp; e\u2011Government 2018" not in lead
     assert "tick-list" not in lead and lead.count('<ul class="fact-list">') == 2
     # The source's "e-Goverment" is corrected in the seed.
