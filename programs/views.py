@@ -236,7 +236,9 @@ class EditionArchiveMixin(BreadcrumbsMixin, PaginatedListMixin):
         context["upcoming_years"] = [y for y in context["years"] if y > this_year]
         year = context.get("year")
         name = f"Editions of {year}" if year else "Archive of editions"
-        context["collection"] = collection(name, context["editions"])
+        context["collection"] = collection(
+            name, context["editions"], label=lambda edition: edition.full_title
+        )
         return context
 
     def get_breadcrumbs(self, context):
