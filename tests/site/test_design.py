@@ -1,5 +1,6 @@
 """What a visitor can measure of the design: page lengths, link names, search, wording."""
 
+import itertools
 import re
 
 import pytest
@@ -550,3 +551,35 @@ def test_an_archive_row_says_its_venue_once_after_the_dates_on_a_phone(
     else:
         assert when.inner_text() == "9–12 July 2018"
         assert where.inner_text() == "Jeju Island, Korea"
+
+
+RAIL_JS = """
+rows => rows.map(row => {
+  const box = row.getBoundingClientRect();
+  const rail = getComputedStyle(row, '::before');
+  const dot = getComputedStyle(row, '::after');
+  const top = box.top + parseFloat(rail.top);
+  const shown = rail.display !== 'none';
+  return {shown, top, bottom: top + parseFloat(rail.height),
+          dot: box.top + parseFloat(dot.top) + parseFloat(dot.height) / 2};
+})
+"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize(
+    "path", ["/programs/wego-shrdc-training-program/2016-05/", "/programs/archive/2012/"]
+)
+def test_the_timelines_rail_runs_from_the_first_dot_to_the_last(
+    live_server, seed, page, path, width
+):
+    """Never past them: the line neither starts above the first edition's dot nor runs on
+    under the last one."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + path)
+    rows = page.locator(".edition-table").first.locator(".edition-row").evaluate_all(RAIL_JS)
+    assert len(rows) > 1 and all(row["shown"] for row in rows)
+    assert abs(rows[0]["top"] - rows[0]["dot"]) < 1
+    assert abs(rows[-1]["bottom"] - rows[-1]["dot"]) < 1
+    for above, below in itertools.pairwise(rows):
+        assert abs(above["bottom"] - below["top"]) < 2, "no gap between rows"
