@@ -479,7 +479,8 @@ DOT_AND_TITLE_JS = """
 """
 
 
-@pytest.mark.parametrize("year", [2013, 2018])
+# 2012 has two editions, as rows; a year of one shows it as a card, with no timeline.
+@pytest.mark.parametrize("year", [2012])
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_timeline_dot_stays_clear_of_the_titles_on_a_year_page(
     live_server, seed, page, width, year
