@@ -32,7 +32,7 @@ def edition_event(edition, request):
     event.add("last-modified", edition.updated_at.astimezone(dt.UTC))
     event.add("dtstart", edition.start_date)
     event.add("dtend", edition.end_date + dt.timedelta(days=1))
-    event.add("summary", edition.title)
+    event.add("summary", edition.full_title)
     location = ", ".join(
         part for part in [edition.venue_city, str(edition.venue_country or "")] if part
     )
@@ -52,7 +52,7 @@ def deadline_event(edition, call, request):
     event.add("dtstamp", call.updated_at.astimezone(dt.UTC))
     event.add("dtstart", call.closes_at.astimezone(dt.UTC))
     event.add("dtend", call.closes_at.astimezone(dt.UTC))
-    event.add("summary", f"Application deadline: {edition.title}")
+    event.add("summary", f"Application deadline: {edition.full_title}")
     event.add("description", f"Applications close {call.closes_text}.")
     event.add("url", request.build_absolute_uri(call.get_absolute_url()))
     return event
@@ -89,7 +89,7 @@ class EditionCalendarView(SingleObjectMixin, View):
         return calendar_response(
             [edition],
             request,
-            name=edition.title,
+            name=edition.full_title,
             filename=f"{edition.program.slug}-{edition.slug}.ics",
             disposition="attachment",
         )

@@ -12,6 +12,7 @@ editions of the editions that have taken place.
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
+from django.utils.text import get_text_list
 
 from programs.models import Edition, Participant, Place, RegionalOffice
 from programs.models.places import counted_edition_q
@@ -130,6 +131,7 @@ def marks_of(places, hosts=()):
             latitude=float(place.latitude),
             longitude=float(place.longitude),
             url=place.get_absolute_url(),
+            count=place.hosted_count or 1,
             is_host=True,
             label=place.name,
             region=place.country.name,
@@ -215,9 +217,10 @@ def participation_map(program=None, year=None, places=None, hosts=None, *, inset
             "from a testimonial only) and linked to its page."
         )
         if rings:
+            names = [mark.label for mark in sorted(marks, key=lambda m: -m.count) if mark.is_host]
             description += (
                 f" {rings} host{'s' if rings != 1 else ''} (where editions were held, "
-                "regional offices), each a ring."
+                f"regional offices), each a ring named on the map: {get_text_list(names, 'and')}."
             )
         if listed:
             description += (

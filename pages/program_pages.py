@@ -272,7 +272,7 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
         return [
             program_kind_crumb(program),
             Crumb(program.title, program.get_absolute_url()),
-            Crumb(edition.title, self.request.path),
+            Crumb(edition.full_title, self.request.path),
         ]
 
     def neighbours(self):

@@ -17,10 +17,12 @@ from programs.models import (
     Contact,
     Edition,
     Introduction,
+    Participant,
     Program,
     ProgramKind,
     RegionalOffice,
 )
+from programs.models.places import counted_edition_q
 from wego_site.core.archives import DateArchiveMixin
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
 from wego_site.core.pagination import PaginatedListMixin
@@ -97,15 +99,18 @@ class PublicProgramsMixin(BreadcrumbsMixin):
     @staticmethod
     def with_offices(section):
         """The regional kind's section as its offices: each office (`offices`) with its
-        programs there (`office.programs_here`), the programs of no office left as cards."""
+        programs there (`office.programs_here`) and the editions its place took part in
+        (`office.editions_taken_part`), the programs of no office left as cards."""
         if section["kind"] == ProgramKind.REGIONAL:
             offices = list(RegionalOffice.objects.select_related("place"))
+            taken_part = editions_taken_part({office.place_id for office in offices} - {None})
             for office in offices:
                 office.programs_here = [
                     program
                     for program in section["programs"]
                     if program.regional_office_id == office.pk
                 ]
+                office.editions_taken_part = taken_part.get(office.place_id, [])
             section["offices"] = offices
             section["programs"] = [
                 program for program in section["programs"] if program.regional_office_id is None
@@ -120,6 +125,24 @@ class PublicProgramsMixin(BreadcrumbsMixin):
             [program for program in programs if not program.is_sample],
             [program for program in programs if program.is_sample],
         )
+
+
+def editions_taken_part(place_ids):
+    """{place id: the counted editions its participants took part in, newest first}, in
+    one query (none for no place)."""
+    if not place_ids:
+        return {}
+    participants = (
+        Participant.objects.filter(counted_edition_q("edition__"), place__in=place_ids)
+        .select_related("edition__program")
+        .order_by("-edition__start_date", "edition__pk")
+    )
+    editions = {}
+    for participant in participants:
+        editions.setdefault(participant.place_id, {}).setdefault(
+            participant.edition_id, participant.edition
+        )
+    return {place_id: list(found.values()) for place_id, found in editions.items()}
 
 
 class ProgramListView(PublicProgramsMixin, TemplateView):
@@ -213,7 +236,9 @@ class EditionArchiveMixin(BreadcrumbsMixin, PaginatedListMixin):
         context["upcoming_years"] = [y for y in context["years"] if y > this_year]
         year = context.get("year")
         name = f"Editions of {year}" if year else "Archive of editions"
-        context["collection"] = collection(name, context["editions"])
+        context["collection"] = collection(
+            name, context["editions"], label=lambda edition: edition.full_title
+        )
         return context
 
     def get_breadcrumbs(self, context):

@@ -219,3 +219,60 @@ def test_a_place_near_the_maps_edge_is_in_its_locators_frame(latitude, longitude
     x, y = project(longitude, latitude)
     assert left <= x <= left + width and top <= y <= top + height
     assert left >= 0 and left + width <= world_map.WIDTH
+
+
+def _label_boxes(layer_svg, size):
+    """Each name's text and box, as _labels measures it."""
+    boxes = {}
+    for x, y, anchor, text in re.findall(
+        r'<text x="([^"]+)" y="([^"]+)" text-anchor="([^"]+)">([^<]+)</text>', layer_svg
+    ):
+        width = len(text) * size * 0.56
+        left = {"start": 0, "end": -width, "middle": -width / 2}[anchor] + float(x)
+        boxes[text] = (left, float(y) - size * 0.95, width, size * 1.2)
+    return boxes
+
+
+def test_every_host_is_named_at_every_size_clear_of_the_marks_even_where_crowded():
+    """Seoul and Jeju City are in a crowded group (boxed, no place of it named), Chengdu
+    among dots: each host is still named, in every layer, its name touching no mark,
+    no box and no other name, and nearer to its own mark than to another host's."""
+    seoul = Mark("Seoul, Korea: host", 37.57, 126.98, "/s/", count=8, is_host=True, label="Seoul")
+    jeju = Mark("Jeju City, Korea: host", 33.5, 126.53, "/j/", is_host=True, label="Jeju City")
+    chengdu = Mark("Chengdu, China: office", 30.66, 104.06, "/c/", is_host=True, label="Chengdu")
+    marks = [
+        Mark("Goyang-si, Korea", 37.66, 126.83, "/g/", label="Goyang-si"),
+        Mark("Seongnam-si, Korea", 37.44, 127.14, "/n/", label="Seongnam-si"),
+        Mark("Chandigarh, India", 30.74, 76.79, "/ch/", label="Chandigarh"),
+        Mark("Tashkent, Uzbekistan", 41.26, 69.22, "/t/", label="Tashkent"),
+        Mark("Bangkok, Thailand", 13.75, 100.5, "/b/", label="Bangkok"),
+        Mark("Yakutsk, Russia", 62.03, 129.73, "/y/", label="Yakutsk"),
+        seoul,
+        jeju,
+        chengdu,
+    ]
+    svg = str(world_map.world_map(marks, title="t", description="d"))
+    projected = {mark.label: project(mark.longitude, mark.latitude) for mark in marks}
+    (group,) = world_map.crowded_groups(marks)
+    box = world_map._box_around(group, margin=world_map.MIN_RADIUS + 4)
+    for layer, size, labels in re.findall(
+        r'<g class="world-map__labels world-map__labels--(\w+)" aria-hidden="true" '
+        r'font-size="(\d+)">(.*?)</g>',
+        svg,
+    ):
+        boxes = _label_boxes(labels, int(size))
+        assert {"Seoul", "Jeju City", "Chengdu"} <= set(boxes), layer
+        assert not {"Goyang-si", "Seongnam-si"} & set(boxes)
+        names = list(boxes.items())
+        for i, (name, a) in enumerate(names):
+            assert not world_map._overlap(a, box)
+            assert a[0] >= 0 and a[0] + a[2] <= world_map.WIDTH and a[1] >= 0
+            for _, b in names[i + 1 :]:
+                assert not world_map._overlap(a, b), layer
+            for other, (x, y) in projected.items():
+                if other != name:
+                    assert not world_map._overlap(a, (x - 8, y - 8, 16, 16)), (layer, name)
+        for host in ("Seoul", "Jeju City", "Chengdu"):
+            near = world_map._distance(projected[host], boxes[host])
+            for rival in {"Seoul", "Jeju City", "Chengdu"} - {host}:
+                assert near <= world_map._distance(projected[rival], boxes[host]), (layer, host)

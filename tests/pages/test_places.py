@@ -261,9 +261,16 @@ def test_place_and_country_pages_say_each_fact_once_and_apart_from_hosting(clien
     text = text_of(baguio)
     assert "A city in the Philippines, in 1 edition of WeGO’s training." in text
     assert "Who took part" not in text  # the edition row names Baguio already
-    facts = text[text.index("Key facts") : text.index("Editions (1)")]
+    # The record first (on a phone too), then the facts with the map, captioned by
+    # what it shows: the place and its country.
+    assert text.index("Editions (1)") < text.index("Key facts")
+    facts = text[text.index("Key facts") :]
     assert "Editions" not in facts
-    assert "Baguio on the world map" in text
+    assert "on the world map" not in text
+    assert re.search(
+        r'<figcaption class="locator__caption">Baguio, Philippines</figcaption>',
+        baguio.content.decode(),
+    )
     assert '<span class="nowrap">(<a href="https://creativecommons.org/licenses/by/4.0/">' in (
         baguio.content.decode()
     )
@@ -322,7 +329,9 @@ def test_places_known_from_a_testimonial_are_shown_as_such(client, seed):
 def test_coordinates_are_a_quiet_source_note_and_a_country_has_its_locator(client, seed):
     accra = client.get("/cities/accra/")
     html = accra.content.decode()
-    facts = html[html.index('id="facts-heading"') : html.index("</aside>")]
+    facts = html[
+        html.index('<dl class="facts">') : html.index("</dl>", html.index("facts-heading"))
+    ]
     assert "Coordinates" not in facts and "GeoNames" not in facts
     sources = re.search(r'<p class="sources">(.*?)</p>', html[html.index('class="main-col"') :])
     note = re.sub(r"<[^>]+>", "", sources[1])
@@ -413,3 +422,25 @@ def test_a_places_own_page_does_not_repeat_it_on_its_editions_rows(client, seed)
     assert table.count("edition-row__link") == 8
     assert "Seoul, Korea" not in table
     assert "All editions in" not in html and "unless noted" not in html
+
+
+@pytest.mark.parametrize("url", ["/", "/cities/"])
+def test_the_map_names_the_host_cities_and_says_so(client, seed, url):
+    """Seoul, where most editions were held, is in the crowded Korean spot and Chengdu,
+    the regional office, among other places: both are named in every layer of names,
+    the phone's too, and the map's description names the hosts."""
+    html = client.get(url).content.decode()
+    svg = re.search(r'<svg class="world-map".*?</svg>', html, re.S)[0]
+    layers = re.findall(
+        r'<g class="world-map__labels world-map__labels--(\w+)"[^>]*>(.*?)</g>', svg
+    )
+    assert [layer for layer, _ in layers] == ["wide", "medium", "narrow"]
+    for _, labels in layers:
+        named = re.findall(r">([^<]+)</text>", labels)
+        assert {"Seoul", "Chengdu", "Jeju City"} <= set(named)
+    description = re.search(r"<desc[^>]*>([^<]+)</desc>", svg)[1]
+    assert (
+        "3 hosts (where editions were held, regional offices), each a ring named on the map: "
+        in description
+    )
+    assert description.count("Seoul") == description.count("Chengdu") == 1

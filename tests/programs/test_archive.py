@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+from types import SimpleNamespace
 
 import pytest
 
@@ -150,3 +151,34 @@ def test_the_archive_says_the_shared_venue_once_and_a_year_has_no_program_links(
     assert table.count("edition-row__where") == 4
     year = client.get("/programs/archive/2001/").content.decode()
     assert "by-program-heading" not in year
+
+
+def test_a_year_of_one_edition_shows_it_whole_and_leads_to_the_years_around_it(client):
+    """No lone row under the head: the edition as a card (its kind, its title naming its
+    program and linked, dates and venue, how many took part, its program linked), then
+    the years before and after it; nothing says the page is short."""
+    with as_one_change():
+        program = ProgramFactory(title="Long-running program", slug="long-running")
+        editions = [
+            EditionFactory(
+                program=program, start_date=dt.date(2000 + n, 5, 1), slug=f"e-{n}", days=2
+            )
+            for n in (0, 2, 4)
+        ]
+        EditionFactory(program=program, start_date=dt.date(2004, 9, 1), slug="e-4b")
+    middle = editions[1]
+    html = client.get("/programs/archive/2002/").content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    card = re.search(r'<article class="card year-edition">.*?</article>', main, re.S)[0]
+    assert "edition-row" not in main
+    assert f'<a href="{middle.get_absolute_url()}">{middle.full_title}</a>' in card
+    assert "1–3 May 2002" in text_of(SimpleNamespace(content=card.encode()))
+    assert middle.venue in card
+    assert f'href="{program.get_absolute_url()}">Long-running program</a>' in card
+    steps = main[main.index('<nav class="year-steps" aria-label="Other years">') :]
+    assert re.search(r'href="/programs/archive/2000/" rel="prev">.*Editions of 2000</a>', steps)
+    assert re.search(r'href="/programs/archive/2004/" rel="next">Editions of 2004', steps)
+    # A year of several editions keeps its rows, and the first year has no year before.
+    assert client.get("/programs/archive/2004/").content.decode().count('class="edition-row"') == 2
+    first = client.get("/programs/archive/2000/").content.decode()
+    assert 'rel="prev"' not in first.split('class="year-steps"')[1]

@@ -140,30 +140,56 @@ def test_chengdu_is_presented_by_its_regional_office(client, seed):
     )
 
 
-def test_the_regional_kind_is_its_offices_each_with_its_programs(client, seed):
-    """A card per office: its region and city, its name linking to its place, since when
-    it has organised training, its programs as links; an office with no program says
-    what it does and nothing about what it lacks. The program is not a card of its own."""
+def test_the_regional_kind_is_its_offices_each_saying_what_is_its_own(client, seed):
+    """A card per office: its region and city, its name (no link: an office has no page,
+    so the card does not look like one), then only what is the office's own: Asia's
+    program, linked; the edition Ulyanovsk Region took part in, linked with the region.
+    No sentence is said on both cards (the section's introduction says what they share).
+    The program is not a card of its own."""
     for path in ("/programs/", "/programs/kind/regional/"):
         html = client.get(path).content.decode()
         cards = re.findall(r'<article class="card office-card">.*?</article>', html, re.S)
         assert len(cards) == 2
         asia, europe = cards
         assert "Asia · Chengdu" in asia
-        assert '<a href="/cities/chengdu/">WeGO Regional Office for Asia</a>' in asia
+        assert re.search(r'class="card__title">WeGO Regional Office for Asia</h[23]>', asia)
         assert (
             '<a href="/programs/chengdu-smart-city-e-government-training-program/">Chengdu' in asia
         )
         assert "Europe · Ulyanovsk Region" in europe
-        assert '<a href="/cities/ulyanovsk-region/">WeGO Regional Office for Europe</a>' in europe
-        for card in cards:
-            assert (
-                "It has organised special training courses for WeGO members, webinars among"
-                " them, since 2014." in " ".join(card.split())
-            )
+        assert re.search(r'class="card__title">WeGO Regional Office for Europe</h[23]>', europe)
+        text = " ".join(re.sub(r"<[^>]+>", "", europe).split())
+        assert (
+            "Ulyanovsk Region took part in the Joint Workshop for Smart Sustainable Cities" in text
+        )
+        assert '<a href="/cities/ulyanovsk-region/">Ulyanovsk Region</a>' in europe
+        assert (
+            'href="/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"' in europe
+        )
+        sentences = [
+            set(re.findall(r"<p class=\"card__text\">(.*?)</p>", card, re.S)) for card in cards
+        ]
+        assert not sentences[0] & sentences[1]
+        assert "since 2014" not in asia + europe
         assert "No program of its own" not in europe and "<ul" not in europe
         if path.endswith("regional/"):
             assert "program-card" not in html
+
+
+def test_programs_page_leads_to_each_kinds_own_page(client, seed):
+    """Each group's heading, and the kinds named in the page head, link to the kind's
+    page, not to an anchor on this one."""
+    html = client.get("/programs/").content.decode()
+    for kind in ("main", "regional", "partner", "joint-workshop"):
+        heading = re.search(rf'<h2 id="kind-{kind}-heading"[^>]*>(.*?)</h2>', html, re.S)[1]
+        assert f'<a href="/programs/kind/{kind}/">' in heading
+        assert client.get(f"/programs/kind/{kind}/").status_code == 200
+    head = html[html.index('<nav class="chips"') :]
+    head = head[: head.index("</nav>")]
+    assert 'href="#' not in head
+    assert re.findall(r'href="([^"]+)"', head) == [
+        f"/programs/kind/{kind}/" for kind in ("main", "regional", "partner", "joint-workshop")
+    ]
 
 
 def test_a_program_card_says_what_exists(client, seed):
@@ -329,7 +355,7 @@ def test_a_program_without_text_of_its_own_leads_with_its_latest_edition(client,
     assert "National Information Society Agency" in text and "Smart City Models in Korea" in text
     assert f'href="{url}2018/">The 2018 edition in full</a>' in lead
     # Headed by what it is to the program, not by its title again; one list style.
-    assert '<h2 id="edition-lead-heading" class="edition-lead__title">Its one edition</h2>' in lead
+    assert '<h2 id="edition-lead-heading" class="edition-lead__title">The 2018 edition</h2>' in lead
     assert "Smart Sustainable Cities &amp; e\u2011Government 2018" not in lead
     assert "tick-list" not in lead and lead.count('<ul class="fact-list">') == 2
     # The source's "e-Goverment" is corrected in the seed.

@@ -5,12 +5,13 @@ import io
 import re
 from types import SimpleNamespace
 
+import icalendar
 import pytest
 from django.core.management import call_command
 
 from pages import search_help
 from programs.models import Edition
-from tests.html import text_of
+from tests.html import json_ld_blocks, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +30,27 @@ def test_no_past_edition_page_says_yet(client, seed):
     for edition in past:
         text = main_of(client.get(edition.get_absolute_url()).content.decode())
         assert not re.search(r"\byet\b", text, re.IGNORECASE), edition.get_absolute_url()
+
+
+def test_an_edition_known_by_its_month_is_named_with_its_program_everywhere(client, seed):
+    """Its stored title ("Training Program, May 2016") never stands alone: the page's
+    title and heading, its breadcrumb, the archive's and its year's lists, its calendar
+    entry all name the program."""
+    named = "WeGO–SHRDC Training Program, May 2016"
+    url = "/programs/wego-shrdc-training-program/2016-05/"
+    page = client.get(url)
+    html = page.content.decode()
+    assert f"<title>{named} · " in html and re.search(rf"<h1[^>]*>{named}</h1>", html)
+    crumbs = json_ld_blocks(page)["BreadcrumbList"]["itemListElement"]
+    assert crumbs[-1]["name"] == named
+    for archive in ("/programs/archive/", "/programs/archive/2016/"):
+        listed = json_ld_blocks(client.get(archive))["CollectionPage"]["mainEntity"]
+        names = {item["name"] for item in listed["itemListElement"]}
+        assert named in names and "Training Program, May 2016" not in names, archive
+        assert f">{named}</a>" in client.get(archive).content.decode()
+    calendar = icalendar.Calendar.from_ical(client.get(url + "calendar.ics").content)
+    assert str(calendar["X-WR-CALNAME"]) == named
+    assert [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")] == [named]
 
 
 def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed):

@@ -72,7 +72,8 @@ def land():
 @dataclass(frozen=True)
 class Mark:
     """A place on the map: its name (the mark's accessible name), where it is, the
-    address of its page, and the number that sizes it (its participants)."""
+    address of its page, and the number that sizes it (its participants; a host's, the
+    editions it held, which orders the names written but sizes nothing)."""
 
     name: str
     latitude: float
@@ -263,10 +264,12 @@ LABEL_SIZE = LABEL_SIZES[0][1]
 
 
 def _points(marks):
-    """Each place once (a host that took part is one place), with its projection."""
+    """Each place once (a host that took part is one place, its ring), with its projection."""
     seen = {}
     for mark in marks:
-        seen.setdefault((mark.latitude, mark.longitude), mark)
+        where = (mark.latitude, mark.longitude)
+        if where not in seen or mark.is_host:
+            seen[where] = mark
     return [(mark, *project(mark.longitude, mark.latitude)) for mark in seen.values()]
 
 
@@ -295,45 +298,140 @@ def _box_around(group, margin):
 
 
 def _labels(marks, size=LABEL_SIZE, layer="wide"):
-    """The short names of the places not in a crowded group, beside their marks, in
-    `size` units (one of LABEL_SIZES, its `layer`): hosts first, then the most present;
-    each to the right of its mark, or else to its left, above or below, where that is
-    clear; left out where all would touch another name, a mark or a box."""
+    """The short names of the places, beside their marks, in `size` units (one of
+    LABEL_SIZES, its `layer`): hosts first (those that held the most editions first),
+    then the most present; each to the right of its mark, or else to its left, above or
+    below, where that is clear; left out where all would touch another name, a mark or a
+    box. Of a crowded group's places, only a host is named, beside the group's box.
+
+    A host is always named, nearer to its own mark than to another host's: where no
+    place beside its mark is clear, its name goes a little further off, joined to its
+    mark by a line."""
     groups = crowded_groups(marks)
-    crowded = {id(p[0]) for g in groups for p in g}
-    taken = [_box_around(g, margin=MIN_RADIUS + 4) for g in groups]
+    boxes = [_box_around(g, margin=MIN_RADIUS + 4) for g in groups]
+    box_of = {id(p[0]): box for g, box in zip(groups, boxes, strict=True) for p in g}
+    taken = list(boxes)
     points = _points(marks)
     dots = [(x - MIN_RADIUS, y - MIN_RADIUS, 2 * MIN_RADIUS, 2 * MIN_RADIUS) for _, x, y in points]
+    hosts = [(x, y) for mark, x, y in points if mark.is_host]
     order = sorted(points, key=lambda p: (not p[0].is_host, -p[0].count, p[0].label))
-    rows = []
+    rows, leaders = [], []
     for mark, x, y in order:
-        if not mark.label or id(mark) in crowded:
+        group_box = box_of.get(id(mark))
+        if not mark.label or (group_box and not mark.is_host):
             continue
-        width = len(mark.label) * size * 0.56
+        if group_box:
+            area, reach = group_box, HOST_RADIUS
+        else:
+            reach = HOST_RADIUS + 2 if mark.is_host else MIN_RADIUS
+            area = (x - reach, y - reach, 2 * reach, 2 * reach)
         own = (x - MIN_RADIUS, y - MIN_RADIUS, 2 * MIN_RADIUS, 2 * MIN_RADIUS)
         others = [*taken, *(box for box in dots if box != own)]
-        gap = (HOST_RADIUS + 2 if mark.is_host else MIN_RADIUS) + 3
-        places = (
-            ("start", x + gap, y),
-            ("end", x - gap, y),
-            ("middle", x, y - gap - size * 0.5),
-            ("middle", x, y + gap + size * 0.5),
-        )
-        for anchor, start, middle in places:
-            left = {"start": start, "end": start - width, "middle": start - width / 2}[anchor]
-            box = (left, middle - size * 0.6, width, size * 1.2)
-            if left >= 0 and left + width <= WIDTH and not any(_overlap(box, o) for o in others):
-                taken.append(box)
-                baseline = f"{middle + size * 0.35:.1f}"
-                rows.append((f"{start:.1f}", baseline, anchor, mark.label))
-                break
+        rivals = [host for host in hosts if host != (x, y)] if mark.is_host else []
+        width = len(mark.label) * size * 0.56
+        placed = _place_label(x, y, area, reach, width, size, others, rivals, mark.is_host)
+        if placed:
+            anchor, start, middle, box, leader = placed
+            taken.append(box)
+            if leader:
+                leaders.append(leader[:2])
+                taken.extend(leader[2])
+            rows.append((f"{start:.1f}", f"{middle + size * 0.35:.1f}", anchor, mark.label))
     return format_html(
         '<g class="world-map__labels world-map__labels--{}" aria-hidden="true" font-size="{}">'
-        "{}</g>",
+        "{}{}</g>",
         layer,
         size,
+        format_html_join(
+            "",
+            '<line class="world-map__leader" x1="{}" y1="{}" x2="{}" y2="{}"/>',
+            ((f"{a[0]:.1f}", f"{a[1]:.1f}", f"{b[0]:.1f}", f"{b[1]:.1f}") for a, b in leaders),
+        ),
         format_html_join("", '<text x="{}" y="{}" text-anchor="{}">{}</text>', rows),
     )
+
+
+def _place_label(x, y, area, reach, width, size, others, rivals, is_host):
+    """The first clear place for a name `width` wide of the mark at (x, y) — (anchor,
+    x, middle y, its box, its leader or None) — or None: beside `area` (the mark, or its
+    crowded group's box), nearest first; for a host, then further off with a leader,
+    and never nearer to a rival host than to its own mark unless nothing else is clear."""
+    left, top, right, bottom = area[0], area[1], area[0] + area[2], area[1] + area[3]
+    # Above or below, a host's name is kept clear of its area (a crowded group's box).
+    rise = 3 + size * (0.6 if is_host else 0.5)
+    beside = [
+        ("start", right + 3, y),
+        ("end", left - 3, y),
+        ("middle", x, top - rise),
+        ("middle", x, bottom + rise),
+    ]
+    further = []
+    if is_host:
+        for step in (1, 2, 3):
+            shift = step * size * 1.2
+            above, below = top - rise - shift, bottom + rise + shift
+            further += [
+                ("start", right + 3, y - shift),
+                ("start", right + 3, y + shift),
+                ("end", left - 3, y - shift),
+                ("end", left - 3, y + shift),
+                *(
+                    (anchor, x, level)
+                    for level in (above, below)
+                    for anchor in ("middle", "start", "end")
+                ),
+            ]
+        further.sort(key=lambda place: abs(place[2] - y) + abs(place[1] - x) / 4)
+
+    def box_of(anchor, start, middle):
+        box_left = {"start": start, "end": start - width, "middle": start - width / 2}[anchor]
+        return (box_left, middle - size * 0.6, width, size * 1.2)
+
+    if is_host:
+        beside.sort(key=lambda place: _distance((x, y), box_of(*place)))
+    fallback = None
+    for apart, (anchor, start, middle) in [
+        *((False, place) for place in beside),
+        *((True, place) for place in further),
+    ]:
+        box = box_of(anchor, start, middle)
+        inside = box[0] >= 0 and box[0] + width <= WIDTH and 0 <= box[1] <= HEIGHT - box[3]
+        if not inside or any(_overlap(box, o) for o in others):
+            continue
+        leader = _leader(x, y, reach, box, area) if apart else None
+        if leader and any(_overlap(point, o) for point in leader[2] for o in others):
+            continue
+        placed = (anchor, start, middle, box, leader)
+        if any(_distance(r, box) < _distance((x, y), box) for r in rivals):
+            fallback = fallback or placed
+            continue
+        return placed
+    return fallback
+
+
+def _distance(point, box):
+    """From a point to the nearest point of a box."""
+    dx = max(box[0] - point[0], 0, point[0] - box[0] - box[2])
+    dy = max(box[1] - point[1], 0, point[1] - box[1] - box[3])
+    return math.hypot(dx, dy)
+
+
+def _leader(x, y, reach, box, area):
+    """The line from a mark (its edge, `reach` from its centre) to the nearest point of
+    its name's box, stopping short of it; and the points along it, as small boxes, that
+    no other name or mark may touch (those inside `area`, the mark's own, excepted)."""
+    end_x = min(max(x, box[0]), box[0] + box[2])
+    end_y = min(max(y, box[1]), box[1] + box[3])
+    length = math.dist((x, y), (end_x, end_y))
+    ux, uy = (end_x - x) / length, (end_y - y) / length
+    start = (x + ux * reach, y + uy * reach)
+    end = (end_x - ux * 2, end_y - uy * 2)
+    points = []
+    for i in range(int(length // 2) + 1):
+        point = (x + ux * i * 2 - 0.5, y + uy * i * 2 - 0.5, 1.0, 1.0)
+        if not _overlap(point, area) and not _overlap(point, box):
+            points.append(point)
+    return start, end, points
 
 
 def _overlap(a, b):
