@@ -343,8 +343,10 @@ def test_coordinates_are_a_quiet_source_note_and_a_country_has_its_locator(clien
     assert ">Where the places of Korea are</title>" in aside
     # Seoul, Jeju City, Goyang-si and Seongnam-si: the hosts and those that took part.
     assert aside.count('class="locator-map__mark"') == 4
-    main = korea[korea.index('class="main-col"') :]
-    assert re.search(r'<p class="sources">.*href="https://www.geonames.org/"', main)
+    assert re.search(r'<p class="sources">.*href="https://www.geonames.org/"', aside)
+    # The record first (on a phone too), the map after it.
+    assert korea.index('id="places-heading"') < korea.index('<aside class="side-col"')
+    assert "on the map</figcaption>" not in aside
 
 
 def test_the_seed_maps_crowded_korean_places_are_drawn_apart_on_the_cities_page_only(client, seed):
