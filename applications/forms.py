@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.forms.utils import ErrorList
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 from applications.addresses import normalise_address
 from applications.documents import (
@@ -30,6 +30,17 @@ from wego_site.core.uploads import size_text
 # A field people never see (hidden by the stylesheet, skipped by keyboard and screen
 # readers); form-filling robots fill it. Named so that browsers' autofill leaves it alone.
 HONEYPOT_FIELD = "website_address"
+
+
+class MessageWithLinks(SafeString):
+    """A message whose second part holds links (mailto links to the call's contacts): the
+    error summary links only its `lead` to the field and writes `rest` after that link,
+    since a link cannot hold another."""
+
+    def __new__(cls, lead, rest):
+        message = super().__new__(cls, format_html("{} {}", lead, rest))
+        message.lead, message.rest = lead, rest
+        return message
 
 
 class UnbrokenAddressErrorList(ErrorList):
@@ -157,9 +168,7 @@ class ApplicationForm(forms.ModelForm):
     )
     consent = forms.BooleanField(
         label="I have read the privacy notice and agree that WeGO keeps this application to select participants.",
-        error_messages={
-            "required": "Tick this box to send the application: we cannot select without it."
-        },
+        error_messages={"required": "Agree to the privacy notice to send the application."},
     )
     kept_document = forms.CharField(required=False, widget=forms.HiddenInput)
     website_address = forms.CharField(
@@ -214,8 +223,8 @@ class ApplicationForm(forms.ModelForm):
         }
         widgets = {
             "country": ListedSelect,
-            "motivation": forms.Textarea(attrs={"rows": 6, "maxlength": TEXT_LIMIT}),
-            "plans": forms.Textarea(attrs={"rows": 6, "maxlength": TEXT_LIMIT}),
+            "motivation": forms.Textarea(attrs={"rows": 4, "maxlength": TEXT_LIMIT}),
+            "plans": forms.Textarea(attrs={"rows": 4, "maxlength": TEXT_LIMIT}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
@@ -335,14 +344,23 @@ class ApplicationForm(forms.ModelForm):
         return email
 
     def duplicate_message(self):
-        return (
-            "An application from this address has been received already (one per person). "
-            f"To change it, write to {self.call_contacts()} with the reference number from "
-            "your confirmation email."
+        """Says no more than that this address has applied, and whom to write to: the
+        call's contacts, each a mailto link named by the person."""
+        contacts = self.call.question_contacts()
+        if contacts:
+            names = format_html_join(
+                " or ", '<a href="mailto:{}">{}</a>', ((c.email, c.full_name) for c in contacts)
+            )
+            rest = format_html("To change it, write to {}, quoting your reference number.", names)
+        else:
+            rest = (
+                "To change it, write to the WeGO secretariat, quoting your reference number: "
+                "its contacts are at the foot of this page."
+            )
+        return MessageWithLinks(
+            "An application from this address has been received already (one per person).",
+            rest,
         )
-
-    def call_contacts(self):
-        return " or ".join(f"{c.full_name} ({c.email})" for c in self.call.question_contacts())
 
     def save(self, commit=True):
         application = super().save(commit=False)

@@ -4,6 +4,8 @@ None of these answers is ever cached (the form carries a CSRF token, the confirm
 is one applicant's), so the page cache and front caches never hold personal data.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
@@ -277,6 +279,11 @@ class ConfirmationView(CallMixin, TemplateView):
         )
 
 
+# The day the privacy notice's text (applications/privacy.html) last changed, shown on it:
+# set it to the day of any change to that text (a test holds the two together).
+PRIVACY_NOTICE_UPDATED = datetime.date(2026, 12, 6)
+
+
 class PrivacyView(BreadcrumbsMixin, TemplateView):
     """`/privacy/applications/`: what an application keeps, why, how long, whom to ask."""
 
@@ -287,5 +294,7 @@ class PrivacyView(BreadcrumbsMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            retention_months=settings.APPLICATION_RETENTION_MONTHS, **kwargs
+            retention_months=settings.APPLICATION_RETENTION_MONTHS,
+            updated=PRIVACY_NOTICE_UPDATED,
+            **kwargs,
         )

@@ -225,9 +225,8 @@ PARTICIPATION = Table(
     name="participation",
     title="Participation by place",
     description="Every city and public body listed as taking part in a public edition "
-    "that has ended, with its country: one row per place and edition. Counted by country, "
-    "year and program, this is the figure partners ask for. An upcoming edition’s "
-    "participants are added once it has ended, the rule of the site’s figures.",
+    "that has ended, with its country: one row per place and edition, to count by country, "
+    "year or program. An edition’s participants are added once it has ended.",
     rows=participation_rows,
     foreign_keys=[
         {"fields": "edition", "reference": {"resource": "editions", "fields": "identifier"}}

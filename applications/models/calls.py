@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from applications.time_zones import validate_time_zone
 from programs.models import Contact, Edition
-from wego_site.core.date_text import day_text, moment_html, moment_text
+from wego_site.core.date_text import day_text, moment_html, moment_text, utc_text
 from wego_site.core.publishing import Publishable, PublishableQuerySet, published_q
 
 
@@ -177,6 +177,16 @@ class Call(Publishable):
     @property
     def closes_html(self):
         return moment_html(self.closes_at, self.time_zone, with_utc=True)
+
+    @property
+    def closes_local_html(self):
+        """The deadline in the call's zone alone, for a sentence that gives its UTC apart."""
+        return moment_html(self.closes_at, self.time_zone)
+
+    @property
+    def closes_utc_text(self):
+        """The deadline in UTC (“5 January, 23:48 UTC”); empty for a call kept at UTC."""
+        return utc_text(self.closes_at, self.time_zone)
 
     def state_text(self, now=None):
         """ "Opens on …", "Open until …" or "Closed on …", with the zone named."""

@@ -1,10 +1,12 @@
 """The public form: what is stored, what is refused, and what the applicant is told."""
 
 import datetime as dt
+import hashlib
 import io
 import os
 import re
 import time
+from html import unescape
 
 import pytest
 from django.conf import settings
@@ -17,10 +19,12 @@ from django.utils import timezone
 from post_office.models import Email
 
 from applications.models import Application
+from applications.views import PRIVACY_NOTICE_UPDATED
 from tests.applications.factories import ApplicationFactory, CallFactory, form_data
 from tests.applications.helpers import send_the_queue, stored_documents
 from tests.applications.pdfs import bomb_pdf_bytes, pdf_bytes, upload
 from tests.factories import EditionFactory, ProgramFactory
+from wego_site.core.templatetags.wego import nobreak
 from wego_site.core.uploads import size_text
 
 pytestmark = pytest.mark.django_db
@@ -229,6 +233,32 @@ def test_the_duplicate_message_is_short_and_still_says_what_to_do(client, call, 
     assert message.startswith("An application from this address has been received already")
     assert "one per person" in message and "reference number" in message
     assert len(message.split()) <= 30
+    assert "(" + call.contacts.get().email not in message  # no address in brackets
+
+
+def test_the_duplicate_message_names_the_contacts_as_mailto_links(client, call, country):
+    contact = call.contacts.get()
+    post(client, call, country)
+    html = post(client, call, country).content.decode()
+    link = f'<a href="mailto:{contact.email}">{contact.full_name}</a>'
+    inline = html[html.index('id="id_email_error">') :]
+    assert link in inline[: inline.index("</ul>")]
+    # In the summary only the message's first sentence links to the field; the contacts
+    # follow that link (a link holds no other).
+    summary = html[html.index('class="error-summary"') :]
+    summary = summary[: summary.index("</ul>")]
+    lead = "An application from this address has been received already (one per person)."
+    assert f'<a href="#id_email">{lead}</a> <span class="error-summary__more">' in summary
+    assert link in summary
+    assert summary.count("<a ") == 2
+
+
+def test_the_form_heading_names_the_program_and_the_edition(client, call):
+    edition = call.edition
+    html = client.get(apply_url(call)).content.decode()
+    heading = unescape(re.sub(r"<[^>]+>", "", re.search(r"<h1>(.*?)</h1>", html, re.S)[1]))
+    assert heading == f"Apply — {nobreak(edition.full_title)}"
+    assert edition.program.title in edition.full_title and edition.title in edition.full_title
 
 
 def test_the_form_page_says_the_deadline_once_in_the_call_in_brief(client, call):
@@ -275,7 +305,8 @@ def test_the_confirmation_and_its_email_give_the_deadline_in_utc_too(
     call.save()
     response = post(client, call, country)
     page = client.get(response["Location"]).content.decode()
-    assert f"After the deadline, {call.closes_html}, the secretariat" in page
+    assert f"After the deadline, {call.closes_local_html}, the secretariat" in page
+    assert f"That is {call.closes_utc_text}." in page  # in a note under the step
     assert call.closes_text.endswith(" UTC") and "Seoul time (UTC+9) — " in call.closes_text
     send_the_queue()
     assert f"After the deadline ({call.closes_text})" in mail.outbox[0].body
@@ -652,7 +683,7 @@ def test_each_error_says_what_to_do_and_the_summary_follows_the_form(client, cal
         "Say why you want to take part.",
         "Say how your city will use what you learn.",
         "Choose your nomination letter or CV, as one PDF file.",
-        "Tick this box to send the application: we cannot select without it.",
+        "Agree to the privacy notice to send the application.",
     ]
     assert sorted(expected, key=summary.index) == expected, "in the order of the form"
     assert "This field is required." not in html
@@ -706,3 +737,49 @@ def test_the_form_kept_once_per_generation_shows_a_change_at_once_and_never_an_a
     again = Client().get(apply_url(call)).content.decode()
     assert "Enter your full name." not in again
     assert "someone@example.org" not in again
+
+
+def test_the_confirmation_gives_the_deadline_in_utc_in_a_note_and_a_short_way_back(
+    client, call, country
+):
+    response = post(client, call, country)
+    html = client.get(response["Location"]).content.decode()
+    steps = html[html.index("<ol>") : html.index("</ol>")]
+    step = steps[steps.index("After the deadline") :]
+    step = step[: step.index("</li>")]
+    assert "moment__utc" not in step  # not mid-sentence
+    sentence = step[: step.index('<span class="meta step-note">')].rstrip()
+    assert sentence.endswith("the secretariat reviews every application.")
+    assert f"That is {call.closes_utc_text}." in step
+    back = re.search(r'<p class="more"><a href="([^"]+)">(.*?)</a></p>', html)
+    assert back[1] == call.edition.get_absolute_url()
+    assert re.sub(r"<span.*</span>", "", back[2]) == "Back to the call"
+
+
+# The notice's template as it was on PRIVACY_NOTICE_UPDATED (its SHA-256, shortened).
+NOTICE_FINGERPRINT = "ffae6a930e2b7be8"
+
+
+def test_the_privacy_notice_says_when_its_text_last_changed(client):
+    """The date is true only while the notice's text is the one it was set for: a change
+    to the template changes its fingerprint here, and asks for the date to be set too."""
+    template = settings.BASE_DIR / "templates" / "applications" / "privacy.html"
+    fingerprint = hashlib.sha256(template.read_bytes()).hexdigest()[:16]
+    assert (fingerprint, PRIVACY_NOTICE_UPDATED) == (NOTICE_FINGERPRINT, dt.date(2026, 12, 6)), (
+        "The privacy notice changed: set PRIVACY_NOTICE_UPDATED (applications/views.py) to "
+        f"the day of the change, then the date and NOTICE_FINGERPRINT = {fingerprint!r} here."
+    )
+    html = client.get(reverse("applications:privacy")).content.decode()
+    assert 'Last updated <time datetime="2026-12-06">6 December 2026</time>' in html
+
+
+def test_the_privacy_notice_names_the_secretariats_contacts_to_ask(client, seed):
+    html = client.get(reverse("applications:privacy")).content.decode()
+    row = html[html.index('id="whom-to-ask"') :]
+    row = row[: row.index("</section>")]
+    # The contacts at the foot of every page, as mailto links.
+    for name, address in [
+        ("Ms. Alexandra Sidorova", "alexandra@we-gov.org"),
+        ("Mr. Andrew Lim", "andrew@we-gov.org"),
+    ]:
+        assert f'<a href="mailto:{address}">{name}</a>' in row

@@ -53,9 +53,9 @@ def test_apply_then_accept_then_the_participant_is_listed(
     visitor.goto(live_server.url + call.edition.get_absolute_url())
     title = call.edition.full_title
     visitor.get_by_role("link", name=f"Apply to {title}").click()
-    # The edition in the heading, its program in the kicker above it.
-    assert visitor.locator("h1").inner_text() == f"Apply — {call.edition.title}"
-    assert call.edition.program.title.upper() in visitor.locator(".page-head .eyebrow").inner_text()
+    # The program and the edition in the heading; the kicker above it says what it is.
+    assert visitor.locator("h1").inner_text() == f"Apply — {title}"
+    assert visitor.locator(".page-head .eyebrow").inner_text() == "CALL FOR APPLICATIONS"
     fill_form(visitor, document)
     visitor.get_by_role("button", name="Send the application").click()
 
@@ -143,8 +143,11 @@ def test_the_error_summary_has_one_focus_ring_and_phones_keep_wide_fields(live_s
         " parseFloat(getComputedStyle(s).outlineOffset)]"
     )
     assert ring[0] == "none" and ring[1] == "solid" and 2 <= ring[2] <= 3, ring
-    # In the panel's red (--error), apart from its bar: not the browser's black.
-    assert ring[3] == "rgb(164, 22, 26)" and ring[4] >= 2, ring
+    # In the panel's red (--error), not the browser's black, drawn inside the panel's
+    # edge: the panel keeps the form column's edge.
+    assert ring[3] == "rgb(164, 22, 26)" and ring[4] <= -ring[2], ring
+    form = page.locator(".application-form").bounding_box()
+    assert summary.bounding_box()["x"] == form["x"]
     # One frame: the ring, and no border of the panel's own inside it.
     assert summary.evaluate("s => getComputedStyle(s).borderLeftWidth") == "0px"
     # A field with its error still takes most of the phone's width.

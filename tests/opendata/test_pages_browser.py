@@ -72,18 +72,27 @@ def test_code_is_never_broken_inside_a_word(live_server, seed, page, width):
             assert "inside" not in pieces and "bad" not in pieces, (selector, i, mark)
 
 
-def test_the_data_sets_are_two_abreast_and_the_formula_scrolls_in_its_box(live_server, seed, page):
+def test_the_data_sets_fill_rows_of_three_and_the_formula_wraps_in_its_box(live_server, seed, page):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(live_server.url + "/data/")
     cards = page.locator(".file-card")
-    first, second = cards.nth(0).bounding_box(), cards.nth(1).bounding_box()
-    assert first["y"] == second["y"] and second["x"] > first["x"] + first["width"]
+    boxes = [cards.nth(i).bounding_box() for i in range(cards.count())]
+    rows = sorted({box["y"] for box in boxes})
+    assert len(boxes) == 6 and [sum(b["y"] == y for b in boxes) for y in rows] == [3, 3]
+    # The last card is the data package, for developers.
+    assert cards.nth(5).locator("h3 a").inner_text() == "datapackage.json"
     # The figures follow the text, under it: no empty middle between them.
     facts = cards.nth(0).locator(".file-card__facts").bounding_box()
     text = cards.nth(0).locator(".file-card__text").bounding_box()
     assert facts["x"] == text["x"] and facts["y"] > text["y"]
-    # The formula stays one line, scrolled in its own box rather than broken in its URL.
+    # The formula is read whole: wrapped in its box, nothing out of sight, its address
+    # broken after a slash.
     formula = page.locator("pre.command")
-    assert formula.locator("code").evaluate(LINES_OF) == 1
-    assert formula.evaluate("p => p.scrollWidth > p.clientWidth")
-    assert formula.evaluate("p => getComputedStyle(p).backgroundImage").count("gradient") == 4
+    assert formula.evaluate("p => p.scrollWidth <= p.clientWidth")
+    assert formula.evaluate("p => getComputedStyle(p).whiteSpace") == "pre-wrap"
+    lines_of_pieces = formula.locator("code").evaluate(
+        "c => [...c.childNodes].filter(n => n.nodeType === 3).map(n => {"
+        " const r = document.createRange(); r.selectNodeContents(n);"
+        " return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; })"
+    )
+    assert len(lines_of_pieces) == 3 and set(lines_of_pieces) == {1}, lines_of_pieces

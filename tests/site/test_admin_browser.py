@@ -79,3 +79,30 @@ def test_a_focused_button_on_the_sign_in_title_bar_shows_its_ring(live_server, e
     )
     numbers = [re.findall(r"\d+", colour)[:3] for colour in (ring, bar)]
     assert _contrast(*numbers) >= 3, (ring, bar)
+
+
+def test_the_sign_in_card_on_a_phone_keeps_its_word_mark_centred_and_a_readable_message(
+    live_server, empty_site, page
+):
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(live_server.url + "/admin/login/")
+    card = page.locator("#container").bounding_box()
+    brand = page.locator("#header .admin-brand").bounding_box()
+    middle = card["x"] + card["width"] / 2
+    assert abs(brand["x"] + brand["width"] / 2 - middle) < 2, (card, brand)
+    toggle = page.locator("#header .theme-toggle").bounding_box()
+    text_end = page.locator("#header .admin-brand").evaluate(
+        "b => { const w = document.createTreeWalker(b, NodeFilter.SHOW_TEXT); let end = 0;"
+        " for (let n = w.nextNode(); n; n = w.nextNode()) { if (!n.textContent.trim()) continue;"
+        " const r = document.createRange(); r.selectNodeContents(n);"
+        " for (const x of r.getClientRects()) end = Math.max(end, x.right); } return end; }"
+    )
+    assert toggle["x"] >= text_end, "the switch beside the mark and its name, not on them"
+    page.get_by_label("Username").fill("nobody")
+    page.get_by_label("Password", exact=True).fill("wrong")
+    page.get_by_role("button", name="Sign in").click()
+    size, weight, padding = page.locator(".errornote").first.evaluate(
+        "n => [getComputedStyle(n).fontSize, getComputedStyle(n).fontWeight,"
+        " parseFloat(getComputedStyle(n).paddingLeft)]"
+    )
+    assert (size, weight) == ("15px", "400") and padding >= 16

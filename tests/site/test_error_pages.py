@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import OperationalError, connection
 
 from tests.html import parse
+from tests.site.test_page_structure import START_FROM
 
 pytestmark = pytest.mark.django_db
 
@@ -77,6 +78,10 @@ def test_the_web_servers_pages_are_written_from_the_sites_templates(tmp_path):
         assert stylesheet[:200] in html, "the stylesheet is in the page"
         assert '<link rel="stylesheet"' not in html
         assert "nginx" not in html.lower()
+    # The web server's page not found offers the same ways into the site as the site's.
+    not_found = (tmp_path / "404.html").read_text()
+    for url, text in START_FROM.items():
+        assert f'<a href="{url}">{text}</a>' in not_found, text
     too_large = (tmp_path / "413.html").read_text()
     assert "at most 5 MB" in too_large
     # Going back keeps what was typed; reloading the form would lose it.

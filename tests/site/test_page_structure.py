@@ -121,6 +121,25 @@ def test_404_page_marks_no_section_and_offers_a_search(client, seed):
     assert html.count('role="search"') == 1  # not the header's as well
 
 
+START_FROM = {
+    "/": "Training Programs",
+    "/programs/": "Programs by kind",
+    "/programs/archive/": "Archive of editions",
+    "/cities/": "Cities",
+    "/news/": "News",
+    "/testimonials/": "Testimonials",
+}
+
+
+def test_404_page_starts_from_every_section_in_a_grid(client, seed):
+    html = client.get("/no-such-page/").content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    grid = main[main.index('class="link-list link-list--grid"') :]
+    grid = grid[: grid.index("</ul>")]
+    for url, text in START_FROM.items():
+        assert f'<a href="{url}">{text}</a>' in grid, text
+
+
 def test_the_search_page_marks_search_current_in_the_menu(client, seed):
     html = client.get("/search/?q=Jeju").content.decode()
     assert 'class="site-header__search" href="/search/" aria-current="page">' in html

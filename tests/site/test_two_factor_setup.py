@@ -229,11 +229,19 @@ def test_the_set_up_page_is_the_sign_in_card_and_fits_a_phone(live_server, page,
     assert abs(qr["x"] + qr["width"] / 2 - middle) < 2, (step, qr, text)
     rows = [round(groups.nth(i).bounding_box()["y"]) for i in range(groups.count())]
     assert groups.count() == 8 and rows[:4] == [rows[0]] * 4 and rows[4:] == [rows[4]] * 4
-    # A way back beside Confirm: Cancel signs out, with no script.
-    cancel = page.get_by_role("button", name="Cancel")
+    # As much room under the card as above it, where the page ends.
+    above, below = page.evaluate(
+        "() => { const c = document.querySelector('#container').getBoundingClientRect();"
+        " return [c.top + scrollY, document.documentElement.scrollHeight - c.bottom - scrollY]; }"
+    )
+    assert above > 40 and below >= above - 1, (above, below)
+    # One action beside the form's Confirm: no second button, the way off is the sign-out
+    # line under the steps, with no script.
+    assert page.get_by_role("button", name="Cancel").count() == 0
+    sign_out = page.get_by_role("button", name="Sign out")
     confirm = page.get_by_role("button", name="Confirm")
-    assert abs(cancel.bounding_box()["y"] - confirm.bounding_box()["y"]) < 1
+    assert sign_out.bounding_box()["y"] > confirm.bounding_box()["y"] + 40
     with page.expect_navigation():
-        cancel.click()
+        sign_out.click()
     page.goto(live_server.url + INDEX)
     assert page.url.startswith(live_server.url + LOGIN)

@@ -76,7 +76,7 @@ class ConfirmCodeForm(forms.Form):
 @require_POST
 @csrf_protect
 def cancel_setup(request, admin_site=admin.site):
-    """`/admin/sign-in/set-up/cancel/`: Cancel (or Sign out) on the set-up page. The admin's
+    """`/admin/sign-in/set-up/cancel/`: Sign out, on the set-up page. The admin's
     own sign-out is open only to a verified session, and sends any other to the index, so
     a staff member who has not set up the app signs out here."""
     auth.logout(request)

@@ -12,7 +12,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Model
 from django.utils.dateformat import format as format_date
 from django.utils.html import conditional_escape, format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 
 from wego_site.core.cards import HasSocialCard, site_card
 from wego_site.core.date_text import (
@@ -120,7 +120,10 @@ _EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 def unbroken_addresses(text):
     """Text, escaped, with each email address in a span that never breaks across lines
     (a line would otherwise end at its hyphen: "andrew@we-" / "gov.org"). The address
-    itself is unchanged, so it copies as written."""
+    itself is unchanged, so it copies as written. Markup already made safe (a message
+    with its own links) is written as it is."""
+    if isinstance(text, SafeData):
+        return text
     text = str(text)
     parts, end = [], 0
     for match in _EMAIL_ADDRESS.finditer(text):
