@@ -199,8 +199,8 @@ class CountryQueryMixin:
 @describe(
     "Countries",
     "Every country that took part in a public edition or hosted one, with how many times "
-    "its cities and bodies took part and in how many editions: ended editions only, the "
-    "rule of the site’s figures.",
+    "its cities and bodies took part and in how many editions. Only editions that have "
+    "ended are counted, as in every figure on the site.",
 )
 class CountryList(CountryQueryMixin, PublicList):
     filterset_class = filters.CountryFilterSet
@@ -216,9 +216,8 @@ class CountryDetail(CountryQueryMixin, PublicDetail):
 @describe(
     "Participation",
     "How many cities and public bodies took part, by program, year and country: one row "
-    "per program, year and country, counting each city or body once per edition. Ended "
-    "editions only, the rule of the site’s figures: an upcoming edition counts once it "
-    "has ended.",
+    "per program, year and country, counting each city or body once per edition. Only "
+    "editions that have ended are counted, as in every figure on the site.",
 )
 class ParticipationList(PublicList):
     serializer_class = items.ParticipationSerializer
