@@ -78,7 +78,7 @@ class Post(NaturalKeyMixin, HasSocialCard, RemembersStoredValues, Publishable):
     )
     tags = TaggableManager(through="news.TaggedPost", blank=True)
 
-    search_document = search_document_field("title", "lede", "body")
+    search_document = search_document_field("title", "dateline", "lede", "body")
 
     objects = NaturalKeyManager.from_queryset(PostQuerySet)("slug")
     card_folder = "cards/news"

@@ -39,8 +39,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, Func, OuterRef, Q, Subquery, TextField, Value, Window
-from django.db.models.functions import Concat, NullIf
+from django.db.models import Count, F, OuterRef, Q, Subquery, TextField, Value, Window
+from django.db.models.functions import Concat
 from django.utils.html import format_html, format_html_join
 
 from news.models import Post
@@ -81,8 +81,10 @@ class SearchType:
     parts: tuple = ()
     # Relations a hit's address needs (an edition's holds its program's slug).
     related: tuple = ()
-    # Between the snippet's fields, where each is a text of its own (a quote, a role).
-    snippet_separator: str = " "
+    # (label, fields) quoted only when neither the title nor the snippet's fields hold
+    # the words found, under the label: a program's announcement, which its page may
+    # show as a past one, folded.
+    fallback_snippet: tuple = ()
     # The title as the site's pages show it, when it is not the stored one.
     shown_title: object = None
 
@@ -98,7 +100,14 @@ EDITION_PARTS = (
 )
 
 SEARCH_TYPES = (
-    SearchType("programs", "Programs", Program, "title", ("summary", "body", "announcement")),
+    SearchType(
+        "programs",
+        "Programs",
+        Program,
+        "title",
+        ("summary", "body"),
+        fallback_snippet=("Announcement", ("announcement",)),
+    ),
     SearchType(
         "editions",
         "Editions",
@@ -107,18 +116,12 @@ SEARCH_TYPES = (
         # The venue is in the hit's date line; the snippet quotes what is written about it.
         ("summary", "body"),
         parts=EDITION_PARTS,
-        related=("program",),
+        related=("program", "venue_country"),
         shown_title=lambda edition: edition.full_title,
     ),
     SearchType("news", "News", Post, "title", ("lede", "body")),
-    SearchType(
-        "testimonials",
-        "Testimonials",
-        Testimonial,
-        "person_name",
-        ("quote", "role", "organisation", "on_behalf_of", "city"),
-        snippet_separator=" · ",
-    ),
+    # The snippet quotes the participant's words; who they are is the hit's meta line.
+    SearchType("testimonials", "Testimonials", Testimonial, "person_name", ("quote",)),
 )
 
 
@@ -145,21 +148,13 @@ class Section:
 
     @property
     def by_program(self):
-        """Edition hits as (program, hits, city), each program where its most relevant
-        edition ranks, its editions in their order of relevance: a program's editions read
-        as one result rather than several of the same name. `city` is the venue they all
-        share, said once ("" when they differ). The program is loaded with its hits."""
+        """Edition hits as (program, hits), each program where its most relevant edition
+        ranks, its editions in their order of relevance: a program's editions read as one
+        result rather than several of the same name. The program is loaded with its hits."""
         groups = {}
         for hit in self.hits:
             groups.setdefault(hit.object.program_id, []).append(hit)
-        return [
-            (hits[0].object.program, hits, _shared({hit.object.venue_city for hit in hits}))
-            for hits in groups.values()
-        ]
-
-
-def _shared(values):
-    return next(iter(values)) if len(values) == 1 else ""
+        return [(hits[0].object.program, hits) for hits in groups.values()]
 
 
 @dataclass
@@ -278,17 +273,10 @@ def _headline(expression, query, **options):
     )
 
 
-def _text_of(fields, separator=" "):
-    """The fields as one text for a snippet, the non-empty ones joined by `separator`."""
+def _text_of(fields):
+    """The fields as one text for a snippet."""
     if len(fields) == 1:
         return F(fields[0])
-    if separator != " ":
-        return Func(
-            Value(separator),
-            *(NullIf(F(name), Value("")) for name in fields),
-            function="CONCAT_WS",
-            output_field=TextField(),
-        )
     parts = []
     for name in fields:
         parts += [F(name), Value(" ")]
@@ -300,6 +288,16 @@ def _search_postgresql(search_type, query):
     model = search_type.model
     matches = Q(search_document=tsquery)
     part_hits, matching_parts = {}, []
+    snippet_options = {
+        "max_words": SNIPPET_WORDS,
+        "min_words": 12,
+        "max_fragments": 2,
+        "fragment_delimiter": " … ",
+    }
+    fallback = {}
+    if search_type.fallback_snippet:
+        _label, fields = search_type.fallback_snippet
+        fallback["fallback_hit"] = _headline(_text_of(fields), query, **snippet_options)
     for index, (_label, part_model, fields) in enumerate(search_type.parts):
         parts = part_model.objects.filter(search_document=tsquery)
         matching_parts.append(parts.order_by().values("edition_id"))
@@ -325,26 +323,27 @@ def _search_postgresql(search_type, query):
         .annotate(
             rank=SearchRank(F("search_document"), tsquery),
             title_hit=_headline(F(search_type.title_field), query, highlight_all=True),
-            snippet_hit=_headline(
-                _text_of(search_type.snippet_fields, search_type.snippet_separator),
-                query,
-                max_words=SNIPPET_WORDS,
-                min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
+            snippet_hit=_headline(_text_of(search_type.snippet_fields), query, **snippet_options),
             total=Window(Count("pk")),
             **part_hits,
+            **fallback,
         )
         .order_by("-rank", *model._meta.ordering)[:RESULTS_PER_TYPE]
     )
     hits = []
     for obj in objects:
         snippet = obj.snippet_hit
+        if START not in snippet and START not in obj.title_hit:
+            snippet = _fallback_snippet(search_type, getattr(obj, "fallback_hit", "")) or snippet
         if START not in snippet:
             snippet = _part_snippet(search_type, obj) or snippet
         hits.append(_hit(search_type, obj, obj.title_hit, snippet))
     return hits, (objects[0].total if objects else 0)
+
+
+def _fallback_snippet(search_type, snippet):
+    """The snippet of the fallback fields under their label, if the words are in it."""
+    return f"{search_type.fallback_snippet[0]}: {snippet}" if START in snippet else None
 
 
 def _part_snippet(search_type, obj):
@@ -387,15 +386,20 @@ def _search_fallback(search_type, query):
     hits = []
     for obj in objects:
         title = _mark_terms(str(getattr(obj, search_type.title_field)), terms)
-        text = search_type.snippet_separator.join(
-            str(getattr(obj, name)) for name in search_type.snippet_fields if getattr(obj, name)
-        )
-        snippet = _cut_around_match(text, terms)
+        snippet = _cut_around_match(_joined(obj, search_type.snippet_fields), terms)
+        if START not in snippet and START not in title:
+            fields = search_type.fallback_snippet[1] if search_type.fallback_snippet else ()
+            fallback = _cut_around_match(_joined(obj, fields), terms)
+            snippet = _fallback_snippet(search_type, fallback) or snippet
         if START not in snippet:
             part = _part_snippet(search_type, obj)
             snippet = _mark_terms(part, terms) if part else snippet
         hits.append(_hit(search_type, obj, title, snippet))
     return hits, (objects[0].total if objects else 0)
+
+
+def _joined(obj, fields):
+    return " ".join(str(getattr(obj, name)) for name in fields if getattr(obj, name))
 
 
 def _any_contains(fields, terms):

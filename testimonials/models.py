@@ -117,6 +117,14 @@ class Testimonial(NaturalKeyMixin, Publishable):
         return program if program is not None and program.is_published else None
 
     @property
+    def byline_city(self):
+        """The city for the byline, unless the organisation named before it says it
+        already (“on behalf of Barcelona City Council”, not “…, Barcelona” again)."""
+        if self.city and self.city.casefold() in self.speaks_for.casefold():
+            return ""
+        return self.city
+
+    @property
     def speaks_for(self):
         """“on behalf of Barcelona City Council”, or the organisation, for the byline."""
         if self.on_behalf_of:

@@ -23,14 +23,20 @@ class TestimonialListMixin(BreadcrumbsMixin, PaginatedListMixin):
         # Each card links to its source: its edition's or program's page.
         return (
             Testimonial.objects.published()
-            .select_related("program", "edition__program", "place")
+            .select_related("program", "edition__program")
             .order_by("-year", "pk")
         )
+
+    def list_is_paged(self, context):
+        """Whether all the testimonials take more than one page: only then do the year
+        chips help (a few testimonials are read at a glance)."""
+        return context["paginator"].num_pages > 1
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
             years=per_generation("testimonial-years", public_testimonial_years), **kwargs
         )
+        context["offer_years"] = len(context["years"]) > 1 and self.list_is_paged(context)
         year = context.get("year")
         context["collection"] = collection(
             f"Testimonials of {year}" if year else "Testimonials of former participants",
@@ -59,6 +65,13 @@ class TestimonialYearView(TestimonialListMixin, ListView):
 
     def get_queryset(self):
         return super().get_queryset().filter(year=self.kwargs["year"])
+
+    def list_is_paged(self, context):
+        # A year's page is whole: count all the testimonials, once per content generation.
+        return per_generation(
+            "testimonials-paged",
+            lambda: Testimonial.objects.published().count() > TestimonialListView.paginate_by,
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(year=self.kwargs["year"], **kwargs)

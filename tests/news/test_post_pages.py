@@ -180,22 +180,60 @@ def test_a_posts_page_lists_its_tags_in_the_order_they_were_given(client, seed):
     assert json_ld_blocks(response)["NewsArticle"]["keywords"] == ["Zebu", "Aardvark"]
 
 
-def test_a_post_gives_its_date_once_and_its_side_panel_labels_the_years_link(client, seed):
+def test_a_brief_names_its_tags_under_its_date_and_ends_with_a_slim_row_of_ways_on(client, seed):
+    """A post that is its lede alone has no panel larger than itself: its tags under its
+    date in the page's head, what else it names under the text, then one row of links."""
     post = Post.objects.get(slug=POST.rstrip("/").rsplit("/", 1)[1])
+    assert not post.body
     html = client.get(POST).content.decode()
     main = html[html.index("<main") : html.index("</main>")]
     assert main.count(f">{post.published_at_local:%-d %B %Y}</time>") == 1
+    assert "About this post" not in main and "<aside" not in main
+    head = main[main.index('<header class="page-head">') : main.index("</header>")]
+    assert re.findall(r'rel="tag">([^<]+)</a>', head) == ["partnership", "SCI-J", "GSCA"]
+    assert '<ul class="tag-list post__tags" aria-label="Tags">' in head
+    named = main[main.index('<dl class="facts post__named">') :]
+    assert "<dt>Organisations named</dt>" in named.split("</dl>")[0]
+    pager = main[main.index('<nav class="post-pager" aria-label="More news">') :]
+    pager = pager[: pager.index("</nav>")]
+    # Plain links, the labels outside them: no heading, no card.
+    assert pager.count("<h2") == pager.count("<h3") == 0
+    assert re.search(
+        r'<span class="post-pager__label">Newer post</span> <a href="[^"]+" rel="next">', pager
+    )
+    assert re.search(
+        r'<span class="post-pager__label">Older post</span> <a href="[^"]+" rel="prev">', pager
+    )
+    assert '<a href="/news/2020/">All news from 2020</a>' in pager
+    assert main.index('<div class="prose post__text">') < main.index('class="post-pager"')
+
+
+def test_a_post_with_a_body_keeps_its_panel_beside_the_text(client, empty_site):
+    with as_one_change():
+        PostFactory(published_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+        post = PostFactory(
+            body="The rest of the story.",
+            tags=["ports"],
+            published_at=dt.datetime(2024, 2, 1, tzinfo=dt.UTC),
+        )
+    html = client.get(post.get_absolute_url()).content.decode()
+    assert "post-pager" not in html and "post__tags" not in html
     panel = html[html.index('id="post-facts-heading"') :]
-    assert "<dt>Published</dt>" not in panel
-    # One heading over the panel: the ways on are a labelled list of links under it,
-    # the year's news last, not three headings for three links.
     panel = panel[: panel.index("</aside>")]
+    assert ">About this post</h2>" in html and 'rel="tag">ports</a>' in panel
     assert panel.count("<h2") == 0 and panel.count("<h3") == 0
     assert '<nav class="post-nav" aria-label="More news">' in panel
     assert (
-        '<a class="post-nav__link post-nav__link--all" href="/news/2020/">All news from 2020</a>'
+        '<a class="post-nav__link post-nav__link--all" href="/news/2024/">All news from 2024</a>'
         in panel
     )
+
+
+def test_a_tag_page_leads_back_to_all_the_news(client, seed):
+    html = client.get("/news/tag/covid-19/").content.decode()
+    assert '<p class="lede">3 posts. <a href="/news/">All news</a></p>' in html
+    assert 'class="breadcrumbs"' in html
+    assert '<p class="lede">10 posts.</p>' in client.get("/news/").content.decode()
 
 
 def test_a_news_card_shows_an_edit_at_once(client, empty_site, settings):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from pages import search
+from tests.factories import ProgramFactory, as_one_change
 from tests.hidden_content import HIDDEN_WORD, make_hidden_content
 from tests.pages.searching import (
     make_matches,
@@ -77,13 +78,13 @@ def test_edition_hits_name_their_program_and_quote_only_what_is_written_about_th
         # The venue is in the date line; a snippet of the venue alone says nothing more.
         assert str(hit.snippet) != "<mark>Seoul</mark>", hit.object
     # Editions of one program are one result: the program named once, its editions found
-    # listed by their dates, the venue they share said once.
-    section = html[html.index('id="results-editions"') : html.index('id="results-testimonials"')]
+    # listed by their dates, each row with its venue.
+    section = html[html.index('id="results-editions"') : html.index('id="results-news"')]
     assert section.count("WeGO–SHRDC Training Program</a></h3>") == 1
-    assert "8 of its editions, in Seoul" in section
+    assert '<p class="search-meta">8 of its editions</p>' in section
     link = '<a href="/programs/wego-shrdc-training-program/2016-05/">'
     assert f'{link}<span class="date-range"><time datetime="2016-05-22">22</time>' in section
-    assert ", Seoul</span>" not in section
+    assert section.count('<span class="search-meta"> · Seoul, Korea</span>') == 8
     # A program with one edition found keeps the edition's own result.
     jeju = '<a href="/programs/joint-workshop-smart-sustainable-cities-e-government/2018/">'
     assert (
@@ -97,12 +98,49 @@ def test_an_edition_title_keeps_the_words_the_search_marked(client, seed):
     assert str(hit.title) == "WeGO–SHRDC Training Program, <mark>March</mark> 2017"
 
 
-def test_a_testimonial_snippet_keeps_its_fields_apart(client, seed):
-    response, _ = search_page(client, "metropolis")
+def test_a_testimonial_snippet_quotes_the_quote_and_says_who_in_its_meta_line(client, seed):
+    response, html = search_page(client, "metropolis")
     [hit] = sections(response)["testimonials"].hits
-    assert " · Head of International Program and Cooperation Service · Bucharest" in str(
-        hit.snippet
+    assert "<mark>metropolis</mark> such as Seoul is working" in str(hit.snippet)
+    assert "Head of" not in str(hit.snippet) and "Bucharest" not in str(hit.snippet)
+    meta = html[html.index("Mirela Minca</a></h3>") :]
+    meta = meta[meta.index('<p class="search-meta">') : meta.index("</p>")]
+    assert " ".join(meta.split()) == (
+        '<p class="search-meta"> Head of International Program and Cooperation Service, '
+        "Bucharest, 2013"
     )
+    # Found by its role alone, it still quotes the words, from their start.
+    response, _ = search_page(client, "Cooperation Service")
+    [hit] = sections(response)["testimonials"].hits
+    assert str(hit.snippet).startswith("The lectures were very well structured")
+
+
+def test_a_posts_dateline_finds_it_and_is_named_in_its_date_line(client, seed):
+    response, html = search_page(client, "seoul")
+    news = sections(response)["news"]
+    assert news.total == 10  # every seed post is filed from SEOUL
+    assert re.search(r"</time> · Seoul\s*</p>", html)
+
+
+def test_a_programs_snippet_quotes_its_own_text_before_an_announcement(client, empty_site):
+    with as_one_change():
+        ProgramFactory(
+            title="Harbour cities course",
+            summary="A course on harbour cities.",
+            announcement="The next course will be held in Busan.",
+        )
+        ProgramFactory(
+            title="Busan course",
+            summary="A course for port authorities.",
+            announcement="The next course will be held in Busan again.",
+        )
+    response, _ = search_page(client, "Busan")
+    hits = {hit.object.title: str(hit.snippet) for hit in sections(response)["programs"].hits}
+    # Found in its announcement only: quoted from it, labelled as such.
+    assert hits["Harbour cities course"].startswith("Announcement: ")
+    assert "course will be held in <mark>Busan</mark>" in hits["Harbour cities course"]
+    # Found in its title: the summary, not the announcement.
+    assert hits["Busan course"] == "A course for port authorities."
 
 
 def test_results_are_grouped_and_counted_by_type(client, seed):

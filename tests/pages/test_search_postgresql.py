@@ -106,7 +106,7 @@ def test_search_indexes_are_built_on_postgresql_only():
     else:
         assert sql == "-- post_search_idx: full-text index, PostgreSQL only"
         assert str(index.remove_sql(Post, editor)) == sql
-    assert fulltext.searchable_fields(Post) == ["title", "lede", "body"]
+    assert fulltext.searchable_fields(Post) == ["title", "dateline", "lede", "body"]
 
 
 @only_postgresql

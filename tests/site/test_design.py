@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from applications.models import Call
 from programs.models import Edition
-from tests.factories import TestimonialFactory
+from tests.factories import TestimonialFactory, as_one_change
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -313,39 +313,59 @@ def test_an_office_is_a_card_like_the_programs_that_does_not_look_like_a_link(
 
 
 def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, page):
-    """Newest first, as the cards, each naming the edition its participant took part in."""
+    """Newest first, as the cards, each naming the edition its participant took part in;
+    the chips only once the testimonials take more than a page."""
+    with as_one_change():
+        for n in range(24):
+            TestimonialFactory(person_name=f"Speaker {n}", year=2010)
     page.goto(live_server.url + "/testimonials/")
-    chips = page.get_by_role("navigation", name="Testimonials by year").get_by_role("link")
-    assert chips.all_inner_texts() == ["2013", "2011"]
     sources = page.locator(".testimonial__source").all_inner_texts()
-    assert [source[-4:] for source in sources] == ["2013", "2013", "2013", "2011"]
+    assert [source[-4:] for source in sources[:4]] == ["2013", "2013", "2013", "2011"]
+    chips = page.get_by_role("navigation", name="Testimonials by year").get_by_role("link")
+    assert chips.all_inner_texts() == ["2013", "2011", "2010"]
 
 
 @pytest.mark.parametrize("width", [1280, 800])
-def test_testimonials_keep_one_card_width_and_their_names_follow_their_quotes(
-    live_server, seed, page, width
-):
-    """One grid: every card its column's width, the last of an odd number too (no wide
-    last card), and each name right under its quote, not pinned to the card's foot (a
-    short quote leaves no hole above its name)."""
-    TestimonialFactory(year=2011, quote="A fifth testimony, to make the count odd.")
+def test_the_testimonials_page_is_one_column_of_quotes_set_larger(live_server, seed, page, width):
+    """One quote a row, all of one width, the words a step larger than the byline's
+    text, each name right under its quote."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + "/testimonials/")
-    assert page.locator(".testimonial-grid").count() == 1
-    cards = page.locator(".testimonial-grid > .testimonial")
-    assert cards.count() == 5
-    rows = {}
-    for j in range(cards.count()):
+    cards = page.locator(".testimonial-list > .testimonial")
+    assert cards.count() == 4
+    boxes = [cards.nth(j).bounding_box() for j in range(4)]
+    assert len({round(box["x"]) for box in boxes}) == 1
+    assert len({round(box["width"]) for box in boxes}) == 1
+    assert all(a["y"] + a["height"] < b["y"] for a, b in itertools.pairwise(boxes))
+    size = "el => parseFloat(getComputedStyle(el).fontSize)"
+    body = page.locator("body").evaluate(size)
+    for j in range(4):
         card = cards.nth(j)
-        box = card.bounding_box()
-        assert box["width"] == pytest.approx(cards.nth(0).bounding_box()["width"], abs=1)
-        rows.setdefault(round(box["y"]), []).append(j)
+        assert card.locator(".testimonial__quote").evaluate(size) > body
         last = card.locator(".testimonial__words > :last-child")
         words = last.bounding_box()
         margin = last.evaluate("el => parseFloat(getComputedStyle(el).marginBottom)")
         by = card.locator(".testimonial__by").bounding_box()
         assert by["y"] - (words["y"] + words["height"]) < margin + 2, (j, words, by)
-    assert [len(row) for row in rows.values()] == [2, 2, 1]
+
+
+def test_testimonials_side_by_side_leave_no_card_half_empty(live_server, seed, page):
+    """An edition's three testimonials in two columns that each card flows down: every
+    card as tall as its words and byline, the two columns each a card's width."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/programs/wego-shrdc-training-program/2013-06/")
+    cards = page.locator(".testimonial-grid > .testimonial")
+    assert cards.count() == 3
+    xs = set()
+    for j in range(3):
+        card = cards.nth(j)
+        box = card.bounding_box()
+        xs.add(round(box["x"]))
+        assert box["width"] == pytest.approx(cards.nth(0).bounding_box()["width"], abs=1)
+        by = card.locator(".testimonial__by").bounding_box()
+        padding = card.evaluate("el => parseFloat(getComputedStyle(el).paddingBottom)")
+        assert box["y"] + box["height"] - (by["y"] + by["height"]) < padding + 4, j
+    assert len(xs) == 2
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -451,10 +471,10 @@ def test_the_landing_programs_are_two_abreast_with_the_sample_note_under_them(
     assert note["width"] == pytest.approx(grid.bounding_box()["width"], abs=1)
 
 
-def test_the_participants_are_a_compact_list_of_links_without_underlines(live_server, seed, page):
+def test_the_participants_are_a_compact_list_of_underlined_links(live_server, seed, page):
     """Jeju 2018's 18 participants: a line or two per country on a phone (not a wall of
-    about 1,000 px), the links in the link colour without underlines, underlined on
-    hover."""
+    about 1,000 px), the links underlined as every link in running text, one comma and
+    space between two places."""
     page.set_viewport_size({"width": 375, "height": 812})
     page.goto(
         live_server.url + "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
@@ -463,9 +483,10 @@ def test_the_participants_are_a_compact_list_of_links_without_underlines(live_se
     assert places.bounding_box()["height"] < 700
     link = places.get_by_role("link", name="Accra")
     style = "el => getComputedStyle(el).textDecorationLine"
-    assert link.evaluate(style) == "none"
-    link.hover()
     assert link.evaluate(style) == "underline"
+    russia = places.locator(".by-country__group", has_text="Russia").locator("dd")
+    after = "el => getComputedStyle(el, '::after').content"
+    assert [russia.nth(i).evaluate(after) for i in range(3)] == ['", "', '", "', "none"]
 
 
 # Where each row's timeline dot (drawn by CSS, after the row) ends, and where its title begins.
@@ -584,3 +605,75 @@ def test_the_timelines_rail_runs_from_the_first_dot_to_the_last(
     assert abs(rows[-1]["bottom"] - rows[-1]["dot"]) < 1
     for above, below in itertools.pairwise(rows):
         assert abs(above["bottom"] - below["top"]) < 2, "no gap between rows"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_news_titles_wrap_by_one_rule_and_ledes_are_in_the_bodys_size(
+    live_server, seed, page, width
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + "/news/")
+    body = page.locator("body").evaluate("el => getComputedStyle(el).fontSize")
+    posts = page.locator(".post-list > .post-card")
+    for i in range(posts.count()):
+        title = posts.nth(i).locator(".card__title")
+        assert title.evaluate("el => getComputedStyle(el).textWrap") == "pretty"
+        lede = posts.nth(i).locator(".card__text")
+        assert lede.evaluate("el => getComputedStyle(el).fontSize") == body
+        measure = "el => getComputedStyle(el).maxWidth"
+        assert title.evaluate(measure) == lede.evaluate(measure)
+
+
+def test_a_briefs_ways_on_are_a_slim_row_of_underlined_links(live_server, seed, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(
+        live_server.url
+        + "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/"
+    )
+    pager = page.get_by_role("navigation", name="More news")
+    links = pager.get_by_role("link")
+    assert links.count() == 3
+    lefts = set()
+    for i in range(3):
+        assert links.nth(i).evaluate("el => getComputedStyle(el).textDecorationLine") == (
+            "underline"
+        )
+        lefts.add(round(links.nth(i).locator("xpath=..").bounding_box()["x"]))
+    assert len(lefts) == 3  # side by side, one row
+    # Slim: a label over two lines of title at most.
+    assert pager.bounding_box()["height"] < 130
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_map_of_places_leads_with_its_tables_on_a_phone(live_server, seed, page, width):
+    """On a phone the tables come first and the map after them, its enlarged spots in
+    one row; from 48rem the map is above the tables. The column headings never wrap."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + "/cities/")
+    table = page.locator(".places__table").bounding_box()
+    world = page.locator(".places__map .world-map").bounding_box()
+    if width < 768:
+        assert world["y"] > table["y"] + table["height"]
+    else:
+        assert world["y"] + world["height"] < table["y"]
+    insets = page.locator(".map-inset")
+    assert insets.count() == 3
+    assert len({round(insets.nth(i).bounding_box()["y"]) for i in range(3)}) == 1
+    heading = page.get_by_role("columnheader", name="Took part in")
+    line = heading.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
+    padding = heading.evaluate(
+        "el => parseFloat(getComputedStyle(el).paddingTop)"
+        " + parseFloat(getComputedStyle(el).paddingBottom)"
+    )
+    assert heading.bounding_box()["height"] < 1.5 * line + padding
+
+
+def test_an_editions_figures_are_the_row_of_figures_a_program_shows(live_server, seed, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(
+        live_server.url + "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+    )
+    figures = page.locator(".main-intro .figures .figure")
+    assert figures.locator("dd").all_inner_texts() == ["69", "28", "18", "13"]
+    assert len({round(figures.nth(i).bounding_box()["y"]) for i in range(4)}) == 1
+    assert page.locator(".side-col .figures, .side-col .fact-number").count() == 0
