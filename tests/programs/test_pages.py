@@ -477,9 +477,11 @@ def test_a_regional_program_known_by_its_name_presents_its_office(client, seed):
     html = client.get(CHENGDU).content.decode()
     block = html[html.index('<section class="office-intro"') :]
     block = " ".join(block[: block.index("</section>")].split())
-    assert '<h2 id="office-heading">Its regional office</h2>' in block
+    assert '<h2 id="office-heading">About the regional office</h2>' in block
     assert 'in <a href="/cities/chengdu/">Chengdu</a>, runs the program.' in block
     assert "special training courses for WeGO members, webinars among them" in block
     assert "announced on this page, each with its call for applications" in block
+    # The year its office began is said once, in the lede.
+    assert html.count("since 2014") + html.count("Since 2014") == 1
     assert 'href="/programs/kind/regional/"' in block
     assert "office-intro" not in client.get(MAIN).content.decode()

@@ -58,18 +58,16 @@ def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed
     text = main_of(html)
     # Its title names its program; its dates and venue head the page.
     assert "WeGO–SHRDC Training Program, May 2016 22–29 May 2016 · Seoul, Korea" in text
-    # It says plainly and briefly, in the body's type, that nothing more is published,
-    # then what the program is (as the program's text, not the edition's) and how to take
-    # part next, with whom to write to.
-    assert '<p class="edition-brief__note">Only its dates and venue are published.</p>' in html
+    # It leads with what the program is (as the program's text, not the edition's) and
+    # how to take part next, with whom to write to; nothing says what is not published.
+    assert "Only its dates" not in text and "published" not in text.split("About the program")[0]
     assert "no further record" not in text and 'class="lede"' not in html.split("main-intro")[1]
-    assert text.index("Only its dates") < text.index("The program it belongs to")
-    assert text.index("The program it belongs to") < text.index("Since 2011, WeGO has organized")
+    assert text.index("About the program") < text.index("Since 2011, WeGO has organized")
     # A past edition: the program's next step is in the rail every edition page has
     # (after the program's text on a phone, before the long list), as the rail's text,
     # and promises no series.
     assert "How to take part" not in text
-    assert text.index("The program it belongs to") < text.index("Taking part now")
+    assert text.index("About the program") < text.index("Taking part now")
     assert text.index("Taking part now") < text.index("Every edition of the program")
     assert re.search(r'<div class="side-col">\s*<section class="take-part take-part--quiet"', html)
     assert "Each edition" not in text
