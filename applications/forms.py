@@ -239,7 +239,8 @@ class ApplicationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.call = call
         self.fields["honorific"].choices = [("", "Choose…"), *self.fields["honorific"].choices[1:]]
-        self.fields["country"].choices = country_choices()
+        # A callable, so that neither setting nor copying the field goes through the list.
+        self.fields["country"].choices = country_choices
         self.fields["consent"].help_text = format_html(
             '<a href="{}">Read the privacy notice</a>: what we keep, why, for how long, whom to ask.',
             reverse("applications:privacy"),
