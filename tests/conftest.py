@@ -30,12 +30,20 @@ def empty_cache():
     forget_memos()
 
 
-def uses_database(request):
+def uses_database(item):
     """Whether pytest-django gives this test a database (a `django_db` mark, or `db`,
     `transactional_db` or `live_server` among its fixtures, directly or through another)."""
-    return request.node.get_closest_marker("django_db") is not None or any(
-        name in request.fixturenames for name in ("db", "transactional_db", "live_server")
+    return item.get_closest_marker("django_db") is not None or any(
+        name in item.fixturenames for name in ("db", "transactional_db", "live_server")
     )
+
+
+def pytest_collection_modifyitems(items):
+    """A test without a database is `engine_neutral`: its outcome is the same on SQLite
+    and PostgreSQL (.ci/run runs such tests once)."""
+    for item in items:
+        if not uses_database(item):
+            item.add_marker(pytest.mark.engine_neutral)
 
 
 @pytest.fixture(autouse=True)
@@ -46,7 +54,7 @@ def fresh_generation(request, django_db_blocker, empty_cache):
     or a call due in a second): when it came, a new generation would start in the middle
     of this test. A test without a database touches none (pytest-django made none for a
     run of such tests alone)."""
-    if not uses_database(request):
+    if not uses_database(request.node):
         return
     request.getfixturevalue("django_db_setup")
     with django_db_blocker.unblock():
@@ -91,6 +99,43 @@ def content_tables():
         for model in apps.get_models(include_auto_created=True)
         if model._meta.app_label in labels and model._meta.managed and not model._meta.proxy
     ]
+
+
+@pytest.fixture(scope="session")
+def _seeded_server(django_db_setup):
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def _committed_seed(django_db_setup, django_db_blocker):
+    """The seed committed in the test database, outside any test's transaction (a
+    transactional test before this one emptied every table)."""
+    from wego_site.core.models import SeedLoad
+
+    with django_db_blocker.unblock():
+        if not SeedLoad.objects.exists():
+            load_seed()
+            bump_generation()
+
+
+@pytest.fixture
+def seeded_server(_committed_seed, db, _seeded_server):
+    """A live server over the seed, for a browser test that only reads.
+
+    pytest-django's `live_server` makes its test transactional: every table is emptied
+    after it, and the next test loads the seed again (a second or more each time). A test
+    that writes nothing asks for this server instead: one for the session, over the seed
+    committed in the test database. The test itself runs in a transaction like any other,
+    which the server does not see on PostgreSQL: a test that changes rows for the server
+    to show asks for `live_server` and `seed`.
+    """
+    _seeded_server._live_server_modified_settings.enable()
+    yield _seeded_server
+    _seeded_server._live_server_modified_settings.disable()
 
 
 @pytest.fixture

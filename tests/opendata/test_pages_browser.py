@@ -3,7 +3,7 @@ narrow, and neither scrolls sideways."""
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.engine_neutral]
 
 PAGES = ["/data/", "/api/v1/docs/"]
 
@@ -16,10 +16,10 @@ def axe():
 
 
 @pytest.mark.parametrize("width", [1280, 360])
-def test_no_axe_violations_and_nothing_scrolls_sideways(live_server, seed, page, axe, width):
+def test_no_axe_violations_and_nothing_scrolls_sideways(seeded_server, page, axe, width):
     page.set_viewport_size({"width": width, "height": 900})
     for path in PAGES:
-        page.goto(live_server.url + path)
+        page.goto(seeded_server.url + path)
         # The columns of each data set are read with their lists open too.
         page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
         results = axe.run(page)
@@ -30,11 +30,11 @@ def test_no_axe_violations_and_nothing_scrolls_sideways(live_server, seed, page,
         assert scroll <= client, f"{path} is wider than {width} px"
 
 
-def test_the_pages_need_no_script_and_break_no_policy(live_server, seed, page):
+def test_the_pages_need_no_script_and_break_no_policy(seeded_server, page):
     problems = []
     page.on("console", lambda message: problems.append(message.text))
     for path in PAGES:
-        page.goto(live_server.url + path)
+        page.goto(seeded_server.url + path)
         assert page.evaluate("document.scripts.length") == page.evaluate(
             "document.querySelectorAll('script[type=\"application/ld+json\"]').length"
         ), path
@@ -45,9 +45,9 @@ LINES_OF = "e => new Set([...e.getClientRects()].map(r => Math.round(r.top))).si
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_code_is_never_broken_inside_a_word(live_server, seed, page, width):
+def test_code_is_never_broken_inside_a_word(seeded_server, page, width):
     page.set_viewport_size({"width": width, "height": 800})
-    page.goto(live_server.url + "/api/v1/docs/")
+    page.goto(seeded_server.url + "/api/v1/docs/")
     # Short code in running text moves whole to the next line ("If-None-Match").
     running = page.locator(".prose :is(p, li) > code")
     broken = [
@@ -72,9 +72,9 @@ def test_code_is_never_broken_inside_a_word(live_server, seed, page, width):
             assert "inside" not in pieces and "bad" not in pieces, (selector, i, mark)
 
 
-def test_the_data_sets_fill_rows_of_three_and_the_formula_wraps_in_its_box(live_server, seed, page):
+def test_the_data_sets_fill_rows_of_three_and_the_formula_wraps_in_its_box(seeded_server, page):
     page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(live_server.url + "/data/")
+    page.goto(seeded_server.url + "/data/")
     cards = page.locator(".file-card")
     boxes = [cards.nth(i).bounding_box() for i in range(cards.count())]
     rows = sorted({box["y"] for box in boxes})

@@ -3,15 +3,15 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.browser
 
 WCAG_AA = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}
 }
 
 
-def test_searching_from_the_search_page(live_server, seed, page):
-    page.goto(live_server.url + "/search/")
+def test_searching_from_the_search_page(seeded_server, page):
+    page.goto(seeded_server.url + "/search/")
     page.get_by_label("Search programs, editions, news and testimonials").fill("Cybersecurity")
     page.locator("main").get_by_role("button", name="Search").click()  # the header has one too
     page.wait_for_url("**/search/?q=Cybersecurity")

@@ -2,7 +2,7 @@
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.engine_neutral]
 
 PAGES = [
     "/",
@@ -47,11 +47,11 @@ def axe():
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_no_axe_violations_and_nothing_scrolls_sideways(live_server, seed, page, axe, width):
+def test_no_axe_violations_and_nothing_scrolls_sideways(seeded_server, page, axe, width):
     page.set_viewport_size({"width": width, "height": 900})
     failures, too_wide = {}, {}
     for path in PAGES:
-        page.goto(live_server.url + path)
+        page.goto(seeded_server.url + path)
         results = axe.run(page)
         if results.violations_count:
             failures[path] = results.generate_report()
@@ -64,9 +64,9 @@ def test_no_axe_violations_and_nothing_scrolls_sideways(live_server, seed, page,
     assert not too_wide, f"pages wider than {width} px: {too_wide}"
 
 
-def test_skip_link_is_the_first_stop_and_shows_on_focus(live_server, seed, page):
+def test_skip_link_is_the_first_stop_and_shows_on_focus(seeded_server, page):
     page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(live_server.url + "/")
+    page.goto(seeded_server.url + "/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     assert focused == "#main-content"
@@ -76,17 +76,17 @@ def test_skip_link_is_the_first_stop_and_shows_on_focus(live_server, seed, page)
     assert page.evaluate("document.activeElement.id") == "main-content"
 
 
-def test_focus_is_visible_on_links(live_server, seed, page):
-    page.goto(live_server.url + "/news/")
+def test_focus_is_visible_on_links(seeded_server, page):
+    page.goto(seeded_server.url + "/news/")
     link = page.get_by_role("link", name="News", exact=True).first
     link.focus()
     shadow = link.evaluate("el => getComputedStyle(el).boxShadow")
     assert shadow and shadow != "none"
 
 
-def test_a_map_mark_is_reached_by_keyboard_and_shows_its_focus(live_server, seed, page):
+def test_a_map_mark_is_reached_by_keyboard_and_shows_its_focus(seeded_server, page):
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(live_server.url + "/cities/")
+    page.goto(seeded_server.url + "/cities/")
     mark = page.locator("a.map-mark").first
     mark.focus()
     assert page.evaluate("document.activeElement.getAttribute('href')").startswith("/cities/")

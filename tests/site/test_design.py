@@ -10,7 +10,7 @@ from applications.models import Call
 from programs.models import Edition
 from tests.factories import TestimonialFactory, as_one_change
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.engine_neutral]
 
 # Every page shape, the empty and compact states included.
 PAGES = [
@@ -123,8 +123,8 @@ def test_the_calls_terms_leave_no_empty_cell(live_server, seed, page, width, pla
         assert max(row_ends) == pytest.approx(right, abs=1), (width, rows)
 
 
-def test_the_body_text_is_in_the_sites_typeface(live_server, seed, page):
-    page.goto(live_server.url + "/")
+def test_the_body_text_is_in_the_sites_typeface(seeded_server, page):
+    page.goto(seeded_server.url + "/")
     family = page.evaluate("getComputedStyle(document.body).fontFamily")
     assert family.startswith('"WeGO Sans"')
     assert page.evaluate("document.fonts.check('400 1rem \"WeGO Sans\"')")
@@ -148,11 +148,11 @@ def test_nothing_overflows_sideways_on_a_phone(live_server, seed, page):
     assert not wide
 
 
-def test_no_link_text_leads_to_two_places_and_none_is_a_date_alone(live_server, seed, page):
+def test_no_link_text_leads_to_two_places_and_none_is_a_date_alone(seeded_server, page):
     page.set_viewport_size({"width": 1280, "height": 900})
     ambiguous, dates = {}, {}
     for path in PAGES:
-        page.goto(live_server.url + path)
+        page.goto(seeded_server.url + path)
         targets = {}
         for name, href in links_of(page):
             targets.setdefault(name.casefold(), set()).add(href)
@@ -165,24 +165,22 @@ def test_no_link_text_leads_to_two_places_and_none_is_a_date_alone(live_server, 
     assert not dates, dates
 
 
-def test_edition_links_in_a_programs_table_carry_the_program_and_the_dates(live_server, seed, page):
-    page.goto(live_server.url + "/programs/wego-shrdc-training-program/")
+def test_edition_links_in_a_programs_table_carry_the_program_and_the_dates(seeded_server, page):
+    page.goto(seeded_server.url + "/programs/wego-shrdc-training-program/")
     edition = Edition.objects.get(slug="2011-09")
     link = page.locator(f'a[href="{edition.get_absolute_url()}"]')
     assert link.count() == 1
     name = {href: name for name, href in links_of(page)}[
-        live_server.url + edition.get_absolute_url()
+        seeded_server.url + edition.get_absolute_url()
     ]
     assert name == "WeGO–SHRDC Training Program, 5–9 September 2011"
 
 
 @pytest.mark.parametrize("query", ["", "Jeju", "qqxxzz"])
 @pytest.mark.parametrize("width", [1280, 375])
-def test_the_search_page_has_one_search_box_with_its_label_above(
-    live_server, seed, page, query, width
-):
+def test_the_search_page_has_one_search_box_with_its_label_above(seeded_server, page, query, width):
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(f"{live_server.url}/search/?q={query}")
+    page.goto(f"{seeded_server.url}/search/?q={query}")
     boxes = page.get_by_role("searchbox")
     assert boxes.count() == 1
     label = page.locator("label[for=search-q]").bounding_box()
@@ -191,11 +189,11 @@ def test_the_search_page_has_one_search_box_with_its_label_above(
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_the_header_is_the_same_on_every_page_and_short_on_a_phone(live_server, seed, page, width):
+def test_the_header_is_the_same_on_every_page_and_short_on_a_phone(seeded_server, page, width):
     page.set_viewport_size({"width": width, "height": 812})
     shapes = {}
     for url in ["/", "/news/", "/search/?q=Jeju", "/search/", "/no-such-page/"]:
-        page.goto(live_server.url + url)
+        page.goto(seeded_server.url + url)
         header = page.locator("header.site-header")
         links = header.get_by_role("link")
         shapes[url] = (
@@ -215,8 +213,8 @@ def test_the_header_is_the_same_on_every_page_and_short_on_a_phone(live_server, 
     assert height <= (72 if width == 1280 else 96)
 
 
-def test_a_word_found_is_marked_alike_in_titles_and_snippets(live_server, seed, page):
-    page.goto(live_server.url + "/search/?q=Jeju")
+def test_a_word_found_is_marked_alike_in_titles_and_snippets(seeded_server, page):
+    page.goto(seeded_server.url + "/search/?q=Jeju")
     titles = page.locator(".search-results h3 mark")
     snippets = page.locator(".search-snippet mark")
     assert titles.count() and snippets.count()
@@ -226,12 +224,12 @@ def test_a_word_found_is_marked_alike_in_titles_and_snippets(live_server, seed, 
     assert styles == {("rgb(253, 230, 138)", "2px")}
 
 
-def test_a_search_without_results_offers_ways_on(live_server, seed, page):
-    page.goto(live_server.url + "/search/?q=qqxxzz")
+def test_a_search_without_results_offers_ways_on(seeded_server, page):
+    page.goto(seeded_server.url + "/search/?q=qqxxzz")
     # Said as a heading, what to try under it.
     heading = page.get_by_role("heading", name="No results for “qqxxzz”", level=2)
     assert heading.count() == 1 and heading.is_visible()
-    hrefs = {href.removeprefix(live_server.url) for _, href in links_of(page)}
+    hrefs = {href.removeprefix(seeded_server.url) for _, href in links_of(page)}
     main = page.locator("main")
     for program in [
         "WeGO–SHRDC Training Program",
@@ -243,8 +241,8 @@ def test_a_search_without_results_offers_ways_on(live_server, seed, page):
     assert "/programs/archive/" in hrefs
 
 
-def test_a_misspelt_search_suggests_a_word_the_site_holds(live_server, seed, page):
-    page.goto(live_server.url + "/search/?q=Jejy")
+def test_a_misspelt_search_suggests_a_word_the_site_holds(seeded_server, page):
+    page.goto(seeded_server.url + "/search/?q=Jejy")
     hint = page.get_by_role("link", name="jeju", exact=True)
     assert hint.count() == 1
     hint.click()
@@ -252,31 +250,29 @@ def test_a_misspelt_search_suggests_a_word_the_site_holds(live_server, seed, pag
     assert page.get_by_role("heading", name=re.compile("Editions")).count() == 1
 
 
-def test_main_menu_names_match_the_headings_they_lead_to(live_server, seed, page):
-    page.goto(live_server.url + "/")
+def test_main_menu_names_match_the_headings_they_lead_to(seeded_server, page):
+    page.goto(seeded_server.url + "/")
     menu = page.get_by_role("navigation", name="Main").get_by_role("link")
     items = [
         (menu.nth(i).inner_text(), menu.nth(i).get_attribute("href")) for i in range(menu.count())
     ]
     assert len(items) == 5
     for name, href in items:
-        page.goto(live_server.url + href)
+        page.goto(seeded_server.url + href)
         heading = page.locator("h1").inner_text()
         assert heading.casefold().startswith(name.casefold()), (name, heading)
         # The landing page's section for it carries the same name.
-    page.goto(live_server.url + "/")
+    page.goto(seeded_server.url + "/")
     landing_headings = page.locator("h2").all_inner_texts()
     for name in ["News", "Testimonials", "Programs"]:
         assert name in landing_headings
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_an_edition_page_gives_key_facts_and_contacts_before_long_lists(
-    live_server, seed, page, width
-):
+def test_an_edition_page_gives_key_facts_and_contacts_before_long_lists(seeded_server, page, width):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(
-        live_server.url + "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+        seeded_server.url + "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
     )
     facts = page.get_by_role("heading", name="Key facts").bounding_box()
     contacts = page.get_by_role("heading", name="Contacts").bounding_box()
@@ -289,17 +285,15 @@ def test_an_edition_page_gives_key_facts_and_contacts_before_long_lists(
         assert contacts["y"] < topics["y"], "on a phone the facts panel comes first"
 
 
-def test_no_smooth_scrolling_delays_focus(live_server, seed, page):
-    page.goto(live_server.url + "/")
+def test_no_smooth_scrolling_delays_focus(seeded_server, page):
+    page.goto(seeded_server.url + "/")
     assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
 
 
-def test_an_office_is_a_card_like_the_programs_that_does_not_look_like_a_link(
-    live_server, seed, page
-):
+def test_an_office_is_a_card_like_the_programs_that_does_not_look_like_a_link(seeded_server, page):
     """One card style on the page: the office's card has the programs' width and rule;
     its name is no link, so the card does not lift or frame itself on hover."""
-    page.goto(live_server.url + "/programs/")
+    page.goto(seeded_server.url + "/programs/")
     assert page.get_by_role("link", name="WeGO Regional Office for Europe").count() == 0
     office = page.get_by_role("heading", name="WeGO Regional Office for Europe")
     card = office.locator("xpath=ancestor::article[1]")
@@ -326,11 +320,11 @@ def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, 
 
 
 @pytest.mark.parametrize("width", [1280, 800])
-def test_the_testimonials_page_is_one_column_of_quotes_set_larger(live_server, seed, page, width):
+def test_the_testimonials_page_is_one_column_of_quotes_set_larger(seeded_server, page, width):
     """One quote a row, all of one width, the words a step larger than the byline's
     text, each name right under its quote."""
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(live_server.url + "/testimonials/")
+    page.goto(seeded_server.url + "/testimonials/")
     cards = page.locator(".testimonial-list > .testimonial")
     assert cards.count() == 4
     boxes = [cards.nth(j).bounding_box() for j in range(4)]
@@ -349,11 +343,11 @@ def test_the_testimonials_page_is_one_column_of_quotes_set_larger(live_server, s
         assert by["y"] - (words["y"] + words["height"]) < margin + 2, (j, words, by)
 
 
-def test_testimonials_side_by_side_leave_no_card_half_empty(live_server, seed, page):
+def test_testimonials_side_by_side_leave_no_card_half_empty(seeded_server, page):
     """An edition's three testimonials in two columns that each card flows down: every
     card as tall as its words and byline, the two columns each a card's width."""
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(live_server.url + "/programs/wego-shrdc-training-program/2013-06/")
+    page.goto(seeded_server.url + "/programs/wego-shrdc-training-program/2013-06/")
     cards = page.locator(".testimonial-grid > .testimonial")
     assert cards.count() == 3
     xs = set()
@@ -369,9 +363,9 @@ def test_testimonials_side_by_side_leave_no_card_half_empty(live_server, seed, p
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_testimonials_have_one_layout_and_both_quotation_marks(live_server, seed, page, width):
+def test_testimonials_have_one_layout_and_both_quotation_marks(seeded_server, page, width):
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(live_server.url + "/testimonials/")
+    page.goto(seeded_server.url + "/testimonials/")
     cards = page.locator(".testimonial")
     assert cards.count() == 4
     for i in range(cards.count()):
@@ -399,10 +393,10 @@ grid => [
 
 @pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("path", ["/news/", "/news/tag/covid-19/", "/news/tag/wego-awards/"])
-def test_news_pages_list_posts_as_equal_rows(live_server, seed, page, path, width):
+def test_news_pages_list_posts_as_equal_rows(seeded_server, page, path, width):
     """One news card: every post a row of the same width and type, whatever their number."""
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(live_server.url + path)
+    page.goto(seeded_server.url + path)
     posts = page.locator(".post-list > .post-card")
     assert posts.count()
     shapes = {
@@ -426,12 +420,12 @@ def test_news_pages_list_posts_as_equal_rows(live_server, seed, page, path, widt
         "/programs/kind/regional/",
     ],
 )
-def test_no_card_stretches_across_the_page(live_server, seed, page, path, width):
+def test_no_card_stretches_across_the_page(seeded_server, page, path, width):
     """Cards keep their column's width whatever their number: a lone card on a row sits
     beside empty columns, never stretched across the page. On the programs page each
     program is a row of the column beside the Taking part rail (from 56rem)."""
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(live_server.url + path)
+    page.goto(seeded_server.url + path)
     grids = page.locator(".card-grid")
     assert grids.count()
     for i in range(grids.count()):
@@ -471,13 +465,13 @@ def test_the_landing_programs_are_two_abreast_with_the_sample_note_under_them(
     assert note["width"] == pytest.approx(grid.bounding_box()["width"], abs=1)
 
 
-def test_the_participants_are_a_compact_list_of_underlined_links(live_server, seed, page):
+def test_the_participants_are_a_compact_list_of_underlined_links(seeded_server, page):
     """Jeju 2018's 18 participants: a line or two per country on a phone (not a wall of
     about 1,000 px), the links underlined as every link in running text, one comma and
     space between two places."""
     page.set_viewport_size({"width": 375, "height": 812})
     page.goto(
-        live_server.url + "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+        seeded_server.url + "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
     )
     places = page.locator(".by-country")
     assert places.bounding_box()["height"] < 700
@@ -504,20 +498,20 @@ DOT_AND_TITLE_JS = """
 @pytest.mark.parametrize("year", [2012])
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_timeline_dot_stays_clear_of_the_titles_on_a_year_page(
-    live_server, seed, page, width, year
+    seeded_server, page, width, year
 ):
     page.set_viewport_size({"width": width, "height": 800})
-    page.goto(f"{live_server.url}/programs/archive/{year}/")
+    page.goto(f"{seeded_server.url}/programs/archive/{year}/")
     rows = page.evaluate(DOT_AND_TITLE_JS)
     assert rows
     for dot_right, title_left in rows:
         assert dot_right <= title_left, (year, width, rows)
 
 
-def test_the_facts_column_stays_in_view_on_a_tall_screen_only(live_server, seed, page):
+def test_the_facts_column_stays_in_view_on_a_tall_screen_only(seeded_server, page):
     path = "/programs/wego-shrdc-training-program/"
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(live_server.url + path)
+    page.goto(seeded_server.url + path)
     page.evaluate("window.scrollTo(0, document.body.scrollHeight * 0.6)")
     side = page.locator(".with-aside > .side-col")
     assert side.evaluate("el => getComputedStyle(el).position") == "sticky"
@@ -530,7 +524,7 @@ def test_the_facts_column_stays_in_view_on_a_tall_screen_only(live_server, seed,
     assert side.evaluate("el => getComputedStyle(el).position") == "static"
 
 
-def test_an_edition_known_by_its_dates_has_the_rail_of_the_other_editions(live_server, seed, page):
+def test_an_edition_known_by_its_dates_has_the_rail_of_the_other_editions(seeded_server, page):
     """No change of layout between the shapes of an edition's page: the compact one has its
     rail where the documented one has its facts, beside the program's editions."""
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -539,7 +533,7 @@ def test_an_edition_known_by_its_dates_has_the_rail_of_the_other_editions(live_s
         "joint-workshop-smart-sustainable-cities-e-government/2018",
         "wego-shrdc-training-program/2016-05",
     ):
-        page.goto(f"{live_server.url}/programs/{slug}/")
+        page.goto(f"{seeded_server.url}/programs/{slug}/")
         rails.append(page.locator(".with-aside > .side-col").bounding_box())
     documented, compact = rails
     assert compact["x"] == documented["x"] and compact["width"] == documented["width"]
@@ -549,14 +543,12 @@ def test_an_edition_known_by_its_dates_has_the_rail_of_the_other_editions(live_s
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_an_archive_row_says_its_venue_once_after_the_dates_on_a_phone(
-    live_server, seed, page, width
-):
+def test_an_archive_row_says_its_venue_once_after_the_dates_on_a_phone(seeded_server, page, width):
     """On a phone a venue that differs from the shared one (said above the rows) follows
     the dates on their line (a line less a row); from 48rem it has its column. Either way
     it is shown once, and a row in the shared venue names none."""
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(live_server.url + "/programs/archive/")
+    page.goto(seeded_server.url + "/programs/archive/")
     assert page.locator(".edition-table__venue").inner_text() == (
         "Editions in Seoul, Korea unless noted"
     )
@@ -592,13 +584,11 @@ rows => rows.map(row => {
 @pytest.mark.parametrize(
     "path", ["/programs/wego-shrdc-training-program/2016-05/", "/programs/archive/2012/"]
 )
-def test_the_timelines_rail_runs_from_the_first_dot_to_the_last(
-    live_server, seed, page, path, width
-):
+def test_the_timelines_rail_runs_from_the_first_dot_to_the_last(seeded_server, page, path, width):
     """Never past them: the line neither starts above the first edition's dot nor runs on
     under the last one."""
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(live_server.url + path)
+    page.goto(seeded_server.url + path)
     rows = page.locator(".edition-table").first.locator(".edition-row").evaluate_all(RAIL_JS)
     assert len(rows) > 1 and all(row["shown"] for row in rows)
     assert abs(rows[0]["top"] - rows[0]["dot"]) < 1
@@ -608,11 +598,9 @@ def test_the_timelines_rail_runs_from_the_first_dot_to_the_last(
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_news_titles_wrap_by_one_rule_and_ledes_are_in_the_bodys_size(
-    live_server, seed, page, width
-):
+def test_news_titles_wrap_by_one_rule_and_ledes_are_in_the_bodys_size(seeded_server, page, width):
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(live_server.url + "/news/")
+    page.goto(seeded_server.url + "/news/")
     body = page.locator("body").evaluate("el => getComputedStyle(el).fontSize")
     posts = page.locator(".post-list > .post-card")
     for i in range(posts.count()):
@@ -624,10 +612,10 @@ def test_news_titles_wrap_by_one_rule_and_ledes_are_in_the_bodys_size(
         assert title.evaluate(measure) == lede.evaluate(measure)
 
 
-def test_a_briefs_ways_on_are_a_slim_row_of_underlined_links(live_server, seed, page):
+def test_a_briefs_ways_on_are_a_slim_row_of_underlined_links(seeded_server, page):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(
-        live_server.url
+        seeded_server.url
         + "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/"
     )
     pager = page.get_by_role("navigation", name="More news")
@@ -645,11 +633,11 @@ def test_a_briefs_ways_on_are_a_slim_row_of_underlined_links(live_server, seed, 
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_the_map_of_places_leads_with_its_tables_on_a_phone(live_server, seed, page, width):
+def test_the_map_of_places_leads_with_its_tables_on_a_phone(seeded_server, page, width):
     """On a phone the tables come first and the map after them, its enlarged spots in
     one row; from 48rem the map is above the tables. The column headings never wrap."""
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(live_server.url + "/cities/")
+    page.goto(seeded_server.url + "/cities/")
     table = page.locator(".places__table").bounding_box()
     world = page.locator(".places__map .world-map").bounding_box()
     if width < 768:
@@ -668,10 +656,10 @@ def test_the_map_of_places_leads_with_its_tables_on_a_phone(live_server, seed, p
     assert heading.bounding_box()["height"] < 1.5 * line + padding
 
 
-def test_an_editions_figures_are_the_row_of_figures_a_program_shows(live_server, seed, page):
+def test_an_editions_figures_are_the_row_of_figures_a_program_shows(seeded_server, page):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(
-        live_server.url + "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+        seeded_server.url + "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
     )
     figures = page.locator(".main-intro .figures .figure")
     assert figures.locator("dd").all_inner_texts() == ["69", "28", "18", "13"]
