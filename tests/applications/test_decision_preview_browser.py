@@ -4,7 +4,11 @@ import pytest
 
 from tests.applications.factories import ApplicationFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.engine_neutral,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def test_the_decision_preview_wraps_long_lines_at_1280_pixels(

@@ -6,7 +6,11 @@ from django.urls import reverse
 
 from tests.admin_session import sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.engine_neutral,
+    pytest.mark.django_db(transaction=True),
+]
 
 # The results table against the box it sits in, and the page against the window.
 MEASURE = """() => {

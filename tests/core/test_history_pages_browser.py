@@ -10,7 +10,11 @@ from news.models import Post
 from programs.models import Edition
 from tests.admin_session import sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.engine_neutral,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def test_history_pages_are_csp_clean_and_accessible(live_server, page, editor, seed):

@@ -8,7 +8,11 @@ from taggit.models import Tag
 
 from news.models import Post
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.engine_neutral,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def test_editor_publishes_a_post_with_cover_and_tags(

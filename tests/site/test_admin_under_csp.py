@@ -5,7 +5,11 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.engine_neutral,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def admin_pages():
