@@ -256,8 +256,10 @@ def test_the_duplicate_message_names_the_contacts_as_mailto_links(client, call, 
 def test_the_form_heading_names_the_program_and_the_edition(client, call):
     edition = call.edition
     html = client.get(apply_url(call)).content.decode()
-    heading = unescape(re.sub(r"<[^>]+>", "", re.search(r"<h1>(.*?)</h1>", html, re.S)[1]))
+    heading = unescape(re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)[1]))
     assert heading == f"Apply — {nobreak(edition.full_title)}"
+    # Shown as a short "Apply", the program and the edition its subtitle line.
+    assert '<span class="page-head__subtitle">' in html
     assert edition.program.title in edition.full_title and edition.title in edition.full_title
 
 
@@ -276,13 +278,15 @@ def test_the_call_in_brief_comes_before_the_form_so_a_phone_reads_it_first(clien
     assert "What to send" in html[brief : html.index('<form class="application-form"')]
 
 
-def test_the_call_in_brief_folds_all_but_the_deadline_and_what_to_send(client, call):
+def test_the_call_in_brief_folds_all_but_the_deadline(client, call):
+    # What to send is the file field's hint too, so a phone's first screen reaches the form.
     html = client.get(apply_url(call)).content.decode()
     brief = html[html.index('id="call-summary-heading"') : html.index("</aside>")]
     open_part, folded = brief.split('<details class="call-brief__more">')
-    assert "Deadline" in open_part and "What to send" in open_part
-    assert "Training" not in open_part and "Questions" not in open_part
-    assert "<summary>The training, places and whom to ask</summary>" in folded
+    assert "Deadline" in open_part
+    assert "What to send" not in open_part and "Questions" not in open_part
+    assert "<summary>What to send, dates, places, whom to ask</summary>" in folded
+    assert "What to send" in folded and "Training" in folded
     assert "Questions" in folded and "The whole call" in folded
 
 

@@ -53,9 +53,10 @@ def test_apply_then_accept_then_the_participant_is_listed(
     visitor.goto(live_server.url + call.edition.get_absolute_url())
     title = call.edition.full_title
     visitor.get_by_role("link", name=f"Apply to {title}").click()
-    # The program and the edition in the heading; the kicker above it says what it is.
-    assert visitor.locator("h1").inner_text() == f"Apply — {title}"
-    assert visitor.locator(".page-head .eyebrow").inner_text() == "CALL FOR APPLICATIONS"
+    # "Apply", the program and the edition its subtitle line; the kicker above it says what
+    # it is, and that the call is open.
+    assert " ".join(visitor.locator("h1").inner_text().split()) == f"Apply — {title}"
+    assert visitor.locator(".page-head .eyebrow").inner_text() == "CALL FOR APPLICATIONS OPEN"
     fill_form(visitor, document)
     visitor.get_by_role("button", name="Send the application").click()
 

@@ -103,6 +103,25 @@ def test_the_edition_page_opens_with_its_call(live_server, seed, page, width, sc
     assert text.index("Deadline") < text.lower().index("who may apply")
     calendar = page.get_by_role("link", name=re.compile("^Add to calendar")).bounding_box()
     assert calendar["y"] > apply["y"]
+    if width < 640:
+        # On a phone Apply takes the panel's width.
+        head = call.locator(".call__head").bounding_box()
+        assert apply["width"] == pytest.approx(head["width"], abs=1)
+
+
+def test_the_forms_first_field_is_in_a_phones_first_screen(live_server, seed, page):
+    call_command("load_demo", verbosity=0)
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(live_server.url + "/programs/sample-program-demo/sample-edition/apply/")
+    # A short heading, the program and the edition its subtitle line.
+    heading = page.locator("h1")
+    assert heading.locator(".page-head__subtitle").inner_text() == (
+        "Sample program (not a real program): Edition with an open call"
+    )
+    assert page.locator("h1").evaluate("h => h.firstChild.textContent") == "Apply"
+    field = page.locator(".application-form").locator("input:visible, select").first
+    box = field.bounding_box()
+    assert box["y"] + box["height"] <= 812, f"the first field ends at {box['y'] + box['height']}"
 
 
 @pytest.mark.parametrize("width", [1280, 900, 375])
