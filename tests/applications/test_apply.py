@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -694,6 +695,35 @@ def test_each_error_says_what_to_do_and_the_summary_follows_the_form(client, cal
     # Each item is the message alone, linked to its field: no label glued in front of it.
     assert '<a href="#id_name">Enter your full name.</a>' in summary
     assert ".." not in summary and "?:" not in summary
+
+
+PHONE_MESSAGE = (
+    "Enter your phone number in digits, with the country code, e.g. +82 2 123 4567 "
+    "(spaces, dashes, dots and brackets may part them), or leave it empty."
+)
+
+
+@pytest.mark.parametrize("phone", ["abc", "12ab34", "+", "---", "82 2 123 4567 ext. 5", "+82+2"])
+def test_a_phone_number_that_is_not_one_is_refused_with_what_to_enter(client, call, country, phone):
+    html = post(client, call, country, phone=phone).content.decode()
+    assert not Application.objects.exists()
+    summary = html[html.index('class="error-summary"') :]
+    assert f'<a href="#id_phone">{PHONE_MESSAGE}</a>' in summary[: summary.index("</ul>")]
+
+
+@pytest.mark.parametrize("phone", ["", "+82 2 123 4567", "(02) 123-4567", "+1.202.555.0143"])
+def test_a_phone_number_in_digits_spaces_and_signs_is_taken(client, call, country, phone):
+    post(client, call, country, phone=phone)
+    assert Application.objects.get().phone == phone
+
+
+def test_the_admin_checks_a_phone_number_as_the_form_does(call):
+    application = ApplicationFactory(call=call, phone="abc")
+    with pytest.raises(ValidationError) as refused:
+        application.full_clean()
+    assert refused.value.message_dict == {"phone": [PHONE_MESSAGE]}
+    application.phone = "+82 2 123 4567"
+    application.full_clean()
 
 
 def test_the_privacy_notice_has_a_breadcrumb_and_typeset_apostrophes(client):
