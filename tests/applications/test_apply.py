@@ -785,9 +785,11 @@ def test_the_confirmation_gives_the_deadline_in_utc_in_a_note_and_a_short_way_ba
     sentence = step[: step.index('<span class="meta step-note">')].rstrip()
     assert sentence.endswith("the secretariat reviews every application.")
     assert f"That is {call.closes_utc_text}." in step
-    back = re.search(r'<p class="more"><a href="([^"]+)">(.*?)</a></p>', html)
+    back = re.search(r'<p class="back"><a href="([^"]+)">(.*?)</a></p>', html)
     assert back[1] == call.edition.get_absolute_url()
-    assert re.sub(r"<span.*</span>", "", back[2]) == "Back to the call"
+    # A back link: its arrow before the words, pointing back, not read out.
+    assert back[2].startswith('<span aria-hidden="true">← </span>Back to the call<span')
+    assert re.sub(r"<span.*?</span>", "", back[2]) == "Back to the call"
 
 
 # The notice's template as it was on PRIVACY_NOTICE_UPDATED (its SHA-256, shortened).
