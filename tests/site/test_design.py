@@ -564,7 +564,13 @@ def test_an_edition_known_by_its_dates_has_the_rail_of_the_other_editions(live_s
     assert compact["x"] == documented["x"] and compact["width"] == documented["width"]
     editions = page.get_by_role("heading", name="Every edition of the program").bounding_box()
     assert editions["x"] + editions["width"] < compact["x"]
-    assert page.get_by_role("heading", name="Taking part now").bounding_box()["x"] >= compact["x"]
+    heading = page.get_by_role("heading", name="How to take part in a future edition")
+    assert heading.bounding_box()["x"] >= compact["x"]
+    # Ruled grey, as a closed call, not in the open call's colours.
+    rule = page.locator(".with-aside > .side-col").evaluate(
+        "e => getComputedStyle(e).borderTopColor"
+    )
+    assert rule == "rgb(74, 86, 100)", rule
 
 
 @pytest.mark.parametrize("width", [375, 1280])

@@ -63,13 +63,25 @@ def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed
     assert "Only its dates" not in text and "published" not in text.split("About the program")[0]
     assert "no further record" not in text and 'class="lede"' not in html.split("main-intro")[1]
     assert text.index("About the program") < text.index("Since 2011, WeGO has organized")
+    # One heading, the program named by a link in a sentence under it (not a second,
+    # link-styled heading).
+    intro = html[html.index('id="program-heading"') :]
+    assert re.match(
+        r'id="program-heading">About the program</h2>\s*<p>This is an edition of the '
+        r'<a href="/programs/wego-shrdc-training-program/">WeGO–SHRDC Training Program</a>.</p>',
+        intro,
+    ), intro[:300]
     # A past edition: the program's next step is in the rail every edition page has
     # (after the program's text on a phone, before the long list), as the rail's text,
-    # and promises no series.
-    assert "How to take part" not in text
-    assert text.index("About the program") < text.index("Taking part now")
-    assert text.index("Taking part now") < text.index("Every edition of the program")
-    assert re.search(r'<div class="side-col">\s*<section class="take-part take-part--quiet"', html)
+    # about a future edition (no "now" that reads as an open call), grey-ruled, and
+    # promises no series.
+    assert "Taking part now" not in text
+    assert text.index("About the program") < text.index("How to take part in a future edition")
+    assert text.index("in a future edition") < text.index("Every edition of the program")
+    assert re.search(
+        r'<div class="side-col side-col--past">\s*<section class="take-part take-part--quiet"',
+        html,
+    )
     assert "Each edition" not in text
     assert "andrew@we-gov.org" in text
     # No panel says what is not known.
