@@ -588,15 +588,30 @@ def test_an_archive_row_says_its_venue_once_after_the_dates_on_a_phone(
     seoul = page.locator(".edition-row").filter(has_text="March 2017")
     assert "Seoul" not in seoul.inner_text()
     row = page.locator(".edition-row").filter(has_text="July 2018")
-    when = row.locator(".edition-row__when")
+    when = row.locator(".edition-row__dates")
     where = row.locator(".edition-row__where")
+    # The program once over its run of rows, each row its dates.
+    programs = page.locator(".edition-row__program").all_inner_texts()
+    assert programs == [
+        "Joint Workshop for Smart Sustainable Cities & e‑Government",
+        "WeGO–SHRDC Training Program",
+    ], programs
+    # What shows: the link's dates (its program's name is for screen readers), then the
+    # venue where it is shown on the dates' line.
+    shown = when.evaluate(
+        "el => { const link = el.querySelector('.edition-row__link').cloneNode(true);"
+        " link.querySelectorAll('.visually-hidden').forEach(n => n.remove());"
+        " const venue = el.querySelector('.edition-row__when-venue');"
+        " const shown = venue && venue.offsetParent !== null ? venue.textContent : '';"
+        " return (link.textContent + shown).replace(/\\s+/g, ' ').trim(); }"
+    )
     if width == 375:
-        assert when.inner_text() == "9–12 July 2018 · Jeju Island, Korea"
+        assert shown == "9–12 July 2018 · Jeju Island, Korea"
         assert not where.is_visible()
         line = when.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
         assert when.bounding_box()["height"] < line * 1.5
     else:
-        assert when.inner_text() == "9–12 July 2018"
+        assert shown == "9–12 July 2018"
         assert where.inner_text() == "Jeju Island, Korea"
 
 

@@ -47,7 +47,12 @@ def test_an_edition_known_by_its_month_is_named_with_its_program_everywhere(clie
         listed = json_ld_blocks(client.get(archive))["CollectionPage"]["mainEntity"]
         names = {item["name"] for item in listed["itemListElement"]}
         assert named in names and "Training Program, May 2016" not in names, archive
-        assert f">{named}</a>" in client.get(archive).content.decode()
+        # Its row's link: the program's name (said once above its run of rows) and the dates.
+        html = client.get(archive).content.decode()
+        link = re.search(r'href="/programs/wego-shrdc-training-program/2016-05/">(.*?)</a>', html)
+        assert text_of(SimpleNamespace(content=link[1].encode())) == (
+            "WeGO–SHRDC Training Program, 22–29 May 2016"
+        ), archive
     calendar = icalendar.Calendar.from_ical(client.get(url + "calendar.ics").content)
     assert str(calendar["X-WR-CALNAME"]) == named
     assert [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")] == [named]
