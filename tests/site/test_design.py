@@ -234,15 +234,28 @@ def test_the_header_is_the_same_on_every_page_and_short_on_a_phone(live_server, 
     assert height <= (72 if width == 1280 else 96)
 
 
-def test_a_word_found_is_marked_alike_in_titles_and_snippets(live_server, seed, page):
+def test_a_word_found_is_marked_calmly_and_the_count_is_the_columns_width(
+    live_server, seed, page
+):
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(live_server.url + "/search/?q=Jeju")
     titles = page.locator(".search-results h3 mark")
     snippets = page.locator(".search-snippet mark")
     assert titles.count() and snippets.count()
-    # One rule: the same yellow and corners (its padding, in em, follows the type).
-    look = "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).borderRadius]"
-    styles = {tuple(mark.evaluate(look)) for mark in [*titles.all(), *snippets.all()]}
-    assert styles == {("rgb(253, 230, 138)", "2px")}
+    # In a title (a blue, underlined link) the site's pale tint, never yellow; in a
+    # snippet a pale yellow; the letters keep their own colour (AA on either ground).
+    look = "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]"
+    assert {tuple(m.evaluate(look)) for m in titles.all()} == {
+        ("rgb(232, 240, 247)", "rgb(10, 85, 155)")
+    }
+    assert {tuple(m.evaluate(look)) for m in snippets.all()} == {
+        ("rgb(254, 243, 199)", "rgb(23, 33, 43)")
+    }
+    # The count and the kinds: a panel the results' column's width, over the results.
+    facets = page.locator(".search-facets").bounding_box()
+    results = page.locator(".search-main").bounding_box()
+    assert facets["width"] == pytest.approx(results["width"], abs=1), (facets, results)
+    assert facets["y"] + facets["height"] <= results["y"]
 
 
 def test_a_search_without_results_offers_ways_on(live_server, seed, page):
