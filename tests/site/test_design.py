@@ -234,9 +234,7 @@ def test_the_header_is_the_same_on_every_page_and_short_on_a_phone(live_server, 
     assert height <= (72 if width == 1280 else 96)
 
 
-def test_a_word_found_is_marked_calmly_and_the_count_is_the_columns_width(
-    live_server, seed, page
-):
+def test_a_word_found_is_marked_calmly_and_the_count_is_the_columns_width(live_server, seed, page):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(live_server.url + "/search/?q=Jeju")
     titles = page.locator(".search-results h3 mark")
