@@ -732,6 +732,8 @@ def test_the_privacy_notice_has_a_breadcrumb_and_typeset_apostrophes(client):
     trail = trail[: trail.index("</nav>")]
     assert 'href="/"' in trail
     main = html[html.index("<main") : html.index("</main>")]
+    # No label over the title naming a section the trail does not have.
+    assert 'class="eyebrow"' not in main
     assert "WeGO’s secretariat" in main
     assert "'s " not in re.sub(r"<[^>]+>", "", main)
 
@@ -793,7 +795,7 @@ def test_the_confirmation_gives_the_deadline_in_utc_in_a_note_and_a_short_way_ba
 
 
 # The notice's template as it was on PRIVACY_NOTICE_UPDATED (its SHA-256, shortened).
-NOTICE_FINGERPRINT = "ffae6a930e2b7be8"
+NOTICE_FINGERPRINT = "1a59bce93082858c"
 
 
 def test_the_privacy_notice_says_when_its_text_last_changed(client):
@@ -801,12 +803,12 @@ def test_the_privacy_notice_says_when_its_text_last_changed(client):
     to the template changes its fingerprint here, and asks for the date to be set too."""
     template = settings.BASE_DIR / "templates" / "applications" / "privacy.html"
     fingerprint = hashlib.sha256(template.read_bytes()).hexdigest()[:16]
-    assert (fingerprint, PRIVACY_NOTICE_UPDATED) == (NOTICE_FINGERPRINT, dt.date(2026, 12, 6)), (
+    assert (fingerprint, PRIVACY_NOTICE_UPDATED) == (NOTICE_FINGERPRINT, dt.date(2026, 12, 7)), (
         "The privacy notice changed: set PRIVACY_NOTICE_UPDATED (applications/views.py) to "
         f"the day of the change, then the date and NOTICE_FINGERPRINT = {fingerprint!r} here."
     )
     html = client.get(reverse("applications:privacy")).content.decode()
-    assert 'Last updated <time datetime="2026-12-06">6 December 2026</time>' in html
+    assert 'Last updated <time datetime="2026-12-07">7 December 2026</time>' in html
 
 
 def test_the_privacy_notice_names_the_secretariats_contacts_to_ask(client, seed):

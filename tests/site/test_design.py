@@ -728,3 +728,16 @@ def test_an_editions_figures_are_the_row_of_figures_a_program_shows(live_server,
     assert figures.locator("dd").all_inner_texts() == ["69", "28", "18", "13"]
     assert len({round(figures.nth(i).bounding_box()["y"]) for i in range(4)}) == 1
     assert page.locator(".side-col .figures, .side-col .fact-number").count() == 0
+
+
+def test_the_privacy_notices_rules_are_one_length(live_server, seed, page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + "/privacy/applications/")
+    # Every rule between the answers, the last one over "Last updated" too.
+    rules = page.locator(".page-sections").evaluate(
+        "root => [...root.querySelectorAll('*')].flatMap(e => {"
+        " const s = getComputedStyle(e), w = Math.round(e.getBoundingClientRect().width);"
+        " return [s.borderTopStyle, s.borderBottomStyle]"
+        "   .filter(style => style === 'solid').map(() => w); })"
+    )
+    assert len(rules) == 5 and len(set(rules)) == 1, rules
