@@ -310,7 +310,7 @@ def test_the_main_program_shows_what_its_participants_said(client, seed):
 
 def test_co_organisers_are_listed_one_a_line(client, seed):
     html = client.get(JEJU).content.decode()
-    facts = html[html.index("<dt>Co-organisers</dt>") :]
+    facts = html[html.index("<dt>Co-organizers</dt>") :]
     facts = facts[: facts.index("</dd>")]
     assert '<ul class="fact-list">' in facts
     assert facts.count("<li>") == 4 and "<li>World Bank</li>" in facts

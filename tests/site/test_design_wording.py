@@ -7,11 +7,14 @@ from types import SimpleNamespace
 
 import icalendar
 import pytest
+from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 
 from pages import search_help
 from programs.models import Edition
 from tests.html import json_ld_blocks, text_of
+from tests.public_urls import public_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -125,8 +128,8 @@ def test_a_program_known_by_its_name_is_presented_by_its_office(client, seed):
     assert "None published yet" not in text
     assert "WeGO Regional Office for Asia, Chengdu" in text
     # The office's year once, in the lede, not again among the facts.
-    assert "which has organised training for WeGO members since 2014" in text
-    assert "Office organising training since 2014" not in text
+    assert "which has organized training for WeGO members since 2014" in text
+    assert "Office organizing training since 2014" not in text
     assert "andrew@we-gov.org" in text, "whom to ask"
     assert "Other training programs" in text
     assert "WeGO–SHRDC Training Program" in text
@@ -226,3 +229,25 @@ def test_the_demo_puts_right_the_titles_it_gave_before(seed):
     call_command("load_demo", stdout=io.StringIO())
     edition.refresh_from_db()
     assert edition.title == "Edition with an open call"
+
+
+# "organise" and its forms as the site's British copy wrote them; the seed spells it
+# "organize" ("WeGO has organized a training program"), and so does the site.
+BRITISH_ORGANIZE = re.compile(r"\b(?:co-)?organis(?:e|ed|es|ing|er|ers)\b", re.IGNORECASE)
+
+
+def test_the_site_spells_organize_as_the_seed_does(client, seed):
+    source = settings.BASE_DIR / "fixtures" / "source" / "training-programs-page.txt"
+    seed_text = source.read_text()
+    assert "organized" in seed_text and not BRITISH_ORGANIZE.search(seed_text)
+    for url in [*public_urls(), CHENGDU, "/api/v1/schema/"]:
+        response = client.get(url)
+        kind = response.get("Content-Type", "")
+        if response.status_code == 200 and kind.startswith(("text/", "application/")):
+            found = BRITISH_ORGANIZE.findall(response.content.decode(errors="replace"))
+            assert not found, (url, found)
+    # What editors read in the admin: every field's label and help.
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            words = f"{getattr(field, 'verbose_name', '')} {getattr(field, 'help_text', '')}"
+            assert not BRITISH_ORGANIZE.search(words), (model, field.name, words)
