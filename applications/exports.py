@@ -1,11 +1,11 @@
 """A call's applications as CSV, for the selection committee."""
 
 import csv
-import re
 
 from django.http import HttpResponse
 from django.utils import timezone
 
+from applications.models.applicants import PHONE_NUMBER
 from wego_site.core.date_text import zone_label
 
 COLUMNS = [
@@ -26,9 +26,8 @@ COLUMNS = [
 ]
 # A cell starting with one of these is a formula to a spreadsheet: it is shown as text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Only a phone number: digits, spaces, dashes, dots, parentheses and one leading +. It
-# names no function and no other program, so it is written as typed.
-PHONE_NUMBER = re.compile(r"\+?[0-9 ().-]*[0-9][0-9 ().-]*")
+# A phone number (PHONE_NUMBER, as the form and the admin check it) names no function and
+# no other program, so it is written as typed.
 
 
 def cell(application, attribute):

@@ -281,7 +281,7 @@ class ConfirmationView(CallMixin, TemplateView):
 
 # The day the privacy notice's text (applications/privacy.html) last changed, shown on it:
 # set it to the day of any change to that text (a test holds the two together).
-PRIVACY_NOTICE_UPDATED = datetime.date(2026, 12, 6)
+PRIVACY_NOTICE_UPDATED = datetime.date(2026, 12, 7)
 
 
 class PrivacyView(BreadcrumbsMixin, TemplateView):

@@ -191,7 +191,7 @@ class EditionSerializer(serializers.Serializer):
     site_visits = SiteVisitSerializer(
         many=True, help_text="The places and organisations participants visited."
     )
-    co_organisers = NamesField("name", help_text="Organisations that co-organised it.")
+    co_organisers = NamesField("name", help_text="Organisations that co-organized it.")
     participants = ParticipantSerializer(
         many=True, help_text="The cities and public bodies that took part."
     )

@@ -1,12 +1,13 @@
 """Applications: who applied to which call, their document, and the secretariat's
 decisions with the history of each."""
 
+import re
 import secrets
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +19,13 @@ from applications.models.calls import Call
 from programs.models import Country, Participant
 
 TEXT_LIMIT = 2000
+# A phone number: digits, spaces, dashes, dots, parentheses and one leading +.
+PHONE_NUMBER = re.compile(r"\+?[0-9 ().-]*[0-9][0-9 ().-]*")
+validate_phone_number = RegexValidator(
+    rf"\A(?:{PHONE_NUMBER.pattern})\Z",
+    "Enter your phone number in digits, with the country code, e.g. +82 2 123 4567 "
+    "(spaces, dashes, dots and brackets may part them), or leave it empty.",
+)
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud safely
 
 
@@ -101,7 +109,7 @@ class Application(models.Model):
             "address per call."
         )
     )
-    phone = models.CharField(max_length=40, blank=True)
+    phone = models.CharField(max_length=40, blank=True, validators=[validate_phone_number])
     motivation = models.TextField(validators=[MaxLengthValidator(TEXT_LIMIT)])
     plans = models.TextField(
         "how the city will use what is learnt", validators=[MaxLengthValidator(TEXT_LIMIT)]

@@ -134,7 +134,7 @@ class Edition(HasSocialCard, HasPhoto, RemembersStoredValues, Publishable):
         null=True, blank=True, help_text="Number of participants (trainees)."
     )
     co_organisers = models.ManyToManyField(
-        Organisation, blank=True, related_name="co_organised_editions"
+        Organisation, blank=True, related_name="co_organised_editions", verbose_name="co-organizers"
     )
     contacts = models.ManyToManyField(Contact, blank=True, related_name="editions")
     program_document = models.FileField(

@@ -177,7 +177,7 @@ class RegionalOffice(NaturalKeyMixin, models.Model):
         help_text="The city or region of the office, for the map.",
     )
     training_since = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="First year it organised training, if known."
+        null=True, blank=True, help_text="First year it organized training, if known."
     )
 
     objects = NaturalKeyManager("slug")

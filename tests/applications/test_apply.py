@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -256,8 +257,10 @@ def test_the_duplicate_message_names_the_contacts_as_mailto_links(client, call, 
 def test_the_form_heading_names_the_program_and_the_edition(client, call):
     edition = call.edition
     html = client.get(apply_url(call)).content.decode()
-    heading = unescape(re.sub(r"<[^>]+>", "", re.search(r"<h1>(.*?)</h1>", html, re.S)[1]))
+    heading = unescape(re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)[1]))
     assert heading == f"Apply — {nobreak(edition.full_title)}"
+    # Shown as a short "Apply", the program and the edition its subtitle line.
+    assert '<span class="page-head__subtitle">' in html
     assert edition.program.title in edition.full_title and edition.title in edition.full_title
 
 
@@ -276,13 +279,15 @@ def test_the_call_in_brief_comes_before_the_form_so_a_phone_reads_it_first(clien
     assert "What to send" in html[brief : html.index('<form class="application-form"')]
 
 
-def test_the_call_in_brief_folds_all_but_the_deadline_and_what_to_send(client, call):
+def test_the_call_in_brief_folds_all_but_the_deadline(client, call):
+    # What to send is the file field's hint too, so a phone's first screen reaches the form.
     html = client.get(apply_url(call)).content.decode()
     brief = html[html.index('id="call-summary-heading"') : html.index("</aside>")]
     open_part, folded = brief.split('<details class="call-brief__more">')
-    assert "Deadline" in open_part and "What to send" in open_part
-    assert "Training" not in open_part and "Questions" not in open_part
-    assert "<summary>The training, places and whom to ask</summary>" in folded
+    assert "Deadline" in open_part
+    assert "What to send" not in open_part and "Questions" not in open_part
+    assert "<summary>What to send, dates, places, whom to ask</summary>" in folded
+    assert "What to send" in folded and "Training" in folded
     assert "Questions" in folded and "The whole call" in folded
 
 
@@ -692,12 +697,43 @@ def test_each_error_says_what_to_do_and_the_summary_follows_the_form(client, cal
     assert ".." not in summary and "?:" not in summary
 
 
+PHONE_MESSAGE = (
+    "Enter your phone number in digits, with the country code, e.g. +82 2 123 4567 "
+    "(spaces, dashes, dots and brackets may part them), or leave it empty."
+)
+
+
+@pytest.mark.parametrize("phone", ["abc", "12ab34", "+", "---", "82 2 123 4567 ext. 5", "+82+2"])
+def test_a_phone_number_that_is_not_one_is_refused_with_what_to_enter(client, call, country, phone):
+    html = post(client, call, country, phone=phone).content.decode()
+    assert not Application.objects.exists()
+    summary = html[html.index('class="error-summary"') :]
+    assert f'<a href="#id_phone">{PHONE_MESSAGE}</a>' in summary[: summary.index("</ul>")]
+
+
+@pytest.mark.parametrize("phone", ["", "+82 2 123 4567", "(02) 123-4567", "+1.202.555.0143"])
+def test_a_phone_number_in_digits_spaces_and_signs_is_taken(client, call, country, phone):
+    post(client, call, country, phone=phone)
+    assert Application.objects.get().phone == phone
+
+
+def test_the_admin_checks_a_phone_number_as_the_form_does(call):
+    application = ApplicationFactory(call=call, phone="abc")
+    with pytest.raises(ValidationError) as refused:
+        application.full_clean()
+    assert refused.value.message_dict == {"phone": [PHONE_MESSAGE]}
+    application.phone = "+82 2 123 4567"
+    application.full_clean()
+
+
 def test_the_privacy_notice_has_a_breadcrumb_and_typeset_apostrophes(client):
     html = client.get(reverse("applications:privacy")).content.decode()
     trail = html[html.index('aria-label="Breadcrumb"') :]
     trail = trail[: trail.index("</nav>")]
     assert 'href="/"' in trail
     main = html[html.index("<main") : html.index("</main>")]
+    # No label over the title naming a section the trail does not have.
+    assert 'class="eyebrow"' not in main
     assert "WeGO’s secretariat" in main
     assert "'s " not in re.sub(r"<[^>]+>", "", main)
 
@@ -751,13 +787,15 @@ def test_the_confirmation_gives_the_deadline_in_utc_in_a_note_and_a_short_way_ba
     sentence = step[: step.index('<span class="meta step-note">')].rstrip()
     assert sentence.endswith("the secretariat reviews every application.")
     assert f"That is {call.closes_utc_text}." in step
-    back = re.search(r'<p class="more"><a href="([^"]+)">(.*?)</a></p>', html)
+    back = re.search(r'<p class="back"><a href="([^"]+)">(.*?)</a></p>', html)
     assert back[1] == call.edition.get_absolute_url()
-    assert re.sub(r"<span.*</span>", "", back[2]) == "Back to the call"
+    # A back link: its arrow before the words, pointing back, not read out.
+    assert back[2].startswith('<span aria-hidden="true">← </span>Back to the call<span')
+    assert re.sub(r"<span.*?</span>", "", back[2]) == "Back to the call"
 
 
 # The notice's template as it was on PRIVACY_NOTICE_UPDATED (its SHA-256, shortened).
-NOTICE_FINGERPRINT = "ffae6a930e2b7be8"
+NOTICE_FINGERPRINT = "1a59bce93082858c"
 
 
 def test_the_privacy_notice_says_when_its_text_last_changed(client):
@@ -765,12 +803,12 @@ def test_the_privacy_notice_says_when_its_text_last_changed(client):
     to the template changes its fingerprint here, and asks for the date to be set too."""
     template = settings.BASE_DIR / "templates" / "applications" / "privacy.html"
     fingerprint = hashlib.sha256(template.read_bytes()).hexdigest()[:16]
-    assert (fingerprint, PRIVACY_NOTICE_UPDATED) == (NOTICE_FINGERPRINT, dt.date(2026, 12, 6)), (
+    assert (fingerprint, PRIVACY_NOTICE_UPDATED) == (NOTICE_FINGERPRINT, dt.date(2026, 12, 7)), (
         "The privacy notice changed: set PRIVACY_NOTICE_UPDATED (applications/views.py) to "
         f"the day of the change, then the date and NOTICE_FINGERPRINT = {fingerprint!r} here."
     )
     html = client.get(reverse("applications:privacy")).content.decode()
-    assert 'Last updated <time datetime="2026-12-06">6 December 2026</time>' in html
+    assert 'Last updated <time datetime="2026-12-07">7 December 2026</time>' in html
 
 
 def test_the_privacy_notice_names_the_secretariats_contacts_to_ask(client, seed):

@@ -53,9 +53,10 @@ def test_apply_then_accept_then_the_participant_is_listed(
     visitor.goto(live_server.url + call.edition.get_absolute_url())
     title = call.edition.full_title
     visitor.get_by_role("link", name=f"Apply to {title}").click()
-    # The program and the edition in the heading; the kicker above it says what it is.
-    assert visitor.locator("h1").inner_text() == f"Apply — {title}"
-    assert visitor.locator(".page-head .eyebrow").inner_text() == "CALL FOR APPLICATIONS"
+    # "Apply", the program and the edition its subtitle line; the kicker above it says what
+    # it is, and that the call is open.
+    assert " ".join(visitor.locator("h1").inner_text().split()) == f"Apply — {title}"
+    assert visitor.locator(".page-head .eyebrow").inner_text() == "CALL FOR APPLICATIONS OPEN"
     fill_form(visitor, document)
     visitor.get_by_role("button", name="Send the application").click()
 
@@ -150,6 +151,19 @@ def test_the_error_summary_has_one_focus_ring_and_phones_keep_wide_fields(live_s
     assert summary.bounding_box()["x"] == form["x"]
     # One frame: the ring, and no border of the panel's own inside it.
     assert summary.evaluate("s => getComputedStyle(s).borderLeftWidth") == "0px"
+    # One heading in red and bold; the messages a calm list of links in the link colour.
+    heading = summary.locator("h2").evaluate(
+        "h => [getComputedStyle(h).color, getComputedStyle(h).fontWeight]"
+    )
+    assert heading[0] == "rgb(164, 22, 26)" and int(heading[1]) >= 600, heading
+    links = summary.locator("a").evaluate_all(
+        "links => links.map(a => [getComputedStyle(a).color, getComputedStyle(a).fontWeight])"
+    )
+    assert len(links) == 10 and set(map(tuple, links)) == {("rgb(10, 85, 155)", "400")}, links
+    # The consent's message sits where every field's does: at the column's edge.
+    messages = page.locator(".field--error > .errorlist, .field--error .errorlist")
+    edges = {round(messages.nth(i).bounding_box()["x"]) for i in range(messages.count())}
+    assert len(edges) == 1, edges
     # A field with its error still takes most of the phone's width.
     assert page.get_by_label("Full name").bounding_box()["width"] >= 320
     # An errored field keeps the edge of a field without error (its bar is in the gutter).
@@ -164,8 +178,8 @@ def test_on_a_phone_the_first_field_is_near_and_the_utc_deadline_a_second_line(
 ):
     page.set_viewport_size({"width": 375, "height": 812})
     page.goto(live_server.url + call.get_absolute_url())
-    # The call in brief folds all but the deadline and what to send.
-    assert page.get_by_label("Title (optional)").bounding_box()["y"] < 1000
+    # The call in brief folds all but the deadline.
+    assert page.get_by_label("Title (optional)").bounding_box()["y"] < 812
     local = page.locator(".facts__lead time").bounding_box()
     utc = page.locator(".facts__lead .moment__utc").bounding_box()
     assert utc["y"] >= local["y"] + 20 and utc["x"] == local["x"], (local, utc)

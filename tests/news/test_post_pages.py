@@ -231,9 +231,16 @@ def test_a_post_with_a_body_keeps_its_panel_beside_the_text(client, empty_site):
 
 def test_a_tag_page_leads_back_to_all_the_news(client, seed):
     html = client.get("/news/tag/covid-19/").content.decode()
-    assert '<p class="lede">3 posts. <a href="/news/">All news</a></p>' in html
+    # The count a quiet line of its own; "← All news" a back link on another.
+    assert '<p class="page-head__count">3 posts</p>' in html
+    assert (
+        '<p class="back"><a href="/news/"><span aria-hidden="true">← </span>All news</a></p>'
+        in html
+    )
     assert 'class="breadcrumbs"' in html
-    assert '<p class="lede">10 posts.</p>' in client.get("/news/").content.decode()
+    everything = client.get("/news/").content.decode()
+    assert '<p class="page-head__count">10 posts</p>' in everything
+    assert 'class="back"' not in everything
 
 
 def test_a_news_card_shows_an_edit_at_once(client, empty_site, settings):

@@ -119,9 +119,9 @@ def test_the_archive_links_each_program_to_its_editions_but_not_a_sample(client)
         in links
     )
     assert "/programs/sample/" not in links
-    # The sample's edition is in the list, marked as a sample.
+    # The sample's edition is in the list, its program marked as a sample.
     assert (
-        '<span class="sample-badge">Sample</span> <a class="edition-row__link" href="/programs/sample/'
+        '<span class="edition-row__program"><span class="sample-badge">Sample</span> Sample program'
         in html
     )
 
@@ -153,10 +153,10 @@ def test_the_archive_says_the_shared_venue_once_and_a_year_has_no_program_links(
     assert "by-program-heading" not in year
 
 
-def test_a_year_of_one_edition_shows_it_whole_and_leads_to_the_years_around_it(client):
-    """No lone row under the head: the edition as a card (its kind, its title naming its
-    program and linked, dates and venue, how many took part, its program linked), then
-    the years before and after it; nothing says the page is short."""
+def test_a_year_of_one_edition_has_the_archives_row_and_leads_to_the_years_around_it(client):
+    """A year's page is the archive's rows, one edition or many (no card of another
+    design): the program named once, the edition by its dates and its venue, no lone count
+    under the head; then the years before and after it."""
     with as_one_change():
         program = ProgramFactory(title="Long-running program", slug="long-running")
         editions = [
@@ -169,16 +169,24 @@ def test_a_year_of_one_edition_shows_it_whole_and_leads_to_the_years_around_it(c
     middle = editions[1]
     html = client.get("/programs/archive/2002/").content.decode()
     main = html[html.index("<main") : html.index("</main>")]
-    card = re.search(r'<article class="card year-edition">.*?</article>', main, re.S)[0]
-    assert "edition-row" not in main
-    assert f'<a href="{middle.get_absolute_url()}">{middle.full_title}</a>' in card
-    assert "1–3 May 2002" in text_of(SimpleNamespace(content=card.encode()))
-    assert middle.venue in card
-    assert f'href="{program.get_absolute_url()}">Long-running program</a>' in card
+    assert "year-edition" not in main and 'class="lede"' not in main
+    assert "1 edition" not in text_of(SimpleNamespace(content=main.encode()))
+    row = re.search(r'<li class="edition-row">.*?</li>', main, re.S)[0]
+    assert '<span class="edition-row__program">Long-running program</span>' in row
+    link = re.search(
+        rf'<a class="edition-row__link" href="{middle.get_absolute_url()}">(.*?)</a>', row
+    )
+    assert (
+        text_of(SimpleNamespace(content=link[1].encode())) == "Long-running program, 1–3 May 2002"
+    )
+    assert middle.venue in row
     steps = main[main.index('<nav class="year-steps" aria-label="Other years">') :]
     assert re.search(r'href="/programs/archive/2000/" rel="prev">.*Editions of 2000</a>', steps)
     assert re.search(r'href="/programs/archive/2004/" rel="next">Editions of 2004', steps)
-    # A year of several editions keeps its rows, and the first year has no year before.
-    assert client.get("/programs/archive/2004/").content.decode().count('class="edition-row"') == 2
+    # A year of several editions names its program once, and the first year has no year
+    # before.
+    several = client.get("/programs/archive/2004/").content.decode()
+    assert several.count('class="edition-row"') == 2
+    assert several.count('class="edition-row__program"') == 1
     first = client.get("/programs/archive/2000/").content.decode()
     assert 'rel="prev"' not in first.split('class="year-steps"')[1]

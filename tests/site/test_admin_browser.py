@@ -85,15 +85,29 @@ def test_a_focused_button_on_the_sign_in_title_bar_shows_its_ring(live_server, e
     assert _contrast(*numbers) >= 3, (ring, bar)
 
 
-def test_the_sign_in_card_on_a_phone_keeps_its_word_mark_centred_and_a_readable_message(
-    live_server, empty_site, page
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_sign_in_card_keeps_its_word_mark_centred_a_title_and_a_readable_message(
+    live_server, empty_site, page, settings, width
 ):
-    page.set_viewport_size({"width": 375, "height": 812})
+    settings.STAFF_TWO_FACTOR = True  # the code field too, as in production
+    page.set_viewport_size({"width": width, "height": 812})
     page.goto(live_server.url + "/admin/login/")
     card = page.locator("#container").bounding_box()
     brand = page.locator("#header .admin-brand").bounding_box()
     middle = card["x"] + card["width"] / 2
     assert abs(brand["x"] + brand["width"] / 2 - middle) < 2, (card, brand)
+    # The word mark itself (its glyph and "WeGO") centred too, whatever the switch beside it.
+    mark = page.locator("#header .admin-brand__mark").bounding_box()
+    go = page.locator("#header .admin-brand__go").bounding_box()
+    assert abs((mark["x"] + go["x"] + go["width"]) / 2 - middle) < 2, (card, mark, go)
+    # A visible title, and every field's label in one weight.
+    assert page.get_by_role("heading", name="Sign in", level=1).is_visible()
+    weights = page.locator("#login-form label").evaluate_all(
+        "labels => labels.map(l => getComputedStyle(l).fontWeight)"
+    )
+    assert len(weights) == 3 and len(set(weights)) == 1, weights
+    # On a phone at least 20 px of the page beside the card.
+    assert card["x"] >= 20 and width - card["x"] - card["width"] >= 20, card
     toggle = page.locator("#header .theme-toggle").bounding_box()
     text_end = page.locator("#header .admin-brand").evaluate(
         "b => { const w = document.createTreeWalker(b, NodeFilter.SHOW_TEXT); let end = 0;"

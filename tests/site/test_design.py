@@ -103,6 +103,25 @@ def test_the_edition_page_opens_with_its_call(live_server, seed, page, width, sc
     assert text.index("Deadline") < text.lower().index("who may apply")
     calendar = page.get_by_role("link", name=re.compile("^Add to calendar")).bounding_box()
     assert calendar["y"] > apply["y"]
+    if width < 640:
+        # On a phone Apply takes the panel's width.
+        head = call.locator(".call__head").bounding_box()
+        assert apply["width"] == pytest.approx(head["width"], abs=1)
+
+
+def test_the_forms_first_field_is_in_a_phones_first_screen(live_server, seed, page):
+    call_command("load_demo", verbosity=0)
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(live_server.url + "/programs/sample-program-demo/sample-edition/apply/")
+    # A short heading, the program and the edition its subtitle line.
+    heading = page.locator("h1")
+    assert heading.locator(".page-head__subtitle").inner_text() == (
+        "Sample program (not a real program): Edition with an open call"
+    )
+    assert page.locator("h1").evaluate("h => h.firstChild.textContent") == "Apply"
+    field = page.locator(".application-form").locator("input:visible, select").first
+    box = field.bounding_box()
+    assert box["y"] + box["height"] <= 812, f"the first field ends at {box['y'] + box['height']}"
 
 
 @pytest.mark.parametrize("width", [1280, 900, 375])
@@ -213,15 +232,26 @@ def test_the_header_is_the_same_on_every_page_and_short_on_a_phone(seeded_server
     assert height <= (72 if width == 1280 else 96)
 
 
-def test_a_word_found_is_marked_alike_in_titles_and_snippets(seeded_server, page):
+def test_a_word_found_is_marked_calmly_and_the_count_is_the_columns_width(seeded_server, page):
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(seeded_server.url + "/search/?q=Jeju")
     titles = page.locator(".search-results h3 mark")
     snippets = page.locator(".search-snippet mark")
     assert titles.count() and snippets.count()
-    # One rule: the same yellow and corners (its padding, in em, follows the type).
-    look = "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).borderRadius]"
-    styles = {tuple(mark.evaluate(look)) for mark in [*titles.all(), *snippets.all()]}
-    assert styles == {("rgb(253, 230, 138)", "2px")}
+    # In a title (a blue, underlined link) the site's pale tint, never yellow; in a
+    # snippet a pale yellow; the letters keep their own colour (AA on either ground).
+    look = "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]"
+    assert {tuple(m.evaluate(look)) for m in titles.all()} == {
+        ("rgb(232, 240, 247)", "rgb(10, 85, 155)")
+    }
+    assert {tuple(m.evaluate(look)) for m in snippets.all()} == {
+        ("rgb(254, 243, 199)", "rgb(23, 33, 43)")
+    }
+    # The count and the kinds: a panel the results' column's width, over the results.
+    facets = page.locator(".search-facets").bounding_box()
+    results = page.locator(".search-main").bounding_box()
+    assert facets["width"] == pytest.approx(results["width"], abs=1), (facets, results)
+    assert facets["y"] + facets["height"] <= results["y"]
 
 
 def test_a_search_without_results_offers_ways_on(seeded_server, page):
@@ -539,7 +569,13 @@ def test_an_edition_known_by_its_dates_has_the_rail_of_the_other_editions(seeded
     assert compact["x"] == documented["x"] and compact["width"] == documented["width"]
     editions = page.get_by_role("heading", name="Every edition of the program").bounding_box()
     assert editions["x"] + editions["width"] < compact["x"]
-    assert page.get_by_role("heading", name="Taking part now").bounding_box()["x"] >= compact["x"]
+    heading = page.get_by_role("heading", name="How to take part in a future edition")
+    assert heading.bounding_box()["x"] >= compact["x"]
+    # Ruled grey, as a closed call, not in the open call's colours.
+    rule = page.locator(".with-aside > .side-col").evaluate(
+        "e => getComputedStyle(e).borderTopColor"
+    )
+    assert rule == "rgb(74, 86, 100)", rule
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -555,15 +591,30 @@ def test_an_archive_row_says_its_venue_once_after_the_dates_on_a_phone(seeded_se
     seoul = page.locator(".edition-row").filter(has_text="March 2017")
     assert "Seoul" not in seoul.inner_text()
     row = page.locator(".edition-row").filter(has_text="July 2018")
-    when = row.locator(".edition-row__when")
+    when = row.locator(".edition-row__dates")
     where = row.locator(".edition-row__where")
+    # The program once over its run of rows, each row its dates.
+    programs = page.locator(".edition-row__program").all_inner_texts()
+    assert programs == [
+        "Joint Workshop for Smart Sustainable Cities & e‑Government",
+        "WeGO–SHRDC Training Program",
+    ], programs
+    # What shows: the link's dates (its program's name is for screen readers), then the
+    # venue where it is shown on the dates' line.
+    shown = when.evaluate(
+        "el => { const link = el.querySelector('.edition-row__link').cloneNode(true);"
+        " link.querySelectorAll('.visually-hidden').forEach(n => n.remove());"
+        " const venue = el.querySelector('.edition-row__when-venue');"
+        " const shown = venue && venue.offsetParent !== null ? venue.textContent : '';"
+        " return (link.textContent + shown).replace(/\\s+/g, ' ').trim(); }"
+    )
     if width == 375:
-        assert when.inner_text() == "9–12 July 2018 · Jeju Island, Korea"
+        assert shown == "9–12 July 2018 · Jeju Island, Korea"
         assert not where.is_visible()
         line = when.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
         assert when.bounding_box()["height"] < line * 1.5
     else:
-        assert when.inner_text() == "9–12 July 2018"
+        assert shown == "9–12 July 2018"
         assert where.inner_text() == "Jeju Island, Korea"
 
 
@@ -665,3 +716,16 @@ def test_an_editions_figures_are_the_row_of_figures_a_program_shows(seeded_serve
     assert figures.locator("dd").all_inner_texts() == ["69", "28", "18", "13"]
     assert len({round(figures.nth(i).bounding_box()["y"]) for i in range(4)}) == 1
     assert page.locator(".side-col .figures, .side-col .fact-number").count() == 0
+
+
+def test_the_privacy_notices_rules_are_one_length(seeded_server, page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(seeded_server.url + "/privacy/applications/")
+    # Every rule between the answers, the last one over "Last updated" too.
+    rules = page.locator(".page-sections").evaluate(
+        "root => [...root.querySelectorAll('*')].flatMap(e => {"
+        " const s = getComputedStyle(e), w = Math.round(e.getBoundingClientRect().width);"
+        " return [s.borderTopStyle, s.borderBottomStyle]"
+        "   .filter(style => style === 'solid').map(() => w); })"
+    )
+    assert len(rules) == 5 and len(set(rules)) == 1, rules

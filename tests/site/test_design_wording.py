@@ -7,11 +7,14 @@ from types import SimpleNamespace
 
 import icalendar
 import pytest
+from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 
 from pages import search_help
 from programs.models import Edition
 from tests.html import json_ld_blocks, text_of
+from tests.public_urls import public_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +50,12 @@ def test_an_edition_known_by_its_month_is_named_with_its_program_everywhere(clie
         listed = json_ld_blocks(client.get(archive))["CollectionPage"]["mainEntity"]
         names = {item["name"] for item in listed["itemListElement"]}
         assert named in names and "Training Program, May 2016" not in names, archive
-        assert f">{named}</a>" in client.get(archive).content.decode()
+        # Its row's link: the program's name (said once above its run of rows) and the dates.
+        html = client.get(archive).content.decode()
+        link = re.search(r'href="/programs/wego-shrdc-training-program/2016-05/">(.*?)</a>', html)
+        assert text_of(SimpleNamespace(content=link[1].encode())) == (
+            "WeGO–SHRDC Training Program, 22–29 May 2016"
+        ), archive
     calendar = icalendar.Calendar.from_ical(client.get(url + "calendar.ics").content)
     assert str(calendar["X-WR-CALNAME"]) == named
     assert [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")] == [named]
@@ -63,13 +71,25 @@ def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed
     assert "Only its dates" not in text and "published" not in text.split("About the program")[0]
     assert "no further record" not in text and 'class="lede"' not in html.split("main-intro")[1]
     assert text.index("About the program") < text.index("Since 2011, WeGO has organized")
+    # One heading, the program named by a link in a sentence under it (not a second,
+    # link-styled heading).
+    intro = html[html.index('id="program-heading"') :]
+    assert re.match(
+        r'id="program-heading">About the program</h2>\s*<p>This is an edition of the '
+        r'<a href="/programs/wego-shrdc-training-program/">WeGO–SHRDC Training Program</a>.</p>',
+        intro,
+    ), intro[:300]
     # A past edition: the program's next step is in the rail every edition page has
     # (after the program's text on a phone, before the long list), as the rail's text,
-    # and promises no series.
-    assert "How to take part" not in text
-    assert text.index("About the program") < text.index("Taking part now")
-    assert text.index("Taking part now") < text.index("Every edition of the program")
-    assert re.search(r'<div class="side-col">\s*<section class="take-part take-part--quiet"', html)
+    # about a future edition (no "now" that reads as an open call), grey-ruled, and
+    # promises no series.
+    assert "Taking part now" not in text
+    assert text.index("About the program") < text.index("How to take part in a future edition")
+    assert text.index("in a future edition") < text.index("Every edition of the program")
+    assert re.search(
+        r'<div class="side-col side-col--past">\s*<section class="take-part take-part--quiet"',
+        html,
+    )
     assert "Each edition" not in text
     assert "andrew@we-gov.org" in text
     # No panel says what is not known.
@@ -108,8 +128,8 @@ def test_a_program_known_by_its_name_is_presented_by_its_office(client, seed):
     assert "None published yet" not in text
     assert "WeGO Regional Office for Asia, Chengdu" in text
     # The office's year once, in the lede, not again among the facts.
-    assert "which has organised training for WeGO members since 2014" in text
-    assert "Office organising training since 2014" not in text
+    assert "which has organized training for WeGO members since 2014" in text
+    assert "Office organizing training since 2014" not in text
     assert "andrew@we-gov.org" in text, "whom to ask"
     assert "Other training programs" in text
     assert "WeGO–SHRDC Training Program" in text
@@ -209,3 +229,25 @@ def test_the_demo_puts_right_the_titles_it_gave_before(seed):
     call_command("load_demo", stdout=io.StringIO())
     edition.refresh_from_db()
     assert edition.title == "Edition with an open call"
+
+
+# "organise" and its forms as the site's British copy wrote them; the seed spells it
+# "organize" ("WeGO has organized a training program"), and so does the site.
+BRITISH_ORGANIZE = re.compile(r"\b(?:co-)?organis(?:e|ed|es|ing|er|ers)\b", re.IGNORECASE)
+
+
+def test_the_site_spells_organize_as_the_seed_does(client, seed):
+    source = settings.BASE_DIR / "fixtures" / "source" / "training-programs-page.txt"
+    seed_text = source.read_text()
+    assert "organized" in seed_text and not BRITISH_ORGANIZE.search(seed_text)
+    for url in [*public_urls(), CHENGDU, "/api/v1/schema/"]:
+        response = client.get(url)
+        kind = response.get("Content-Type", "")
+        if response.status_code == 200 and kind.startswith(("text/", "application/")):
+            found = BRITISH_ORGANIZE.findall(response.content.decode(errors="replace"))
+            assert not found, (url, found)
+    # What editors read in the admin: every field's label and help.
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            words = f"{getattr(field, 'verbose_name', '')} {getattr(field, 'help_text', '')}"
+            assert not BRITISH_ORGANIZE.search(words), (model, field.name, words)

@@ -214,6 +214,12 @@ def test_the_set_up_page_is_the_sign_in_card_and_fits_a_phone(live_server, page,
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     code = page.get_by_label("Code from the app").bounding_box()
     assert code["x"] + code["width"] <= 375
+    # The text at the public site's body size on a phone, the title well above the steps'
+    # labels.
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    assert page.locator("#content-main > p").first.evaluate(size) >= 17
+    step_label = page.locator(".setup-steps > li > p").first.evaluate(size)
+    assert page.locator("h1").evaluate(size) >= 1.5 * step_label
     # The key is large and monospace, and no group of four breaks across lines.
     key = page.locator("code.setup-key")
     assert float(key.evaluate("k => parseFloat(getComputedStyle(k).fontSize)")) >= 18
