@@ -146,7 +146,10 @@ def test_the_body_text_is_in_the_sites_typeface(seeded_server, page):
     page.goto(seeded_server.url + "/")
     family = page.evaluate("getComputedStyle(document.body).fontFamily")
     assert family.startswith('"WeGO Sans"')
-    assert page.evaluate("document.fonts.check('400 1rem \"WeGO Sans\"')")
+    # Once the fonts the page uses have loaded (swap shows the fallback until then).
+    assert page.evaluate(
+        "document.fonts.ready.then(() => document.fonts.check('400 1rem \"WeGO Sans\"'))"
+    )
     loaded = page.evaluate(
         "document.fonts.ready.then(() => [...document.fonts].filter(f => f.status === 'loaded')"
         ".map(f => f.family + ' ' + f.weight))"
