@@ -677,3 +677,30 @@ def test_an_editions_figures_are_the_row_of_figures_a_program_shows(live_server,
     assert figures.locator("dd").all_inner_texts() == ["69", "28", "18", "13"]
     assert len({round(figures.nth(i).bounding_box()["y"]) for i in range(4)}) == 1
     assert page.locator(".side-col .figures, .side-col .fact-number").count() == 0
+
+
+# Each "WeGO–SHRDC" on the page whose line boxes are not all on one line.
+SPLIT_NAMES_JS = """
+() => {
+  const split = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = node.textContent.indexOf('WeGO\u2013SHRDC'); i >= 0;
+         i = node.textContent.indexOf('WeGO\u2013SHRDC', i + 1)) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 10);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width).map(r => Math.round(r.top)));
+      if (tops.size > 1) split.push(node.parentElement.outerHTML);
+    }
+  }
+  return split;
+}
+"""
+
+
+def test_the_program_name_is_never_split_at_its_en_dash_on_a_phone(live_server, seed, page):
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(live_server.url + "/programs/wego-shrdc-training-program/2016-05/")
+    assert page.get_by_text("WeGO–SHRDC Training Program").count() > 1
+    assert not page.evaluate(SPLIT_NAMES_JS)
