@@ -704,3 +704,31 @@ def test_the_program_name_is_never_split_at_its_en_dash_on_a_phone(live_server, 
     page.goto(live_server.url + "/programs/wego-shrdc-training-program/2016-05/")
     assert page.get_by_text("WeGO–SHRDC Training Program").count() > 1
     assert not page.evaluate(SPLIT_NAMES_JS)
+
+
+# The lines of the deadline's time and zone ("11:45 Seoul time (UTC+9)"), found as text
+# in the call's own zone (not its UTC line).
+TIME_AND_ZONE_LINES_JS = """
+time => {
+  const walker = document.createTreeWalker(time, NodeFilter.SHOW_TEXT, {
+    acceptNode: n => n.parentElement.closest('.moment__sep, .moment__utc')
+      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.textContent.search(/\\d\\d:\\d\\d/);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, node.textContent.length);
+    return new Set([...range.getClientRects()].filter(r => r.width).map(r => Math.round(r.top))).size;
+  }
+  return 0;
+}
+"""
+
+
+def test_the_deadlines_time_keeps_its_zone_on_its_line_on_a_phone(live_server, seed, page):
+    call_command("load_demo", verbosity=0)
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(live_server.url + "/programs/sample-program-demo/sample-edition/")
+    assert page.locator(".call__deadline time").evaluate(TIME_AND_ZONE_LINES_JS) == 1
