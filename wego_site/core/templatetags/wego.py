@@ -162,10 +162,11 @@ def unbroken_names(text):
 
 
 @register.filter
-def without_tag(links, tag_id):
-    """A post's tag links (`post.tag_links`) but the one to the tag `tag_id`: on a tag's
-    page each post is there for that tag, so its card does not name it again."""
-    return [link for link in links if link.tag_id != tag_id] if tag_id else links
+def tags_of(links, but=None):
+    """The tags of a post's tag links (`post.tag_links`), for `includes/tag_list.html`;
+    but the tag whose pk is `but`: on a tag's page each post is there for that tag, so
+    its card does not name it again."""
+    return [link.tag for link in links if not but or link.tag_id != but]
 
 
 @register.filter
