@@ -732,3 +732,27 @@ def test_the_deadlines_time_keeps_its_zone_on_its_line_on_a_phone(live_server, s
     page.set_viewport_size({"width": 375, "height": 812})
     page.goto(live_server.url + "/programs/sample-program-demo/sample-edition/")
     assert page.locator(".call__deadline time").evaluate(TIME_AND_ZONE_LINES_JS) == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        (
+            "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/",
+            ".post__text",
+        ),
+        ("/privacy/applications/", ".notice-rows"),
+    ],
+)
+def test_a_page_with_no_side_column_is_one_centred_reading_column(
+    live_server, seed, page, path, text
+):
+    """No blank third beside the text: the breadcrumbs, the heading and the text share one
+    left edge, and the text is as far from the page's right edge as from its left."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + path)
+    box = page.locator(text).bounding_box()
+    left, right = box["x"], 1280 - box["x"] - box["width"]
+    assert abs(left - right) < 48, (left, right)
+    for edge in [".breadcrumbs li", "h1"]:
+        assert page.locator(edge).first.bounding_box()["x"] == pytest.approx(left, abs=1)
