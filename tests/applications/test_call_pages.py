@@ -54,9 +54,11 @@ def test_the_calls_deadline_reads_in_its_zone_and_in_utc_marked_up_as_a_time(cal
     call.time_zone = "Asia/Seoul"
     deadline = "6 January 2027, 05:18 Seoul time (UTC+9) — 5 January, 20:18 UTC"
     assert call.closes_text == deadline
-    # The UTC equivalent is a span of its own, so each place can set it as a second line.
+    # The day, and the time with its zone, each hold on one line; the UTC equivalent is a
+    # span of its own, so each place can set it as a second line.
     assert call.closes_html == (
-        '<time datetime="2027-01-06T05:18+09:00">6 January 2027, 05:18 Seoul time (UTC+9)'
+        '<time datetime="2027-01-06T05:18+09:00"><span class="nowrap">6 January 2027</span>, '
+        '<span class="nowrap">05:18 Seoul time (UTC+9)</span>'
         '<span class="moment__sep">\N{NO-BREAK SPACE}— </span>'
         '<span class="moment__utc">5 January, 20:18 UTC</span></time>'
     )

@@ -189,3 +189,27 @@ def test_on_a_phone_the_first_field_is_near_and_the_utc_deadline_a_second_line(
     # From 56rem the whole brief is open beside the form.
     page.set_viewport_size({"width": 1280, "height": 800})
     expect(page.locator(".call-brief").get_by_text("Questions")).to_be_visible()
+
+
+def test_each_field_is_as_wide_as_its_answer_on_a_laptop_and_full_width_on_a_phone(
+    live_server, page, call
+):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + call.get_absolute_url())
+
+    def widths():
+        fields = ["Title (optional)", "Full name", "Email", "Phone (optional)", "City"]
+        fields += ["Organisation", "Why do you want to take part?"]
+        return {
+            label: page.get_by_label(label, exact=True).bounding_box()["width"] for label in fields
+        }
+
+    laptop = widths()
+    answer = laptop.pop("Why do you want to take part?")
+    # The long answers fill the form's readable measure (40rem), the organisation too.
+    assert 600 <= answer <= 640 and laptop.pop("Organisation") == answer
+    # Short answers are short fields: the title, then the phone and city, then name and email.
+    assert laptop["Title (optional)"] < laptop["Phone (optional)"] == laptop["City"]
+    assert laptop["City"] < laptop["Full name"] == laptop["Email"] < answer * 0.6
+    page.set_viewport_size({"width": 375, "height": 812})
+    assert len(set(widths().values())) == 1

@@ -8,7 +8,13 @@ from django.template import Context, Template
 from django.utils.html import strip_tags
 
 from wego_site.core.date_text import date_range_text
-from wego_site.core.templatetags.wego import date_range, json_ld, nobreak, unbroken_addresses
+from wego_site.core.templatetags.wego import (
+    date_range,
+    json_ld,
+    nobreak,
+    unbroken_addresses,
+    unbroken_names,
+)
 
 D = dt.date
 
@@ -88,6 +94,16 @@ def test_nobreak_sets_a_range_of_numbers_with_an_en_dash_held_on_one_line():
     # Not a date written with hyphens, an address or a phone number.
     for text in ["on 2011-09-05", "/archive/2018-07/", "+82-2-123-4567", "mail@x9-12.org"]:
         assert nobreak(text) == text
+
+
+def test_words_joined_by_an_en_dash_are_kept_whole_and_the_rest_escaped():
+    assert unbroken_names("WeGO–SHRDC Training Program <b>") == (
+        '<span class="nowrap">WeGO–SHRDC</span> Training Program &lt;b&gt;'
+    )
+    assert unbroken_names("May–June 2012") == '<span class="nowrap">May–June</span> 2012'
+    # A range of numbers (held by nobreak), a spaced dash and plain text are left as they are.
+    for text in ["9\u2060–\u206012 July", "Seoul – Jeju", "e\u2011Government"]:
+        assert unbroken_names(text) == text
 
 
 def test_email_addresses_are_kept_whole_and_the_rest_escaped():

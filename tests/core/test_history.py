@@ -9,7 +9,7 @@ from reversion.models import Version
 
 from news.models import Post
 from programs.models import Edition
-from wego_site.core.date_text import moment_text
+from wego_site.core.date_text import moment_html, moment_text
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +105,7 @@ def test_a_deleted_item_is_recovered_and_said_so(editor_client):
     # The list links each deleted item by its name, beside the time it was last saved.
     listed = editor_client.get(reverse("admin:news_post_recoverlist")).content.decode()
     assert f'<a href="{recover_url}">First title</a>' in listed
-    assert "Last saved" in listed and moment_text(deleted.revision.date_created) in listed
+    assert "Last saved" in listed and moment_html(deleted.revision.date_created) in listed
     form = editor_client.get(recover_url).context["adminform"].form
     response = editor_client.post(recover_url, form_data(form), follow=True)
     recovered = Post.objects.get(slug="story")

@@ -313,3 +313,22 @@ def test_the_lede_style_is_kept_for_a_post_with_more_text_to_follow(client, empt
     long_html = client.get(long.get_absolute_url()).content.decode()
     assert '<article class="post">' in long_html
     assert '<p class="lede">The lede.</p>' in long_html
+
+
+# The one tag chip (includes/tag_list.html): a list item's link of class "tag" in a
+# .tag-list, as on every page that lists tags.
+TAG_CHIP = re.compile(r'<li><a class="tag" href="/news/tag/[^"]+/" rel="tag">[^<]+</a></li>')
+
+
+def test_tags_are_one_chip_wherever_they_are_listed(client, seed):
+    with as_one_change():
+        with_body = PostFactory(body="The rest of the story.", tags=["webinar"])
+    pages = [POST, "/news/", "/news/tag/webinar/", "/search/?q=qqxxzz"]
+    for url in [*pages, with_body.get_absolute_url()]:
+        html = client.get(url).content.decode()
+        lists = re.findall(r'<ul class="tag-list[^"]*"[^>]*>(.*?)</ul>', html)
+        assert lists, url
+        chips = [TAG_CHIP.findall(items) for items in lists]
+        assert all(chips), url
+        # Every link to a tag is one of those chips.
+        assert html.count('rel="tag"') == sum(map(len, chips)), url

@@ -108,7 +108,9 @@ def test_the_page_lists_each_file_with_its_rows_size_and_last_change(client, see
     html = client.get("/data/").content.decode()
     places_csv = client.get("/data/places.csv").content
     card = re.search(
-        r'<li class="file-card">\s*<h3[^>]*><a href="/data/places.csv".*?</li>', html, re.S
+        r'<li class="file-card">\s*<h3[^>]*>[^<]*</h3>\s*<p[^>]*><a href="/data/places.csv".*?</li>',
+        html,
+        re.S,
     )[0]
     facts = dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", card[: card.index("<details")]))
     assert facts["Rows"] == str(places_csv.count(b"\r\n") - 1)
@@ -234,3 +236,20 @@ def test_the_api_documentation_says_the_paging_parameters_once(client, seed):
         "Fields of each item in <code>results</code>"
     )
     assert "?page_size=200" in html[: html.index('id="endpoints"')]
+
+
+def test_each_data_set_is_headed_by_its_name_with_its_file_under_it(client, seed):
+    html = client.get("/data/").content.decode()
+    cards = re.findall(r'<li class="file-card">(.*?)</li>', html, re.S)
+    heads = [
+        re.match(
+            r'\s*<h3 class="file-card__title">([^<]+)</h3>\s*<p class="file-card__file">'
+            r'<a href="([^"]+)"[^>]*>([^<]+)</a></p>',
+            card,
+        )
+        for card in cards[: len(TABLES)]
+    ]
+    assert all(heads), cards[0][:300]
+    assert [(head[1], head[2], head[3]) for head in heads] == [
+        (table.title, f"/data/{table.filename}", table.filename) for table in TABLES.values()
+    ]

@@ -79,8 +79,11 @@ def test_the_data_sets_fill_rows_of_three_and_the_formula_wraps_in_its_box(seede
     boxes = [cards.nth(i).bounding_box() for i in range(cards.count())]
     rows = sorted({box["y"] for box in boxes})
     assert len(boxes) == 6 and [sum(b["y"] == y for b in boxes) for y in rows] == [3, 3]
-    # The last card is the data package, for developers.
-    assert cards.nth(5).locator("h3 a").inner_text() == "datapackage.json"
+    # Each card is headed by its data set's name, its file under it; the last card is
+    # the data package, for developers.
+    assert cards.nth(0).locator("h3").inner_text() == "Editions"
+    assert cards.nth(5).locator("h3").inner_text() == "Data package for developers"
+    assert cards.nth(5).locator(".file-card__file a").inner_text() == "datapackage.json"
     # The figures follow the text, under it: no empty middle between them.
     facts = cards.nth(0).locator(".file-card__facts").bounding_box()
     text = cards.nth(0).locator(".file-card__text").bounding_box()

@@ -732,3 +732,80 @@ def test_the_privacy_notices_rules_are_one_length(seeded_server, page):
         "   .filter(style => style === 'solid').map(() => w); })"
     )
     assert len(rules) == 5 and len(set(rules)) == 1, rules
+
+
+# Each "WeGO–SHRDC" on the page whose line boxes are not all on one line.
+SPLIT_NAMES_JS = """
+() => {
+  const split = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = node.textContent.indexOf('WeGO\u2013SHRDC'); i >= 0;
+         i = node.textContent.indexOf('WeGO\u2013SHRDC', i + 1)) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 10);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width).map(r => Math.round(r.top)));
+      if (tops.size > 1) split.push(node.parentElement.outerHTML);
+    }
+  }
+  return split;
+}
+"""
+
+
+def test_the_program_name_is_never_split_at_its_en_dash_on_a_phone(seeded_server, page):
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(seeded_server.url + "/programs/wego-shrdc-training-program/2016-05/")
+    assert page.get_by_text("WeGO–SHRDC Training Program").count() > 1
+    assert not page.evaluate(SPLIT_NAMES_JS)
+
+
+# The lines of the deadline's time and zone ("11:45 Seoul time (UTC+9)"), found as text
+# in the call's own zone (not its UTC line).
+TIME_AND_ZONE_LINES_JS = """
+time => {
+  const walker = document.createTreeWalker(time, NodeFilter.SHOW_TEXT, {
+    acceptNode: n => n.parentElement.closest('.moment__sep, .moment__utc')
+      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.textContent.search(/\\d\\d:\\d\\d/);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, node.textContent.length);
+    return new Set([...range.getClientRects()].filter(r => r.width).map(r => Math.round(r.top))).size;
+  }
+  return 0;
+}
+"""
+
+
+def test_the_deadlines_time_keeps_its_zone_on_its_line_on_a_phone(live_server, seed, page):
+    call_command("load_demo", verbosity=0)
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(live_server.url + "/programs/sample-program-demo/sample-edition/")
+    assert page.locator(".call__deadline time").evaluate(TIME_AND_ZONE_LINES_JS) == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        (
+            "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/",
+            ".post__text",
+        ),
+        ("/privacy/applications/", ".notice-rows"),
+    ],
+)
+def test_a_page_with_no_side_column_is_one_centred_reading_column(seeded_server, page, path, text):
+    """No blank third beside the text: the breadcrumbs, the heading and the text share one
+    left edge, and the text is as far from the page's right edge as from its left."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(seeded_server.url + path)
+    box = page.locator(text).bounding_box()
+    left, right = box["x"], 1280 - box["x"] - box["width"]
+    assert abs(left - right) < 48, (left, right)
+    for edge in [".breadcrumbs li", "h1"]:
+        assert page.locator(edge).first.bounding_box()["x"] == pytest.approx(left, abs=1)

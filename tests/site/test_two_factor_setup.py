@@ -235,6 +235,8 @@ def test_the_set_up_page_is_the_sign_in_card_and_fits_a_phone(live_server, page,
     assert abs(qr["x"] + qr["width"] / 2 - middle) < 2, (step, qr, text)
     rows = [round(groups.nth(i).bounding_box()["y"]) for i in range(groups.count())]
     assert groups.count() == 8 and rows[:4] == [rows[0]] * 4 and rows[4:] == [rows[4]] * 4
+    # A phone shows the QR code first, whole in the first screen, the key to type under it.
+    assert qr["y"] + qr["height"] <= 812 and qr["y"] + qr["height"] < rows[0]
     # As much room under the card as above it, where the page ends.
     above, below = page.evaluate(
         "() => { const c = document.querySelector('#container').getBoundingClientRect();"

@@ -136,11 +136,37 @@ def unbroken_addresses(text):
     return format_html_join("", "{}", ((part,) for part in parts))
 
 
+# Words joined by an en dash with no space, “WeGO–SHRDC”: a line may end after an en
+# dash, and a name is never split there.
+_JOINED_WORDS = re.compile(r"(?<![\w\u2011-])[^\W\d_]+(?:\u2013[^\W\d_]+)+(?![\w\u2011-])")
+
+
 @register.filter
-def without_tag(links, tag_id):
-    """A post's tag links (`post.tag_links`) but the one to the tag `tag_id`: on a tag's
-    page each post is there for that tag, so its card does not name it again."""
-    return [link for link in links if link.tag_id != tag_id] if tag_id else links
+def unbroken_names(text):
+    """Text, escaped, with each pair of words joined by an en dash (“WeGO–SHRDC”) in a
+    span that never breaks across lines (“WeGO–” / “SHRDC” otherwise, on a phone). The
+    text itself is unchanged, so it copies and is found as written. For text after
+    `nobreak`, in headings, links and ledes; markup already made safe is written as it is."""
+    if isinstance(text, SafeData):
+        return text
+    text = str(text)
+    parts, end = [], 0
+    for match in _JOINED_WORDS.finditer(text):
+        parts += [
+            text[end : match.start()],
+            format_html('<span class="nowrap">{}</span>', match[0]),
+        ]
+        end = match.end()
+    parts.append(text[end:])
+    return format_html_join("", "{}", ((part,) for part in parts))
+
+
+@register.filter
+def tags_of(links, but=None):
+    """The tags of a post's tag links (`post.tag_links`), for `includes/tag_list.html`;
+    but the tag whose pk is `but`: on a tag's page each post is there for that tag, so
+    its card does not name it again."""
+    return [link.tag for link in links if not but or link.tag_id != but]
 
 
 @register.filter
