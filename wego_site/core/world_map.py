@@ -454,7 +454,7 @@ def inset_maps(marks, *, land_id="world-map-land"):
         left = (max(xs) + min(xs)) / 2 - width * 0.28
         top = (max(ys) + min(ys)) / 2 - height / 2
         # Names a thirteenth of the inset's width (12 px where it is drawn 156 px wide),
-        # from the middle on: the longest, "Seongnam-si", ends inside the frame.
+        # from the middle on: a name of eleven letters ("Seongnam-si") ends inside the frame.
         font = width / 13
         step = height / (len(group) + 1)
         label_x = left + width * 0.5
