@@ -458,7 +458,7 @@ def test_the_map_names_the_host_cities_and_says_so(client, seed, url):
     layers = re.findall(
         r'<g class="world-map__labels world-map__labels--(\w+)"[^>]*>(.*?)</g>', svg
     )
-    assert [layer for layer, _ in layers] == ["wide", "medium", "narrow"]
+    assert [layer for layer, _ in layers] == ["wide", "medium", "narrow", "phone"]
     for _, labels in layers:
         named = re.findall(r">([^<]+)</text>", labels)
         assert {"Seoul", "Chengdu", "Jeju"} <= set(named)

@@ -644,10 +644,26 @@ def test_a_briefs_ways_on_are_a_slim_row_of_underlined_links(live_server, seed, 
     assert pager.bounding_box()["height"] < 130
 
 
+# The size at which each name shown on the maps of a page is drawn, in CSS pixels.
+MAP_LABEL_PX_JS = """
+() => [...document.querySelectorAll('svg.world-map text, .map-inset text')]
+  .filter(t => t.getBoundingClientRect().height > 0)
+  .map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)
+"""
+
+
+def test_the_landing_maps_names_are_12px_or_more_on_a_phone(live_server, seed, page):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(live_server.url + "/")
+    sizes = page.evaluate(MAP_LABEL_PX_JS)
+    assert len(sizes) >= 3 and min(sizes) >= 12
+
+
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_map_of_places_leads_with_its_tables_on_a_phone(live_server, seed, page, width):
-    """On a phone the tables come first and the map after them, its enlarged spots in
-    one row; from 48rem the map is above the tables. The column headings never wrap."""
+    """On a phone the tables come first and the map after them, its enlarged spots two a
+    row, none out of sight; from 48rem the map is above the tables, the spots in one row.
+    The column headings never wrap; the names on the map are never under 12 px."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + "/cities/")
     table = page.locator(".places__table").bounding_box()
@@ -656,9 +672,12 @@ def test_the_map_of_places_leads_with_its_tables_on_a_phone(live_server, seed, p
         assert world["y"] > table["y"] + table["height"]
     else:
         assert world["y"] + world["height"] < table["y"]
-    insets = page.locator(".map-inset")
-    assert insets.count() == 3
-    assert len({round(insets.nth(i).bounding_box()["y"]) for i in range(3)}) == 1
+    insets = [page.locator(".map-inset").nth(i).bounding_box() for i in range(3)]
+    assert page.locator(".map-inset").count() == 3
+    rows = sorted({round(inset["y"]) for inset in insets})
+    assert len(rows) == (1 if width >= 768 else 2)
+    assert all(inset["x"] >= 0 and inset["x"] + inset["width"] <= width for inset in insets)
+    assert min(page.evaluate(MAP_LABEL_PX_JS)) >= 12
     heading = page.get_by_role("columnheader", name="Took part in")
     line = heading.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
     padding = heading.evaluate(
