@@ -280,6 +280,22 @@ def test_a_place_has_one_name_on_the_map_in_the_tables_and_on_its_page(client, s
     assert "Who took part Urban Development Authority, Battaramulla" in battaramulla
 
 
+@pytest.mark.parametrize("slug", ["baguio", "battaramulla", "bucharest"])
+def test_a_places_map_follows_its_record_and_comes_before_the_rest(client, seed, slug):
+    """On a phone (the source's order) the map is not the page's last thing, after the
+    general "How to take part next": the editions, then the Key facts with the map,
+    then who took part, what they said and how to take part."""
+    html = client.get(f"/cities/{slug}/").content.decode()
+    facts = html.index('id="facts-heading"')
+    assert html.index('<figure class="locator">') > facts
+    assert html.index('id="take-part-heading"') > facts
+    for later in ('id="participants-heading"', 'id="testimonials-heading"'):
+        if later in html:
+            assert html.index(later) > facts
+    if 'id="editions-heading"' in html:
+        assert html.index('id="editions-heading"') < facts
+
+
 def test_place_and_country_pages_say_each_fact_once_and_apart_from_hosting(client, seed):
     baguio = client.get("/cities/baguio/")
     text = text_of(baguio)
@@ -355,7 +371,7 @@ def test_coordinates_are_a_quiet_source_note_and_a_country_has_its_locator(clien
         html.index('<dl class="facts">') : html.index("</dl>", html.index("facts-heading"))
     ]
     assert "Coordinates" not in facts and "GeoNames" not in facts
-    sources = re.search(r'<p class="sources">(.*?)</p>', html[html.index('class="main-col"') :])
+    sources = re.search(r'<p class="sources">(.*?)</p>', html[html.index("facts-heading") :])
     note = re.sub(r"<[^>]+>", "", sources[1])
     assert note.startswith("Map: land from Natural Earth;") and "(5.56, -0.20)" in note
     assert ">GeoNames</a>" in sources[1] and "CC BY 4.0" in note
