@@ -369,6 +369,34 @@ def test_testimonials_side_by_side_leave_no_card_half_empty(live_server, seed, p
 
 
 @pytest.mark.parametrize("width", [1280, 375])
+def test_a_programs_editions_come_before_its_key_facts_and_its_quotes_are_even_rows(
+    live_server, seed, page, width
+):
+    """On a phone the editions, the program's record, are not pushed to the second screen
+    by its Key facts: they come first, the facts after them; from 56rem the facts are
+    the column beside them. Its testimonials are even rows: in a row, the cards start
+    and end on one line (no staggered masonry)."""
+    page.set_viewport_size({"width": width, "height": 812})
+    page.goto(live_server.url + "/programs/wego-shrdc-training-program/")
+    editions = page.locator("#editions-heading").bounding_box()
+    facts = page.locator("#facts-heading").bounding_box()
+    if width < 896:
+        assert editions["y"] < facts["y"]
+        assert editions["y"] < 812
+    else:
+        assert facts["x"] > editions["x"] + editions["width"]
+    cards = page.locator(".testimonial-grid > .testimonial")
+    boxes = [cards.nth(i).bounding_box() for i in range(cards.count())]
+    assert len(boxes) == 4
+    rows = {}
+    for box in boxes:
+        rows.setdefault(round(box["y"]), []).append(box)
+    assert len(rows) == (2 if width >= 768 else 4)
+    for row in rows.values():
+        assert len({round(box["y"] + box["height"]) for box in row}) == 1
+
+
+@pytest.mark.parametrize("width", [1280, 375])
 def test_testimonials_have_one_layout_and_both_quotation_marks(live_server, seed, page, width):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + "/testimonials/")
