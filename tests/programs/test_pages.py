@@ -38,7 +38,8 @@ def test_jeju_edition_page(client, seed):
     assert "9–12 July 2018" in text
     assert '<time datetime="2018-07-09">9</time>–<time datetime="2018-07-12">' in html
     assert "Jeju Island, Korea" in text
-    assert "People involved including speakers, observers and resource personnel 69" in text
+    assert "People involved 69" in text
+    assert "69 people involved, including speakers, observers and resource personnel." in text
     assert "Participants 28" in text
     assert "18 cities and bodies from 13 countries" in text
     for topic in [

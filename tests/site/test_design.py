@@ -501,8 +501,9 @@ def test_the_landing_programs_are_two_abreast_with_the_sample_note_under_them(
 
 def test_the_participants_are_a_compact_list_of_underlined_links(live_server, seed, page):
     """Jeju 2018's 18 participants: a line or two per country on a phone (not a wall of
-    about 1,000 px), the links underlined as every link in running text, one comma and
-    space between two places."""
+    about 1,000 px), the country a bold label and only the places links (not some 35
+    underlined links), underlined as every link in running text, one comma and space
+    between two places. The four figures above are two even rows of two."""
     page.set_viewport_size({"width": 375, "height": 812})
     page.goto(
         live_server.url + "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
@@ -515,6 +516,16 @@ def test_the_participants_are_a_compact_list_of_underlined_links(live_server, se
     russia = places.locator(".by-country__group", has_text="Russia").locator("dd")
     after = "el => getComputedStyle(el, '::after').content"
     assert [russia.nth(i).evaluate(after) for i in range(3)] == ['", "', '", "', "none"]
+    assert places.locator("dt a").count() == 0
+    assert places.locator("dt").first.evaluate("el => getComputedStyle(el).fontWeight") == "700"
+    assert (
+        places.get_by_role("link").count()
+        == places.locator("dd").count() - places.locator("dd:not(:has(a))").count()
+    )
+    figures = page.locator(".main-intro .figures .figure")
+    boxes = [figures.nth(i).bounding_box() for i in range(4)]
+    assert len({round(box["y"]) for box in boxes}) == 2
+    assert len({round(box["height"]) for box in boxes}) == 1
 
 
 # Where each row's timeline dot (drawn by CSS, after the row) ends, and where its title begins.
