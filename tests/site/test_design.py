@@ -227,6 +227,7 @@ def test_a_word_found_is_marked_alike_in_titles_and_snippets(live_server, seed, 
 
 
 def test_a_search_without_results_offers_ways_on(live_server, seed, page):
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(live_server.url + "/search/?q=qqxxzz")
     # Said as a heading, what to try under it.
     heading = page.get_by_role("heading", name="No results for “qqxxzz”", level=2)
@@ -241,6 +242,13 @@ def test_a_search_without_results_offers_ways_on(live_server, seed, page):
     assert main.get_by_role("link", name="18 cities awarded for their smart initiatives").count()
     assert "/news/tag/webinar/" in hrefs
     assert "/programs/archive/" in hrefs
+    # Two groups side by side of about one length, not four columns of which one holds
+    # a single link.
+    groups = [group for group in main.locator(".ways-on > section").all() if group.is_visible()]
+    assert len(groups) == 2
+    heights = [group.bounding_box()["height"] for group in groups]
+    assert min(heights) > 0.75 * max(heights)
+    assert len({round(group.bounding_box()["y"]) for group in groups}) == 1
 
 
 def test_a_misspelt_search_suggests_a_word_the_site_holds(live_server, seed, page):
