@@ -3,7 +3,9 @@ committed), Equal Earth, a named link per mark, a small map, drawn once per gene
 
 import gzip
 import io
+import itertools
 import json
+import math
 import re
 
 import pytest
@@ -86,7 +88,7 @@ def test_the_locator_map_centres_its_place():
 
 
 def test_the_larger_the_names_the_fewer_are_written_on_the_map():
-    """A layer per size: the phone's (32 units, 12 px on a 375 px map) holds only the
+    """A layer per size: the phone's (40 units, 15 px on a 375 px map) holds only the
     names that fit at that size; the table under the map lists every place."""
     marks = [
         Mark(f"P{i}", 10.0, 10.0 + i * 12, f"/{i}/", label=f"Place number {i}") for i in range(6)
@@ -98,8 +100,9 @@ def test_the_larger_the_names_the_fewer_are_written_on_the_map():
             r'<g class="world-map__labels world-map__labels--(\w+)"[^>]*>(.*?)</g>', svg
         )
     }
-    assert 0 < counts["narrow"] < counts["medium"] <= counts["wide"]
-    assert 32 * 375 / world_map.WIDTH >= 12
+    assert 0 < counts["phone"] <= counts["narrow"] < counts["medium"] <= counts["wide"]
+    # 12 px at least where each layer is shown: from 480 px, and on a 300 px map.
+    assert 32 * 480 / world_map.WIDTH >= 12 and 40 * 300 / world_map.WIDTH >= 12
 
 
 def test_the_locator_map_of_a_place_frames_its_continent():
@@ -178,6 +181,32 @@ def test_crowded_marks_are_boxed_on_the_map_and_drawn_apart_in_a_named_inset():
     assert world_map.inset_maps(marks[2:]) == ""
 
 
+def test_an_insets_marks_are_apart_and_keep_their_bearings():
+    """Enlarged, Seoul and its neighbours a few kilometres off still overlapped: spread
+    from their middle, no dot hides another, and each keeps its side of the others."""
+    marks = [
+        Mark("Seoul", 37.57, 126.98, "/s/", label="Seoul", region="Korea", is_host=True),
+        Mark("Goyang", 37.66, 126.83, "/g/", label="Goyang", region="Korea"),
+        Mark("Seongnam", 37.44, 127.14, "/n/", label="Seongnam", region="Korea"),
+        Mark("Jeju", 33.5, 126.53, "/j/", label="Jeju", region="Korea", is_host=True),
+    ]
+    insets = str(world_map.inset_maps(marks))
+    dots = {
+        name: (float(x), float(y), float(r))
+        for x, y, r, name in re.findall(
+            r'<circle class="map-inset__mark[^"]*" cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"/>'
+            r"<text[^>]*>([^<]+)</text>",
+            insets,
+        )
+    }
+    assert set(dots) == {"Seoul", "Goyang", "Seongnam", "Jeju"}
+    for (ax, ay, ar), (bx, by, br) in itertools.combinations(dots.values(), 2):
+        assert math.dist((ax, ay), (bx, by)) >= 2 * max(ar, br) + 0.5
+    # Goyang north-west of Seoul, Seongnam south-east, Jeju far south.
+    assert dots["Goyang"][0] < dots["Seoul"][0] < dots["Seongnam"][0]
+    assert dots["Goyang"][1] < dots["Seoul"][1] < dots["Seongnam"][1] < dots["Jeju"][1]
+
+
 def test_the_legend_keys_the_dashed_box_where_there_is_one():
     crowded = [
         Mark("Seoul, Korea", 37.57, 126.98, "/s/", label="Seoul", region="Korea"),
@@ -234,11 +263,11 @@ def _label_boxes(layer_svg, size):
 
 
 def test_every_host_is_named_at_every_size_clear_of_the_marks_even_where_crowded():
-    """Seoul and Jeju City are in a crowded group (boxed, no place of it named), Chengdu
+    """Seoul and Jeju are in a crowded group (boxed, no place of it named), Chengdu
     among dots: each host is still named, in every layer, its name touching no mark,
     no box and no other name, and nearer to its own mark than to another host's."""
     seoul = Mark("Seoul, Korea: host", 37.57, 126.98, "/s/", count=8, is_host=True, label="Seoul")
-    jeju = Mark("Jeju City, Korea: host", 33.5, 126.53, "/j/", is_host=True, label="Jeju City")
+    jeju = Mark("Jeju, Korea: host", 33.5, 126.53, "/j/", is_host=True, label="Jeju")
     chengdu = Mark("Chengdu, China: office", 30.66, 104.06, "/c/", is_host=True, label="Chengdu")
     marks = [
         Mark("Goyang-si, Korea", 37.66, 126.83, "/g/", label="Goyang-si"),
@@ -261,7 +290,7 @@ def test_every_host_is_named_at_every_size_clear_of_the_marks_even_where_crowded
         svg,
     ):
         boxes = _label_boxes(labels, int(size))
-        assert {"Seoul", "Jeju City", "Chengdu"} <= set(boxes), layer
+        assert {"Seoul", "Jeju", "Chengdu"} <= set(boxes), layer
         assert not {"Goyang-si", "Seongnam-si"} & set(boxes)
         names = list(boxes.items())
         for i, (name, a) in enumerate(names):
@@ -272,7 +301,7 @@ def test_every_host_is_named_at_every_size_clear_of_the_marks_even_where_crowded
             for other, (x, y) in projected.items():
                 if other != name:
                     assert not world_map._overlap(a, (x - 8, y - 8, 16, 16)), (layer, name)
-        for host in ("Seoul", "Jeju City", "Chengdu"):
+        for host in ("Seoul", "Jeju", "Chengdu"):
             near = world_map._distance(projected[host], boxes[host])
-            for rival in {"Seoul", "Jeju City", "Chengdu"} - {host}:
+            for rival in {"Seoul", "Jeju", "Chengdu"} - {host}:
                 assert near <= world_map._distance(projected[rival], boxes[host]), (layer, host)

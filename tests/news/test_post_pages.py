@@ -128,7 +128,7 @@ def test_post_page(client, seed):
     html = response.content.decode()
     assert "13 May 2020" in text
     assert "SEOUL – WeGO has concluded an MOU" in text
-    for tag in ["partnership", "SCI-J", "GSCA"]:
+    for tag in ["Partnership", "SCI-J", "GSCA"]:
         assert f'rel="tag">{tag}</a>' in html
     assert "Smart City Institute Japan (SCI-J)" in text
     assert "G20 Global Smart Cities Alliance (GSCA)" in text
@@ -165,7 +165,7 @@ def test_news_cards_show_each_posts_own_tags(client, seed):
     }
     assert len(tags_by_title) == len(cards) > 1
     title = "G20 and Japanese smart city association become latest partners of WeGO"
-    assert tags_by_title[title] == ["partnership", "SCI-J", "GSCA"]
+    assert tags_by_title[title] == ["Partnership", "SCI-J", "GSCA"]
 
 
 def test_a_posts_page_lists_its_tags_in_the_order_they_were_given(client, seed):
@@ -190,7 +190,7 @@ def test_a_brief_names_its_tags_under_its_date_and_ends_with_a_slim_row_of_ways_
     assert main.count(f">{post.published_at_local:%-d %B %Y}</time>") == 1
     assert "About this post" not in main and "<aside" not in main
     head = main[main.index('<header class="page-head">') : main.index("</header>")]
-    assert re.findall(r'rel="tag">([^<]+)</a>', head) == ["partnership", "SCI-J", "GSCA"]
+    assert re.findall(r'rel="tag">([^<]+)</a>', head) == ["Partnership", "SCI-J", "GSCA"]
     assert '<ul class="tag-list post__tags" aria-label="Tags">' in head
     named = main[main.index('<dl class="facts post__named">') :]
     assert "<dt>Organisations named</dt>" in named.split("</dl>")[0]
@@ -220,7 +220,7 @@ def test_a_post_with_a_body_keeps_its_panel_beside_the_text(client, empty_site):
     assert "post-pager" not in html and "post__tags" not in html
     panel = html[html.index('id="post-facts-heading"') :]
     panel = panel[: panel.index("</aside>")]
-    assert ">About this post</h2>" in html and 'rel="tag">ports</a>' in panel
+    assert ">About this post</h2>" in html and 'rel="tag">Ports</a>' in panel
     assert panel.count("<h2") == 0 and panel.count("<h3") == 0
     assert '<nav class="post-nav" aria-label="More news">' in panel
     assert (
@@ -277,7 +277,7 @@ def test_a_tag_page_does_not_repeat_its_tag_on_each_card(client, seed):
     for card in cards:
         assert 'href="/news/tag/covid-19/"' not in card
     # The cards still name their other tags, under a name that says so.
-    assert 'aria-label="Other tags"' in html and 'rel="tag">webinar</a>' in html
+    assert 'aria-label="Other tags"' in html and 'rel="tag">Webinar</a>' in html
     # The same post's card on the list of all news still names the tag.
     assert 'href="/news/tag/covid-19/"' in client.get("/news/").content.decode()
 
@@ -332,3 +332,18 @@ def test_tags_are_one_chip_wherever_they_are_listed(client, seed):
         assert all(chips), url
         # Every link to a tag is one of those chips.
         assert html.count('rel="tag"') == sum(map(len, chips)), url
+
+
+def test_tag_names_are_shown_with_a_capital_first_letter_wherever_they_are_shown(client, seed):
+    """Not "webinar" beside "WeGO Awards": a tag reads with a capital first letter on
+    the news list, a post, a tag's page and search; its stored name and address stay."""
+    post = Post.objects.filter(tags__slug="webinar").first()
+    for url in ("/news/", post.get_absolute_url(), "/news/tag/covid-19/", "/search/?q=qqxxzz"):
+        html = client.get(url).content.decode()
+        names = re.findall(r'rel="tag">([^<]+)</a>', html)
+        assert names, url
+        assert all(name[0] == name[0].upper() for name in names), (url, names)
+    tag_page = client.get("/news/tag/webinar/").content.decode()
+    assert "<h1>News tagged “Webinar”</h1>" in tag_page
+    assert "<title>News tagged “Webinar”" in tag_page
+    assert Tag.objects.get(slug="webinar").name == "webinar"

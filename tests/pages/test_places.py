@@ -176,9 +176,12 @@ def test_a_city_page_names_its_edition_and_carries_its_coordinates(client, empty
 
 
 def test_an_edition_page_links_each_participant_to_its_place(client, empty_site, philippines):
+    """Only the places are links; their country is a label, its page a link away from
+    each place's."""
     html = client.get(philippines["edition"].get_absolute_url()).content.decode()
     assert '<a href="/cities/baguio-test/">Baguio City</a>' in html
-    assert '<a href="/countries/ph/">The Philippines test</a>' in html
+    assert "<dt>The Philippines test</dt>" in html
+    assert 'href="/countries/ph/"' in client.get("/cities/baguio-test/").content.decode()
 
 
 def test_sitemap_and_search_include_the_places(client, empty_site, philippines):
@@ -235,7 +238,7 @@ def test_the_seed_cities_are_on_the_map_with_their_hosts(client, seed):
 
 def test_the_seed_countries_and_cities(client, seed):
     philippines = text_of(client.get("/countries/ph/"))
-    assert "Baguio" in philippines and "Makati City" in philippines
+    assert "Baguio" in philippines and "Makati" in philippines
     baguio = client.get("/cities/baguio/")
     assert "Joint Workshop for Smart Sustainable Cities" in text_of(baguio)
     geo = json_ld_blocks(baguio)["City"]["geo"]
@@ -256,6 +259,44 @@ def test_country_names_take_the_article_english_gives_them():
     assert Country(name="Republic of Korea", code="KR").name_in_sentence == "the Republic of Korea"
     assert Country(name="The Gambia", code="GM").name_in_sentence == "The Gambia"
     assert Country(name="Korea", code="KR").name_in_sentence == "Korea"
+
+
+def test_a_place_has_one_name_on_the_map_in_the_tables_and_on_its_page(client, seed):
+    """The map's names and the tables are the names the editions' participants use, and
+    a place's page lists no participant that only says its name again."""
+    html = client.get("/cities/").content.decode()
+    for gazetteers in ("Goyang-si", "Seongnam-si", "Makati City", "Battaramulla South"):
+        assert gazetteers not in html
+    svg = re.search(r'<svg class="world-map".*?</svg>', html, re.S)[0]
+    labels = set(re.findall(r">([^<]+)</text>", svg))
+    assert {"Seoul", "Jeju"} <= labels
+    assert set(marks(client.get("/cities/"))) >= {
+        "Makati, Philippines: 1 edition, 1 participation",
+        "Goyang, Korea: 1 edition, 1 participation",
+    }
+    page = client.get("/cities/makati/")
+    assert "<h1>Makati</h1>" in page.content.decode()
+    makati = text_of(page)
+    assert "Who took part" not in makati
+    # A body in a city is named as it took part, beside the city's own name.
+    battaramulla = text_of(client.get("/cities/battaramulla/"))
+    assert "Who took part Urban Development Authority, Battaramulla" in battaramulla
+
+
+@pytest.mark.parametrize("slug", ["baguio", "battaramulla", "bucharest"])
+def test_a_places_map_follows_its_record_and_comes_before_the_rest(client, seed, slug):
+    """On a phone (the source's order) the map is not the page's last thing, after the
+    general "How to take part next": the editions, then the Key facts with the map,
+    then who took part, what they said and how to take part."""
+    html = client.get(f"/cities/{slug}/").content.decode()
+    facts = html.index('id="facts-heading"')
+    assert html.index('<figure class="locator">') > facts
+    assert html.index('id="take-part-heading"') > facts
+    for later in ('id="participants-heading"', 'id="testimonials-heading"'):
+        if later in html:
+            assert html.index(later) > facts
+    if 'id="editions-heading"' in html:
+        assert html.index('id="editions-heading"') < facts
 
 
 def test_place_and_country_pages_say_each_fact_once_and_apart_from_hosting(client, seed):
@@ -285,11 +326,11 @@ def test_place_and_country_pages_say_each_fact_once_and_apart_from_hosting(clien
     assert "9 editions were held in Korea." in korea
     assert "Editions (9) Held in Korea or with participants from it" in korea
     took_part = korea[korea.index("Cities and organisations that took part") : korea.index("Hosts")]
-    assert "Seoul" not in took_part and "Goyang-si 1 edition" in took_part
+    assert "Seoul" not in took_part and "Goyang 1 edition" in took_part
     hosts = korea[korea.index("Hosts") :]
     assert "Seoul host city of 8 editions" in hosts
     philippines = text_of(client.get("/countries/ph/"))
-    assert "Makati City 1 edition" in philippines
+    assert "Makati 1 edition" in philippines
     assert "City city" not in philippines and "in the Philippines took part" in philippines
 
 
@@ -333,7 +374,7 @@ def test_coordinates_are_a_quiet_source_note_and_a_country_has_its_locator(clien
         html.index('<dl class="facts">') : html.index("</dl>", html.index("facts-heading"))
     ]
     assert "Coordinates" not in facts and "GeoNames" not in facts
-    sources = re.search(r'<p class="sources">(.*?)</p>', html[html.index('class="main-col"') :])
+    sources = re.search(r'<p class="sources">(.*?)</p>', html[html.index("facts-heading") :])
     note = re.sub(r"<[^>]+>", "", sources[1])
     assert note.startswith("Map: land from Natural Earth;") and "(5.56, -0.20)" in note
     assert ">GeoNames</a>" in sources[1] and "CC BY 4.0" in note
@@ -341,7 +382,7 @@ def test_coordinates_are_a_quiet_source_note_and_a_country_has_its_locator(clien
     aside = korea[korea.index('<aside class="side-col"') : korea.index("</aside>")]
     assert '<svg class="locator-map"' in aside
     assert ">Where the places of Korea are</title>" in aside
-    # Seoul, Jeju City, Goyang-si and Seongnam-si: the hosts and those that took part.
+    # Seoul, Jeju, Goyang and Seongnam: the hosts and those that took part.
     assert aside.count('class="locator-map__mark"') == 4
     assert re.search(r'<p class="sources">.*href="https://www.geonames.org/"', aside)
     # The record first (on a phone too), the map after it.
@@ -354,7 +395,7 @@ def test_the_seed_maps_crowded_korean_places_are_drawn_apart_on_the_cities_page_
     insets = html[html.index('<div class="map-insets">') :]
     assert "<figcaption>Korea, enlarged</figcaption>" in insets
     korea = re.search(r"<title>Korea, enlarged: ([^<]+)</title>", insets)[1]
-    assert set(korea.split(", ")) == {"Goyang-si", "Seoul", "Seongnam-si", "Jeju City"}
+    assert set(korea.split(", ")) == {"Goyang", "Seoul", "Seongnam", "Jeju"}
     assert '<g class="world-map__labels world-map__labels--wide" aria-hidden="true"' in html
     assert '<div class="map-insets">' not in client.get("/").content.decode()
 
@@ -436,10 +477,10 @@ def test_the_map_names_the_host_cities_and_says_so(client, seed, url):
     layers = re.findall(
         r'<g class="world-map__labels world-map__labels--(\w+)"[^>]*>(.*?)</g>', svg
     )
-    assert [layer for layer, _ in layers] == ["wide", "medium", "narrow"]
+    assert [layer for layer, _ in layers] == ["wide", "medium", "narrow", "phone"]
     for _, labels in layers:
         named = re.findall(r">([^<]+)</text>", labels)
-        assert {"Seoul", "Chengdu", "Jeju City"} <= set(named)
+        assert {"Seoul", "Chengdu", "Jeju"} <= set(named)
     description = re.search(r"<desc[^>]*>([^<]+)</desc>", svg)[1]
     assert (
         "3 hosts (where editions were held, regional offices), each a ring named on the map: "

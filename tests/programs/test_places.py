@@ -57,23 +57,48 @@ def fixture_places():
 # --- The seed ---------------------------------------------------------------------------
 
 
-def test_the_seeds_cities_carry_the_gazetteers_names_and_coordinates(seed):
+def test_the_seeds_cities_carry_the_contents_names_and_the_gazetteers_coordinates(seed):
     philippines = Place.objects.filter(country__code="PH").order_by("name")
-    assert [(p.name, p.kind) for p in philippines] == [("Baguio", "city"), ("Makati City", "city")]
+    assert [(p.name, p.kind) for p in philippines] == [("Baguio", "city"), ("Makati", "city")]
     for place in Place.objects.exclude(slug__in=NOT_DRAWN):
         city = gazetteer.by_id(place.geonames_id)
-        assert (place.name, place.country.code) == (city.name, city.country_code)
+        # The gazetteer's name, or one of the other names it knows the city by.
+        assert gazetteer.name_for_place(place.name, city) == place.name
+        assert place.country.code == city.country_code
         assert (place.latitude, place.longitude) == (city.latitude, city.longitude)
         assert place.coordinates_note == ""
     baguio = Place.objects.get(slug="baguio")
     assert (baguio.latitude, baguio.longitude) == (Decimal("16.41639"), Decimal("120.59306"))
 
 
-def test_the_fixture_names_cities_only_by_the_gazetteers_ids(seed):
-    """No coordinates or city names typed into the fixture: the gazetteer fills them."""
+def test_a_place_goes_by_the_name_the_content_gives_it(seed):
+    """One name per place on every page: the map's, the tables', the participants'. A
+    participant named after its city ("Makati", "Hebron Municipality", "Urban Development
+    Authority, Battaramulla") names its place as the place is called, not by the
+    gazetteer's form ("Makati City", "Battaramulla South")."""
+    for participant in Participant.objects.filter(place__kind="city").select_related("place"):
+        assert participant.place.name in participant.name, participant.name
+    names = dict(Place.objects.values_list("slug", "name"))
+    assert [names[slug] for slug in ("goyang", "seongnam", "makati", "battaramulla", "jeju")] == [
+        "Goyang",
+        "Seongnam",
+        "Makati",
+        "Battaramulla",
+        "Jeju",
+    ]
+
+
+def test_the_fixture_names_cities_by_the_gazetteers_ids(seed):
+    """No coordinates typed into the fixture: the gazetteer fills them, and the name of a
+    city the content calls by another of its names than the gazetteer's."""
     for fields in fixture_places():
         assert "latitude" not in fields and "longitude" not in fields
-        assert ("name" in fields) == (fields["slug"] in NOT_DRAWN)
+        if fields["slug"] in NOT_DRAWN:
+            assert "name" in fields
+        elif "name" in fields:
+            city = gazetteer.by_id(fields["geonames_id"])
+            assert fields["name"] != city.name
+            assert gazetteer.name_for_place(fields["name"], city) == fields["name"]
 
 
 def test_every_place_the_content_names_is_there_and_nothing_else(seed):

@@ -258,6 +258,7 @@ def test_a_word_found_is_marked_calmly_and_the_count_is_the_columns_width(seeded
 
 
 def test_a_search_without_results_offers_ways_on(seeded_server, page):
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(seeded_server.url + "/search/?q=qqxxzz")
     # Said as a heading, what to try under it.
     heading = page.get_by_role("heading", name="No results for “qqxxzz”", level=2)
@@ -272,6 +273,13 @@ def test_a_search_without_results_offers_ways_on(seeded_server, page):
     assert main.get_by_role("link", name="18 cities awarded for their smart initiatives").count()
     assert "/news/tag/webinar/" in hrefs
     assert "/programs/archive/" in hrefs
+    # Two groups side by side of about one length, not four columns of which one holds
+    # a single link.
+    groups = [group for group in main.locator(".ways-on > section").all() if group.is_visible()]
+    assert len(groups) == 2
+    heights = [group.bounding_box()["height"] for group in groups]
+    assert min(heights) > 0.75 * max(heights)
+    assert len({round(group.bounding_box()["y"]) for group in groups}) == 1
 
 
 def test_a_misspelt_search_suggests_a_word_the_site_holds(seeded_server, page):
@@ -396,6 +404,34 @@ def test_testimonials_side_by_side_leave_no_card_half_empty(seeded_server, page)
 
 
 @pytest.mark.parametrize("width", [1280, 375])
+def test_a_programs_editions_come_before_its_key_facts_and_its_quotes_are_even_rows(
+    seeded_server, page, width
+):
+    """On a phone the editions, the program's record, are not pushed to the second screen
+    by its Key facts: they come first, the facts after them; from 56rem the facts are
+    the column beside them. Its testimonials are even rows: in a row, the cards start
+    and end on one line (no staggered masonry)."""
+    page.set_viewport_size({"width": width, "height": 812})
+    page.goto(seeded_server.url + "/programs/wego-shrdc-training-program/")
+    editions = page.locator("#editions-heading").bounding_box()
+    facts = page.locator("#facts-heading").bounding_box()
+    if width < 896:
+        assert editions["y"] < facts["y"]
+        assert editions["y"] < 812
+    else:
+        assert facts["x"] > editions["x"] + editions["width"]
+    cards = page.locator(".testimonial-grid > .testimonial")
+    boxes = [cards.nth(i).bounding_box() for i in range(cards.count())]
+    assert len(boxes) == 4
+    rows = {}
+    for box in boxes:
+        rows.setdefault(round(box["y"]), []).append(box)
+    assert len(rows) == (2 if width >= 768 else 4)
+    for row in rows.values():
+        assert len({round(box["y"] + box["height"]) for box in row}) == 1
+
+
+@pytest.mark.parametrize("width", [1280, 375])
 def test_testimonials_have_one_layout_and_both_quotation_marks(seeded_server, page, width):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/testimonials/")
@@ -500,8 +536,9 @@ def test_the_landing_programs_are_two_abreast_with_the_sample_note_under_them(
 
 def test_the_participants_are_a_compact_list_of_underlined_links(seeded_server, page):
     """Jeju 2018's 18 participants: a line or two per country on a phone (not a wall of
-    about 1,000 px), the links underlined as every link in running text, one comma and
-    space between two places."""
+    about 1,000 px), the country a bold label and only the places links (not some 35
+    underlined links), underlined as every link in running text, one comma and space
+    between two places. The four figures above are two even rows of two."""
     page.set_viewport_size({"width": 375, "height": 812})
     page.goto(
         seeded_server.url + "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
@@ -514,6 +551,16 @@ def test_the_participants_are_a_compact_list_of_underlined_links(seeded_server, 
     russia = places.locator(".by-country__group", has_text="Russia").locator("dd")
     after = "el => getComputedStyle(el, '::after').content"
     assert [russia.nth(i).evaluate(after) for i in range(3)] == ['", "', '", "', "none"]
+    assert places.locator("dt a").count() == 0
+    assert places.locator("dt").first.evaluate("el => getComputedStyle(el).fontWeight") == "700"
+    assert (
+        places.get_by_role("link").count()
+        == places.locator("dd").count() - places.locator("dd:not(:has(a))").count()
+    )
+    figures = page.locator(".main-intro .figures .figure")
+    boxes = [figures.nth(i).bounding_box() for i in range(4)]
+    assert len({round(box["y"]) for box in boxes}) == 2
+    assert len({round(box["height"]) for box in boxes}) == 1
 
 
 # Where each row's timeline dot (drawn by CSS, after the row) ends, and where its title begins.
@@ -686,10 +733,26 @@ def test_a_briefs_ways_on_are_a_slim_row_of_underlined_links(seeded_server, page
     assert pager.bounding_box()["height"] < 130
 
 
+# The size at which each name shown on the maps of a page is drawn, in CSS pixels.
+MAP_LABEL_PX_JS = """
+() => [...document.querySelectorAll('svg.world-map text, .map-inset text')]
+  .filter(t => t.getBoundingClientRect().height > 0)
+  .map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)
+"""
+
+
+def test_the_landing_maps_names_are_12px_or_more_on_a_phone(seeded_server, page):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(seeded_server.url + "/")
+    sizes = page.evaluate(MAP_LABEL_PX_JS)
+    assert len(sizes) >= 3 and min(sizes) >= 12
+
+
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_map_of_places_leads_with_its_tables_on_a_phone(seeded_server, page, width):
-    """On a phone the tables come first and the map after them, its enlarged spots in
-    one row; from 48rem the map is above the tables. The column headings never wrap."""
+    """On a phone the tables come first and the map after them, its enlarged spots two a
+    row, none out of sight; from 48rem the map is above the tables, the spots in one row.
+    The column headings never wrap; the names on the map are never under 12 px."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/cities/")
     table = page.locator(".places__table").bounding_box()
@@ -698,9 +761,12 @@ def test_the_map_of_places_leads_with_its_tables_on_a_phone(seeded_server, page,
         assert world["y"] > table["y"] + table["height"]
     else:
         assert world["y"] + world["height"] < table["y"]
-    insets = page.locator(".map-inset")
-    assert insets.count() == 3
-    assert len({round(insets.nth(i).bounding_box()["y"]) for i in range(3)}) == 1
+    insets = [page.locator(".map-inset").nth(i).bounding_box() for i in range(3)]
+    assert page.locator(".map-inset").count() == 3
+    rows = sorted({round(inset["y"]) for inset in insets})
+    assert len(rows) == (1 if width >= 768 else 2)
+    assert all(inset["x"] >= 0 and inset["x"] + inset["width"] <= width for inset in insets)
+    assert min(page.evaluate(MAP_LABEL_PX_JS)) >= 12
     heading = page.get_by_role("columnheader", name="Took part in")
     line = heading.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
     padding = heading.evaluate(

@@ -15,6 +15,7 @@ kept in the cache under a key that carries the generation's token.
 """
 
 import functools
+import itertools
 import json
 import math
 import re
@@ -257,9 +258,10 @@ CROWDED = 2 * MIN_RADIUS + 2
 # The places' names on the world map, in its units: a layer per size, of which the
 # stylesheet shows the one that suits the width the map is drawn at (a container query),
 # so that a name is never less than 12 px: 13 units where the map is 940 px wide or
-# more, 20 from 600 px, 32 below (12 px on a 375 px phone). The larger the names, the
+# more, 20 from 600 px, 32 from 480 px (the landing page's map beside its figures), 40
+# below (15 px on a 375 px phone, 12 px on a 300 px map). The larger the names, the
 # fewer fit: those left out are in the table under the map.
-LABEL_SIZES = (("wide", 13), ("medium", 20), ("narrow", 32))
+LABEL_SIZES = (("wide", 13), ("medium", 20), ("narrow", 32), ("phone", 40))
 LABEL_SIZE = LABEL_SIZES[0][1]
 
 
@@ -454,12 +456,13 @@ def inset_maps(marks, *, land_id="world-map-land"):
         left = (max(xs) + min(xs)) / 2 - width * 0.28
         top = (max(ys) + min(ys)) / 2 - height / 2
         # Names a thirteenth of the inset's width (12 px where it is drawn 156 px wide),
-        # from the middle on: the longest, "Seongnam-si", ends inside the frame.
+        # from the middle on: a name of eleven letters ("Seongnam-si") ends inside the frame.
         font = width / 13
         step = height / (len(group) + 1)
         label_x = left + width * 0.5
+        radius = width / 45
         rows = []
-        for index, (mark, x, y) in enumerate(group, start=1):
+        for index, (mark, x, y) in enumerate(_apart(group, radius * 2.6), start=1):
             label_y = top + step * index
             rows.append(
                 format_html(
@@ -473,7 +476,7 @@ def inset_maps(marks, *, land_id="world-map-land"):
                     "map-inset__mark map-inset__mark--host" if mark.is_host else "map-inset__mark",
                     f"{x:.2f}",
                     f"{y:.2f}",
-                    f"{width / 45:.2f}",
+                    f"{radius:.2f}",
                     f"{label_x:.2f}",
                     f"{label_y + font * 0.35:.2f}",
                     mark.label or mark.name,
@@ -505,6 +508,38 @@ def inset_maps(marks, *, land_id="world-map-land"):
     return format_html(
         '<div class="map-insets">{}</div>', format_html_join("", "{}", ((i,) for i in insets))
     )
+
+
+def _apart(group, gap):
+    """The marks of an inset, where some are nearer one another than `gap` (centre to
+    centre, so their dots would hide each other: Seoul and Goyang, a few kilometres
+    apart), with each such cluster spread out from its middle until its nearest two are
+    `gap` apart: the places keep their bearings from one another, only further apart."""
+    points = [[mark, x, y] for mark, x, y in group]
+    clusters = []
+    for point in points:
+        near = [c for c in clusters if any(_gap(point, other) < gap for other in c)]
+        merged = [point, *itertools.chain.from_iterable(near)]
+        clusters = [c for c in clusters if c not in near] + [merged]
+    for cluster in clusters:
+        if len(cluster) < 2:
+            continue
+        nearest = min(_gap(a, b) for a, b in itertools.combinations(cluster, 2))
+        middle_x = sum(p[1] for p in cluster) / len(cluster)
+        middle_y = sum(p[2] for p in cluster) / len(cluster)
+        if nearest == 0:  # one spot: a column of dots
+            for index, point in enumerate(cluster):
+                point[2] = middle_y + (index - (len(cluster) - 1) / 2) * gap
+            continue
+        scale = gap / nearest
+        for point in cluster:
+            point[1] = middle_x + (point[1] - middle_x) * scale
+            point[2] = middle_y + (point[2] - middle_y) * scale
+    return [tuple(point) for point in points]
+
+
+def _gap(a, b):
+    return math.hypot(a[1] - b[1], a[2] - b[2])
 
 
 # The locator map shows at least this many degrees of longitude around a place, so that
