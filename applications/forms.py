@@ -2,6 +2,7 @@
 
 import functools
 import secrets
+import unicodedata
 
 from django import forms
 from django.conf import settings
@@ -347,6 +348,11 @@ class ApplicationForm(forms.ModelForm):
                 if value and not cleaned[name] and self.fields[name].required:
                     self.add_error(name, self.fields[name].error_messages["required"])
         return cleaned
+
+    def clean_phone(self):
+        """The number as a keyboard or a copied page may give it: full-width digits
+        ("０２") and no-break spaces read as plain ones before it is checked."""
+        return " ".join(unicodedata.normalize("NFKC", self.cleaned_data["phone"]).split())
 
     def clean_email(self):
         email = self.cleaned_data["email"]

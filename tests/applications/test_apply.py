@@ -703,7 +703,9 @@ PHONE_MESSAGE = (
 )
 
 
-@pytest.mark.parametrize("phone", ["abc", "12ab34", "+", "---", "82 2 123 4567 ext. 5", "+82+2"])
+@pytest.mark.parametrize(
+    "phone", ["abc", "12ab34", "+", "---", "82 2 123 4567 ext. 5", "+82+2", "0", "+()-.0", "12345"]
+)
 def test_a_phone_number_that_is_not_one_is_refused_with_what_to_enter(client, call, country, phone):
     html = post(client, call, country, phone=phone).content.decode()
     assert not Application.objects.exists()
@@ -715,6 +717,11 @@ def test_a_phone_number_that_is_not_one_is_refused_with_what_to_enter(client, ca
 def test_a_phone_number_in_digits_spaces_and_signs_is_taken(client, call, country, phone):
     post(client, call, country, phone=phone)
     assert Application.objects.get().phone == phone
+
+
+def test_full_width_digits_and_no_break_spaces_are_read_as_plain_ones(client, call, country):
+    post(client, call, country, phone="+82\u00a02\u00a0１２３\u00a04567")
+    assert Application.objects.get().phone == "+82 2 123 4567"
 
 
 def test_the_admin_checks_a_phone_number_as_the_form_does(call):
