@@ -37,6 +37,8 @@ urlpatterns = [
 ]
 # A database that cannot answer gives a 503 with Retry-After; anything else a 500.
 handler500 = "wego_site.core.error_pages.server_error"
+# A request the site cannot read (too many fields, a damaged form): the site's own page.
+handler400 = "wego_site.core.error_pages.bad_request"
 # A page the signed-in user has no permission for: the site's page, saying whom to ask.
 handler403 = "wego_site.core.error_pages.permission_denied"
 

@@ -2,6 +2,7 @@
 other failure its 500; the web server's own pages are written from the same templates."""
 
 import io
+import logging
 
 import pytest
 from django.conf import settings
@@ -61,6 +62,22 @@ def test_staff_without_a_permission_get_the_sites_403_saying_whom_to_ask(client,
     html = response.content.decode()
     assert "Error 403</p>" in html
     assert "ask a secretariat administrator to give your account access" in html
+
+
+def test_too_many_fields_get_the_sites_400_and_one_warning_line(client, caplog):
+    """Django reads at most DATA_UPLOAD_MAX_NUMBER_FIELDS fields: anyone can send more.
+    They get the site's page saying what happened, and the log one line, no traceback."""
+    logger = logging.getLogger("django.security.TooManyFieldsSent")
+    logger.addHandler(caplog.handler)
+    try:
+        fields = {f"a{n}": "1" for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 100)}
+        response = client.get("/search/", fields)
+    finally:
+        logger.removeHandler(caplog.handler)
+    assert response.status_code == 400
+    assert "This address or request is not valid" in response.content.decode()
+    (record,) = [r for r in caplog.records if r.name == logger.name]
+    assert (record.levelname, record.exc_info) == ("WARNING", None)
 
 
 def test_the_web_servers_pages_are_written_from_the_sites_templates(tmp_path):

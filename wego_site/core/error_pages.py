@@ -56,6 +56,12 @@ def server_error(request):
     return HttpResponse(loader.get_template("500.html").render(), status=500)
 
 
+def bad_request(request, exception=None):
+    """handler400: the site's own page for a request it cannot read (too many fields, a
+    damaged form), instead of Django's bare one; it reads nothing from the request."""
+    return HttpResponse(loader.get_template("errors/400.html").render(), status=400)
+
+
 def permission_denied(request, exception=None):
     """handler403: the site's own page, saying whom to ask, instead of Django's bare one
     (staff signed in without the permission a page needs)."""

@@ -22,13 +22,17 @@ LOGGING = {
         # (names, addresses in its metadata), so none is logged. A refused document is
         # logged by applications.documents, by the kind of failure only.
         "pypdf": {"handlers": [], "level": "CRITICAL", "propagate": False},
-        # A request for a host the site does not serve (scanners do it all day) is one
-        # WARNING line, without the traceback Django attaches.
-        "django.security.DisallowedHost": {
-            "handlers": ["stderr"],
-            "level": "WARNING",
-            "filters": ["one_line_warning"],
-            "propagate": False,
+        # A request for a host the site does not serve (scanners do it all day), or with
+        # more fields or files than Django reads, is one WARNING line, without the
+        # traceback Django attaches: anyone can send one.
+        **{
+            f"django.security.{event}": {
+                "handlers": ["stderr"],
+                "level": "WARNING",
+                "filters": ["one_line_warning"],
+                "propagate": False,
+            }
+            for event in ("DisallowedHost", "TooManyFieldsSent", "TooManyFilesSent")
         },
     },
 }
