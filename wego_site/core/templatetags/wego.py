@@ -116,17 +116,14 @@ def break_after(text, marks="."):
 _EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-@register.filter
-def unbroken_addresses(text):
-    """Text, escaped, with each email address in a span that never breaks across lines
-    (a line would otherwise end at its hyphen: "andrew@we-" / "gov.org"). The address
-    itself is unchanged, so it copies as written. Markup already made safe (a message
-    with its own links) is written as it is."""
+def _unbroken(text, pattern):
+    """Text, escaped, with each match of `pattern` in a span that never breaks across
+    lines; markup already made safe is written as it is."""
     if isinstance(text, SafeData):
         return text
     text = str(text)
     parts, end = [], 0
-    for match in _EMAIL_ADDRESS.finditer(text):
+    for match in pattern.finditer(text):
         parts += [
             text[end : match.start()],
             format_html('<span class="nowrap">{}</span>', match[0]),
@@ -134,6 +131,15 @@ def unbroken_addresses(text):
         end = match.end()
     parts.append(text[end:])
     return format_html_join("", "{}", ((part,) for part in parts))
+
+
+@register.filter
+def unbroken_addresses(text):
+    """Text, escaped, with each email address in a span that never breaks across lines
+    (a line would otherwise end at its hyphen: "andrew@we-" / "gov.org"). The address
+    itself is unchanged, so it copies as written. Markup already made safe (a message
+    with its own links) is written as it is."""
+    return _unbroken(text, _EMAIL_ADDRESS)
 
 
 # Words joined by an en dash with no space, “WeGO–SHRDC”: a line may end after an en
@@ -147,18 +153,7 @@ def unbroken_names(text):
     span that never breaks across lines (“WeGO–” / “SHRDC” otherwise, on a phone). The
     text itself is unchanged, so it copies and is found as written. For text after
     `nobreak`, in headings, links and ledes; markup already made safe is written as it is."""
-    if isinstance(text, SafeData):
-        return text
-    text = str(text)
-    parts, end = [], 0
-    for match in _JOINED_WORDS.finditer(text):
-        parts += [
-            text[end : match.start()],
-            format_html('<span class="nowrap">{}</span>', match[0]),
-        ]
-        end = match.end()
-    parts.append(text[end:])
-    return format_html_join("", "{}", ((part,) for part in parts))
+    return _unbroken(text, _JOINED_WORDS)
 
 
 @register.filter
