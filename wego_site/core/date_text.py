@@ -102,10 +102,17 @@ def moment_text(value, zone_name=None, *, with_utc=False):
     repeated only when it differs. A zone at UTC on that day is written once."""
     if not isinstance(value, dt.datetime):
         return ""
-    local = local_moment(value, zone_name)
-    text = f"{format_date(local, 'j F Y, H:i')} {zone_label(local, zone_name)}"
+    day, time = _day_and_time(local_moment(value, zone_name), zone_name)
+    text = f"{day}, {time}"
     utc = utc_text(value, zone_name) if with_utc else ""
     return f"{text}{UTC_SEPARATOR}{utc}" if utc else text
+
+
+def _day_and_time(local, zone_name):
+    """(“2 December 2026”, “06:00 Seoul time (UTC+9)”): the two parts of a moment."""
+    return format_date(
+        local, DAY_MONTH_YEAR
+    ), f"{format_date(local, 'H:i')} {zone_label(local, zone_name)}"
 
 
 def moment_html(value, zone_name=None, *, with_utc=False):
@@ -122,11 +129,9 @@ def moment_html(value, zone_name=None, *, with_utc=False):
     local = local_moment(value, zone_name)
     utc = utc_text(value, zone_name) if with_utc else ""
     return format_html(
-        '<time datetime="{}"><span class="nowrap">{}</span>, <span class="nowrap">{} {}</span>{}</time>',
+        '<time datetime="{}"><span class="nowrap">{}</span>, <span class="nowrap">{}</span>{}</time>',
         local.isoformat(timespec="minutes"),
-        format_date(local, DAY_MONTH_YEAR),
-        format_date(local, "H:i"),
-        zone_label(local, zone_name),
+        *_day_and_time(local, zone_name),
         format_html(
             '<span class="moment__sep">{}</span><span class="moment__utc">{}</span>',
             UTC_SEPARATOR.replace(" ", "\N{NO-BREAK SPACE}", 1),
