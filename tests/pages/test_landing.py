@@ -88,6 +88,18 @@ def test_landing_figures_are_computed_from_the_data(client, seed):
     assert "Editions since 2012 8" in text
 
 
+def test_the_figures_stand_in_the_hero_once(client, seed):
+    """The hero says what the programs are and how far they reached; the map's section
+    says it in a sentence, without a second row of the same numbers."""
+    response = client.get("/")
+    html = response.content.decode()
+    main = html[html.index('<main id="main-content"') : html.index("</main>")]
+    hero, below = main.split("</header>", 1)
+    assert 'aria-label="Training programs in figures"' in hero
+    assert "Training programs in figures" not in below
+    assert text_of(response).count("Cities and public bodies 22") == 1
+
+
 def test_sample_content_is_never_counted_in_the_figures(client, seed):
     call_command("load_demo", stdout=io.StringIO())
     sample = Program.objects.get(is_sample=True)
