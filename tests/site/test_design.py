@@ -124,6 +124,20 @@ def test_the_forms_first_field_is_in_a_phones_first_screen(live_server, seed, pa
     assert box["y"] + box["height"] <= 812, f"the first field ends at {box['y'] + box['height']}"
 
 
+def test_the_forms_groups_are_numbered_steps_named_by_their_legends(live_server, seed, page):
+    call_command("load_demo", verbosity=0)
+    page.goto(live_server.url + "/programs/sample-program-demo/sample-edition/apply/")
+    legends = page.locator(".application-form legend")
+    numbers = legends.evaluate_all("ls => ls.map(l => getComputedStyle(l, '::before').content)")
+    assert numbers == ['counter(form-step) / ""'] * legends.count()
+    drawn = legends.evaluate_all(
+        "ls => ls.map(l => getComputedStyle(l, '::before').backgroundColor)"
+    )
+    assert len(set(drawn)) == 1 and drawn[0] != "rgba(0, 0, 0, 0)"
+    # The drawn number is not part of a group's name.
+    assert page.get_by_role("group", name="About you", exact=True).count() == 1
+
+
 @pytest.mark.parametrize("width", [1280, 900, 375])
 @pytest.mark.parametrize("places", [20, None])
 def test_the_calls_terms_leave_no_empty_cell(live_server, seed, page, width, places):
