@@ -14,6 +14,7 @@ from pages.places import (
     add_years_taken_part,
     by_country,
     counted_places,
+    fits_phone_window,
     host_places,
     host_role,
     participation_insets,
@@ -75,6 +76,7 @@ class PlaceListView(BreadcrumbsMixin, TemplateView):
                 program, year, data["places"], data["hosts"], insets_below=True
             ),
             map_insets=participation_insets(program, year, data["places"], data["hosts"]),
+            map_phone_window=fits_phone_window(data["places"], data["hosts"]),
             program=program,
             year=year,
             geonames_url=GEONAMES_URL,

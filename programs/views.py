@@ -208,7 +208,8 @@ def public_contacts():
 
 
 class EditionArchiveMixin(BreadcrumbsMixin, PaginatedListMixin):
-    """Shared by the archive and a year of it: every public edition of every program, newest
+    """Shared by the archive and a year of it: every public edition of every real program
+    (a sample's, made to try the application form, is reached from its open call), newest
     first, as rows of the edition table (Django's date-based archive views on the start
     date)."""
 
@@ -220,6 +221,7 @@ class EditionArchiveMixin(BreadcrumbsMixin, PaginatedListMixin):
     def get_queryset(self):
         return (
             Edition.objects.published()
+            .filter(program__is_sample=False)
             .select_related("program", "venue_country")
             .with_participant_counts()
             .order_by("-start_date", "-pk")
@@ -253,7 +255,11 @@ def programs_with_editions():
 
 
 def public_edition_years():
-    years = Edition.objects.published().dates("start_date", "year", order="DESC")
+    years = (
+        Edition.objects.published()
+        .filter(program__is_sample=False)
+        .dates("start_date", "year", order="DESC")
+    )
     return [day.year for day in years]
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from pages.places import counted_places, fits_phone_window, host_places
 from programs.models import PlaceKind
 from tests.factories import (
     CountryFactory,
@@ -487,3 +488,11 @@ def test_the_map_names_the_host_cities_and_says_so(client, seed, url):
         in description
     )
     assert description.count("Seoul") == description.count("Chengdu") == 1
+
+
+def test_a_phone_shows_the_enlarged_part_of_the_map_only_while_every_mark_is_in_it(seed):
+    places, hosts = list(counted_places()), list(host_places())
+    assert fits_phone_window(places, hosts)
+    far = next(place for place in places if place.is_drawable)
+    far.latitude, far.longitude = Decimal("-36.85"), Decimal("174.76")  # Auckland
+    assert not fits_phone_window(places, hosts)

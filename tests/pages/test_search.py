@@ -226,3 +226,13 @@ def test_a_partial_section_says_so(client, db):
     make_matches(25)
     _, html = search_page(client, "Quillword")
     assert f"The {search.RESULTS_PER_TYPE} most relevant of 25" in html
+
+
+def test_an_empty_search_offers_the_hint_written_as_the_query_is(client, seed):
+    html = client.get("/search/?q=Jejy").content.decode()
+    none = html[html.index('<div class="search-none"') :]
+    assert 'Did you mean <a href="?q=jeju">Jeju</a>?' in none
+    assert "Or try fewer words" in none
+    assert (
+        'Did you mean <a href="?q=jeju">jeju</a>?' in client.get("/search/?q=jejy").content.decode()
+    )

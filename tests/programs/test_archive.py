@@ -97,7 +97,7 @@ def test_a_year_with_only_editions_to_come_has_its_chip_apart_after_the_years_he
     )
 
 
-def test_the_archive_links_each_program_to_its_editions_but_not_a_sample(client):
+def test_the_archive_links_each_program_to_its_editions_and_leaves_out_a_sample(client):
     long_running = make_editions(3)[0].program
     with as_one_change():
         other = ProgramFactory(title="Short program", slug="short")
@@ -119,11 +119,9 @@ def test_the_archive_links_each_program_to_its_editions_but_not_a_sample(client)
         in links
     )
     assert "/programs/sample/" not in links
-    # The sample's edition is in the list, its program marked as a sample.
-    assert (
-        '<span class="edition-row__program"><span class="sample-badge">Sample</span> Sample program'
-        in html
-    )
+    # The sample's edition is not among the real ones: its open call leads to it.
+    assert "/programs/sample/" not in html and "sample-badge" not in html
+    assert 'href="/programs/archive/2011/"' not in html
 
 
 def test_the_archive_says_the_shared_venue_once_and_a_year_has_no_program_links(client):

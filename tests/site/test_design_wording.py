@@ -164,7 +164,7 @@ def test_an_empty_search_stays_within_the_query_budget(
     with django_assert_max_num_queries(9):
         response = client.get("/search/?q=Jejy+webinr")
     text = main_of(response.content.decode())
-    assert "Did you mean jeju webinar?" in text
+    assert "Did you mean Jeju webinar?" in text  # capitalised as the query is
     assert "Latest news" in text and "News by tag" in text
 
 

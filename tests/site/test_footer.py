@@ -1,5 +1,7 @@
 """The footer of every page: WeGO, its website, the contacts, feeds, sitemap, privacy."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -19,6 +21,20 @@ def test_footer_names_wego_its_site_contacts_feeds_and_sitemap(client, seed):
     for url in ["/news/feed/rss/", "/news/feed/atom/", "/programs/calendar.ics", "/sitemap.xml"]:
         assert f'href="{url}"' in footer
     assert "Contacts" in text_of(response)
+
+
+def test_footer_has_a_column_per_kind_of_link_and_a_bar_with_copyright_and_privacy(client, seed):
+    html = client.get("/news/").content.decode()
+    footer = html[html.index('<footer class="site-footer">') :]
+    headings = re.findall(r'<p class="site-footer__heading"[^>]*>([^<]+)</p>', footer)
+    assert headings == ["About WeGO", "Contacts", "Explore", "Data and feeds"]
+    bar = footer[footer.index('<div class="site-footer__bar">') :]
+    assert "© World Smart Sustainable Cities Organization (WeGO)" in bar
+    assert f'<a href="{reverse("applications:privacy")}">Privacy notice</a>' in bar
+    # It repeats nothing: each address and each organisation name once.
+    hrefs = re.findall(r'href="([^"]+)"', footer)
+    assert len(hrefs) == len(set(hrefs))
+    assert footer.count("World Smart Sustainable Cities Organization") == 1
 
 
 @pytest.mark.parametrize(
