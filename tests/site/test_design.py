@@ -361,27 +361,28 @@ def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, 
 
 
 @pytest.mark.parametrize("width", [1280, 800])
-def test_the_testimonials_page_is_one_column_of_quotes_set_larger(seeded_server, page, width):
-    """One quote a row, all of one width, the words a step larger than the byline's
-    text, each name right under its quote."""
+def test_the_testimonials_page_is_the_one_testimonial_grid(seeded_server, page, width):
+    """The page's quotes are the grid every other page uses: two even columns, the cards
+    of a row one height with their bylines at its foot, the words in the body's size."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/testimonials/")
-    cards = page.locator(".testimonial-list > .testimonial")
+    assert page.locator(".testimonial-list").count() == 0
+    cards = page.locator(".testimonial-grid > .testimonial")
     assert cards.count() == 4
     boxes = [cards.nth(j).bounding_box() for j in range(4)]
-    assert len({round(box["x"]) for box in boxes}) == 1
     assert len({round(box["width"]) for box in boxes}) == 1
-    assert all(a["y"] + a["height"] < b["y"] for a, b in itertools.pairwise(boxes))
-    size = "el => parseFloat(getComputedStyle(el).fontSize)"
+    assert len({round(box["x"]) for box in boxes}) == 2
+    for left, right in (boxes[0:2], boxes[2:4]):
+        assert round(left["y"]) == round(right["y"])
+        assert round(left["height"]) == round(right["height"])
+    size = "el => getComputedStyle(el).fontSize"
     body = page.locator("body").evaluate(size)
+    bottom = "el => el.getBoundingClientRect().bottom"
     for j in range(4):
         card = cards.nth(j)
-        assert card.locator(".testimonial__quote").evaluate(size) > body
-        last = card.locator(".testimonial__words > :last-child")
-        words = last.bounding_box()
-        margin = last.evaluate("el => parseFloat(getComputedStyle(el).marginBottom)")
-        by = card.locator(".testimonial__by").bounding_box()
-        assert by["y"] - (words["y"] + words["height"]) < margin + 2, (j, words, by)
+        assert card.locator(".testimonial__quote").evaluate(size) == body
+    foot = [cards.nth(j).locator(".testimonial__by").evaluate(bottom) for j in range(4)]
+    assert round(foot[0]) == round(foot[1]) and round(foot[2]) == round(foot[3])
 
 
 def test_testimonials_side_by_side_leave_no_card_half_empty(seeded_server, page):
