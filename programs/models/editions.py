@@ -30,20 +30,23 @@ class EditionQuerySet(PublishableQuerySet):
         return super().published().filter(published_q("program__"))
 
     def with_participant_counts(self):
-        """How many cities/bodies and countries took part, per edition, as annotations.
+        """How many cities/bodies and countries took part, and how many topics were
+        taught, per edition, as annotations.
 
         Correlated subqueries rather than a join with GROUP BY: the database counts for
         the rows a page shows, not for every edition before it sorts and cuts a page.
         """
         participants = Participant.objects.filter(edition=OuterRef("pk")).order_by()
+        topics = Topic.objects.filter(edition=OuterRef("pk")).order_by()
 
-        def per_edition(aggregate):
-            counted = participants.values("edition").annotate(n=aggregate).values("n")
+        def per_edition(aggregate, rows=participants):
+            counted = rows.values("edition").annotate(n=aggregate).values("n")
             return Coalesce(Subquery(counted), 0)
 
         return self.annotate(
             body_count=per_edition(Count("pk")),
             country_count=per_edition(Count("country", distinct=True)),
+            topic_count=per_edition(Count("pk"), topics),
         )
 
     def latest_of_each_kind(self, count):
@@ -202,6 +205,11 @@ class Edition(HasSocialCard, HasPhoto, RemembersStoredValues, Publishable):
     @property
     def venue(self):
         return ", ".join(part for part in [self.venue_city, str(self.venue_country or "")] if part)
+
+    @property
+    def day_count(self):
+        """How many days it runs, both ends counted: 27–31 March is 5."""
+        return (self.end_date - self.start_date).days + 1
 
     @property
     def when(self):

@@ -103,8 +103,12 @@ def test_news_list_year_and_tag(client, seed):
 
 def test_news_cards_without_a_photograph_are_text_cards(client, seed):
     html = client.get("/news/").content.decode()
-    assert html.count('class="card post-card"') == 10
+    assert html.count('<article class="card post-card') == 10
     assert "<img" not in html
+    # The newest post is featured, first.
+    assert html.count("post-card--featured") == 1
+    first = html.index('<article class="card post-card')
+    assert html.index("post-card--featured") < html.index("<article", first + 1)
 
 
 def test_news_card_shows_the_photograph_when_there_is_one(client, seed):
@@ -156,7 +160,7 @@ def test_oldest_and_newest_posts_have_one_neighbour(client, seed):
 
 def test_news_cards_show_each_posts_own_tags(client, seed):
     html = client.get("/news/2020/").content.decode()
-    cards = html.split('<article class="card post-card">')[1:]
+    cards = html.split('<article class="card post-card')[1:]
     tags_by_title = {
         re.search(r'<h2 class="card__title"><a [^>]*>([^<]+)</a>', card).group(1): re.findall(
             r'rel="tag">([^<]+)</a>', card
@@ -272,7 +276,7 @@ def test_a_new_post_is_the_neighbour_of_the_last_one_at_once(client, empty_site,
 
 def test_a_tag_page_does_not_repeat_its_tag_on_each_card(client, seed):
     html = client.get("/news/tag/covid-19/").content.decode()
-    cards = html.split('<article class="card post-card">')[1:]
+    cards = html.split('<article class="card post-card')[1:]
     assert len(cards) == 3
     for card in cards:
         assert 'href="/news/tag/covid-19/"' not in card

@@ -244,7 +244,10 @@ def test_programs_grouped_by_kind(client, seed):
 def test_archive_by_year(client, seed):
     text = text_of(client.get("/programs/archive/"))
     assert "9 editions held from 2011 to 2018" in text
-    assert "18 cities and bodies, 13 countries" in text
+    assert (
+        "4 days\u00a0· 28 participants\u00a0· 18 cities and bodies\u00a0· 13 countries\u00a0· 6 topics"
+        in text
+    )
     html = client.get("/programs/archive/2012/").content.decode()
     text = text_of(client.get("/programs/archive/2012/"))
     # The rows count themselves: no count under the head; the program named once.
@@ -466,19 +469,24 @@ def test_a_process_keeps_the_rows_of_a_bounded_number_of_pages(client, seed, set
     assert queries(MAIN) > 0 and queries(BRIEF) > 0
 
 
-def test_a_programs_timeline_rows_count_who_took_part_where_recorded(client, seed):
-    """An edition whose participants are recorded says how many cities and bodies, from
-    how many countries, on its row of the program's timeline; the others say nothing."""
+def test_a_programs_timeline_rows_say_their_days_and_counts_where_recorded(client, seed):
+    """Every row of the program's timeline says how many days its edition ran; a row
+    whose participants are recorded adds how many cities and bodies, from how many
+    countries, and one with topics how many; the others stop at the days."""
     program = Program.objects.get(slug="wego-shrdc-training-program")
     edition = program.editions.get(slug="2017-03")
     with as_one_change():
         for position in (1, 2):
             ParticipantFactory(edition=edition, position=position)
+        TopicFactory(edition=edition, position=1)
     html = client.get(MAIN).content.decode()
     start = html.index('<ol class="edition-table"')
     table = html[start : html.index("</ol>", start)]
-    assert '<span class="edition-row__count">2 cities and bodies, 2 countries</span>' in table
-    assert table.count('<span class="edition-row__count"></span>') == 7
+    facts = re.findall(r'<span class="edition-row__facts">(.*?)</span>\n', table)
+    assert len(facts) == 8
+    fact_texts = [re.sub(r"<[^>]+>", "", f).replace("&nbsp;", " ") for f in facts]
+    assert fact_texts[0] == "5 days · 2 cities and bodies · 2 countries · 1 topic"
+    assert fact_texts[1:] == ["8 days", "5 days", "8 days", "8 days", "7 days", "9 days", "5 days"]
 
 
 def test_a_regional_program_known_by_its_name_presents_its_office(client, seed):
