@@ -28,7 +28,7 @@ from programs.models import Country, Edition, Participant, Program
 from programs.models.places import counted_edition_q
 from programs.views import public_contacts
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
-from wego_site.core.world_map import Mark, locator_map
+from wego_site.core.world_map import places_locator
 from wego_site.pagecache.generation import PAGES_KEPT, per_generation, per_generation_each
 
 GEONAMES_URL = "https://www.geonames.org/"
@@ -195,11 +195,7 @@ def place_page_data(place):
             "testimonials": list(testimonials),
             "offices": list(place.regional_offices.all()),
             "hosted": [e for e in editions if e.venue_place_id == place.pk],
-            "locator_svg": locator_map(
-                Mark(place.name, float(place.latitude), float(place.longitude), "")
-            )
-            if place.is_drawable
-            else "",
+            "head_map": places_locator([place]),
         }
 
     return per_generation_each("place-pages", place.pk, gather, PAGES_KEPT)
@@ -281,17 +277,19 @@ def country_page_data(country):
         host_pks = {host.pk for host in hosts}
         took_part_pks = {p.pk for p in took_part}
         located = {p.pk: p for p in [*took_part, *hosts] if p.is_drawable}.values()
+        cities = [p for p in took_part if p.kind != "organisation"]
         return {
-            "locator_svg": locator_map(
-                [Mark(p.name, float(p.latitude), float(p.longitude), "") for p in located],
+            "head_map": places_locator(
+                located,
                 title=f"Where the places of {country.name_in_sentence} are",
+                caption=cities[0].name
+                if len(cities) == 1 and not hosts
+                else f"The places of {country.name_in_sentence}",
                 span=36,
-            )
-            if located
-            else "",
+            ),
             "places": places,
             "took_part": took_part,
-            "cities": [p for p in took_part if p.kind != "organisation"],
+            "cities": cities,
             "organisations": [p for p in took_part if p.kind == "organisation"],
             "named_only": [p for p in places if p.pk not in took_part_pks | host_pks],
             "hosts": hosts,

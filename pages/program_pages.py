@@ -7,6 +7,7 @@ testimonials or applications. Their addresses keep the programs section's names
 (`programs:program_detail`, `programs:edition_detail`): see pages/program_urls.py.
 """
 
+from collections import Counter
 from urllib.parse import urljoin
 
 from django.db.models import Case, Prefetch, Q, Value, When, prefetch_related_objects
@@ -22,6 +23,7 @@ from programs.views import program_kind_crumb, public_contacts
 from testimonials.models import Testimonial
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 from wego_site.core.preview import Previewable
+from wego_site.core.world_map import places_locator
 from wego_site.pagecache.generation import PAGES_KEPT, per_generation, per_generation_each
 
 
@@ -30,6 +32,17 @@ def public_call(edition):
     editions with ``select_related("call")``."""
     call = getattr(edition, "call", None)  # no call: the reverse accessor raises
     return call if call is not None and call.is_published else None
+
+
+def host_places(program, editions):
+    """Where a program is held, for the map in its page's head: its regional office's
+    place, else the venues of its editions, the most used first (none for a program
+    held online or with no edition yet)."""
+    office = program.regional_office
+    if office is not None and office.place is not None:
+        return [office.place]
+    venues = Counter(edition.venue_place for edition in editions if edition.venue_place_id)
+    return [place for place, _count in venues.most_common()]
 
 
 class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
@@ -42,7 +55,7 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
     def get_queryset(self):
         return (
             self.visible(Program.objects)
-            .select_related("regional_office__place")
+            .select_related("regional_office__place__country")
             .prefetch_related("partners", "contacts")
         )
 
@@ -67,7 +80,7 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
         # recorded (counted in the same query).
         editions = list(
             self.visible(program.editions)
-            .select_related("venue_country", "call")
+            .select_related("venue_country", "venue_place__country", "call")
             .with_participant_counts()
         )
         return {
@@ -80,6 +93,7 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
                 .only("title", "slug", "published_at")[: self.related_post_count]
             ),
             "testimonials": self.testimonials(program, editions),
+            "head_map": places_locator(host_places(program, editions)),
         }
 
     def get_object(self, queryset=None):
@@ -108,6 +122,7 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             edition_count=len(editions),
             related_posts=content["related_posts"],
             testimonials=content["testimonials"],
+            head_map=content["head_map"],
             series_json_ld=series_json_ld(self.object, url, editions),
             **kwargs,
         )
@@ -195,7 +210,9 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
         return (
             self.visible(Edition.objects)
             .filter(program__slug=self.kwargs["program_slug"])
-            .select_related("program__regional_office", "venue_country", "call")
+            .select_related(
+                "program__regional_office", "venue_country", "venue_place__country", "call"
+            )
             .prefetch_related(
                 # In their order on the page (the parts' own ordering would join the
                 # edition again to sort by it).
@@ -243,6 +260,7 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
             ),
             "program_editions": [] if documented else self.public_program_editions(edition),
             "program_contacts": [] if documented else list(edition.program.contacts.all()),
+            "head_map": places_locator([edition.venue_place] if edition.venue_place else []),
         }
 
     def get_object(self, queryset=None):
@@ -263,6 +281,7 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
             call=call,
             testimonials=content["testimonials"],
             program_contacts=content["program_contacts"],
+            head_map=content["head_map"],
             event_json_ld=event_json_ld(edition, url, offers=offer),
             **kwargs,
         )

@@ -26,6 +26,7 @@ from programs.models.places import counted_edition_q
 from wego_site.core.archives import DateArchiveMixin
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
 from wego_site.core.pagination import PaginatedListMixin
+from wego_site.core.world_map import places_locator
 from wego_site.pagecache.generation import per_generation
 
 
@@ -102,7 +103,7 @@ class PublicProgramsMixin(BreadcrumbsMixin):
         programs there (`office.programs_here`) and the editions its place took part in
         (`office.editions_taken_part`), the programs of no office left as cards."""
         if section["kind"] == ProgramKind.REGIONAL:
-            offices = list(RegionalOffice.objects.select_related("place"))
+            offices = list(RegionalOffice.objects.select_related("place__country"))
             taken_part = editions_taken_part({office.place_id for office in offices} - {None})
             for office in offices:
                 office.programs_here = [
@@ -183,12 +184,18 @@ class ProgramKindView(PublicProgramsMixin, TemplateView):
         programs = self.with_latest_edition(list(self.get_queryset().filter(kind=kind)))
         real, samples = self.real_and_samples(programs)
         heading = introduction.heading if introduction and introduction.heading else kind.label
+        section = self.with_offices({"kind": kind, "introduction": introduction, "programs": real})
         return super().get_context_data(
             kind=kind,
             introduction=introduction,
             programs=programs,
-            kind_section=self.with_offices(
-                {"kind": kind, "introduction": introduction, "programs": real}
+            kind_section=section,
+            # The regional kind's head shows where its offices are.
+            head_map=per_generation(
+                f"kind-map:{kind.value}",
+                lambda: places_locator(
+                    [office.place for office in section.get("offices", []) if office.place]
+                ),
             ),
             sample_programs=samples,
             other_kinds=[k for k in ProgramKind if k != kind],

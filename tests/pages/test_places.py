@@ -285,13 +285,14 @@ def test_a_place_has_one_name_on_the_map_in_the_tables_and_on_its_page(client, s
 
 
 @pytest.mark.parametrize("slug", ["baguio", "battaramulla", "bucharest"])
-def test_a_places_map_follows_its_record_and_comes_before_the_rest(client, seed, slug):
-    """On a phone (the source's order) the map is not the page's last thing, after the
-    general "How to take part next": the editions, then the Key facts with the map,
-    then who took part, what they said and how to take part."""
+def test_a_places_map_is_in_its_head_and_its_facts_follow_its_record(client, seed, slug):
+    """The locator map is the picture beside the page's heading, once; on a phone (the
+    source's order) the editions, then the Key facts with the map's sources, then who
+    took part, what they said and how to take part."""
     html = client.get(f"/cities/{slug}/").content.decode()
     facts = html.index('id="facts-heading"')
-    assert html.index('<figure class="locator">') > facts
+    assert html.count('<svg class="locator-map"') == 1
+    assert html.index("<h1>") < html.index('<figure class="page-head__map">') < facts
     assert html.index('id="take-part-heading"') > facts
     for later in ('id="participants-heading"', 'id="testimonials-heading"'):
         if later in html:
@@ -312,7 +313,7 @@ def test_place_and_country_pages_say_each_fact_once_and_apart_from_hosting(clien
     assert "Editions" not in facts
     assert "on the world map" not in text
     assert re.search(
-        r'<figcaption class="locator__caption">Baguio, Philippines</figcaption>',
+        r'<figcaption class="page-head__map-caption">Baguio, Philippines</figcaption>',
         baguio.content.decode(),
     )
     assert '<span class="nowrap">(<a href="https://creativecommons.org/licenses/by/4.0/">' in (
@@ -380,15 +381,18 @@ def test_coordinates_are_a_quiet_source_note_and_a_country_has_its_locator(clien
     assert note.startswith("Map: land from Natural Earth;") and "(5.56, -0.20)" in note
     assert ">GeoNames</a>" in sources[1] and "CC BY 4.0" in note
     korea = client.get("/countries/kr/").content.decode()
-    aside = korea[korea.index('<aside class="side-col"') : korea.index("</aside>")]
-    assert '<svg class="locator-map"' in aside
-    assert ">Where the places of Korea are</title>" in aside
+    head = korea[
+        korea.index('<div class="page-head">') : korea.index('<div class="page-sections">')
+    ]
+    assert '<svg class="locator-map"' in head
+    assert ">Where the places of Korea are</title>" in head
     # Seoul, Jeju, Goyang and Seongnam: the hosts and those that took part.
-    assert aside.count('class="locator-map__mark"') == 4
-    assert re.search(r'<p class="sources">.*href="https://www.geonames.org/"', aside)
-    # The record first (on a phone too), the map after it.
-    assert korea.index('id="places-heading"') < korea.index('<aside class="side-col"')
-    assert "on the map</figcaption>" not in aside
+    assert head.count('class="locator-map__mark"') == 4
+    assert ">The places of Korea</figcaption>" in head
+    # Its sources at the foot of the page, once.
+    assert korea.count('class="locator-map"') == 1
+    sources = korea[korea.index('<p class="sources">') :]
+    assert 'href="https://www.geonames.org/"' in sources[: sources.index("</p>")]
 
 
 def test_the_seed_maps_crowded_korean_places_are_drawn_apart_on_the_cities_page_only(client, seed):

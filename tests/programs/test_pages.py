@@ -504,3 +504,49 @@ def test_a_regional_program_known_by_its_name_presents_its_office(client, seed):
     assert html.count("since 2014") + html.count("Since 2014") == 1
     assert 'href="/programs/kind/regional/"' in block
     assert "office-intro" not in client.get(MAIN).content.decode()
+
+
+def head_of(html):
+    """A page's head band: from its `.page-head` to the sections that follow it."""
+    start = html.index('<div class="page-head">')
+    return html[start : html.index('<div class="page-sections', start)]
+
+
+@pytest.mark.parametrize(
+    ("path", "place"),
+    [
+        (MAIN, "Seoul, Korea"),
+        (CHENGDU, "Chengdu, China"),
+        ("/programs/joint-workshop-smart-sustainable-cities-e-government/", "Jeju, Korea"),
+        (JEJU, "Jeju, Korea"),
+        ("/programs/kind/regional/", "Chengdu, China"),
+    ],
+)
+def test_a_page_about_a_place_shows_its_locator_map_in_its_head(client, seed, path, place):
+    """The head's picture is the locator map of where the program is held (its office's
+    city, else its editions' venue), of an edition's venue, of the regional offices:
+    one mark each, captioned with the place and its country, its sources beside it."""
+    html = client.get(path).content.decode()
+    head = head_of(html)
+    figure = head[head.index('<figure class="page-head__map">') :]
+    assert '<svg class="locator-map"' in figure
+    assert figure.count('class="locator-map__mark"') == 1
+    assert f'<figcaption class="page-head__map-caption">{place}<' in figure
+    assert "Natural Earth" in figure and 'href="https://www.geonames.org/"' in figure
+    assert html.count('<svg class="locator-map"') == 1
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/programs/world-bank-institute-smart-cities-webinar-series/",
+        "/programs/kind/main/",
+        "/programs/",
+        "/news/",
+        "/programs/archive/",
+    ],
+)
+def test_a_page_about_no_place_has_no_map_in_its_head(client, seed, path):
+    html = client.get(path).content.decode()
+    assert "page-head__map" not in html
+    assert "locator-map" not in html

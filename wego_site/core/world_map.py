@@ -635,6 +635,29 @@ def locator_map(marks, *, title=None, span=LOCATOR_SPAN, label_id="locator-map")
     )
 
 
+def places_locator(places, *, title=None, caption=None, span=LOCATOR_SPAN):
+    """The locator map a page's head shows beside its heading, of the places it is about
+    (each with `name`, `latitude`, `longitude` and `country.name`; those without
+    coordinates are left out): `{"svg", "caption"}`, the caption naming each place with
+    its country unless given; None when no place can be drawn, so a page about no place
+    has no map. Drawing is string formatting: callers keep the result per content
+    generation with the rest of the page's content."""
+    drawn = [
+        place for place in places if place.latitude is not None and place.longitude is not None
+    ]
+    if not drawn:
+        return None
+    names = [place.name for place in drawn]
+    if title is None:
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        title = f"Where {listed} {'is' if len(names) == 1 else 'are'}"
+    marks = [Mark(place.name, float(place.latitude), float(place.longitude), "") for place in drawn]
+    return {
+        "svg": locator_map(marks, title=title, span=span),
+        "caption": caption or "; ".join(f"{place.name}, {place.country.name}" for place in drawn),
+    }
+
+
 def drawn_once(name, draw):
     """`draw()`'s SVG, drawn once per content generation and kept in the cache.
 
