@@ -485,8 +485,8 @@ def test_news_pages_feature_the_newest_post_and_list_the_rest_as_equal_cards(
     seeded_server, page, path, width
 ):
     """The newest post leads, across the list and in larger type; every other post is a
-    text card of one width and type, three abreast at 1280 px, with its date and tags
-    on one line under its title."""
+    text card of one width and type, three abreast at 1280 px, its date under its title
+    and its tags at its foot, the cards of a row of one height."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     posts = page.locator(".post-list > .post-card")
@@ -516,9 +516,17 @@ def test_news_pages_feature_the_newest_post_and_list_the_rest_as_equal_cards(
         title = post.locator(".card__title").bounding_box()
         date = post.locator(".card__meta").bounding_box()
         assert date["y"] >= title["y"] + title["height"] - 1, "the date under the title"
+    rows = {}
+    for post in rest:
         tags = post.locator(".card__tags")
         if tags.count():
-            assert abs(tags.bounding_box()["y"] - date["y"]) < 12, "tags beside the date"
+            card = post.bounding_box()
+            chip = tags.get_by_role("link").last.bounding_box()
+            bottom = chip["y"] + chip["height"]
+            assert card["y"] + card["height"] - bottom <= 26, "the tags at the card's foot"
+        box = post.bounding_box()
+        rows.setdefault(round(box["y"]), set()).add(round(box["height"]))
+    assert all(len(heights) == 1 for heights in rows.values()), rows
 
 
 @pytest.mark.parametrize("width", [1280, 800])
