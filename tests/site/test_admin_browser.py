@@ -124,3 +124,16 @@ def test_the_sign_in_card_keeps_its_word_mark_centred_a_title_and_a_readable_mes
         " parseFloat(getComputedStyle(n).paddingLeft)]"
     )
     assert (size, weight) == ("15px", "400") and padding >= 16
+    # In the site's colours, not Django's greys: the ink for the title and the message (on
+    # the light red panel with the red bar down its side), field borders a field's 3:1.
+    ink = "rgb(23, 33, 43)"
+    assert page.locator("h1").evaluate("h => getComputedStyle(h).color") == ink
+    colour, panel, bar = page.locator(".errornote").first.evaluate(
+        "n => [getComputedStyle(n).color, getComputedStyle(n).backgroundColor,"
+        " getComputedStyle(n).borderInlineStartColor]"
+    )
+    assert (colour, panel, bar) == (ink, "rgb(252, 240, 240)", "rgb(164, 22, 26)")
+    border = page.get_by_label("Password", exact=True).evaluate(
+        "i => getComputedStyle(i).borderTopColor"
+    )
+    assert _contrast(re.findall(r"\d+", border)[:3], ["255"] * 3) >= 3, border

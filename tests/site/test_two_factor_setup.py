@@ -81,7 +81,16 @@ def test_a_wrong_code_sets_nothing_up(client, editor):
     wrong = f"{(int(code_for(key)) + 1) % 1_000_000:06d}"
     response = client.post(SETUP, {"code": wrong})
     assert response.status_code == 200
-    assert "That code is not the one the app shows now" in response.content.decode()
+    html = response.content.decode()
+    assert "That code is not the one the app shows now" in html
+    # Named at the top of the card, focused as the page opens, with a link to the field
+    # (far down on a phone); the message itself at the field, which points to it.
+    summary = re.search(r'<div class="errornote setup-error"[^>]*>(.*?)</div>', html, re.S)
+    assert 'role="alert"' in summary[0] and "autofocus" in summary[0]
+    assert '<a href="#id_code">' in summary[1]
+    assert re.search(r'<p class="field-error" id="id_code_error">That code is not', html)
+    field = re.search(r'<input[^>]*name="code"[^>]*>', html)[0]
+    assert 'aria-invalid="true"' in field and "id_code_error" in field
     assert not TOTPDevice.objects.filter(user=editor, confirmed=True).exists()
     assert client.get(INDEX).status_code == 302
 
@@ -243,6 +252,16 @@ def test_the_set_up_page_is_the_sign_in_card_and_fits_a_phone(live_server, page,
         " return [c.top + scrollY, document.documentElement.scrollHeight - c.bottom - scrollY]; }"
     )
     assert above > 40 and below >= above - 1, (above, below)
+    # Each step's number in its disc, the disc's middle on the middle of the step's first
+    # line (a step's rule above it included).
+    for middle_of_disc, middle_of_line in page.locator(".setup-steps > li").evaluate_all(
+        "steps => steps.map(li => { const disc = getComputedStyle(li, '::before');"
+        " const top = li.getBoundingClientRect().top + li.clientTop;"
+        " const p = li.firstElementChild; const line = parseFloat(getComputedStyle(p).lineHeight);"
+        " return [top + parseFloat(disc.top) + parseFloat(disc.height) / 2,"
+        " p.getBoundingClientRect().top + line / 2]; })"
+    ):
+        assert abs(middle_of_disc - middle_of_line) < 1, (middle_of_disc, middle_of_line)
     # One action beside the form's Confirm: no second button, the way off is the sign-out
     # line under the steps, with no script.
     assert page.get_by_role("button", name="Cancel").count() == 0
