@@ -128,6 +128,15 @@ class PublicProgramsMixin(BreadcrumbsMixin):
         )
 
 
+def offices_map(offices):
+    """The head map of a kind's regional offices, drawn only when every office has a
+    point: a map of some would say the others are not there."""
+    places = [office.place for office in offices]
+    if not places or any(place is None or place.latitude is None for place in places):
+        return None
+    return places_locator(places)
+
+
 def editions_taken_part(place_ids):
     """{place id: the counted editions its participants took part in, newest first}, in
     one query (none for no place)."""
@@ -190,12 +199,8 @@ class ProgramKindView(PublicProgramsMixin, TemplateView):
             introduction=introduction,
             programs=programs,
             kind_section=section,
-            # The regional kind's head shows where its offices are.
             head_map=per_generation(
-                f"kind-map:{kind.value}",
-                lambda: places_locator(
-                    [office.place for office in section.get("offices", []) if office.place]
-                ),
+                f"kind-map:{kind.value}", lambda: offices_map(section.get("offices", []))
             ),
             sample_programs=samples,
             other_kinds=[k for k in ProgramKind if k != kind],

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from pages import program_pages
-from programs.models import Country, Edition, Program, ProgramKind
+from programs.models import Country, Edition, Place, Program, ProgramKind
 from tests.factories import (
     ContactFactory,
     EditionFactory,
@@ -519,13 +519,11 @@ def head_of(html):
         (CHENGDU, "Chengdu, China"),
         ("/programs/joint-workshop-smart-sustainable-cities-e-government/", "Jeju, Korea"),
         (JEJU, "Jeju, Korea"),
-        ("/programs/kind/regional/", "Chengdu, China"),
     ],
 )
 def test_a_page_about_a_place_shows_its_locator_map_in_its_head(client, seed, path, place):
     """The head's picture is the locator map of where the program is held (its office's
-    city, else its editions' venue), of an edition's venue, of the regional offices:
-    one mark each, captioned with the place and its country, its sources beside it."""
+    city, else its editions' venue), of an edition's venue: one mark each, captioned with the place and its country, its sources beside it."""
     html = client.get(path).content.decode()
     head = head_of(html)
     figure = head[head.index('<figure class="page-head__map">') :]
@@ -534,6 +532,17 @@ def test_a_page_about_a_place_shows_its_locator_map_in_its_head(client, seed, pa
     assert f'<figcaption class="page-head__map-caption">{place}<' in figure
     assert "Natural Earth" in figure and 'href="https://www.geonames.org/"' in figure
     assert html.count('<svg class="locator-map"') == 1
+
+
+def test_the_regional_offices_are_mapped_only_when_every_one_has_a_point(client, seed):
+    """Ulyanovsk Region, the office for Europe, has no point: a map of Chengdu alone would
+    say it is the only office."""
+    assert "page-head__map" not in client.get("/programs/kind/regional/").content.decode()
+    office = Place.objects.get(name="Ulyanovsk Region")
+    office.latitude, office.longitude = 54.3, 48.4
+    office.save()
+    head = head_of(client.get("/programs/kind/regional/").content.decode())
+    assert head.count('class="locator-map__mark"') == 2
 
 
 @pytest.mark.parametrize(
