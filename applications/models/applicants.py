@@ -17,6 +17,7 @@ from applications.addresses import normalise_address
 from applications.documents import private_storage, random_document_name
 from applications.models.calls import Call
 from programs.models import Country, Participant
+from wego_site.core.countries import OneNamePerCountry
 
 TEXT_LIMIT = 2000
 # A phone number: digits, spaces, dashes, dots, parentheses and one leading +.
@@ -100,6 +101,7 @@ class Application(models.Model):
     )
     city = models.CharField(max_length=100)
     country = CountryField(
+        countries=OneNamePerCountry,
         blank_label="Choose a country",
         help_text="Any country or territory in ISO 3166, stored as its two-letter code.",
     )

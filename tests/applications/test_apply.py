@@ -171,7 +171,7 @@ def test_every_country_in_the_world_can_be_chosen_and_is_stored_as_its_iso_code(
 
 COMMON_NAMES = [
     ("NR", "Nauru"),
-    ("KR", "South Korea"),
+    ("KR", "Korea"),  # the site's name for it, once (not "South Korea" beside it)
     ("KP", "North Korea"),
     ("BS", "Bahamas"),
     ("US", "United States"),
