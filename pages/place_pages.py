@@ -14,7 +14,6 @@ from pages.places import (
     add_years_taken_part,
     by_country,
     counted_places,
-    fits_phone_window,
     host_places,
     host_role,
     participation_insets,
@@ -30,8 +29,6 @@ from programs.views import public_contacts
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 from wego_site.core.world_map import places_locator
 from wego_site.pagecache.generation import PAGES_KEPT, per_generation, per_generation_each
-
-GEONAMES_URL = "https://www.geonames.org/"
 
 
 class PlaceListView(BreadcrumbsMixin, TemplateView):
@@ -76,10 +73,8 @@ class PlaceListView(BreadcrumbsMixin, TemplateView):
                 program, year, data["places"], data["hosts"], insets_below=True
             ),
             map_insets=participation_insets(program, year, data["places"], data["hosts"]),
-            map_phone_window=fits_phone_window(data["places"], data["hosts"]),
             program=program,
             year=year,
-            geonames_url=GEONAMES_URL,
             **kwargs,
         )
 
@@ -153,7 +148,6 @@ class PlaceDetailView(BreadcrumbsMixin, DetailView):
         context = super().get_context_data(
             **place_page_data(place),
             contacts=public_contacts(),
-            geonames_url=GEONAMES_URL,
             **kwargs,
         )
         context["place_json_ld"] = place_json_ld(place, url)
@@ -195,6 +189,9 @@ def place_page_data(place):
             "testimonials": list(testimonials),
             "offices": list(place.regional_offices.all()),
             "hosted": [e for e in editions if e.venue_place_id == place.pk],
+            # The Key facts: the programs it took part in, each once, and the years.
+            "programs": list({e.program_id: e.program for e in editions}.values()),
+            "years": sorted({e.start_date.year for e in editions if e.start_date}),
             "head_map": places_locator([place]),
         }
 
@@ -228,9 +225,7 @@ class CountryDetailView(BreadcrumbsMixin, TemplateView):
         data = country_page_data(self.country)
         if data is None:
             raise Http404("No published content names this country.")
-        return super().get_context_data(
-            country=self.country, **data, geonames_url=GEONAMES_URL, **kwargs
-        )
+        return super().get_context_data(country=self.country, **data, **kwargs)
 
 
 def country_page_data(country):

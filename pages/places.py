@@ -17,7 +17,7 @@ from django.utils.text import get_text_list
 from programs.models import Edition, Participant, Place, RegionalOffice
 from programs.models.places import counted_edition_q
 from testimonials.models import Testimonial
-from wego_site.core.world_map import Mark, drawn_once, inset_maps, project, world_map
+from wego_site.core.world_map import Mark, drawn_once, inset_maps, world_map
 
 
 def public_editions():
@@ -245,23 +245,6 @@ def participation_map(program=None, year=None, places=None, hosts=None, *, inset
     today = timezone.localdate().isoformat()
     key = f"places:{program.pk if program else ''}:{year or ''}:{today}:{int(insets_below)}"
     return drawn_once(key, draw)
-
-
-# The part of the map a phone shows enlarged, in the drawing's units (from 0 at 180° W to
-# 1000): from the Caribbean to east of Korea. The room kept inside its edges is for a
-# mark's ring and, on the east, a host's name written after it.
-PHONE_WINDOW = (190, 930)
-PHONE_WINDOW_ROOM = (30, 90)
-
-
-def fits_phone_window(places, hosts):
-    """Whether every mark of the map lies inside PHONE_WINDOW, so a phone may show that part
-    enlarged (`.places__world--window`) and hide no place; else it shows the whole map."""
-    xs = [project(mark.longitude, mark.latitude)[0] for mark in marks_of(places, hosts)]
-    left, right = PHONE_WINDOW
-    return bool(xs) and (
-        min(xs) >= left + PHONE_WINDOW_ROOM[0] and max(xs) <= right - PHONE_WINDOW_ROOM[1]
-    )
 
 
 def participation_insets(program=None, year=None, places=None, hosts=None):

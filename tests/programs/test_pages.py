@@ -531,14 +531,19 @@ def head_of(html):
 )
 def test_a_page_about_a_place_shows_its_locator_map_in_its_head(client, seed, path, place):
     """The head's picture is the locator map of where the program is held (its office's
-    city, else its editions' venue), of an edition's venue: one mark each, captioned with the place and its country, its sources beside it."""
+    city, else its editions' venue), of an edition's venue: one mark each, captioned with the place and its country; its sources not beside it but one quiet
+    line at the page's foot."""
     html = client.get(path).content.decode()
     head = head_of(html)
     figure = head[head.index('<figure class="page-head__map">') :]
     assert '<svg class="locator-map"' in figure
     assert figure.count('class="locator-map__mark"') == 1
     assert f'<figcaption class="page-head__map-caption">{place}<' in figure
-    assert "Natural Earth" in figure and 'href="https://www.geonames.org/"' in figure
+    assert "Natural Earth" not in head and "GeoNames" not in head
+    credit = html[html.index('<p class="map-credit">') :]
+    assert "Natural Earth" in credit[: credit.index("</p>")]
+    assert 'href="https://www.geonames.org/"' in credit[: credit.index("</p>")]
+    assert html.count('<p class="map-credit">') == 1
     assert html.count('<svg class="locator-map"') == 1
 
 
@@ -566,4 +571,5 @@ def test_the_regional_offices_are_mapped_only_when_every_one_has_a_point(client,
 def test_a_page_about_no_place_has_no_map_in_its_head(client, seed, path):
     html = client.get(path).content.decode()
     assert "page-head__map" not in html
+    assert "map-credit" not in html
     assert "locator-map" not in html
