@@ -300,9 +300,14 @@ class EditionArchiveView(EditionArchiveMixin, DateArchiveMixin, ArchiveIndexView
 
 
 class EditionYearView(EditionArchiveMixin, DateArchiveMixin, YearArchiveView):
-    """One year's editions on one page; a year without any is a 404."""
+    """One year's editions on one page, in the order of their dates; a year without any is
+    a 404."""
 
     make_object_list = True
+
+    def get_queryset(self):
+        # In the order of their dates, as the links to the years before and after read.
+        return super().get_queryset().order_by("start_date", "pk")
 
     def get_breadcrumbs(self, context):
         return [archive_crumb(), Crumb(str(context["year"]), self.request.path)]

@@ -44,16 +44,18 @@ def test_the_archive_of_editions_comes_in_pages_newest_first(client):
 def test_a_year_of_the_archive_is_one_page(client):
     make_editions(60)
     html = client.get("/programs/archive/2003/").content.decode()
-    assert html.count('class="edition-row"') == 10
+    assert html.count('<th class="archive-table__dates" scope="row">') == 10
     assert "?page=" not in html
 
 
 def test_the_archive_lists_newest_first_within_a_page(client):
     make_editions(12)
     html = client.get("/programs/archive/").content.decode()
-    # The year is written on the first row of each year.
-    years = [int(y) for y in re.findall(r'edition-row__year" aria-hidden="true">(\d+)<', html)]
-    assert years == [2001, 2000]
+    # The year heads its rows: one group of rows a year.
+    years = re.findall(
+        r'<th class="archive-table__year" scope="rowgroup" rowspan="(\d+)">(\d+)<', html
+    )
+    assert years == [("2", "2001"), ("10", "2000")]
     newest_first = [e.get_absolute_url() for e in Edition.objects.order_by("-start_date")]
     assert sorted(newest_first, key=html.index) == newest_first
 
@@ -75,7 +77,9 @@ def test_editions_to_come_are_apart_and_not_counted_among_those_held(client):
     assert not any(e.get_absolute_url() in upcoming for e in held)
     # A year's page has no year column: its heading names the year.
     year_page = client.get("/programs/archive/2000/").content.decode()
-    assert "edition-table--in-year" in year_page
+    assert '<th scope="col">Dates</th>' in year_page
+    assert '<th scope="col">Year</th>' not in year_page
+    assert "archive-table__year" not in year_page
 
 
 def test_a_year_with_only_editions_to_come_has_its_chip_apart_after_the_years_held(client):
@@ -124,9 +128,24 @@ def test_the_archive_links_each_program_to_its_editions_and_leaves_out_a_sample(
     assert 'href="/programs/archive/2011/"' not in html
 
 
-def test_the_archive_says_the_shared_venue_once_and_a_year_has_no_program_links(client):
-    """The venue most editions share is said once above the rows (as on a program's
-    timeline), a row naming only a venue that differs; a year's page has the year chips
+def archive_rows(html):
+    """The table's rows, each as {column class: cell text}."""
+    table = html[html.index('<table class="archive-table') : html.index("</table>")]
+    return [
+        {
+            name: text_of(SimpleNamespace(content=cell.encode()))
+            for name, cell in re.findall(
+                r'<t[hd] class="archive-table__([a-z-]+)"[^>]*>(.*?)</t[hd]>', row, re.S
+            )
+        }
+        for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
+    ]
+
+
+def test_every_archive_row_names_its_program_venue_and_length(client):
+    """The archive is a table: a row per edition naming its dates, its program (on every
+    row, not once over a run), its venue and how long it ran, then who took part where
+    recorded (a dash said "Not recorded" otherwise); a year's page has the year chips
     but not the links to the programs, so its controls stay shorter than its rows."""
     with as_one_change():
         program = ProgramFactory(title="Long-running program")
@@ -138,22 +157,25 @@ def test_the_archive_says_the_shared_venue_once_and_a_year_has_no_program_links(
                 slug=f"e-{n}",
                 venue_city=first.venue_city,
                 venue_country=first.venue_country,
+                days=4,
             )
         other = ProgramFactory(title="Workshop elsewhere", slug="elsewhere")
         EditionFactory(program=other, start_date=dt.date(2010, 1, 1), slug="e-1")
     html = client.get("/programs/archive/").content.decode()
-    start = html.index('<ol class="edition-table"')
-    table = html[start : html.index("</ol>", start)]
-    assert f"Editions in {first.venue} unless noted" in html
-    assert first.venue not in table
-    assert table.count("edition-row__where") == 4
+    assert "<caption>Editions held, newest first</caption>" in html
+    rows = archive_rows(html)
+    assert [row["program"] for row in rows] == ["Workshop elsewhere"] + 3 * ["Long-running program"]
+    assert all(row["venue"] for row in rows)
+    assert [row["venue"] for row in rows[1:]] == 3 * [first.venue]
+    assert [row["length"] for row in rows[1:]] == ["5 days", "5 days", "4 days"]
+    assert [row["took-part"] for row in rows] == 4 * ["—Not recorded"]
     year = client.get("/programs/archive/2001/").content.decode()
     assert "by-program-heading" not in year
 
 
 def test_a_year_of_one_edition_has_the_archives_row_and_leads_to_the_years_around_it(client):
     """A year's page is the archive's rows, one edition or many (no card of another
-    design): the program named once, the edition by its dates and its venue, no lone count
+    design): the edition by its dates, its program and its venue, no lone count
     under the head; then the years before and after it."""
     with as_one_change():
         program = ProgramFactory(title="Long-running program", slug="long-running")
@@ -169,22 +191,19 @@ def test_a_year_of_one_edition_has_the_archives_row_and_leads_to_the_years_aroun
     main = html[html.index("<main") : html.index("</main>")]
     assert "year-edition" not in main and 'class="lede"' not in main
     assert "1 edition" not in text_of(SimpleNamespace(content=main.encode()))
-    row = re.search(r'<li class="edition-row">.*?</li>', main, re.S)[0]
-    assert '<span class="edition-row__program">Long-running program</span>' in row
-    link = re.search(
-        rf'<a class="edition-row__link" href="{middle.get_absolute_url()}">(.*?)</a>', row
-    )
-    assert (
-        text_of(SimpleNamespace(content=link[1].encode())) == "Long-running program, 1–3 May 2002"
-    )
-    assert middle.venue in row
+    (row,) = archive_rows(main)
+    assert row["program"] == "Long-running program"
+    assert row["dates"] == "Long-running program, 1–3 May 2002"
+    assert row["venue"] == middle.venue
     steps = main[main.index('<nav class="year-steps" aria-label="Other years">') :]
     assert re.search(r'href="/programs/archive/2000/" rel="prev">.*Editions of 2000</a>', steps)
     assert re.search(r'href="/programs/archive/2004/" rel="next">Editions of 2004', steps)
-    # A year of several editions names its program once, and the first year has no year
-    # before.
+    # A year of several editions lists them in the order of their dates (as the years
+    # before and after read), each naming its program; the first year has no year before.
     several = client.get("/programs/archive/2004/").content.decode()
-    assert several.count('class="edition-row"') == 2
-    assert several.count('class="edition-row__program"') == 1
+    assert [row["dates"] for row in archive_rows(several)] == [
+        "Long-running program, 1–3 May 2004",
+        "Long-running program, 1–4 September 2004",
+    ]
     first = client.get("/programs/archive/2000/").content.decode()
     assert 'rel="prev"' not in first.split('class="year-steps"')[1]

@@ -678,43 +678,32 @@ def test_an_edition_known_by_its_dates_has_the_rail_of_the_other_editions(seeded
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_an_archive_row_says_its_venue_once_after_the_dates_on_a_phone(seeded_server, page, width):
-    """On a phone a venue that differs from the shared one (said above the rows) follows
-    the dates on their line (a line less a row); from 48rem it has its column. Either way
-    it is shown once, and a row in the shared venue names none."""
+def test_the_archive_is_a_table_whose_every_row_names_its_program(seeded_server, page, width):
+    """From 48rem the archive is a table of columns the content's full width (year,
+    dates, program, venue, length, who took part); on a phone its rows stack, the
+    program over the dates, the venue after them. Every row names its program."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/programs/archive/")
-    assert page.locator(".edition-table__venue").inner_text() == (
-        "Editions in Seoul, Korea unless noted"
-    )
-    seoul = page.locator(".edition-row").filter(has_text="March 2017")
-    assert "Seoul" not in seoul.inner_text()
-    row = page.locator(".edition-row").filter(has_text="July 2018")
-    when = row.locator(".edition-row__dates")
-    where = row.locator(".edition-row__where")
-    # The program once over its run of rows, each row its dates.
-    programs = page.locator(".edition-row__program").all_inner_texts()
-    assert programs == [
-        "Joint Workshop for Smart Sustainable Cities & e‑Government",
-        "WeGO–SHRDC Training Program",
-    ], programs
-    # What shows: the link's dates (its program's name is for screen readers), then the
-    # venue where it is shown on the dates' line.
-    shown = when.evaluate(
-        "el => { const link = el.querySelector('.edition-row__link').cloneNode(true);"
-        " link.querySelectorAll('.visually-hidden').forEach(n => n.remove());"
-        " const venue = el.querySelector('.edition-row__when-venue');"
-        " const shown = venue && venue.offsetParent !== null ? venue.textContent : '';"
-        " return (link.textContent + shown).replace(/\\s+/g, ' ').trim(); }"
-    )
+    table = page.locator(".archive-table")
+    programs = table.locator(".archive-table__program").all_inner_texts()
+    assert len(programs) == 9 and all(programs), programs
+    row = table.locator("tbody tr").filter(has_text="July 2018")
+    program = row.locator(".archive-table__program").bounding_box()
+    dates = row.locator(".archive-table__dates").bounding_box()
+    venue = row.locator(".archive-table__venue")
+    assert venue.inner_text() == "Jeju Island, Korea"
+    main = page.locator("main .page-sections").bounding_box()
     if width == 375:
-        assert shown == "9–12 July 2018 · Jeju Island, Korea"
-        assert not where.is_visible()
-        line = when.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
-        assert when.bounding_box()["height"] < line * 1.5
+        assert (
+            not table.locator("thead").is_visible()
+            or table.locator("thead").bounding_box()["height"] <= 1
+        )
+        assert program["y"] + program["height"] <= dates["y"] + 1
     else:
-        assert shown == "9–12 July 2018"
-        assert where.inner_text() == "Jeju Island, Korea"
+        assert table.locator("thead").is_visible()
+        assert table.bounding_box()["width"] >= main["width"] * 0.9
+        assert abs(program["y"] - dates["y"]) < dates["height"]
+        assert program["x"] > dates["x"] and venue.bounding_box()["x"] > program["x"]
 
 
 RAIL_JS = """
@@ -732,7 +721,7 @@ rows => rows.map(row => {
 
 @pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize(
-    "path", ["/programs/wego-shrdc-training-program/2016-05/", "/programs/archive/2012/"]
+    "path", ["/programs/wego-shrdc-training-program/2016-05/", "/cities/seoul/"]
 )
 def test_the_timelines_rail_runs_from_the_first_dot_to_the_last(seeded_server, page, path, width):
     """Never past them: the line neither starts above the first edition's dot nor runs on
