@@ -175,3 +175,12 @@ def test_landing_stays_the_same_size_as_the_archive_grows(client, seed):
     # The figures still count every edition and start with the oldest.
     assert "Editions since 1990" in html
     assert older[0].get_absolute_url() in client.get("/programs/archive/").content.decode()
+
+
+def test_the_landing_maps_sources_are_under_the_map(client, seed):
+    """Inside the map's band, so the page still ends on its last band, not a stray line."""
+    html = client.get("/").content.decode()
+    assert html.count('<p class="map-credit">') == 1
+    figure = html[html.index('<figure class="reach__map">') :]
+    figure = figure[: figure.index("</figure>")]
+    assert '<p class="map-credit">' in figure and "GeoNames" in figure
