@@ -95,9 +95,17 @@ def test_news_list_year_and_tag(client, seed):
     text = text_of(client.get("/news/"))
     assert "10 posts" in text
     assert "18 cities awarded for their smart initiatives" in text
-    text = text_of(client.get("/news/tag/covid-19/"))
-    assert "3 posts" in text
-    assert "Smart City Driver" not in text
+    response = client.get("/news/tag/covid-19/")
+    assert "3 posts" in text_of(response)
+    html = response.content.decode()
+    posts = html[html.index('<div class="post-list">') : html.index("</main>")]
+    assert "Hands-on experience offered in first Smart City Driver webinar" not in posts
+    # The other tags, to move sideways: every public tag but this one, in the page's head.
+    head = html[html.index('<div class="page-head">') : html.index('<div class="post-list">')]
+    others = re.findall(r'rel="tag">([^<]+)</a>', head)
+    assert "Smart City Driver" in others and "COVID-19" not in others
+    # A tag's posts are cards alike: none featured.
+    assert "post-card--featured" not in html
     assert "10 posts" in text_of(client.get("/news/2020/"))
 
 
