@@ -158,21 +158,34 @@ class ApplicationAdmin(admin.ModelAdmin):
         permissions=["review"],
     )
     def make_participants(self, request, queryset):
-        """List each accepted or confirmed applicant; say how many were listed now, how
-        many were listed before (left as they were) and how many cannot be."""
+        """List each accepted or confirmed applicant's body; say how many bodies were
+        listed now, how many applicants' bodies the edition listed already (left as they
+        were) and how many applicants cannot be listed."""
         listed = already = skipped = 0
         for application in queryset.select_related("call__edition"):
             if application.status not in PARTICIPATING:
                 skipped += 1
-            elif application.participant_id:
-                already += 1
-            else:
-                application.make_participant()
+                continue
+            linked_before = application.participant_id is not None
+            participant, added = application.make_participant()
+            if added:
+                listed += 1
                 self.log_change(
                     request, application, "Listed as a participating city or body of its edition."
                 )
-                listed += 1
-        parts = [f"{listed} listed as participating cities or bodies of their edition."]
+            else:
+                already += 1
+                if not linked_before:
+                    self.log_change(
+                        request,
+                        application,
+                        f"Linked to “{participant.name}”, listed already on its edition's page.",
+                    )
+        parts = [
+            "1 listed as a participating city or body of its edition."
+            if listed == 1
+            else f"{listed} listed as participating cities or bodies of their edition."
+        ]
         if already:
             parts.append(f"{already} already listed, left as they were.")
         if skipped:

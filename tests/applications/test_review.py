@@ -318,7 +318,9 @@ def test_accepted_applicants_become_the_editions_participants(client, editor_cli
         application.change_status("accepted")
     declined.change_status("declined")
     listed = run_action(editor_client, "make_participants", [first, second, declined], follow=True)
-    assert "2 listed as participating" in listed.content.decode()
+    # One body: listed once, the second applicant from it counted as already listed.
+    assert "1 listed as a participating city or body" in listed.content.decode()
+    assert "1 already listed, left as they were." in listed.content.decode()
     assert "1 skipped: only accepted or confirmed" in listed.content.decode()
     again = run_action(editor_client, "make_participants", [first, declined], follow=True)
     # Twice: still one, and the message says so rather than counting it listed again.
@@ -332,6 +334,24 @@ def test_accepted_applicants_become_the_editions_participants(client, editor_cli
     assert "Harbour City Council" in page.content.decode()
     assert "Declined Town" not in page.content.decode()
     assert "Stored Applicant" not in page.content.decode()  # never a person's name
+
+
+def test_a_body_already_on_the_edition_page_is_counted_as_already_listed(editor_client, call):
+    """As docs/editing.md says: a body the edition lists already (from an earlier
+    applicant, an import or by hand) is left as it was and counted so."""
+    first = ApplicationFactory(call=call, organisation="Intendencia de Montevideo", country="UY")
+    first.change_status("accepted")
+    run_action(editor_client, "make_participants", [first])
+    second = ApplicationFactory(call=call, organisation="Intendencia de Montevideo", country="UY")
+    second.change_status("accepted")
+    listed = run_action(editor_client, "make_participants", [second], follow=True)
+    message = listed.content.decode()
+    assert "0 listed as participating cities or bodies" in message
+    assert "1 already listed, left as they were." in message
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert second.participant == first.participant  # shown as on the edition page
+    assert Participant.objects.filter(edition=call.edition).count() == 1
 
 
 def test_listing_maps_the_iso_country_to_the_sites_row_or_adds_it(editor_client, call, seed):
