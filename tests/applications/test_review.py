@@ -227,6 +227,52 @@ def test_the_decision_preview_counts_in_words(editor_client, call, decision_text
     assert "All 2 selected applications will get" in said([accepted, other])
 
 
+def test_the_decision_preview_says_who_was_emailed_before_and_gets_nothing_unless_ticked(
+    editor_client, call, decision_texts
+):
+    emailed = ApplicationFactory(call=call, name="Emailed Before", email="before@example.org")
+    fresh = ApplicationFactory(call=call, name="Never Emailed", email="fresh@example.org")
+    for application in (emailed, fresh):
+        application.change_status("accepted")
+    run_action(editor_client, "send_decision_emails", [emailed], confirm="send")
+
+    html = run_action(editor_client, "send_decision_emails", [emailed, fresh]).content.decode()
+    content = re.sub(r"\s+", " ", html[html.index('<div id="content"') :])
+    assert "All 2 selected" not in content
+    assert (
+        "1 of the 2 selected applications will get the email written for their status; "
+        "1 was emailed a decision before and gets nothing unless you tick "
+        "“Email this applicant again” below." in content
+    )
+    # The preview of the one emailed before is there, marked as not sent unless ticked,
+    # after the one that will be sent.
+    assert content.index("Never Emailed") < content.index("Emailed Before")
+    previews = re.findall(r'<section class="decision-email[^"]*">.*?</section>', content)
+    assert len(previews) == 2
+    assert "Not sent unless" not in previews[0] and "Never Emailed" in previews[0]
+    assert "Emailed Before" in previews[1]
+    assert "decision-email--not-sent" in previews[1]
+    assert "Not sent unless you tick “Email this applicant again” below" in previews[1]
+
+    only_before = run_action(editor_client, "send_decision_emails", [emailed]).content.decode()
+    assert (
+        re.sub(r"\s+", " ", only_before).count(
+            "The selected application was emailed a decision before: it gets nothing unless you "
+            "tick “Email this applicant again” below."
+        )
+        == 1
+    )
+
+
+def test_the_decision_preview_leads_back_to_the_applications(editor_client, call, decision_texts):
+    application = ApplicationFactory(call=call)
+    application.change_status("accepted")
+    html = run_action(editor_client, "send_decision_emails", [application]).content.decode()
+    crumbs = re.sub(r"\s+", " ", html.split('<div class="breadcrumbs">')[1].split("</div>")[0])
+    assert f'<a href="{reverse(CHANGELIST)}">Applications</a> › Email the decision' in crumbs
+    assert f'<a href="{reverse("admin:app_list", args=["applications"])}">' in crumbs
+
+
 DECISION_TEXTS_UPDATE = "applications.migrations.0009_accepted_email_stands_on_its_own"
 
 
