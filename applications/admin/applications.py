@@ -12,7 +12,7 @@ from django_countries.filters import CountryFilter
 from applications.admin.decision_action import send_decision_emails
 from applications.documents import document_response
 from applications.exports import applications_csv_response
-from applications.models import Application, ApplicationStatus, StatusChange
+from applications.models import Application, ApplicationStatus, Call, StatusChange
 from applications.models.applicants import PARTICIPATING
 from wego_site.core.date_text import moment_text
 
@@ -30,6 +30,15 @@ class StatusChangeInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+class CallFilter(admin.RelatedFieldListFilter):
+    """The calls by their edition's title naming its program, as in the list's "call"
+    column: two programs' editions may share a title ("Training Program, March 2017")."""
+
+    def field_choices(self, field, request, model_admin):
+        calls = Call.objects.select_related("edition__program").order_by("-edition__start_date")
+        return [(call.pk, call.edition.full_title) for call in calls]
 
 
 def apply_to_each(modeladmin, request, applications, step, done, skipped, logged):
@@ -75,13 +84,13 @@ class ApplicationAdmin(admin.ModelAdmin):
         "full_name",
         "organisation",
         "country",
-        "call",
+        "applied_to",
         "status",
         "submitted",
         "on_edition_page",
     ]
-    list_filter = ["call", "status", ("country", CountryFilter), "submitted_at"]
-    list_select_related = ["call__edition"]
+    list_filter = [("call", CallFilter), "status", ("country", CountryFilter), "submitted_at"]
+    list_select_related = ["call__edition__program"]
     search_fields = ["reference", "name", "email", "organisation", "city", "position"]
     date_hierarchy = "submitted_at"
     inlines = [StatusChangeInline]
@@ -139,11 +148,16 @@ class ApplicationAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return self.has_review_permission(request) and super().has_delete_permission(request, obj)
 
+    @admin.display(description="call", ordering="call__edition__start_date")
+    def applied_to(self, application):
+        return application.call.edition.full_title
+
     @admin.display(description="submitted", ordering="submitted_at")
     def submitted(self, application):
         return moment_text(application.submitted_at)
 
-    @admin.display(description="on the edition page", boolean=True)
+    # "listed", as the action that lists them: short enough for the list to fit 1280 pixels.
+    @admin.display(description="listed", boolean=True)
     def on_edition_page(self, application):
         return application.participant_id is not None
 

@@ -21,6 +21,7 @@ from reversion.models import Revision, Version
 
 from applications.models import Application, DecisionEmail, StatusChange
 from programs.models import Contact, Country, Participant
+from tests import factories
 from tests.applications.factories import ApplicationFactory, CallFactory, ContactFactory
 from tests.applications.helpers import send_the_queue, stored_documents
 from tests.applications.pdfs import pdf_bytes
@@ -28,6 +29,8 @@ from tests.applications.pdfs import pdf_bytes
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "admin:applications_application_changelist"
+# Sessions, user, permissions, counts, the filters' choices, the rows: however many rows.
+QUERIES_OF_THE_LIST = 11
 
 
 def run_action(client, action, applications, follow=False, **extra):
@@ -59,6 +62,34 @@ def test_the_list_and_the_csv_name_the_zone_of_the_submission_time(editor_client
     response = run_action(editor_client, "export_csv", [application])
     (row,) = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert row["Submitted, Seoul time (UTC+9)"] == "2026-12-07 05:19"
+
+
+def test_the_list_names_each_calls_program_in_a_fixed_number_of_queries(
+    editor_client, django_assert_num_queries
+):
+    """Two programs' editions may share a title: the "call" column and the "By call"
+    filter name the program too, with no query per row or per call."""
+
+    def add_call(program_title):
+        edition = factories.EditionFactory(
+            program=factories.ProgramFactory(title=program_title),
+            title="Training Program, March 2017",
+        )
+        return ApplicationFactory(call=CallFactory(edition=edition)).call.pk
+
+    calls = {
+        "SHRDC": add_call("WeGO–SHRDC Training Program"),
+        "KOICA": add_call("WeGO–KOICA Training Program"),
+    }
+    with django_assert_num_queries(QUERIES_OF_THE_LIST):
+        html = editor_client.get(reverse(CHANGELIST)).content.decode()
+    for program in ("SHRDC", "KOICA"):
+        name = f"WeGO–{program} Training Program, March 2017"
+        assert f'<td class="field-applied_to">{name}</td>' in html
+        assert f'exact={calls[program]}">{name}</a>' in html  # the "By call" filter
+    add_call("WeGO–Seoul Training Program")
+    with django_assert_num_queries(QUERIES_OF_THE_LIST):
+        editor_client.get(reverse(CHANGELIST))
 
 
 def test_the_by_call_filter_is_shown_once_there_are_two_calls(editor_client, call):
