@@ -12,7 +12,7 @@ from django_countries.filters import CountryFilter
 from applications.admin.decision_action import send_decision_emails
 from applications.documents import document_response
 from applications.exports import applications_csv_response
-from applications.models import Application, ApplicationStatus, StatusChange
+from applications.models import Application, ApplicationStatus, Call, StatusChange
 from applications.models.applicants import PARTICIPATING
 from wego_site.core.date_text import moment_text
 
@@ -30,6 +30,15 @@ class StatusChangeInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+class CallFilter(admin.RelatedFieldListFilter):
+    """The calls by their edition's title naming its program, as in the list's "call"
+    column: two programs' editions may share a title ("Training Program, March 2017")."""
+
+    def field_choices(self, field, request, model_admin):
+        calls = Call.objects.select_related("edition__program").order_by("-edition__start_date")
+        return [(call.pk, call.edition.full_title) for call in calls]
 
 
 def apply_to_each(modeladmin, request, applications, step, done, skipped, logged):
@@ -75,13 +84,13 @@ class ApplicationAdmin(admin.ModelAdmin):
         "full_name",
         "organisation",
         "country",
-        "call",
+        "applied_to",
         "status",
         "submitted",
         "on_edition_page",
     ]
-    list_filter = ["call", "status", ("country", CountryFilter), "submitted_at"]
-    list_select_related = ["call__edition"]
+    list_filter = [("call", CallFilter), "status", ("country", CountryFilter), "submitted_at"]
+    list_select_related = ["call__edition__program"]
     search_fields = ["reference", "name", "email", "organisation", "city", "position"]
     date_hierarchy = "submitted_at"
     inlines = [StatusChangeInline]
@@ -139,11 +148,16 @@ class ApplicationAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return self.has_review_permission(request) and super().has_delete_permission(request, obj)
 
+    @admin.display(description="call", ordering="call__edition__start_date")
+    def applied_to(self, application):
+        return application.call.edition.full_title
+
     @admin.display(description="submitted", ordering="submitted_at")
     def submitted(self, application):
         return moment_text(application.submitted_at)
 
-    @admin.display(description="on the edition page", boolean=True)
+    # "listed", as the action that lists them: short enough for the list to fit 1280 pixels.
+    @admin.display(description="listed", boolean=True)
     def on_edition_page(self, application):
         return application.participant_id is not None
 
@@ -158,21 +172,34 @@ class ApplicationAdmin(admin.ModelAdmin):
         permissions=["review"],
     )
     def make_participants(self, request, queryset):
-        """List each accepted or confirmed applicant; say how many were listed now, how
-        many were listed before (left as they were) and how many cannot be."""
+        """List each accepted or confirmed applicant's body; say how many bodies were
+        listed now, how many applicants' bodies the edition listed already (left as they
+        were) and how many applicants cannot be listed."""
         listed = already = skipped = 0
         for application in queryset.select_related("call__edition"):
             if application.status not in PARTICIPATING:
                 skipped += 1
-            elif application.participant_id:
-                already += 1
-            else:
-                application.make_participant()
+                continue
+            linked_before = application.participant_id is not None
+            participant, added = application.make_participant()
+            if added:
+                listed += 1
                 self.log_change(
                     request, application, "Listed as a participating city or body of its edition."
                 )
-                listed += 1
-        parts = [f"{listed} listed as participating cities or bodies of their edition."]
+            else:
+                already += 1
+                if not linked_before:
+                    self.log_change(
+                        request,
+                        application,
+                        f"Linked to “{participant.name}”, listed already on its edition's page.",
+                    )
+        parts = [
+            "1 listed as a participating city or body of its edition."
+            if listed == 1
+            else f"{listed} listed as participating cities or bodies of their edition."
+        ]
         if already:
             parts.append(f"{already} already listed, left as they were.")
         if skipped:

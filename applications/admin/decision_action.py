@@ -48,9 +48,19 @@ def send_decision_emails(modeladmin, request, queryset):
             )
         modeladmin.message_user(request, message, messages.SUCCESS)
         return None
+    first_time = [a for a in ready if not a.decision_emailed_at]
+    again_label = (
+        "Email this applicant again"
+        if len(emailed_before) == 1
+        else f"Email these {len(emailed_before)} applicants again"
+    )
     previews = [
-        (application, *templates[application.status].render(application))
-        for application in ready[:PREVIEW_COUNT]
+        (
+            application,
+            not application.decision_emailed_at,
+            *templates[application.status].render(application),
+        )
+        for application in (first_time + emailed_before)[:PREVIEW_COUNT]
     ]
     context = {
         **modeladmin.admin_site.each_context(request),
@@ -60,7 +70,43 @@ def send_decision_emails(modeladmin, request, queryset):
         "ready": ready,
         "left_out": left_out,
         "emailed_before": emailed_before,
+        "who_gets_it": who_gets_it(
+            len(applications), len(first_time), len(emailed_before), again_label
+        ),
+        "again_label": again_label,
         "previews": previews,
         "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
     }
     return TemplateResponse(request, "admin/applications/decision_preview.html", context)
+
+
+def who_gets_it(selected, first_time, emailed_before, again_label):
+    """The preview's first sentence: how many of the `selected` applications get an email
+    when Send is pressed as the page stands (`first_time`), and how many were emailed a
+    decision before and get one only when `again_label` is ticked."""
+    unless = f"gets nothing unless you tick “{again_label}” below"
+    if selected == 1:
+        if first_time:
+            return "The selected application will get the email written for its status."
+        if emailed_before:
+            return f"The selected application was emailed a decision before: it {unless}."
+        return "The selected application will get no email."
+    if first_time == selected:
+        sentence = (
+            f"All {selected} selected applications will get the email written for their status"
+        )
+    elif not first_time:
+        sentence = f"None of the {selected} selected applications will get an email"
+    else:
+        sentence = (
+            f"{first_time} of the {selected} selected applications will get the email "
+            "written for their status"
+        )
+    if emailed_before == 1:
+        sentence += f"; 1 was emailed a decision before and {unless}"
+    elif emailed_before:
+        sentence += (
+            f"; {emailed_before} were emailed a decision before and get nothing unless you "
+            f"tick “{again_label}” below"
+        )
+    return sentence + "."

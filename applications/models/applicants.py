@@ -200,20 +200,24 @@ class Application(models.Model):
         """List this applicant's organisation (or city) and country on the edition page.
 
         The country is the site's row with the application's ISO code, added from the ISO
-        data when the site has none yet. Two applicants of one body share its entry.
-        Returns the participant, or None when the application is not accepted or
-        confirmed."""
+        data when the site has none yet. Two applicants of one body share its entry, and a
+        body the edition lists already (under that name, in any case, and country) is
+        linked as it is. Returns the participant and whether it was added now, or
+        (None, False) when the application is not accepted or confirmed."""
         if self.status not in PARTICIPATING:
-            return None
+            return None, False
         if self.participant_id:
-            return self.participant
+            return self.participant, False
         edition = self.call.edition
         name = self.organisation or self.city
         country = Country.objects.for_code(self.country.code, self.country.name)
-        participant = Participant.objects.filter(
-            edition=edition, name=name, country=country
-        ).first()
-        if participant is None:
+        participant = (
+            Participant.objects.filter(edition=edition, name__iexact=name, country=country)
+            .order_by("position", "pk")
+            .first()
+        )
+        added = participant is None
+        if added:
             last = Participant.objects.filter(edition=edition).order_by("-position").first()
             participant = Participant.objects.create(
                 edition=edition,
@@ -223,7 +227,7 @@ class Application(models.Model):
             )
         self.participant = participant
         self.save(update_fields=["participant", "updated_at"])
-        return participant
+        return participant, added
 
     def anonymise(self):
         """Remove everything that identifies the applicant, here and in the admin's

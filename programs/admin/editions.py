@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
 from programs.admin.import_participants import ParticipantImportMixin
@@ -84,8 +84,9 @@ class EditionAdmin(ParticipantImportMixin, PublishableAdmin):
 
     @admin.action(description="Copy for next year (as a new draft)", permissions=["add"])
     def copy_for_next_year(self, request, queryset):
-        """A copy one year on; when that year's dates are past already, a page first says
-        so and offers the next year still ahead."""
+        """A copy one year on. A page asks first when that year's dates are past already
+        (offering the next year still ahead), and when the program has an edition in that
+        year already (naming it), so that Go pressed twice makes no second copy."""
         editions = list(queryset.select_related("program"))
         today = timezone.localdate()
         past = [
@@ -95,22 +96,24 @@ class EditionAdmin(ParticipantImportMixin, PublishableAdmin):
         ]
         choice = request.POST.get("copy_to")
         if past and choice not in ("next", "ahead"):
-            context = {
-                **self.admin_site.each_context(request),
-                "title": "Copy for next year: the dates would be past",
-                "opts": self.model._meta,
-                "editions": editions,
-                "past": past,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            }
-            return TemplateResponse(
-                request, "admin/programs/edition/copy_for_next_year.html", context
+            return self.copy_question(
+                request, "Copy for next year: the dates would be past", editions, past=past
+            )
+        years = [
+            edition.next_future_year(today) if choice == "ahead" else edition.start_date.year + 1
+            for edition in editions
+        ]
+        existing = self.editions_in_year(editions, years)
+        if existing and request.POST.get("copy_again") != "yes":
+            return self.copy_question(
+                request,
+                "Copy for next year: that year has an edition already",
+                editions,
+                existing=existing,
+                copy_to=choice,
             )
         copies = [
-            edition.copy_for_next_year(
-                edition.next_future_year(today) if choice == "ahead" else None
-            )
-            for edition in editions
+            edition.copy_for_next_year(year) for edition, year in zip(editions, years, strict=True)
         ]
         # The copies' first version (the revision the admin's changelist opens) says so.
         if reversion.is_active():
@@ -135,3 +138,48 @@ class EditionAdmin(ParticipantImportMixin, PublishableAdmin):
         if len(copies) == 1:
             return redirect("admin:programs_edition_change", copies[0].pk)
         return None
+
+    def editions_in_year(self, editions, years):
+        """For each edition whose program has an edition in the year it would be copied
+        to, a sentence naming that program's editions of that year, with links to them."""
+        sentences = []
+        for edition, year in zip(editions, years, strict=True):
+            found = Edition.objects.filter(program=edition.program, start_date__year=year).order_by(
+                "start_date", "pk"
+            )
+            if not found:
+                continue
+            named = format_html_join(
+                ", ",
+                '<a href="{}">{}</a> ({}, {})',
+                (
+                    (
+                        reverse("admin:programs_edition_change", args=[other.pk]),
+                        other.title,
+                        date_range_text(other.start_date, other.end_date),
+                        self.publication_state(other).lower(),
+                    )
+                    for other in found
+                ),
+            )
+            sentences.append(
+                format_html(
+                    "{} has {} in {} already: {}.",
+                    edition.program.title,
+                    "an edition" if len(found) == 1 else f"{len(found)} editions",
+                    year,
+                    named,
+                )
+            )
+        return sentences
+
+    def copy_question(self, request, title, editions, **questions):
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "opts": self.model._meta,
+            "editions": editions,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            **questions,
+        }
+        return TemplateResponse(request, "admin/programs/edition/copy_for_next_year.html", context)

@@ -21,6 +21,7 @@ from reversion.models import Revision, Version
 
 from applications.models import Application, DecisionEmail, StatusChange
 from programs.models import Contact, Country, Participant
+from tests import factories
 from tests.applications.factories import ApplicationFactory, CallFactory, ContactFactory
 from tests.applications.helpers import send_the_queue, stored_documents
 from tests.applications.pdfs import pdf_bytes
@@ -28,6 +29,8 @@ from tests.applications.pdfs import pdf_bytes
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "admin:applications_application_changelist"
+# Sessions, user, permissions, counts, the filters' choices, the rows: however many rows.
+QUERIES_OF_THE_LIST = 11
 
 
 def run_action(client, action, applications, follow=False, **extra):
@@ -59,6 +62,34 @@ def test_the_list_and_the_csv_name_the_zone_of_the_submission_time(editor_client
     response = run_action(editor_client, "export_csv", [application])
     (row,) = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert row["Submitted, Seoul time (UTC+9)"] == "2026-12-07 05:19"
+
+
+def test_the_list_names_each_calls_program_in_a_fixed_number_of_queries(
+    editor_client, django_assert_num_queries
+):
+    """Two programs' editions may share a title: the "call" column and the "By call"
+    filter name the program too, with no query per row or per call."""
+
+    def add_call(program_title):
+        edition = factories.EditionFactory(
+            program=factories.ProgramFactory(title=program_title),
+            title="Training Program, March 2017",
+        )
+        return ApplicationFactory(call=CallFactory(edition=edition)).call.pk
+
+    calls = {
+        "SHRDC": add_call("WeGO–SHRDC Training Program"),
+        "KOICA": add_call("WeGO–KOICA Training Program"),
+    }
+    with django_assert_num_queries(QUERIES_OF_THE_LIST):
+        html = editor_client.get(reverse(CHANGELIST)).content.decode()
+    for program in ("SHRDC", "KOICA"):
+        name = f"WeGO–{program} Training Program, March 2017"
+        assert f'<td class="field-applied_to">{name}</td>' in html
+        assert f'exact={calls[program]}">{name}</a>' in html  # the "By call" filter
+    add_call("WeGO–Seoul Training Program")
+    with django_assert_num_queries(QUERIES_OF_THE_LIST):
+        editor_client.get(reverse(CHANGELIST))
 
 
 def test_the_by_call_filter_is_shown_once_there_are_two_calls(editor_client, call):
@@ -227,6 +258,52 @@ def test_the_decision_preview_counts_in_words(editor_client, call, decision_text
     assert "All 2 selected applications will get" in said([accepted, other])
 
 
+def test_the_decision_preview_says_who_was_emailed_before_and_gets_nothing_unless_ticked(
+    editor_client, call, decision_texts
+):
+    emailed = ApplicationFactory(call=call, name="Emailed Before", email="before@example.org")
+    fresh = ApplicationFactory(call=call, name="Never Emailed", email="fresh@example.org")
+    for application in (emailed, fresh):
+        application.change_status("accepted")
+    run_action(editor_client, "send_decision_emails", [emailed], confirm="send")
+
+    html = run_action(editor_client, "send_decision_emails", [emailed, fresh]).content.decode()
+    content = re.sub(r"\s+", " ", html[html.index('<div id="content"') :])
+    assert "All 2 selected" not in content
+    assert (
+        "1 of the 2 selected applications will get the email written for their status; "
+        "1 was emailed a decision before and gets nothing unless you tick "
+        "“Email this applicant again” below." in content
+    )
+    # The preview of the one emailed before is there, marked as not sent unless ticked,
+    # after the one that will be sent.
+    assert content.index("Never Emailed") < content.index("Emailed Before")
+    previews = re.findall(r'<section class="decision-email[^"]*">.*?</section>', content)
+    assert len(previews) == 2
+    assert "Not sent unless" not in previews[0] and "Never Emailed" in previews[0]
+    assert "Emailed Before" in previews[1]
+    assert "decision-email--not-sent" in previews[1]
+    assert "Not sent unless you tick “Email this applicant again” below" in previews[1]
+
+    only_before = run_action(editor_client, "send_decision_emails", [emailed]).content.decode()
+    assert (
+        re.sub(r"\s+", " ", only_before).count(
+            "The selected application was emailed a decision before: it gets nothing unless you "
+            "tick “Email this applicant again” below."
+        )
+        == 1
+    )
+
+
+def test_the_decision_preview_leads_back_to_the_applications(editor_client, call, decision_texts):
+    application = ApplicationFactory(call=call)
+    application.change_status("accepted")
+    html = run_action(editor_client, "send_decision_emails", [application]).content.decode()
+    crumbs = re.sub(r"\s+", " ", html.split('<div class="breadcrumbs">')[1].split("</div>")[0])
+    assert f'<a href="{reverse(CHANGELIST)}">Applications</a> › Email the decision' in crumbs
+    assert f'<a href="{reverse("admin:app_list", args=["applications"])}">' in crumbs
+
+
 DECISION_TEXTS_UPDATE = "applications.migrations.0009_accepted_email_stands_on_its_own"
 
 
@@ -318,7 +395,9 @@ def test_accepted_applicants_become_the_editions_participants(client, editor_cli
         application.change_status("accepted")
     declined.change_status("declined")
     listed = run_action(editor_client, "make_participants", [first, second, declined], follow=True)
-    assert "2 listed as participating" in listed.content.decode()
+    # One body: listed once, the second applicant from it counted as already listed.
+    assert "1 listed as a participating city or body" in listed.content.decode()
+    assert "1 already listed, left as they were." in listed.content.decode()
     assert "1 skipped: only accepted or confirmed" in listed.content.decode()
     again = run_action(editor_client, "make_participants", [first, declined], follow=True)
     # Twice: still one, and the message says so rather than counting it listed again.
@@ -332,6 +411,24 @@ def test_accepted_applicants_become_the_editions_participants(client, editor_cli
     assert "Harbour City Council" in page.content.decode()
     assert "Declined Town" not in page.content.decode()
     assert "Stored Applicant" not in page.content.decode()  # never a person's name
+
+
+def test_a_body_already_on_the_edition_page_is_counted_as_already_listed(editor_client, call):
+    """As docs/editing.md says: a body the edition lists already (from an earlier
+    applicant, an import or by hand) is left as it was and counted so."""
+    first = ApplicationFactory(call=call, organisation="Intendencia de Montevideo", country="UY")
+    first.change_status("accepted")
+    run_action(editor_client, "make_participants", [first])
+    second = ApplicationFactory(call=call, organisation="Intendencia de Montevideo", country="UY")
+    second.change_status("accepted")
+    listed = run_action(editor_client, "make_participants", [second], follow=True)
+    message = listed.content.decode()
+    assert "0 listed as participating cities or bodies" in message
+    assert "1 already listed, left as they were." in message
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert second.participant == first.participant  # shown as on the edition page
+    assert Participant.objects.filter(edition=call.edition).count() == 1
 
 
 def test_listing_maps_the_iso_country_to_the_sites_row_or_adds_it(editor_client, call, seed):

@@ -1,6 +1,7 @@
 """The secretariat's chores on editions: copy for next year, participants from a CSV file."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
@@ -88,6 +89,30 @@ def test_a_copy_ahead_of_today_needs_no_warning(editor_client, workshop):
     workshop.refresh_from_db()
     response = copy_action(editor_client, workshop)
     assert response.status_code == 302
+
+
+def test_copying_again_into_a_year_the_program_has_an_edition_in_asks_first(
+    editor_client, workshop
+):
+    """Go pressed twice makes no second copy: a page names the edition of that year,
+    with a link to it, and copies only when told to."""
+    copy_action(editor_client, workshop, copy_to="next")
+    (copy,) = Edition.objects.filter(program=workshop.program, start_date__year=2019)
+
+    asked = copy_action(editor_client, workshop, copy_to="next")
+    html = re.sub(r"\s+", " ", asked.content.decode())
+    assert asked.status_code == 200
+    assert Edition.objects.filter(program=workshop.program, start_date__year=2019).count() == 1
+    link = reverse("admin:programs_edition_change", args=[copy.pk])
+    assert (
+        f"{escape(workshop.program.title)} has an edition in 2019 already: "
+        f'<a href="{link}">{escape(copy.title)}</a> (9–12 July 2019, draft).'
+    ) in html
+    assert 'name="copy_to" value="next"' in html  # the year chosen before is kept
+    assert f'<a href="{reverse("admin:programs_edition_changelist")}">Editions</a>' in html
+
+    copy_action(editor_client, workshop, copy_to="next", copy_again="yes")
+    assert Edition.objects.filter(program=workshop.program, start_date__year=2019).count() == 2
 
 
 def test_copying_twice_never_clashes(workshop):
