@@ -829,3 +829,22 @@ def test_the_privacy_notice_names_the_secretariats_contacts_to_ask(client, seed)
         ("Mr. Andrew Lim", "andrew@we-gov.org"),
     ]:
         assert f'<a href="mailto:{address}">{name}</a>' in row
+
+
+def trail(html):
+    """The visible breadcrumb trail's (name, address) pairs."""
+    nav = html[html.index('aria-label="Breadcrumb"') :]
+    nav = nav[: nav.index("</nav>")]
+    return [
+        (unescape(name), url) for url, name in re.findall(r'<a href="([^"]+)">([^<]+)</a>', nav)
+    ]
+
+
+@pytest.mark.parametrize("sample", [False, True])
+def test_the_forms_trail_is_the_edition_pages_trail_then_the_edition(client, sample):
+    edition = EditionFactory(program=ProgramFactory(is_sample=sample), title="Spring course")
+    call = CallFactory(edition=edition)
+    edition_trail = trail(client.get(edition.get_absolute_url()).content.decode())
+    form_trail = trail(client.get(apply_url(call)).content.decode())
+    assert form_trail == [*edition_trail, ("Spring course", edition.get_absolute_url())]
+    assert len(form_trail) == 4
