@@ -446,6 +446,8 @@ def test_one_application_per_person_and_call_not_per_person(client, call, countr
 def test_a_fake_pdf_is_refused(client, call, country, private_root, content, message):
     response = post(client, call, country, document=upload(content))
     assert message in response.content.decode()
+    # The field is empty again, and its hint says to choose a file again.
+    assert "The file you chose was not kept: choose a file again" in response.content.decode()
     assert not Application.objects.exists()
     assert not stored_documents(private_root)
 
@@ -829,6 +831,11 @@ def test_the_privacy_notice_names_the_secretariats_contacts_to_ask(client, seed)
         ("Mr. Andrew Lim", "andrew@we-gov.org"),
     ]:
         assert f'<a href="mailto:{address}">{name}</a>' in row
+
+
+def test_a_form_sent_without_a_file_does_not_speak_of_one_chosen(client, call, country):
+    response = post(client, call, country, document="")
+    assert "The file you chose" not in response.content.decode()
 
 
 def trail(html):

@@ -199,6 +199,14 @@ def test_the_error_summary_has_one_focus_ring_and_phones_keep_wide_fields(live_s
     name = page.get_by_label("Full name").bounding_box()
     assert name["x"] == title["x"] and name["width"] == title["width"], (title, name)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    # At 1280 too, every red bar is inside the form's column, never past its edge.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    form = page.locator(".application-form").bounding_box()
+    bars = page.locator(".field--error").evaluate_all(
+        "fields => fields.map(f => f.getBoundingClientRect().x"
+        " + parseFloat(getComputedStyle(f, '::before').left))"
+    )
+    assert len(bars) == 10 and min(bars) >= form["x"], (bars, form)
 
 
 def test_on_a_phone_the_first_field_is_near_and_the_utc_deadline_a_second_line(
