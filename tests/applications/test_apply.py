@@ -804,8 +804,8 @@ def test_the_confirmation_gives_the_deadline_in_utc_in_a_note_and_a_short_way_ba
 
 
 # The notice's template as it was on PRIVACY_NOTICE_UPDATED (its SHA-256, shortened), or
-# since then with its text unchanged (it is one centred column now: its layout only).
-NOTICE_FINGERPRINT = "f9d8c7ee647f60f9"
+# since then with its text unchanged.
+NOTICE_FINGERPRINT = "7050245ef9c476b8"
 
 
 def test_the_privacy_notice_says_when_its_text_last_changed(client):
@@ -855,3 +855,11 @@ def test_the_forms_trail_is_the_edition_pages_trail_then_the_edition(client, sam
     form_trail = trail(client.get(apply_url(call)).content.decode())
     assert form_trail == [*edition_trail, ("Spring course", edition.get_absolute_url())]
     assert len(form_trail) == 4
+
+
+def test_the_privacy_notice_says_whom_to_write_to_plainly(client, call):
+    main = client.get(reverse("applications:privacy")).content.decode()
+    text = " ".join(re.sub(r"<[^>]+>", "", main[main.index("<main") :]).split())
+    assert "to or to" not in text
+    assert "write to the contacts named on the call for your edition or to the secretariat" in text
+    assert "You can also reply to any email we send you about your application." in text
