@@ -292,6 +292,22 @@ class ApplicationForm(forms.ModelForm):
         )
         self._bound_fields_cache.pop("document", None)  # a bound field copies its help text
 
+    def full_clean(self):
+        super().full_clean()
+        if self.has_error("document") and self.files.get("document") and not self.kept:
+            self.ask_to_choose_again()
+
+    def ask_to_choose_again(self):
+        """A refused file is not kept, and the browser shows the field empty again: the
+        hint says so, so the applicant knows to choose a file before sending."""
+        field = self.fields["document"]
+        field.help_text = format_html(
+            '{}<span class="choose-again">The file you chose was not kept: choose a file '
+            "again before you send the form.</span>",
+            self.documents_hint(),
+        )
+        self._bound_fields_cache.pop("document", None)  # a bound field copies its help text
+
     def keep_document(self):
         """Keep the valid document of a form that failed elsewhere (see above)."""
         document = self.cleaned_data.get("document") if hasattr(self, "cleaned_data") else None

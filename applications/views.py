@@ -22,6 +22,7 @@ from django_ratelimit.core import get_usage, is_ratelimited
 from applications import emails
 from applications.forms import ApplicationForm
 from applications.models import Application, Call, CallState
+from programs.views import program_kind_crumb
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 from wego_site.core.uploads import size_text
 from wego_site.pagecache.generation import PAGES_KEPT, per_generation_each
@@ -124,7 +125,7 @@ def spam_response(request, call):
 
 @method_decorator(never_cache, name="dispatch")
 @method_decorator(csrf_exempt, name="dispatch")
-class ApplyView(CallMixin, FormView):
+class ApplyView(CallMixin, BreadcrumbsMixin, FormView):
     """`/programs/<program>/<edition>/apply/`: the form, while the call is open.
 
     A body larger than the call takes is refused by its Content-Length before any of it
@@ -149,6 +150,18 @@ class ApplyView(CallMixin, FormView):
             max_size=size_text(settings.APPLICATION_DOCUMENT_MAX_BYTES),
             **kwargs,
         )
+
+    def get_breadcrumbs(self, context):
+        """The edition page's trail, then the edition by its own title (the program is
+        the crumb before it), then this form."""
+        edition = self.call.edition
+        program = edition.program
+        return [
+            program_kind_crumb(program),
+            Crumb(program.title, program.get_absolute_url()),
+            Crumb(edition.title or edition.when, edition.get_absolute_url()),
+            Crumb("Apply", self.request.path),
+        ]
 
     def post(self, request, *args, **kwargs):
         limit = settings.APPLICATION_DOCUMENT_MAX_BYTES + settings.APPLICATION_FORM_MAX_EXTRA_BYTES

@@ -446,6 +446,8 @@ def test_one_application_per_person_and_call_not_per_person(client, call, countr
 def test_a_fake_pdf_is_refused(client, call, country, private_root, content, message):
     response = post(client, call, country, document=upload(content))
     assert message in response.content.decode()
+    # The field is empty again, and its hint says to choose a file again.
+    assert "The file you chose was not kept: choose a file again" in response.content.decode()
     assert not Application.objects.exists()
     assert not stored_documents(private_root)
 
@@ -802,8 +804,8 @@ def test_the_confirmation_gives_the_deadline_in_utc_in_a_note_and_a_short_way_ba
 
 
 # The notice's template as it was on PRIVACY_NOTICE_UPDATED (its SHA-256, shortened), or
-# since then with its text unchanged (it is one centred column now: its layout only).
-NOTICE_FINGERPRINT = "f9d8c7ee647f60f9"
+# since then with its text unchanged.
+NOTICE_FINGERPRINT = "7050245ef9c476b8"
 
 
 def test_the_privacy_notice_says_when_its_text_last_changed(client):
@@ -829,3 +831,35 @@ def test_the_privacy_notice_names_the_secretariats_contacts_to_ask(client, seed)
         ("Mr. Andrew Lim", "andrew@we-gov.org"),
     ]:
         assert f'<a href="mailto:{address}">{name}</a>' in row
+
+
+def test_a_form_sent_without_a_file_does_not_speak_of_one_chosen(client, call, country):
+    response = post(client, call, country, document="")
+    assert "The file you chose" not in response.content.decode()
+
+
+def trail(html):
+    """The visible breadcrumb trail's (name, address) pairs."""
+    nav = html[html.index('aria-label="Breadcrumb"') :]
+    nav = nav[: nav.index("</nav>")]
+    return [
+        (unescape(name), url) for url, name in re.findall(r'<a href="([^"]+)">([^<]+)</a>', nav)
+    ]
+
+
+@pytest.mark.parametrize("sample", [False, True])
+def test_the_forms_trail_is_the_edition_pages_trail_then_the_edition(client, sample):
+    edition = EditionFactory(program=ProgramFactory(is_sample=sample), title="Spring course")
+    call = CallFactory(edition=edition)
+    edition_trail = trail(client.get(edition.get_absolute_url()).content.decode())
+    form_trail = trail(client.get(apply_url(call)).content.decode())
+    assert form_trail == [*edition_trail, ("Spring course", edition.get_absolute_url())]
+    assert len(form_trail) == 4
+
+
+def test_the_privacy_notice_says_whom_to_write_to_plainly(client, call):
+    main = client.get(reverse("applications:privacy")).content.decode()
+    text = " ".join(re.sub(r"<[^>]+>", "", main[main.index("<main") :]).split())
+    assert "to or to" not in text
+    assert "write to the contacts named on the call for your edition or to the secretariat" in text
+    assert "You can also reply to any email we send you about your application." in text

@@ -102,6 +102,34 @@ def test_apply_then_accept_then_the_participant_is_listed(
     assert "Journey Applicant" not in visitor.locator("main").inner_text()
 
 
+def test_the_confirmation_shows_what_was_sent_first_on_a_phone_and_prints_it(
+    live_server, page, call, country, document
+):
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(live_server.url + call.get_absolute_url())
+    fill_form(page, document)
+    page.get_by_role("button", name="Send the application").click()
+    reference = Application.objects.get().reference
+    # On a phone the recap comes before the next steps, the contacts and the back link.
+    recap = page.get_by_role("heading", name="What you sent").bounding_box()
+    assert recap["y"] < page.get_by_role("heading", name="What happens next").bounding_box()["y"]
+    assert recap["y"] < page.get_by_role("link", name="Back to the call").bounding_box()["y"]
+    # From 56rem the recap is the column beside the next steps.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    recap = page.get_by_role("heading", name="What you sent").bounding_box()
+    steps = page.get_by_role("heading", name="What happens next").bounding_box()
+    assert recap["x"] > steps["x"] + steps["width"]
+    # Printed, the reference is dark on the paper and the recap is on it; the hint to
+    # print is for the screen only.
+    page.emulate_media(media="print")
+    number = page.locator(".reference")
+    expect(number).to_have_text(reference)
+    assert number.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 0)"
+    expect(page.get_by_role("heading", name="What you sent")).to_be_visible()
+    expect(page.locator(".facts")).to_contain_text("Journey Applicant")
+    expect(page.locator(".page-head__note")).to_be_hidden()
+
+
 def test_no_axe_violations_on_the_calls_pages(live_server, page, call, country, document):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -171,6 +199,14 @@ def test_the_error_summary_has_one_focus_ring_and_phones_keep_wide_fields(live_s
     name = page.get_by_label("Full name").bounding_box()
     assert name["x"] == title["x"] and name["width"] == title["width"], (title, name)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    # At 1280 too, every red bar is inside the form's column, never past its edge.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    form = page.locator(".application-form").bounding_box()
+    bars = page.locator(".field--error").evaluate_all(
+        "fields => fields.map(f => f.getBoundingClientRect().x"
+        " + parseFloat(getComputedStyle(f, '::before').left))"
+    )
+    assert len(bars) == 10 and min(bars) >= form["x"], (bars, form)
 
 
 def test_on_a_phone_the_first_field_is_near_and_the_utc_deadline_a_second_line(

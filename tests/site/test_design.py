@@ -98,15 +98,50 @@ def test_the_edition_page_opens_with_its_call(live_server, seed, page, width, sc
     call = page.locator(".call")
     apply = call.get_by_role("link", name=APPLY).bounding_box()
     assert apply["y"] + apply["height"] <= screen * screens
-    # Status and deadline come before the details, the calendar link after the call.
+    # Status and deadline come before the details; the calendar link is in the card, under
+    # Apply and before the terms.
     text = call.inner_text()
     assert text.index("Deadline") < text.lower().index("who may apply")
-    calendar = page.get_by_role("link", name=re.compile("^Add to calendar")).bounding_box()
+    calendar = call.get_by_role("link", name=re.compile("^Add to calendar")).bounding_box()
     assert calendar["y"] > apply["y"]
+    assert calendar["y"] < call.locator(".call__details").bounding_box()["y"]
+    assert page.get_by_role("link", name=re.compile("^Add to calendar")).count() == 1
+    # The description under the card is body text, not the lede's larger size.
+    summary = page.locator(".main-intro .prose").first
+    assert summary.evaluate("e => getComputedStyle(e).fontSize") == page.locator("main").evaluate(
+        "e => getComputedStyle(e).fontSize"
+    )
     if width < 640:
         # On a phone Apply takes the panel's width.
         head = call.locator(".call__head").bounding_box()
         assert apply["width"] == pytest.approx(head["width"], abs=1)
+
+
+BUTTON_LOOK = """e => { const s = getComputedStyle(e);
+    return [s.color, s.backgroundColor, s.borderTopColor, s.borderTopWidth, s.fontWeight]; }"""
+
+
+def test_there_is_one_primary_and_one_secondary_button(live_server, seed, page):
+    """The primary (Apply, Send) is white on the accent's green; the secondary (a search's
+    submit, on the search page's dark head and on a page not found alike, and the header's
+    Search link) is the brand's blue on white in a blue frame."""
+    call_command("load_demo", verbosity=0)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    demo = live_server.url + "/programs/sample-program-demo/sample-edition/"
+    page.goto(demo)
+    primary = [page.locator(".call").get_by_role("link", name=APPLY).evaluate(BUTTON_LOOK)]
+    secondary = [page.locator(".site-header__search").evaluate(BUTTON_LOOK)]
+    page.goto(demo + "apply/")
+    primary.append(page.get_by_role("button", name="Send the application").evaluate(BUTTON_LOOK))
+    for path in ("/search/?q=Jeju", "/no-such-page/"):
+        page.goto(live_server.url + path)
+        submit = page.locator("main").get_by_role("button", name="Search")
+        secondary.append(submit.evaluate(BUTTON_LOOK))
+    assert {tuple(look[1:3]) for look in primary} == {("rgb(13, 122, 106)",) * 2}, primary
+    assert {look[0] for look in primary} == {"rgb(255, 255, 255)"}
+    assert {tuple(look[:4]) for look in secondary} == {
+        ("rgb(11, 74, 122)", "rgb(255, 255, 255)", "rgb(11, 74, 122)", "1px")
+    }, secondary
 
 
 def test_the_forms_first_field_is_in_a_phones_first_screen(live_server, seed, page):

@@ -174,6 +174,7 @@ def test_resetting_a_users_devices_leads_them_to_set_up_again(administrator, edi
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_an_editor_sets_up_two_factor_sign_in_in_the_browser(live_server, page, editor):
+    page.set_viewport_size({"width": 1280, "height": 800})
     violations = []
     page.on(
         "console",
@@ -194,10 +195,25 @@ def test_an_editor_sets_up_two_factor_sign_in_in_the_browser(live_server, page, 
         "c => [getComputedStyle(c).fontFamily, getComputedStyle(c).userSelect]"
     )
     assert "Mono" in family and select == "all"
+    # On a larger screen the QR code comes first, to scan with the phone, the key under it.
+    assert qr.bounding_box()["y"] < page.locator("code.setup-key").bounding_box()["y"]
     page.get_by_label("Code from the app").fill(code_for(key))
     page.get_by_role("button", name="Confirm").click()
     assert page.get_by_role("heading", name="Your recovery codes").count() == 1
     assert page.locator("ol.recovery-codes li").count() == 10
+    # The codes are on the set-up's card: no user links or menu from the admin's pages.
+    assert page.locator("body.login #content-main h1").inner_text() == "Your recovery codes"
+    assert page.locator("#user-tools").count() == 0
+    assert page.locator(".theme-toggle").count() == 0
+    assert "app’s code" in page.locator("#content-main").inner_text()
+    # On a phone both columns of codes fit the card.
+    page.set_viewport_size({"width": 375, "height": 812})
+    codes = page.locator("ol.recovery-codes")
+    assert codes.evaluate("c => c.scrollWidth <= c.clientWidth")
+    last = codes.locator("li").last.bounding_box()
+    panel = codes.bounding_box()
+    assert last["x"] + last["width"] <= panel["x"] + panel["width"], (last, panel)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     page.get_by_role("link", name="Continue to the administration").click()
     page.wait_for_url(live_server.url + INDEX)
     assert page.get_by_role("heading", name="What would you like to edit?").count() == 1
@@ -244,8 +260,12 @@ def test_the_set_up_page_is_the_sign_in_card_and_fits_a_phone(live_server, page,
     assert abs(qr["x"] + qr["width"] / 2 - middle) < 2, (step, qr, text)
     rows = [round(groups.nth(i).bounding_box()["y"]) for i in range(groups.count())]
     assert groups.count() == 8 and rows[:4] == [rows[0]] * 4 and rows[4:] == [rows[4]] * 4
-    # A phone shows the QR code first, whole in the first screen, the key to type under it.
-    assert qr["y"] + qr["height"] <= 812 and qr["y"] + qr["height"] < rows[0]
+    # A phone shows the key to type first, whole in the first screen (the phone cannot scan
+    # its own screen), then a smaller QR code, so Confirm is within a screen and a half.
+    assert rows[4] + 40 <= 812 and rows[4] < qr["y"]
+    assert qr["width"] <= 200
+    confirm = page.get_by_role("button", name="Confirm").bounding_box()
+    assert confirm["y"] + confirm["height"] <= 812 * 1.5
     # As much room under the card as above it, where the page ends.
     above, below = page.evaluate(
         "() => { const c = document.querySelector('#container').getBoundingClientRect();"
