@@ -22,6 +22,7 @@ from django_ratelimit.core import get_usage, is_ratelimited
 from applications import emails
 from applications.forms import ApplicationForm
 from applications.models import Application, Call, CallState
+from applications.models.applicants import TEXT_LIMIT
 from programs.views import program_kind_crumb
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 from wego_site.core.uploads import size_text
@@ -177,8 +178,10 @@ class ApplyView(CallMixin, BreadcrumbsMixin, FormView):
         if self.too_many_forms(request):
             return rate_limited_response(request, self.call)
         if self.call.state() != CallState.OPEN:
-            # Opened before the deadline, sent after it (or before the opening).
-            return self.render_to_response(self.get_context_data(refused=True), status=403)
+            # Opened before the deadline, sent after it (or before the opening): nothing
+            # is stored, but the long answers are shown back, to be kept or sent by email.
+            context = self.get_context_data(refused=True, answers=self.answers_sent(request))
+            return self.render_to_response(context, status=403)
         form = self.get_form()
         if form.is_spam:
             self.count_application(request)
@@ -187,6 +190,17 @@ class ApplyView(CallMixin, BreadcrumbsMixin, FormView):
             self.count_application(request)
             return self.form_valid(form)
         return self.form_invalid(form)
+
+    def answers_sent(self, request):
+        """(label, text) of the long answers in the form that was sent, each cut at the
+        length the form takes: shown back as text on a refusal, never stored."""
+        labels = self.form_class._meta.labels
+        answers = []
+        for name in ("motivation", "plans"):
+            text = request.POST.get(name, "").replace("\r\n", "\n").strip()
+            if text:
+                answers.append((labels[name], text[:TEXT_LIMIT]))
+        return answers
 
     # Two counts per visitor's address: applications (and robots' forms), and forms sent
     # at all, with a wider limit, so that an applicant putting a form right is not locked

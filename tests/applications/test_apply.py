@@ -354,6 +354,23 @@ def test_a_form_opened_before_the_deadline_and_sent_after_it_is_refused(
     assert not stored_documents(private_root)
 
 
+def test_a_late_form_shows_its_long_answers_back_as_text(client, call, country, private_root):
+    """Nothing is stored, but the applicant can copy what they wrote into the email the
+    page suggests; the answers are escaped text, never markup."""
+    assert client.get(apply_url(call)).status_code == 200
+    call.closes_at = timezone.now() - dt.timedelta(seconds=1)
+    call.save()
+    motivation = "We lead <b>digital</b> services.\n\nSecond paragraph {{ settings }}"
+    response = post(client, call, country, motivation=motivation, plans="x" * 5000)
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "What you wrote" in html
+    assert "We lead &lt;b&gt;digital&lt;/b&gt; services." in html
+    assert "Second paragraph {{ settings }}" in html
+    assert "x" * 2000 in html and "x" * 2001 not in html  # the form's own limit
+    assert not Application.objects.exists()
+
+
 def test_the_call_is_read_once_per_generation_and_its_deadline_is_the_clocks(
     client, call, country, private_root, monkeypatch, django_assert_max_num_queries
 ):
