@@ -230,7 +230,7 @@ class ApplicationForm(forms.ModelForm):
             "country": ListedSelect(attrs={"class": "input--w30"}),
             "motivation": forms.Textarea(attrs={"rows": 4, "maxlength": TEXT_LIMIT}),
             "plans": forms.Textarea(attrs={"rows": 4, "maxlength": TEXT_LIMIT}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email", "class": "input--w30"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email", "class": "input--w40"}),
             "name": forms.TextInput(attrs={"autocomplete": "name", "class": "input--w30"}),
             "phone": forms.TextInput(
                 attrs={"autocomplete": "tel", "type": "tel", "class": "input--w20"}
