@@ -671,18 +671,14 @@ DOT_AND_TITLE_JS = """
 """
 
 
-# 2012 has two editions, as rows; a year of one shows it as a card, with no timeline.
-@pytest.mark.parametrize("year", [2012])
 @pytest.mark.parametrize("width", [1280, 375])
-def test_the_timeline_dot_stays_clear_of_the_titles_on_a_year_page(
-    seeded_server, page, width, year
-):
+def test_the_timeline_dot_stays_clear_of_the_titles_on_a_places_page(seeded_server, page, width):
     page.set_viewport_size({"width": width, "height": 800})
-    page.goto(f"{seeded_server.url}/programs/archive/{year}/")
+    page.goto(f"{seeded_server.url}/cities/seoul/")
     rows = page.evaluate(DOT_AND_TITLE_JS)
     assert rows
     for dot_right, title_left in rows:
-        assert dot_right <= title_left, (year, width, rows)
+        assert dot_right <= title_left, (width, rows)
 
 
 def test_the_facts_column_stays_in_view_on_a_tall_screen_only(seeded_server, page):
@@ -803,24 +799,27 @@ def test_news_titles_wrap_by_one_rule_and_ledes_are_in_the_bodys_size(seeded_ser
             assert lede.evaluate("el => getComputedStyle(el).fontSize") == body
 
 
-def test_a_briefs_ways_on_are_a_slim_row_of_underlined_links(seeded_server, page):
+def test_a_briefs_newer_and_older_posts_are_two_cards_over_the_years_news(seeded_server, page):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(
         seeded_server.url
         + "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/"
     )
     pager = page.get_by_role("navigation", name="More news")
-    links = pager.get_by_role("link")
-    assert links.count() == 3
-    lefts = set()
-    for i in range(3):
-        assert links.nth(i).evaluate("el => getComputedStyle(el).textDecorationLine") == (
-            "underline"
-        )
-        lefts.add(round(links.nth(i).locator("xpath=..").bounding_box()["x"]))
-    assert len(lefts) == 3  # side by side, one row
-    # Slim: a label over two lines of title at most.
-    assert pager.bounding_box()["height"] < 130
+    newer, older = pager.locator(".post-pager__newer"), pager.locator(".post-pager__older")
+    year = pager.get_by_role("link", name="All news from 2020")
+    # The newer at the left, the older at the right, on one row; each a framed card.
+    assert newer.bounding_box()["x"] < older.bounding_box()["x"]
+    assert abs(newer.bounding_box()["y"] - older.bounding_box()["y"]) < 1
+    for card in (newer, older):
+        assert card.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid"
+        link = card.get_by_role("link")
+        assert link.evaluate("el => getComputedStyle(el).textDecorationLine") == "underline"
+    # The year's news on a line of its own under them, at the right.
+    assert year.bounding_box()["y"] > older.bounding_box()["y"] + older.bounding_box()["height"]
+    pager_box = pager.bounding_box()
+    year_box = year.bounding_box()
+    assert abs(year_box["x"] + year_box["width"] - pager_box["x"] - pager_box["width"]) < 2
 
 
 # The size at which each name shown on the maps of a page is drawn, in CSS pixels.
