@@ -88,8 +88,9 @@ def test_the_locator_map_centres_its_place():
 
 
 def test_the_larger_the_names_the_fewer_are_written_on_the_map():
-    """A layer per size: the phone's (40 units, 15 px on a 375 px map) holds only the
-    names that fit at that size; the table under the map lists every place."""
+    """A layer per size: the narrow one (32 units, 12 px on a 480 px map) holds only the
+    names that fit at that size; the table under the map lists every place. A map drawn
+    narrower than 30rem (a phone's) names none."""
     marks = [
         Mark(f"P{i}", 10.0, 10.0 + i * 12, f"/{i}/", label=f"Place number {i}") for i in range(6)
     ]
@@ -100,9 +101,10 @@ def test_the_larger_the_names_the_fewer_are_written_on_the_map():
             r'<g class="world-map__labels world-map__labels--(\w+)"[^>]*>(.*?)</g>', svg
         )
     }
-    assert 0 < counts["phone"] <= counts["narrow"] < counts["medium"] <= counts["wide"]
-    # 12 px at least where each layer is shown: from 480 px, and on a 300 px map.
-    assert 32 * 480 / world_map.WIDTH >= 12 and 40 * 300 / world_map.WIDTH >= 12
+    assert set(counts) == {"wide", "medium", "narrow"}
+    assert 0 < counts["narrow"] < counts["medium"] <= counts["wide"]
+    # 12 px at least where each layer is shown: from 480 px.
+    assert 32 * 480 / world_map.WIDTH >= 12
 
 
 def test_the_locator_map_of_a_place_frames_its_continent():

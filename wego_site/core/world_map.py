@@ -258,10 +258,11 @@ CROWDED = 2 * MIN_RADIUS + 2
 # The places' names on the world map, in its units: a layer per size, of which the
 # stylesheet shows the one that suits the width the map is drawn at (a container query),
 # so that a name is never less than 12 px: 13 units where the map is 940 px wide or
-# more, 20 from 600 px, 32 from 480 px (the landing page's map beside its figures), 40
-# below (15 px on a 375 px phone, 12 px on a 300 px map). The larger the names, the
-# fewer fit: those left out are in the table under the map.
-LABEL_SIZES = (("wide", 13), ("medium", 20), ("narrow", 32), ("phone", 40))
+# more, 20 from 600 px, 32 from 480 px (the landing page's map beside its figures).
+# Narrower (a phone's), the map names no place: names large enough to read there land
+# nearer other marks than their own. The larger the names, the fewer fit: those left
+# out are in the table under the map.
+LABEL_SIZES = (("wide", 13), ("medium", 20), ("narrow", 32))
 LABEL_SIZE = LABEL_SIZES[0][1]
 
 
