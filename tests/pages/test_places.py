@@ -509,3 +509,11 @@ def test_a_citys_key_facts_name_its_country_years_and_programs(client, seed):
     assert "Country Philippines" in text and "Year 2018" in text
     assert 'href="/programs/joint-workshop-smart-sustainable-cities-e-government/"' in facts
     assert "(16.42, 120.59)" not in html  # its coordinates only in its JSON-LD
+
+
+def test_a_places_editions_carry_no_edition_totals(client, seed):
+    """Baguio took part in Jeju 2018: the edition's 28 participants from 18 cities and
+    bodies are the edition's, and on Baguio's page would read as Baguio's own."""
+    html = client.get("/cities/baguio/").content.decode()
+    assert "Joint Workshop for Smart Sustainable Cities" in html
+    assert "edition-row__facts" not in html and "28 participants" not in html
