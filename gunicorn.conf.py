@@ -32,6 +32,9 @@ preload_app = True
 # (deploy/nginx.conf: large_client_header_buffers 8k), so a longer one is refused by nginx
 # with the site's 414 page, never by gunicorn with its own.
 limit_request_line = 8190
+# A header field up to twice that: nginx refuses a longer one over HTTP/1.1 (8 KB) and
+# HTTP/2 (16 KB) itself, so gunicorn never answers a long header with its own page.
+limit_request_field_size = 16380
 
 # Errors on stderr (the process manager collects them). Requests are logged by nginx in
 # front (deploy/nginx.conf: the client's address, status, times and cache status): behind

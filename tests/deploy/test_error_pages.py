@@ -4,8 +4,10 @@ is gone visitors get the last copy of a page instead of an error."""
 
 import http.server
 import re
+import shutil
 import socket
 import ssl
+import subprocess
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -85,6 +87,50 @@ def test_a_body_too_large_gets_the_sites_413(site):
     headers = dict(line.split(": ", 1) for line in lines[1:])
     assert_the_sites_page(int(lines[0].split()[1]), headers, body, 413)
     assert "at most 5 MB" in body
+
+
+def http2(site, *args):
+    """curl's answer over HTTP/2, as a browser speaks to nginx: (status, headers, body)."""
+    if not shutil.which("curl"):
+        pytest.skip("curl is not installed")
+    url = f"https://localhost:{site.https_port}"
+    out = subprocess.run(
+        [
+            "curl",
+            "-sk",
+            "--http2",
+            "-D",
+            "-",
+            "--resolve",
+            f"localhost:{site.https_port}:127.0.0.1",
+            *args[:-1],
+            url + args[-1],
+        ],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    ).stdout.decode(errors="replace")
+    head, _, body = out.partition("\r\n\r\n")
+    lines = head.split("\r\n")
+    assert lines[0].startswith("HTTP/2"), lines[0]
+    headers = {k.title(): v for k, v in (line.split(": ", 1) for line in lines[1:])}
+    return int(lines[0].split()[1]), headers, body
+
+
+def test_a_body_too_large_over_http2_gets_the_sites_413(site, tmp_path):
+    """Over HTTP/2 the body is still arriving when the 413 page is served."""
+    upload = tmp_path / "large.bin"
+    upload.write_bytes(b"\0" * 30_000_000)
+    answer = http2(site, "--data-binary", f"@{upload}", "/admin/login/")
+    assert_the_sites_page(*answer, 413)
+
+
+def test_a_long_header_over_http2_never_gets_gunicorns_own_page(site):
+    """nginx lets a longer header through over HTTP/2 (16 KB) than over HTTP/1.1 (8 KB):
+    gunicorn reads that much too, so the site answers."""
+    status, headers, body = http2(site, "-H", "X-Big: " + "a" * 12000, "/programs/")
+    assert status == 200, (status, body[:200])
+    assert "Content-Security-Policy" in headers
 
 
 def test_a_flood_of_forms_gets_the_sites_429(site):
