@@ -95,6 +95,14 @@ def test_admin_site_header(superuser_client):
     assert "WeGO Training Programs — administration" in html
 
 
+def test_the_admin_names_the_libraries_sections_for_staff(superuser_client):
+    """The sign-in records and the email queue under headings staff can read, not the
+    libraries' names ("Axes", "Post Office")."""
+    html = superuser_client.get(reverse("admin:index")).content.decode()
+    assert "Sign-in attempts and lockouts" in html and "Emails sent by the site" in html
+    assert ">Axes<" not in html and ">Post Office<" not in html
+
+
 def test_the_sign_in_page_carries_the_word_mark_colours_and_typeface(client):
     html = client.get(reverse("admin:login")).content.decode()
     assert '<span class="admin-brand__we">We</span><span class="admin-brand__go">GO</span>' in html

@@ -1,9 +1,11 @@
+from axes.apps import AppConfig as AxesConfig
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.urls import register_converter
 from django_otp.plugins.otp_static.apps import DefaultConfig as StaticConfig
 from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig
+from post_office.apps import PostOfficeConfig
 
 
 class CoreConfig(AppConfig):
@@ -72,3 +74,17 @@ class RecoveryCodesConfig(StaticConfig):
     """django-otp's static devices: each staff member's sheet of one-use recovery codes."""
 
     verbose_name = "Two-factor sign-in: recovery codes"
+
+
+class SignInAttemptsConfig(AxesConfig):
+    """django-axes' records of sign-in attempts and lockouts, under a heading an
+    administrator can read (its own is "Axes")."""
+
+    verbose_name = "Sign-in attempts and lockouts"
+
+
+class EmailQueueConfig(PostOfficeConfig):
+    """django-post-office's queue of the emails the site sends (its own heading is
+    "Post Office")."""
+
+    verbose_name = "Emails sent by the site"

@@ -45,7 +45,7 @@ INSTALLED_APPS = [
     "news",
     "testimonials",
     # Before applications, whose admin takes back post_office's template editor.
-    "post_office",
+    "wego_site.core.apps.EmailQueueConfig",  # post_office
     "applications",
     "pages",
     # The open data: a read-only API at /api/v1/ and data sets at /data/.
@@ -58,7 +58,7 @@ INSTALLED_APPS = [
     # and compare in the admin.
     "reversion",
     "reversion_compare",
-    "axes",
+    "wego_site.core.apps.SignInAttemptsConfig",  # axes
     "django_otp",
     "wego_site.core.apps.AuthenticatorAppsConfig",  # django_otp.plugins.otp_totp
     "wego_site.core.apps.RecoveryCodesConfig",  # django_otp.plugins.otp_static
