@@ -22,9 +22,10 @@ from wego_site.core.countries import OneNamePerCountry
 TEXT_LIMIT = 2000
 # A phone number: digits, spaces, dashes, dots, parentheses and one leading +.
 PHONE_NUMBER = re.compile(r"\+?[0-9 ().-]*[0-9][0-9 ().-]*")
-# At least six digits: "0" or "+()-." is no number to call.
+# From six digits ("0" or "+()-." is no number to call) to fifteen, the most an
+# international number has (ITU-T E.164).
 validate_phone_number = RegexValidator(
-    rf"\A(?=(?:\D*\d){{6}})(?:{PHONE_NUMBER.pattern})\Z",
+    rf"\A(?=(?:\D*\d){{6}})(?!(?:\D*\d){{16}})(?:{PHONE_NUMBER.pattern})\Z",
     "Enter your phone number in digits, with the country code, e.g. +82 2 123 4567 "
     "(spaces, dashes, dots and brackets may part them), or leave it empty.",
 )

@@ -723,7 +723,19 @@ PHONE_MESSAGE = (
 
 
 @pytest.mark.parametrize(
-    "phone", ["abc", "12ab34", "+", "---", "82 2 123 4567 ext. 5", "+82+2", "0", "+()-.0", "12345"]
+    "phone",
+    [
+        "abc",
+        "12ab34",
+        "+",
+        "---",
+        "82 2 123 4567 ext. 5",
+        "+82+2",
+        "0",
+        "+()-.0",
+        "12345",
+        "+" + "1" * 16,  # more digits than any international number (E.164: 15)
+    ],
 )
 def test_a_phone_number_that_is_not_one_is_refused_with_what_to_enter(client, call, country, phone):
     html = post(client, call, country, phone=phone).content.decode()
@@ -732,7 +744,9 @@ def test_a_phone_number_that_is_not_one_is_refused_with_what_to_enter(client, ca
     assert f'<a href="#id_phone">{PHONE_MESSAGE}</a>' in summary[: summary.index("</ul>")]
 
 
-@pytest.mark.parametrize("phone", ["", "+82 2 123 4567", "(02) 123-4567", "+1.202.555.0143"])
+@pytest.mark.parametrize(
+    "phone", ["", "+82 2 123 4567", "(02) 123-4567", "+1.202.555.0143", "+" + "1" * 15]
+)
 def test_a_phone_number_in_digits_spaces_and_signs_is_taken(client, call, country, phone):
     post(client, call, country, phone=phone)
     assert Application.objects.get().phone == phone
