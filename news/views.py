@@ -125,6 +125,18 @@ class PostTagView(PostListMixin, ListView):
         return [news_crumb(), Crumb(self.list_name, self.request.path)]
 
 
+# The latest news under a post, as cards: the newest posts but the one shown.
+LATEST_UNDER_A_POST = 3
+
+
+def latest_posts():
+    """The newest public posts, one more than are shown under a post (in case it is among
+    them), once per content generation."""
+    return list(
+        Post.objects.published().order_by("-published_at", "-pk")[: LATEST_UNDER_A_POST + 1]
+    )
+
+
 class PostDetailView(Previewable, BreadcrumbsMixin, DetailView):
     template_name = "news/post_detail.html"
     context_object_name = "post"
@@ -154,9 +166,11 @@ class PostDetailView(Previewable, BreadcrumbsMixin, DetailView):
         post = self.object
         older, newer = neighbours(post)
         url = self.request.build_absolute_uri(post.get_absolute_url())
+        latest = [p for p in per_generation("news-latest", latest_posts) if p.pk != post.pk]
         return super().get_context_data(
             previous_post=older,
             next_post=newer,
+            latest_posts=latest[:LATEST_UNDER_A_POST],
             article_json_ld=article_json_ld(post, url),
             **kwargs,
         )

@@ -359,3 +359,15 @@ def test_tag_names_are_shown_with_a_capital_first_letter_wherever_they_are_shown
     assert "<h1>News tagged “Webinar”</h1>" in tag_page
     assert "<title>News tagged “Webinar”" in tag_page
     assert Tag.objects.get(slug="webinar").name == "webinar"
+
+
+def test_a_post_ends_with_the_latest_news_but_itself(client, seed):
+    """A way on from any post, even the newest (which has no newer post): the three
+    newest others as cards."""
+    newest = client.get("/news/2020/18-cities-awarded-for-their-smart-initiatives/")
+    html = newest.content.decode()
+    latest = html[html.index('aria-labelledby="latest-news-heading"') :]
+    titles = re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', latest)
+    assert len(titles) == 3
+    assert "18 cities awarded for their smart initiatives" not in " ".join(titles)
+    assert "Hands-on experience offered in first Smart City Driver webinar" in titles[0]
