@@ -10,10 +10,10 @@ from django.utils.html import format_html
 from django_countries.filters import CountryFilter
 
 from applications.admin.decision_action import send_decision_emails
+from applications.admin.participants_action import make_participants
 from applications.documents import document_response
 from applications.exports import applications_csv_response
 from applications.models import Application, ApplicationStatus, Call, StatusChange
-from applications.models.applicants import PARTICIPATING
 from wego_site.core.date_text import moment_text
 
 REVIEW_PERMISSION = "applications.review_application"
@@ -129,7 +129,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             if status != ApplicationStatus.SUBMITTED
         ),
         send_decision_emails,
-        "make_participants",
+        make_participants,
         "export_csv",
     ]
 
@@ -166,45 +166,6 @@ class ApplicationAdmin(admin.ModelAdmin):
         if not application.document:
             return "None (removed after the retention period)"
         return format_html('<a href="{}">Open the PDF</a>', application.get_document_url())
-
-    @admin.action(
-        description="List the accepted or confirmed applicants on their edition's page",
-        permissions=["review"],
-    )
-    def make_participants(self, request, queryset):
-        """List each accepted or confirmed applicant's body; say how many bodies were
-        listed now, how many applicants' bodies the edition listed already (left as they
-        were) and how many applicants cannot be listed."""
-        listed = already = skipped = 0
-        for application in queryset.select_related("call__edition"):
-            if application.status not in PARTICIPATING:
-                skipped += 1
-                continue
-            linked_before = application.participant_id is not None
-            participant, added = application.make_participant()
-            if added:
-                listed += 1
-                self.log_change(
-                    request, application, "Listed as a participating city or body of its edition."
-                )
-            else:
-                already += 1
-                if not linked_before:
-                    self.log_change(
-                        request,
-                        application,
-                        f"Linked to “{participant.name}”, listed already on its edition's page.",
-                    )
-        parts = [
-            "1 listed as a participating city or body of its edition."
-            if listed == 1
-            else f"{listed} listed as participating cities or bodies of their edition."
-        ]
-        if already:
-            parts.append(f"{already} already listed, left as they were.")
-        if skipped:
-            parts.append(f"{skipped} skipped: only accepted or confirmed applications are listed.")
-        self.message_user(request, " ".join(parts), messages.SUCCESS)
 
     @admin.action(description="Export the selected applications as CSV", permissions=["review"])
     def export_csv(self, request, queryset):

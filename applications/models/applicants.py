@@ -196,6 +196,24 @@ class Application(models.Model):
         self.save(update_fields=["status", "updated_at"])
         return True
 
+    def listing_on_edition_page(self, *, save=False):
+        """How `make_participant` lists this applicant: the body's name (organisation, else
+        city), its country and the participant the edition lists already under that name
+        (in any case) and country, or None. With `save=False` nothing is written: a country
+        the site has no row for yet is returned unsaved (its `pk` is None)."""
+        name = self.organisation or self.city
+        country = Country.objects.for_code(self.country.code, self.country.name, save=save)
+        participant = None
+        if country.pk is not None:
+            participant = (
+                Participant.objects.filter(
+                    edition=self.call.edition, name__iexact=name, country=country
+                )
+                .order_by("position", "pk")
+                .first()
+            )
+        return name, country, participant
+
     @transaction.atomic
     def make_participant(self):
         """List this applicant's organisation (or city) and country on the edition page.
@@ -210,13 +228,7 @@ class Application(models.Model):
         if self.participant_id:
             return self.participant, False
         edition = self.call.edition
-        name = self.organisation or self.city
-        country = Country.objects.for_code(self.country.code, self.country.name)
-        participant = (
-            Participant.objects.filter(edition=edition, name__iexact=name, country=country)
-            .order_by("position", "pk")
-            .first()
-        )
+        name, country, participant = self.listing_on_edition_page(save=True)
         added = participant is None
         if added:
             last = Participant.objects.filter(edition=edition).order_by("-position").first()

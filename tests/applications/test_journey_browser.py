@@ -89,6 +89,8 @@ def test_apply_then_accept_then_the_participant_is_listed(
     page.get_by_role("button", name="Send the email").click()
     assert "1 decision email queued" in page.locator(".messagelist").inner_text()
     run("make_participants")
+    assert "Journey City Hall — Kenya" in page.locator("#content").inner_text()
+    page.get_by_role("button", name="Publish these on the edition pages").click()
     assert "1 listed" in page.locator(".messagelist").inner_text()
 
     call_command("send_queued_mail", "--log-level=0")

@@ -394,12 +394,16 @@ def test_accepted_applicants_become_the_editions_participants(client, editor_cli
     for application in (first, second):
         application.change_status("accepted")
     declined.change_status("declined")
-    listed = run_action(editor_client, "make_participants", [first, second, declined], follow=True)
+    listed = run_action(
+        editor_client, "make_participants", [first, second, declined], follow=True, post="yes"
+    )
     # One body: listed once, the second applicant from it counted as already listed.
     assert "1 listed as a participating city or body" in listed.content.decode()
     assert "1 already listed, left as they were." in listed.content.decode()
     assert "1 skipped: only accepted or confirmed" in listed.content.decode()
-    again = run_action(editor_client, "make_participants", [first, declined], follow=True)
+    again = run_action(
+        editor_client, "make_participants", [first, declined], follow=True, post="yes"
+    )
     # Twice: still one, and the message says so rather than counting it listed again.
     message = again.content.decode()
     assert "0 listed as participating" in message
@@ -413,15 +417,85 @@ def test_accepted_applicants_become_the_editions_participants(client, editor_cli
     assert "Stored Applicant" not in page.content.decode()  # never a person's name
 
 
+def test_listing_first_shows_what_will_be_published_and_publishes_nothing(
+    client, editor_client, call
+):
+    """The first press only shows, per edition, each body's name and country as the
+    edition's page will show them, escaped, with the bodies it lists already."""
+    typed = ApplicationFactory(call=call, organisation="<b>-2+3</b> {% debug %}", country="KE")
+    listed_before = ApplicationFactory(call=call, organisation="Harbour City Council")
+    declined = ApplicationFactory(call=call, organisation="Declined Town")
+    for application in (typed, listed_before):
+        application.change_status("accepted")
+    declined.change_status("declined")
+    listed_before.make_participant()
+    participants = Participant.objects.count()
+
+    preview = run_action(editor_client, "make_participants", [typed, listed_before, declined])
+    html = preview.content.decode()
+    assert preview.status_code == 200
+    assert Participant.objects.count() == participants
+    typed.refresh_from_db()
+    assert typed.participant is None
+    assert "&lt;b&gt;-2+3&lt;/b&gt; {% debug %}</strong> — Kenya" in html
+    assert "<b>-2+3</b>" not in html
+    assert "-2+3" not in client.get(call.edition.get_absolute_url()).content.decode()
+    assert call.edition.full_title in html
+    already = html.split("Listed already, left as they are")[1]
+    assert "Harbour City Council" in already and "-2+3" not in already
+    assert f"{declined.reference} (Declined)" in html and "Declined Town" not in html
+    assert 'value="Publish these on the edition pages"' in html
+    assert 'name="post" value="yes"' in html
+    for application in (typed, listed_before, declined):
+        assert f'name="_selected_action" value="{application.pk}"' in html
+    crumbs = re.sub(r"\s+", " ", html.split('<div class="breadcrumbs">')[1].split("</div>")[0])
+    assert f'<a href="{reverse(CHANGELIST)}">Applications</a> › List on the edition pages' in crumbs
+
+    confirmed = run_action(
+        editor_client,
+        "make_participants",
+        [typed, listed_before, declined],
+        follow=True,
+        post="yes",
+    )
+    message = confirmed.content.decode()
+    assert "1 listed as a participating city or body of its edition." in message
+    assert "1 already listed, left as they were." in message
+    assert "1 skipped: only accepted or confirmed" in message
+    assert Participant.objects.filter(edition=call.edition, name=typed.organisation).exists()
+
+
+def test_listing_a_selection_with_nothing_to_publish_says_so(editor_client, call):
+    declined = ApplicationFactory(call=call, organisation="Declined Town")
+    declined.change_status("declined")
+    participants = Participant.objects.count()
+    html = run_action(editor_client, "make_participants", [declined]).content.decode()
+    assert "Nothing to publish" in html
+    assert "Publish these on the edition pages" not in html
+    assert Participant.objects.count() == participants
+
+
+def test_listing_is_refused_without_the_review_permission(client, call, django_user_model):
+    application = ApplicationFactory(call=call, organisation="Harbour City Council")
+    application.change_status("accepted")
+    staff = django_user_model.objects.create_user("staff", password="x", is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="view_application"))
+    client.force_login(staff)
+    participants = Participant.objects.count()
+    refused = run_action(client, "make_participants", [application], post="yes")
+    assert refused.status_code == 403
+    assert Participant.objects.count() == participants
+
+
 def test_a_body_already_on_the_edition_page_is_counted_as_already_listed(editor_client, call):
     """As docs/editing.md says: a body the edition lists already (from an earlier
     applicant, an import or by hand) is left as it was and counted so."""
     first = ApplicationFactory(call=call, organisation="Intendencia de Montevideo", country="UY")
     first.change_status("accepted")
-    run_action(editor_client, "make_participants", [first])
+    run_action(editor_client, "make_participants", [first], post="yes")
     second = ApplicationFactory(call=call, organisation="Intendencia de Montevideo", country="UY")
     second.change_status("accepted")
-    listed = run_action(editor_client, "make_participants", [second], follow=True)
+    listed = run_action(editor_client, "make_participants", [second], follow=True, post="yes")
     message = listed.content.decode()
     assert "0 listed as participating cities or bodies" in message
     assert "1 already listed, left as they were." in message
@@ -438,7 +512,7 @@ def test_listing_maps_the_iso_country_to_the_sites_row_or_adds_it(editor_client,
     assert not Country.objects.filter(code="BT").exists()
     for application in (from_korea, from_bhutan):
         application.change_status("accepted")
-    run_action(editor_client, "make_participants", [from_korea, from_bhutan])
+    run_action(editor_client, "make_participants", [from_korea, from_bhutan], post="yes")
     listed = {p.name: p.country for p in Participant.objects.filter(edition=call.edition)}
     assert listed["Seoul Office"] == korea  # the site's own “Korea”, not a second row
     assert (listed["Thimphu Office"].name, listed["Thimphu Office"].code) == ("Bhutan", "BT")
