@@ -125,12 +125,13 @@ def test_404_page_marks_no_section_and_offers_a_search(client, seed):
 START_FROM = {
     "/": "Training Programs",
     "/programs/archive/": "Archive of editions",
+    "/cities/": "Cities",
     "/news/": "News",
 }
 
 
 def test_404_page_starts_from_the_search_and_a_few_key_pages(client, seed):
-    """The search, then three key destinations in a grid: not the footer's links again."""
+    """The search, then four key destinations in a grid: not the footer's links again."""
     html = client.get("/no-such-page/").content.decode()
     main = html[html.index("<main") : html.index("</main>")]
     grid = main[main.index('class="link-list link-list--grid"') :]
