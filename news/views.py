@@ -125,15 +125,16 @@ class PostTagView(PostListMixin, ListView):
         return [news_crumb(), Crumb(self.list_name, self.request.path)]
 
 
-# The latest news under a post, as cards: the newest posts but the one shown.
+# The latest news under a post, as cards: the newest posts but the one shown and the
+# older and newer ones it links to already.
 LATEST_UNDER_A_POST = 3
 
 
 def latest_posts():
-    """The newest public posts, one more than are shown under a post (in case it is among
-    them), once per content generation."""
+    """The newest public posts, three more than are shown under a post (in case it and
+    the posts either side of it are among them), once per content generation."""
     return list(
-        Post.objects.published().order_by("-published_at", "-pk")[: LATEST_UNDER_A_POST + 1]
+        Post.objects.published().order_by("-published_at", "-pk")[: LATEST_UNDER_A_POST + 3]
     )
 
 
@@ -166,7 +167,8 @@ class PostDetailView(Previewable, BreadcrumbsMixin, DetailView):
         post = self.object
         older, newer = neighbours(post)
         url = self.request.build_absolute_uri(post.get_absolute_url())
-        latest = [p for p in per_generation("news-latest", latest_posts) if p.pk != post.pk]
+        shown = {p.pk for p in (post, older, newer) if p}
+        latest = [p for p in per_generation("news-latest", latest_posts) if p.pk not in shown]
         return super().get_context_data(
             previous_post=older,
             next_post=newer,

@@ -144,9 +144,10 @@ def archive_rows(html):
 
 def test_every_archive_row_names_its_program_venue_and_length(client):
     """The archive is a table: a row per edition naming its dates, its program (on every
-    row, not once over a run), its venue and how long it ran, then who took part where
-    recorded (a dash said "Not recorded" otherwise); a year's page has the year chips
-    but not the links to the programs, so its controls stay shorter than its rows."""
+    row, not once over a run; who took part under it where recorded, nothing where not,
+    never a column of dashes), its venue and how long it ran; a year's page has the
+    year chips but not the links to the programs, so its controls stay shorter than its
+    rows."""
     with as_one_change():
         program = ProgramFactory(title="Long-running program")
         first = EditionFactory(program=program, start_date=dt.date(2000, 1, 1), slug="e-0")
@@ -168,7 +169,7 @@ def test_every_archive_row_names_its_program_venue_and_length(client):
     assert all(row["venue"] for row in rows)
     assert [row["venue"] for row in rows[1:]] == 3 * [first.venue]
     assert [row["length"] for row in rows[1:]] == ["5 days", "5 days", "4 days"]
-    assert [row["took-part"] for row in rows] == 4 * ["—Not recorded"]
+    assert "Not recorded" not in html and "Who took part" not in html
     year = client.get("/programs/archive/2001/").content.decode()
     assert "by-program-heading" not in year
 
@@ -207,3 +208,10 @@ def test_a_year_of_one_edition_has_the_archives_row_and_leads_to_the_years_aroun
     ]
     first = client.get("/programs/archive/2000/").content.decode()
     assert 'rel="prev"' not in first.split('class="year-steps"')[1]
+
+
+def test_who_took_part_is_said_under_the_program_where_recorded(client, seed):
+    rows = archive_rows(client.get("/programs/archive/").content.decode())
+    jeju = next(row for row in rows if row["dates"].startswith("Joint Workshop"))
+    assert jeju["program"].endswith("28 participants from 18 cities and bodies in 13 countries")
+    assert sum("participant" in row["program"] for row in rows) == 1
