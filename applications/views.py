@@ -68,10 +68,28 @@ def document_size(application):
         return None
 
 
-def refusal(request, call, status, title, paragraphs):
+def answers_sent(request):
+    """(label, text) of the long answers in the form that was sent, each cut at the
+    length the form takes: shown back as text on a refusal, never stored."""
+    labels = ApplicationForm._meta.labels
+    answers = []
+    for name in ("motivation", "plans"):
+        text = request.POST.get(name, "").replace("\r\n", "\n").strip()
+        if text:
+            answers.append((labels[name], text[:TEXT_LIMIT]))
+    return answers
+
+
+def refusal(request, call, status, title, paragraphs, answers=()):
     """A form that was not stored: what happened and what to do next, with whom to write
-    to about the call."""
-    context = {"call": call, "edition": call.edition, "title": title, "paragraphs": paragraphs}
+    to about the call, and the long answers it held (`answers`) shown back to keep."""
+    context = {
+        "call": call,
+        "edition": call.edition,
+        "title": title,
+        "paragraphs": paragraphs,
+        "answers": answers,
+    }
     body = render_to_string("applications/refused.html", context, request=request)
     return HttpResponse(body, status=status)
 
@@ -104,6 +122,7 @@ def rate_limited_response(request, call):
             "Please try again in an hour. If several colleagues apply from one office, or "
             "the deadline is near, write to the contacts below.",
         ],
+        answers=answers_sent(request),
     )
     response["Retry-After"] = "3600"
     return response
@@ -180,7 +199,7 @@ class ApplyView(CallMixin, BreadcrumbsMixin, FormView):
         if self.call.state() != CallState.OPEN:
             # Opened before the deadline, sent after it (or before the opening): nothing
             # is stored, but the long answers are shown back, to be kept or sent by email.
-            context = self.get_context_data(refused=True, answers=self.answers_sent(request))
+            context = self.get_context_data(refused=True, answers=answers_sent(request))
             return self.render_to_response(context, status=403)
         form = self.get_form()
         if form.is_spam:
@@ -190,17 +209,6 @@ class ApplyView(CallMixin, BreadcrumbsMixin, FormView):
             self.count_application(request)
             return self.form_valid(form)
         return self.form_invalid(form)
-
-    def answers_sent(self, request):
-        """(label, text) of the long answers in the form that was sent, each cut at the
-        length the form takes: shown back as text on a refusal, never stored."""
-        labels = self.form_class._meta.labels
-        answers = []
-        for name in ("motivation", "plans"):
-            text = request.POST.get(name, "").replace("\r\n", "\n").strip()
-            if text:
-                answers.append((labels[name], text[:TEXT_LIMIT]))
-        return answers
 
     # Two counts per visitor's address: applications (and robots' forms), and forms sent
     # at all, with a wider limit, so that an applicant putting a form right is not locked

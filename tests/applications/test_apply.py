@@ -525,11 +525,14 @@ def test_the_rate_limit_answers_429(client, call, country, settings):
     settings.APPLICATION_RATE = "2/h"
     for n in range(2):
         assert post(client, call, country, email=f"a{n}@example.org").status_code == 302
-    response = post(client, call, country, email="a3@example.org")
+    response = post(client, call, country, email="a3@example.org", plans="Our <b>plans</b>.")
     assert response.status_code == 429
-    assert "Too many forms" in response.content.decode()
+    html = response.content.decode()
+    assert "Too many forms" in html
     assert response["Retry-After"]
     assert Application.objects.count() == 2
+    # What the refused form held, shown back to keep (escaped text, not stored).
+    assert "What you wrote" in html and "Our &lt;b&gt;plans&lt;/b&gt;." in html
 
 
 def test_forms_sent_back_for_a_mistake_do_not_use_up_the_applications(
