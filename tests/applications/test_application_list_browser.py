@@ -1,11 +1,10 @@
 """The applications' list in the admin fits a 1280-pixel screen and names each call's
 program."""
 
-import os
-
 import pytest
 
 from tests import factories
+from tests.admin_session import sign_in
 from tests.applications.factories import ApplicationFactory, CallFactory
 
 pytestmark = [
@@ -31,13 +30,8 @@ def test_the_application_list_fits_1280_pixels_and_names_the_program(live_server
             application.change_status("accepted")
             application.make_participant()
     page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(live_server.url + "/admin/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("pw-editor-1")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server)
     page.goto(live_server.url + "/admin/applications/application/")
-    if os.environ.get("SHOTS"):
-        page.screenshot(path=os.environ["SHOTS"], full_page=True)
     sticking_out = page.evaluate(
         """() => {
             const box = document.querySelector('#changelist .results').getBoundingClientRect();

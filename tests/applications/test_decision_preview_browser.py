@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.admin_session import sign_in
 from tests.applications.factories import ApplicationFactory
 
 pytestmark = [
@@ -17,10 +18,7 @@ def test_the_decision_preview_wraps_long_lines_at_1280_pixels(
     application = ApplicationFactory(call=call, email="long@example.org")
     application.change_status("accepted")
     page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(live_server.url + "/admin/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("pw-editor-1")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server)
     page.goto(live_server.url + "/admin/applications/application/")
     page.locator(f'input[name="_selected_action"][value="{application.pk}"]').check()
     page.locator('select[name="action"]').select_option("send_decision_emails")
