@@ -1,7 +1,7 @@
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -177,3 +177,13 @@ class TaggedPost(TaggedItemBase):
 
 # Renames and merges of tags are recorded too.
 reversion.register(Tag)
+
+
+def public_tags():
+    """The tags public posts carry, those on most posts first (then by name), each with
+    its `post_count`."""
+    return (
+        Tag.objects.filter(news_taggedpost_items__content_object__in=Post.objects.published())
+        .annotate(post_count=Count("news_taggedpost_items"))
+        .order_by("-post_count", "name")
+    )

@@ -6,14 +6,14 @@ djangoproject.com's weblog.
 
 import bisect
 
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import ArchiveIndexView, DetailView, ListView, YearArchiveView
 from taggit.models import Tag
 
 from news.linked_data import article_json_ld
-from news.models import Post
+from news.models import Post, public_tags
 from programs.models import Program
 from wego_site.core.archives import DateArchiveMixin
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
@@ -100,15 +100,6 @@ class PostYearView(PostListMixin, DateArchiveMixin, YearArchiveView):
         return [news_crumb(), Crumb(str(self.kwargs["year"]), self.request.path)]
 
 
-def public_tags():
-    """The tags of public posts, those on most posts first, once per content generation."""
-    return list(
-        Tag.objects.filter(news_taggedpost_items__content_object__in=Post.objects.published())
-        .annotate(post_count=Count("news_taggedpost_items"))
-        .order_by("-post_count", "name")
-    )
-
-
 class PostTagView(PostListMixin, ListView):
     allow_empty = False  # a tag no public post carries is a 404
 
@@ -118,7 +109,8 @@ class PostTagView(PostListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         self.list_name = f"News tagged “{self.tag.name}”"
-        other_tags = [t for t in per_generation("news-tags", public_tags) if t.pk != self.tag.pk]
+        tags = per_generation("news-tags", lambda: list(public_tags()))
+        other_tags = [tag for tag in tags if tag.pk != self.tag.pk]
         return super().get_context_data(tag=self.tag, other_tags=other_tags, **kwargs)
 
     def get_breadcrumbs(self, context):

@@ -12,10 +12,9 @@ vocabulary (one UNION), the programs, the latest posts and the most used tags.
 import difflib
 import re
 
-from django.db.models import Count
 from taggit.models import Tag
 
-from news.models import Post
+from news.models import Post, public_tags
 from programs.models import Edition, Participant, Program, Topic
 from wego_site.pagecache.generation import per_generation
 
@@ -39,11 +38,7 @@ def _ways_on():
         .only("slug", "title", "kind", "position")
     )
     posts = list(Post.objects.published().only("slug", "title", "published_at")[:LATEST_POSTS])
-    tags = list(
-        Tag.objects.filter(news_taggedpost_items__content_object__in=Post.objects.published())
-        .annotate(post_count=Count("news_taggedpost_items"))
-        .order_by("-post_count", "name")[:TAG_COUNT]
-    )
+    tags = list(public_tags()[:TAG_COUNT])
     return {"programs": programs, "posts": posts, "tags": tags}
 
 
