@@ -309,5 +309,29 @@ class EditionYearView(EditionArchiveMixin, DateArchiveMixin, YearArchiveView):
         # In the order of their dates, as the links to the years before and after read.
         return super().get_queryset().order_by("start_date", "pk")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        editions = context["editions"]
+        context["year_figures"] = year_figures(editions)
+        context["year_programs"] = list({e.program_id: e.program for e in editions}.values())
+        return context
+
     def get_breadcrumbs(self, context):
         return [archive_crumb(), Crumb(str(context["year"]), self.request.path)]
+
+
+def year_figures(editions):
+    """A year's editions in figures: how many, their days of training, the cities and bodies
+    that took part (each counted once, where recorded: none when no edition records any)
+    and the venues. Reads the participants in one query, only when an edition has some."""
+    editions = list(editions)
+    bodies = 0
+    if any(edition.body_count for edition in editions):
+        rows = Participant.objects.filter(edition__in=editions).values_list("place_id", "name")
+        bodies = len({place_id or name for place_id, name in rows})
+    return SimpleNamespace(
+        edition_count=len(editions),
+        day_count=sum(edition.day_count for edition in editions),
+        body_count=bodies,
+        venue_count=len({edition.venue for edition in editions if edition.venue}),
+    )

@@ -213,5 +213,38 @@ def test_a_year_of_one_edition_has_the_archives_row_and_leads_to_the_years_aroun
 def test_who_took_part_is_said_under_the_program_where_recorded(client, seed):
     rows = archive_rows(client.get("/programs/archive/").content.decode())
     jeju = next(row for row in rows if row["dates"].startswith("Joint Workshop"))
-    assert jeju["program"].endswith("28 participants from 18 cities and bodies in 13 countries")
+    assert jeju["program"].endswith(
+        "28 participants from 18 cities and bodies in 13 countries · 6 topics"
+    )
     assert sum("participant" in row["program"] for row in rows) == 1
+
+
+def test_a_row_without_a_venue_prints_no_placeholder(client):
+    with as_one_change():
+        EditionFactory(start_date=dt.date(2001, 1, 1), venue_city="", venue_country=None)
+    (row,) = archive_rows(client.get("/programs/archive/2001/").content.decode())
+    assert row["venue"] == ""
+    html = client.get("/programs/archive/").content.decode()
+    assert "—" not in html[html.index("<table") : html.index("</table>")]
+
+
+def test_a_year_heads_its_rows_with_its_figures_and_leads_to_its_programs(client, seed):
+    """A year's head gives it in figures (editions, days of training, the cities and bodies
+    that took part where recorded, each once, and the venues), and its page leads on to
+    each of its programs' editions."""
+    html = client.get("/programs/archive/2012/").content.decode()
+    head = html[html.index('<div class="page-head">') : html.index('class="page-sections"')]
+    figures = re.findall(r"<dt>(.*?)</dt><dd>(\d+)</dd>", head)
+    assert figures == [("Editions", "2"), ("Days of training", "16"), ("Venue", "1")]
+    assert re.search(
+        r'href="/programs/wego-shrdc-training-program/#editions-heading">Every edition of the ',
+        html,
+    )
+    jeju = client.get("/programs/archive/2018/").content.decode()
+    head = jeju[jeju.index('<div class="page-head">') : jeju.index('class="page-sections"')]
+    assert re.findall(r"<dt>(.*?)</dt><dd>(\d+)</dd>", head) == [
+        ("Edition", "1"),
+        ("Days of training", "4"),
+        ("Cities and bodies", "18"),
+        ("Venue", "1"),
+    ]

@@ -700,7 +700,8 @@ def test_the_facts_column_stays_in_view_on_a_tall_screen_only(seeded_server, pag
 
 def test_an_edition_known_by_its_dates_has_the_rail_of_the_other_editions(seeded_server, page):
     """No change of layout between the shapes of an edition's page: the compact one has its
-    rail where the documented one has its facts, beside the program's editions."""
+    rail where the documented one has its facts, beside what the edition and its program
+    are; the program's editions follow across the page."""
     page.set_viewport_size({"width": 1280, "height": 900})
     rails = []
     for slug in (
@@ -711,8 +712,12 @@ def test_an_edition_known_by_its_dates_has_the_rail_of_the_other_editions(seeded
         rails.append(page.locator(".with-aside > .side-col").bounding_box())
     documented, compact = rails
     assert compact["x"] == documented["x"] and compact["width"] == documented["width"]
+    # The rail stands beside the brief and the program; the editions run across the page
+    # under it, so no empty column is left below a short rail.
     editions = page.get_by_role("heading", name="Every edition of the program").bounding_box()
-    assert editions["x"] + editions["width"] < compact["x"]
+    assert editions["y"] > compact["y"] + compact["height"]
+    table = page.locator(".edition-table").bounding_box()
+    assert table["x"] + table["width"] >= compact["x"] + compact["width"] - 1
     heading = page.get_by_role("heading", name="How to take part in a future edition")
     assert heading.bounding_box()["x"] >= compact["x"]
     # Ruled grey, as a closed call, not in the open call's colours.
@@ -725,8 +730,9 @@ def test_an_edition_known_by_its_dates_has_the_rail_of_the_other_editions(seeded
 @pytest.mark.parametrize("width", [375, 1280])
 def test_the_archive_is_a_table_whose_every_row_names_its_program(seeded_server, page, width):
     """From 48rem the archive is a table of columns the content's full width (year,
-    dates, program, venue, length, who took part); on a phone its rows stack, the
-    program over the dates, the venue after them. Every row names its program."""
+    program with what the edition records, dates, venue, length); on a phone its rows
+    stack, the program over the dates, the venue after them. Every row names its
+    program."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/programs/archive/")
     table = page.locator(".archive-table")
@@ -748,7 +754,12 @@ def test_the_archive_is_a_table_whose_every_row_names_its_program(seeded_server,
         assert table.locator("thead").is_visible()
         assert table.bounding_box()["width"] >= main["width"] * 0.9
         assert abs(program["y"] - dates["y"]) < dates["height"]
-        assert program["x"] > dates["x"] and venue.bounding_box()["x"] > program["x"]
+        assert dates["x"] > program["x"] and venue.bounding_box()["x"] > dates["x"]
+        # The program reads as the row's name, in the body's size, the dates as its link.
+        size = "el => parseFloat(getComputedStyle(el).fontSize)"
+        name = row.locator(".archive-table__program")
+        assert name.evaluate(size) == row.locator(".archive-table__dates a").evaluate(size)
+        assert name.evaluate("el => getComputedStyle(el).fontWeight") == "600"
 
 
 RAIL_JS = """
