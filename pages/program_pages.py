@@ -8,6 +8,7 @@ testimonials or applications. Their addresses keep the programs section's names
 """
 
 from collections import Counter
+from types import SimpleNamespace
 from urllib.parse import urljoin
 
 from django.db.models import Case, Prefetch, Q, Value, When, prefetch_related_objects
@@ -329,6 +330,16 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
     @property
     def program_editions(self):
         return self.content["program_editions"]
+
+    def edition_rank(self):
+        """This edition's place among its program's public editions, counted from the first
+        (`number` of `total`); None when it is not among them (a staff preview)."""
+        oldest_first = [e.pk for e in reversed(self.program_editions)]
+        if self.object.pk not in oldest_first:
+            return None
+        return SimpleNamespace(
+            number=oldest_first.index(self.object.pk) + 1, total=len(oldest_first)
+        )
 
     def program_calls(self):
         """Calls of the program's coming editions that are open or about to open."""

@@ -73,6 +73,12 @@ def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed
     assert "Only its dates" not in text and "published" not in text.split("About the program")[0]
     assert "no further record" not in text and 'class="lede"' not in html.split("main-intro")[1]
     assert text.index("About the program") < text.index("Since 2011, WeGO has organized")
+    # Before the program, what the edition was, in brief: dates, length, venue and its
+    # place among the program's editions (the seventh of eight).
+    brief = html[html.index('<dl class="edition-brief__facts"') : html.index("About the program")]
+    assert text_of(SimpleNamespace(content=brief.encode())).startswith(
+        "Dates 22–29 May 2016 Length 8 days Venue Seoul, Korea Edition 7 of 8"
+    ), brief
     # One heading, the program named by a link in a sentence under it (not a second,
     # link-styled heading).
     intro = html[html.index('id="program-heading"') :]
