@@ -118,6 +118,27 @@ def place_filters():
     return per_generation(f"place-filters:{timezone.localdate().isoformat()}", gather)
 
 
+def also_at(editions, *, exclude):
+    """The latest of `editions` with other participants than those `exclude` (a Q on
+    Participant) leaves out: `{"edition", "count", "groups": [(country, [participants])]}`, the
+    groups in country order as on the edition's page; None when there is none."""
+    others = list(
+        Participant.objects.filter(edition__in=[e.pk for e in editions])
+        .exclude(exclude)
+        .select_related("country", "place")
+        .order_by("country__name", "position")
+    )
+    for edition in editions:
+        groups = {}
+        for participant in others:
+            if participant.edition_id == edition.pk:
+                groups.setdefault(participant.country, []).append(participant)
+        if groups:
+            count = sum(len(group) for group in groups.values())
+            return {"edition": edition, "groups": list(groups.items()), "count": count}
+    return None
+
+
 class PlaceDetailView(BreadcrumbsMixin, DetailView):
     template_name = "places/place_detail.html"
     context_object_name = "place"
@@ -193,6 +214,14 @@ def place_page_data(place):
             "programs": list({e.program_id: e.program for e in editions}.values()),
             "years": sorted({e.start_date.year for e in editions if e.start_date}),
             "head_map": places_locator([place]),
+            # What the page does not say otherwise: who else took part in its latest
+            # edition, and the other places of its country.
+            "also_at": also_at(
+                [e for e in editions if e.venue_place_id != place.pk], exclude=Q(place=place)
+            ),
+            "neighbours": list(
+                public_places().filter(country=place.country).exclude(pk=place.pk).order_by("name")
+            ),
         }
 
     return per_generation_each("place-pages", place.pk, gather, PAGES_KEPT)
@@ -280,7 +309,7 @@ def country_page_data(country):
                 caption=cities[0].name
                 if len(cities) == 1 and not hosts
                 else f"The places of {country.name_in_sentence}",
-                span=36,
+                reach=20,
             ),
             "places": places,
             "took_part": took_part,
@@ -294,6 +323,10 @@ def country_page_data(country):
             "editions": editions,
             "took_part_editions": {p.edition_id for p in participants},
             "testimonials": testimonials,
+            "also_at": also_at(
+                [e for e in editions if e.pk in {p.edition_id for p in participants}],
+                exclude=Q(country=country),
+            ),
         }
 
     return per_generation_each(

@@ -78,13 +78,50 @@ def test_a_mark_is_escaped():
     assert 'href="/cities/x/?a=1&amp;b=2"' in svg and "&lt;t&gt;" in svg
 
 
-def test_the_locator_map_centres_its_place():
+def _locator_land_holds(svg, x, y):
+    """Whether the locator's land (even-odd) covers a point of its drawing."""
+    d = re.search(r'class="locator-map__land" fill-rule="evenodd" d="([^"]+)"', svg)[1]
+    rings = [
+        [tuple(map(float, pair)) for pair in re.findall(r"(-?[\d.]+) (-?[\d.]+)", ring)]
+        for ring in re.findall(r"M[^M]*", d)
+    ]
+    return sum(world_map._holds(ring, (x, y)) for ring in rings) % 2 == 1
+
+
+def _on_disc(svg, longitude, latitude, reach=world_map.LOCATOR_REACH, centre=None):
+    globe = world_map._Globe(*(centre or (longitude, latitude)), reach)
+    x, y = globe(longitude, latitude)
+    return x * x + y * y < 1
+
+
+def test_the_locator_map_is_a_globe_centred_on_its_place():
+    """A disc with a sharp edge: the sea a circle, the land cut to it, the place in the
+    middle, the parallels and meridians on it."""
     svg = str(locator_map(Mark("Baguio", 16.4, 120.6, "")))
-    left, top, width, height = map(float, re.search(r'viewBox="([^"]+)"', svg)[1].split())
-    x, y = project(120.6, 16.4)
-    assert left + width / 2 == pytest.approx(x, abs=0.1)
-    assert top + height / 2 == pytest.approx(y, abs=0.1)
+    assert 'viewBox="-101 -101 202 202"' in svg
+    assert '<circle class="locator-map__sea" r="100"/>' in svg
+    assert '<circle class="locator-map__edge" r="100"/>' in svg
+    assert '<circle class="locator-map__mark" cx="0.0" cy="0.0" r="6"/>' in svg
+    assert 'class="locator-map__graticule" d="M' in svg
+    land = re.search(r'class="locator-map__land" fill-rule="evenodd" d="([^"]+)"', svg)[1]
+    for x, y in re.findall(r"(-?[\d.]+) (-?[\d.]+)", land):
+        assert math.hypot(float(x), float(y)) <= 100.1
     assert "<title" in svg and "Baguio" in svg
+
+
+def test_the_locator_globe_fills_land_and_sea_rightly():
+    """Baguio's far side is in Brazil, inside the Americas' outline: the land is still
+    the land (Luzon, China) and the sea the sea (the Philippine Sea, the South China Sea)."""
+    svg = str(locator_map(Mark("Baguio", 16.4, 120.6, "")))
+    globe = world_map._Globe(120.6, 16.4, world_map.LOCATOR_REACH)
+    for longitude, latitude, is_land in [
+        (121.0, 17.0, True),
+        (105.0, 30.0, True),
+        (135.0, 15.0, False),
+        (115.0, 12.0, False),
+    ]:
+        x, y = globe(longitude, latitude)
+        assert _locator_land_holds(svg, x * 100, y * 100) is is_land
 
 
 def test_the_larger_the_names_the_fewer_are_written_on_the_map():
@@ -108,13 +145,10 @@ def test_the_larger_the_names_the_fewer_are_written_on_the_map():
 
 
 def test_the_locator_map_of_a_place_frames_its_continent():
-    """Not a strip of coast: Accra's window reaches Dakar, Cairo and Nairobi, so Africa is
+    """Not a strip of coast: Accra's disc reaches Dakar, Cairo and Nairobi, so Africa is
     recognisable with no border drawn."""
-    svg = str(locator_map(Mark("Accra", 5.56, -0.2, "")))
-    left, top, width, height = map(float, re.search(r'viewBox="([^"]+)"', svg)[1].split())
     for latitude, longitude in [(14.7, -17.4), (30.0, 31.2), (-1.3, 36.8)]:
-        x, y = project(longitude, latitude)
-        assert left < x < left + width and top < y < top + height
+        assert _on_disc(None, longitude, latitude, centre=(-0.2, 5.56))
 
 
 @pytest.mark.django_db
@@ -131,29 +165,19 @@ def test_a_map_is_drawn_once_per_content_generation():
     assert len(drawings) == 2
 
 
-def test_the_locator_map_fills_its_frame_with_sea_and_leaves_out_small_lakes():
-    # Accra: Lake Chad, a 3 × 4 unit hole in the outline, is in its window.
-    svg = str(locator_map(Mark("Accra", 5.56, -0.2, "")))
-    view_box = re.search(r'viewBox="([^"]+)"', svg)[1].split()
-    rect = re.search(
-        r'<rect class="locator-map__sea" x="([^"]+)" y="([^"]+)" '
-        r'width="([^"]+)" height="([^"]+)"',
-        svg,
-    )
-    assert list(rect.groups()) == view_box
+def test_the_locator_map_leaves_out_small_lakes():
+    # Lake Chad, a 3 × 4 unit hole in the outline, is near Accra.
     assert "M580 207l0 -4 -3 0 0 4z" in world_map.land()["d"]
-    assert "M580 207l0 -4 -3 0 0 4z" not in svg
+    assert "M580 207l0 -4 -3 0 0 4z" not in world_map.locator_land()
     # The Caspian Sea is large enough to stay.
-    assert "M615 89l" in svg
+    assert "M615 89l" in world_map.locator_land()
 
 
 def test_the_locator_map_holds_every_place_of_a_country():
     marks = [Mark("Obninsk", 55.1, 36.6, ""), Mark("Yakutsk", 62.0, 129.7, "")]
-    svg = str(locator_map(marks, title="Where the places of Russia are"))
-    left, top, width, height = map(float, re.search(r'viewBox="([^"]+)"', svg)[1].split())
-    for mark in marks:
-        x, y = project(mark.longitude, mark.latitude)
-        assert left < x < left + width and top <= y < top + height
+    svg = str(locator_map(marks, title="Where the places of Russia are", reach=20))
+    for x, y in re.findall(r'class="locator-map__mark" cx="([^"]+)" cy="([^"]+)"', svg):
+        assert math.hypot(float(x), float(y)) < 90
     assert svg.count('class="locator-map__mark"') == 2 and "Where the places of Russia are" in svg
 
 
@@ -244,12 +268,10 @@ def test_a_label_that_would_touch_another_goes_elsewhere_or_is_left_out():
 @pytest.mark.parametrize(
     ("latitude", "longitude"), [(-17.7, 178.4), (64.7, -147.7), (-54.8, -68.3)]
 )
-def test_a_place_near_the_maps_edge_is_in_its_locators_frame(latitude, longitude):
+def test_a_place_near_the_flat_maps_edge_is_in_its_globes_middle(latitude, longitude):
     svg = str(locator_map(Mark("Edge", latitude, longitude, "")))
-    left, top, width, height = map(float, re.search(r'viewBox="([^"]+)"', svg)[1].split())
-    x, y = project(longitude, latitude)
-    assert left <= x <= left + width and top <= y <= top + height
-    assert left >= 0 and left + width <= world_map.WIDTH
+    assert '<circle class="locator-map__mark" cx="0.0" cy="0.0"' in svg
+    assert _locator_land_holds(svg, 0, 0) is not None
 
 
 def _label_boxes(layer_svg, size):

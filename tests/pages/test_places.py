@@ -205,8 +205,10 @@ def test_the_menu_leads_to_the_cities(client, empty_site, philippines):
         # participants and testimonials), the filters, the generation.
         ("/cities/", 5),
         ("/cities/?year=2018", 5),
-        ("/cities/baguio-test/", 6),
-        ("/countries/ph/", 6),
+        # A place's page and a country's: one query more each for who else took part
+        # in the latest edition, one more on a place's for the other places of its country.
+        ("/cities/baguio-test/", 8),
+        ("/countries/ph/", 7),
     ],
 )
 def test_query_counts_are_pinned(
@@ -500,15 +502,36 @@ def test_the_map_names_the_host_cities_and_says_so(client, seed, url):
     assert description.count("Seoul") == description.count("Chengdu") == 1
 
 
-def test_a_citys_key_facts_name_its_country_years_and_programs(client, seed):
+def test_a_citys_key_facts_say_only_what_the_head_and_rows_do_not(client, seed):
+    """The country is in the lede and the years in the edition rows: the facts link the
+    programs and name the other places of its country, each once on the page."""
     html = client.get("/cities/baguio/").content.decode()
     facts = html[
         html.index('<dl class="facts">') : html.index("</dl>", html.index("facts-heading"))
     ]
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", facts))
-    assert "Country Philippines" in text and "Year 2018" in text
+    assert "Country" not in text and "Year" not in text
     assert 'href="/programs/joint-workshop-smart-sustainable-cities-e-government/"' in facts
+    assert "Also in Philippines Makati" in text and 'href="/cities/makati/"' in facts
     assert "(16.42, 120.59)" not in html  # its coordinates only in its JSON-LD
+
+
+def test_a_place_and_a_country_name_who_else_took_part_in_their_latest_edition(client, seed):
+    """Baguio and the Philippines took part in Jeju 2018: its other participants, by
+    country, as the edition lists them; Baguio not among its own, the Philippines' places
+    not among the country's."""
+    for url, left_out in [
+        ("/cities/baguio/", 'href="/cities/baguio/"'),
+        ("/countries/ph/", "<dt>Philippines</dt>"),
+    ]:
+        html = client.get(url).content.decode()
+        section = html[html.index('id="also-at-heading"') :]
+        section = section[: section.index("</section>")]
+        assert (
+            'href="/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"' in section
+        )
+        assert "<dt>Ghana</dt>" in section and 'href="/cities/accra/"' in section
+        assert left_out not in section
 
 
 def test_a_places_editions_carry_no_edition_totals(client, seed):

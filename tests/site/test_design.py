@@ -864,7 +864,8 @@ def test_the_map_of_places_comes_before_its_tables_at_every_width(seeded_server,
     """The map first, then the tables, on a phone too: two reviewers read the page as a
     map with its tables, not tables with a map at their end. On a phone the map is the
     whole world fitted to the screen, every mark in sight and large enough to tap; its
-    enlarged spots two a row, none out of sight; from 48rem the spots are in one row. The column headings never wrap; the names on the map are never under 12 px."""
+    enlarged spots one under another, each its map with its caption beside it (none
+    alone on a row of two), none out of sight; from 48rem the spots are in one row. The column headings never wrap; the names on the map are never under 12 px."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/cities/")
     table = page.locator(".places__table").bounding_box()
@@ -885,7 +886,14 @@ def test_the_map_of_places_comes_before_its_tables_at_every_width(seeded_server,
     insets = [page.locator(".map-inset").nth(i).bounding_box() for i in range(3)]
     assert page.locator(".map-inset").count() == 3
     rows = sorted({round(inset["y"]) for inset in insets})
-    assert len(rows) == (1 if width >= 768 else 2)
+    assert len(rows) == (1 if width >= 768 else 3)
+    if width < 768:
+        for i in range(3):
+            inset = page.locator(".map-inset").nth(i)
+            drawn = inset.locator("svg").bounding_box()
+            caption = inset.locator("figcaption").bounding_box()
+            assert caption["x"] >= drawn["x"] + drawn["width"]
+            assert drawn["y"] < caption["y"] + caption["height"] / 2 < drawn["y"] + drawn["height"]
     assert all(inset["x"] >= 0 and inset["x"] + inset["width"] <= width for inset in insets)
     assert min(page.evaluate(MAP_LABEL_PX_JS)) >= 12
     heading = page.get_by_role("columnheader", name="Took part in")
@@ -996,3 +1004,32 @@ def test_a_page_with_no_side_column_is_one_centred_reading_column(seeded_server,
     assert abs(left - right) < 48, (left, right)
     for edge in [".breadcrumbs li", "h1"]:
         assert page.locator(edge).first.bounding_box()["x"] == pytest.approx(left, abs=1)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_head_locator_is_a_sharp_disc_with_its_caption_beside_or_under_it(
+    seeded_server, page, width
+):
+    """The same globe on every page with one: a round disc, not faded; on a phone small,
+    on the text's edge, its caption beside it; from 48rem beside the text, its caption
+    centred under it."""
+    page.set_viewport_size({"width": width, "height": 900})
+    for path in [
+        "/cities/baguio/",
+        "/countries/ph/",
+        "/programs/wego-shrdc-training-program/2016-05/",
+    ]:
+        page.goto(seeded_server.url + path)
+        disc = page.locator(".page-head__map .locator-map")
+        box = disc.bounding_box()
+        caption = page.locator(".page-head__map-caption").bounding_box()
+        assert abs(box["width"] - box["height"]) < 1
+        assert disc.evaluate("e => getComputedStyle(e).maskImage") == "none"
+        if width < 768:
+            heading = page.locator("h1").bounding_box()
+            assert abs(box["x"] - heading["x"]) < 2
+            assert caption["x"] >= box["x"] + box["width"]
+        else:
+            assert caption["y"] >= box["y"] + box["height"]
+            middle = caption["x"] + caption["width"] / 2
+            assert abs(middle - (box["x"] + box["width"] / 2)) < 2

@@ -543,12 +543,6 @@ def _gap(a, b):
     return math.hypot(a[1] - b[1], a[2] - b[2])
 
 
-# The locator map shows at least this many degrees of longitude around a place, so that
-# its continent frames it and it is recognisable without borders (a country's page asks
-# for less: its places are close together).
-LOCATOR_SPAN = 100.0
-# Its frame: width to height.
-LOCATOR_RATIO = 4 / 3
 # A lake smaller than this (in square units of the drawing) is left out of the locator's
 # land: simplified to whole units, it would be a stray square, not a lake.
 LOCATOR_SMALLEST_LAKE = 50.0
@@ -582,61 +576,280 @@ def locator_land():
     )
 
 
-def locator_map(marks, *, title=None, span=LOCATOR_SPAN, label_id="locator-map"):
-    """A small map of the land around one place or a few (a country's), each marked
-    (not a link): the same outline, seen through a window around the marks, on a sea
-    that fills the frame. `title` is its accessible name ("Where <the first mark> is"
-    unless given).
+def _inverse_equal_earth(x, y):
+    """(longitude, latitude) of a point of the drawing (`project`'s inverse)."""
+    ex = x / _SCALE - _X_EXTENT
+    ey = _Y_TOP - y / _SCALE
+    theta = ey / _A1
+    for _ in range(8):
+        t2 = theta * theta
+        t6 = t2 * t2 * t2
+        f = theta * (_A1 + _A2 * t2 + t6 * (_A3 + _A4 * t2)) - ey
+        theta -= f / (_A1 + 3 * _A2 * t2 + t6 * (7 * _A3 + 9 * _A4 * t2))
+    t2 = theta * theta
+    t6 = t2 * t2 * t2
+    longitude = math.degrees(
+        ex
+        * 3
+        * (9 * _A4 * t6 * t2 + 7 * _A3 * t6 + 3 * _A2 * t2 + _A1)
+        / (2 * math.sqrt(3) * math.cos(theta))
+    )
+    latitude = math.degrees(math.asin(max(-1.0, min(1.0, math.sin(theta) / _M))))
+    return longitude, latitude
 
-    The window is `span` degrees of longitude wide at least, widened to hold every mark with a
-    margin, and kept within the drawing (so a place near its edge is off centre).
-    """
+
+# The longest step, in the drawing's units, between two points of a ring on the globe:
+# longer edges (the cuts at 180° and 60° S) are divided, so they bend with the sphere.
+LOCATOR_STEP = 3.0
+
+
+@functools.cache
+def _globe_rings():
+    """The locator's outline as rings of (longitude, latitude), each with its points
+    in Equal Earth (to tell whether it holds a given point)."""
+    rings = []
+    for subpath in re.findall(r"M[^M]*", locator_land()):
+        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", subpath)]
+        x, y = numbers[0], numbers[1]
+        flat = [(x, y)]
+        for dx, dy in zip(numbers[2::2], numbers[3::2], strict=False):
+            x, y = x + dx, y + dy
+            flat.append((x, y))
+        dense = []
+        for (x1, y1), (x2, y2) in zip(flat, flat[1:] + flat[:1], strict=True):
+            steps = max(1, math.ceil(math.hypot(x2 - x1, y2 - y1) / LOCATOR_STEP))
+            dense.extend(
+                (x1 + (x2 - x1) * i / steps, y1 + (y2 - y1) * i / steps) for i in range(steps)
+            )
+        rings.append((tuple(_inverse_equal_earth(x, y) for x, y in dense), tuple(flat)))
+    return tuple(rings)
+
+
+def _holds(polygon, point):
+    """Whether a closed polygon holds a point (even-odd)."""
+    px, py = point
+    inside = False
+    for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+        if (y1 > py) != (y2 > py) and px < x1 + (py - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+class _Globe:
+    """The sphere seen from above a centre (orthographic), `reach` degrees around it
+    filling a disc of radius 1, y growing down. The far hemisphere, never inside the
+    disc, is laid around it (a point at `c` degrees from the centre at 2 − sin c, on its
+    bearing), so every ring stays one closed line and the disc can be cut out of it."""
+
+    def __init__(self, longitude, latitude, reach):
+        self.lam0 = math.radians(longitude)
+        self.sin0 = math.sin(math.radians(latitude))
+        self.cos0 = math.cos(math.radians(latitude))
+        self.scale = 1 / math.sin(math.radians(reach))
+
+    def __call__(self, longitude, latitude):
+        lam = math.radians(longitude) - self.lam0
+        phi = math.radians(latitude)
+        cos_c = self.sin0 * math.sin(phi) + self.cos0 * math.cos(phi) * math.cos(lam)
+        x = math.cos(phi) * math.sin(lam)
+        y = self.cos0 * math.sin(phi) - self.sin0 * math.cos(phi) * math.cos(lam)
+        if cos_c < 0:
+            sin_c = max(math.hypot(x, y), 1e-9)
+            x, y = x * (2 - sin_c) / sin_c, y * (2 - sin_c) / sin_c
+        return x * self.scale, -y * self.scale
+
+
+def _crossings(a, b):
+    """Where the segment a→b crosses the unit circle: its parameters in (0, 1), in order."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    qa = dx * dx + dy * dy
+    qb = 2 * (a[0] * dx + a[1] * dy)
+    qc = a[0] * a[0] + a[1] * a[1] - 1
+    disc = qb * qb - 4 * qa * qc
+    if qa == 0 or disc <= 0:
+        return []
+    root = math.sqrt(disc)
+    return [t for t in sorted(((-qb - root) / (2 * qa), (-qb + root) / (2 * qa))) if 0 < t < 1]
+
+
+def _turn(a, b):
+    """The angle from a's bearing to b's, seen from the centre, within ±π."""
+    step = math.atan2(b[1], b[0]) - math.atan2(a[1], a[0])
+    return (step + math.pi) % (2 * math.pi) - math.pi
+
+
+def _arc(start, sweep):
+    """Points along the unit circle from angle `start`, turning `sweep`."""
+    steps = max(1, math.ceil(abs(sweep) / math.radians(4)))
+    return [
+        (math.cos(start + sweep * i / steps), math.sin(start + sweep * i / steps))
+        for i in range(1, steps + 1)
+    ]
+
+
+def _cut_to_disc(points):
+    """The part of a closed ring inside the unit disc, closed along the disc's edge
+    where the ring runs outside it (the way the ring turned round the centre meanwhile);
+    (None, turns) when no part of it is inside, with how often it winds round the centre."""
+    marked = []
+    for a, b in zip(points, points[1:] + points[:1], strict=True):
+        marked.append((a, a[0] * a[0] + a[1] * a[1] < 1))
+        for t in _crossings(a, b):
+            marked.append(((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t), None))
+    edges = [i for i, (_, inside) in enumerate(marked) if inside is None]
+    if not edges:
+        if marked[0][1]:
+            return [p for p, _ in marked], 0
+        turns = sum(_turn(a, b) for a, b in zip(points, points[1:] + points[:1], strict=True))
+        return None, round(turns / (2 * math.pi))
+    start = edges[0]
+    marked = marked[start:] + marked[:start] + [marked[start]]
+    out = [marked[0][0]]
+    # An outside run always starts at a crossing (the previous point), and the disc's
+    # edge is followed from there to the crossing that ends it.
+    outside_run = None
+    previous_edge = marked[0][0]
+    for (point, inside), (previous, _) in zip(marked[1:], marked, strict=False):
+        if outside_run is not None:
+            outside_run += _turn(previous, point)
+            if inside is None:
+                out.extend(_arc(math.atan2(previous_edge[1], previous_edge[0]), outside_run))
+                outside_run = None
+            continue
+        if inside is False:
+            outside_run = _turn(previous, point)
+            previous_edge = previous
+            continue
+        out.append(point)
+    return out, 0
+
+
+def _graticule(globe, every=30):
+    """The parallels and meridians every `every` degrees, as the runs inside the disc."""
+    lines = [[(lon, lat) for lat in range(-90, 91, 2)] for lon in range(-180, 180, every)]
+    lines += [[(lon, lat) for lon in range(-180, 181, 2)] for lat in range(-60, 61, every)]
+    runs = []
+    for line in lines:
+        run = []
+        for lon, lat in line:
+            x, y = globe(lon, lat)
+            if x * x + y * y < 1:
+                run.append((x, y))
+            else:
+                if len(run) > 1:
+                    runs.append(run)
+                run = []
+        if len(run) > 1:
+            runs.append(run)
+    return runs
+
+
+def _unit(value):
+    """A coordinate to a tenth of a unit, never "-0.0"."""
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def _path(rings, radius):
+    """SVG path data of closed (or open) lines, in units of `radius`."""
+    return "".join(
+        "M"
+        + " ".join(f"{_unit(x * radius)} {_unit(y * radius)}" for x, y in ring[:1])
+        + "L"
+        + " ".join(f"{_unit(x * radius)} {_unit(y * radius)}" for x, y in ring[1:])
+        + ("z" if closed else "")
+        for ring, closed in rings
+    )
+
+
+# The locator's disc: its radius in SVG units, and the reach of a place's map (degrees
+# around the place, so its continent is recognisable with no border drawn).
+LOCATOR_RADIUS = 100
+LOCATOR_REACH = 50.0
+
+
+def _mean_centre(marks):
+    """The point on the sphere midway between the marks: (longitude, latitude)."""
+    vectors = [
+        (
+            math.cos(math.radians(m.latitude)) * math.cos(math.radians(m.longitude)),
+            math.cos(math.radians(m.latitude)) * math.sin(math.radians(m.longitude)),
+            math.sin(math.radians(m.latitude)),
+        )
+        for m in marks
+    ]
+    x, y, z = (sum(v[i] for v in vectors) for i in range(3))
+    return math.degrees(math.atan2(y, x)), math.degrees(math.atan2(z, math.hypot(x, y)))
+
+
+def _angle_between(a_lon, a_lat, b_lon, b_lat):
+    """The angle between two points on the sphere, in degrees."""
+    a_lat, b_lat, dlon = map(math.radians, (a_lat, b_lat, b_lon - a_lon))
+    cos_c = math.sin(a_lat) * math.sin(b_lat) + math.cos(a_lat) * math.cos(b_lat) * math.cos(dlon)
+    return math.degrees(math.acos(max(-1.0, min(1.0, cos_c))))
+
+
+def locator_map(marks, *, title=None, reach=LOCATOR_REACH, label_id="locator-map"):
+    """A small map of the land around one place or a few (a country's), each marked (not
+    a link): the globe seen from above them, a disc `reach` degrees around their middle
+    (widened to hold every mark with a margin, up to the whole hemisphere), with the
+    parallels and meridians every 30° on its sea and a sharp edge. `title` is its
+    accessible name ("Where <the first mark> is" unless given)."""
     if isinstance(marks, Mark):
         marks = [marks]
     title = title or f"Where {marks[0].name} is"
-    points = [project(mark.longitude, mark.latitude) for mark in marks]
-    xs = [x for x, _ in points]
-    ys = [y for _, y in points]
-    width = max(
-        WIDTH * span / 360,
-        (max(xs) - min(xs)) * 1.5,
-        (max(ys) - min(ys)) * 1.5 * LOCATOR_RATIO,
-    )
-    width = min(width, WIDTH)
-    height = width / LOCATOR_RATIO
-    centre_x = (max(xs) + min(xs)) / 2
-    centre_y = (max(ys) + min(ys)) / 2
-    left = min(max(centre_x - width / 2, 0), WIDTH - width)
-    top = min(max(centre_y - height / 2, 0), max(HEIGHT - height, 0))
-    mark_radius = f"{max(width / 36, 2.5):.1f}"
+    longitude, latitude = _mean_centre(marks)
+    farthest = max(_angle_between(longitude, latitude, m.longitude, m.latitude) for m in marks)
+    reach = min(max(reach, farthest * 1.6), 90.0)
+    globe = _Globe(longitude, latitude, reach)
+    antipode = project(longitude + 180 if longitude <= 0 else longitude - 180, -latitude)
+    rings = []
+    covered = 0
+    for points, flat in _globe_rings():
+        cut, turns = _cut_to_disc([globe(lon, lat) for lon, lat in points])
+        # A ring round the far side's middle holds what lies outside its line.
+        flips = _holds(flat, antipode)
+        if cut is None:
+            covered += turns + flips
+        else:
+            rings.append((cut, True))
+            covered += flips
+    if covered % 2:
+        rings.append((_arc(0, 2 * math.pi), True))
+    radius = LOCATOR_RADIUS
     circles = format_html_join(
         "",
         '<circle class="locator-map__mark" cx="{}" cy="{}" r="{}"/>',
-        ((f"{x:.1f}", f"{y:.1f}", mark_radius) for x, y in points),
+        (
+            (_unit(x * radius), _unit(y * radius), "6")
+            for x, y in (globe(m.longitude, m.latitude) for m in marks)
+        ),
     )
+    edge = radius + 1
     return format_html(
         '<svg class="locator-map" viewBox="{} {} {} {}" role="img" '
         'aria-labelledby="{}-title" xmlns="http://www.w3.org/2000/svg">'
         '<title id="{}-title">{}</title>'
-        '<rect class="locator-map__sea" x="{}" y="{}" width="{}" height="{}"/>'
-        '<path class="locator-map__land" d="{}"/>{}</svg>',
-        f"{left:.1f}",
-        f"{top:.1f}",
-        f"{width:.1f}",
-        f"{height:.1f}",
+        '<circle class="locator-map__sea" r="{}"/>'
+        '<path class="locator-map__graticule" d="{}"/>'
+        '<path class="locator-map__land" fill-rule="evenodd" d="{}"/>'
+        '<circle class="locator-map__edge" r="{}"/>{}</svg>',
+        -edge,
+        -edge,
+        2 * edge,
+        2 * edge,
         label_id,
         label_id,
         title,
-        f"{left:.1f}",
-        f"{top:.1f}",
-        f"{width:.1f}",
-        f"{height:.1f}",
-        locator_land(),
+        radius,
+        _path([(run, False) for run in _graticule(globe)], radius),
+        _path(rings, radius),
+        radius,
         circles,
     )
 
 
-def places_locator(places, *, title=None, caption=None, span=LOCATOR_SPAN):
+def places_locator(places, *, title=None, caption=None, reach=LOCATOR_REACH):
     """The locator map a page's head shows beside its heading, of the places it is about
     (each with `name`, `latitude`, `longitude` and `country.name`; those without
     coordinates are left out): `{"svg", "caption"}`, the caption naming each place with
@@ -654,7 +867,7 @@ def places_locator(places, *, title=None, caption=None, span=LOCATOR_SPAN):
         title = f"Where {listed} {'is' if len(names) == 1 else 'are'}"
     marks = [Mark(place.name, float(place.latitude), float(place.longitude), "") for place in drawn]
     return {
-        "svg": locator_map(marks, title=title, span=span),
+        "svg": locator_map(marks, title=title, reach=reach),
         "caption": caption or "; ".join(f"{place.name}, {place.country.name}" for place in drawn),
     }
 
