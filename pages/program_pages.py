@@ -20,7 +20,12 @@ from applications.linked_data import offer_json_ld
 from news.models import Post
 from programs.linked_data import event_json_ld, series_json_ld
 from programs.models import Edition, Participant, Program, SiteVisit, Topic
-from programs.views import program_kind_crumb, public_contacts
+from programs.views import (
+    program_kind_crumb,
+    programs_for_cards,
+    public_contacts,
+    with_latest_edition,
+)
 from testimonials.models import Testimonial
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 from wego_site.core.preview import Previewable
@@ -113,6 +118,8 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
         return super().get_context_data(
             lead_edition=self.lead_edition(past),
             other_programs=others[: self.other_program_count],
+            # The other programs' cards name their latest edition held: kept per day.
+            cards_day=today,
             more_programs=len(others) > self.other_program_count,
             fallback_contacts=self.fallback_contacts(),
             upcoming_editions=upcoming,
@@ -173,23 +180,26 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
         return [program_kind_crumb(program), Crumb(program.title, self.request.path)]
 
     def other_programs(self):
-        """A few ways on: other real public programs (never a sample, which is shown apart),
-        those of the same kind first, one more than are shown (to tell whether to link to
-        them all). The page stays the same size however many programs the site has. Read
-        once per content generation for each kind: one more again, in case this program is
-        among them."""
+        """A few ways on, shown as the programs pages' cards: other real public programs
+        (never a sample, which is shown apart), those of the same kind first, one more
+        than are shown (to tell whether to link to them all). The page stays the same size
+        however many programs the site has. Read once per content generation and day
+        (a card names the latest edition held) for each kind: one more again, in case
+        this program is among them."""
         kind = self.object.kind
 
         def first_of_kind():
             same_kind_first = Case(When(kind=kind, then=Value(0)), default=Value(1))
-            return list(
-                Program.objects.published()
-                .filter(is_sample=False)
-                .order_by(same_kind_first, "position", "title")
-                .only("slug", "title", "kind", "position")[: self.other_program_count + 2]
+            return with_latest_edition(
+                list(
+                    programs_for_cards()
+                    .filter(is_sample=False)
+                    .order_by(same_kind_first, "position", "title")[: self.other_program_count + 2]
+                )
             )
 
-        programs = per_generation(f"other-programs:{kind}", first_of_kind)
+        today = timezone.localdate().isoformat()
+        programs = per_generation(f"other-programs:{kind}:{today}", first_of_kind)
         return [program for program in programs if program.pk != self.object.pk][
             : self.other_program_count + 1
         ]

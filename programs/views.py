@@ -62,40 +62,49 @@ def archive_crumb():
     return Crumb("Archive of editions", reverse("programs:edition_archive"))
 
 
+def programs_for_cards():
+    """The public programs with what their cards show: the count of their public editions,
+    their regional office and their latest edition held (`with_latest_edition`), read in
+    the same query (a subquery per value), not one query per program."""
+    held = (
+        Edition.objects.published()
+        .filter(program=OuterRef("pk"), end_date__lt=timezone.localdate())
+        .order_by("-start_date", "-pk")
+    )
+    return (
+        Program.objects.published()
+        .with_public_edition_counts()
+        .annotate(
+            latest_start=Subquery(held.values("start_date")[:1]),
+            latest_end=Subquery(held.values("end_date")[:1]),
+            latest_venue_city=Subquery(held.values("venue_city")[:1]),
+        )
+        .select_related("regional_office")
+    )
+
+
+def with_latest_edition(programs):
+    """The programs of `programs_for_cards`, each with `latest_edition` (its dates and
+    city) for its card."""
+    for program in programs:
+        program.latest_edition = (
+            SimpleNamespace(
+                start_date=program.latest_start,
+                end_date=program.latest_end,
+                venue_city=program.latest_venue_city,
+            )
+            if program.latest_start
+            else None
+        )
+    return programs
+
+
 class PublicProgramsMixin(BreadcrumbsMixin):
     def get_queryset(self):
-        # Each card names the program's latest edition held, as the landing page's do:
-        # read in the same query (a subquery per value), not one query per program.
-        held = (
-            Edition.objects.published()
-            .filter(program=OuterRef("pk"), end_date__lt=timezone.localdate())
-            .order_by("-start_date", "-pk")
-        )
-        return (
-            Program.objects.published()
-            .with_public_edition_counts()
-            .annotate(
-                latest_start=Subquery(held.values("start_date")[:1]),
-                latest_end=Subquery(held.values("end_date")[:1]),
-                latest_venue_city=Subquery(held.values("venue_city")[:1]),
-            )
-            .select_related("regional_office")
-        )
+        # Each card names the program's latest edition held, as the landing page's do.
+        return programs_for_cards()
 
-    @staticmethod
-    def with_latest_edition(programs):
-        """The programs, each with `latest_edition` (its dates and city) for its card."""
-        for program in programs:
-            program.latest_edition = (
-                SimpleNamespace(
-                    start_date=program.latest_start,
-                    end_date=program.latest_end,
-                    venue_city=program.latest_venue_city,
-                )
-                if program.latest_start
-                else None
-            )
-        return programs
+    with_latest_edition = staticmethod(with_latest_edition)
 
     @staticmethod
     def with_offices(section):

@@ -32,6 +32,7 @@ SHAPES = {
     "program": "/programs/wego-shrdc-training-program/",
     "program-name-only": "/programs/chengdu-smart-city-e-government-training-program/",
     "program-lead": "/programs/joint-workshop-smart-sustainable-cities-e-government/",
+    "program-partner": "/programs/world-bank-institute-smart-cities-webinar-series/",
     "edition": "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/",
     "edition-compact": "/programs/wego-shrdc-training-program/2016-05/",
     "edition-call": DEMO,

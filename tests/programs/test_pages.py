@@ -571,3 +571,33 @@ def test_a_page_about_no_place_has_no_map_in_its_head(client, seed, path):
     assert "page-head__map" not in html
     assert "map-credit" not in html
     assert "locator-map" not in html
+
+
+def test_a_kinds_page_leads_with_its_introductions_first_sentence(client, seed):
+    """The head's lede is the introduction's first sentence; the rest opens the body."""
+    html = client.get("/programs/kind/regional/").content.decode()
+    head = html[html.index('class="page-head"') : html.index('class="page-sections')]
+    body = html[html.index('class="page-sections') :]
+    assert "Starting 2014, the WeGO Regional Offices in Asia and Europe" in head
+    assert "Please stay tuned" not in head
+    assert "Please stay tuned" in body
+    # A one-sentence introduction is the lede alone.
+    html = client.get("/programs/kind/partner/").content.decode()
+    assert "WeGO collaborates with its partners" in html
+    assert "kind-section__intro" not in html
+
+
+def test_other_programs_are_the_programs_pages_cards(client, seed):
+    """A program's ways on are the one program card (kind, title, first sentences of the
+    summary, editions), as on the programs page and the landing page."""
+    html = client.get(CHENGDU).content.decode()
+    others = html[html.index('id="other-programs-heading"') :]
+    others = others[: others.index("</nav>")]
+    cards = re.findall(r'<article class="card program-card.*?</article>', others, re.S)
+    assert len(cards) == 3
+    shrdc = next(card for card in cards if "WeGO–SHRDC" in card or "SHRDC" in card)
+    assert '<p class="eyebrow">Main Training Program</p>' in shrdc
+    assert "8 editions since 2011" in shrdc
+    # The summary ends at a sentence's end, never cut mid-sentence.
+    text = re.search(r'<p class="card__text">(.*?)</p>', shrdc, re.S)[1]
+    assert text.rstrip().endswith(".") and "…" not in text

@@ -415,29 +415,36 @@ def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, 
     assert chips.all_inner_texts() == ["2013", "2011", "2010"]
 
 
+@pytest.mark.parametrize("path", ["/testimonials/", "/"])
 @pytest.mark.parametrize("width", [1280, 800])
-def test_the_testimonials_page_is_the_one_testimonial_grid(seeded_server, page, width):
-    """The page's quotes are the grid every other page uses: two even columns, the cards
-    of a row one height with their bylines at its foot, the words in the body's size."""
+def test_the_testimonials_are_a_list_of_rows_without_holes(seeded_server, page, path, width):
+    """The testimonials page and the landing page's testimonials are one list: a row per
+    testimony, each byline a column beside its quote (to its left), every row as tall as
+    its longer part (no hole under a short quote), the quotes one column of one width,
+    in the body's size."""
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(seeded_server.url + "/testimonials/")
-    assert page.locator(".testimonial-list").count() == 0
-    cards = page.locator(".testimonial-grid > .testimonial")
-    assert cards.count() == 4
-    boxes = [cards.nth(j).bounding_box() for j in range(4)]
-    assert len({round(box["width"]) for box in boxes}) == 1
-    assert len({round(box["x"]) for box in boxes}) == 2
-    for left, right in (boxes[0:2], boxes[2:4]):
-        assert round(left["y"]) == round(right["y"])
-        assert round(left["height"]) == round(right["height"])
+    page.goto(seeded_server.url + path)
+    assert page.locator(".testimonial-grid").count() == 0
+    rows = page.locator(".testimonial-list > .testimonial")
+    assert rows.count() == (4 if path == "/testimonials/" else 2)
     size = "el => getComputedStyle(el).fontSize"
     body = page.locator("body").evaluate(size)
-    bottom = "el => el.getBoundingClientRect().bottom"
-    for j in range(4):
-        card = cards.nth(j)
-        assert card.locator(".testimonial__quote").evaluate(size) == body
-    foot = [cards.nth(j).locator(".testimonial__by").evaluate(bottom) for j in range(4)]
-    assert round(foot[0]) == round(foot[1]) and round(foot[2]) == round(foot[3])
+    quotes, tops = set(), []
+    for j in range(rows.count()):
+        row = rows.nth(j)
+        box = row.bounding_box()
+        words = row.locator(".testimonial__words").bounding_box()
+        by = row.locator(".testimonial__by").bounding_box()
+        assert by["x"] + by["width"] <= words["x"], "the byline beside the quote, at its left"
+        assert round(by["y"]) == round(words["y"]), "both start on one line"
+        padding = row.evaluate("el => parseFloat(getComputedStyle(el).paddingBottom)")
+        bottom = max(words["y"] + words["height"], by["y"] + by["height"])
+        assert box["y"] + box["height"] - bottom <= padding + 2, (j, "no hole under it")
+        quotes.add((round(words["x"]), round(words["width"])))
+        tops.append(box["y"])
+        assert row.locator(".testimonial__quote").evaluate(size) == body
+    assert len(quotes) == 1
+    assert tops == sorted(tops), "one under the other, in the list's order"
 
 
 def test_testimonials_side_by_side_leave_no_card_half_empty(seeded_server, page):
@@ -497,9 +504,15 @@ def test_testimonials_have_one_layout_and_both_quotation_marks(seeded_server, pa
         card = cards.nth(i)
         quote = card.locator(".testimonial__quote").bounding_box()
         by = card.locator(".testimonial__by").bounding_box()
-        # Every card puts its attribution beneath its quote.
-        assert by["y"] >= quote["y"] + quote["height"] - 1
-        assert by["x"] == pytest.approx(quote["x"], abs=1)
+        if width < 768:
+            # On a phone the attribution is beneath its quote; from 48rem beside it.
+            assert by["y"] >= quote["y"] + quote["height"] - 1
+            assert by["x"] == pytest.approx(quote["x"], abs=1)
+        else:
+            assert by["x"] + by["width"] <= quote["x"]
+        # The name heads the byline: no comma before what follows it.
+        assert not card.locator(".testimonial__by").inner_text().lstrip().startswith(",")
+        assert ", ," not in card.locator(".testimonial__by").inner_text()
         marks = card.locator(".testimonial__quote p").evaluate_all(
             """ps => ps.map(p => [getComputedStyle(p, '::before').content,
                                   getComputedStyle(p, '::after').content])"""
@@ -591,24 +604,35 @@ def test_news_pages_feature_the_newest_post_and_list_the_rest_as_equal_cards(
 )
 def test_no_card_stretches_across_the_page(seeded_server, page, path, width):
     """Cards keep their column's width whatever their number: a lone card on a row sits
-    beside empty columns, never stretched across the page. On the programs page each
-    program is a row of the column beside the Taking part rail (from 56rem)."""
+    beside empty columns, never stretched across the page. On the programs pages each
+    kind is a section the page's width, its heading and introduction a third, its cards
+    the two thirds beside them (from 56rem), and Taking part a band under every kind, so
+    no column of the page is left empty."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     grids = page.locator(".card-grid")
     assert grids.count()
     for i in range(grids.count()):
         cards, grid = grids.nth(i).evaluate(CARD_WIDTHS_JS)
-        in_rows = grids.nth(i).evaluate("g => !!g.closest('.programs-page')")
+        in_rows = grids.nth(i).evaluate("g => !!g.closest('.kind-section')")
         for card in cards:
             assert card == pytest.approx(cards[0], abs=1), (path, i, cards)
             if in_rows:
                 assert card < width * 0.65, (path, i, card, width)
             else:
                 assert card < grid / 2 + 1, (path, i, card, grid)
-    if path == "/programs/" and width >= 1024:
-        rail = page.locator("#taking-part-heading").bounding_box()
-        assert rail["x"] > width * 0.6  # beside the programs, not under them
+    if width >= 1024 and path.startswith("/programs/"):
+        for i in range(page.locator(".kind-section").count()):
+            section = page.locator(".kind-section").nth(i)
+            box = section.bounding_box()
+            assert box["width"] > min(width, 1216) * 0.85, "the page's width"
+            cards = section.locator(".kind-section__cards").bounding_box()
+            assert cards["x"] > box["x"] + box["width"] * 0.3, "cards beside the heading"
+            assert cards["x"] + cards["width"] == pytest.approx(box["x"] + box["width"], abs=1)
+        band = page.locator(".taking-part").bounding_box()
+        last = page.locator(".kind-section").last.bounding_box()
+        assert band["y"] >= last["y"] + last["height"], "under every kind, not beside"
+        assert band["width"] >= width - 20, "a band the window's width"
 
 
 def test_the_landing_programs_are_two_abreast_without_the_sample(live_server, seed, page):
@@ -686,7 +710,11 @@ def test_the_facts_column_stays_in_view_on_a_tall_screen_only(seeded_server, pag
     path = "/programs/wego-shrdc-training-program/"
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(seeded_server.url + path)
-    page.evaluate("window.scrollTo(0, document.body.scrollHeight * 0.6)")
+    # Down the page, still within the text the column is beside (other programs follow it).
+    page.evaluate(
+        "const g = document.querySelector('.with-aside').getBoundingClientRect();"
+        "window.scrollTo(0, scrollY + g.top + g.height * 0.6)"
+    )
     side = page.locator(".with-aside > .side-col")
     assert side.evaluate("el => getComputedStyle(el).position") == "sticky"
     box = side.bounding_box()

@@ -54,7 +54,10 @@ def test_a_testimonials_byline_has_one_link_to_its_source(client, seed):
         for byline in bylines:
             assert byline.count("<a ") == byline.count('class="testimonial__source"><a ') <= 1
     html = client.get("/testimonials/").content.decode()
-    assert '<span class="testimonial__city">, Mexico City</span>' in html
+    assert (
+        '<span class="testimonial__city"><span class="testimonial__comma">, </span>Mexico City</span>'
+        in html
+    )
     assert 'href="/cities/mexico-city/"' not in html
 
 

@@ -67,13 +67,17 @@ _PREFIX_HYPHEN = re.compile(_WORD_START + r"([A-Za-z]|[A-Z][A-Za-z]*(?=-\d))-(?=
 _NUMBER_RANGE = re.compile(_WORD_START + r"(\d{1,4})-(\d{1,4})(?![\d\w-])")
 
 
+# Where one sentence ends and the next begins.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
+
+
 @register.filter
 def sentences_within(text, words):
     """The text's first sentences that fit in `words` words (at least the first one),
     so a shortened summary ends at a sentence's end; a first sentence longer than that
     is cut at a word, with an ellipsis."""
     words = int(words)
-    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"(])", str(text).strip())
+    sentences = _SENTENCE_END.split(str(text).strip())
     kept, count = [], 0
     for sentence in sentences:
         length = len(sentence.split())
@@ -84,6 +88,19 @@ def sentences_within(text, words):
     if count > words * 1.5:
         return " ".join(" ".join(kept).split()[:words]) + " …"
     return " ".join(kept)
+
+
+@register.filter
+def first_sentence(text):
+    """The text's first sentence: a page head's lede when the rest goes to the body."""
+    return _SENTENCE_END.split(str(text).strip(), maxsplit=1)[0]
+
+
+@register.filter
+def after_first_sentence(text):
+    """What follows the text's first sentence, its paragraphs kept ('' for one sentence)."""
+    parts = _SENTENCE_END.split(str(text).strip(), maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
 
 
 @register.filter(is_safe=True)
