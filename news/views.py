@@ -42,7 +42,9 @@ class PostListMixin(BreadcrumbsMixin, PaginatedListMixin):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
-            years=per_generation("news-years", public_years), **kwargs
+            years=per_generation("news-years", public_years),
+            tags=per_generation("news-tags", lambda: list(public_tags())),
+            **kwargs,
         )
         context["collection"] = collection(
             self.list_name, context["posts"], label=lambda p: p.title
@@ -109,9 +111,9 @@ class PostTagView(PostListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         self.list_name = f"News tagged “{self.tag.name}”"
-        tags = per_generation("news-tags", lambda: list(public_tags()))
-        other_tags = [tag for tag in tags if tag.pk != self.tag.pk]
-        return super().get_context_data(tag=self.tag, other_tags=other_tags, **kwargs)
+        context = super().get_context_data(tag=self.tag, **kwargs)
+        context["other_tags"] = [tag for tag in context["tags"] if tag.pk != self.tag.pk]
+        return context
 
     def get_breadcrumbs(self, context):
         return [news_crumb(), Crumb(self.list_name, self.request.path)]
@@ -126,7 +128,9 @@ def latest_posts():
     """The newest public posts, three more than are shown under a post (in case it and
     the posts either side of it are among them), once per content generation."""
     return list(
-        Post.objects.published().order_by("-published_at", "-pk")[: LATEST_UNDER_A_POST + 3]
+        Post.objects.published()
+        .order_by("-published_at", "-pk")
+        .with_tags()[: LATEST_UNDER_A_POST + 3]
     )
 
 

@@ -108,7 +108,7 @@ class LandingView(TemplateView):
             "figures": SiteFigures.of(
                 editions, program_total=sum(not program.is_sample for program in programs)
             ),
-            "latest_posts": list(Post.objects.published()[: self.news_count]),
+            "latest_posts": list(Post.objects.published().with_tags()[: self.news_count]),
             # The latest testimonials, in the order of the testimonials page.
             "testimonials": list(testimonials[: self.testimonial_count]),
             "contacts": public_contacts(),

@@ -52,7 +52,7 @@ def test_a_story_in_markdown_is_formatted_and_html_is_shown_as_text(live_server,
     assert "was added successfully" in page.locator(".messagelist").inner_text()
 
     page.goto(live_server.url + Post.objects.get(lede="The call is open.").get_absolute_url())
-    story = page.locator("main article, main").first
+    story = page.locator(".post__text")
     link = story.get_by_role("link", name="the call (external link)")
     assert link.get_attribute("href") == "https://example.org/call"
     assert link.get_attribute("rel") == "external noopener"

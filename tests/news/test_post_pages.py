@@ -102,10 +102,15 @@ def test_news_list_year_and_tag(client, seed):
     assert "Hands-on experience offered in first Smart City Driver webinar" not in posts
     # The other tags, to move sideways: every public tag but this one, in the page's head.
     head = html[html.index('<div class="page-head">') : html.index('<div class="post-list">')]
-    others = re.findall(r'rel="tag">([^<]+)</a>', head)
+    others = re.findall(r'rel="tag">([^<]+?)(?: <span|</a>)', head)
     assert "Smart City Driver" in others and "COVID-19" not in others
-    # A tag's posts are cards alike: none featured.
-    assert "post-card--featured" not in html
+    # The newest of a tag's posts is featured, as on all the news; its card does not name
+    # the tag again, and the page names each other tag with its number of posts.
+    featured = html[html.index("post-card--featured") :]
+    featured = featured[: featured.index("</article>")]
+    assert "The Americas in focus in second webinar on" in featured
+    assert 'href="/news/tag/covid-19/"' not in featured
+    assert re.search(r'rel="tag">Webinar <span class="tag__count">.*?>5<', head)
     assert "10 posts" in text_of(client.get("/news/2020/"))
 
 
@@ -187,40 +192,51 @@ def test_a_posts_page_lists_its_tags_in_the_order_they_were_given(client, seed):
         TaggedPost.objects.create(content_object=post, tag=tag)
     response = client.get(post.get_absolute_url())
     html = response.content.decode()
-    assert re.findall(r'rel="tag">([^<]+)</a>', html) == ["Zebu", "Aardvark"]
+    start = html.index('<header class="page-head')
+    head = html[start : html.index("</header>", start)]
+    assert re.findall(r'rel="tag">([^<]+)</a>', head) == ["Zebu", "Aardvark"]
     assert re.findall(r'article:tag" content="([^"]+)"', html) == ["Zebu", "Aardvark"]
     assert json_ld_blocks(response)["NewsArticle"]["keywords"] == ["Zebu", "Aardvark"]
 
 
-def test_a_brief_names_its_tags_under_its_date_and_ends_with_a_slim_row_of_ways_on(client, seed):
-    """A post that is its lede alone has no panel larger than itself: its tags under its
-    date in the page's head, what else it names under the text, then one row of links."""
+def test_a_post_reads_as_an_article_with_its_facts_beside_it(client, seed):
+    """The head: title, date, tags; the text, the facts beside it (published, what it
+    names, the feeds), and under the text the posts either side as cards."""
     post = Post.objects.get(slug=POST.rstrip("/").rsplit("/", 1)[1])
     assert not post.body
     html = client.get(POST).content.decode()
     main = html[html.index("<main") : html.index("</main>")]
-    assert main.count(f">{post.published_at_local:%-d %B %Y}</time>") == 1
-    assert "About this post" not in main and "<aside" not in main
-    head = main[main.index('<header class="page-head">') : main.index("</header>")]
+    start = main.index('<header class="page-head post__head">')
+    head = main[start : main.index("</header>", start)]
     assert re.findall(r'rel="tag">([^<]+)</a>', head) == ["Partnership", "SCI-J", "GSCA"]
     assert '<ul class="tag-list post__tags" aria-label="Tags">' in head
-    named = main[main.index('<dl class="facts post__named">') :]
-    assert "<dt>Organisations named</dt>" in named.split("</dl>")[0]
+    assert f">{post.published_at_local:%-d %B %Y}</time>" in head
+    # A brief is one paragraph in the body's type: the lede's larger type is for more text.
+    text = main[main.index('<div class="prose post__text">') :]
+    assert text.startswith('<div class="prose post__text">\n      <p><span class="dateline">')
+    facts = main[main.index('<aside class="side-col post__aside"') : main.index("</aside>")]
+    assert ">About this post</h2>" in facts
+    assert "<dt>Published</dt>" in facts and "<dt>Organisations named</dt>" in facts
+    assert '<a href="/news/feed/rss/" type="application/rss+xml">News feed (RSS)</a>' in facts
+    assert '<a href="/news/feed/atom/" type="application/atom+xml">News feed (Atom)</a>' in facts
+    # The tags are the head's, not said again beside the text.
+    assert 'rel="tag"' not in facts
     pager = main[main.index('<nav class="post-pager" aria-label="More news">') :]
     pager = pager[: pager.index("</nav>")]
-    # Plain links, the labels outside them: no heading, no card.
+    # The posts either side are cards, no headings (the page's outline is the post's).
     assert pager.count("<h2") == pager.count("<h3") == 0
     assert re.search(
-        r'<span class="post-pager__label">Newer post</span> <a href="[^"]+" rel="next">', pager
+        r'<li class="card post-pager__newer"><p class="card__meta post-pager__label">Newer post</p>'
+        r' <p class="card__title"><a href="[^"]+" rel="next">',
+        pager,
     )
-    assert re.search(
-        r'<span class="post-pager__label">Older post</span> <a href="[^"]+" rel="prev">', pager
-    )
+    assert re.search(r'<li class="card post-pager__older">.*? rel="prev">', pager)
     assert '<a href="/news/2020/">All news from 2020</a>' in pager
-    assert main.index('<div class="prose post__text">') < main.index('class="post-pager"')
+    # On a phone (the order of the page): the text, its facts, then the posts either side.
+    assert main.index("post__text") < main.index("post__aside") < main.index('class="post-pager"')
 
 
-def test_a_post_with_a_body_keeps_its_panel_beside_the_text(client, empty_site):
+def test_a_post_with_a_body_opens_with_its_lede(client, empty_site):
     with as_one_change():
         PostFactory(published_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
         post = PostFactory(
@@ -229,16 +245,14 @@ def test_a_post_with_a_body_keeps_its_panel_beside_the_text(client, empty_site):
             published_at=dt.datetime(2024, 2, 1, tzinfo=dt.UTC),
         )
     html = client.get(post.get_absolute_url()).content.decode()
-    assert "post-pager" not in html and "post__tags" not in html
-    panel = html[html.index('id="post-facts-heading"') :]
-    panel = panel[: panel.index("</aside>")]
-    assert ">About this post</h2>" in html and 'rel="tag">Ports</a>' in panel
-    assert panel.count("<h2") == 0 and panel.count("<h3") == 0
-    assert '<nav class="post-nav" aria-label="More news">' in panel
-    assert (
-        '<a class="post-nav__link post-nav__link--all" href="/news/2024/">All news from 2024</a>'
-        in panel
-    )
+    text = html[html.index('<div class="prose post__text">') :]
+    assert text.startswith('<div class="prose post__text">\n      <p class="lede">')
+    assert "The rest of the story." in text[: text.index("</div>")]
+    start = html.index('<header class="page-head post__head">')
+    head = html[start : html.index("</header>", start)]
+    assert 'rel="tag">Ports</a>' in head
+    pager = html[html.index('<nav class="post-pager"') :]
+    assert '<a href="/news/2024/">All news from 2024</a>' in pager[: pager.index("</nav>")]
 
 
 def test_a_tag_page_leads_back_to_all_the_news(client, seed):
@@ -329,7 +343,11 @@ def test_the_lede_style_is_kept_for_a_post_with_more_text_to_follow(client, empt
 
 # The one tag chip (includes/tag_list.html): a list item's link of class "tag" in a
 # .tag-list, as on every page that lists tags.
-TAG_CHIP = re.compile(r'<li><a class="tag" href="/news/tag/[^"]+/" rel="tag">[^<]+</a></li>')
+# A chip: the tag's name, on the news list's head with its number of posts.
+TAG_CHIP = re.compile(
+    r'<li><a class="tag" href="/news/tag/[^"]+/" rel="tag">[^<]+'
+    r'(?: <span class="tag__count">(?:(?!</a>).)*)?</a></li>'
+)
 
 
 def test_tags_are_one_chip_wherever_they_are_listed(client, seed):
@@ -373,3 +391,54 @@ def test_a_post_ends_with_the_latest_news_but_itself(client, seed):
     # The second newest is its older post, linked already above.
     assert "Hands-on experience" not in " ".join(titles)
     assert "The Americas in focus in second webinar on COVID" in titles[0]
+
+
+CARD = re.compile(r'<article class="card post-card[^"]*">.*?</article>', re.S)
+
+
+def test_every_news_card_is_one_card_date_title_lede_tags(client, seed):
+    """The news list, a tag's page, the landing page and a post's latest news show posts
+    with one card: its date, title, lede and tags, in that order."""
+    for url in ["/news/", "/news/tag/webinar/", "/", POST]:
+        cards = CARD.findall(client.get(url).content.decode())
+        assert cards, url
+        for card in cards:
+            date, title = card.index("<time"), card.index('class="card__title"')
+            lede, tags = card.index('class="card__text"'), card.find('class="tag-list card__tags"')
+            assert date < title < lede < tags, url
+
+
+def test_news_cards_end_their_ledes_at_a_sentences_end(client, seed):
+    """A post's lede is one short paragraph: a card shows it whole, never cut with an
+    ellipsis."""
+    for url in ["/news/", "/", POST]:
+        for card in CARD.findall(client.get(url).content.decode()):
+            assert "…" not in card, url
+    hands_on = Post.objects.get(slug__startswith="hands-on")
+    card = next(c for c in CARD.findall(client.get("/").content.decode()) if "Hands-on" in c)
+    assert hands_on.lede.split()[-1] in card
+
+
+def test_whole_sentences_keeps_a_short_text_whole_and_cuts_a_long_one_at_a_sentence():
+    from wego_site.core.templatetags.wego import whole_sentences
+
+    short = "One sentence of some words. " * 4
+    assert whole_sentences(short, 14) == short.strip()  # 20 words: within 14 and a half
+    long = "A first sentence of six words. " + "Then many more words follow here. " * 10
+    assert whole_sentences(long, 10) == "A first sentence of six words."
+    one = " ".join(["word"] * 50) + "."
+    assert whole_sentences(one, 10) == one
+
+
+def test_the_news_list_names_its_tags_with_their_counts_and_the_feeds(client, seed):
+    html = client.get("/news/").content.decode()
+    head = html[html.index('<div class="page-head">') : html.index('<div class="post-list">')]
+    assert '<p class="page-head__tags-label">News by tag</p>' in head
+    chips = re.findall(r'rel="tag">([^<]+?) <span class="tag__count">(.*?)</span></a>', head)
+    counts = {name: re.sub(r"<[^>]+>", "", count) for name, count in chips}
+    assert counts["Webinar"] == "(5 posts)" and counts["ASCN"] == "(1 post)"
+    assert '<a href="/news/feed/rss/" type="application/rss+xml">News feed (RSS)</a>' in head
+    assert '<a href="/news/feed/atom/" type="application/atom+xml">News feed (Atom)</a>' in head
+    # A year's news does not count the other years' posts by tag.
+    year = client.get("/news/2020/").content.decode()
+    assert "News by tag" not in year

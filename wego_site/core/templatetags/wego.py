@@ -77,6 +77,15 @@ def sentences_within(text, words):
     so a shortened summary ends at a sentence's end; a first sentence longer than that
     is cut at a word, with an ellipsis."""
     words = int(words)
+    kept = first_sentences(text, words)
+    if len(kept.split()) > words * 1.5:
+        return " ".join(kept.split()[:words]) + " …"
+    return kept
+
+
+def first_sentences(text, words):
+    """The text's first sentences that fit in `words` words, the first one whole however
+    long."""
     sentences = _SENTENCE_END.split(str(text).strip())
     kept, count = [], 0
     for sentence in sentences:
@@ -85,8 +94,6 @@ def sentences_within(text, words):
             break
         kept.append(sentence)
         count += length
-    if count > words * 1.5:
-        return " ".join(" ".join(kept).split()[:words]) + " …"
     return " ".join(kept)
 
 
@@ -101,6 +108,19 @@ def after_first_sentence(text):
     """What follows the text's first sentence, its paragraphs kept ('' for one sentence)."""
     parts = _SENTENCE_END.split(str(text).strip(), maxsplit=1)
     return parts[1] if len(parts) > 1 else ""
+
+
+@register.filter
+def whole_sentences(text, words):
+    """The text whole when it is within half as many words again as `words`, else its
+    first sentences that fit in `words` words, the first one whole however long: a news
+    card's lede ends at a sentence's end, never cut with an ellipsis (a post's lede is one
+    short paragraph, so most are shown whole)."""
+    words = int(words)
+    text = str(text).strip()
+    if len(text.split()) <= words * 1.5:
+        return text
+    return first_sentences(text, words)
 
 
 @register.filter(is_safe=True)
