@@ -210,6 +210,8 @@ def place_page_data(place):
             "testimonials": list(testimonials),
             "offices": list(place.regional_offices.all()),
             "hosted": [e for e in editions if e.venue_place_id == place.pk],
+            # Every edition held in the place itself: its table needs no venue column.
+            "all_hosted_here": all(e.venue_place_id == place.pk for e in editions),
             # The Key facts: the programs it took part in, each once, and the years.
             "programs": list({e.program_id: e.program for e in editions}.values()),
             "years": sorted({e.start_date.year for e in editions if e.start_date}),

@@ -472,11 +472,13 @@ def test_a_places_own_page_does_not_repeat_it_on_its_editions_rows(client, seed)
     """Seoul's eight editions are all in Seoul: its page names none of them by the venue,
     and does not say it above the rows either (the page is Seoul's)."""
     html = client.get("/cities/seoul/").content.decode()
-    start = html.index('<ol class="edition-table"')
-    table = html[start : html.index("</ol>", start)]
-    assert table.count("edition-row__link") == 8
-    assert "Seoul, Korea" not in table
-    assert "All editions in" not in html and "unless noted" not in html
+    start = html.index('<table class="archive-table')
+    table = html[start : html.index("</table>", start)]
+    assert table.count('<th class="archive-table__dates" scope="row"><a ') == 8
+    assert "Seoul, Korea" not in table and '<th scope="col">Venue</th>' not in table
+    # The archive's table, each row naming its program, its years heading their rows.
+    assert table.count('<td class="archive-table__program">') == 8
+    assert 'scope="rowgroup"' in table and "edition-table" not in html
 
 
 @pytest.mark.parametrize("url", ["/", "/cities/"])
@@ -539,4 +541,9 @@ def test_a_places_editions_carry_no_edition_totals(client, seed):
     bodies are the edition's, and on Baguio's page would read as Baguio's own."""
     html = client.get("/cities/baguio/").content.decode()
     assert "Joint Workshop for Smart Sustainable Cities" in html
-    assert "edition-row__facts" not in html and "28 participants" not in html
+    assert "archive-table__took-part" not in html and "28 participants" not in html
+    # Its one edition: program, dates and venue, no year column and no length.
+    table = html[html.index('<table class="archive-table') : html.index("</table>")]
+    heads = re.findall(r'<th scope="col">(\w+)</th>', table)
+    assert heads == ["Program", "Dates", "Venue"]
+    assert '<td class="archive-table__venue">Jeju Island, Korea</td>' in table

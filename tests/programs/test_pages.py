@@ -118,7 +118,7 @@ def test_program_page_splits_upcoming_and_past(client, seed):
     assert html.index('id="editions-heading"') < html.index('id="take-part-heading"')
     take_part = html[html.index('id="take-part-heading"') :]
     assert f">{unbroken_names(edition.label)}</a>" in take_part
-    rows = html[html.index('class="edition-table"') :]
+    rows = html[html.index('<table class="archive-table') :]
     assert rows.index(edition.get_absolute_url()) < rows.index(f"{MAIN}2017-03/")
 
 
@@ -315,9 +315,15 @@ def test_the_main_program_shows_what_its_participants_said(client, seed):
     html = client.get(MAIN).content.decode()
     section = html[html.index('id="testimonials-heading"') :]
     section = section[: section.index("</section>")]
+    # The testimonials page's list, not a grid of cards of its own.
+    assert '<div class="testimonial-list">' in section and "testimonial-grid" not in section
     assert section.count('class="testimonial"') == 4
     # Each byline as text: the program is the page's, the city not a second link.
     assert "The whole testimony" in section and 'href="/cities/' not in section
+    # A quote shortened ends where one of its sentences ends, never mid-sentence.
+    quotes = re.findall(r'<blockquote class="testimonial__quote">(.*?)</blockquote>', section, re.S)
+    assert len(quotes) == 4 and "…" not in section
+    assert all(re.sub(r"<[^>]+>", "", q).strip().endswith(".") for q in quotes)
     assert 'id="testimonials-heading"' not in client.get(CHENGDU).content.decode()
 
 
@@ -329,37 +335,26 @@ def test_co_organisers_are_listed_one_a_line(client, seed):
     assert facts.count("<li>") == 4 and "<li>World Bank</li>" in facts
 
 
-def test_a_programs_timeline_says_the_venue_its_editions_share_once(client, seed):
-    """ "Seoul, Korea" once above the rows, not in a column on every row; a row names a
-    venue only where it differs."""
+def test_a_programs_editions_are_the_archives_table_without_a_program_column(client, seed):
+    """A program's page lists its editions in the archive's table: no program column
+    (every row is the program), the years as headers of their rows, a venue column."""
     html = client.get(MAIN).content.decode()
-    table = html[html.index('id="editions-heading"') :]
-    table = table[: table.index("</ol>")]
-    assert '<p class="edition-table__venue">All editions in Seoul, Korea</p>' in table
-    assert table.count("Seoul, Korea") == 1
-
-    with as_one_change():
-        away = EditionFactory(
-            program=Program.objects.get(slug="wego-shrdc-training-program"),
-            start_date=dt.date(2019, 5, 6),
-            venue_city="Jeju",
-            venue_country=Country.objects.get(code="KR"),
-        )
-    html = client.get(away.get_absolute_url()).content.decode()
-    table = html[html.index('class="edition-table__venue"') :]
-    table = table[: table.index("</ol>")]
-    assert "Editions in Seoul, Korea unless noted" in table
-    assert table.count("Seoul, Korea") == 1
-    assert re.search(r'class="edition-row__where">Jeju, Korea<', table)
-    # The archive's table has a venue column: every row names its venue.
-    year = client.get("/programs/archive/2012/").content.decode()
-    assert "edition-table__venue" not in year
-    assert year.count('<td class="archive-table__venue">Seoul, Korea</td>') == 2
+    section = html[html.index('id="editions-heading"') :]
+    table = section[section.index('<table class="archive-table') : section.index("</table>")]
+    assert "edition-table" not in html and "edition-row" not in html
+    assert "archive-table--in-program" in table
+    assert '<th scope="col">Program</th>' not in table
+    assert "archive-table__program" not in table
+    assert table.count('<th class="archive-table__dates" scope="row">') == 8
+    years = re.findall(r'scope="rowgroup" rowspan="\d+">(\d+)<', table)
+    assert years == ["2017", "2016", "2015", "2014", "2013", "2012", "2011"]
+    assert table.count('<td class="archive-table__venue">Seoul, Korea</td>') == 8
+    assert "aria-current" not in table
 
 
 def test_a_program_without_text_of_its_own_leads_with_its_latest_edition(client, seed):
     """The joint workshop has no summary: its one edition's record leads the page, in
-    place of a one-row timeline, before the past announcement."""
+    place of a one-row table, before the past announcement."""
     url = "/programs/joint-workshop-smart-sustainable-cities-e-government/"
     html = client.get(url).content.decode()
     lead = html[html.index('<section class="edition-lead"') :]
@@ -378,8 +373,8 @@ def test_a_program_without_text_of_its_own_leads_with_its_latest_edition(client,
     # The source's "e-Goverment" is corrected in the seed.
     assert "Smart Cities and e\u2011Government, WeGO" in text
     assert html.index("edition-lead") < html.index("Past announcement")
-    assert 'id="editions-heading"' not in html, "no timeline of one row"
-    # A program with a text of its own keeps its timeline and has no lead.
+    assert 'id="editions-heading"' not in html, "no table of one row"
+    # A program with a text of its own keeps its table and has no lead.
     main = client.get(MAIN).content.decode()
     assert "edition-lead" not in main and 'id="editions-heading"' in main
 
@@ -471,11 +466,10 @@ def test_a_process_keeps_the_rows_of_a_bounded_number_of_pages(client, seed, set
     assert queries(MAIN) > 0 and queries(BRIEF) > 0
 
 
-def test_a_programs_timeline_rows_say_their_days_and_counts_where_recorded(client, seed):
-    """A row of the program's timeline whose participants or topics are recorded says
-    how many days its edition ran, how many cities and bodies, from how many countries,
-    and how many topics; a row with none of these has no facts line (its dates say how
-    long it ran: a bare day count, row after row, is filler)."""
+def test_a_programs_table_rows_say_what_their_editions_recorded(client, seed):
+    """A row of the program's table whose participants or topics are recorded says, under
+    its dates, how many cities and bodies took part, from how many countries, and how many
+    topics; a row with none of these has no such line."""
     program = Program.objects.get(slug="wego-shrdc-training-program")
     edition = program.editions.get(slug="2017-03")
     with as_one_change():
@@ -483,12 +477,13 @@ def test_a_programs_timeline_rows_say_their_days_and_counts_where_recorded(clien
             ParticipantFactory(edition=edition, position=position)
         TopicFactory(edition=edition, position=1)
     html = client.get(MAIN).content.decode()
-    start = html.index('<ol class="edition-table"')
-    table = html[start : html.index("</ol>", start)]
-    facts = re.findall(r'<span class="edition-row__facts">(.*?)</span>\n', table)
-    assert table.count('class="edition-row"') == 8
-    fact_texts = [re.sub(r"<[^>]+>", "", f).replace("&nbsp;", " ") for f in facts]
-    assert fact_texts == ["5 days · 2 cities and bodies · 2 countries · 1 topic"]
+    start = html.index('<table class="archive-table')
+    table = html[start : html.index("</table>", start)]
+    # Under the dates (no program column here); the length is a column of its own.
+    facts = re.findall(r'</a><span class="archive-table__took-part">(.*?)</span></th>', table, re.S)
+    assert table.count('<td class="archive-table__length">') == 8
+    fact_texts = [re.sub(r"<[^>]+>", "", f) for f in facts]
+    assert fact_texts == ["2 cities and bodies in 2 countries · 1 topic"]
 
 
 def test_a_regional_program_known_by_its_name_presents_its_office(client, seed):

@@ -1,6 +1,5 @@
 """What a visitor can measure of the design: page lengths, link names, search, wording."""
 
-import itertools
 import re
 
 import pytest
@@ -415,10 +414,19 @@ def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, 
     assert chips.all_inner_texts() == ["2013", "2011", "2010"]
 
 
-@pytest.mark.parametrize("path", ["/testimonials/", "/"])
+@pytest.mark.parametrize(
+    ("path", "count"),
+    [
+        ("/testimonials/", 4),
+        ("/", 2),
+        ("/programs/wego-shrdc-training-program/", 4),
+        ("/programs/wego-shrdc-training-program/2013-06/", 3),
+    ],
+)
 @pytest.mark.parametrize("width", [1280, 800])
-def test_the_testimonials_are_a_list_of_rows_without_holes(seeded_server, page, path, width):
-    """The testimonials page and the landing page's testimonials are one list: a row per
+def test_the_testimonials_are_a_list_of_rows_without_holes(seeded_server, page, path, count, width):
+    """The testimonials page, the landing page's, a program's and an edition's
+    testimonials are one list: a row per
     testimony, each byline a column beside its quote (to its left), every row as tall as
     its longer part (no hole under a short quote), the quotes one column of one width,
     in the body's size."""
@@ -426,7 +434,7 @@ def test_the_testimonials_are_a_list_of_rows_without_holes(seeded_server, page, 
     page.goto(seeded_server.url + path)
     assert page.locator(".testimonial-grid").count() == 0
     rows = page.locator(".testimonial-list > .testimonial")
-    assert rows.count() == (4 if path == "/testimonials/" else 2)
+    assert rows.count() == count
     size = "el => getComputedStyle(el).fontSize"
     body = page.locator("body").evaluate(size)
     quotes, tops = set(), []
@@ -447,33 +455,14 @@ def test_the_testimonials_are_a_list_of_rows_without_holes(seeded_server, page, 
     assert tops == sorted(tops), "one under the other, in the list's order"
 
 
-def test_testimonials_side_by_side_leave_no_card_half_empty(seeded_server, page):
-    """An edition's three testimonials in two columns that each card flows down: every
-    card as tall as its words and byline, the two columns each a card's width."""
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(seeded_server.url + "/programs/wego-shrdc-training-program/2013-06/")
-    cards = page.locator(".testimonial-grid > .testimonial")
-    assert cards.count() == 3
-    xs = set()
-    for j in range(3):
-        card = cards.nth(j)
-        box = card.bounding_box()
-        xs.add(round(box["x"]))
-        assert box["width"] == pytest.approx(cards.nth(0).bounding_box()["width"], abs=1)
-        by = card.locator(".testimonial__by").bounding_box()
-        padding = card.evaluate("el => parseFloat(getComputedStyle(el).paddingBottom)")
-        assert box["y"] + box["height"] - (by["y"] + by["height"]) < padding + 4, j
-    assert len(xs) == 2
-
-
 @pytest.mark.parametrize("width", [1280, 375])
-def test_a_programs_editions_come_before_its_key_facts_and_its_quotes_are_even_rows(
+def test_a_programs_editions_come_before_its_key_facts_and_the_rest_spans_the_page(
     seeded_server, page, width
 ):
     """On a phone the editions, the program's record, are not pushed to the second screen
     by its Key facts: they come first, the facts after them; from 56rem the facts are
-    the column beside them. Its testimonials are even rows: in a row, the cards start
-    and end on one line (no staggered masonry)."""
+    the column beside them, and what follows (how to take part, the testimonials) runs
+    across the page under both, so no empty column is left below the short rail."""
     page.set_viewport_size({"width": width, "height": 812})
     page.goto(seeded_server.url + "/programs/wego-shrdc-training-program/")
     editions = page.locator("#editions-heading").bounding_box()
@@ -483,15 +472,12 @@ def test_a_programs_editions_come_before_its_key_facts_and_its_quotes_are_even_r
         assert editions["y"] < 812
     else:
         assert facts["x"] > editions["x"] + editions["width"]
-    cards = page.locator(".testimonial-grid > .testimonial")
-    boxes = [cards.nth(i).bounding_box() for i in range(cards.count())]
-    assert len(boxes) == 4
-    rows = {}
-    for box in boxes:
-        rows.setdefault(round(box["y"]), []).append(box)
-    assert len(rows) == (2 if width >= 768 else 4)
-    for row in rows.values():
-        assert len({round(box["y"] + box["height"]) for box in row}) == 1
+        rail = page.locator(".with-aside > .side-col").bounding_box()
+        rest = page.locator(".with-aside > .main-col").bounding_box()
+        assert rest["y"] >= rail["y"] + rail["height"]
+        assert rest["x"] + rest["width"] >= rail["x"] + rail["width"] - 1
+        quotes = page.locator(".testimonial-list").bounding_box()
+        assert quotes["x"] + quotes["width"] >= rail["x"] + rail["width"] - 1
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -684,29 +670,8 @@ def test_the_participants_are_a_compact_list_of_underlined_links(seeded_server, 
     assert len({round(box["height"]) for box in boxes}) == 1
 
 
-# Where each row's timeline dot (drawn by CSS, after the row) ends, and where its title begins.
-DOT_AND_TITLE_JS = """
-() => [...document.querySelectorAll('.edition-row')].map(row => {
-  const dot = getComputedStyle(row, '::after');
-  const left = row.getBoundingClientRect().left + parseFloat(dot.left) + parseFloat(dot.marginLeft);
-  const title = row.querySelector('.edition-row__link').getBoundingClientRect().left;
-  return [left + parseFloat(dot.width), title];
-})
-"""
-
-
-@pytest.mark.parametrize("width", [1280, 375])
-def test_the_timeline_dot_stays_clear_of_the_titles_on_a_places_page(seeded_server, page, width):
-    page.set_viewport_size({"width": width, "height": 800})
-    page.goto(f"{seeded_server.url}/cities/seoul/")
-    rows = page.evaluate(DOT_AND_TITLE_JS)
-    assert rows
-    for dot_right, title_left in rows:
-        assert dot_right <= title_left, (width, rows)
-
-
 def test_the_facts_column_stays_in_view_on_a_tall_screen_only(seeded_server, page):
-    path = "/programs/wego-shrdc-training-program/"
+    path = "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(seeded_server.url + path)
     # Down the page, still within the text the column is beside (other programs follow it).
@@ -743,7 +708,7 @@ def test_an_edition_known_by_its_dates_has_the_rail_of_the_other_editions(seeded
     # under it, so no empty column is left below a short rail.
     editions = page.get_by_role("heading", name="Every edition of the program").bounding_box()
     assert editions["y"] > compact["y"] + compact["height"]
-    table = page.locator(".edition-table").bounding_box()
+    table = page.locator(".archive-table").bounding_box()
     assert table["x"] + table["width"] >= compact["x"] + compact["width"] - 1
     heading = page.get_by_role("heading", name="How to take part in a future edition")
     assert heading.bounding_box()["x"] >= compact["x"]
@@ -789,34 +754,39 @@ def test_the_archive_is_a_table_whose_every_row_names_its_program(seeded_server,
         assert name.evaluate("el => getComputedStyle(el).fontWeight") == "600"
 
 
-RAIL_JS = """
-rows => rows.map(row => {
-  const box = row.getBoundingClientRect();
-  const rail = getComputedStyle(row, '::before');
-  const dot = getComputedStyle(row, '::after');
-  const top = box.top + parseFloat(rail.top);
-  const shown = rail.display !== 'none';
-  return {shown, top, bottom: top + parseFloat(rail.height),
-          dot: box.top + parseFloat(dot.top) + parseFloat(dot.height) / 2};
-})
-"""
-
-
 @pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize(
-    "path", ["/programs/wego-shrdc-training-program/2016-05/", "/cities/seoul/"]
+    "path",
+    [
+        "/programs/wego-shrdc-training-program/",
+        "/programs/wego-shrdc-training-program/2016-05/",
+        "/cities/seoul/",
+        "/countries/ph/",
+    ],
 )
-def test_the_timelines_rail_runs_from_the_first_dot_to_the_last(seeded_server, page, path, width):
-    """Never past them: the line neither starts above the first edition's dot nor runs on
-    under the last one."""
+def test_every_list_of_editions_is_the_archives_table(seeded_server, page, path, width):
+    """A program's, an edition's, a place's and a country's editions are the archive's
+    table: from 48rem its columns side by side, on a phone its rows stacked (no header
+    row shown, each cell a line of the row), as the archive's are."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
-    rows = page.locator(".edition-table").first.locator(".edition-row").evaluate_all(RAIL_JS)
-    assert len(rows) > 1 and all(row["shown"] for row in rows)
-    assert abs(rows[0]["top"] - rows[0]["dot"]) < 1
-    assert abs(rows[-1]["bottom"] - rows[-1]["dot"]) < 1
-    for above, below in itertools.pairwise(rows):
-        assert abs(above["bottom"] - below["top"]) < 2, "no gap between rows"
+    assert page.locator(".edition-table, .edition-row").count() == 0
+    table = page.locator(".archive-table")
+    assert table.count() == 1
+    row = table.locator("tbody tr").first
+    cells = row.locator("th:not(.archive-table__year), td")
+    boxes = [cells.nth(i).bounding_box() for i in range(cells.count())]
+    assert len(boxes) >= 2
+    tops = {round(box["y"]) for box in boxes}
+    if width == 375:
+        assert table.locator("thead").bounding_box()["height"] <= 1
+        assert len(tops) >= 2, "stacked"
+        assert all(box["x"] == boxes[0]["x"] for box in boxes[:2]), "on the column's edge"
+    else:
+        assert table.locator("thead").is_visible()
+        assert max(tops) - min(tops) < boxes[0]["height"], "side by side"
+        lefts = [box["x"] for box in boxes]
+        assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts)
 
 
 @pytest.mark.parametrize("width", [1280, 375])

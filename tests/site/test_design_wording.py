@@ -110,7 +110,15 @@ def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed
     # Its program's editions, as rows, this one marked.
     assert "WeGO–SHRDC Training Program, 18–22 May 2015" in text  # the previous edition
     assert "WeGO–SHRDC Training Program, 27–31 March 2017" in text  # the next one
-    assert html.count('class="edition-row edition-row--current"') == 1
+    # In the archive's table (no program column: every row is the program's), this
+    # edition's row marked "this page", its dates not a link.
+    table = html[html.index('<table class="archive-table') : html.index("</table>")]
+    assert "archive-table--in-program" in table and "archive-table__program" not in table
+    assert table.count('<tr class="archive-table__current">') == 1
+    current = table[table.index('<tr class="archive-table__current">') :]
+    current = current[: current.index("</tr>")]
+    assert '<span aria-current="page">' in current and "this page</span>" in current
+    assert "<a " not in current and table.count("<a ") == 7
 
 
 def test_an_upcoming_edition_leads_with_add_to_calendar(client, seed):

@@ -67,8 +67,26 @@ _PREFIX_HYPHEN = re.compile(_WORD_START + r"([A-Za-z]|[A-Z][A-Za-z]*(?=-\d))-(?=
 _NUMBER_RANGE = re.compile(_WORD_START + r"(\d{1,4})-(\d{1,4})(?![\d\w-])")
 
 
-# Where one sentence ends and the next begins.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
+# Where one sentence ends and the next begins (not after a title: “Mrs. Mestre”).
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bProf\.)\s+(?=[A-Z“\"(])"
+)
+
+
+@register.filter
+def whole_sentences_within(text, words):
+    """The text's first sentences that fit in `words` words, the first one always whole
+    however long: a quote shortened this way ends where a sentence of it ends, never
+    mid-sentence."""
+    words = int(words)
+    kept, count = [], 0
+    for sentence in _SENTENCE_END.split(str(text).strip()):
+        length = len(sentence.split())
+        if kept and count + length > words:
+            break
+        kept.append(sentence)
+        count += length
+    return " ".join(kept)
 
 
 @register.filter
@@ -77,24 +95,10 @@ def sentences_within(text, words):
     so a shortened summary ends at a sentence's end; a first sentence longer than that
     is cut at a word, with an ellipsis."""
     words = int(words)
-    kept = first_sentences(text, words)
+    kept = whole_sentences_within(text, words)
     if len(kept.split()) > words * 1.5:
         return " ".join(kept.split()[:words]) + " …"
     return kept
-
-
-def first_sentences(text, words):
-    """The text's first sentences that fit in `words` words, the first one whole however
-    long."""
-    sentences = _SENTENCE_END.split(str(text).strip())
-    kept, count = [], 0
-    for sentence in sentences:
-        length = len(sentence.split())
-        if kept and count + length > words:
-            break
-        kept.append(sentence)
-        count += length
-    return " ".join(kept)
 
 
 @register.filter
@@ -120,7 +124,7 @@ def whole_sentences(text, words):
     text = str(text).strip()
     if len(text.split()) <= words * 1.5:
         return text
-    return first_sentences(text, words)
+    return whole_sentences_within(text, words)
 
 
 @register.filter(is_safe=True)
@@ -237,18 +241,10 @@ def counted(number, forms):
 
 
 @register.filter
-def shared_venue(editions, asked=True):
-    """The venue most of a list of editions share (more than half of them, and two at
-    least), said once above the list so that its rows name only a venue that differs:
-    `{"venue": …, "every": whether all share it}`, or None (also when not `asked`)."""
-    if not asked:
-        return None
-    venues = [edition.venue for edition in editions]
-    shared = max(set(venues), key=venues.count, default="")
-    count = venues.count(shared)
-    if not shared or count < 2 or count * 2 <= len(venues):
-        return None
-    return {"venue": shared, "every": count == len(venues)}
+def spans_years(editions):
+    """Whether a list of editions falls in more than one year: a table of them then
+    groups its rows under their years."""
+    return len({edition.year for edition in editions}) > 1
 
 
 @register.filter
