@@ -232,13 +232,14 @@ def participation_map(program=None, year=None, places=None, hosts=None, *, inset
             marks,
             title=MAP_TITLE + scope,
             description=description,
-            unit=("participation", "participations"),
+            unit=("Took part once", "Took part in {} editions"),
             host_label="Host city or regional office",
             inset_label=(
                 "A crowded spot, drawn again enlarged below"
                 if insets_below
                 else "A crowded spot, enlarged on the map of places"
             ),
+            phone=insets_below,
         )
 
     # The counts change when an edition ends (counted_edition_q), so each day has its own.
@@ -255,7 +256,7 @@ def participation_insets(program=None, year=None, places=None, hosts=None):
     def draw():
         rows = list(counted_places(program, year)) if places is None else places
         host_rows = list(host_places(program, year)) if hosts is None else hosts
-        return inset_maps(marks_of(rows, host_rows))
+        return inset_maps(marks_of(rows, host_rows), phone=True)
 
     key = f"places-insets:{program.pk if program else ''}:{year or ''}"
     return drawn_once(key, draw)

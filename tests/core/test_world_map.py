@@ -58,7 +58,7 @@ def test_the_map_names_and_links_every_mark_and_has_a_legend():
     assert '<desc id="world-map-desc">The text</desc>' in svg
     links = re.findall(r'<a class="map-mark" href="([^"]+)"><title>([^<]+)</title><circle', svg)
     assert sorted(links) == [(f"/cities/place-{i}/", f"Place {i}") for i in range(3)]
-    assert re.search(r'<ul class="map-legend"[^>]*>.*1 time.*3 times', svg)
+    assert re.search(r'<ul class="map-legend"[^>]*>.*Once.*3 times', svg)
     # Nothing from another host, no script.
     assert "<script" not in svg and 'href="http' not in svg
 
@@ -329,3 +329,75 @@ def test_every_host_is_named_at_every_size_clear_of_the_marks_even_where_crowded
             near = world_map._distance(projected[host], boxes[host])
             for rival in {"Seoul", "Jeju", "Chengdu"} - {host}:
                 assert near <= world_map._distance(projected[rival], boxes[host]), (layer, host)
+
+
+def test_the_phone_map_names_every_place_of_its_part_and_insets_the_other():
+    """The phone's map: the side of the Atlantic with more places, each named (12 px
+    where it is drawn 360 px wide) inside its view, no name touching another or another
+    mark; the other side is the first inset, its places named, shown on a phone only."""
+    marks = [
+        Mark("Mexico City", 19.43, -99.13, "/m/", label="Mexico City", region="Mexico"),
+        Mark("Castries", 14.01, -60.99, "/c/", label="Castries", region="Saint Lucia"),
+        *(
+            Mark(name, lat, lon, f"/{name}/", label=name)
+            for name, lat, lon in [
+                ("Barcelona", 41.39, 2.17),
+                ("Bucharest", 44.43, 26.1),
+                ("Tashkent", 41.26, 69.22),
+                ("Chandigarh", 30.74, 76.79),
+                ("Muscat", 23.59, 58.41),
+                ("Bangkok", 13.75, 100.5),
+                ("Battaramulla", 6.9, 79.92),
+                ("Accra", 5.56, -0.2),
+                ("Yakutsk", 62.03, 129.73),
+            ]
+        ),
+        Mark("Chengdu", 30.66, 104.06, "/ch/", is_host=True, label="Chengdu"),
+    ]
+    svg = str(world_map.world_map(marks, title="t", description="d", phone=True))
+    assert '<div class="world-map-frame world-map-frame--phone">' in svg
+    phone = svg[svg.index('<svg class="world-map world-map--phone"') :]
+    view = [float(v) for v in re.search(r'viewBox="([^"]+)"', phone)[1].split()]
+    size = int(
+        re.search(r'world-map__labels--phone" aria-hidden="true" font-size="(\d+)"', phone)[1]
+    )
+    assert size * world_map.PHONE_PX / view[2] >= 12
+    assert "Europe, Africa and Asia</title>" in phone and '<use href="#world-map-land"/>' in phone
+    boxes = _label_boxes(phone, size)
+    east = {mark.label for mark in marks if mark.longitude > world_map.ATLANTIC}
+    assert set(boxes) == east
+    assert phone.count('<a class="map-mark') == len(east)
+    names = list(boxes.items())
+    for i, (name, a) in enumerate(names):
+        assert view[0] <= a[0] and a[0] + a[2] <= view[0] + view[2]
+        assert view[1] <= a[1] and a[1] + a[3] <= view[1] + view[3]
+        for _, b in names[i + 1 :]:
+            assert not world_map._overlap(a, b)
+        for mark in marks:
+            if mark.label != name:
+                x, y = project(mark.longitude, mark.latitude)
+                assert not world_map._overlap(a, (x - 8, y - 8, 16, 16)), (name, mark.label)
+    insets = str(world_map.inset_maps(marks, phone=True))
+    assert insets.count('<figure class="map-inset map-inset--phone">') == 1
+    assert "<title>The Americas: Mexico City, Castries</title>" in insets
+    assert "<figcaption>The Americas</figcaption>" in insets
+    # Without `phone`, neither the phone's map nor its inset.
+    assert "world-map--phone" not in str(world_map.world_map(marks, title="t", description="d"))
+    assert world_map.inset_maps(marks) == ""
+
+
+def test_the_legend_says_how_often_a_place_took_part():
+    marks = [
+        Mark("A", 10.0, 10.0, "/a/", count=1),
+        Mark("B", 10.0, 60.0, "/b/", count=4),
+    ]
+    svg = str(
+        world_map.world_map(
+            marks,
+            title="t",
+            description="d",
+            unit=("Took part once", "Took part in {} editions"),
+        )
+    )
+    legend = re.findall(r"</svg>([^<]+)</li>", svg[svg.index('<ul class="map-legend"') :])
+    assert legend == ["Took part once", "Took part in 2 editions", "Took part in 4 editions"]

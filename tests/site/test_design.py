@@ -878,38 +878,46 @@ def test_the_landing_map_is_left_to_the_cities_page_on_a_phone(seeded_server, pa
 def test_the_map_of_places_comes_before_its_tables_at_every_width(seeded_server, page, width):
     """The map first, then the tables, on a phone too: two reviewers read the page as a
     map with its tables, not tables with a map at their end. On a phone the map is the
-    whole world fitted to the screen, every mark in sight and large enough to tap; its
-    enlarged spots one under another, each its map with its caption beside it (none
-    alone on a row of two), none out of sight; from 48rem the spots are in one row. The column headings never wrap; the names on the map are never under 12 px."""
+    part of the world with most places, fitted to the screen, every mark in sight and
+    large enough to tap; its enlarged spots (the Americas first) one under another, each
+    its map with its caption beside it (none alone on a row of two), none out of sight;
+    from 48rem the world, its spots in one row. The column headings never wrap; the
+    names on the map are never under 12 px."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/cities/")
     table = page.locator(".places__table").bounding_box()
-    world = page.locator(".places__map .world-map").bounding_box()
+    world = page.locator(".places__map .world-map >> visible=true")
+    assert world.count() == 1
+    assert ("world-map--phone" in world.get_attribute("class")) is (width < 480)
+    world = world.bounding_box()
     assert world["y"] + world["height"] < table["y"]
+    insets = page.locator(".map-inset >> visible=true")
+    count = insets.count()
+    assert count == (3 if width >= 480 else 4)
     if width < 768:
-        # The whole world, every mark in sight, each a target of 24 px or more.
+        # Every mark in sight, each a target of 24 px or more.
         frame = page.locator(".places__world").bounding_box()
         assert world["width"] <= frame["width"] + 1
         assert world["x"] >= 0 and world["x"] + world["width"] <= width
-        marks = page.locator(".places__world .map-mark")
+        marks = page.locator(".places__world .world-map--phone .map-mark")
         hits = marks.evaluate_all(
             "els => els.map(e => e.querySelector('.map-mark__hit').getBoundingClientRect())"
             ".map(r => [r.width, r.left + r.width / 2])"
         )
-        assert len(hits) >= 19
+        assert len(hits) >= 17
         assert all(size >= 24 and 0 <= middle <= width for size, middle in hits)
-    insets = [page.locator(".map-inset").nth(i).bounding_box() for i in range(3)]
-    assert page.locator(".map-inset").count() == 3
-    rows = sorted({round(inset["y"]) for inset in insets})
-    assert len(rows) == (1 if width >= 768 else 3)
+    boxes = [insets.nth(i).bounding_box() for i in range(count)]
+    rows = sorted({round(inset["y"]) for inset in boxes})
+    assert len(rows) == (1 if width >= 768 else count)
     if width < 768:
-        for i in range(3):
-            inset = page.locator(".map-inset").nth(i)
+        assert insets.first.locator("figcaption").inner_text() == "The Americas"
+        for i in range(count):
+            inset = insets.nth(i)
             drawn = inset.locator("svg").bounding_box()
             caption = inset.locator("figcaption").bounding_box()
             assert caption["x"] >= drawn["x"] + drawn["width"]
             assert drawn["y"] < caption["y"] + caption["height"] / 2 < drawn["y"] + drawn["height"]
-    assert all(inset["x"] >= 0 and inset["x"] + inset["width"] <= width for inset in insets)
+    assert all(inset["x"] >= 0 and inset["x"] + inset["width"] <= width for inset in boxes)
     assert min(page.evaluate(MAP_LABEL_PX_JS)) >= 12
     heading = page.get_by_role("columnheader", name="Took part in")
     line = heading.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
@@ -918,6 +926,43 @@ def test_the_map_of_places_comes_before_its_tables_at_every_width(seeded_server,
         " + parseFloat(getComputedStyle(el).paddingBottom)"
     )
     assert heading.bounding_box()["height"] < 1.5 * line + padding
+
+
+# The names written on the phone's map and in the enlarged spots, each with its box.
+SHOWN_NAMES_JS = """
+() => [...document.querySelectorAll('.world-map--phone text, .map-inset text')]
+  .map(t => [t.textContent, t.getBoundingClientRect().toJSON()])
+  .filter(([, r]) => r.height > 0)
+"""
+
+
+@pytest.mark.parametrize("width", [360, 375])
+def test_the_phone_map_names_every_place_in_sight_and_apart(seeded_server, page, width):
+    """On a phone every place on the map is named, 12 px or more: on the part of the
+    world with most places, or in an enlarged spot under it (the Americas, the crowded
+    spots); each name within the screen and clear of every other."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + "/cities/")
+    shown = page.evaluate(SHOWN_NAMES_JS)
+    names = {name for name, _ in shown}
+    drawn = page.locator(".places__table tbody th[scope=row]").evaluate_all(
+        "rows => rows.filter(r => !r.textContent.includes('Not on the map'))"
+        ".map(r => r.querySelector('a').textContent.trim())"
+    )
+    assert len(drawn) == 19 and set(drawn) <= names, set(drawn) - names
+    assert {"Mexico City", "Castries", "Seoul", "Jeju", "Chengdu"} <= names
+    phone = [box for _, box in shown]
+    for i, a in enumerate(phone):
+        assert a["left"] >= 0 and a["right"] <= width
+        for b in phone[i + 1 :]:
+            apart = (
+                a["right"] <= b["left"]
+                or b["right"] <= a["left"]
+                or a["bottom"] <= b["top"]
+                or b["bottom"] <= a["top"]
+            )
+            assert apart, (a, b)
+    assert min(page.evaluate(MAP_LABEL_PX_JS)) >= 12
 
 
 def test_an_editions_figures_are_the_row_of_figures_a_program_shows(seeded_server, page):

@@ -134,8 +134,10 @@ def _legend_counts(largest):
 
 
 def _count_text(count, unit):
+    """A legend's words for a count: `unit` is (for one, for more), the latter with
+    "{}" where the count goes."""
     singular, plural = unit
-    return f"{count} {singular if count == 1 else plural}"
+    return singular if count == 1 else plural.format(count)
 
 
 def world_map(
@@ -143,20 +145,23 @@ def world_map(
     *,
     title,
     description,
-    unit=("time", "times"),
+    unit=("Once", "{} times"),
     host_label="Host",
     inset_label=None,
     label_id="world-map",
+    phone=False,
 ):
     """The world with one linked, named mark per place (SVG), and under it the legend of
     the marks' sizes (a list, in the page's type).
 
     `marks`: Mark items, each named by its own `name`. `title` and `description` become
     the SVG's <title> and <desc> (its accessible name and description); `unit` names
-    what the marks' counts count, in the legend (singular, plural), and `host_label`
+    what the marks' counts count, in the legend (for one, for more with "{}" where the
+    count goes: "Took part once", "Took part in {} editions"), and `host_label`
     what a host's ring means, `inset_label` what a dashed box around crowded marks
     means (the legend keys it where there is one). Marks are drawn
-    largest first, so a small one is never hidden under a large one.
+    largest first, so a small one is never hidden under a large one. `phone`: the frame
+    holds the phone's map too (`_phone_part`).
 
     The SVG is a group, not an image: its marks are links, each named by its <title>.
     """
@@ -165,27 +170,7 @@ def world_map(
     testimonies = [mark for mark in marks if mark.is_testimony and not mark.is_host]
     hosts = [mark for mark in marks if mark.is_host]
     largest = max((mark.count for mark in dots), default=1)
-    drawn = []
-    for mark in sorted(dots, key=lambda m: (-m.count, m.name)):
-        x, y = project(mark.longitude, mark.latitude)
-        drawn.append((mark, "map-mark", x, y, radius(mark.count, largest)))
-    for mark in sorted(testimonies, key=lambda m: m.name):
-        x, y = project(mark.longitude, mark.latitude)
-        drawn.append((mark, "map-mark map-mark--testimony", x, y, MIN_RADIUS))
-    # Rings above the dots: a host that also took part shows both.
-    for mark in sorted(hosts, key=lambda m: m.name):
-        x, y = project(mark.longitude, mark.latitude)
-        drawn.append((mark, "map-mark map-mark--host", x, y, HOST_RADIUS))
-    marks_svg = format_html_join(
-        "",
-        '<a class="{}" href="{}"><title>{}</title><circle cx="{}" cy="{}" r="{}"/>'
-        '<circle class="map-mark__hit" cx="{}" cy="{}" r="{}"/></a>',
-        (
-            (css_class, mark.url, mark.name, *centre, r, *centre, HIT_RADIUS)
-            for mark, css_class, x, y, r in drawn
-            for centre in [(f"{x:.1f}", f"{y:.1f}")]
-        ),
-    )
+    marks_svg = _marks_svg(marks, largest)
     legend = format_html_join(
         "",
         '<li><svg class="map-legend__dot" viewBox="0 0 {} {}" width="{}" height="{}" '
@@ -221,13 +206,15 @@ def world_map(
             2 * MAX_RADIUS - 2,
             inset_label,
         )
+    phone_svg = _phone_part(marks, largest, title, label_id) if phone else ""
     return format_html(
-        '<div class="world-map-frame"><svg class="world-map" viewBox="0 0 {} {}" role="group" '
+        '<div class="world-map-frame{}"><svg class="world-map" viewBox="0 0 {} {}" role="group" '
         'aria-labelledby="{}-title" aria-describedby="{}-desc" xmlns="http://www.w3.org/2000/svg">'
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>'
         '<path class="world-map__land" id="{}-land" d="{}"/>{}'
-        '<g class="world-map__marks">{}</g>{}</svg></div>'
+        '<g class="world-map__marks">{}</g>{}</svg>{}</div>'
         '<ul class="map-legend" aria-label="Legend: the size of a dot">{}</ul>',
+        " world-map-frame--phone" if phone_svg else "",
         outline["width"],
         outline["height"],
         label_id,
@@ -238,17 +225,115 @@ def world_map(
         description,
         label_id,
         outline["d"],
-        format_html_join(
-            "",
-            '<rect class="world-map__inset-box" x="{}" y="{}" width="{}" height="{}"/>',
-            (
-                (f"{left:.1f}", f"{top:.1f}", f"{width:.1f}", f"{height:.1f}")
-                for left, top, width, height in boxes
-            ),
-        ),
+        _boxes_svg(boxes),
         marks_svg,
         format_html_join("", "{}", ((_labels(marks, size, layer),) for layer, size in LABEL_SIZES)),
+        phone_svg,
         legend,
+    )
+
+
+# A phone's map. The world drawn across a phone (360 px and up) is too small to name its
+# places, so a map that asks for it (`phone=True`) also holds the part of the world where
+# most of its places are, drawn large enough to name every one of them at 12 px or more,
+# and the stylesheet shows it instead of the world where the map is narrower than 30rem.
+# The places on the other side of the Atlantic are drawn apart, named, among the enlarged
+# spots under the map (`inset_maps(..., phone=True)`).
+PHONE_PX = 360
+# The longitude that parts the Americas from Europe, Africa and Asia: the mid-Atlantic.
+ATLANTIC = -30.0
+PARTS = ("The Americas", "Europe, Africa and Asia")
+
+
+def phone_parts(marks):
+    """[(name, marks)] of the two sides of the Atlantic, the side with more places first
+    (the other's marks may be none)."""
+    west = [mark for mark in marks if mark.longitude < ATLANTIC]
+    east = [mark for mark in marks if mark.longitude >= ATLANTIC]
+    parts = [(PARTS[1], east), (PARTS[0], west)]
+    return sorted(parts, key=lambda part: -len(_points(part[1])))
+
+
+def phone_view(marks):
+    """The part of the drawing a phone's map shows of `marks` (left, top, width, height),
+    with room round them for their names, and the names' size in its units (12 px
+    where it is drawn PHONE_PX wide)."""
+    points = _points(marks)
+    xs = [x for _, x, _ in points]
+    ys = [y for _, _, y in points]
+    width = (max(xs) - min(xs)) * 1.1 + 60
+    height = max((max(ys) - min(ys)) + 50, width * 0.75)
+    left = max(0.0, min(WIDTH - width, (max(xs) + min(xs)) / 2 - width / 2))
+    top = max(0.0, min(HEIGHT - height, (max(ys) + min(ys)) / 2 - height / 2))
+    return (left, top, min(width, WIDTH), min(height, HEIGHT)), math.ceil(12 * width / PHONE_PX)
+
+
+def _phone_part(marks, largest, title, label_id):
+    """The phone's map (see PHONE_PX): the part of the world with the more places, each
+    a linked mark as on the world map, every one named, crowded spots boxed (their hosts
+    named beside the box, the others in the enlarged spots under the map); nothing for
+    a map with no marks."""
+    (name, part), _ = phone_parts(marks)
+    if not part:
+        return ""
+    view, size = phone_view(part)
+    boxes = [_box_around(group, margin=MIN_RADIUS + 4) for group in crowded_groups(part)]
+    return format_html(
+        '<svg class="world-map world-map--phone" viewBox="{} {} {} {}" role="group" '
+        'aria-labelledby="{}-phone-title" aria-describedby="{}-desc" '
+        'xmlns="http://www.w3.org/2000/svg"><title id="{}-phone-title">{}: {}</title>'
+        '<use href="#{}-land"/>{}<g class="world-map__marks">{}</g>{}</svg>',
+        *(f"{value:.1f}" for value in view),
+        label_id,
+        label_id,
+        label_id,
+        title,
+        name,
+        label_id,
+        _boxes_svg(boxes),
+        _marks_svg(part, largest),
+        _labels(part, size, "phone", bounds=view, every=True),
+    )
+
+
+def _marks_svg(marks, largest):
+    """The marks as links, each named by its <title>: the dots largest first, so a small
+    one is never hidden under a large one, then the hollow dots, then the hosts' rings
+    (above the dots: a host that also took part shows both)."""
+    drawn = []
+    for mark in sorted(marks, key=lambda m: (-m.count, m.name)):
+        if not mark.is_host and not mark.is_testimony:
+            x, y = project(mark.longitude, mark.latitude)
+            drawn.append((mark, "map-mark", x, y, radius(mark.count, largest)))
+    for mark in sorted(marks, key=lambda m: m.name):
+        if mark.is_testimony and not mark.is_host:
+            x, y = project(mark.longitude, mark.latitude)
+            drawn.append((mark, "map-mark map-mark--testimony", x, y, MIN_RADIUS))
+    for mark in sorted(marks, key=lambda m: m.name):
+        if mark.is_host:
+            x, y = project(mark.longitude, mark.latitude)
+            drawn.append((mark, "map-mark map-mark--host", x, y, HOST_RADIUS))
+    return format_html_join(
+        "",
+        '<a class="{}" href="{}"><title>{}</title><circle cx="{}" cy="{}" r="{}"/>'
+        '<circle class="map-mark__hit" cx="{}" cy="{}" r="{}"/></a>',
+        (
+            (css_class, mark.url, mark.name, *centre, r, *centre, HIT_RADIUS)
+            for mark, css_class, x, y, r in drawn
+            for centre in [(f"{x:.1f}", f"{y:.1f}")]
+        ),
+    )
+
+
+def _boxes_svg(boxes):
+    """The dashed boxes around crowded spots."""
+    return format_html_join(
+        "",
+        '<rect class="world-map__inset-box" x="{}" y="{}" width="{}" height="{}"/>',
+        (
+            (f"{left:.1f}", f"{top:.1f}", f"{width:.1f}", f"{height:.1f}")
+            for left, top, width, height in boxes
+        ),
     )
 
 
@@ -300,16 +385,18 @@ def _box_around(group, margin):
     )
 
 
-def _labels(marks, size=LABEL_SIZE, layer="wide"):
+def _labels(marks, size=LABEL_SIZE, layer="wide", bounds=(0, 0, WIDTH, HEIGHT), every=False):
     """The short names of the places, beside their marks, in `size` units (one of
-    LABEL_SIZES, its `layer`): hosts first (those that held the most editions first),
-    then the most present; each to the right of its mark, or else to its left, above or
-    below, where that is clear; left out where all would touch another name, a mark or a
-    box. Of a crowded group's places, only a host is named, beside the group's box.
+    LABEL_SIZES, its `layer`), inside `bounds` (left, top, width, height): hosts first
+    (those that held the most editions first), then the most present; each to the right
+    of its mark, or else to its left, above or below, where that is clear; left out
+    where all would touch another name, a mark or a box. Of a crowded group's places,
+    only a host is named, beside the group's box.
 
     A host is always named, nearer to its own mark than to another host's: where no
     place beside its mark is clear, its name goes a little further off, joined to its
-    mark by a line."""
+    mark by a line. With `every`, so is every other place (the phone's part of the
+    world, which names each of its places)."""
     groups = crowded_groups(marks)
     boxes = [_box_around(g, margin=MIN_RADIUS + 4) for g in groups]
     box_of = {id(p[0]): box for g, box in zip(groups, boxes, strict=True) for p in g}
@@ -332,7 +419,9 @@ def _labels(marks, size=LABEL_SIZE, layer="wide"):
         others = [*taken, *(box for box in dots if box != own)]
         rivals = [host for host in hosts if host != (x, y)] if mark.is_host else []
         width = len(mark.label) * size * 0.56
-        placed = _place_label(x, y, area, reach, width, size, others, rivals, mark.is_host)
+        placed = _place_label(
+            x, y, area, reach, width, size, others, rivals, mark.is_host or every, bounds
+        )
         if placed:
             anchor, start, middle, box, leader = placed
             taken.append(box)
@@ -354,11 +443,12 @@ def _labels(marks, size=LABEL_SIZE, layer="wide"):
     )
 
 
-def _place_label(x, y, area, reach, width, size, others, rivals, is_host):
-    """The first clear place for a name `width` wide of the mark at (x, y) — (anchor,
-    x, middle y, its box, its leader or None) — or None: beside `area` (the mark, or its
-    crowded group's box), nearest first; for a host, then further off with a leader,
-    and never nearer to a rival host than to its own mark unless nothing else is clear."""
+def _place_label(x, y, area, reach, width, size, others, rivals, is_host, bounds):
+    """The first clear place inside `bounds` for a name `width` wide of the mark at
+    (x, y) — (anchor, x, middle y, its box, its leader or None) — or None: beside `area`
+    (the mark, or its crowded group's box), nearest first; for a host (or any place
+    that must be named), then further off with a leader, and never nearer to a rival
+    host than to its own mark unless nothing else is clear."""
     left, top, right, bottom = area[0], area[1], area[0] + area[2], area[1] + area[3]
     # Above or below, a host's name is kept clear of its area (a crowded group's box).
     rise = 3 + size * (0.6 if is_host else 0.5)
@@ -398,7 +488,11 @@ def _place_label(x, y, area, reach, width, size, others, rivals, is_host):
         *((True, place) for place in further),
     ]:
         box = box_of(anchor, start, middle)
-        inside = box[0] >= 0 and box[0] + width <= WIDTH and 0 <= box[1] <= HEIGHT - box[3]
+        inside = (
+            bounds[0] <= box[0]
+            and box[0] + width <= bounds[0] + bounds[2]
+            and bounds[1] <= box[1] <= bounds[1] + bounds[3] - box[3]
+        )
         if not inside or any(_overlap(box, o) for o in others):
             continue
         leader = _leader(x, y, reach, box, area) if apart else None
@@ -441,73 +535,92 @@ def _overlap(a, b):
     return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
-def inset_maps(marks, *, land_id="world-map-land"):
+def inset_maps(marks, *, land_id="world-map-land", phone=False):
     """An enlarged inset for each crowded group of marks: its places apart from one
     another, each named beside the map at the end of a line to its mark. The land is the
     world map's (`<use>` of its outline, so it is not sent twice); an inset is a picture
-    named by its places (the table beside the map lists them all, with links)."""
+    named by its places (the table beside the map lists them all, with links).
+
+    `phone`: first, the places the phone's map leaves out (those across the Atlantic,
+    `phone_parts`), drawn the same way and named by their part of the world; the
+    stylesheet shows it only where the phone's map is shown."""
     insets = []
-    for group in crowded_groups(marks):
-        xs = [x for _, x, _ in group]
-        ys = [y for _, _, y in group]
-        span = max(max(xs) - min(xs), (max(ys) - min(ys)) * 4 / 3, 9.0)
-        # The marks in the left half of the frame, their names in the right half.
-        width = span * 2.6
-        height = width * 0.75
-        left = (max(xs) + min(xs)) / 2 - width * 0.28
-        top = (max(ys) + min(ys)) / 2 - height / 2
-        # Names a thirteenth of the inset's width (12 px where it is drawn 156 px wide),
-        # from the middle on: a name of eleven letters ("Seongnam-si") ends inside the frame.
-        font = width / 13
-        step = height / (len(group) + 1)
-        label_x = left + width * 0.5
-        radius = width / 45
-        rows = []
-        for index, (mark, x, y) in enumerate(_apart(group, radius * 2.6), start=1):
-            label_y = top + step * index
-            rows.append(
-                format_html(
-                    '<line x1="{}" y1="{}" x2="{}" y2="{}"/>'
-                    '<circle class="{}" cx="{}" cy="{}" r="{}"/>'
-                    '<text x="{}" y="{}">{}</text>',
-                    f"{x:.2f}",
-                    f"{y:.2f}",
-                    f"{label_x - font * 0.3:.2f}",
-                    f"{label_y:.2f}",
-                    "map-inset__mark map-inset__mark--host" if mark.is_host else "map-inset__mark",
-                    f"{x:.2f}",
-                    f"{y:.2f}",
-                    f"{radius:.2f}",
-                    f"{label_x:.2f}",
-                    f"{label_y + font * 0.35:.2f}",
-                    mark.label or mark.name,
+    if phone:
+        (_, part), (name, other) = phone_parts(marks)
+        if part and other:
+            insets.append(
+                _inset(
+                    sorted(_points(other), key=lambda p: p[2]),
+                    name,
+                    land_id,
+                    "map-inset map-inset--phone",
                 )
             )
+    for group in crowded_groups(marks):
         regions = sorted({mark.region for mark, _, _ in group if mark.region})
-        names = [mark.label or mark.name for mark, _, _ in group]
         caption = " and ".join(regions) if regions else "Enlarged"
-        insets.append(
-            format_html(
-                '<figure class="map-inset"><svg viewBox="{} {} {} {}" role="img" '
-                'xmlns="http://www.w3.org/2000/svg"><title>{}</title>'
-                '<use href="#{}"/><g font-size="{}" stroke-width="{}">{}</g></svg>'
-                "<figcaption>{}, enlarged</figcaption></figure>",
-                f"{left:.2f}",
-                f"{top:.2f}",
-                f"{width:.2f}",
-                f"{height:.2f}",
-                f"{caption}, enlarged: {', '.join(names)}",
-                land_id,
-                f"{font:.2f}",
-                f"{width / 250:.3f}",
-                format_html_join("", "{}", ((row,) for row in rows)),
-                caption,
-            )
-        )
+        insets.append(_inset(group, f"{caption}, enlarged", land_id))
     if not insets:
         return ""
     return format_html(
         '<div class="map-insets">{}</div>', format_html_join("", "{}", ((i,) for i in insets))
+    )
+
+
+def _inset(group, caption, land_id, css_class="map-inset"):
+    """One inset of `inset_maps`: the places of `group` ((mark, x, y) each), captioned."""
+    xs = [x for _, x, _ in group]
+    ys = [y for _, _, y in group]
+    span = max(max(xs) - min(xs), (max(ys) - min(ys)) * 4 / 3, 9.0)
+    # The marks in the left half of the frame, their names in the right half.
+    width = span * 2.6
+    height = width * 0.75
+    left = (max(xs) + min(xs)) / 2 - width * 0.28
+    top = (max(ys) + min(ys)) / 2 - height / 2
+    # Names a thirteenth of the inset's width (12 px where it is drawn 156 px wide),
+    # from the middle on: a name of eleven letters ("Seongnam-si") ends inside the frame.
+    font = width / 13
+    step = height / (len(group) + 1)
+    label_x = left + width * 0.5
+    radius = width / 45
+    rows = []
+    for index, (mark, x, y) in enumerate(_apart(group, radius * 2.6), start=1):
+        label_y = top + step * index
+        rows.append(
+            format_html(
+                '<line x1="{}" y1="{}" x2="{}" y2="{}"/>'
+                '<circle class="{}" cx="{}" cy="{}" r="{}"/>'
+                '<text x="{}" y="{}">{}</text>',
+                f"{x:.2f}",
+                f"{y:.2f}",
+                f"{label_x - font * 0.3:.2f}",
+                f"{label_y:.2f}",
+                "map-inset__mark map-inset__mark--host" if mark.is_host else "map-inset__mark",
+                f"{x:.2f}",
+                f"{y:.2f}",
+                f"{radius:.2f}",
+                f"{label_x:.2f}",
+                f"{label_y + font * 0.35:.2f}",
+                mark.label or mark.name,
+            )
+        )
+    names = [mark.label or mark.name for mark, _, _ in group]
+    return format_html(
+        '<figure class="{}"><svg viewBox="{} {} {} {}" role="img" '
+        'xmlns="http://www.w3.org/2000/svg"><title>{}</title>'
+        '<use href="#{}"/><g font-size="{}" stroke-width="{}">{}</g></svg>'
+        "<figcaption>{}</figcaption></figure>",
+        css_class,
+        f"{left:.2f}",
+        f"{top:.2f}",
+        f"{width:.2f}",
+        f"{height:.2f}",
+        f"{caption}: {', '.join(names)}",
+        land_id,
+        f"{font:.2f}",
+        f"{width / 250:.3f}",
+        format_html_join("", "{}", ((row,) for row in rows)),
+        caption,
     )
 
 
