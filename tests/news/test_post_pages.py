@@ -16,6 +16,9 @@ pytestmark = pytest.mark.django_db
 
 POST = "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/"
 
+# The one news item (includes/news_item.html), wherever posts are listed.
+ITEM = re.compile(r'<article class="news-item[^"]*">.*?</article>', re.S)
+
 
 def test_pagination_ten_a_page(client, empty_site):
     with as_one_change():
@@ -98,30 +101,44 @@ def test_news_list_year_and_tag(client, seed):
     response = client.get("/news/tag/covid-19/")
     assert "3 posts" in text_of(response)
     html = response.content.decode()
-    posts = html[html.index('<div class="post-list">') : html.index("</main>")]
+    posts = html[html.index('<div class="news-list">') : html.index("</main>")]
     assert "Hands-on experience offered in first Smart City Driver webinar" not in posts
     # The other tags, to move sideways: every public tag but this one, in the page's head.
-    head = html[html.index('<div class="page-head">') : html.index('<div class="post-list">')]
+    head = html[html.index('<div class="page-head">') : html.index('<div class="news-list">')]
     others = re.findall(r'rel="tag">([^<]+?)(?: <span|</a>)', head)
     assert "Smart City Driver" in others and "COVID-19" not in others
-    # The newest of a tag's posts is featured, as on all the news; its card does not name
-    # the tag again, and the page names each other tag with its number of posts.
-    featured = html[html.index("post-card--featured") :]
-    featured = featured[: featured.index("</article>")]
-    assert "The Americas in focus in second webinar on" in featured
-    assert 'href="/news/tag/covid-19/"' not in featured
+    # The newest of a tag's posts comes first, a row like the others; it does not name the
+    # tag again, and the page names each other tag with its number of posts.
+    first = ITEM.findall(html)[0]
+    assert "The Americas in focus in second webinar on" in first
+    assert 'href="/news/tag/covid-19/"' not in first
     assert re.search(r'rel="tag">Webinar <span class="tag__count">.*?>5<', head)
     assert "10 posts" in text_of(client.get("/news/2020/"))
 
 
-def test_news_cards_without_a_photograph_are_text_cards(client, seed):
+def test_the_news_is_an_archive_of_rows_under_their_year(client, seed):
+    """No photographs in the seed: every post a text row, none set apart from the others,
+    under a heading for its year; a year's page is the rows alone, their titles its h2s."""
     html = client.get("/news/").content.decode()
-    assert html.count('<article class="card post-card') == 10
-    assert "<img" not in html
-    # The newest post is featured, first.
-    assert html.count("post-card--featured") == 1
-    first = html.index('<article class="card post-card')
-    assert html.index("post-card--featured") < html.index("<article", first + 1)
+    assert html.count('<article class="news-item">') == 10
+    assert "<img" not in html and "featured" not in html
+    assert '<h2 id="news-year-2020" class="news-year__heading">2020</h2>' in html
+    assert html.count('<h3 class="news-item__title">') == 10
+    year = client.get("/news/2020/").content.decode()
+    assert "news-year__heading" not in year
+    assert year.count('<h2 class="news-item__title">') == 10
+
+
+def test_the_news_list_is_headed_by_each_year_it_holds(client, empty_site):
+    with as_one_change():
+        PostFactory(title="A post of 2020", published_at=dt.datetime(2020, 5, 1, tzinfo=dt.UTC))
+        PostFactory(title="A post of 2019", published_at=dt.datetime(2019, 5, 1, tzinfo=dt.UTC))
+    html = client.get("/news/").content.decode()
+    headings = re.findall(r'class="news-year__heading">(\d+)</h2>', html)
+    assert headings == ["2020", "2019"]
+    year_2019 = html.index('id="news-year-2019"')
+    assert html.index("A post of 2020", html.index("<main")) < year_2019
+    assert html.index("A post of 2019", html.index("<main")) > year_2019
 
 
 def test_news_card_shows_the_photograph_when_there_is_one(client, seed):
@@ -136,7 +153,7 @@ def test_news_card_shows_the_photograph_when_there_is_one(client, seed):
     assert 'alt="Award winners on stage"' in html
     assert 'class="focus-top" src="/media/news/covers/renditions/awards-570x380.jpg"' in html
     assert 'srcset="/media/news/covers/renditions/awards-570x380.webp 1x' in html
-    assert html.count("post-card--photo") == 1
+    assert html.count("news-item--photo") == 1
 
 
 def test_post_page(client, seed):
@@ -173,9 +190,9 @@ def test_oldest_and_newest_posts_have_one_neighbour(client, seed):
 
 def test_news_cards_show_each_posts_own_tags(client, seed):
     html = client.get("/news/2020/").content.decode()
-    cards = html.split('<article class="card post-card')[1:]
+    cards = html.split('<article class="news-item')[1:]
     tags_by_title = {
-        re.search(r'<h2 class="card__title"><a [^>]*>([^<]+)</a>', card).group(1): re.findall(
+        re.search(r'<h2 class="news-item__title"><a [^>]*>([^<]+)</a>', card).group(1): re.findall(
             r'rel="tag">([^<]+)</a>', card
         )
         for card in cards
@@ -199,9 +216,9 @@ def test_a_posts_page_lists_its_tags_in_the_order_they_were_given(client, seed):
     assert json_ld_blocks(response)["NewsArticle"]["keywords"] == ["Zebu", "Aardvark"]
 
 
-def test_a_post_reads_as_an_article_with_its_facts_beside_it(client, seed):
-    """The head: title, date, tags; the text, the facts beside it (published, what it
-    names, the feeds), and under the text the posts either side as cards."""
+def test_a_post_reads_as_an_article_its_facts_under_its_text(client, seed):
+    """The head: title, date, tags; the text, then a light list of what else there is to
+    know (what it names, the feeds; not the date again), then the posts either side."""
     post = Post.objects.get(slug=POST.rstrip("/").rsplit("/", 1)[1])
     assert not post.body
     html = client.get(POST).content.decode()
@@ -210,18 +227,24 @@ def test_a_post_reads_as_an_article_with_its_facts_beside_it(client, seed):
     head = main[start : main.index("</header>", start)]
     assert re.findall(r'rel="tag">([^<]+)</a>', head) == ["Partnership", "SCI-J", "GSCA"]
     assert '<ul class="tag-list post__tags" aria-label="Tags">' in head
-    assert f">{post.published_at_local:%-d %B %Y}</time>" in head
+    date = f">{post.published_at_local:%-d %B %Y}</time>"
+    assert date in head
+    # The date is shown once on the page, in the head (the more news rows are other posts').
+    article = main[: main.index("</article>")]
+    assert article.count(date) == 1
     # A brief is one paragraph in the body's type: the lede's larger type is for more text.
     text = main[main.index('<div class="prose post__text">') :]
     assert text.startswith('<div class="prose post__text">\n      <p><span class="dateline">')
-    facts = main[main.index('<aside class="side-col post__aside"') : main.index("</aside>")]
-    assert ">About this post</h2>" in facts
-    assert "<dt>Published</dt>" in facts and "<dt>Organisations named</dt>" in facts
+    assert "side-col" not in main and "with-aside" not in main
+    facts = main[main.index('<section class="post__facts"') :]
+    facts = facts[: facts.index("</section>")]
+    assert '<h2 id="post-facts-heading" class="visually-hidden">About this post</h2>' in facts
+    assert "<dt>Published</dt>" not in facts and "<dt>Organisations named</dt>" in facts
     assert '<a href="/news/feed/rss/" type="application/rss+xml">News feed (RSS)</a>' in facts
     assert '<a href="/news/feed/atom/" type="application/atom+xml">News feed (Atom)</a>' in facts
     # The tags are the head's, not said again beside the text.
     assert 'rel="tag"' not in facts
-    pager = main[main.index('<nav class="post-pager" aria-label="More news">') :]
+    pager = main[main.index('<nav class="post-pager" aria-label="Newer and older posts">') :]
     pager = pager[: pager.index("</nav>")]
     # The posts either side are cards, no headings (the page's outline is the post's).
     assert pager.count("<h2") == pager.count("<h3") == 0
@@ -232,8 +255,8 @@ def test_a_post_reads_as_an_article_with_its_facts_beside_it(client, seed):
     )
     assert re.search(r'<li class="card post-pager__older">.*? rel="prev">', pager)
     assert '<a href="/news/2020/">All news from 2020</a>' in pager
-    # On a phone (the order of the page): the text, its facts, then the posts either side.
-    assert main.index("post__text") < main.index("post__aside") < main.index('class="post-pager"')
+    # The text, its facts, then the posts either side, at every width.
+    assert main.index("post__text") < main.index("post__facts") < main.index('class="post-pager"')
 
 
 def test_a_post_with_a_body_opens_with_its_lede(client, empty_site):
@@ -298,7 +321,7 @@ def test_a_new_post_is_the_neighbour_of_the_last_one_at_once(client, empty_site,
 
 def test_a_tag_page_does_not_repeat_its_tag_on_each_card(client, seed):
     html = client.get("/news/tag/covid-19/").content.decode()
-    cards = html.split('<article class="card post-card')[1:]
+    cards = html.split('<article class="news-item')[1:]
     assert len(cards) == 3
     for card in cards:
         assert 'href="/news/tag/covid-19/"' not in card
@@ -379,13 +402,18 @@ def test_tag_names_are_shown_with_a_capital_first_letter_wherever_they_are_shown
     assert Tag.objects.get(slug="webinar").name == "webinar"
 
 
-def test_a_post_ends_with_the_latest_news_but_itself(client, seed):
-    """A way on from any post, even the newest (which has no newer post): the three
-    newest others as cards, but the older and newer posts it links to already."""
+def test_a_post_ends_with_more_news_but_itself(client, seed):
+    """A way on from any post, even the newest (which has no newer post): "More news", the
+    three newest others as compact rows (no lede), but the older and newer posts it links
+    to already."""
     newest = client.get("/news/2020/18-cities-awarded-for-their-smart-initiatives/")
     html = newest.content.decode()
-    latest = html[html.index('aria-labelledby="latest-news-heading"') :]
-    titles = re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', latest)
+    assert "Latest news" not in html
+    latest = html[html.index('aria-labelledby="more-news-heading"') :]
+    assert '<h2 id="more-news-heading">More news</h2>' in latest
+    assert '<div class="news-list news-list--compact">' in latest
+    assert "news-item__lede" not in latest
+    titles = re.findall(r'<h3 class="news-item__title"><a href="[^"]+">([^<]+)</a>', latest)
     assert len(titles) == 3
     assert "18 cities awarded for their smart initiatives" not in " ".join(titles)
     # The second newest is its older post, linked already above.
@@ -393,30 +421,49 @@ def test_a_post_ends_with_the_latest_news_but_itself(client, seed):
     assert "The Americas in focus in second webinar on COVID" in titles[0]
 
 
-CARD = re.compile(r'<article class="card post-card[^"]*">.*?</article>', re.S)
+def test_every_news_item_is_one_row_date_title_lede_tags(client, seed):
+    """The news list, a tag's page, the landing page and a post's more news show posts with
+    one item: its date, title, lede and tags, in that order; the landing page and a post's
+    more news leave out the lede (compact rows)."""
+    for url, compact in [
+        ("/news/", False),
+        ("/news/tag/webinar/", False),
+        ("/", True),
+        (POST, True),
+    ]:
+        items = ITEM.findall(client.get(url).content.decode())
+        assert items, url
+        for item in items:
+            date, title = (
+                item.index('class="news-item__date"'),
+                item.index('class="news-item__title"'),
+            )
+            tags = item.find('class="tag-list news-item__tags"')
+            assert date < title < tags, url
+            assert ('class="news-item__lede"' in item) is not compact, url
+            if not compact:
+                assert title < item.index('class="news-item__lede"') < tags, url
 
 
-def test_every_news_card_is_one_card_date_title_lede_tags(client, seed):
-    """The news list, a tag's page, the landing page and a post's latest news show posts
-    with one card: its date, title, lede and tags, in that order."""
-    for url in ["/news/", "/news/tag/webinar/", "/", POST]:
-        cards = CARD.findall(client.get(url).content.decode())
-        assert cards, url
-        for card in cards:
-            date, title = card.index("<time"), card.index('class="card__title"')
-            lede, tags = card.index('class="card__text"'), card.find('class="tag-list card__tags"')
-            assert date < title < lede < tags, url
-
-
-def test_news_cards_end_their_ledes_at_a_sentences_end(client, seed):
-    """A post's lede is one short paragraph: a card shows it whole, never cut with an
+def test_news_items_end_their_ledes_at_a_sentences_end(client, seed):
+    """A post's lede is one short paragraph: an item shows it whole, never cut with an
     ellipsis."""
-    for url in ["/news/", "/", POST]:
-        for card in CARD.findall(client.get(url).content.decode()):
-            assert "…" not in card, url
+    for url in ["/news/", "/news/tag/webinar/"]:
+        for item in ITEM.findall(client.get(url).content.decode()):
+            assert "…" not in item, url
     hands_on = Post.objects.get(slug__startswith="hands-on")
-    card = next(c for c in CARD.findall(client.get("/").content.decode()) if "Hands-on" in c)
-    assert hands_on.lede.split()[-1] in card
+    item = next(i for i in ITEM.findall(client.get("/news/").content.decode()) if "Hands-on" in i)
+    assert hands_on.lede.split()[-1] in item
+
+
+def test_the_landing_news_is_three_compact_rows_with_their_dates(client, seed):
+    html = client.get("/").content.decode()
+    news = html[html.index('aria-labelledby="news-heading"') :]
+    news = news[: news.index("</section>")]
+    items = ITEM.findall(news)
+    assert len(items) == 3
+    assert '<div class="news-list news-list--compact">' in news
+    assert all('<time datetime="2020-' in item and " 2020</time>" in item for item in items)
 
 
 def test_whole_sentences_keeps_a_short_text_whole_and_cuts_a_long_one_at_a_sentence():
@@ -432,7 +479,7 @@ def test_whole_sentences_keeps_a_short_text_whole_and_cuts_a_long_one_at_a_sente
 
 def test_the_news_list_names_its_tags_with_their_counts_and_the_feeds(client, seed):
     html = client.get("/news/").content.decode()
-    head = html[html.index('<div class="page-head">') : html.index('<div class="post-list">')]
+    head = html[html.index('<div class="page-head">') : html.index('<div class="news-list">')]
     assert '<p class="page-head__tags-label">News by tag</p>' in head
     chips = re.findall(r'rel="tag">([^<]+?) <span class="tag__count">(.*?)</span></a>', head)
     counts = {name: re.sub(r"<[^>]+>", "", count) for name, count in chips}

@@ -519,63 +519,61 @@ grid => [
 @pytest.mark.parametrize(
     "path", ["/news/", "/news/tag/covid-19/", "/news/tag/wego-awards/", "/news/tag/webinar/"]
 )
-def test_news_pages_feature_the_newest_post_and_list_the_rest_as_equal_cards(
-    seeded_server, page, path, width
-):
-    """On the news and a tag's page the newest post leads, across the list and in larger
-    type; every other post is a text card of one width and type, three abreast at 1280 px,
-    its date over its title and its tags at its foot, the cards of a row of one height; a
-    card alone on the last row spans it."""
+def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
+    """On the news and a tag's page every post is a row of one shape, the rows stacked the
+    list's width: from 48rem its date in a column left of the title, on a phone over it;
+    the title is the largest text of a row, the lede at the body's size and measure, never
+    larger than the title."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
-    posts = page.locator(".post-list > .post-card")
-    assert posts.count()
-    list_width = page.locator(".post-list").bounding_box()["width"]
-    featured = posts.nth(0)
-    assert "post-card--featured" in featured.get_attribute("class")
-    assert abs(featured.bounding_box()["width"] - list_width) < 1
+    rows = page.locator(".news-list > .news-item")
+    assert rows.count()
+    list_box = page.locator(".news-list").first.bounding_box()
+    body = float(page.locator("body").evaluate("e => getComputedStyle(e).fontSize")[:-2])
     size = "e => parseFloat(getComputedStyle(e).fontSize)"
-    rest = [posts.nth(i) for i in range(1, posts.count())]
-    # A card alone on the last row spans it: no row of one card and empty slots.
-    last = posts.nth(posts.count() - 1).bounding_box()
-    on_last_row = [p for p in rest if abs(p.bounding_box()["y"] - last["y"]) < 1]
-    if len(on_last_row) == 1 and posts.count() > 1:
-        assert abs(last["width"] - list_width) < 1
-    if rest:
-        assert featured.locator(".card__title").evaluate(size) > rest[0].locator(
-            ".card__title"
-        ).evaluate(size)
-    by_row = {}
-    for post in rest:
-        by_row.setdefault(round(post.bounding_box()["y"]), []).append(post)
-    most = max((len(row) for row in by_row.values()), default=0)
-    full_rows = [post for row in by_row.values() if len(row) == most for post in row]
-    shapes = {
-        (
-            round(post.bounding_box()["width"]),
-            post.locator(".card__title").evaluate(size),
-            post.locator(".card__text").evaluate(size),
+    previous_bottom = None
+    for row in rows.all():
+        box = row.bounding_box()
+        assert abs(box["width"] - list_box["width"]) < 1, "a row the list's width"
+        if previous_bottom is not None:
+            assert abs(box["y"] - previous_bottom) < 1, "rows stacked, one a line"
+        previous_bottom = box["y"] + box["height"]
+        date = row.locator(".news-item__date").bounding_box()
+        title = row.locator(".news-item__title")
+        lede = row.locator(".news-item__lede")
+        if width == 1280:
+            assert date["x"] + date["width"] <= title.bounding_box()["x"], "the date at the left"
+            assert abs(date["y"] - title.bounding_box()["y"]) < 12, "on the title's line"
+        else:
+            assert date["y"] + date["height"] <= title.bounding_box()["y"] + 1, "over the title"
+        assert lede.evaluate(size) == body
+        assert title.evaluate(size) > lede.evaluate(size)
+        assert title.evaluate("e => getComputedStyle(e).textWrap") == "pretty"
+        assert lede.bounding_box()["width"] <= 66 * body * 0.6, "the lede at the measure"
+        # Nothing on the page is set larger than a title but the page's and year's headings.
+        larger = row.evaluate(
+            """(r, t) => [...r.querySelectorAll('*')].filter(e => e.childElementCount === 0
+                && parseFloat(getComputedStyle(e).fontSize) > t).length""",
+            title.evaluate(size),
         )
-        for post in full_rows
-    }
-    assert len(shapes) <= 1, shapes
-    if most > 1 and width == 1280:
-        assert round(list_width / full_rows[0].bounding_box()["width"]) == 3
-    for post in posts.all():
-        title = post.locator(".card__title").bounding_box()
-        date = post.locator(".card__meta").bounding_box()
-        assert date["y"] + date["height"] <= title["y"] + 1, "the date over the title"
-    rows = {}
-    for post in rest:
-        tags = post.locator(".card__tags")
-        if tags.count():
-            card = post.bounding_box()
-            chip = tags.get_by_role("link").last.bounding_box()
-            bottom = chip["y"] + chip["height"]
-            assert card["y"] + card["height"] - bottom <= 26, "the tags at the card's foot"
-        box = post.bounding_box()
-        rows.setdefault(round(box["y"]), set()).add(round(box["height"]))
-    assert all(len(heights) == 1 for heights in rows.values()), rows
+        assert larger == 0
+
+
+@pytest.mark.parametrize("path", ["/news/", "/news/tag/webinar/"])
+def test_the_news_heads_tags_wrap_on_a_phone_and_the_first_post_shows(seeded_server, page, path):
+    """On a phone the tag chips of the news head wrap on as many lines as they need, every
+    chip whole and none scrolled out of view; the first post's title is in the first
+    screen."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(seeded_server.url + path)
+    chips = page.locator(".page-head__tags .tag-list")
+    assert chips.evaluate("e => e.scrollWidth <= e.clientWidth")
+    assert chips.evaluate("e => getComputedStyle(e).flexWrap") == "wrap"
+    for chip in chips.locator(".tag").all():
+        box = chip.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+    title = page.locator(".news-item__title").first.bounding_box()
+    assert title["y"] + title["height"] <= 812
 
 
 @pytest.mark.parametrize("width", [1280, 800])
@@ -789,34 +787,13 @@ def test_every_list_of_editions_is_the_archives_table(seeded_server, page, path,
         assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts)
 
 
-@pytest.mark.parametrize("width", [1280, 375])
-def test_news_titles_wrap_by_one_rule_and_ledes_are_in_the_card_texts_size(
-    seeded_server, page, width
-):
-    """Every title wraps pretty; the cards' ledes are in the card text's size (a lede is
-    shown whole), the featured post's larger than the body's."""
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(seeded_server.url + "/news/")
-    body = page.locator("body").evaluate("el => getComputedStyle(el).fontSize")
-    posts = page.locator(".post-list > .post-card")
-    size = "el => parseFloat(getComputedStyle(el).fontSize)"
-    for i in range(posts.count()):
-        title = posts.nth(i).locator(".card__title")
-        assert title.evaluate("el => getComputedStyle(el).textWrap") == "pretty"
-        lede = posts.nth(i).locator(".card__text")
-        if i == 0:
-            assert lede.evaluate(size) > float(body.removesuffix("px"))
-        else:
-            assert lede.evaluate(size) == 15
-
-
 POST_PAGE = "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/"
 
 
 def test_a_posts_newer_and_older_posts_are_two_cards_over_the_years_news(seeded_server, page):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(seeded_server.url + POST_PAGE)
-    pager = page.get_by_role("navigation", name="More news")
+    pager = page.get_by_role("navigation", name="Newer and older posts")
     newer, older = pager.locator(".post-pager__newer"), pager.locator(".post-pager__older")
     year = pager.get_by_role("link", name="All news from 2020")
     # The newer at the left, the older at the right, on one row; each a framed card.
@@ -829,24 +806,28 @@ def test_a_posts_newer_and_older_posts_are_two_cards_over_the_years_news(seeded_
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_a_post_is_an_article_with_its_facts_beside_it(seeded_server, page, width):
-    """From 56rem the post's facts are a column beside its text, at the page's right edge,
-    and the title runs across more than half the page: no empty half. On a phone the
-    facts follow the text, the posts either side after them."""
+def test_a_post_is_an_article_its_light_facts_under_its_text(seeded_server, page, width):
+    """The title runs across more than half the page; the text, then its facts (small
+    type, no panel: no fill, no frame), then the posts either side, one column at the
+    text's measure; then "More news" as rows."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + POST_PAGE)
     text = page.locator(".post__text").bounding_box()
-    facts = page.locator(".post__aside").bounding_box()
+    facts = page.locator(".post__facts")
     pager = page.locator(".post-pager").bounding_box()
-    head = page.locator(".post__head").bounding_box()
     title = page.locator(".post__head h1").bounding_box()
+    box = facts.bounding_box()
+    assert text["y"] + text["height"] <= box["y"] < pager["y"]
+    assert abs(box["x"] - text["x"]) < 1
+    style = "e => { const s = getComputedStyle(e); return [s.backgroundColor, s.borderLeftStyle] }"
+    assert facts.evaluate(style) == ["rgba(0, 0, 0, 0)", "none"]
+    body = page.locator("body").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert facts.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") < body
+    more = page.get_by_role("heading", name="More news")
+    assert more.bounding_box()["y"] > pager["y"]
+    assert page.locator(".post__more .news-item").count() == 3
     if width == 1280:
-        assert facts["x"] > text["x"] + text["width"]
-        assert abs(facts["y"] - text["y"]) < 2
-        assert abs(facts["x"] + facts["width"] - head["x"] - head["width"]) < 48
         assert title["width"] > 640
-    else:
-        assert text["y"] + text["height"] <= facts["y"] < pager["y"]
 
 
 # The size at which each name shown on the maps of a page is drawn, in CSS pixels.

@@ -388,7 +388,7 @@ class PerGenerationNode(template.Node):
 def per_generation_tag(parser, token):
     """Render the enclosed markup once per content generation for each set of values.
 
-    Usage: ``{% per_generation "post-card" post.pk lead %}...{% endper_generation %}``.
+    Usage: ``{% per_generation "news-item" post.pk compact %}...{% endper_generation %}``.
     The name and the values must say everything the markup depends on: only content (a
     content change starts a new generation, and the next render is fresh), never the
     request, the user, the time or a form's token. The fragments are kept in this
