@@ -216,7 +216,7 @@ def test_a_posts_page_lists_its_tags_in_the_order_they_were_given(client, seed):
     assert json_ld_blocks(response)["NewsArticle"]["keywords"] == ["Zebu", "Aardvark"]
 
 
-def test_a_post_reads_as_an_article_its_facts_under_its_text(client, seed):
+def test_a_post_reads_as_an_article_its_text_then_its_facts(client, seed):
     """The head: title, date, tags; the text, then a light list of what else there is to
     know (what it names, the feeds; not the date again), then the posts either side."""
     post = Post.objects.get(slug=POST.rstrip("/").rsplit("/", 1)[1])
@@ -255,7 +255,7 @@ def test_a_post_reads_as_an_article_its_facts_under_its_text(client, seed):
     )
     assert re.search(r'<li class="card post-pager__older">.*? rel="prev">', pager)
     assert '<a href="/news/2020/">All news from 2020</a>' in pager
-    # The text, its facts, then the posts either side, at every width.
+    # The text, its facts, then the posts either side: the reading order (a phone's too).
     assert main.index("post__text") < main.index("post__facts") < main.index('class="post-pager"')
 
 
