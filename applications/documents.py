@@ -10,6 +10,7 @@ checks the permission and answers with `document_response`.
 
 import datetime as dt
 import logging
+import math
 import secrets
 from pathlib import Path
 from urllib.parse import quote
@@ -22,6 +23,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage, storages
 from django.http import FileResponse, HttpResponse
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.http import content_disposition_header
@@ -125,6 +127,36 @@ def room_to_keep(size):
         count < KEPT_MAX_FILES
         and kept_bytes + size <= settings.APPLICATION_KEPT_DOCUMENTS_MAX_BYTES
     )
+
+
+def readable_size(number_of_bytes):
+    """A file's size for its sender: whole kilobytes, rounded up (a 431-byte file is
+    "1 KB"), from a megabyte megabytes to one decimal ("1.2 MB")."""
+    if number_of_bytes < 1024 * 1024:
+        return f"{max(1, math.ceil(number_of_bytes / 1024))} KB"
+    return f"{number_of_bytes / (1024 * 1024):.1f} MB"
+
+
+def document_recap(document):
+    """How the confirmation names a stored document: "Your PDF, 1 page, 12 KB". Its
+    original file name is not kept (it is stored under a random name), so it is named by
+    what it is; the pages are left out if the file cannot be read again, the whole line is
+    None if the file is gone."""
+    if not document:
+        return None
+    try:
+        size = document.size
+    except OSError:
+        return None
+    parts = ["Your PDF"]
+    try:
+        with document.open("rb") as file:
+            pages = len(pypdf.PdfReader(file).pages)
+        parts.append(f"{pages} page{pluralize(pages)}")
+    except Exception:  # a stored file that no longer reads is the site's, not the sender's
+        logger.info("A stored application document could not be read again.")
+    parts.append(readable_size(size))
+    return ", ".join(parts)
 
 
 def random_document_name(instance, filename):

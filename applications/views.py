@@ -20,6 +20,7 @@ from django.views.generic import FormView, TemplateView
 from django_ratelimit.core import get_usage, is_ratelimited
 
 from applications import emails
+from applications.documents import document_recap
 from applications.forms import ApplicationForm
 from applications.models import Application, Call, CallState
 from applications.models.applicants import TEXT_LIMIT
@@ -55,17 +56,6 @@ def discard_document(application):
     """Remove the file of an application whose row was not stored."""
     if application.document:
         application.document.storage.delete(application.document.name)
-
-
-def document_size(application):
-    """The stored document's size in bytes for the confirmation's recap, or None. Its
-    original file name is not kept (it is stored under a random name)."""
-    if not application.document:
-        return None
-    try:
-        return application.document.size
-    except OSError:
-        return None
 
 
 def answers_sent(request):
@@ -309,7 +299,7 @@ class ConfirmationView(CallMixin, TemplateView):
             edition=call.edition,
             application=application,
             show_recap=show_recap,
-            document_size=document_size(application) if show_recap else None,
+            document_recap=document_recap(application.document) if show_recap else None,
             **kwargs,
         )
 

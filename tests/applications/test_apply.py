@@ -75,9 +75,12 @@ def test_the_confirmation_recaps_what_was_sent_to_that_applicant_only(client, ca
         "Dr. Applicant Person",
         "applicant@example.org",
         "Test City Government",
-        "One PDF",
     ):
         assert sent in recap
+    # The document named by what it is, in pages and kilobytes: never a path or bytes.
+    document = re.search(r"<dt>Document</dt><dd>(.*?)</dd>", recap)[1]
+    assert re.fullmatch(r"Your PDF, \d+ pages?, \d+ KB", document), document
+    assert "bytes" not in document and "/" not in document
     # Never stored by the page cache or a front cache.
     assert {"private", "no-store"} <= {part.strip() for part in page["Cache-Control"].split(",")}
     # The same address without its signed token shows nothing of it.

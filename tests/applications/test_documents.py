@@ -177,3 +177,34 @@ def test_pypdfs_warnings_never_reach_the_log(client, call, caplog, capfd):
         send(client, call, content)
     assert secret.decode() not in caplog.text
     assert secret.decode() not in "".join(capfd.readouterr())
+
+
+@pytest.mark.parametrize(
+    ("size", "text"),
+    [(431, "1 KB"), (1024, "1 KB"), (12_800, "13 KB"), (1_258_291, "1.2 MB")],
+)
+def test_a_documents_size_reads_in_kilobytes_or_megabytes(size, text):
+    from applications.documents import readable_size
+
+    assert readable_size(size) == text
+
+
+def test_the_confirmation_names_a_document_by_its_pages_and_size(tmp_path):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import FileSystemStorage
+    from django.db.models.fields.files import FieldFile
+
+    from applications.documents import document_recap
+    from tests.applications.pdfs import pdf_bytes
+
+    storage = FileSystemStorage(location=tmp_path)
+    name = storage.save("stored.pdf", ContentFile(pdf_bytes(pages=3)))
+    field = Application._meta.get_field("document")
+    document = FieldFile(None, field, name)
+    document.storage = storage
+    assert document_recap(document) == "Your PDF, 3 pages, 1 KB"
+    storage.save("broken.pdf", ContentFile(b"%PDF-not really"))
+    broken = FieldFile(None, field, "broken.pdf")
+    broken.storage = storage
+    assert document_recap(broken) == "Your PDF, 1 KB"
+    assert document_recap(FieldFile(None, field, "")) is None

@@ -84,10 +84,17 @@ def test_the_data_sets_fill_rows_of_three_and_the_formula_wraps_in_its_box(seede
     assert cards.nth(0).locator("h3").inner_text() == "Editions"
     assert cards.nth(5).locator("h3").inner_text() == "Data package for developers"
     assert cards.nth(5).locator(".file-card__file a").inner_text() == "datapackage.json"
-    # The figures follow the text, under it: no empty middle between them.
+    # The figures are the file's, under it and over the text; the cards of a row share
+    # their rows: names, files, figures, texts and the columns' toggles line up.
     facts = cards.nth(0).locator(".file-card__facts").bounding_box()
     text = cards.nth(0).locator(".file-card__text").bounding_box()
-    assert facts["x"] == text["x"] and facts["y"] > text["y"]
+    assert facts["x"] == text["x"] and facts["y"] < text["y"]
+    for part in [".file-card__title", ".file-card__file", ".file-card__facts", ".columns"]:
+        for row in (range(3), range(3, 5)):
+            tops = {round(cards.nth(i).locator(part).bounding_box()["y"]) for i in row}
+            assert len(tops) == 1, (part, tops)
+    texts = {round(cards.nth(i).locator(".file-card__text").bounding_box()["y"]) for i in range(6)}
+    assert len(texts) == 3, texts  # the data package has no figures: its text follows its file
     # The formula is read whole: wrapped in its box, nothing out of sight, its address
     # broken after a slash.
     formula = page.locator("pre.command")
@@ -99,3 +106,14 @@ def test_the_data_sets_fill_rows_of_three_and_the_formula_wraps_in_its_box(seede
         " return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; })"
     )
     assert len(lines_of_pieces) == 3 and set(lines_of_pieces) == {1}, lines_of_pieces
+
+
+def test_on_a_phone_a_short_names_file_shares_its_line(seeded_server, page):
+    """A phone keeps the page short: the file's pill follows a short name on its line."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(seeded_server.url + "/data/")
+    card = page.locator(".file-card").first
+    title = card.locator(".file-card__title").bounding_box()
+    pill = card.locator(".file-card__file").bounding_box()
+    assert pill["x"] > title["x"] + title["width"]
+    assert abs((pill["y"] + pill["height"] / 2) - (title["y"] + title["height"] / 2)) <= 4

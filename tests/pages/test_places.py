@@ -370,9 +370,9 @@ def test_places_known_from_a_testimonial_are_shown_as_such(client, seed):
     assert html.count('class="map-mark__hit"') == html.count('<a class="map-mark')
 
 
-def test_the_maps_sources_are_one_quiet_line_at_the_pages_foot(client, seed):
-    """Not in the head, not in the Key facts, no raw coordinates: one line after the
-    page's content, before the site's footer."""
+def test_the_maps_sources_are_one_quiet_line_in_the_footers_bar(client, seed):
+    """Not in the head, not in the Key facts, no raw coordinates: one line in the
+    footer's bar, after the copyright and before the privacy notice."""
     accra = client.get("/cities/accra/")
     html = accra.content.decode()
     facts = html[
@@ -386,7 +386,8 @@ def test_the_maps_sources_are_one_quiet_line_at_the_pages_foot(client, seed):
     note = re.sub(r"<[^>]+>", "", credit[1])
     assert note.startswith("Map: land from Natural Earth;") and "CC BY 4.0" in note
     assert 'href="https://www.geonames.org/"' in credit[1]
-    assert html.index('id="take-part-heading"') < credit.start() < html.index("</main>")
+    bar = html.index('<div class="site-footer__bar">')
+    assert bar < html.index("(WeGO)</p>", bar) < credit.start() < html.index("Privacy notice", bar)
     korea = client.get("/countries/kr/").content.decode()
     head = korea[
         korea.index('<div class="page-head">') : korea.index('<div class="page-sections">')
@@ -396,10 +397,11 @@ def test_the_maps_sources_are_one_quiet_line_at_the_pages_foot(client, seed):
     # Seoul, Jeju, Goyang and Seongnam: the hosts and those that took part.
     assert head.count('class="locator-map__mark"') == 4
     assert ">The places of Korea</figcaption>" in head
-    # Its sources at the foot of the page, once.
+    # Its sources in the footer's bar, once.
     assert korea.count('class="locator-map"') == 1
     assert korea.count('<p class="map-credit">') == 1
-    assert korea.index("page-sections") < korea.index("map-credit") < korea.index("</main>")
+    assert korea.index("</main>") < korea.index('<div class="site-footer__bar">')
+    assert korea.index('<div class="site-footer__bar">') < korea.index("map-credit")
 
 
 def test_the_seed_maps_crowded_korean_places_are_drawn_apart_on_the_cities_page_only(client, seed):

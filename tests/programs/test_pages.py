@@ -525,7 +525,7 @@ def head_of(html):
 def test_a_page_about_a_place_shows_its_locator_map_in_its_head(client, seed, path, place):
     """The head's picture is the locator map of where the program is held (its office's
     city, else its editions' venue), of an edition's venue: one mark each, captioned with the place and its country; its sources not beside it but one quiet
-    line at the page's foot."""
+    line in the footer's bar."""
     html = client.get(path).content.decode()
     head = head_of(html)
     figure = head[head.index('<figure class="page-head__map">') :]
@@ -537,6 +537,7 @@ def test_a_page_about_a_place_shows_its_locator_map_in_its_head(client, seed, pa
     assert "Natural Earth" in credit[: credit.index("</p>")]
     assert 'href="https://www.geonames.org/"' in credit[: credit.index("</p>")]
     assert html.count('<p class="map-credit">') == 1
+    assert html.index('<div class="site-footer__bar">') < html.index('<p class="map-credit">')
     assert html.count('<svg class="locator-map"') == 1
 
 

@@ -414,6 +414,30 @@ def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, 
     assert chips.all_inner_texts() == ["2013", "2011", "2010"]
 
 
+# The first baseline of an element: the foot of an empty inline block put at its start.
+BASELINE_JS = """
+el => { const mark = document.createElement('span'); mark.style.display = 'inline-block';
+        el.prepend(mark); const y = mark.getBoundingClientRect().bottom; mark.remove();
+        return y; }
+"""
+
+
+def baseline(row, selector):
+    return row.locator(selector).first.evaluate(BASELINE_JS)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_testimonials_page_has_one_accent_rule_under_its_head(seeded_server, page, width):
+    """The page head's accent band closes the head; the list under it adds no rule of its
+    own (on the other pages the list's accent rule opens it under its heading)."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + "/testimonials/")
+    rule = "el => getComputedStyle(el).borderTopStyle"
+    assert page.locator(".testimonial-list").evaluate(rule) == "none"
+    page.goto(seeded_server.url + "/programs/wego-shrdc-training-program/")
+    assert page.locator(".testimonial-list").evaluate(rule) == "solid"
+
+
 @pytest.mark.parametrize(
     ("path", "count"),
     [
@@ -427,9 +451,10 @@ def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, 
 def test_the_testimonials_are_a_list_of_rows_without_holes(seeded_server, page, path, count, width):
     """The testimonials page, the landing page's, a program's and an edition's
     testimonials are one list: a row per
-    testimony, each byline a column beside its quote (to its left), every row as tall as
-    its longer part (no hole under a short quote), the quotes one column of one width,
-    in the body's size."""
+    testimony, each byline a column beside its quote (to its left), the name on the
+    quote's first line, every row as tall as its longer part (no hole under a short
+    quote), the quotes one column of one width, in the body's size; on the testimonials
+    page, where they are the page, a step larger."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     assert page.locator(".testimonial-grid").count() == 0
@@ -437,6 +462,11 @@ def test_the_testimonials_are_a_list_of_rows_without_holes(seeded_server, page, 
     assert rows.count() == count
     size = "el => getComputedStyle(el).fontSize"
     body = page.locator("body").evaluate(size)
+    step_1 = page.evaluate(
+        "() => { const p = document.createElement('p'); p.style.fontSize = 'var(--step-1)';"
+        " document.body.append(p); const s = getComputedStyle(p).fontSize; p.remove();"
+        " return s; }"
+    )
     quotes, tops = set(), []
     for j in range(rows.count()):
         row = rows.nth(j)
@@ -444,13 +474,19 @@ def test_the_testimonials_are_a_list_of_rows_without_holes(seeded_server, page, 
         words = row.locator(".testimonial__words").bounding_box()
         by = row.locator(".testimonial__by").bounding_box()
         assert by["x"] + by["width"] <= words["x"], "the byline beside the quote, at its left"
-        assert round(by["y"]) == round(words["y"]), "both start on one line"
+        assert (
+            abs(baseline(row, ".testimonial__name") - baseline(row, ".testimonial__quote p")) <= 1
+        )
         padding = row.evaluate("el => parseFloat(getComputedStyle(el).paddingBottom)")
         bottom = max(words["y"] + words["height"], by["y"] + by["height"])
         assert box["y"] + box["height"] - bottom <= padding + 2, (j, "no hole under it")
         quotes.add((round(words["x"]), round(words["width"])))
         tops.append(box["y"])
-        assert row.locator(".testimonial__quote").evaluate(size) == body
+        quote = row.locator(".testimonial__quote").evaluate(size)
+        if path == "/testimonials/":
+            assert float(quote[:-2]) > float(body[:-2]) and quote == step_1
+        else:
+            assert quote == body
     assert len(quotes) == 1
     assert tops == sorted(tops), "one under the other, in the list's order"
 

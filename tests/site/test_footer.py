@@ -74,3 +74,13 @@ def test_footer_contacts_cost_one_query_per_content_generation(client, seed):
 
     assert len(contact_queries("/testimonials/")) == 1
     assert contact_queries("/news/") == []  # the same generation: remembered
+
+
+def test_the_bar_credits_the_maps_only_on_a_page_that_draws_one(client, seed):
+    """The footer is kept once per content generation for each kind of page: a page
+    with a map and one without, in either order, each get their own bar."""
+    for path, credited in [("/news/", False), ("/cities/accra/", True), ("/news/", False)]:
+        html = client.get(path).content.decode()
+        bar = html[html.index('<div class="site-footer__bar">') :]
+        assert ("Map: land from Natural Earth" in bar) is credited, path
+        assert html.count('<p class="map-credit">') == int(credited), path
