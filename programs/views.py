@@ -55,7 +55,7 @@ def program_kind_crumb(program):
 
 
 def programs_crumb():
-    return Crumb("Programs by kind", reverse("programs:program_list"))
+    return Crumb("Programs", reverse("programs:program_list"))
 
 
 def archive_crumb():
@@ -183,7 +183,7 @@ class ProgramListView(PublicProgramsMixin, TemplateView):
         return super().get_context_data(
             sections=sections,
             sample_programs=self.real_and_samples(shown)[1],
-            collection=collection("Programs by kind", shown),
+            collection=collection("Programs", shown),
             **kwargs,
         )
 

@@ -115,7 +115,7 @@ class BreadcrumbsMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["breadcrumbs"] = [
-            Crumb("Training Programs", reverse("landing")),
+            Crumb("Home", reverse("landing")),
             *self.get_breadcrumbs(context),
         ]
         return context
