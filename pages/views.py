@@ -68,6 +68,7 @@ class LandingView(TemplateView):
             Program.objects.published()
             .with_public_edition_counts()
             .select_related("regional_office")
+            .prefetch_related("partners")
         )
         editions = list(
             Edition.objects.published()

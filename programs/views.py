@@ -65,7 +65,8 @@ def archive_crumb():
 def programs_for_cards():
     """The public programs with what their cards show: the count of their public editions,
     their regional office and their latest edition held (`with_latest_edition`), read in
-    the same query (a subquery per value), not one query per program."""
+    the same query (a subquery per value), not one query per program, and their partners
+    (one query for all)."""
     held = (
         Edition.objects.published()
         .filter(program=OuterRef("pk"), end_date__lt=timezone.localdate())
@@ -80,6 +81,7 @@ def programs_for_cards():
             latest_venue_city=Subquery(held.values("venue_city")[:1]),
         )
         .select_related("regional_office")
+        .prefetch_related("partners")
     )
 
 
@@ -309,14 +311,10 @@ class EditionArchiveView(EditionArchiveMixin, DateArchiveMixin, ArchiveIndexView
 
 
 class EditionYearView(EditionArchiveMixin, DateArchiveMixin, YearArchiveView):
-    """One year's editions on one page, in the order of their dates; a year without any is
-    a 404."""
+    """One year's editions on one page, newest first as in the archive; a year without any
+    is a 404."""
 
     make_object_list = True
-
-    def get_queryset(self):
-        # In the order of their dates, as the links to the years before and after read.
-        return super().get_queryset().order_by("start_date", "pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -332,7 +330,8 @@ class EditionYearView(EditionArchiveMixin, DateArchiveMixin, YearArchiveView):
 def year_figures(editions):
     """A year's editions in figures: how many, their days of training, the cities and bodies
     that took part (each counted once, where recorded: none when no edition records any)
-    and the venues. Reads the participants in one query, only when an edition has some."""
+    and the venues (a figure only where there were several: one venue says nothing the
+    table does not). Reads the participants in one query, only when an edition has some."""
     editions = list(editions)
     bodies = 0
     if any(edition.body_count for edition in editions):

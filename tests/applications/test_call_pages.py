@@ -54,11 +54,12 @@ def test_the_calls_deadline_reads_in_its_zone_and_in_utc_marked_up_as_a_time(cal
     call.time_zone = "Asia/Seoul"
     deadline = "6 January 2027, 05:18 Seoul time (UTC+9) — 5 January, 20:18 UTC"
     assert call.closes_text == deadline
-    # The day, and the time with its zone, each hold on one line; the UTC equivalent is a
-    # span of its own, so each place can set it as a second line.
+    # The day with its time, and the zone, each hold on one line (the date never parts
+    # from its time); the UTC equivalent is a span of its own, so each place can set it
+    # as a second line.
     assert call.closes_html == (
-        '<time datetime="2027-01-06T05:18+09:00"><span class="nowrap">6 January 2027</span>, '
-        '<span class="nowrap">05:18 Seoul time (UTC+9)</span>'
+        '<time datetime="2027-01-06T05:18+09:00"><span class="nowrap">6 January 2027, 05:18</span> '
+        '<span class="nowrap">Seoul time (UTC+9)</span>'
         '<span class="moment__sep">\N{NO-BREAK SPACE}— </span>'
         '<span class="moment__utc">5 January, 20:18 UTC</span></time>'
     )
@@ -84,8 +85,15 @@ def test_the_edition_page_shows_the_call_and_the_apply_button(client, call):
 
 
 def test_an_open_call_says_the_day_it_opened_and_only_the_deadline_to_the_minute(client, call):
+    """The day it opened is a term of the call (the first), not a note beside its badge."""
     html = html_of(client, call.edition.get_absolute_url())
-    assert re.search(f'since <time datetime="[^"]+">{call.opened_on_text}</time>', html)
+    assert re.search(
+        f'<dl class="call__details">\\s*<div><dt>Open since</dt><dd><time datetime="[^"]+">'
+        f"{call.opened_on_text}</time></dd></div>",
+        html,
+    )
+    kicker = re.search(r'<p class="call__kicker">(.*?)</p>', html)[1]
+    assert "since" not in kicker
     assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", call.opened_on_text)
     assert call.opens_text not in html
     assert call.closes_html in html

@@ -28,8 +28,8 @@ def test_the_moment_filter_writes_a_time_element():
         Context({"when": dt.datetime(2026, 12, 1, 21, 0, tzinfo=dt.UTC)})
     )
     assert html == (
-        '<time datetime="2026-12-02T06:00+09:00"><span class="nowrap">2 December 2026</span>, '
-        '<span class="nowrap">06:00 Seoul time (UTC+9)</span></time>'
+        '<time datetime="2026-12-02T06:00+09:00"><span class="nowrap">2 December 2026, 06:00</span> '
+        '<span class="nowrap">Seoul time (UTC+9)</span></time>'
     )
 
 

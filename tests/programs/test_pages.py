@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -205,7 +206,8 @@ def test_programs_page_leads_to_each_kinds_own_page(client, seed):
 
 
 def test_a_program_card_says_what_exists(client, seed):
-    """A text on every card; a meta line only where editions are recorded; under its
+    """A text on every card, and the same meta line, built from what the program records
+    (its partners or regional office, its editions), never what is missing; under its
     kind's heading, no eyebrow naming the kind again."""
     html = client.get("/programs/").content.decode()
     cards = re.findall(r'<article class="card program-card.*?</article>', html, re.S)
@@ -218,7 +220,11 @@ def test_a_program_card_says_what_exists(client, seed):
     assert "8 editions since 2011" in text
     assert "No edition recorded yet" not in html
     world_bank = next(card for card in cards if "World Bank" in card)
-    assert "card__meta" not in world_bank
+    assert re.search(
+        r'<p class="card__meta">.*Partners:.* World Bank, World Bank Institute</p>', world_bank
+    )
+    shrdc = next(card for card in cards if "8 editions" in card)
+    assert "Partner:</span> SHRDC · 8 editions since 2011 · latest" in shrdc
     # On the landing page a long summary is cut at a sentence's end, not mid-sentence.
     landing = client.get("/").content.decode()
     assert "Seoul Human Resource Development Center (SHRDC) in Seoul, Korea.</p>" in landing
@@ -254,8 +260,8 @@ def test_archive_by_year(client, seed):
     # The rows count themselves: no count under the head; each row names its program.
     assert "2 editions" not in text and html.count('scope="row"') == 2
     assert html.count('<td class="archive-table__program">') == 2
-    # In the order of their dates, as "← Editions of 2011 … Editions of 2013 →" read.
-    assert text.index("29 May – 6 June 2012") < text.index("1–7 July 2012")
+    # Newest first, as the archive lists them.
+    assert text.index("1–7 July 2012") < text.index("29 May – 6 June 2012")
     assert "September 2011" not in text
 
 
@@ -346,7 +352,7 @@ def test_a_programs_editions_are_the_archives_table_without_a_program_column(cli
     assert '<th scope="col">Program</th>' not in table
     assert "archive-table__program" not in table
     assert table.count('<th class="archive-table__dates" scope="row">') == 8
-    years = re.findall(r'scope="rowgroup" rowspan="\d+">(\d+)<', table)
+    years = re.findall(r'scope="rowgroup">(\d+)<', table)
     assert years == ["2017", "2016", "2015", "2014", "2013", "2012", "2011"]
     assert table.count('<td class="archive-table__venue">Seoul, Korea</td>') == 8
     assert "aria-current" not in table
@@ -597,3 +603,73 @@ def test_other_programs_are_the_programs_pages_cards(client, seed):
     # The summary ends at a sentence's end, never cut mid-sentence.
     text = re.search(r'<p class="card__text">(.*?)</p>', shrdc, re.S)[1]
     assert text.rstrip().endswith(".") and "…" not in text
+
+
+def test_the_programs_page_and_the_map_have_one_name_each(client, seed):
+    """The programs page is "Programs" and the map of places "Cities" wherever they are
+    named: the menu, the footer, the heading, the title and the breadcrumbs."""
+    html = client.get("/programs/").content.decode()
+    assert "<h1>Programs</h1>" in html and "<title>Programs ·" in html
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert '<a href="/programs/">Programs</a>' in footer
+    assert '<a href="/cities/">Cities</a>' in footer
+    assert '<a href="/">Home</a>' in footer
+    for old in ["Programs by kind", "Map of places"]:
+        assert old not in html
+    kind = client.get("/programs/kind/main/").content.decode()
+    crumbs = kind[
+        kind.index('class="breadcrumbs"') : kind.index("</nav>", kind.index('class="breadcrumbs"'))
+    ]
+    assert ">Home</a>" in crumbs and '<a href="/programs/">Programs</a>' in crumbs
+    cities = client.get("/cities/").content.decode()
+    assert "<h1>Cities</h1>" in cities and "<title>Cities ·" in cities
+
+
+def test_the_rest_of_a_kinds_introduction_opens_its_section_under_a_heading(client, seed):
+    """On the regional kind's page the introduction's second sentence is not left on its
+    own beside the cards: it is the intro of a section headed by what the cards are."""
+    html = client.get("/programs/kind/regional/").content.decode()
+    head = html[html.index('<div class="kind-section__head">') : html.index("kind-section__cards")]
+    assert re.search(
+        r"<h2[^>]*>The regional offices</h2>\s*<div class=\"prose kind-section__intro\"><p>Please stay tuned",
+        head,
+    )
+    # The office cards are headed under it.
+    assert '<h3 class="card__title">WeGO Regional Office for Asia</h3>' in html
+
+
+def test_the_taking_part_band_names_whom_to_write_to_at_every_width(client, seed):
+    """Whom to write to is in the band on a phone too: no rule hides it."""
+    html = client.get("/programs/").content.decode()
+    assert '<div class="taking-part__contacts">' in html
+    css = (settings.BASE_DIR / "static/css/site.css").read_text()
+    rules = re.findall(r"\.taking-part__contacts\s*(?:,[^{]*)?\{([^}]*)\}", css)
+    assert rules and all("display: none" not in rule for rule in rules)
+
+
+def test_a_long_edition_summary_is_body_text_and_its_figures_keep_the_programs_order(client, seed):
+    """Jeju 2018's summary runs to six lines: body text, not a lede; its figures read
+    participants, then people involved, as on its program's page."""
+    html = client.get(
+        "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+    ).content.decode()
+    intro = html[html.index('class="main-intro"') :]
+    assert intro.index('<div class="prose">') < intro.index("With high demand")
+    assert 'class="prose lede"' not in intro[: intro.index("With high demand")]
+    program = client.get(
+        "/programs/joint-workshop-smart-sustainable-cities-e-government/"
+    ).content.decode()
+    for page in (html, program):
+        figures = re.findall(r'<div class="figure"><dt>(.*?)</dt>', page)
+        assert figures.index("Participants") < figures.index("People involved")
+
+
+def test_every_program_card_ends_with_the_same_meta_line(client, seed):
+    """On the landing page every program card has its meta line, built from what the
+    program records, and none says that something is missing."""
+    html = client.get("/").content.decode()
+    cards = re.findall(r'<article class="card program-card.*?</article>', html, re.S)
+    assert len(cards) == 4
+    for card in cards:
+        assert '<p class="card__meta">' in card, card
+        assert "No edition" not in card

@@ -101,7 +101,13 @@ def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed
         html,
     )
     assert "Each edition" not in text
-    assert "andrew@we-gov.org" in text
+    # Whom to write to is the program's "How to take part" (the footer lists the contacts):
+    # the page's main content does not name them again.
+    assert "andrew@we-gov.org" not in text
+    assert (
+        'href="/programs/wego-shrdc-training-program/#take-part-heading">whom to write to</a>'
+        in html
+    )
     # No panel says what is not known.
     for apology in ["not recorded", "What is recorded", "What is known", "No information"]:
         assert apology not in text

@@ -119,8 +119,8 @@ def moment_html(value, zone_name=None, *, with_utc=False):
     """`moment_text` marked up as a <time> whose datetime is the moment with its offset;
     empty for anything but a datetime.
 
-    The day and the time with its zone are each kept on one line (`.nowrap`), so a
-    narrow column breaks only after the day's comma, never between “11:45” and its zone.
+    The day with its time, and the zone, are each kept on one line (`.nowrap`), so a
+    narrow column breaks only before the zone: “6 January 2027, 11:45” is never split.
     The UTC equivalent is a span of its own (`.moment__utc`), its separator in another
     (`.moment__sep`, the dash held to the moment before it), so each place can set it as
     a second, smaller line while it still reads as one line of text with no style."""
@@ -128,10 +128,13 @@ def moment_html(value, zone_name=None, *, with_utc=False):
         return ""
     local = local_moment(value, zone_name)
     utc = utc_text(value, zone_name) if with_utc else ""
+    day = format_date(local, DAY_MONTH_YEAR)
     return format_html(
-        '<time datetime="{}"><span class="nowrap">{}</span>, <span class="nowrap">{}</span>{}</time>',
+        '<time datetime="{}"><span class="nowrap">{}, {}</span> <span class="nowrap">{}</span>{}</time>',
         local.isoformat(timespec="minutes"),
-        *_day_and_time(local, zone_name),
+        day,
+        format_date(local, "H:i"),
+        zone_label(local, zone_name),
         format_html(
             '<span class="moment__sep">{}</span><span class="moment__utc">{}</span>',
             UTC_SEPARATOR.replace(" ", "\N{NO-BREAK SPACE}", 1),

@@ -114,6 +114,17 @@ def after_first_sentence(text):
     return parts[1] if len(parts) > 1 else ""
 
 
+LEDE_WORDS = 40
+
+
+@register.filter
+def fits_lede(text):
+    """Whether the text is short enough to be set as a lede (the large type under a page's
+    heading): at most `LEDE_WORDS` words, about three lines; a longer summary is set at the
+    body's size, as its first paragraph."""
+    return len(str(text).split()) <= LEDE_WORDS
+
+
 @register.filter
 def whole_sentences(text, words):
     """The text whole when it is within half as many words again as `words`, else its
