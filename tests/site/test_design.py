@@ -842,9 +842,7 @@ def test_a_posts_newer_and_older_posts_are_two_cards_over_the_years_news(seeded_
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_a_post_is_an_article_its_light_facts_beside_or_under_its_text(
-    seeded_server, page, width
-):
+def test_a_post_is_an_article_its_light_facts_beside_or_under_its_text(seeded_server, page, width):
     """The title runs across more than half the page; the text and the posts either side
     at the text's measure, its facts in small type with no panel (no fill, no side frame):
     at 1280 a column at the right, level with the text, so a short post leaves no empty
