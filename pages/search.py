@@ -44,7 +44,7 @@ from django.db.models.functions import Concat
 from django.utils.html import format_html, format_html_join
 
 from news.models import Post
-from pages.places import public_places
+from pages.places import counted_places, host_places, host_role, public_places
 from programs.gazetteer import fold
 from programs.models import Edition, Participant, Program, SiteVisit, Topic
 from testimonials.models import Testimonial
@@ -163,6 +163,7 @@ class Results:
     raw_length: int = 0
     truncated: bool = False
     searched: bool = False
+    only_left_out: bool = False
     sections: list = field(default_factory=list)
 
     @property
@@ -187,16 +188,51 @@ def clean_query(raw):
     return text[:MAX_QUERY_LENGTH].strip(), truncated
 
 
+# A query's parts as a web search engine reads them: an optional minus, then a phrase
+# in quotation marks or a word.
+_QUERY_PART = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+# Words that join the others rather than being looked for ("or" and "and").
+_OPERATORS = {"or", "and"}
+
+
+def query_terms(query):
+    """(terms to find, terms to leave out) of a query, lower case: a quoted phrase is one
+    term, `-word` or `-"a phrase"` leaves it out, "or" and "and" are not looked for. Each
+    term is letters and digits, a phrase's words single-spaced. Read as PostgreSQL's
+    `websearch_to_tsquery` reads it, for the SQLite fallback and to tell whether there is
+    anything to look for."""
+    found, left_out = [], []
+    for minus, phrase, word_minus, word in _QUERY_PART.findall(query):
+        text = phrase if phrase or minus else word
+        words = re.findall(r"\w+", text.lower())
+        if not words or (not phrase and not minus and words[0] in _OPERATORS):
+            continue
+        if minus or word_minus:
+            left_out.append(" ".join(words))
+        elif phrase:
+            found.append(" ".join(words))
+        else:
+            found.extend(words)
+    return (
+        list(dict.fromkeys(found))[:MAX_TERMS],
+        list(dict.fromkeys(left_out))[:MAX_TERMS],
+    )
+
+
 def terms_of(query):
-    """The words of a query (letters and digits), for the SQLite fallback."""
-    return list(dict.fromkeys(word.lower() for word in re.findall(r"\w+", query)))[:MAX_TERMS]
+    """The terms a query looks for (see `query_terms`)."""
+    return query_terms(query)[0]
 
 
 def run(raw_query):
     query, truncated = clean_query(raw_query or "")
     results = Results(query=query, raw_length=len(raw_query or ""), truncated=truncated)
-    if not terms_of(query):
-        return results  # nothing to look for: the page invites a search instead
+    terms, left_out = query_terms(query)
+    if not terms:
+        # Nothing to look for: the page invites a search instead (and says that a minus
+        # only leaves words out, when that is all the query has).
+        results.only_left_out = bool(left_out)
+        return results
     results.searched = True
     results.sections = per_generation_each(
         "search-sections", query, lambda: _sections(query), SEARCHES_KEPT
@@ -227,25 +263,40 @@ def _search_places(query):
 
     The places are a short list, read once per content generation and matched here, so
     a search pays no query for them."""
-    terms = terms_of(query)
-    places = per_generation(
-        "searchable-places",
-        lambda: [
-            (fold(f"{place.name} {place.country.name}"), place)
-            for place in public_places().select_related("country").order_by("name")
-        ],
-    )
-    found = [place for text, place in places if all(fold(term) in text for term in terms)]
+    terms, left_out = query_terms(query)
+    places = per_generation("searchable-places", searchable_places)
+    found = [
+        (place, line)
+        for text, place, line in places
+        if all(fold(t) in text for t in terms) and not any(fold(t) in text for t in left_out)
+    ]
     hits = [
         Hit(
             object=place,
             title=highlighted(_mark_terms(place.name, terms)),
-            snippet=highlighted(_mark_terms(f"In {place.country.name}", terms)),
+            snippet=highlighted(_mark_terms(line, terms)),
             url=place.get_absolute_url(),
         )
-        for place in found[:RESULTS_PER_TYPE]
+        for place, line in found[:RESULTS_PER_TYPE]
     ]
     return hits, len(found)
+
+
+def searchable_places():
+    """(folded name and country, place, line) of every public place, the line saying
+    where it is and what it did ("In Korea · host of 1 edition", "In the Philippines ·
+    took part in 1 edition"), so a hit says more than its country."""
+    hosts = {place.pk: host_role(place) for place in host_places()}
+    counts = {place.pk: place.edition_count for place in counted_places()}
+    rows = []
+    for place in public_places().select_related("country").order_by("name"):
+        roles = [hosts[place.pk]] if hosts.get(place.pk) else []
+        if counts.get(place.pk):
+            count = counts[place.pk]
+            roles.append(f"took part in {count} edition{'s' if count != 1 else ''}")
+        line = " · ".join([f"In {place.country.name_in_sentence}", *roles])
+        rows.append((fold(f"{place.name} {place.country.name}"), place, line))
+    return rows
 
 
 def highlighted(text):
@@ -358,9 +409,9 @@ def _part_snippet(search_type, obj):
 
 
 def _search_fallback(search_type, query):
-    terms = terms_of(query)
+    terms, left_out = query_terms(query)
     fields = searchable_fields(search_type.model)
-    matches = Q()
+    matches = ~_any_contains(fields, left_out) if left_out else Q()
     part_hits = {}
     for term in terms:
         term_matches = Q()

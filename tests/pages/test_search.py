@@ -34,6 +34,8 @@ def test_jeju_finds_the_2018_workshop(client, seed):
     assert "July 9\u2060\u2013\u206012, 2018 on the beautiful <mark>Jeju</mark>" in html
     [place] = found["places"].hits
     assert place.url == "/cities/jeju/"
+    # A place's line says where it is and what it did, not only its country.
+    assert str(place.snippet) == "In Korea · host of 1 edition"
     assert "2 results for “Jeju”" in html
 
 
@@ -207,8 +209,8 @@ def count_search_queries(client):
 
 # One query per content type: programs, editions (parts included), news, testimonials;
 # and, once per content generation (a test starts a new one), the footer's contacts and
-# the places that took part.
-SEARCH_QUERIES = 6
+# the places that took part, with what each did (hosts and participation: two more).
+SEARCH_QUERIES = 8
 
 
 def test_search_page_costs_the_same_for_one_or_fifty_matches(client, db):

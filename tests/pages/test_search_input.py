@@ -50,7 +50,9 @@ def test_strange_input_gets_a_clear_page_with_the_query_escaped(client, seed, qu
     assert "\x00" not in html
     results = response.context["results"]
     assert len(results.query) <= search.MAX_QUERY_LENGTH
-    if not results.searched:
+    if results.only_left_out:
+        assert "A minus only leaves a word out" in html
+    elif not results.searched:
         assert "There was nothing to search for" in html
     elif results.total:  # the page shows what was found, and says how much
         capped = "+" if results.is_capped else ""
@@ -139,3 +141,38 @@ def test_control_characters_and_markers_are_removed_from_the_query():
     query, truncated = search.clean_query(f"a\x00b\x07 {search.START}c{search.STOP}\u200b d  ")
     assert query == "a b c d"
     assert not truncated
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("seoul -zzzzqq", (["seoul"], ["zzzzqq"])),
+        ('Seoul -"Seoul city"', (["seoul"], ["seoul city"])),
+        ('"smart city" training', (["smart city", "training"], [])),
+        ("seoul OR jeju", (["seoul", "jeju"], [])),
+        ("-webinar", ([], ["webinar"])),
+        ('-"" - "', ([], [])),
+    ],
+)
+def test_a_query_is_read_as_a_web_search_engine_reads_it(query, terms):
+    assert search.query_terms(query) == terms
+
+
+def test_a_minus_leaves_a_word_out_and_a_missing_word_changes_nothing(client, seed):
+    """On either database: a word no text holds, left out, leaves the results as they were;
+    a word every result holds, left out, leaves none; a minus alone is no search."""
+
+    def totals(query):
+        return {
+            key: section.total for key, section in sections(search_page(client, query)[0]).items()
+        }
+
+    seoul = totals("Seoul")
+    assert seoul and totals("Seoul -zzzzqq") == seoul
+    assert totals("Seoul -Seoul") == {}
+    hospitality = totals("hospitality")
+    assert hospitality and totals("hospitality -webinar") == hospitality
+    response, html = search_page(client, "-webinar")
+    assert not response.context["results"].searched
+    assert "A minus only leaves a word out" in html
+    assert '<a href="?q=training%20-webinar">training -webinar</a>' in html
