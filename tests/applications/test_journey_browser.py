@@ -252,3 +252,21 @@ def test_each_field_is_as_wide_as_its_answer_on_a_laptop_and_full_width_on_a_pho
     assert laptop["City"] < laptop["Full name"] < laptop["Email"] < answer * 0.75
     page.set_viewport_size({"width": 375, "height": 812})
     assert len(set(widths().values())) == 1
+
+
+def test_a_kept_file_with_a_long_name_wraps_within_a_phones_column(
+    live_server, page, call, tmp_path
+):
+    """A document kept from a form refused for another answer is named in its field's hint;
+    a name with no space in it wraps there rather than widening the page."""
+    document = tmp_path / ("Nomination_letter_for_the_training_program_" * 3 + "2027.pdf")
+    document.write_bytes(pdf_bytes())
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(live_server.url + call.get_absolute_url())
+    fill_form(page, document)
+    page.get_by_label("Full name").fill("")
+    page.get_by_role("button", name="Send the application").click()
+    kept = page.locator(".kept-file")
+    expect(kept).to_be_visible()
+    assert "Nomination_letter" in kept.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375

@@ -210,7 +210,10 @@ def test_nothing_overflows_sideways_on_a_phone(live_server, seed, page):
     page.set_viewport_size({"width": 375, "height": 812})
     wide = {}
     demo = "/programs/sample-program-demo/sample-edition/"
-    for path in [*PAGES, demo, demo + "apply/"]:
+    # What a visitor types, quoted back, wraps too: a web address, the longest query kept.
+    searches = ["/search/?q=https://www.example.org/programs/smart-city-training/2018"]
+    searches += ["/search/?q=" + "x" * 200, "/search/?q=-" + "y" * 150]
+    for path in [*PAGES, demo, demo + "apply/", *searches]:
         page.goto(live_server.url + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 375:
