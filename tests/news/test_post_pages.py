@@ -103,30 +103,46 @@ def test_news_list_year_and_tag(client, seed):
     html = response.content.decode()
     posts = html[html.index('<div class="news-list">') : html.index("</main>")]
     assert "Hands-on experience offered in first Smart City Driver webinar" not in posts
-    # The other tags, to move sideways: every public tag but this one, in the page's head.
-    head = html[html.index('<div class="page-head">') : html.index('<div class="news-list">')]
-    others = re.findall(r'rel="tag">([^<]+?)(?: <span|</a>)', head)
-    assert "Smart City Driver" in others and "COVID-19" not in others
-    # The newest of a tag's posts comes first, a row like the others; it does not name the
-    # tag again, and the page names each other tag with its number of posts.
+    # Every topic, to move sideways, in the filter beside the list, this one marked current.
+    topics = html[html.index('<details class="news-filter">') : html.index("</details>")]
+    assert '<a href="/news/tag/covid-19/" aria-current="page">COVID‑19 ' in topics
+    assert re.search(
+        r'href="/news/tag/webinar/">Webinar <span class="topic-list__count">.*?>5<', topics
+    )
+    # The newest of a tag's posts leads, featured; it does not name the tag again.
     first = ITEM.findall(html)[0]
     assert "The Americas in focus in second webinar on" in first
+    assert "news-item--featured" in first
     assert 'href="/news/tag/covid-19/"' not in first
-    assert re.search(r'rel="tag">Webinar <span class="tag__count">.*?>5<', head)
     assert "10 posts" in text_of(client.get("/news/2020/"))
 
 
-def test_the_news_is_an_archive_of_rows_under_their_year(client, seed):
-    """No photographs in the seed: every post a text row, none set apart from the others,
-    under a heading for its year; a year's page is the rows alone, their titles its h2s."""
+def test_the_news_is_led_by_the_newest_post_then_rows_under_their_year(client, seed):
+    """No photographs in the seed: the newest post leads the first page, featured (its
+    title an h2), then a text row a post under a heading for its year; a year's page is the
+    rows alone, their titles its h2s. A later page features none."""
     html = client.get("/news/").content.decode()
-    assert html.count('<article class="news-item">') == 10
-    assert "<img" not in html and "featured" not in html
+    items = ITEM.findall(html)
+    assert len(items) == 10 and "<img" not in html
+    assert items[0].startswith('<article class="news-item news-item--featured">')
+    assert "18 cities awarded" in items[0] and '<h2 class="news-item__title">' in items[0]
+    assert html.count('<article class="news-item">') == 9
     assert '<h2 id="news-year-2020" class="news-year__heading">2020</h2>' in html
-    assert html.count('<h3 class="news-item__title">') == 10
+    assert html.index("news-item--featured") < html.index('id="news-year-2020"')
+    assert html.count('<h3 class="news-item__title">') == 9
     year = client.get("/news/2020/").content.decode()
     assert "news-year__heading" not in year
+    assert year.count("news-item--featured") == 1
     assert year.count('<h2 class="news-item__title">') == 10
+
+
+def test_only_a_lists_first_page_is_led_by_a_featured_post(client, empty_site):
+    with as_one_change():
+        for day in range(1, 13):
+            PostFactory(published_at=dt.datetime(2024, 1, day, tzinfo=dt.UTC))
+    assert "news-item--featured" in client.get("/news/").content.decode()
+    later = client.get("/news/?page=2").content.decode()
+    assert "news-item--featured" not in later and len(ITEM.findall(later)) == 2
 
 
 def test_the_news_list_is_headed_by_each_year_it_holds(client, empty_site):
@@ -134,10 +150,12 @@ def test_the_news_list_is_headed_by_each_year_it_holds(client, empty_site):
         PostFactory(title="A post of 2020", published_at=dt.datetime(2020, 5, 1, tzinfo=dt.UTC))
         PostFactory(title="A post of 2019", published_at=dt.datetime(2019, 5, 1, tzinfo=dt.UTC))
     html = client.get("/news/").content.decode()
+    # The post of 2020 leads, featured; its year alone would be an empty heading.
     headings = re.findall(r'class="news-year__heading">(\d+)</h2>', html)
-    assert headings == ["2020", "2019"]
+    assert headings == ["2019"]
     year_2019 = html.index('id="news-year-2019"')
     assert html.index("A post of 2020", html.index("<main")) < year_2019
+    assert "news-item--featured" in html[html.index("<main") : year_2019]
     assert html.index("A post of 2019", html.index("<main")) > year_2019
 
 
@@ -232,9 +250,11 @@ def test_a_post_reads_as_an_article_its_text_then_its_facts(client, seed):
     # The date is shown once on the page, in the head (the more news rows are other posts').
     article = main[: main.index("</article>")]
     assert article.count(date) == 1
-    # A brief is one paragraph in the body's type: the lede's larger type is for more text.
+    # A brief is its lede alone, in the lede's larger type (a standfirst).
     text = main[main.index('<div class="prose post__text">') :]
-    assert text.startswith('<div class="prose post__text">\n      <p><span class="dateline">')
+    assert text.startswith(
+        '<div class="prose post__text">\n      <p class="lede"><span class="dateline">'
+    )
     assert "side-col" not in main and "with-aside" not in main
     facts = main[main.index('<section class="post__facts"') :]
     facts = facts[: facts.index("</section>")]
@@ -331,21 +351,23 @@ def test_a_tag_page_does_not_repeat_its_tag_on_each_card(client, seed):
     assert 'href="/news/tag/covid-19/"' in client.get("/news/").content.decode()
 
 
-def test_news_year_chips_are_named_and_only_offered_when_there_is_a_choice(client, seed):
-    # Every seed post is of 2020: one year is no choice, so no chip.
-    assert "News by year" not in client.get("/news/").content.decode()
+def test_news_years_are_named_and_only_offered_when_there_is_a_choice(client, seed):
+    # Every seed post is of 2020: one year is no choice, so no list of years.
+    assert "news-filter-years" not in client.get("/news/").content.decode()
     with as_one_change():
         PostFactory(published_at=dt.datetime(2019, 5, 1, tzinfo=dt.UTC))
     html = client.get("/news/").content.decode()
-    assert '<span id="year-chips-label" class="chips__label">News by year:</span>' in html
-    assert 'aria-labelledby="year-chips-label"' in html
+    assert '<h2 id="news-filter-years" class="news-filter__heading">Years</h2>' in html
+    assert '<li><a href="/news/2019/">2019</a></li>' in html
+    year = client.get("/news/2019/").content.decode()
+    assert '<a href="/news/2019/" aria-current="page">2019</a>' in year
     # A tag's page does not offer the years of all the news.
-    assert "News by year" not in client.get("/news/tag/covid-19/").content.decode()
+    assert "news-filter-years" not in client.get("/news/tag/covid-19/").content.decode()
 
 
-def test_the_lede_style_is_kept_for_a_post_with_more_text_to_follow(client, empty_site):
-    """A brief (a post that is its lede alone) is one paragraph in the body's type, its
-    panel under it; a post with a body opens with the lede, set larger."""
+def test_the_lede_style_is_kept_for_a_brief_and_a_post_with_more_text(client, empty_site):
+    """A brief (a post that is its lede alone) is its lede in the lede's larger type, a
+    standfirst; a post with a body opens with the lede, set larger too."""
     with as_one_change():
         brief = PostFactory(slug="brief", lede="One paragraph.", body="")
         long = PostFactory(slug="long", lede="The lede.", body="The body follows.")
@@ -356,7 +378,8 @@ def test_the_lede_style_is_kept_for_a_post_with_more_text_to_follow(client, empt
         "<div",
         'class="prose',
         'post__text">',
-        "<p>One",
+        "<p",
+        'class="lede">One',
         "paragraph.</p>",
     ]
     long_html = client.get(long.get_absolute_url()).content.decode()
@@ -477,15 +500,30 @@ def test_whole_sentences_keeps_a_short_text_whole_and_cuts_a_long_one_at_a_sente
     assert whole_sentences(one, 10) == one
 
 
-def test_the_news_list_names_its_tags_with_their_counts_and_the_feeds(client, seed):
+def test_the_news_list_is_filtered_by_topics_with_their_counts_and_the_feeds(client, seed):
+    """The page head is the heading and the count alone; the topics (each tag with its
+    number of posts, after "All news", the current one marked) and the feeds are a
+    `<details>` before the list ("Filter by topic (11)"), a column beside it from 64rem."""
     html = client.get("/news/").content.decode()
-    head = html[html.index('<div class="page-head">') : html.index('<div class="news-list">')]
-    assert '<p class="page-head__tags-label">News by tag</p>' in head
-    chips = re.findall(r'rel="tag">([^<]+?) <span class="tag__count">(.*?)</span></a>', head)
-    counts = {name: re.sub(r"<[^>]+>", "", count) for name, count in chips}
+    head = html[
+        html.index('<div class="page-head">') : html.index(
+            "</div>", html.index('<div class="page-head">')
+        )
+    ]
+    assert 'rel="tag"' not in head and "feed" not in head
+    start = html.index('<details class="news-filter">')
+    assert start < html.index('class="news-layout__list"')
+    topics = html[start : html.index("</details>", start)]
+    assert (
+        '<summary>Filter by topic <span class="news-filter__count">(11)</span></summary>' in topics
+    )
+    assert '<a href="/news/" aria-current="page">All news</a>' in topics
+    rows = re.findall(
+        r'href="/news/tag/[^"]+/">([^<]+?) <span class="topic-list__count">(.*?)</span></a>', topics
+    )
+    counts = {name: re.sub(r"<[^>]+>", "", count) for name, count in rows}
+    assert len(counts) == 11
     assert counts["Webinar"] == "(5 posts)" and counts["ASCN"] == "(1 post)"
-    assert '<a href="/news/feed/rss/" type="application/rss+xml">News feed (RSS)</a>' in head
-    assert '<a href="/news/feed/atom/" type="application/atom+xml">News feed (Atom)</a>' in head
-    # A year's news does not count the other years' posts by tag.
-    year = client.get("/news/2020/").content.decode()
-    assert "News by tag" not in year
+    assert '<a href="/news/feed/rss/" type="application/rss+xml">News feed (RSS)</a>' in topics
+    assert '<a href="/news/feed/atom/" type="application/atom+xml">News feed (Atom)</a>' in topics
+    assert "open" not in html[start : html.index(">", start)]

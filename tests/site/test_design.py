@@ -559,60 +559,68 @@ grid => [
     "path", ["/news/", "/news/tag/covid-19/", "/news/tag/wego-awards/", "/news/tag/webinar/"]
 )
 def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
-    """On the news and a tag's page every post is a row of one shape, the rows stacked the
-    list's width: from 48rem its date in a column left of the title, on a phone over it;
-    the title is the largest text of a row, the lede at the body's size and measure, never
-    larger than the title."""
+    """On the news and a tag's page every post is a row of one shape, one column: its date
+    just above the title, the lede under it at the body's size and measure, the tags under
+    the lede, nothing far to the side. The first is the newest post, featured: its title a
+    step larger than any other row's, its lede still at the body's size."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     rows = page.locator(".news-list > .news-item")
     assert rows.count()
-    list_box = page.locator(".news-list").first.bounding_box()
     body = float(page.locator("body").evaluate("e => getComputedStyle(e).fontSize")[:-2])
     size = "e => parseFloat(getComputedStyle(e).fontSize)"
-    previous_bottom = None
+    titles = []
     for row in rows.all():
-        box = row.bounding_box()
-        assert abs(box["width"] - list_box["width"]) < 1, "a row the list's width"
-        if previous_bottom is not None:
-            assert abs(box["y"] - previous_bottom) < 1, "rows stacked, one a line"
-        previous_bottom = box["y"] + box["height"]
         date = row.locator(".news-item__date").bounding_box()
         title = row.locator(".news-item__title")
         lede = row.locator(".news-item__lede")
-        if width == 1280:
-            assert date["x"] + date["width"] <= title.bounding_box()["x"], "the date at the left"
-            assert abs(date["y"] - title.bounding_box()["y"]) < 12, "on the title's line"
-        else:
-            assert date["y"] + date["height"] <= title.bounding_box()["y"] + 1, "over the title"
+        title_box, lede_box = title.bounding_box(), lede.bounding_box()
+        assert date["y"] + date["height"] <= title_box["y"] + 1, "the date over the title"
+        assert title_box["y"] - (date["y"] + date["height"]) < 12, "just above it"
+        assert abs(date["x"] - title_box["x"]) < 1 and abs(lede_box["x"] - title_box["x"]) < 1
+        tags = row.locator(".news-item__tags")
+        if tags.count():
+            box = tags.bounding_box()
+            assert box["y"] >= lede_box["y"] + lede_box["height"], "the tags under the lede"
+            assert abs(box["x"] - title_box["x"]) < 1
         assert lede.evaluate(size) == body
         assert title.evaluate(size) > lede.evaluate(size)
         assert title.evaluate("e => getComputedStyle(e).textWrap") == "pretty"
-        assert lede.bounding_box()["width"] <= 66 * body * 0.6, "the lede at the measure"
-        # Nothing on the page is set larger than a title but the page's and year's headings.
-        larger = row.evaluate(
-            """(r, t) => [...r.querySelectorAll('*')].filter(e => e.childElementCount === 0
-                && parseFloat(getComputedStyle(e).fontSize) > t).length""",
-            title.evaluate(size),
-        )
-        assert larger == 0
+        assert lede_box["width"] <= 66 * body * 0.6, "the lede at the measure"
+        titles.append(title.evaluate(size))
+    assert rows.first.evaluate("e => e.classList.contains('news-item--featured')")
+    assert all(titles[0] > t for t in titles[1:]), "the newest post's title the largest"
 
 
 @pytest.mark.parametrize("path", ["/news/", "/news/tag/webinar/"])
-def test_the_news_heads_tags_wrap_on_a_phone_and_the_first_post_shows(seeded_server, page, path):
-    """On a phone the tag chips of the news head wrap on as many lines as they need, every
-    chip whole and none scrolled out of view; the first post's title is in the first
-    screen."""
+def test_the_news_topics_fold_above_the_list_on_a_phone_and_stand_beside_it_wide(
+    seeded_server, page, path
+):
+    """On a phone the topics and feeds are folded above the list ("Filter by topic"), so
+    the first post's title is high in the first screen; they open with no script. From
+    64rem they are a column at the right of the list, shown whole, the current topic
+    marked."""
     page.set_viewport_size({"width": 375, "height": 812})
     page.goto(seeded_server.url + path)
-    chips = page.locator(".page-head__tags .tag-list")
-    assert chips.evaluate("e => e.scrollWidth <= e.clientWidth")
-    assert chips.evaluate("e => getComputedStyle(e).flexWrap") == "wrap"
-    for chip in chips.locator(".tag").all():
-        box = chip.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+    fold = page.locator("details.news-filter")
+    topics = fold.locator(".topic-list").first
+    assert not topics.is_visible()
     title = page.locator(".news-item__title").first.bounding_box()
-    assert title["y"] + title["height"] <= 812
+    assert title["y"] + title["height"] <= 560
+    fold.locator("summary").click()
+    assert topics.is_visible()
+    assert topics.evaluate("e => e.scrollWidth <= e.clientWidth")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(seeded_server.url + path)
+    assert not fold.locator("summary").is_visible()
+    assert topics.is_visible()
+    listed = page.locator(".news-layout__list").bounding_box()
+    side = fold.bounding_box()
+    assert side["x"] >= listed["x"] + listed["width"]
+    assert abs(side["y"] - listed["y"]) < 2, "level with the list"
+    current = topics.locator("[aria-current=page]")
+    assert current.count() == 1
+    assert current.evaluate("e => getComputedStyle(e).fontWeight") == "700"
 
 
 @pytest.mark.parametrize("width", [1280, 800])
@@ -840,6 +848,9 @@ def test_a_posts_newer_and_older_posts_are_two_cards_over_the_years_news(seeded_
     assert abs(newer.bounding_box()["y"] - older.bounding_box()["y"]) < 1
     for card in (newer, older):
         assert card.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid"
+        # Its title set as a card's title is: semibold, not light body text.
+        weight = card.locator(".card__title").evaluate("e => getComputedStyle(e).fontWeight")
+        assert int(weight) >= 600
     # The year's news on a line of its own under them.
     assert year.bounding_box()["y"] > older.bounding_box()["y"] + older.bounding_box()["height"]
 
@@ -868,8 +879,14 @@ def test_a_post_is_an_article_its_light_facts_beside_or_under_its_text(seeded_se
     assert facts.evaluate(style) == ["rgba(0, 0, 0, 0)", "none"]
     body = page.locator("body").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert facts.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") < body
+    # A brief, its lede alone, is set in the lede's larger type (a standfirst).
+    lede = page.locator(".post__text .lede")
+    assert lede.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") > body
     more = page.get_by_role("heading", name="More news")
     assert more.bounding_box()["y"] > pager["y"]
+    # No wide white gap before the band of more news.
+    band = page.locator(".post__more").bounding_box()
+    assert band["y"] - (pager["y"] + pager["height"]) <= 80
     assert page.locator(".post__more .news-item").count() == 3
     if width == 1280:
         assert title["width"] > 640
