@@ -184,6 +184,7 @@ class ProgramListView(PublicProgramsMixin, TemplateView):
             self.with_offices(section)
         return super().get_context_data(
             sections=sections,
+            kinds=list(ProgramKind),
             sample_programs=self.real_and_samples(shown)[1],
             collection=collection("Programs", shown),
             **kwargs,
@@ -214,7 +215,7 @@ class ProgramKindView(PublicProgramsMixin, TemplateView):
                 f"kind-map:{kind.value}", lambda: offices_map(section.get("offices", []))
             ),
             sample_programs=samples,
-            other_kinds=[k for k in ProgramKind if k != kind],
+            kinds=list(ProgramKind),
             collection=collection(heading, programs),
             page_heading=heading,
             **kwargs,

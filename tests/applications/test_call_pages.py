@@ -177,8 +177,10 @@ def test_the_program_page_says_how_to_take_part(client, call):
     html = html_of(client, call.edition.program.get_absolute_url())
     assert "How to take part" in html
     assert "Open until" in html and f'href="{call.get_absolute_url()}"' in html
-    # An open call leads the page, before the program's editions.
+    # An open call leads the page, before the program's editions, in the tinted panel
+    # (without a call the section is a note).
     assert html.index('id="take-part-heading"') < html.index('id="editions-heading"')
+    assert '<section class="take-part" aria-labelledby="take-part-heading">' in html
 
 
 def test_the_program_page_without_a_call_says_whom_to_write_to(client, seed):

@@ -5,7 +5,6 @@ import datetime as dt
 import re
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -189,20 +188,45 @@ def test_the_regional_kind_is_its_offices_each_saying_what_is_its_own(client, se
             assert "program-card" not in html
 
 
+KINDS = ("main", "regional", "partner", "joint-workshop")
+
+
+def kind_tabs(html):
+    """The row of kind tabs under a programs page's head."""
+    tabs = html[html.index('<nav class="kind-tabs" aria-label="Kinds of program">') :]
+    return tabs[: tabs.index("</nav>")]
+
+
 def test_programs_page_leads_to_each_kinds_own_page(client, seed):
-    """Each group's heading, and the kinds named in the page head, link to the kind's
+    """Each group's heading, and the kind tabs under the page head, link to the kind's
     page, not to an anchor on this one."""
     html = client.get("/programs/").content.decode()
-    for kind in ("main", "regional", "partner", "joint-workshop"):
+    for kind in KINDS:
         heading = re.search(rf'<h2 id="kind-{kind}-heading"[^>]*>(.*?)</h2>', html, re.S)[1]
         assert f'<a href="/programs/kind/{kind}/">' in heading
         assert client.get(f"/programs/kind/{kind}/").status_code == 200
-    head = html[html.index('<nav class="chips"') :]
-    head = head[: head.index("</nav>")]
-    assert 'href="#' not in head
-    assert re.findall(r'href="([^"]+)"', head) == [
-        f"/programs/kind/{kind}/" for kind in ("main", "regional", "partner", "joint-workshop")
+    tabs = kind_tabs(html)
+    assert 'href="#' not in tabs and "aria-current" not in tabs
+    assert re.findall(r'href="([^"]+)"', tabs) == [f"/programs/kind/{kind}/" for kind in KINDS]
+    # Under the head, not in it.
+    head = html[html.index('<div class="page-head">') : html.index('<nav class="kind-tabs"')]
+    assert "/programs/kind/" not in head
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_kinds_page_has_the_kind_tabs_its_own_marked_current(client, seed, kind):
+    """The kinds are one navigation: the programs page's row of tabs, under the head of
+    each kind's page too, the page's own kind marked current; no "Other kinds" block."""
+    html = client.get(f"/programs/kind/{kind}/").content.decode()
+    tabs = kind_tabs(html)
+    assert re.findall(r'href="([^"]+)"', tabs) == [f"/programs/kind/{each}/" for each in KINDS]
+    assert re.findall(r'<a href="([^"]+)" aria-current="page">', tabs) == [
+        f"/programs/kind/{kind}/"
     ]
+    assert html.index("</h1>") < html.index('<nav class="kind-tabs"')
+    assert html.index('<nav class="kind-tabs"') < html.index('<div class="page-sections')
+    assert "Other kinds of program" not in html and "other-kinds" not in html
+    assert html.count('class="kind-tabs"') == 1
 
 
 def test_a_program_card_says_what_exists(client, seed):
@@ -228,6 +252,25 @@ def test_a_program_card_says_what_exists(client, seed):
     # On the landing page a long summary is cut at a sentence's end, not mid-sentence.
     landing = client.get("/").content.decode()
     assert "Seoul Human Resource Development Center (SHRDC) in Seoul, Korea.</p>" in landing
+
+
+@pytest.mark.parametrize(
+    "path", [MAIN, CHENGDU, "/programs/world-bank-institute-smart-cities-webinar-series/"]
+)
+def test_without_a_call_how_to_take_part_is_a_note_of_one_paragraph(client, seed, path):
+    """No call open: one paragraph (no call now, where one will be published, whom to
+    write to), a note rather than the open call's panel; the page's one line naming the
+    contacts, whom the footer lists too."""
+    html = client.get(path).content.decode()
+    section = html[html.index('<section class="take-part') :]
+    section = section[: section.index("</section>")]
+    assert section.startswith('<section class="take-part take-part--note"')
+    paragraphs = re.findall(r"<p>(.*?)</p>", section, re.S)
+    assert len(paragraphs) == 1
+    assert paragraphs[0].startswith("No call for applications is open now.")
+    assert "write to Ms. Alexandra Sidorova at" in paragraphs[0]
+    main = html[html.index("<main") : html.index('<footer class="site-footer">')]
+    assert main.count("mailto:andrew@we-gov.org") == 1
 
 
 def test_joint_workshop_program_shows_announcement_and_contacts(client, seed):
@@ -589,20 +632,27 @@ def test_a_kinds_page_leads_with_its_introductions_first_sentence(client, seed):
     assert "kind-section__intro" not in html
 
 
-def test_other_programs_are_the_programs_pages_cards(client, seed):
-    """A program's ways on are the one program card (kind, title, first sentences of the
-    summary, editions), as on the programs page and the landing page."""
+def test_other_programs_are_the_program_cards_in_short(client, seed):
+    """A program's ways on are the one program card in short (`teaser`): kind, title and
+    meta line, no summary, so they do not repeat the programs page's cards word for word."""
     html = client.get(CHENGDU).content.decode()
     others = html[html.index('id="other-programs-heading"') :]
     others = others[: others.index("</nav>")]
     cards = re.findall(r'<article class="card program-card.*?</article>', others, re.S)
     assert len(cards) == 3
-    shrdc = next(card for card in cards if "WeGO–SHRDC" in card or "SHRDC" in card)
+    assert all("program-card--teaser" in card for card in cards)
+    assert "card__text" not in others
+    shrdc = next(card for card in cards if "SHRDC" in card)
     assert '<p class="eyebrow">Main Training Program</p>' in shrdc
-    assert "8 editions since 2011" in shrdc
-    # The summary ends at a sentence's end, never cut mid-sentence.
-    text = re.search(r'<p class="card__text">(.*?)</p>', shrdc, re.S)[1]
-    assert text.rstrip().endswith(".") and "…" not in text
+    assert "8 editions since 2011 · latest" in shrdc
+    assert "Seoul Human Resource Development Center" not in shrdc
+    # A program with one edition names it on the meta line, without "latest".
+    workshop = next(card for card in cards if "Joint Workshop" in card)
+    assert re.search(r"1 edition · <span class=\"date-range\">.*</span>, Jeju Island</p>", workshop)
+    assert "latest" not in workshop
+    # The programs page keeps the whole card.
+    programs = client.get("/programs/").content.decode()
+    assert "Seoul Human Resource Development Center (SHRDC) in Seoul, Korea." in programs
 
 
 def test_the_programs_page_and_the_map_have_one_name_each(client, seed):
@@ -638,13 +688,22 @@ def test_the_rest_of_a_kinds_introduction_opens_its_section_under_a_heading(clie
     assert '<h3 class="card__title">WeGO Regional Office for Asia</h3>' in html
 
 
-def test_the_taking_part_band_names_whom_to_write_to_at_every_width(client, seed):
-    """Whom to write to is in the band on a phone too: no rule hides it."""
-    html = client.get("/programs/").content.decode()
-    assert '<div class="taking-part__contacts">' in html
-    css = (settings.BASE_DIR / "static/css/site.css").read_text()
-    rules = re.findall(r"\.taking-part__contacts\s*(?:,[^{]*)?\{([^}]*)\}", css)
-    assert rules and all("display: none" not in rule for rule in rules)
+@pytest.mark.parametrize("path", ["/programs/", "/programs/kind/regional/"])
+def test_the_taking_part_band_names_whom_to_write_to_in_one_line(client, seed, path):
+    """The band says whom to write to in one sentence of its paragraph, with their
+    addresses; the footer lists them too, and no block of contacts repeats it."""
+    html = client.get(path).content.decode()
+    band = html[html.index('class="band band--tint taking-part"') :]
+    band = band[: band.index("</section>")]
+    paragraphs = re.findall(r"<p>(.*?)</p>", band, re.S)
+    assert len(paragraphs) == 1
+    assert "write to Ms. Alexandra Sidorova at" in paragraphs[0]
+    assert '<a href="mailto:andrew@we-gov.org">andrew@we-gov.org</a>' in paragraphs[0]
+    assert 'class="contacts"' not in band and "Whom to write to" not in band
+    main = html[html.index("<main") : html.index('<footer class="site-footer">')]
+    assert main.count("mailto:andrew@we-gov.org") == 1
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert "mailto:andrew@we-gov.org" in footer
 
 
 def test_a_long_edition_summary_is_body_text_and_its_figures_keep_the_programs_order(client, seed):

@@ -652,8 +652,9 @@ def test_no_card_stretches_across_the_page(seeded_server, page, path, width):
             else:
                 assert card < grid / 2 + 1, (path, i, card, grid)
     if width >= 1024 and path.startswith("/programs/"):
-        for i in range(page.locator(".kind-section").count()):
-            section = page.locator(".kind-section").nth(i)
+        kinds = page.locator(".kind-section:not(.sample-group)")
+        for i in range(kinds.count()):
+            section = kinds.nth(i)
             box = section.bounding_box()
             assert box["width"] > min(width, 1216) * 0.85, "the page's width"
             cards = section.locator(".kind-section__cards").bounding_box()
@@ -1137,3 +1138,57 @@ def test_the_head_locator_is_a_sharp_disc_with_its_caption_beside_or_under_it(
             assert caption["y"] >= box["y"] + box["height"]
             middle = caption["x"] + caption["width"] / 2
             assert abs(middle - (box["x"] + box["width"] / 2)) < 2
+
+
+# How far a card's box reaches below its last line: its bottom padding when the card is
+# as tall as what it says.
+EMPTY_BELOW_JS = """card => card.getBoundingClientRect().bottom
+    - card.lastElementChild.getBoundingClientRect().bottom
+    - parseFloat(getComputedStyle(card).paddingBottom)"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_programs_pages_tab_their_kinds_fit_the_offices_and_frame_the_sample(
+    live_server, seed, page, width
+):
+    """The kinds are a row of tabs under the head (the page's own kind marked as the menu
+    marks its section), the regional offices' cards are as tall as what they say, and the
+    sample program is framed apart, on the tint, under a smaller heading."""
+    call_command("load_demo", verbosity=0)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + "/programs/kind/regional/")
+    tabs = page.get_by_role("navigation", name="Kinds of program")
+    head = page.locator(".page-head").bounding_box()
+    assert tabs.bounding_box()["y"] >= head["y"] + head["height"] - 1, "under the head"
+    assert tabs.bounding_box()["y"] < page.locator(".page-sections").bounding_box()["y"]
+    current = tabs.locator("a[aria-current=page]")
+    assert current.inner_text() == "Regional Office Programs"
+    menu = page.get_by_role("navigation", name="Main").locator("a[aria-current]")
+    look = "e => { const s = getComputedStyle(e); return [s.color, s.boxShadow]; }"
+    assert current.evaluate(look) == menu.evaluate(look)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    for card in page.locator(".office-card").all():
+        assert card.evaluate(EMPTY_BELOW_JS) <= 2, "no empty space under the card's text"
+
+    page.goto(live_server.url + "/programs/")
+    assert (
+        page.get_by_role("navigation", name="Kinds of program").locator("a[aria-current]").count()
+        == 0
+    )
+    sample = page.locator(".sample-group")
+    assert sample.evaluate("e => getComputedStyle(e).borderTopStyle") == "dashed"
+    assert sample.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(243, 246, 249)"
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    assert sample.locator("h2").evaluate(size) < page.locator("#kind-main-heading").evaluate(size)
+    assert sample.get_by_role("link", name=re.compile("Sample program")).is_visible()
+
+
+def test_without_a_call_how_to_take_part_is_a_note_not_a_panel(live_server, seed, page):
+    """A program without an open call says how to take part in a note (no tint, no
+    padding); an open call's is the tinted panel with Apply."""
+    call_command("load_demo", verbosity=0)
+    page.goto(live_server.url + "/programs/wego-shrdc-training-program/")
+    look = "e => { const s = getComputedStyle(e); return [s.backgroundColor, s.paddingLeft]; }"
+    assert page.locator(".take-part").evaluate(look) == ["rgba(0, 0, 0, 0)", "0px"]
+    page.goto(live_server.url + "/programs/sample-program-demo/")
+    assert page.locator(".take-part").evaluate(look) != ["rgba(0, 0, 0, 0)", "0px"]
