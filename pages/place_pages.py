@@ -188,6 +188,7 @@ def place_page_data(place):
             )
             .distinct()
             .with_participant_counts()
+            .with_program_ranks()
             .select_related("program", "venue_country")
         )
         participants = list(
@@ -288,6 +289,7 @@ def country_page_data(country):
             )
             .distinct()
             .with_participant_counts()
+            .with_program_ranks()
             .select_related("program", "venue_country")
         )
         testimonials = list(

@@ -8,7 +8,6 @@ testimonials or applications. Their addresses keep the programs section's names
 """
 
 from collections import Counter
-from types import SimpleNamespace
 from urllib.parse import urljoin
 
 from django.db.models import Case, Prefetch, Q, Value, When, prefetch_related_objects
@@ -252,7 +251,7 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
     def gather_content(self):
         """The edition (a 404 when it is not public: nothing is kept then) and what the
         page lists from other tables. An edition known by its dates and venue only gets
-        the compact page, which shows its program's editions and contacts instead."""
+        the compact page, which shows its program's editions instead."""
         edition = super().get_object()
         participant_groups = edition.participants_by_country()
         documented = bool(
@@ -270,7 +269,6 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
                 Testimonial.objects.published().filter(edition=edition).select_related("place")
             ),
             "program_editions": [] if documented else self.public_program_editions(edition),
-            "program_contacts": [] if documented else list(edition.program.contacts.all()),
             "head_map": places_locator([edition.venue_place] if edition.venue_place else []),
         }
 
@@ -291,7 +289,6 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
             participant_groups=content["participant_groups"],
             call=call,
             testimonials=content["testimonials"],
-            program_contacts=content["program_contacts"],
             head_map=content["head_map"],
             event_json_ld=event_json_ld(edition, url, offers=offer),
             **kwargs,
@@ -333,23 +330,21 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
             .filter(program_id=edition.program_id)
             .select_related("program", "venue_country", "call")
             .with_participant_counts()
+            .with_program_ranks()
         )
 
-    # The compact page of an edition shows its program's editions and how to take part
-    # next; its template asks for these.
+    # The compact page of an edition shows its program's editions, its place among them
+    # and how to take part next; its template asks for these.
     @property
     def program_editions(self):
         return self.content["program_editions"]
 
     def edition_rank(self):
-        """This edition's place among its program's public editions, counted from the first
-        (`number` of `total`); None when it is not among them (a staff preview)."""
-        oldest_first = [e.pk for e in reversed(self.program_editions)]
-        if self.object.pk not in oldest_first:
-            return None
-        return SimpleNamespace(
-            number=oldest_first.index(self.object.pk) + 1, total=len(oldest_first)
-        )
+        """This edition's place among its program's public editions, as the archive's rows
+        count it (`Edition.program_rank`); None when it is not among them (a staff
+        preview)."""
+        row = next((e for e in self.program_editions if e.pk == self.object.pk), None)
+        return row.program_rank if row else None
 
     def program_calls(self):
         """Calls of the program's coming editions that are open or about to open."""

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.generic import ArchiveIndexView, TemplateView, YearArchiveView
 
 from programs.models import (
+    AttendanceMode,
     Contact,
     Edition,
     Introduction,
@@ -248,6 +249,7 @@ class EditionArchiveMixin(BreadcrumbsMixin, PaginatedListMixin):
             .filter(program__is_sample=False)
             .select_related("program", "venue_country")
             .with_participant_counts()
+            .with_program_ranks()
             .order_by("-start_date", "-pk")
         )
 
@@ -320,19 +322,20 @@ class EditionYearView(EditionArchiveMixin, DateArchiveMixin, YearArchiveView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         editions = context["editions"]
-        context["year_figures"] = year_figures(editions)
-        context["year_programs"] = list({e.program_id: e.program for e in editions}.values())
+        context["year_summary"] = summary = year_summary(editions)
+        context["year_programs"] = summary.programs
         return context
 
     def get_breadcrumbs(self, context):
         return [archive_crumb(), Crumb(str(context["year"]), self.request.path)]
 
 
-def year_figures(editions):
-    """A year's editions in figures: how many, their days of training, the cities and bodies
-    that took part (each counted once, where recorded: none when no edition records any)
-    and the venues (a figure only where there were several: one venue says nothing the
-    table does not). Reads the participants in one query, only when an edition has some."""
+def year_summary(editions):
+    """What a year's sentence says of it: how many editions, of which programs, their
+    days of training, their venues (each once, newest first) and whether one was online
+    only, and the cities and bodies that took part (each counted once, where recorded:
+    none when no edition records any). Reads the participants in one query, only when an
+    edition has some."""
     editions = list(editions)
     bodies = 0
     if any(edition.body_count for edition in editions):
@@ -340,7 +343,12 @@ def year_figures(editions):
         bodies = len({place_id or name for place_id, name in rows})
     return SimpleNamespace(
         edition_count=len(editions),
+        programs=list({edition.program_id: edition.program for edition in editions}.values()),
         day_count=sum(edition.day_count for edition in editions),
+        venues=list(dict.fromkeys(edition.venue for edition in editions if edition.venue)),
+        online=any(
+            edition.attendance == AttendanceMode.ONLINE and not edition.venue
+            for edition in editions
+        ),
         body_count=bodies,
-        venue_count=len({edition.venue for edition in editions if edition.venue}),
     )

@@ -1,6 +1,7 @@
 """Editions: one running of a program, with its dates, venue and organisers."""
 
 import re
+from types import SimpleNamespace
 
 import reversion
 from django.core.exceptions import ValidationError
@@ -47,6 +48,28 @@ class EditionQuerySet(PublishableQuerySet):
             body_count=per_edition(Count("pk")),
             country_count=per_edition(Count("country", distinct=True)),
             topic_count=per_edition(Count("pk"), topics),
+        )
+
+    def with_program_ranks(self):
+        """Each edition's place among its program's public editions, counted from the
+        first by start date (`program_edition_number` of `program_edition_total`), as
+        annotations: what tells apart a program's editions in a list of every program's
+        (see `Edition.program_rank`).
+
+        Correlated subqueries rather than a window: a page's filter (the editions held, a
+        place's) must not change how an edition is counted among its program's.
+        """
+        public = self.model.objects.published().filter(program=OuterRef("program")).order_by()
+        before = public.filter(
+            Q(start_date__lt=OuterRef("start_date"))
+            | Q(start_date=OuterRef("start_date"), pk__lte=OuterRef("pk"))
+        )
+
+        def counted(rows):
+            return Coalesce(Subquery(rows.values("program").annotate(n=Count("pk")).values("n")), 0)
+
+        return self.annotate(
+            program_edition_number=counted(before), program_edition_total=counted(public)
         )
 
     def latest_of_each_kind(self, count):
@@ -205,6 +228,17 @@ class Edition(HasSocialCard, HasPhoto, RemembersStoredValues, Publishable):
     @property
     def venue(self):
         return ", ".join(part for part in [self.venue_city, str(self.venue_country or "")] if part)
+
+    @property
+    def program_rank(self):
+        """A public edition's place among its program's public editions, where its query
+        counted it (`with_program_ranks`): `number` of `total`, the first being 1; else
+        None."""
+        number = getattr(self, "program_edition_number", 0)
+        total = getattr(self, "program_edition_total", 0)
+        if not number:
+            return None
+        return SimpleNamespace(number=number, total=total)
 
     @property
     def day_count(self):

@@ -476,10 +476,13 @@ def test_a_places_own_page_does_not_repeat_it_on_its_editions_rows(client, seed)
     html = client.get("/cities/seoul/").content.decode()
     start = html.index('<table class="archive-table')
     table = html[start : html.index("</table>", start)]
-    assert table.count('<th class="archive-table__dates" scope="row"><a ') == 8
     assert "Seoul, Korea" not in table and '<th scope="col">Venue</th>' not in table
-    # The archive's table, each row naming its program, its years heading their rows.
-    assert table.count('<td class="archive-table__program">') == 8
+    # The archive's table, each row naming its program (the row's link) and which of its
+    # editions it is, its years heading their rows.
+    assert table.count('<th class="archive-table__program" scope="row"><a ') == 8
+    assert re.findall(r'class="archive-table__rank">([^<]*)<', table) == [
+        f"Edition {n} of 8" for n in range(8, 0, -1)
+    ]
     assert 'scope="rowgroup"' in table and "edition-table" not in html
 
 

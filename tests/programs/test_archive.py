@@ -9,6 +9,7 @@ import pytest
 from programs.models import Edition
 from tests.factories import EditionFactory, ProgramFactory, as_one_change
 from tests.html import text_of
+from wego_site.core.publishing import PublicationStatus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_site")]
 
@@ -44,7 +45,7 @@ def test_the_archive_of_editions_comes_in_pages_newest_first(client):
 def test_a_year_of_the_archive_is_one_page(client):
     make_editions(60)
     html = client.get("/programs/archive/2003/").content.decode()
-    assert html.count('<th class="archive-table__dates" scope="row">') == 10
+    assert html.count('<th class="archive-table__program" scope="row">') == 10
     assert "?page=" not in html
 
 
@@ -81,6 +82,33 @@ def test_editions_to_come_are_apart_and_not_counted_among_those_held(client):
     assert '<th scope="col">Dates</th>' in year_page
     assert '<th scope="col">Year</th>' not in year_page
     assert "archive-table__year" not in year_page
+
+
+def test_a_programs_rows_say_which_of_its_public_editions_each_is(client):
+    """ "Edition 2 of 3" counts the program's public editions from the first, those to come
+    among them (the held rows are not a program's whole count) and a draft not; a
+    program of one edition says nothing of the kind."""
+    today = dt.date.today()
+    with as_one_change():
+        program = ProgramFactory(title="Long-running program")
+        for year in (2000, 2001, 2002):
+            EditionFactory(
+                program=program,
+                start_date=dt.date(year, 1, 1),
+                slug=f"e-{year}",
+                status=PublicationStatus.PUBLISHED if year != 2001 else PublicationStatus.DRAFT,
+            )
+        EditionFactory(program=program, slug="coming", start_date=today + dt.timedelta(days=40))
+        EditionFactory(start_date=dt.date(2003, 1, 1))
+    html = client.get("/programs/archive/").content.decode()
+    rows = archive_rows(html[html.index('id="held-heading"') :])
+    assert [row["program"].partition("program")[2].strip() for row in rows] == [
+        "",
+        "Edition 2 of 3",
+        "Edition 1 of 3",
+    ]
+    upcoming = html[html.index('id="upcoming-heading"') : html.index('id="held-heading"')]
+    assert re.findall(r'class="archive-table__rank">([^<]*)<', upcoming) == ["Edition 3 of 3"]
 
 
 def test_a_year_with_only_editions_to_come_has_its_chip_apart_after_the_years_held(client):
@@ -130,17 +158,26 @@ def test_the_archive_links_each_program_to_its_editions_and_leaves_out_a_sample(
 
 
 def archive_rows(html):
-    """The table's rows, each as {column class: cell text}."""
+    """The table's rows, each as {column class: cell text as shown} and, as "link", the
+    name of the row's link (with the words kept for screen readers)."""
     table = html[html.index('<table class="archive-table') : html.index("</table>")]
-    return [
-        {
-            name: text_of(SimpleNamespace(content=cell.encode()))
+
+    def shown(cell):
+        cell = re.sub(r'<span class="visually-hidden">.*?</span>', "", cell)
+        return text_of(SimpleNamespace(content=cell.encode()))
+
+    rows = []
+    for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]:
+        cells = {
+            name: shown(cell)
             for name, cell in re.findall(
                 r'<t[hd] class="archive-table__([a-z-]+)"[^>]*>(.*?)</t[hd]>', row, re.S
             )
         }
-        for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
-    ]
+        link = re.search(r"<a [^>]*>(.*?)</a>", row, re.S)
+        cells["link"] = text_of(SimpleNamespace(content=link[1].encode())) if link else ""
+        rows.append(cells)
+    return rows
 
 
 def test_every_archive_row_names_its_program_venue_and_length(client):
@@ -166,7 +203,16 @@ def test_every_archive_row_names_its_program_venue_and_length(client):
     html = client.get("/programs/archive/").content.decode()
     assert "<caption>Editions held, newest first</caption>" in html
     rows = archive_rows(html)
-    assert [row["program"] for row in rows] == ["Workshop elsewhere"] + 3 * ["Long-running program"]
+    # The program's name is the row's link; a program of several editions says which of
+    # them each row is, so its rows are told apart.
+    assert [row["program"] for row in rows] == ["Workshop elsewhere"] + [
+        f"Long-running program Edition {n} of 3" for n in (3, 2, 1)
+    ]
+    assert [row["link"] for row in rows[1:]] == [
+        "Long-running program, 1–5 January 2002",
+        "Long-running program, 1–5 January 2001",
+        "Long-running program, 1–4 January 2000",
+    ]
     assert all(row["venue"] for row in rows)
     assert [row["venue"] for row in rows[1:]] == 3 * [first.venue]
     assert [row["length"] for row in rows[1:]] == ["5 days", "5 days", "4 days"]
@@ -177,8 +223,8 @@ def test_every_archive_row_names_its_program_venue_and_length(client):
 
 def test_a_year_of_one_edition_has_the_archives_row_and_leads_to_the_years_around_it(client):
     """A year's page is the archive's rows, one edition or many (no card of another
-    design): the edition by its dates, its program and its venue, no lone count
-    under the head; then the years before and after it."""
+    design): the edition by its program, its dates and its venue, the year said in a
+    sentence under the head (no lone figure); then the years before and after it."""
     with as_one_change():
         program = ProgramFactory(title="Long-running program", slug="long-running")
         editions = [
@@ -191,11 +237,14 @@ def test_a_year_of_one_edition_has_the_archives_row_and_leads_to_the_years_aroun
     middle = editions[1]
     html = client.get("/programs/archive/2002/").content.decode()
     main = html[html.index("<main") : html.index("</main>")]
-    assert "year-edition" not in main and 'class="lede"' not in main
-    assert "1 edition" not in text_of(SimpleNamespace(content=main.encode()))
+    assert "year-edition" not in main and 'class="figures"' not in main
+    assert re.findall(r'<p class="lede">(.*?)</p>', main) == [
+        f"One edition of the Long-running program, 3 days of training in {middle.venue}."
+    ]
     (row,) = archive_rows(main)
-    assert row["program"] == "Long-running program"
-    assert row["dates"] == "Long-running program, 1–3 May 2002"
+    assert row["program"] == "Long-running program Edition 2 of 4"
+    assert row["link"] == "Long-running program, 1–3 May 2002"
+    assert row["dates"] == "1–3 May 2002"
     assert row["venue"] == middle.venue
     steps = main[main.index('<nav class="year-steps" aria-label="Other years">') :]
     assert re.search(r'href="/programs/archive/2000/" rel="prev">.*Editions of 2000</a>', steps)
@@ -203,7 +252,7 @@ def test_a_year_of_one_edition_has_the_archives_row_and_leads_to_the_years_aroun
     # A year of several editions lists them newest first, as the archive does, each naming
     # its program; the first year has no year before.
     several = client.get("/programs/archive/2004/").content.decode()
-    assert [row["dates"] for row in archive_rows(several)] == [
+    assert [row["link"] for row in archive_rows(several)] == [
         "Long-running program, 1–4 September 2004",
         "Long-running program, 1–3 May 2004",
     ]
@@ -213,7 +262,7 @@ def test_a_year_of_one_edition_has_the_archives_row_and_leads_to_the_years_aroun
 
 def test_who_took_part_is_said_under_the_program_where_recorded(client, seed):
     rows = archive_rows(client.get("/programs/archive/").content.decode())
-    jeju = next(row for row in rows if row["dates"].startswith("Joint Workshop"))
+    jeju = next(row for row in rows if row["link"].startswith("Joint Workshop"))
     assert jeju["program"].endswith(
         "28 participants from 18 cities and bodies in 13 countries · 6 topics"
     )
@@ -229,22 +278,52 @@ def test_a_row_without_a_venue_prints_no_placeholder(client):
     assert "—" not in html[html.index("<table") : html.index("</table>")]
 
 
-def test_a_year_heads_its_rows_with_its_figures_and_leads_to_its_programs(client, seed):
-    """A year's head gives it in figures (editions, days of training, the cities and bodies
-    that took part where recorded, each once, and the venues where there were several: one
-    venue is no figure), and its page leads on to each of its programs' editions."""
+def test_a_year_heads_its_rows_with_a_sentence_and_leads_to_its_programs(client, seed):
+    """A year's head says it in one sentence built from its editions (how many, of which
+    program, their days of training, where, and the cities and bodies that took part
+    where recorded, each once), no row of figures; its page leads on to each of its
+    programs' editions."""
     html = client.get("/programs/archive/2012/").content.decode()
     head = html[html.index('<div class="page-head">') : html.index('class="page-sections"')]
-    figures = re.findall(r"<dt>(.*?)</dt><dd>(\d+)</dd>", head)
-    assert figures == [("Editions", "2"), ("Days of training", "16")]
+    assert 'class="figures"' not in head
+    assert text_of(SimpleNamespace(content=head.encode())).startswith(
+        "Archive Editions of 2012 Two editions of the WeGO–SHRDC Training Program, 16 days of "
+        "training in Seoul, Korea. 2018"
+    )
     assert re.search(
         r'href="/programs/wego-shrdc-training-program/#editions-heading">Every edition of the ',
         html,
     )
-    jeju = client.get("/programs/archive/2018/").content.decode()
-    head = jeju[jeju.index('<div class="page-head">') : jeju.index('class="page-sections"')]
-    assert re.findall(r"<dt>(.*?)</dt><dd>(\d+)</dd>", head) == [
-        ("Edition", "1"),
-        ("Days of training", "4"),
-        ("Cities and bodies", "18"),
-    ]
+    jeju = text_of(client.get("/programs/archive/2018/"))
+    assert (
+        "One edition of the Joint Workshop for Smart Sustainable Cities & e‑Government, 4 days "
+        "of training in Jeju Island, Korea, with 18 cities and bodies taking part." in jeju
+    )
+
+
+def test_a_years_sentence_names_its_programs_and_venues(client):
+    """Editions of several programs in several places: the programs counted, the venues
+    each named once, an edition held only online said so."""
+    with as_one_change():
+        first = EditionFactory(start_date=dt.date(2005, 3, 1), days=2)
+        EditionFactory(
+            start_date=dt.date(2005, 6, 1),
+            days=1,
+            venue_city=first.venue_city,
+            venue_country=first.venue_country,
+        )
+        other = EditionFactory(start_date=dt.date(2005, 9, 1), days=3)
+        EditionFactory(
+            start_date=dt.date(2005, 11, 1),
+            days=0,
+            venue_city="",
+            venue_country=None,
+            attendance="online",
+        )
+    (lede,) = re.findall(
+        r'<p class="lede">(.*?)</p>', client.get("/programs/archive/2005/").content.decode()
+    )
+    assert lede == (
+        f"Four editions of four programs, 10 days of training in {other.venue}; "
+        f"{first.venue} and online."
+    )

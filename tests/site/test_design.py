@@ -736,33 +736,19 @@ def test_the_facts_column_stays_in_view_on_a_tall_screen_only(seeded_server, pag
     assert side.evaluate("el => getComputedStyle(el).position") == "static"
 
 
-def test_an_edition_known_by_its_dates_has_the_rail_of_the_other_editions(seeded_server, page):
-    """No change of layout between the shapes of an edition's page: the compact one has its
-    rail where the documented one has its facts, beside what the edition and its program
-    are; the program's editions follow across the page."""
+def test_an_edition_known_by_its_dates_is_one_short_column(seeded_server, page):
+    """The compact edition page has no rail: its brief, its program's sentence, the
+    program's editions across the content's width, then how to take part in one line."""
     page.set_viewport_size({"width": 1280, "height": 900})
-    rails = []
-    for slug in (
-        "joint-workshop-smart-sustainable-cities-e-government/2018",
-        "wego-shrdc-training-program/2016-05",
-    ):
-        page.goto(f"{seeded_server.url}/programs/{slug}/")
-        rails.append(page.locator(".with-aside > .side-col").bounding_box())
-    documented, compact = rails
-    assert compact["x"] == documented["x"] and compact["width"] == documented["width"]
-    # The rail stands beside the brief and the program; the editions run across the page
-    # under it, so no empty column is left below a short rail.
-    editions = page.get_by_role("heading", name="Every edition of the program").bounding_box()
-    assert editions["y"] > compact["y"] + compact["height"]
+    page.goto(f"{seeded_server.url}/programs/wego-shrdc-training-program/2016-05/")
+    assert page.locator("main .side-col").count() == 0
+    content = page.locator(".edition-brief__facts").bounding_box()
     table = page.locator(".archive-table").bounding_box()
-    assert table["x"] + table["width"] >= compact["x"] + compact["width"] - 1
-    heading = page.get_by_role("heading", name="How to take part in a future edition")
-    assert heading.bounding_box()["x"] >= compact["x"]
-    # Ruled grey, as a closed call, not in the open call's colours.
-    rule = page.locator(".with-aside > .side-col").evaluate(
-        "e => getComputedStyle(e).borderTopColor"
-    )
-    assert rule == "rgb(74, 86, 100)", rule
+    assert table["x"] == content["x"] and table["width"] == content["width"]
+    note = page.locator(".edition-brief__take-part")
+    line = float(note.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
+    assert note.bounding_box()["height"] <= line * 1.5, "one line"
+    assert note.bounding_box()["y"] > table["y"] + table["height"]
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -770,12 +756,16 @@ def test_the_archive_is_a_table_whose_every_row_names_its_program(seeded_server,
     """From 48rem the archive is a table of columns the content's full width (year,
     program with what the edition records, dates, venue, length); on a phone its rows
     stack, the program over the dates, the venue after them. Every row names its
-    program."""
+    program, the row's one link; a program's rows say which of its editions each is."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/programs/archive/")
     table = page.locator(".archive-table")
     programs = table.locator(".archive-table__program").all_inner_texts()
     assert len(programs) == 9 and all(programs), programs
+    assert sum("Edition 7 of 8" in name for name in programs) == 1
+    links = table.locator("tbody tr")
+    assert all(links.nth(i).locator("a").count() == 1 for i in range(links.count()))
+    assert table.locator(".archive-table__program a").count() == 9
     row = table.locator("tbody tr").filter(has_text="July 2018")
     program = row.locator(".archive-table__program").bounding_box()
     dates = row.locator(".archive-table__dates").bounding_box()
@@ -793,10 +783,10 @@ def test_the_archive_is_a_table_whose_every_row_names_its_program(seeded_server,
         assert table.bounding_box()["width"] >= main["width"] * 0.9
         assert abs(program["y"] - dates["y"]) < dates["height"]
         assert dates["x"] > program["x"] and venue.bounding_box()["x"] > dates["x"]
-        # The program reads as the row's name, in the body's size, the dates as its link.
+        # The program reads as the row's name and link, in the body's size, as the dates.
         size = "el => parseFloat(getComputedStyle(el).fontSize)"
-        name = row.locator(".archive-table__program")
-        assert name.evaluate(size) == row.locator(".archive-table__dates a").evaluate(size)
+        name = row.locator(".archive-table__program a")
+        assert name.evaluate(size) == row.locator(".archive-table__dates").evaluate(size)
         assert name.evaluate("el => getComputedStyle(el).fontWeight") == "600"
 
 

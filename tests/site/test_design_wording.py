@@ -68,46 +68,42 @@ def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed
     text = main_of(html)
     # Its title names its program; its dates and venue head the page.
     assert "WeGO–SHRDC Training Program, May 2016 22–29 May 2016 · Seoul, Korea" in text
-    # It leads with what the program is (as the program's text, not the edition's) and
-    # how to take part next, with whom to write to; nothing says what is not published.
-    assert "Only its dates" not in text and "published" not in text.split("About the program")[0]
-    assert "no further record" not in text and 'class="lede"' not in html.split("main-intro")[1]
-    assert text.index("About the program") < text.index("Since 2011, WeGO has organized")
-    # Before the program, what the edition was, in brief: dates, length, venue and its
-    # place among the program's editions (the seventh of eight).
-    brief = html[html.index('<dl class="edition-brief__facts"') : html.index("About the program")]
+    # Short by design, in one column: no rail, no heading over the program's sentence.
+    page = html[html.index('class="page-sections edition-brief"') :]
+    assert "side-col" not in page[: page.index("</article>")] and "with-aside" not in page
+    assert "About the program" not in text and 'id="program-heading"' not in html
+    assert "Only its dates" not in text and "no further record" not in text
+    # What the edition was, in brief: dates, length, venue and its place among the
+    # program's editions (the seventh of eight, as the archive's row says).
+    brief = html[html.index('<dl class="edition-brief__facts"') : html.index("</dl>")]
     assert text_of(SimpleNamespace(content=brief.encode())).startswith(
         "Dates 22–29 May 2016 Length 8 days Venue Seoul, Korea Edition 7 of 8"
     ), brief
-    # One heading, the program named by a link in a sentence under it (not a second,
-    # link-styled heading).
-    intro = html[html.index('id="program-heading"') :]
+    # Then its program in one paragraph: named by a link, then the first sentence of the
+    # program's text only (the program's page has the rest).
+    intro = html[html.index('<p class="edition-brief__program">') :]
     assert re.match(
-        r'id="program-heading">About the program</h2>\s*<p>This is an edition of the '
+        r'<p class="edition-brief__program">An edition of the '
         r'<a href="/programs/wego-shrdc-training-program/">'
         + re.escape(unbroken_names("WeGO–SHRDC Training Program"))
-        + r"</a>.</p>",
+        + r"</a>. Since 2011, WeGO has organized a training program in partnership with "
+        r"the Seoul Human Resource Development Center \(SHRDC\) in Seoul, Korea.</p>",
         intro,
-    ), intro[:300]
-    # A past edition: the program's next step is in the rail every edition page has
-    # (after the program's text on a phone, before the long list), as the rail's text,
-    # about a future edition (no "now" that reads as an open call), grey-ruled, and
-    # promises no series.
-    assert "Taking part now" not in text
-    assert text.index("About the program") < text.index("How to take part in a future edition")
-    assert text.index("in a future edition") < text.index("Every edition of the program")
-    assert re.search(
-        r'<div class="side-col side-col--past">\s*<section class="take-part take-part--quiet"',
-        html,
-    )
-    assert "Each edition" not in text
-    # Whom to write to is the program's "How to take part" (the footer lists the contacts):
-    # the page's main content does not name them again.
+    ), intro[:400]
+    assert "The program consists of" not in text
+    # The program's editions, then how to take part in one line, about a future edition,
+    # pointing to the program's "How to take part" (whom to write to: the footer lists
+    # the contacts, the page's main content does not name them again).
+    assert text.index("Edition 7 of 8") < text.index("Every edition of the program")
+    note = re.findall(r'<p class="edition-brief__take-part">(.*?)</p>', html)
+    assert note == [
+        'To take part in a future edition, see <a href="/programs/wego-shrdc-training-program/'
+        '#take-part-heading">how to take part</a> on the program’s page.'
+    ]
+    assert text.index("Every edition of the program") < text.index("To take part in a future")
+    assert "take-part-heading" not in html.replace("#take-part-heading", "")
+    assert "Taking part now" not in text and "Each edition" not in text
     assert "andrew@we-gov.org" not in text
-    assert (
-        'href="/programs/wego-shrdc-training-program/#take-part-heading">whom to write to</a>'
-        in html
-    )
     # No panel says what is not known.
     for apology in ["not recorded", "What is recorded", "What is known", "No information"]:
         assert apology not in text

@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # apnumber: "two editions" in a sentence.
+    "django.contrib.humanize",
     "django.contrib.postgres",
     # Tags of news posts; the admin lists them under "Tags", not "Taggit".
     "news.tags_app.TagsConfig",
