@@ -197,7 +197,8 @@ def participation_map(program=None, year=None, places=None, hosts=None, *, inset
     hosts, drawn once per content generation for each filter. `places` and `hosts`, when
     the page has loaded them already (`counted_places()`, `host_places()`), spare the
     queries on the first drawing. `insets_below`: the page draws the crowded spots again
-    under the map (/cities/), which the legend's key to the boxes says."""
+    under the map (/cities/), which the legend's key to the boxes says. Both pages'
+    maps hold the phone's map too (`world_map(phone=True)`)."""
 
     def draw():
         rows = list(counted_places(program, year)) if places is None else places
@@ -239,7 +240,7 @@ def participation_map(program=None, year=None, places=None, hosts=None, *, inset
                 if insets_below
                 else "A crowded spot, enlarged on the map of places"
             ),
-            phone=insets_below,
+            phone=True,
         )
 
     # The counts change when an edition ends (counted_edition_q), so each day has its own.

@@ -125,9 +125,10 @@ def test_the_locator_globe_fills_land_and_sea_rightly():
 
 
 def test_the_larger_the_names_the_fewer_are_written_on_the_map():
-    """A layer per size: the narrow one (32 units, 12 px on a 480 px map) holds only the
-    names that fit at that size; the table under the map lists every place. A map drawn
-    narrower than 30rem (a phone's) names none."""
+    """A layer per size, each by one rule (every place named, set apart with a line
+    where nothing beside its mark is clear): the narrow one (32 units, 12 px on a 480 px
+    map) holds only the names that fit at that size; the table under the map lists
+    every place. A map drawn narrower than 30rem (a phone's) names none."""
     marks = [
         Mark(f"P{i}", 10.0, 10.0 + i * 12, f"/{i}/", label=f"Place number {i}") for i in range(6)
     ]
@@ -139,7 +140,8 @@ def test_the_larger_the_names_the_fewer_are_written_on_the_map():
         )
     }
     assert set(counts) == {"wide", "medium", "narrow"}
-    assert 0 < counts["narrow"] < counts["medium"] <= counts["wide"]
+    assert 0 < counts["narrow"] <= counts["medium"] <= counts["wide"] == 6
+    assert counts["narrow"] < counts["wide"]
     # 12 px at least where each layer is shown: from 480 px.
     assert 32 * 480 / world_map.WIDTH >= 12
 
@@ -401,3 +403,83 @@ def test_the_legend_says_how_often_a_place_took_part():
     )
     legend = re.findall(r"</svg>([^<]+)</li>", svg[svg.index('<ul class="map-legend"') :])
     assert legend == ["Took part once", "Took part in 2 editions", "Took part in 4 editions"]
+
+
+def _seed_like_marks():
+    """The seed's places east of the Atlantic, with its three hosts."""
+    places = [
+        ("Barcelona", 41.39, 2.17),
+        ("Bucharest", 44.43, 26.1),
+        ("Obninsk", 55.1, 36.61),
+        ("Tashkent", 41.26, 69.22),
+        ("Chandigarh", 30.74, 76.79),
+        ("Muscat", 23.59, 58.41),
+        ("Bangkok", 13.75, 100.5),
+        ("Battaramulla", 6.9, 79.92),
+        ("Accra", 5.56, -0.2),
+        ("Harare", -17.83, 31.05),
+        ("Yakutsk", 62.03, 129.73),
+        ("Goyang", 37.66, 126.83),
+        ("Seongnam", 37.44, 127.14),
+    ]
+    return [
+        *(Mark(name, lat, lon, f"/{name}/", label=name) for name, lat, lon in places),
+        Mark("Mexico City", 19.43, -99.13, "/m/", label="Mexico City"),
+        Mark("Castries", 14.01, -60.99, "/c/", label="Castries"),
+        Mark("Seoul", 37.57, 126.98, "/s/", count=8, is_host=True, label="Seoul"),
+        Mark("Jeju", 33.5, 126.53, "/j/", is_host=True, label="Jeju"),
+        Mark("Chengdu", 30.66, 104.06, "/ch/", is_host=True, label="Chengdu"),
+    ]
+
+
+def _layer_names(svg, layer):
+    labels = re.search(rf'world-map__labels--{layer}"[^>]*>(.*?)</g>', svg)[1]
+    return set(re.findall(r">([^<]+)</text>", labels))
+
+
+def test_the_wide_and_the_medium_layer_name_the_same_places():
+    """One rule names the places at every size (every place, set apart with a line
+    where nothing beside its mark is clear), so /cities/ at 1280 px (the wide layer) and
+    the landing page's map beside its text (the medium one) name the same places:
+    Bucharest and Chandigarh too."""
+    svg = str(world_map.world_map(_seed_like_marks(), title="t", description="d"))
+    wide, medium = _layer_names(svg, "wide"), _layer_names(svg, "medium")
+    assert {"Bucharest", "Chandigarh", "Seoul", "Jeju", "Chengdu"} <= wide
+    assert wide == medium
+
+
+def test_the_phone_maps_names_keep_clear_of_each_other_marks_and_boxes():
+    """On the phone's map no name crowds another, a mark (as drawn: a host's ring, a dot
+    by its count) or a crowded spot's box: each keeps a quarter of its size clear, and
+    stays inside the frame as far off its edge."""
+    marks = _seed_like_marks()
+    svg = str(world_map.world_map(marks, title="t", description="d", phone=True))
+    phone = svg[svg.index('<svg class="world-map world-map--phone"') :]
+    view = [float(v) for v in re.search(r'viewBox="([^"]+)"', phone)[1].split()]
+    size = int(re.search(r'labels--phone" aria-hidden="true" font-size="(\d+)"', phone)[1])
+    pad = size * world_map.CLEARANCE
+    boxes = _label_boxes(phone, size)
+    east = {mark.label for mark in marks if mark.longitude > world_map.ATLANTIC}
+    assert set(boxes) == east - {"Goyang", "Seongnam"}
+    (_name, part), _ = world_map.phone_parts(marks)
+    groups = world_map.crowded_groups(part)
+    dashed = [world_map._box_around(g, margin=world_map.MIN_RADIUS + 4) for g in groups]
+    own_box = {p[0].label: box for g, box in zip(groups, dashed, strict=True) for p in g}
+    grown = world_map._grown
+    names = list(boxes.items())
+    for i, (label, a) in enumerate(names):
+        a_clear = grown(a, pad - 0.5)
+        assert view[0] <= a_clear[0] and a_clear[0] + a_clear[2] <= view[0] + view[2], label
+        for other, b in names[i + 1 :]:
+            assert not world_map._overlap(a_clear, b), (label, other)
+        for box in dashed:
+            if box is not own_box.get(label):
+                assert not world_map._overlap(a_clear, box), label
+        for mark in part:
+            if mark.label != label and own_box.get(mark.label) is not own_box.get(label, 0):
+                x, y = project(mark.longitude, mark.latitude)
+                r = world_map._drawn_radius(mark, 1)
+                assert not world_map._overlap(a_clear, (x - r, y - r, 2 * r, 2 * r)), (
+                    label,
+                    mark.label,
+                )

@@ -891,21 +891,52 @@ MAP_LABEL_PX_JS = """
 """
 
 
-def test_the_landing_map_is_left_to_the_cities_page_on_a_phone(seeded_server, page):
-    """Too small on a phone to name its places: the landing page keeps the sentence and
-    the link to /cities/; from 48rem the map, its names 12 px or more."""
+def test_the_landing_shows_the_cities_pages_phone_map_on_a_phone(seeded_server, page):
+    """On a phone the landing page shows /cities/'s phone map (the part of the world with
+    most places, every place named, 12 px or more) with its legend and the link to
+    /cities/; from 48rem the world, naming at 1280 px the same places as /cities/."""
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(seeded_server.url + "/")
-    assert not page.locator(".reach__map .world-map").is_visible()
+    shown = page.locator(".reach__map .world-map >> visible=true")
+    assert shown.count() == 1 and "world-map--phone" in shown.get_attribute("class")
+    box = shown.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    assert page.locator(".reach__map .map-legend").is_visible()
     assert (
         page.locator(".reach")
         .get_by_role("link", name="Every city and organisation that took part")
         .is_visible()
     )
+    sizes = page.evaluate(MAP_LABEL_PX_JS)
+    assert len(sizes) >= 14 and min(sizes) >= 12
     page.set_viewport_size({"width": 1280, "height": 900})
-    assert page.locator(".reach__map .world-map").is_visible()
+    assert page.locator(".reach__map .world-map:not(.world-map--phone)").is_visible()
     sizes = page.evaluate(MAP_LABEL_PX_JS)
     assert len(sizes) >= 3 and min(sizes) >= 12
+    landing = set(page.evaluate(SHOWN_MAP_NAMES_JS))
+    page.goto(seeded_server.url + "/cities/")
+    assert landing == set(page.evaluate(SHOWN_MAP_NAMES_JS))
+    assert {"Bucharest", "Chandigarh"} <= landing
+
+
+# The names shown on a page's world map (not the enlarged spots).
+SHOWN_MAP_NAMES_JS = """
+() => [...document.querySelectorAll('svg.world-map text')]
+  .filter(t => t.getBoundingClientRect().height > 0).map(t => t.textContent)
+"""
+
+
+def test_the_tables_of_places_are_stacked_at_the_pages_width(seeded_server, page):
+    """At 1280 px the hosts' table and the places by country are one under the other,
+    each the page's width (no half-empty column beside the long table)."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(seeded_server.url + "/cities/")
+    hosts = page.locator(".places__hosts").bounding_box()
+    places = page.locator(".places__table").bounding_box()
+    assert hosts["y"] + hosts["height"] <= places["y"]
+    assert abs(hosts["width"] - places["width"]) < 1 and abs(hosts["x"] - places["x"]) < 1
+    world = page.locator(".places__world").bounding_box()
+    assert places["width"] >= world["width"] - 1
 
 
 @pytest.mark.parametrize("width", [1280, 375])

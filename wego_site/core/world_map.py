@@ -292,7 +292,7 @@ def _phone_part(marks, largest, title, label_id):
         label_id,
         _boxes_svg(boxes),
         _marks_svg(part, largest),
-        _labels(part, size, "phone", bounds=view, every=True),
+        _labels(part, size, "phone", bounds=view, largest=largest, clearance=CLEARANCE),
     )
 
 
@@ -385,50 +385,72 @@ def _box_around(group, margin):
     )
 
 
-def _labels(marks, size=LABEL_SIZE, layer="wide", bounds=(0, 0, WIDTH, HEIGHT), every=False):
-    """The short names of the places, beside their marks, in `size` units (one of
-    LABEL_SIZES, its `layer`), inside `bounds` (left, top, width, height): hosts first
-    (those that held the most editions first), then the most present; each to the right
-    of its mark, or else to its left, above or below, where that is clear; left out
-    where all would touch another name, a mark or a box. Of a crowded group's places,
-    only a host is named, beside the group's box.
+def _drawn_radius(mark, largest):
+    """How far a mark's drawing reaches from its centre, its outline included: a host's
+    ring, a hollow dot or a dot sized by its count."""
+    if mark.is_host:
+        return HOST_RADIUS + 2
+    if mark.is_testimony:
+        return MIN_RADIUS + 1.5
+    return radius(mark.count, largest) + 0.75
 
-    A host is always named, nearer to its own mark than to another host's: where no
-    place beside its mark is clear, its name goes a little further off, joined to its
-    mark by a line. With `every`, so is every other place (the phone's part of the
-    world, which names each of its places)."""
+
+def _labels(
+    marks,
+    size=LABEL_SIZE,
+    layer="wide",
+    bounds=(0, 0, WIDTH, HEIGHT),
+    every=True,
+    largest=None,
+    clearance=0.0,
+):
+    """The short names of the places, beside their marks, in `size` units (one of
+    LABEL_SIZES, its `layer`), inside `bounds` (left, top, width, height), each kept
+    `clearance` (a share of its size) off every other name, mark and box and the
+    frame's edge (the phone's map keeps CLEARANCE, so its names never touch).
+
+    One rule for every map and every size: every place is named — hosts first (those
+    that held the most editions first), then the most present, each to the right of
+    its mark, or else to its left, above or below, where that is clear; then those that
+    found no room beside their mark a little further off, joined to it by a line. Where
+    some name still finds no room, the names are placed again with those first (a few
+    times at most); a name is left out only where nothing is clear even so (the table
+    names every place). Of a crowded group's places, only a host is named, beside the
+    group's box. A host's name is nearer to its own mark than to another host's. Without
+    `every`, only the hosts are set apart."""
+    if largest is None:
+        largest = max((m.count for m in marks if not m.is_host and not m.is_testimony), default=1)
     groups = crowded_groups(marks)
     boxes = [_box_around(g, margin=MIN_RADIUS + 4) for g in groups]
     box_of = {id(p[0]): box for g, box in zip(groups, boxes, strict=True) for p in g}
-    taken = list(boxes)
     points = _points(marks)
-    dots = [(x - MIN_RADIUS, y - MIN_RADIUS, 2 * MIN_RADIUS, 2 * MIN_RADIUS) for _, x, y in points]
-    hosts = [(x, y) for mark, x, y in points if mark.is_host]
+    reaches = {}
+    for mark in marks:
+        where = project(mark.longitude, mark.latitude)
+        reaches[where] = max(reaches.get(where, 0), _drawn_radius(mark, largest))
     order = sorted(points, key=lambda p: (not p[0].is_host, -p[0].count, p[0].label))
-    rows, leaders = [], []
-    for mark, x, y in order:
-        group_box = box_of.get(id(mark))
-        if not mark.label or (group_box and not mark.is_host):
-            continue
-        if group_box:
-            area, reach = group_box, HOST_RADIUS
-        else:
-            reach = HOST_RADIUS + 2 if mark.is_host else MIN_RADIUS
-            area = (x - reach, y - reach, 2 * reach, 2 * reach)
-        own = (x - MIN_RADIUS, y - MIN_RADIUS, 2 * MIN_RADIUS, 2 * MIN_RADIUS)
-        others = [*taken, *(box for box in dots if box != own)]
-        rivals = [host for host in hosts if host != (x, y)] if mark.is_host else []
-        width = len(mark.label) * size * 0.56
-        placed = _place_label(
-            x, y, area, reach, width, size, others, rivals, mark.is_host or every, bounds
-        )
-        if placed:
-            anchor, start, middle, box, leader = placed
-            taken.append(box)
-            if leader:
-                leaders.append(leader[:2])
-                taken.extend(leader[2])
-            rows.append((f"{start:.1f}", f"{middle + size * 0.35:.1f}", anchor, mark.label))
+    named = [
+        (mark, x, y)
+        for mark, x, y in order
+        if mark.label and not (box_of.get(id(mark)) and not mark.is_host)
+    ]
+    context = (boxes, box_of, reaches, size, bounds, every, size * clearance)
+
+    def hosts_named(placed):
+        return sum(id(p[0]) in placed[2] for p in named if p[0].is_host)
+
+    best = _placed_names(named, set(), *context)
+    first = set()
+    for _ in range(LABEL_TRIES if every else 0):
+        missing = [p for p in named if id(p[0]) not in best[2]]
+        if not missing:
+            break
+        first |= {id(p[0]) for p in missing}
+        named = missing + [p for p in named if id(p[0]) not in {id(q[0]) for q in missing}]
+        tried = _placed_names(named, first, *context)
+        if len(tried[2]) > len(best[2]) and hosts_named(tried) >= hosts_named(best):
+            best = tried
+    rows, leaders, _done = best
     return format_html(
         '<g class="world-map__labels world-map__labels--{}" aria-hidden="true" font-size="{}">'
         "{}{}</g>",
@@ -443,12 +465,71 @@ def _labels(marks, size=LABEL_SIZE, layer="wide", bounds=(0, 0, WIDTH, HEIGHT), 
     )
 
 
-def _place_label(x, y, area, reach, width, size, others, rivals, is_host, bounds):
-    """The first clear place inside `bounds` for a name `width` wide of the mark at
-    (x, y) — (anchor, x, middle y, its box, its leader or None) — or None: beside `area`
-    (the mark, or its crowded group's box), nearest first; for a host (or any place
-    that must be named), then further off with a leader, and never nearer to a rival
-    host than to its own mark unless nothing else is clear."""
+# How often the names are placed again, those left out first, before one is left out.
+LABEL_TRIES = 8
+
+
+def _placed_names(named, first, boxes, box_of, reaches, size, bounds, every, pad):
+    """`_labels`' placing, in the order of `named` ((mark, x, y) each): the hosts and
+    the marks of `first` (ids: those left out by an earlier try) with every place open
+    to them, then the others beside their marks, then (with `every`) those left
+    further off. Returns the rows of <text>, the leaders and the ids of the marks
+    named."""
+    taken = list(boxes)
+    dots = {where: (where[0] - r, where[1] - r, 2 * r, 2 * r) for where, r in reaches.items()}
+    hosts = [(x, y) for mark, x, y in named if mark.is_host]
+    rows, leaders, done = [], [], set()
+    passes = [
+        [(p, True) for p in named if p[0].is_host],
+        [(p, True) for p in named if id(p[0]) in first and not p[0].is_host],
+        [(p, False) for p in named if not p[0].is_host],
+        [(p, True) for p in named if not p[0].is_host] if every else [],
+    ]
+    for (mark, x, y), further in itertools.chain.from_iterable(passes):
+        if id(mark) in done:
+            continue
+        group_box = box_of.get(id(mark))
+        reach = reaches[(x, y)]
+        area = group_box or (x - reach, y - reach, 2 * reach, 2 * reach)
+        others = [
+            *(_grown(box, pad) for box in taken if box is not group_box),
+            *(_grown(box, pad) for where, box in dots.items() if where != (x, y)),
+        ]
+        # A host's name is nearer to its mark than to another host's; a name set apart
+        # nearer to its mark than to any other.
+        if mark.is_host:
+            rivals = [host for host in hosts if host != (x, y)]
+        else:
+            rivals = [where for where in reaches if where != (x, y)] if further else []
+        width = len(mark.label) * size * 0.56
+        placed = _place_label(x, y, area, reach, width, size, others, rivals, further, bounds, pad)
+        if placed:
+            done.add(id(mark))
+            anchor, start, middle, box, leader = placed
+            taken.append(box)
+            if leader:
+                leaders.append(leader[:2])
+                taken.extend(leader[2])
+            rows.append((f"{start:.1f}", f"{middle + size * 0.35:.1f}", anchor, mark.label))
+    return rows, leaders, done
+
+
+# The room a name on the phone's map keeps free around it, a share of its size: no
+# name there touches another name, another mark or a box.
+CLEARANCE = 0.25
+
+
+def _grown(box, by):
+    return (box[0] - by, box[1] - by, box[2] + 2 * by, box[3] + 2 * by)
+
+
+def _place_label(x, y, area, reach, width, size, others, rivals, is_host, bounds, pad=0.0):
+    """The first clear place inside `bounds` (and `pad` off its edges) for a name
+    `width` wide of the mark at (x, y) — (anchor, x, middle y, its box, its leader or
+    None) — or None: beside `area` (the mark, or its crowded group's box), nearest
+    first; with `is_host` (a host, or a place that must be named), then further off
+    with a leader, and never nearer to a rival host than to its own mark unless nothing
+    else is clear."""
     left, top, right, bottom = area[0], area[1], area[0] + area[2], area[1] + area[3]
     # Above or below, a host's name is kept clear of its area (a crowded group's box).
     rise = 3 + size * (0.6 if is_host else 0.5)
@@ -481,7 +562,15 @@ def _place_label(x, y, area, reach, width, size, others, rivals, is_host, bounds
         return (box_left, middle - size * 0.6, width, size * 1.2)
 
     if is_host:
-        beside.sort(key=lambda place: _distance((x, y), box_of(*place)))
+        # The nearest to its mark; of those as near, the one furthest from the hosts
+        # outside its area, so that hosts' names do not gather between them.
+        apart_from = [r for r in rivals if _distance(r, area) > 0]
+        beside.sort(
+            key=lambda place: (
+                round(_distance((x, y), box_of(*place))),
+                -min((_distance(r, box_of(*place)) for r in apart_from), default=0),
+            )
+        )
     fallback = None
     for apart, (anchor, start, middle) in [
         *((False, place) for place in beside),
@@ -489,9 +578,9 @@ def _place_label(x, y, area, reach, width, size, others, rivals, is_host, bounds
     ]:
         box = box_of(anchor, start, middle)
         inside = (
-            bounds[0] <= box[0]
-            and box[0] + width <= bounds[0] + bounds[2]
-            and bounds[1] <= box[1] <= bounds[1] + bounds[3] - box[3]
+            bounds[0] + pad <= box[0]
+            and box[0] + width <= bounds[0] + bounds[2] - pad
+            and bounds[1] + pad <= box[1] <= bounds[1] + bounds[3] - box[3] - pad
         )
         if not inside or any(_overlap(box, o) for o in others):
             continue
