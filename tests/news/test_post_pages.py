@@ -118,18 +118,18 @@ def test_news_list_year_and_tag(client, seed):
 
 
 def test_the_news_is_led_by_the_newest_post_then_rows_under_their_year(client, seed):
-    """No photographs in the seed: the newest post leads the first page, featured (its
-    title an h2), then a text row a post under a heading for its year; a year's page is the
-    rows alone, their titles its h2s. A later page features none."""
+    """No photographs in the seed: under a heading for each year, the newest post leads the
+    first page at the head of its year, featured, then a text row a post; a year's page is
+    the rows alone, their titles its h2s. A later page features none."""
     html = client.get("/news/").content.decode()
     items = ITEM.findall(html)
     assert len(items) == 10 and "<img" not in html
     assert items[0].startswith('<article class="news-item news-item--featured">')
-    assert "18 cities awarded" in items[0] and '<h2 class="news-item__title">' in items[0]
+    assert "18 cities awarded" in items[0] and '<h3 class="news-item__title">' in items[0]
     assert html.count('<article class="news-item">') == 9
     assert '<h2 id="news-year-2020" class="news-year__heading">2020</h2>' in html
-    assert html.index("news-item--featured") < html.index('id="news-year-2020"')
-    assert html.count('<h3 class="news-item__title">') == 9
+    assert html.index('id="news-year-2020"') < html.index("news-item--featured")
+    assert html.count('<h3 class="news-item__title">') == 10
     year = client.get("/news/2020/").content.decode()
     assert "news-year__heading" not in year
     assert year.count("news-item--featured") == 1
@@ -150,12 +150,12 @@ def test_the_news_list_is_headed_by_each_year_it_holds(client, empty_site):
         PostFactory(title="A post of 2020", published_at=dt.datetime(2020, 5, 1, tzinfo=dt.UTC))
         PostFactory(title="A post of 2019", published_at=dt.datetime(2019, 5, 1, tzinfo=dt.UTC))
     html = client.get("/news/").content.decode()
-    # The post of 2020 leads, featured; its year alone would be an empty heading.
+    # The post of 2020 leads, featured, under its own year's heading.
     headings = re.findall(r'class="news-year__heading">(\d+)</h2>', html)
-    assert headings == ["2019"]
-    year_2019 = html.index('id="news-year-2019"')
-    assert html.index("A post of 2020", html.index("<main")) < year_2019
-    assert "news-item--featured" in html[html.index("<main") : year_2019]
+    assert headings == ["2020", "2019"]
+    year_2020, year_2019 = html.index('id="news-year-2020"'), html.index('id="news-year-2019"')
+    assert year_2020 < html.index("A post of 2020", year_2020) < year_2019
+    assert "news-item--featured" in html[year_2020:year_2019]
     assert html.index("A post of 2019", html.index("<main")) > year_2019
 
 

@@ -519,7 +519,7 @@ def test_a_citys_key_facts_say_only_what_the_head_and_rows_do_not(client, seed):
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", facts))
     assert "Country" not in text and "Year" not in text
     assert 'href="/programs/joint-workshop-smart-sustainable-cities-e-government/"' in facts
-    assert "Also in Philippines Makati" in text and 'href="/cities/makati/"' in facts
+    assert "Also in the Philippines Makati" in text and 'href="/cities/makati/"' in facts
     assert "(16.42, 120.59)" not in html  # its coordinates only in its JSON-LD
 
 

@@ -123,7 +123,7 @@ def test_404_page_marks_no_section_and_offers_a_search(client, seed):
 
 
 START_FROM = {
-    "/": "Home",
+    "/programs/": "Programs",
     "/programs/archive/": "Archive of editions",
     "/cities/": "Cities",
     "/news/": "News",
