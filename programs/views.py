@@ -23,7 +23,6 @@ from programs.models import (
     ProgramKind,
     RegionalOffice,
 )
-from programs.models.places import counted_edition_q
 from wego_site.core.archives import DateArchiveMixin
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
 from wego_site.core.pagination import PaginatedListMixin
@@ -111,22 +110,15 @@ class PublicProgramsMixin(BreadcrumbsMixin):
 
     @staticmethod
     def with_offices(section):
-        """The regional kind's section as its offices: each office (`offices`) with its
-        programs there (`office.programs_here`) and the editions its place took part in
-        (`office.editions_taken_part`), the programs of no office left as cards."""
+        """The regional kind's section with its offices (`offices`, for the head's map) and
+        those that run no published program yet (`offices_without_programs`), each named in
+        a line under the program cards."""
         if section["kind"] == ProgramKind.REGIONAL:
             offices = list(RegionalOffice.objects.select_related("place__country"))
-            taken_part = editions_taken_part({office.place_id for office in offices} - {None})
-            for office in offices:
-                office.programs_here = [
-                    program
-                    for program in section["programs"]
-                    if program.regional_office_id == office.pk
-                ]
-                office.editions_taken_part = taken_part.get(office.place_id, [])
+            running = {program.regional_office_id for program in section["programs"]}
             section["offices"] = offices
-            section["programs"] = [
-                program for program in section["programs"] if program.regional_office_id is None
+            section["offices_without_programs"] = [
+                office for office in offices if office.pk not in running
             ]
         return section
 
@@ -147,24 +139,6 @@ def offices_map(offices):
     if not places or any(place is None or place.latitude is None for place in places):
         return None
     return places_locator(places)
-
-
-def editions_taken_part(place_ids):
-    """{place id: the counted editions its participants took part in, newest first}, in
-    one query (none for no place)."""
-    if not place_ids:
-        return {}
-    participants = (
-        Participant.objects.filter(counted_edition_q("edition__"), place__in=place_ids)
-        .select_related("edition__program")
-        .order_by("-edition__start_date", "edition__pk")
-    )
-    editions = {}
-    for participant in participants:
-        editions.setdefault(participant.place_id, {}).setdefault(
-            participant.edition_id, participant.edition
-        )
-    return {place_id: list(found.values()) for place_id, found in editions.items()}
 
 
 class ProgramListView(PublicProgramsMixin, TemplateView):

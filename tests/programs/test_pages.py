@@ -144,48 +144,28 @@ def test_chengdu_is_presented_by_its_regional_office(client, seed):
     )
 
 
-def test_the_regional_kind_is_its_offices_each_saying_what_is_its_own(client, seed):
-    """A card per office, with the program card's parts: its region and city, its name
-    (no link: an office has no page, so the card does not look like one), one sentence
-    (Asia's program, linked; Europe's none of its own, said plainly), and a meta line
-    (the edition Ulyanovsk Region took part in, linked with the region). No sentence is
-    said on both cards (the section's introduction says what they share). The program
-    is not a card of its own."""
+def test_the_regional_kind_shows_program_cards_and_a_line_for_an_office_without_one(client, seed):
+    """The regional section is program cards like every kind's: Chengdu's program is the
+    program card (its office in its text and meta line); the office that runs no program
+    yet (Europe) is one line under the cards, its place linked, not a card."""
     for path in ("/programs/", "/programs/kind/regional/"):
         html = client.get(path).content.decode()
-        cards = re.findall(r'<article class="card office-card">.*?</article>', html, re.S)
-        assert len(cards) == 2
-        for card in cards:
-            parts = re.findall(r'<(?:p|h[23]) class="([\w-]+)"', card)
-            assert parts[:3] == ["eyebrow", "card__title", "card__text"]
-            assert set(parts[3:]) <= {"card__meta"}
-        asia, europe = cards
-        assert "Asia · Chengdu" in asia
-        assert re.search(r'class="card__title">WeGO Regional Office for Asia</h[23]>', asia)
-        assert (
-            'Runs the <a href="/programs/chengdu-smart-city-e-government-training-program/">'
-            "Chengdu" in asia
+        assert "office-card" not in html
+        if path == "/programs/":
+            html = html[html.index('id="kind-regional"') : html.index('id="kind-partner"')]
+        cards = re.findall(r'<article class="card program-card">.*?</article>', html, re.S)
+        assert len(cards) == 1
+        assert 'href="/programs/chengdu-smart-city-e-government-training-program/"' in cards[0]
+        assert "Regional office: Asia" in cards[0]
+        notes = re.findall(r'<p class="kind-section__note">(.*?)</p>', html, re.S)
+        assert len(notes) == 1
+        text = " ".join(re.sub(r"<[^>]+>", "", notes[0]).split())
+        assert text == (
+            "WeGO Regional Office for Europe, Ulyanovsk Region: "
+            "its own training programs are yet to be announced."
         )
-        assert "Europe · Ulyanovsk Region" in europe
-        assert re.search(r'class="card__title">WeGO Regional Office for Europe</h[23]>', europe)
-        assert (
-            '<p class="card__text">Its own training programs are yet to be announced.</p>' in europe
-        )
-        meta = re.search(r'<p class="card__meta">(.*?)</p>', europe, re.S)[1]
-        text = " ".join(re.sub(r"<[^>]+>", "", meta).split())
-        assert text.startswith(
-            "Ulyanovsk Region took part in the Joint Workshop for Smart Sustainable Cities"
-        )
-        assert '<a href="/cities/ulyanovsk-region/">Ulyanovsk Region</a>' in meta
-        assert 'href="/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"' in meta
-        sentences = [
-            set(re.findall(r"<p class=\"card__text\">(.*?)</p>", card, re.S)) for card in cards
-        ]
-        assert not sentences[0] & sentences[1]
-        assert "since 2014" not in asia + europe
-        assert "<ul" not in asia + europe
-        if path.endswith("regional/"):
-            assert "program-card" not in html
+        assert '<a href="/cities/ulyanovsk-region/">Ulyanovsk Region</a>' in notes[0]
+        assert html.index("</article>") < html.index('class="kind-section__note"')
 
 
 KINDS = ("main", "regional", "partner", "joint-workshop")
@@ -235,7 +215,7 @@ def test_a_program_card_says_what_exists(client, seed):
     kind's heading, no eyebrow naming the kind again."""
     html = client.get("/programs/").content.decode()
     cards = re.findall(r'<article class="card program-card.*?</article>', html, re.S)
-    assert len(cards) == 3  # the regional program is in its office's card
+    assert len(cards) == 4  # one per program, the regional one too
     for card in cards:
         assert '<p class="card__text">' in card, card
         assert '<p class="eyebrow">' not in card, card
@@ -681,11 +661,11 @@ def test_the_rest_of_a_kinds_introduction_opens_its_section_under_a_heading(clie
     html = client.get("/programs/kind/regional/").content.decode()
     head = html[html.index('<div class="kind-section__head">') : html.index("kind-section__cards")]
     assert re.search(
-        r"<h2[^>]*>The regional offices</h2>\s*<div class=\"prose kind-section__intro\"><p>Please stay tuned",
+        r"<h2[^>]*>The programs</h2>\s*<div class=\"prose kind-section__intro\"><p>Please stay tuned",
         head,
     )
-    # The office cards are headed under it.
-    assert '<h3 class="card__title">WeGO Regional Office for Asia</h3>' in html
+    # The program cards are headed under it.
+    assert re.search(r'<h3 class="card__title"><a href="/programs/chengdu-', html)
 
 
 @pytest.mark.parametrize("path", ["/programs/", "/programs/kind/regional/"])
@@ -732,3 +712,19 @@ def test_every_program_card_ends_with_the_same_meta_line(client, seed):
     for card in cards:
         assert '<p class="card__meta">' in card, card
         assert "No edition" not in card
+
+
+def test_a_program_about_no_place_has_its_key_facts_in_its_head(client, seed):
+    """A program head without a map (a webinar series) has its key facts beside its text,
+    said once on the page; a program with a map keeps them in the rail."""
+    html = client.get("/programs/world-bank-institute-smart-cities-webinar-series/").content
+    html = html.decode()
+    head = html[html.index('<div class="page-head">') : html.index('<div class="page-sections')]
+    assert "page-head__map" not in head
+    facts = head[head.index('<aside class="page-head__facts"') :]
+    assert '<h2 id="facts-heading" class="side-heading">Key facts</h2>' in facts
+    assert "<li>World Bank</li>" in facts and "<li>World Bank Institute</li>" in facts
+    assert html.count('class="facts"') == 1 and 'class="side-col"' not in html
+    shrdc = client.get("/programs/wego-shrdc-training-program/").content.decode()
+    assert "page-head__map" in shrdc and "page-head__facts" not in shrdc
+    assert shrdc.count('class="facts"') == 1 and 'class="side-col"' in shrdc
