@@ -126,15 +126,18 @@ def test_the_sample_program_is_shown_apart_from_the_real_ones(client, seed):
     programs = client.get("/programs/").content.decode()
     main = programs[programs.index('id="kind-main"') : programs.index('id="kind-regional"')]
     assert url not in main
-    group = programs[programs.index('id="sample-heading"') :]
-    assert f'href="{url}"' in group and "program-card--sample" in group
+    # A small note at the page's end, after every kind: its badge and its title as the link.
+    real, note = programs[programs.index("<main") :].split('<p class="sample-note">', 1)
+    assert url not in real
+    assert note.startswith(f'<span class="sample-badge">Sample</span> <a href="{url}">')
+    assert "sample-heading" not in programs and "program-card--sample" not in programs
 
     # Its kind's page keeps it apart the same way, after the real programs.
     kind = client.get("/programs/kind/main/").content.decode()
     kind = kind[kind.index("<main") :]
-    real, group = kind.split('id="sample-heading"', 1)
+    real, note = kind.split('<p class="sample-note">', 1)
     assert url not in real and unbroken_names("WeGO–SHRDC Training Program") in real
-    assert f'href="{url}"' in group and "program-card--sample" in group
+    assert f'href="{url}"' in note
     # A real program's ways on never suggest it; its own page suggests the real ones.
     for path in ("/programs/wego-shrdc-training-program/", url):
         page = client.get(path).content.decode()
