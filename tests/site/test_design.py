@@ -388,20 +388,31 @@ def test_no_smooth_scrolling_delays_focus(seeded_server, page):
     assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
 
 
-def test_an_office_is_a_card_like_the_programs_that_does_not_look_like_a_link(seeded_server, page):
-    """One card style on the page: the office's card has the programs' width and rule;
-    its name is no link, so the card does not lift or frame itself on hover."""
-    page.goto(seeded_server.url + "/programs/")
-    assert page.get_by_role("link", name="WeGO Regional Office for Europe").count() == 0
-    office = page.get_by_role("heading", name="WeGO Regional Office for Europe")
-    card = office.locator("xpath=ancestor::article[1]")
-    card.hover()
-    assert card.evaluate("el => getComputedStyle(el).boxShadow") == "none"
-    program = page.locator(".program-card").first
-    assert card.get_attribute("class") == "card office-card"
-    assert card.bounding_box()["width"] == program.bounding_box()["width"]
-    style = "el => getComputedStyle(el).borderTop"
-    assert card.evaluate(style) == program.evaluate(style)
+@pytest.mark.parametrize("path", ["/programs/", "/programs/kind/regional/"])
+def test_the_regional_kind_is_program_cards_with_a_line_under_them(seeded_server, page, path):
+    """The regional kind shows its program as the program card every kind shows (the
+    same width and rule as the main program's), and an office with no program as one
+    short line under the cards, in the cards' column, not a card."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(seeded_server.url + path)
+    chengdu = page.get_by_role("link", name=re.compile("^Chengdu Smart City"))
+    card = chengdu.first.locator("xpath=ancestor::article[1]")
+    assert "program-card" in card.get_attribute("class").split()
+    assert page.locator(".office-card").count() == 0
+    note = page.locator(".kind-section__note")
+    assert note.count() == 1
+    box, card_box = note.bounding_box(), card.bounding_box()
+    assert box["y"] >= card_box["y"] + card_box["height"], "under the cards"
+    assert box["x"] == pytest.approx(card_box["x"], abs=1), "in the cards' column"
+    assert box["height"] < 50, "one short line (two at most)"
+    if path == "/programs/":
+        shrdc = page.locator(".program-card--main").bounding_box()
+        assert card_box["width"] == pytest.approx(shrdc["width"], abs=1)
+    else:
+        # No large empty area: the cards' column ends near where its heading's does.
+        head = page.locator(".kind-section__head").bounding_box()
+        cards = page.locator(".kind-section__cards").bounding_box()
+        assert abs((head["y"] + head["height"]) - (cards["y"] + cards["height"])) < 200
 
 
 def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, page):
@@ -1161,20 +1172,33 @@ def test_the_head_locator_is_a_sharp_disc_with_its_caption_beside_or_under_it(
             assert abs(middle - (box["x"] + box["width"] / 2)) < 2
 
 
-# How far a card's box reaches below its last line: its bottom padding when the card is
-# as tall as what it says.
-EMPTY_BELOW_JS = """card => card.getBoundingClientRect().bottom
-    - card.lastElementChild.getBoundingClientRect().bottom
-    - parseFloat(getComputedStyle(card).paddingBottom)"""
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_program_head_without_a_map_has_its_key_facts_beside_the_text(seeded_server, page, width):
+    """A program about no place (the webinar series) fills its head's right half with its
+    key facts, legible on the band, not empty navy; on a phone they follow the text."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + "/programs/world-bank-institute-smart-cities-webinar-series/")
+    head = page.locator(".page-head").bounding_box()
+    text = page.locator(".page-head__text").bounding_box()
+    facts = page.locator(".page-head__facts")
+    box = facts.bounding_box()
+    assert box["y"] + box["height"] <= head["y"] + head["height"], "in the head"
+    if width >= 1024:
+        assert box["x"] >= text["x"] + text["width"], "beside the text"
+        assert box["x"] + box["width"] > head["x"] + head["width"] - 40, "to the right edge"
+    else:
+        assert box["y"] >= text["y"] + text["height"], "under the text"
+    colour = "e => getComputedStyle(e).color"
+    assert facts.locator("dt").first.evaluate(colour) == "rgb(201, 220, 236)"
+    assert facts.get_by_text("World Bank Institute").evaluate(colour) == "rgb(255, 255, 255)"
+    assert page.locator(".side-col").count() == 0
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_the_programs_pages_tab_their_kinds_fit_the_offices_and_frame_the_sample(
-    live_server, seed, page, width
-):
+def test_the_programs_pages_tab_their_kinds_and_note_the_sample(live_server, seed, page, width):
     """The kinds are a row of tabs under the head (the page's own kind marked as the menu
-    marks its section), the regional offices' cards are as tall as what they say, and the
-    sample program is framed apart, on the tint, under a smaller heading."""
+    marks its section; on a phone pill-shaped tabs that wrap, framed, the current one
+    filled), and the sample program is a small note at the page's end, not a section."""
     call_command("load_demo", verbosity=0)
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + "/programs/kind/regional/")
@@ -1184,24 +1208,41 @@ def test_the_programs_pages_tab_their_kinds_fit_the_offices_and_frame_the_sample
     assert tabs.bounding_box()["y"] < page.locator(".page-sections").bounding_box()["y"]
     current = tabs.locator("a[aria-current=page]")
     assert current.inner_text() == "Regional Office Programs"
-    menu = page.get_by_role("navigation", name="Main").locator("a[aria-current]")
-    look = "e => { const s = getComputedStyle(e); return [s.color, s.boxShadow]; }"
-    assert current.evaluate(look) == menu.evaluate(look)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    for card in page.locator(".office-card").all():
-        assert card.evaluate(EMPTY_BELOW_JS) <= 2, "no empty space under the card's text"
+    if width >= 768:
+        menu = page.get_by_role("navigation", name="Main").locator("a[aria-current]")
+        look = "e => { const s = getComputedStyle(e); return [s.color, s.boxShadow]; }"
+        assert current.evaluate(look) == menu.evaluate(look)
+    else:
+        links = tabs.locator("a")
+        pill = """e => { const s = getComputedStyle(e);
+            return [parseFloat(s.borderTopLeftRadius) >= e.offsetHeight / 2,
+                    s.borderTopStyle, s.backgroundColor]; }"""
+        for i in range(links.count()):
+            rounded, border, background = links.nth(i).evaluate(pill)
+            assert rounded and border == "solid", "a framed pill"
+            if links.nth(i).get_attribute("aria-current"):
+                assert background == "rgb(11, 74, 122)", "the current tab filled"
+            else:
+                assert background in ("rgba(0, 0, 0, 0)", "rgb(255, 255, 255)")
+        # Wrapping rows of tabs, not a grid of cells: a row holds two where they fit.
+        tops = [round(links.nth(i).bounding_box()["y"]) for i in range(links.count())]
+        assert len(set(tops)) < links.count()
+        assert tabs.locator("ul").evaluate("e => getComputedStyle(e).display") == "flex"
 
     page.goto(live_server.url + "/programs/")
     assert (
         page.get_by_role("navigation", name="Kinds of program").locator("a[aria-current]").count()
         == 0
     )
-    sample = page.locator(".sample-group")
-    assert sample.evaluate("e => getComputedStyle(e).borderTopStyle") == "dashed"
-    assert sample.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(243, 246, 249)"
+    assert page.locator(".sample-group").count() == 0
+    note = page.locator(".sample-note")
+    assert note.get_by_role("link", name=re.compile("Sample program")).is_visible()
+    assert note.locator(".sample-badge").inner_text().strip().upper() == "SAMPLE"
+    last = page.locator(".kind-section").last.bounding_box()
+    assert note.bounding_box()["y"] >= last["y"] + last["height"], "after every kind"
     size = "e => parseFloat(getComputedStyle(e).fontSize)"
-    assert sample.locator("h2").evaluate(size) < page.locator("#kind-main-heading").evaluate(size)
-    assert sample.get_by_role("link", name=re.compile("Sample program")).is_visible()
+    assert note.evaluate(size) < page.locator("body").evaluate(size)
 
 
 def test_without_a_call_how_to_take_part_is_a_note_not_a_panel(live_server, seed, page):
