@@ -258,9 +258,7 @@ def test_each_data_set_is_headed_by_its_name_with_its_file_under_it(client, seed
     ]
 
 
-def test_the_data_package_card_has_its_figures_and_its_files_folded_like_the_others(
-    client, seed
-):
+def test_the_data_package_card_has_its_figures_and_its_files_folded_like_the_others(client, seed):
     html = client.get("/data/").content.decode()
     card = re.findall(r'<li class="file-card">(.*?)</li>', html, re.S)[len(TABLES)]
     assert 'href="/data/datapackage.json"' in card
