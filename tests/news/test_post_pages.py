@@ -51,10 +51,10 @@ def test_neighbours_of_posts_published_at_the_same_moment(client):
     second = PostFactory(title="Second", slug="second", published_at=moment)
     third = PostFactory(title="Third", slug="third", published_at=moment)
     text = text_of(client.get(second.get_absolute_url()))
-    assert "Older post First" in text
-    assert "Newer post Third" in text
-    assert "Newer post Second" in text_of(client.get(first.get_absolute_url()))
-    assert "Older post Second" in text_of(client.get(third.get_absolute_url()))
+    assert "Older: First" in text
+    assert "Newer: Third" in text
+    assert "Newer: Second" in text_of(client.get(first.get_absolute_url()))
+    assert "Older: Second" in text_of(client.get(third.get_absolute_url()))
 
 
 def test_year_in_the_address_is_the_seoul_year(client):
@@ -185,8 +185,8 @@ def test_post_page(client, seed):
     assert "Smart City Institute Japan (SCI-J)" in text
     assert "G20 Global Smart Cities Alliance (GSCA)" in text
     # Titles shown with a non-breaking hyphen (U+2011).
-    assert "Older post WeGO supports partners on COVID\u201119 response through webinars" in text
-    assert "Newer post WeGO holds first webinar on COVID\u201119 best practice" in text
+    assert "Older: WeGO supports partners on COVID\u201119 response through webinars" in text
+    assert "Newer: WeGO holds first webinar on COVID\u201119 best practice" in text
     article = json_ld_blocks(response)["NewsArticle"]
     assert article["datePublished"].startswith("2020-05-13")
     assert set(article["keywords"]) == {"partnership", "SCI-J", "GSCA"}
@@ -201,9 +201,9 @@ def test_post_names_its_related_programs(client, seed):
 
 def test_oldest_and_newest_posts_have_one_neighbour(client, seed):
     text = text_of(client.get("/news/2020/18-cities-awarded-for-their-smart-initiatives/"))
-    assert "Older post" in text and "Newer post" not in text
+    assert "Older:" in text and "Newer:" not in text
     text = text_of(client.get("/news/2020/wego-resumes-meetings-with-diplomatic-missions-in-q1/"))
-    assert "Newer post" in text and "Older post" not in text
+    assert "Newer:" in text and "Older:" not in text
 
 
 def test_news_cards_show_each_posts_own_tags(client, seed):
@@ -236,7 +236,7 @@ def test_a_posts_page_lists_its_tags_in_the_order_they_were_given(client, seed):
 
 def test_a_post_reads_as_an_article_its_text_then_its_facts(client, seed):
     """The head: title, date, tags; the text, then a light list of what else there is to
-    know (what it names, the feeds; not the date again), then the posts either side."""
+    know (what it names; not the date again, nor the feeds), then the posts either side."""
     post = Post.objects.get(slug=POST.rstrip("/").rsplit("/", 1)[1])
     assert not post.body
     html = client.get(POST).content.decode()
@@ -260,20 +260,26 @@ def test_a_post_reads_as_an_article_its_text_then_its_facts(client, seed):
     facts = facts[: facts.index("</section>")]
     assert '<h2 id="post-facts-heading" class="visually-hidden">About this post</h2>' in facts
     assert "<dt>Published</dt>" not in facts and "<dt>Organisations named</dt>" in facts
-    assert '<a href="/news/feed/rss/" type="application/rss+xml">News feed (RSS)</a>' in facts
-    assert '<a href="/news/feed/atom/" type="application/atom+xml">News feed (Atom)</a>' in facts
+    # The feeds are the footer's and the news list's, not a post's.
+    assert "/news/feed/" not in html[html.index("<main") : html.index("</main>")]
     # The tags are the head's, not said again beside the text.
     assert 'rel="tag"' not in facts
     pager = main[main.index('<nav class="post-pager" aria-label="Newer and older posts">') :]
     pager = pager[: pager.index("</nav>")]
-    # The posts either side are cards, no headings (the page's outline is the post's).
-    assert pager.count("<h2") == pager.count("<h3") == 0
+    # The posts either side are two plain links, no cards, no headings (the page's
+    # outline is the post's), each saying which way it goes.
+    assert pager.count("<h2") == pager.count("<h3") == 0 and "card" not in pager
     assert re.search(
-        r'<li class="card post-pager__newer"><p class="card__meta post-pager__label">Newer post</p>'
-        r' <p class="card__title"><a href="[^"]+" rel="next">',
+        r'<li class="post-pager__newer"><a href="[^"]+" rel="next"><span aria-hidden="true">'
+        r'← </span><span class="post-pager__label">Newer:</span> WeGO holds',
         pager,
     )
-    assert re.search(r'<li class="card post-pager__older">.*? rel="prev">', pager)
+    assert re.search(
+        r'<li class="post-pager__older"><a href="[^"]+" rel="prev">'
+        r'<span class="post-pager__label">Older:</span> WeGO supports [^<]+'
+        r'<span aria-hidden="true"> →</span></a></li>',
+        pager,
+    )
     assert '<a href="/news/2020/">All news from 2020</a>' in pager
     # The text, its facts, then the posts either side: the reading order (a phone's too).
     assert main.index("post__text") < main.index("post__facts") < main.index('class="post-pager"')
@@ -527,3 +533,9 @@ def test_the_news_list_is_filtered_by_topics_with_their_counts_and_the_feeds(cli
     assert '<a href="/news/feed/rss/" type="application/rss+xml">News feed (RSS)</a>' in topics
     assert '<a href="/news/feed/atom/" type="application/atom+xml">News feed (Atom)</a>' in topics
     assert "open" not in html[start : html.index(">", start)]
+
+
+def test_a_post_that_names_nothing_has_no_facts(client, empty_site):
+    post = PostFactory()
+    html = client.get(post.get_absolute_url()).content.decode()
+    assert "post__facts" not in html and "About this post" not in html

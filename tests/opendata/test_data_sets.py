@@ -215,7 +215,10 @@ def test_the_api_documentation_opens_with_its_contents_and_a_command_kept_whole(
     anchors = re.findall(r'<h3 id="([^"]+)"', html)
     assert anchors and re.findall(r'href="#([^"]+)"', contents) == ["use", *anchors]
     assert html.index("api-contents") < html.index('id="use"')
-    assert '<pre class="command" tabindex="0"><code>curl ' in html
+    assert (
+        '<pre class="command" tabindex="0" role="region"'
+        ' aria-label="An example request with curl"><code>curl '
+    ) in html
     # Folded on a phone (opened by its heading; the stylesheet keeps it open from 56rem).
     fold = re.search(r"<details ([^>]*)>\s*<summary><h2 [^>]*>On this page</h2>", contents)
     assert fold and "open" not in fold[1]
@@ -252,4 +255,17 @@ def test_each_data_set_is_headed_by_its_name_with_its_file_under_it(client, seed
     assert all(heads), cards[0][:300]
     assert [(head[1], head[2], head[3]) for head in heads] == [
         (table.title, f"/data/{table.filename}", table.filename) for table in TABLES.values()
+    ]
+
+
+def test_the_data_package_card_has_its_figures_and_its_files_folded_like_the_others(client, seed):
+    html = client.get("/data/").content.decode()
+    card = re.findall(r'<li class="file-card">(.*?)</li>', html, re.S)[len(TABLES)]
+    assert 'href="/data/datapackage.json"' in card
+    facts = dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", card[: card.index("<details")]))
+    assert facts == {"Files": str(len(TABLES)), "Format": "JSON"}
+    folded = card[card.index('<details class="columns" id="package-files">') :]
+    assert f"<summary>The {len(TABLES)} files it describes</summary>" in folded
+    assert re.findall(r"<dt><code>([^<]+)</code></dt><dd>([^<]+)</dd>", folded) == [
+        (table.filename, table.title) for table in TABLES.values()
     ]

@@ -72,7 +72,7 @@ def test_code_is_never_broken_inside_a_word(seeded_server, page, width):
             assert "inside" not in pieces and "bad" not in pieces, (selector, i, mark)
 
 
-def test_the_data_sets_fill_rows_of_three_and_the_formula_wraps_in_its_box(seeded_server, page):
+def test_the_data_sets_fill_rows_of_three_and_the_formula_scrolls_in_its_box(seeded_server, page):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(seeded_server.url + "/data/")
     cards = page.locator(".file-card")
@@ -85,35 +85,59 @@ def test_the_data_sets_fill_rows_of_three_and_the_formula_wraps_in_its_box(seede
     assert cards.nth(5).locator("h3").inner_text() == "Data package for developers"
     assert cards.nth(5).locator(".file-card__file a").inner_text() == "datapackage.json"
     # The figures are the file's, under it and over the text; the cards of a row share
-    # their rows: names, files, figures, texts and the columns' toggles line up.
+    # their rows: names, files, figures, texts and the folded lists at their feet line up,
+    # the data package's too (its figures, the files it describes folded at its foot).
     facts = cards.nth(0).locator(".file-card__facts").bounding_box()
     text = cards.nth(0).locator(".file-card__text").bounding_box()
     assert facts["x"] == text["x"] and facts["y"] < text["y"]
-    for part in [".file-card__title", ".file-card__file", ".file-card__facts", ".columns"]:
-        for row in (range(3), range(3, 5)):
+    for part in [
+        ".file-card__title",
+        ".file-card__file",
+        ".file-card__facts",
+        ".file-card__text",
+        ".columns",
+    ]:
+        for row in (range(3), range(3, 6)):
             tops = {round(cards.nth(i).locator(part).bounding_box()["y"]) for i in row}
             assert len(tops) == 1, (part, tops)
-    texts = {round(cards.nth(i).locator(".file-card__text").bounding_box()["y"]) for i in range(6)}
-    assert len(texts) == 3, texts  # the data package has no figures: its text follows its file
-    # The formula is read whole: wrapped in its box, nothing out of sight, its address
-    # broken after a slash.
-    formula = page.locator("pre.command")
-    assert formula.evaluate("p => p.scrollWidth <= p.clientWidth")
-    assert formula.evaluate("p => getComputedStyle(p).whiteSpace") == "pre-wrap"
-    lines_of_pieces = formula.locator("code").evaluate(
-        "c => [...c.childNodes].filter(n => n.nodeType === 3).map(n => {"
-        " const r = document.createRange(); r.selectNodeContents(n);"
-        " return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; })"
-    )
-    assert len(lines_of_pieces) == 3 and set(lines_of_pieces) == {1}, lines_of_pieces
+    # No card ends in an empty space: each one's last part reaches its foot.
+    for i in range(6):
+        card, foot = boxes[i], cards.nth(i).locator(".columns").bounding_box()
+        assert card["y"] + card["height"] - (foot["y"] + foot["height"]) < 40, i
+    # The formula stays one line, its address whole, and scrolls in its box: a region
+    # named for what it holds that the keyboard reaches.
+    formula = page.locator("pre.command").first
+    assert formula.evaluate("p => getComputedStyle(p).whiteSpace") == "pre"
+    assert formula.evaluate("p => getComputedStyle(p).overflowX") == "auto"
+    assert formula.locator("code").evaluate(LINES_OF) == 1
+    assert formula.locator("wbr").count() == 0
+    assert formula.get_attribute("tabindex") == "0"
+    assert page.get_by_role("region", name="The formula for Google Sheets").count() == 1
 
 
-def test_on_a_phone_a_short_names_file_shares_its_line(seeded_server, page):
-    """A phone keeps the page short: the file's pill follows a short name on its line."""
-    page.set_viewport_size({"width": 375, "height": 812})
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_files_pill_is_always_on_its_own_line_under_its_name(seeded_server, page, width):
+    """Short name or long, the file's pill starts a line of its own under the name, at
+    the name's edge, so every card reads the same way."""
+    page.set_viewport_size({"width": width, "height": 812})
     page.goto(seeded_server.url + "/data/")
-    card = page.locator(".file-card").first
-    title = card.locator(".file-card__title").bounding_box()
-    pill = card.locator(".file-card__file").bounding_box()
-    assert pill["x"] > title["x"] + title["width"]
-    assert abs((pill["y"] + pill["height"] / 2) - (title["y"] + title["height"] / 2)) <= 4
+    cards = page.locator(".file-card")
+    for i in range(cards.count()):
+        title = cards.nth(i).locator(".file-card__title").bounding_box()
+        pill = cards.nth(i).locator(".file-card__file a").bounding_box()
+        assert pill["y"] >= title["y"] + title["height"] - 1, i
+        assert abs(pill["x"] - title["x"]) < 1, i
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_code_block_that_scrolls_can_be_scrolled_from_the_keyboard(seeded_server, page, width):
+    page.set_viewport_size({"width": width, "height": 812})
+    for path in PAGES:
+        page.goto(seeded_server.url + path)
+        blocks = page.locator("pre")
+        assert blocks.count() >= 1, path
+        for i in range(blocks.count()):
+            block = blocks.nth(i)
+            assert block.evaluate("p => getComputedStyle(p).whiteSpace") == "pre", path
+            assert block.get_attribute("tabindex") == "0", path
+            assert block.get_attribute("role") == "region" and block.get_attribute("aria-label")

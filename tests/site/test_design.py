@@ -839,22 +839,30 @@ def test_every_list_of_editions_is_the_archives_table(seeded_server, page, path,
 POST_PAGE = "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/"
 
 
-def test_a_posts_newer_and_older_posts_are_two_cards_over_the_years_news(seeded_server, page):
-    page.set_viewport_size({"width": 1280, "height": 900})
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_posts_newer_and_older_posts_are_a_quiet_row_of_links(seeded_server, page, width):
+    """ "← Newer: …" and "Older: … →" as two small links, no frames, smaller than the
+    text of the post they follow; side by side from 48rem (the newer at the left), one
+    under the other on a phone; the year's news under them."""
+    page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + POST_PAGE)
     pager = page.get_by_role("navigation", name="Newer and older posts")
-    newer, older = pager.locator(".post-pager__newer"), pager.locator(".post-pager__older")
+    newer = pager.get_by_role("link", name="Newer: WeGO holds first webinar")
+    older = pager.get_by_role("link", name="Older: WeGO supports partners")
     year = pager.get_by_role("link", name="All news from 2020")
-    # The newer at the left, the older at the right, on one row; each a framed card.
-    assert newer.bounding_box()["x"] < older.bounding_box()["x"]
-    assert abs(newer.bounding_box()["y"] - older.bounding_box()["y"]) < 1
-    for card in (newer, older):
-        assert card.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid"
-        # Its title set as a card's title is: semibold, not light body text.
-        weight = card.locator(".card__title").evaluate("e => getComputedStyle(e).fontWeight")
-        assert int(weight) >= 600
-    # The year's news on a line of its own under them.
-    assert year.bounding_box()["y"] > older.bounding_box()["y"] + older.bounding_box()["height"]
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    body = page.locator(".post__text .lede").evaluate(size)
+    for link in (newer, older):
+        item = link.locator("xpath=..")
+        assert item.evaluate("e => getComputedStyle(e).borderTopStyle") == "none"
+        assert link.evaluate(size) < body
+        assert link.bounding_box()["height"] <= 3 * 24, "a line or two, not a card"
+    a, b = newer.bounding_box(), older.bounding_box()
+    if width == 1280:
+        assert a["x"] < b["x"] and abs(a["y"] - b["y"]) < 1
+    else:
+        assert abs(a["x"] - b["x"]) < 1 and b["y"] >= a["y"] + a["height"]
+    assert year.bounding_box()["y"] > max(a["y"] + a["height"], b["y"] + b["height"])
 
 
 @pytest.mark.parametrize("width", [1280, 375])

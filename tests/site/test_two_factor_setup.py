@@ -195,8 +195,12 @@ def test_an_editor_sets_up_two_factor_sign_in_in_the_browser(live_server, page, 
         "c => [getComputedStyle(c).fontFamily, getComputedStyle(c).userSelect]"
     )
     assert "Mono" in family and select == "all"
-    # On a larger screen the QR code comes first, to scan with the phone, the key under it.
+    # On a larger screen the QR code comes first, to scan with the phone, the key under it,
+    # both at the edge of the step's text and its field, not centred in the column.
     assert qr.bounding_box()["y"] < page.locator("code.setup-key").bounding_box()["y"]
+    step_text = page.locator(".setup-steps > li > p").first.bounding_box()
+    for way in (qr, page.locator("code.setup-key")):
+        assert abs(way.bounding_box()["x"] - step_text["x"]) < 1
     page.get_by_label("Code from the app").fill(code_for(key))
     page.get_by_role("button", name="Confirm").click()
     assert page.get_by_role("heading", name="Your recovery codes").count() == 1
@@ -252,12 +256,25 @@ def test_the_set_up_page_is_the_sign_in_card_and_fits_a_phone(live_server, page,
     groups = key.locator("span")
     for i in range(groups.count()):
         assert groups.nth(i).bounding_box()["height"] < 40, "a group on one line"
-    # The QR code is centred in its step; the key's eight groups in two even rows.
-    step = page.locator(".setup-steps > li").first.bounding_box()
+    # The key's box and the QR code start at their labels' edge, as the field does below
+    # them, the key's box well inside the card; the key's eight groups in two even rows.
     qr = page.locator("img.qr-code").bounding_box()
-    text = page.locator(".setup-steps > li > p").first.bounding_box()
-    middle = text["x"] + text["width"] / 2
-    assert abs(qr["x"] + qr["width"] / 2 - middle) < 2, (step, qr, text)
+    box = key.bounding_box()
+    labels = page.locator(".setup-way__label")
+    field = page.get_by_label("Code from the app").bounding_box()
+    for edge in (qr["x"], box["x"], labels.nth(1).bounding_box()["x"]):
+        assert abs(edge - labels.first.bounding_box()["x"]) < 1 and abs(edge - field["x"]) < 1
+    assert field["x"] + field["width"] - (box["x"] + box["width"]) >= 24
+    # The title in two balanced lines, no word alone on the second.
+    title = page.locator("h1")
+    assert title.evaluate("e => getComputedStyle(e).textWrap").startswith("balance") or (
+        title.evaluate("e => getComputedStyle(e).textWrapStyle") == "balance"
+    )
+    assert title.evaluate(
+        "h => { const r = document.createRange(); r.selectNodeContents(h);"
+        " const lines = [...r.getClientRects()]; return lines.length === 2"
+        " && Math.min(...lines.map(l => l.width)) > 0.6 * Math.max(...lines.map(l => l.width)); }"
+    )
     rows = [round(groups.nth(i).bounding_box()["y"]) for i in range(groups.count())]
     assert groups.count() == 8 and rows[:4] == [rows[0]] * 4 and rows[4:] == [rows[4]] * 4
     # A phone shows the key to type first, whole in the first screen (the phone cannot scan

@@ -33,9 +33,11 @@ RECOVERY_DEVICE_NAME = "Recovery codes"
 
 
 def qr_code_data_uri(text):
-    """`text` as a QR code: an SVG picture in a data: URI (no request, no inline style)."""
+    """`text` as a QR code: an SVG picture in a data: URI (no request, no inline style).
+    Drawn without its quiet zone, so its modules start at the picture's edge; the page's
+    style draws the white margin around it."""
     image = qrcode.make(
-        text, image_factory=qrcode.image.svg.SvgPathFillImage, box_size=10, border=2
+        text, image_factory=qrcode.image.svg.SvgPathFillImage, box_size=10, border=0
     )
     svg = io.BytesIO()
     image.save(svg)
