@@ -53,12 +53,14 @@ def many_marks(count):
 
 def test_the_map_names_and_links_every_mark_and_has_a_legend():
     svg = str(world_map.world_map(many_marks(3), title="The title", description="The text"))
-    assert svg.startswith('<div class="world-map-frame"><svg class="world-map"')
+    assert svg.startswith(
+        '<div class="world-map-block"><div class="world-map-frame"><svg class="world-map"'
+    )
     assert '<title id="world-map-title">The title</title>' in svg
     assert '<desc id="world-map-desc">The text</desc>' in svg
     links = re.findall(r'<a class="map-mark" href="([^"]+)"><title>([^<]+)</title><circle', svg)
     assert sorted(links) == [(f"/cities/place-{i}/", f"Place {i}") for i in range(3)]
-    assert re.search(r'<ul class="map-legend"[^>]*>.*Once.*3 times', svg)
+    assert re.search(r'<ul class="map-legend[^>]*>.*Once.*3 times', svg)
     # Nothing from another host, no script.
     assert "<script" not in svg and 'href="http' not in svg
 
@@ -204,7 +206,7 @@ def test_crowded_marks_are_boxed_on_the_map_and_drawn_apart_in_a_named_inset():
     insets = str(world_map.inset_maps(marks))
     assert insets.count('<figure class="map-inset">') == 1
     assert "<title>Korea, enlarged: Goyang-si, Seoul</title>" in insets
-    assert '<use href="#world-map-land"/>' in insets
+    assert '<use href="#world-map-land" transform=' in insets
     assert re.findall(r"<text[^>]*>([^<]+)</text>", insets) == ["Goyang-si", "Seoul"]
     assert world_map.inset_maps(marks[2:]) == ""
 
@@ -220,9 +222,10 @@ def test_an_insets_marks_are_apart_and_keep_their_bearings():
     ]
     insets = str(world_map.inset_maps(marks))
     dots = {
-        name: (float(x), float(y), float(r))
-        for x, y, r, name in re.findall(
-            r'<circle class="map-inset__mark[^"]*" cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"/>'
+        name: (float(x), float(y), float(r) * float(scale))
+        for x, y, scale, r, name in re.findall(
+            r'<g class="map-inset__mark" transform="translate\(([\d.]+) ([\d.]+)\) '
+            r'scale\(([\d.]+)\)"><g class="[^"]*"><circle r="([\d.]+)"/></g></g>'
             r"<text[^>]*>([^<]+)</text>",
             insets,
         )
@@ -241,7 +244,7 @@ def test_the_legend_keys_the_dashed_box_where_there_is_one():
         Mark("Goyang-si, Korea", 37.66, 126.83, "/g/", label="Goyang-si", region="Korea"),
     ]
     svg = str(world_map.world_map(crowded, title="t", description="d", inset_label="Boxed"))
-    legend = svg[svg.index('<ul class="map-legend"') :]
+    legend = svg[svg.index('<ul class="map-legend') :]
     assert legend.count('class="world-map__inset-box"') == 1 and "Boxed</li>" in legend
     # No box on the map, no key to it.
     alone = str(world_map.world_map(crowded[:1], title="t", description="d", inset_label="Boxed"))
@@ -401,7 +404,7 @@ def test_the_legend_says_how_often_a_place_took_part():
             unit=("Took part once", "Took part in {} editions"),
         )
     )
-    legend = re.findall(r"</svg>([^<]+)</li>", svg[svg.index('<ul class="map-legend"') :])
+    legend = re.findall(r"</svg>([^<]+)</li>", svg[svg.index('<ul class="map-legend') :])
     assert legend == ["Took part once", "Took part in 2 editions", "Took part in 4 editions"]
 
 
@@ -483,3 +486,59 @@ def test_the_phone_maps_names_keep_clear_of_each_other_marks_and_boxes():
                     label,
                     mark.label,
                 )
+
+
+def _symbols(svg):
+    """{place: [(css class, radius)]} of the marks an SVG draws, in the order drawn: the
+    world map's links (named by their <title>), an inset's marks (named by their text)."""
+    drawn = {}
+    for css_class, name, r in re.findall(
+        r'<a class="([^"]+)" href="[^"]*"><title>([^<]+)</title><circle [^>]*r="([\d.]+)"/>', svg
+    ):
+        drawn.setdefault(name, []).append((css_class, float(r)))
+    for symbols, name in re.findall(
+        r'<g class="map-inset__mark"[^>]*>((?:<g class="[^"]+"><circle r="[\d.]+"/></g>)+)</g>'
+        r"<text[^>]*>([^<]+)</text>",
+        svg,
+    ):
+        drawn[name] = [
+            (css_class, float(r))
+            for css_class, r in re.findall(r'<g class="([^"]+)"><circle r="([\d.]+)"/>', symbols)
+        ]
+    return drawn
+
+
+def test_insets_and_the_legend_draw_the_maps_own_marks():
+    """An enlarged spot draws each place with the symbols the world map draws there (a
+    host's ring, a dot sized by its count, a hollow dot for a testimonial), of the same
+    radii, all scaled alike; the legend keys them with those symbols and radii too."""
+    marks = [
+        *(m for m in _seed_like_marks() if m.label not in {"Goyang", "Castries"}),
+        Mark("Goyang", 37.66, 126.83, "/g/", count=3, label="Goyang", region="Korea"),
+        Mark("Seoul", 37.57, 126.98, "/s/", count=2, label="Seoul", region="Korea"),
+        Mark("Castries", 14.01, -60.99, "/c/", is_testimony=True, label="Castries"),
+    ]
+    svg = str(world_map.world_map(marks, title="t", description="d", inset_label="Boxed"))
+    insets = str(world_map.inset_maps(marks, phone=True))
+    on_map = _symbols(svg[: svg.index('<ul class="map-legend')])
+    in_insets = _symbols(insets)
+    assert {"Seoul", "Goyang", "Seongnam", "Jeju", "Castries", "Mexico City"} <= set(in_insets)
+    for name, symbols in in_insets.items():
+        assert symbols == on_map[name], name
+    assert in_insets["Seoul"] == [
+        ("map-mark", world_map.radius(2, 3)),
+        ("map-mark map-mark--host", world_map.HOST_RADIUS),
+    ]
+    assert in_insets["Castries"] == [("map-mark map-mark--testimony", world_map.MIN_RADIUS)]
+    scales = set(re.findall(r'"map-inset__mark" transform="[^"]*scale\(([\d.]+)\)"', insets))
+    assert scales == {str(world_map.INSET_MARK_SCALE)}
+    legend = svg[svg.index('<ul class="map-legend') :]
+    keyed = re.findall(r'<g class="([^"]+)"><circle [^>]*r="([\d.]+)"/>', legend)
+    drawn = {symbol for symbols in on_map.values() for symbol in symbols}
+    keyed = {(css_class, float(r)) for css_class, r in keyed}
+    assert keyed == {
+        *(("map-mark", world_map.radius(count, 3)) for count in (1, 2, 3)),
+        ("map-mark map-mark--testimony", world_map.MIN_RADIUS),
+        ("map-mark map-mark--host", world_map.HOST_RADIUS),
+    }
+    assert keyed <= drawn | {("map-mark", world_map.radius(1, 3))}

@@ -1013,6 +1013,80 @@ def test_the_map_of_places_comes_before_its_tables_at_every_width(seeded_server,
     assert heading.bounding_box()["height"] < 1.5 * line + padding
 
 
+# The drawn width of each kind of mark (a dot of one participation, a hollow dot, a
+# host's ring) on the map shown, in its legend and in its enlarged spots shown.
+MARK_WIDTHS_JS = """
+() => {
+  const shown = el => el.getBoundingClientRect().width > 0;
+  const kinds = {
+    dot: '.map-mark:not(.map-mark--host):not(.map-mark--testimony) circle',
+    testimony: '.map-mark--testimony circle',
+    host: '.map-mark--host circle',
+  };
+  const widths = {};
+  for (const [kind, selector] of Object.entries(kinds)) {
+    const map = [...document.querySelectorAll('.places__world .world-map')].find(shown);
+    const once = [...map.querySelectorAll('a' + selector)].map(c => c.getBoundingClientRect().width);
+    const legend = document.querySelector('.places__world .map-legend ' + selector);
+    const inset = [...document.querySelectorAll('.map-inset ' + selector)].filter(shown);
+    widths[kind] = {
+      map: Math.min(...once),
+      legend: legend.getBoundingClientRect().width,
+      insets: inset.map(c => c.getBoundingClientRect().width),
+    };
+  }
+  return widths;
+}
+"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_legend_and_the_enlarged_spots_draw_the_maps_marks_at_its_size(
+    seeded_server, page, width
+):
+    """A host's ring, a participation's dot and a testimonial's hollow dot are the same
+    symbol, as large on screen, on the map, in its legend and in its enlarged spots."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + "/cities/")
+    widths = page.evaluate(MARK_WIDTHS_JS)
+    for kind in ("dot", "host"):
+        assert widths[kind]["insets"], kind
+    for kind, drawn in widths.items():
+        assert drawn["map"] > 0, kind
+        for other in (drawn["legend"], *drawn["insets"]):
+            assert abs(other - drawn["map"]) <= 0.06 * drawn["map"], (kind, drawn)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_tables_of_places_are_set_as_the_editions_table(seeded_server, page, width):
+    """The places' tables in the body's size, headed as the editions' table is: small
+    capitals over a rule in the brand's colour; the places' links semibold, the years in
+    the body's weight."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + "/cities/")
+    body = page.evaluate("getComputedStyle(document.body).fontSize")
+    style = page.locator(".places__table").evaluate(
+        """t => {
+          const css = e => getComputedStyle(t.querySelector(e));
+          const head = css('thead th');
+          return {
+            cell: css('tbody td').fontSize, weight: css('tbody td').fontWeight,
+            place: css('tbody th[scope=row]').fontSize,
+            placeWeight: css('tbody th[scope=row]').fontWeight,
+            head: [head.textTransform, head.borderBottomWidth, head.borderBottomColor],
+          };
+        }"""
+    )
+    assert style["cell"] == style["place"] == body
+    assert style["weight"] == "400" and style["placeWeight"] == "600"
+    assert style["head"][:2] == ["uppercase", "2px"]
+    page.goto(seeded_server.url + "/programs/archive/")
+    rule = page.locator(".archive-table thead th").first.evaluate(
+        "th => getComputedStyle(th).borderBottomColor"
+    )
+    assert style["head"][2] == rule
+
+
 # The names written on the phone's map and in the enlarged spots, each with its box.
 SHOWN_NAMES_JS = """
 () => [...document.querySelectorAll('.world-map--phone text, .map-inset text')]

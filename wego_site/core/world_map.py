@@ -112,19 +112,43 @@ def radius(count, largest):
     return round(MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * share, 1)
 
 
-def _legend_item(modifier, r, label):
-    """A legend entry for a kind of mark: its dot (`map-legend__dot--<modifier>`) and label."""
+def _legend_item(css_class, r, label, box, phone_scale):
+    """A legend entry: the mark (`css_class`, of radius `r`) as the map draws it, in a
+    box `box` units tall (the map's units) that the stylesheet draws as tall as the map
+    draws them (`.map-legend__dot`); its width and height, the box on a phone's map
+    (`phone_scale`: the share of the map's width a unit takes, in `cqw`, the width of the
+    map and its legend), which the stylesheet keeps where that map is shown."""
+    width = 2 * r + 6
     return format_html(
-        '<li><svg class="map-legend__dot map-legend__dot--{}" viewBox="0 0 {} {}" '
-        'aria-hidden="true"><circle cx="{}" cy="{}" r="{}"/></svg>{}</li>',
-        modifier,
-        2 * MAX_RADIUS,
-        2 * MAX_RADIUS,
-        MAX_RADIUS,
-        MAX_RADIUS,
-        r,
+        '<li><svg class="map-legend__dot" viewBox="0 0 {} {}" width="{}" height="{}" '
+        'aria-hidden="true">{}</svg>{}</li>',
+        _unit(width),
+        _unit(box),
+        f"{width * phone_scale:.2f}cqw",
+        f"{box * phone_scale:.2f}cqw",
+        format_html(
+            '<g class="{}"><circle cx="{}" cy="{}" r="{}"/></g>',
+            css_class,
+            _unit(width / 2),
+            _unit(box / 2),
+            r,
+        )
+        if css_class
+        else format_html(
+            '<rect class="world-map__inset-box" x="{}" y="{}" width="{}" height="{}"/>',
+            _unit(width / 2 - r),
+            _unit(box / 2 - r),
+            _unit(2 * r),
+            _unit(2 * r),
+        ),
         label,
     )
+
+
+# A legend's boxes, in the map's units: room for a host's ring and its outline, or for
+# the largest dot where the dots have several sizes (`map-legend--sizes`).
+LEGEND_BOX = 2 * (HOST_RADIUS + 3)
+LEGEND_BOX_SIZES = 2 * (MAX_RADIUS + 2)
 
 
 def _legend_counts(largest):
@@ -171,49 +195,36 @@ def world_map(
     hosts = [mark for mark in marks if mark.is_host]
     largest = max((mark.count for mark in dots), default=1)
     marks_svg = _marks_svg(marks, largest)
-    legend = format_html_join(
-        "",
-        '<li><svg class="map-legend__dot" viewBox="0 0 {} {}" width="{}" height="{}" '
-        'aria-hidden="true"><circle cx="{}" cy="{}" r="{}"/></svg>{}</li>',
-        (
-            (
-                2 * MAX_RADIUS,
-                2 * MAX_RADIUS,
-                *(f"{2 * MAX_RADIUS * 1.4:.0f}",) * 2,
-                MAX_RADIUS,
-                MAX_RADIUS,
-                radius(count, largest),
-                _count_text(count, unit),
-            )
-            for count in (_legend_counts(largest) if dots else [])
-        ),
-    )
+    # On a phone the legend keys the phone's map, whose units are each 100 / its width of
+    # the width it is drawn at (without one, the world's).
+    phone_scale = 100 / WIDTH
+    if phone and (part := phone_parts(marks)[0][1]):
+        phone_scale = 100 / phone_view(part)[0][2]
+    counts = _legend_counts(largest) if dots else []
+    box = LEGEND_BOX_SIZES if len(counts) > 1 else LEGEND_BOX
+    items = [("map-mark", radius(count, largest), _count_text(count, unit)) for count in counts]
     if testimonies:
-        legend = format_html(
-            "{}{}", legend, _legend_item("testimony", MIN_RADIUS, "From a testimonial")
-        )
+        items.append(("map-mark map-mark--testimony", MIN_RADIUS, "From a testimonial"))
     if hosts:
-        legend = format_html("{}{}", legend, _legend_item("host", HOST_RADIUS, host_label))
+        items.append(("map-mark map-mark--host", HOST_RADIUS, host_label))
     boxes = [_box_around(group, margin=MIN_RADIUS + 4) for group in crowded_groups(marks)]
     if boxes and inset_label:
-        legend = format_html(
-            '{}<li><svg class="map-legend__box" viewBox="0 0 {} {}" aria-hidden="true">'
-            '<rect class="world-map__inset-box" x="1" y="1" width="{}" height="{}"/></svg>{}</li>',
-            legend,
-            2 * MAX_RADIUS,
-            2 * MAX_RADIUS,
-            2 * MAX_RADIUS - 2,
-            2 * MAX_RADIUS - 2,
-            inset_label,
-        )
+        # The dashed box as the map draws it around one mark.
+        items.append(("", MIN_RADIUS + 4, inset_label))
+    legend = format_html_join(
+        "",
+        "{}",
+        ((_legend_item(css_class, r, label, box, phone_scale),) for css_class, r, label in items),
+    )
     phone_svg = _phone_part(marks, largest, title, label_id) if phone else ""
     return format_html(
-        '<div class="world-map-frame{}"><svg class="world-map" viewBox="0 0 {} {}" role="group" '
-        'aria-labelledby="{}-title" aria-describedby="{}-desc" xmlns="http://www.w3.org/2000/svg">'
+        '<div class="world-map-block"><div class="world-map-frame{}">'
+        '<svg class="world-map" viewBox="0 0 {} {}" role="group" aria-labelledby="{}-title" '
+        'aria-describedby="{}-desc" xmlns="http://www.w3.org/2000/svg">'
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>'
         '<path class="world-map__land" id="{}-land" d="{}"/>{}'
         '<g class="world-map__marks">{}</g>{}</svg>{}</div>'
-        '<ul class="map-legend" aria-label="Legend: the size of a dot">{}</ul>',
+        '<ul class="map-legend{}" aria-label="Legend: the size of a dot">{}</ul></div>',
         " world-map-frame--phone" if phone_svg else "",
         outline["width"],
         outline["height"],
@@ -229,6 +240,7 @@ def world_map(
         marks_svg,
         format_html_join("", "{}", ((_labels(marks, size, layer),) for layer, size in LABEL_SIZES)),
         phone_svg,
+        " map-legend--sizes" if box == LEGEND_BOX_SIZES else "",
         legend,
     )
 
@@ -624,15 +636,30 @@ def _overlap(a, b):
     return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
+# An enlarged inset's drawing, in its own units (its places, lines and names; the land is
+# the world map's, scaled into it): one size for every inset, so its marks are drawn as
+# the world map's are, at one scale, INSET_MARK_SCALE of their size there. An inset is
+# drawn 217 px wide on /cities/ at 1280 px, where the world map is 1150 px wide: each of
+# its units 217 / 260 px, each of the map's 1.15 px, so a mark scaled by 1.15 / 0.835
+# is as large on screen in both (the stylesheet adjusts it where the two are drawn at
+# other widths, `.map-inset .map-mark`).
+INSET_WIDTH = 260.0
+INSET_HEIGHT = INSET_WIDTH * 0.75
+INSET_MARK_SCALE = 1.38
+
+
 def inset_maps(marks, *, land_id="world-map-land", phone=False):
     """An enlarged inset for each crowded group of marks: its places apart from one
     another, each named beside the map at the end of a line to its mark. The land is the
     world map's (`<use>` of its outline, so it is not sent twice); an inset is a picture
-    named by its places (the table beside the map lists them all, with links).
+    named by its places (the table beside the map lists them all, with links). Each
+    place is drawn with its marks on the world map (`_mark_symbols`: a host's ring, a dot
+    sized by its count as there, a hollow dot), INSET_MARK_SCALE of their size there.
 
     `phone`: first, the places the phone's map leaves out (those across the Atlantic,
     `phone_parts`), drawn the same way and named by their part of the world; the
     stylesheet shows it only where the phone's map is shown."""
+    largest = _largest(marks)
     insets = []
     if phone:
         (_, part), (name, other) = phone_parts(marks)
@@ -642,13 +669,15 @@ def inset_maps(marks, *, land_id="world-map-land", phone=False):
                     sorted(_points(other), key=lambda p: p[2]),
                     name,
                     land_id,
+                    marks,
+                    largest,
                     "map-inset map-inset--phone",
                 )
             )
     for group in crowded_groups(marks):
         regions = sorted({mark.region for mark, _, _ in group if mark.region})
         caption = " and ".join(regions) if regions else "Enlarged"
-        insets.append(_inset(group, f"{caption}, enlarged", land_id))
+        insets.append(_inset(group, f"{caption}, enlarged", land_id, marks, largest))
     if not insets:
         return ""
     return format_html(
@@ -656,8 +685,34 @@ def inset_maps(marks, *, land_id="world-map-land", phone=False):
     )
 
 
-def _inset(group, caption, land_id, css_class="map-inset"):
-    """One inset of `inset_maps`: the places of `group` ((mark, x, y) each), captioned."""
+def _largest(marks):
+    """The count that sizes the largest dot (as `world_map` sizes them)."""
+    return max(
+        (mark.count for mark in marks if not mark.is_host and not mark.is_testimony), default=1
+    )
+
+
+def _mark_symbols(place, marks, largest):
+    """[(css class, radius)] of what the world map draws at `place`'s spot, in the order
+    it draws them (`_marks_svg`): a dot sized by its count or a hollow dot, then a
+    host's ring over it."""
+    here = [m for m in marks if (m.latitude, m.longitude) == (place.latitude, place.longitude)]
+    symbols = [
+        ("map-mark", radius(m.count, largest)) for m in here if not m.is_host and not m.is_testimony
+    ]
+    symbols += [
+        ("map-mark map-mark--testimony", MIN_RADIUS)
+        for m in here
+        if m.is_testimony and not m.is_host
+    ]
+    symbols += [("map-mark map-mark--host", HOST_RADIUS) for m in here if m.is_host][:1]
+    return symbols or [("map-mark", MIN_RADIUS)]
+
+
+def _inset(group, caption, land_id, marks, largest, css_class="map-inset"):
+    """One inset of `inset_maps`: the places of `group` ((mark, x, y) each), captioned,
+    each drawn with its marks on the world map (`marks`, the dots sized against
+    `largest`)."""
     xs = [x for _, x, _ in group]
     ys = [y for _, _, y in group]
     span = max(max(xs) - min(xs), (max(ys) - min(ys)) * 4 / 3, 9.0)
@@ -666,48 +721,58 @@ def _inset(group, caption, land_id, css_class="map-inset"):
     height = width * 0.75
     left = (max(xs) + min(xs)) / 2 - width * 0.28
     top = (max(ys) + min(ys)) / 2 - height / 2
+    scale = INSET_WIDTH / width
     # Names a thirteenth of the inset's width (12 px where it is drawn 156 px wide),
     # from the middle on: a name of eleven letters ("Seongnam-si") ends inside the frame.
-    font = width / 13
-    step = height / (len(group) + 1)
-    label_x = left + width * 0.5
-    radius = width / 45
+    font = INSET_WIDTH / 13
+    step = INSET_HEIGHT / (len(group) + 1)
+    label_x = INSET_WIDTH * 0.5
+    # Marks apart by the width of a host's ring as drawn, and a little more.
+    gap = 2 * (HOST_RADIUS + 2) * INSET_MARK_SCALE + 4
+    placed = [(mark, (x - left) * scale, (y - top) * scale) for mark, x, y in group]
     rows = []
-    for index, (mark, x, y) in enumerate(_apart(group, radius * 2.6), start=1):
-        label_y = top + step * index
+    for index, (mark, x, y) in enumerate(_apart(placed, gap), start=1):
+        label_y = step * index
+        symbols = format_html_join(
+            "",
+            '<g class="{}"><circle r="{}"/></g>',
+            _mark_symbols(mark, marks, largest),
+        )
         rows.append(
             format_html(
                 '<line x1="{}" y1="{}" x2="{}" y2="{}"/>'
-                '<circle class="{}" cx="{}" cy="{}" r="{}"/>'
+                '<g class="map-inset__mark" transform="translate({} {}) scale({})">{}</g>'
                 '<text x="{}" y="{}">{}</text>',
-                f"{x:.2f}",
-                f"{y:.2f}",
-                f"{label_x - font * 0.3:.2f}",
-                f"{label_y:.2f}",
-                "map-inset__mark map-inset__mark--host" if mark.is_host else "map-inset__mark",
-                f"{x:.2f}",
-                f"{y:.2f}",
-                f"{radius:.2f}",
-                f"{label_x:.2f}",
-                f"{label_y + font * 0.35:.2f}",
+                f"{x:.1f}",
+                f"{y:.1f}",
+                f"{label_x - font * 0.3:.1f}",
+                f"{label_y:.1f}",
+                f"{x:.1f}",
+                f"{y:.1f}",
+                INSET_MARK_SCALE,
+                symbols,
+                f"{label_x:.1f}",
+                f"{label_y + font * 0.35:.1f}",
                 mark.label or mark.name,
             )
         )
     names = [mark.label or mark.name for mark, _, _ in group]
     return format_html(
-        '<figure class="{}"><svg viewBox="{} {} {} {}" role="img" '
+        '<figure class="{}"><svg viewBox="0 0 {} {}" role="img" '
         'xmlns="http://www.w3.org/2000/svg"><title>{}</title>'
-        '<use href="#{}"/><g font-size="{}" stroke-width="{}">{}</g></svg>'
+        '<use href="#{}" transform="matrix({} 0 0 {} {} {})"/>'
+        '<g font-size="{}">{}</g></svg>'
         "<figcaption>{}</figcaption></figure>",
         css_class,
-        f"{left:.2f}",
-        f"{top:.2f}",
-        f"{width:.2f}",
-        f"{height:.2f}",
+        f"{INSET_WIDTH:.0f}",
+        f"{INSET_HEIGHT:.0f}",
         f"{caption}: {', '.join(names)}",
         land_id,
-        f"{font:.2f}",
-        f"{width / 250:.3f}",
+        f"{scale:.4f}",
+        f"{scale:.4f}",
+        f"{-left * scale:.2f}",
+        f"{-top * scale:.2f}",
+        f"{font:.1f}",
         format_html_join("", "{}", ((row,) for row in rows)),
         caption,
     )
