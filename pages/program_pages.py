@@ -304,8 +304,8 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
 
     def neighbours(self):
         """The program's editions just before and after this one, oldest first: the ways
-        on from an edition page. The program's public editions are read once per content
-        generation."""
+        on from an edition page. The compact page has them among its program's editions
+        already; else they are read once per content generation."""
         edition = self.object
 
         def by_date():
@@ -317,7 +317,11 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
                 .only("slug", "title", "start_date", "end_date", "program__slug", "program__title")
             )
 
-        editions = per_generation(f"program-editions-by-date:{edition.program_id}", by_date)
+        editions = sorted(
+            self.program_editions
+            or per_generation(f"program-editions-by-date:{edition.program_id}", by_date),
+            key=lambda e: (e.start_date, e.pk),
+        )
         earlier = [e for e in editions if e.start_date < edition.start_date][-1:]
         later = [e for e in editions if e.start_date > edition.start_date][:1]
         return earlier + later
@@ -353,8 +357,11 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
         return [call for call in calls if call is not None and not call.is_over]
 
     def next_edition(self):
+        """The program's next coming edition, unless the card of the next edition names
+        it already."""
         today = timezone.localdate()
+        shown = {e.pk for e in self.neighbours()}
         coming = [
             e for e in self.program_editions if e.is_upcoming(today) and e.pk != self.object.pk
         ]
-        return coming[-1] if coming else None
+        return coming[-1] if coming and coming[-1].pk not in shown else None

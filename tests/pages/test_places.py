@@ -510,16 +510,23 @@ def test_the_map_names_the_host_cities_and_says_so(client, seed, url):
 
 
 def test_a_citys_key_facts_say_only_what_the_head_and_rows_do_not(client, seed):
-    """The country is in the lede and the years in the edition rows: the facts link the
-    programs and name the other places of its country, each once on the page."""
+    """The country is in the lede and the years and the program in the edition rows: the
+    facts name the other places of its country; a place of several editions links their
+    programs there."""
     html = client.get("/cities/baguio/").content.decode()
     facts = html[
         html.index('<dl class="facts">') : html.index("</dl>", html.index("facts-heading"))
     ]
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", facts))
     assert "Country" not in text and "Year" not in text
-    assert 'href="/programs/joint-workshop-smart-sustainable-cities-e-government/"' in facts
+    # Its one row names its program: the facts do not say it again.
+    assert "Program" not in text
+    assert 'href="/programs/joint-workshop-smart-sustainable-cities-e-government/"' not in facts
     assert "Also in the Philippines Makati" in text and 'href="/cities/makati/"' in facts
+    seoul = client.get("/cities/seoul/").content.decode()
+    facts = seoul[seoul.index('<dl class="facts">') :]
+    facts = facts[: facts.index("</dl>")]
+    assert "<dt>Program</dt>" in facts and 'href="/programs/wego-shrdc-training-program/"' in facts
     assert "(16.42, 120.59)" not in html  # its coordinates only in its JSON-LD
 
 

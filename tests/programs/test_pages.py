@@ -92,8 +92,9 @@ def test_edition_page_does_not_link_its_testimonials_to_itself(client, seed):
     url = "/programs/wego-shrdc-training-program/2013-06/"
     html = client.get(url).content.decode()
     assert f'href="{url}"' not in html
-    # Its row in the program's editions is marked, not linked.
-    assert 'aria-current="page"' in html
+    # Its neighbours are linked, the editions before and after it.
+    assert 'href="/programs/wego-shrdc-training-program/2012-07/" rel="prev"' in html
+    assert 'href="/programs/wego-shrdc-training-program/2014-04/" rel="next"' in html
     assert "not recorded" not in text_of(client.get(url))
 
 

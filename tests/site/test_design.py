@@ -749,18 +749,54 @@ def test_the_facts_column_stays_in_view_on_a_tall_screen_only(seeded_server, pag
 
 
 def test_an_edition_known_by_its_dates_is_one_short_column(seeded_server, page):
-    """The compact edition page has no rail: its brief, its program's sentence, the
-    program's editions across the content's width, then how to take part in one line."""
+    """The compact edition page has no rail: its brief, its program's sentence, its
+    program's previous and next editions as the posts' quiet row of two links side by
+    side in time order (not the program's whole table), then how to take part in one
+    line."""
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{seeded_server.url}/programs/wego-shrdc-training-program/2016-05/")
     assert page.locator("main .side-col").count() == 0
+    assert page.locator("main .archive-table").count() == 0
     content = page.locator(".edition-brief__facts").bounding_box()
-    table = page.locator(".archive-table").bounding_box()
-    assert table["x"] == content["x"] and table["width"] == content["width"]
+    pager = page.locator(".edition-pager").bounding_box()
+    assert pager["x"] == content["x"] and pager["width"] == content["width"]
+    links = page.locator(".edition-pager li")
+    texts = [" ".join(t.split()) for t in links.all_inner_texts()]
+    assert texts[0].startswith("← Previous edition:") and texts[0].endswith("18–22 May 2015")
+    assert texts[1].startswith("Next edition:") and texts[1].endswith("27–31 March 2017 →")
+    earlier, later = links.nth(0).bounding_box(), links.nth(1).bounding_box()
+    assert earlier["y"] == later["y"] and earlier["x"] < later["x"]
     note = page.locator(".edition-brief__take-part")
     line = float(note.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
     assert note.bounding_box()["height"] <= line * 1.5, "one line"
-    assert note.bounding_box()["y"] > table["y"] + table["height"]
+    assert note.bounding_box()["y"] > pager["y"] + pager["height"]
+
+
+def test_a_countrys_places_are_a_list_and_also_at_reads_as_on_a_place(seeded_server, page):
+    """A country's places are a list, one a line at the measure (no tiles in a wide
+    row); "Also at this edition" has the same width and columns on a country's page and
+    a place's."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    widths = {}
+    for path in ["/countries/ph/", "/cities/baguio/"]:
+        page.goto(seeded_server.url + path)
+        if path == "/countries/ph/":
+            places = page.locator(".place-list li")
+            boxes = [places.nth(i).bounding_box() for i in range(places.count())]
+            assert len(boxes) == 2 and boxes[0]["x"] == boxes[1]["x"]
+            assert boxes[1]["y"] >= boxes[0]["y"] + boxes[0]["height"]
+            assert places.first.evaluate("e => getComputedStyle(e).backgroundColor") in (
+                "rgba(0, 0, 0, 0)",
+                "transparent",
+            )
+        also = page.locator(".also-at .by-country")
+        columns = also.evaluate(
+            "e => new Set([...e.querySelectorAll('.by-country__group')]"
+            ".map(g => Math.round(g.getBoundingClientRect().x))).size"
+        )
+        widths[path] = (round(also.bounding_box()["width"]), columns)
+    assert widths["/countries/ph/"] == widths["/cities/baguio/"], widths
+    assert widths["/cities/baguio/"][1] == 2
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -807,13 +843,12 @@ def test_the_archive_is_a_table_whose_every_row_names_its_program(seeded_server,
     "path",
     [
         "/programs/wego-shrdc-training-program/",
-        "/programs/wego-shrdc-training-program/2016-05/",
         "/cities/seoul/",
         "/countries/ph/",
     ],
 )
 def test_every_list_of_editions_is_the_archives_table(seeded_server, page, path, width):
-    """A program's, an edition's, a place's and a country's editions are the archive's
+    """A program's, a place's and a country's editions are the archive's
     table: from 48rem its columns side by side, on a phone its rows stacked (no header
     row shown, each cell a line of the row), as the archive's are."""
     page.set_viewport_size({"width": width, "height": 900})

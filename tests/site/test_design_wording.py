@@ -73,12 +73,12 @@ def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed
     assert "side-col" not in page[: page.index("</article>")] and "with-aside" not in page
     assert "About the program" not in text and 'id="program-heading"' not in html
     assert "Only its dates" not in text and "no further record" not in text
-    # What the edition was, in brief: dates, length, venue and its place among the
-    # program's editions (the seventh of eight, as the archive's row says).
+    # What the edition was, in brief: what the head does not say (its dates and venue),
+    # its length and its place among the program's editions (the seventh of eight, as
+    # the archive's row says).
     brief = html[html.index('<dl class="edition-brief__facts"') : html.index("</dl>")]
-    assert text_of(SimpleNamespace(content=brief.encode())).startswith(
-        "Dates 22–29 May 2016 Length 8 days Venue Seoul, Korea Edition 7 of 8"
-    ), brief
+    assert text_of(SimpleNamespace(content=brief.encode())) == "Length 8 days Edition 7 of 8"
+    assert text.count("22–29 May 2016") == 1 and "Venue" not in text
     # Then its program in one paragraph: named by a link, then the first sentence of the
     # program's text only (the program's page has the rest).
     intro = html[html.index('<p class="edition-brief__program">') :]
@@ -109,18 +109,25 @@ def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed
         assert apology not in text
     assert "Add to calendar" not in text, "a past event does not lead with the calendar"
     assert "calendar.ics" in html, "its calendar file is still offered"
-    # Its program's editions, as rows, this one marked.
-    assert "WeGO–SHRDC Training Program, 18–22 May 2015" in text  # the previous edition
-    assert "WeGO–SHRDC Training Program, 27–31 March 2017" in text  # the next one
-    # In the archive's table (no program column: every row is the program's), this
-    # edition's row marked "this page", its dates not a link.
-    table = html[html.index('<table class="archive-table') : html.index("</table>")]
-    assert "archive-table--in-program" in table and "archive-table__program" not in table
-    assert table.count('<tr class="archive-table__current">') == 1
-    current = table[table.index('<tr class="archive-table__current">') :]
-    current = current[: current.index("</tr>")]
-    assert '<span aria-current="page">' in current and "this page</span>" in current
-    assert "<a " not in current and table.count("<a ") == 7
+    # The editions before and after it, in time order, each link named by its program
+    # and dates, then a link to every edition on the program's page: not the program's
+    # whole table again.
+    assert "archive-table" not in html
+    pager = html[html.index('<nav class="post-pager edition-pager"') :]
+    pager = pager[: pager.index("</nav>")]
+    links = re.findall(r'<a href="([^"]+)"[^>]*>(.*?)</a>', pager)
+    assert [(href, text_of(SimpleNamespace(content=name.encode()))) for href, name in links] == [
+        (
+            "/programs/wego-shrdc-training-program/2015-05/",
+            "WeGO–SHRDC Training Program, 18–22 May 2015",
+        ),
+        (
+            "/programs/wego-shrdc-training-program/2017-03/",
+            "WeGO–SHRDC Training Program, 27–31 March 2017",
+        ),
+        ("/programs/wego-shrdc-training-program/#editions-heading", "Every edition of the program"),
+    ]
+    assert "Previous edition" in pager and "Next edition" in pager
 
 
 def test_an_upcoming_edition_leads_with_add_to_calendar(client, seed):
