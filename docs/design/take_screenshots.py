@@ -114,9 +114,11 @@ def main(base, only=()):
                 continue
             page.goto(base + DEMO + "apply/")
             page.locator(".application-form button[type=submit]").click()
+            page.wait_for_load_state()
             shoot(page, "apply-errors", width)
             fill_in(page, document)
             page.locator(".application-form button[type=submit]").click()
+            page.wait_for_load_state()
             shoot(page, "apply-sent", width)
             context.close()
         browser.close()
