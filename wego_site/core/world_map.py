@@ -815,15 +815,21 @@ def _gap(a, b):
 LOCATOR_SMALLEST_LAKE = 50.0
 
 
-def _ring_area(subpath):
-    """The signed area of one closed subpath ("M x y l dx dy ... z") of the outline:
-    the land's rings run one way, its lakes the other."""
+def _subpath_points(subpath):
+    """The points of one subpath of the outline ("M x y l dx dy ... z"), absolute."""
     numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", subpath)]
     x, y = numbers[0], numbers[1]
     points = [(x, y)]
     for dx, dy in zip(numbers[2::2], numbers[3::2], strict=False):
         x, y = x + dx, y + dy
         points.append((x, y))
+    return points
+
+
+def _ring_area(subpath):
+    """The signed area of one closed subpath ("M x y l dx dy ... z") of the outline:
+    the land's rings run one way, its lakes the other."""
+    points = _subpath_points(subpath)
     return (
         sum(
             x1 * y2 - x2 * y1
@@ -876,12 +882,7 @@ def _globe_rings():
     in Equal Earth (to tell whether it holds a given point)."""
     rings = []
     for subpath in re.findall(r"M[^M]*", locator_land()):
-        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", subpath)]
-        x, y = numbers[0], numbers[1]
-        flat = [(x, y)]
-        for dx, dy in zip(numbers[2::2], numbers[3::2], strict=False):
-            x, y = x + dx, y + dy
-            flat.append((x, y))
+        flat = _subpath_points(subpath)
         dense = []
         for (x1, y1), (x2, y2) in zip(flat, flat[1:] + flat[:1], strict=True):
             steps = max(1, math.ceil(math.hypot(x2 - x1, y2 - y1) / LOCATOR_STEP))
