@@ -36,9 +36,13 @@ def test_landing_gives_the_overview_then_leads_on(client, seed):
         "Joint Workshop for Smart Sustainable Cities & e\u2011Government",
     ]:
         assert program in text
-    # A program known only by its name is presented by its regional office, not an apology.
+    # The programs are their cards in short: kind, title and meta line, no summary (the
+    # programs page has them); a program known only by its name by its regional office.
     assert "No information available yet" not in text
-    assert "A program of the WeGO Regional Office for Asia, in Chengdu" in text
+    assert "Regional Office Program · Chengdu" in text and "Regional office: Asia" in text
+    assert "A program of the WeGO Regional Office for Asia" not in text
+    assert "Since 2011, WeGO has organized a training program" not in text
+    assert 'class="card__text"' not in response.content.decode()
     assert "18 cities awarded for their smart initiatives" in text
     assert "Ms. Mirela Minca" in text
     # The overview's sentence opens the page once, not again at the top of "About".
@@ -81,7 +85,6 @@ def test_landing_figures_are_computed_from_the_data(client, seed):
     assert "Cities and public bodies 22" in text
     assert "Countries 17" in text
     assert "Programs 4" in text
-    assert "9 editions since 2011, with participants from 22 cities" in text
 
     Edition.objects.filter(slug="2011-09").delete()
     text = text_of(client.get("/"))
@@ -97,7 +100,13 @@ def test_the_figures_stand_in_the_hero_once(client, seed):
     hero, below = main.split("</header>", 1)
     assert 'aria-label="Training programs in figures"' in hero
     assert "Training programs in figures" not in below
-    assert text_of(response).count("Cities and public bodies 22") == 1
+    text = text_of(response)
+    assert text.count("Cities and public bodies 22") == 1
+    # Each figure is said once: the map's section says what the map shows, not the
+    # numbers again.
+    for figure in ("9 editions", "since 2011,", "22 cities", "17 countries"):
+        assert figure not in text, figure
+    assert "Where the participants came from, and where the editions were held." in text
 
 
 def test_sample_content_is_never_counted_in_the_figures(client, seed):

@@ -704,6 +704,22 @@ def test_the_landing_programs_are_two_abreast_without_the_sample(live_server, se
     assert page.locator(".hero").get_by_role("link", name="Apply").count() == 1
 
 
+def test_the_landing_on_a_phone_says_each_thing_once_and_briefly(seeded_server, page):
+    """On a phone the landing page is an overview: the programs as their cards in short
+    (kind, title, meta line), the newest testimonial alone (the others a link away),
+    while from 48rem the testimonials' row shows two."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(seeded_server.url + "/")
+    cards = page.locator(".card-grid--programs .program-card")
+    assert cards.count() == 4
+    assert page.locator(".card-grid--programs .program-card--teaser").count() == 4
+    quotes = page.locator(".testimonial-list > .testimonial")
+    assert [quotes.nth(i).is_visible() for i in range(quotes.count())] == [True, False]
+    assert page.get_by_role("link", name="All testimonials").is_visible()
+    page.set_viewport_size({"width": 800, "height": 900})
+    assert [quotes.nth(i).is_visible() for i in range(quotes.count())] == [True, True]
+
+
 def test_the_participants_are_a_compact_list_of_underlined_links(seeded_server, page):
     """Jeju 2018's 18 participants: a line or two per country on a phone (not a wall of
     about 1,000 px), the country a bold label and only the places links (not some 35
