@@ -90,17 +90,33 @@ def test_the_confirmation_recaps_what_was_sent_to_that_applicant_only(client, ca
     assert "))" not in html
 
 
-def test_the_confirmation_opens_with_a_success_banner_over_the_reference(client, call, country):
+def test_the_confirmations_head_says_the_success_over_the_reference(client, call, country):
+    """One statement, the head's own: a check mark and "Application received" as its
+    kicker, the reference as its heading, the edition named in the lede; no banner."""
     response = post(client, call, country)
     html = client.get(response["Location"]).content.decode()
-    head = html[html.index('class="page-head"') : html.index("<h1")]
-    banner = head[head.index('class="success-banner"') :]
+    assert "success-banner" not in html
+    head = html[
+        html.index('class="page-head"') : html.index("</div>", html.index('class="page-head"'))
+    ]
+    kicker = head[: head.index("<h1")]
+    kicker = kicker[kicker.index('<p class="eyebrow page-head__kicker') :]
     # A check mark drawn in the page, hidden from screen readers; the words say it.
-    assert '<svg class="success-banner__mark"' in banner and 'aria-hidden="true"' in banner
-    assert "<strong>Application received</strong>" in banner
+    assert '<svg class="success-mark"' in kicker and 'aria-hidden="true"' in kicker
+    assert re.sub(r"<[^>]+>", "", kicker).strip() == "Application received"
+    application = Application.objects.get()
+    heading = head[head.index("<h1") : head.index("</h1>")]
+    assert re.sub(r"<[^>]+>", "", heading).split() == [
+        "Your",
+        "reference",
+        "is",
+        application.reference,
+    ]
     # It names the edition with its program.
-    banner = banner[: banner.index("</p>")]
-    assert call.edition.program.title in re.sub(r"<[^>]+>", "", banner)
+    lede = head[head.index('<p class="lede">') :]
+    lede = re.sub(r"<[^>]+>", "", lede[: lede.index("</p>")])
+    assert lede.startswith("Thank you for applying to ")
+    assert call.edition.program.title in lede
 
 
 def test_someone_else_with_the_confirmation_link_sees_no_personal_data(client, call, country):
