@@ -858,7 +858,7 @@ def test_the_confirmation_gives_the_deadline_in_utc_in_a_note_and_a_short_way_ba
 
 # The notice's template as it was on PRIVACY_NOTICE_UPDATED (its SHA-256, shortened), or
 # since then with its text unchanged.
-NOTICE_FINGERPRINT = "7050245ef9c476b8"
+NOTICE_FINGERPRINT = "fe339576929dbc37"
 
 
 def test_the_privacy_notice_says_when_its_text_last_changed(client):

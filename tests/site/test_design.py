@@ -1264,22 +1264,22 @@ def test_the_deadlines_time_keeps_its_zone_on_its_line_on_a_phone(live_server, s
     assert page.locator(".call__deadline time").evaluate(TIME_AND_ZONE_LINES_JS) == 1
 
 
-@pytest.mark.parametrize(
-    ("path", "text"),
-    [
-        ("/privacy/applications/", ".notice-rows"),
-    ],
-)
-def test_a_page_with_no_side_column_is_one_centred_reading_column(seeded_server, page, path, text):
-    """No blank third beside the text: the breadcrumbs, the heading and the text share one
-    left edge, and the text is as far from the page's right edge as from its left."""
-    page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(seeded_server.url + path)
-    box = page.locator(text).bounding_box()
-    left, right = box["x"], 1280 - box["x"] - box["width"]
-    assert abs(left - right) < 48, (left, right)
-    for edge in [".breadcrumbs li", "h1"]:
-        assert page.locator(edge).first.bounding_box()["x"] == pytest.approx(left, abs=1)
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_privacy_notice_starts_at_the_pages_left_edge(seeded_server, page, width):
+    """Like every page, the notice starts where the word mark does: its breadcrumbs, its
+    heading and its rows share that edge (not a column centred on the page), and its
+    answers keep the measure."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(seeded_server.url + "/privacy/applications/")
+    left = page.locator(".site-header .brand").bounding_box()["x"]
+    for edge in [".breadcrumbs li", "h1", ".notice-rows"]:
+        assert page.locator(edge).first.bounding_box()["x"] == pytest.approx(left, abs=1), edge
+    measure = page.locator(".notice-row p").first.evaluate(
+        "p => { const d = document.createElement('div'); d.style.width = 'var(--measure)';"
+        " p.after(d); const w = d.getBoundingClientRect().width; d.remove(); return w; }"
+    )
+    for answer in page.locator(".notice-row p").all():
+        assert answer.bounding_box()["width"] <= measure + 1
 
 
 @pytest.mark.parametrize("width", [1280, 375])
