@@ -120,6 +120,8 @@ def test_404_page_marks_no_section_and_offers_a_search(client, seed):
     main = html[html.index("<main") : html.index("</main>")]
     assert 'role="search"' in main and 'action="/search/"' in main
     assert html.count('role="search"') == 1  # not the header's as well
+    # Its label is short: the lede above it has said what happened.
+    assert '<label for="not-found-q">Search the site</label>' in main
 
 
 START_FROM = {
