@@ -1,7 +1,7 @@
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Max, Min, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -181,9 +181,15 @@ reversion.register(Tag)
 
 def public_tags():
     """The tags public posts carry, those on most posts first (then by name), each with
-    its `post_count`."""
+    its `post_count` and the publication times of its first and last public posts
+    (`first_published`, `last_published`: the span a tag's page heads its list with)."""
+    published = "news_taggedpost_items__content_object__published_at"
     return (
         Tag.objects.filter(news_taggedpost_items__content_object__in=Post.objects.published())
-        .annotate(post_count=Count("news_taggedpost_items"))
+        .annotate(
+            post_count=Count("news_taggedpost_items"),
+            first_published=Min(published),
+            last_published=Max(published),
+        )
         .order_by("-post_count", "name")
     )

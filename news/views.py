@@ -9,6 +9,7 @@ import bisect
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import ArchiveIndexView, DetailView, ListView, YearArchiveView
 from taggit.models import Tag
 
@@ -49,7 +50,20 @@ class PostListMixin(BreadcrumbsMixin, PaginatedListMixin):
         context["collection"] = collection(
             self.list_name, context["posts"], label=lambda p: p.title
         )
+        context["span"] = self.get_span(context)
         return context
+
+    def get_span(self, context):
+        """The days of the list's first and last posts (its head says them after the
+        count), from the publication order kept per generation: no query of its own."""
+        year = context.get("year")
+        days = [
+            timezone.localtime(published_at).date()
+            for published_at, *_ in per_generation("news-order", public_post_order)
+        ]
+        if year:
+            days = [day for day in days if day.year == int(year)]
+        return (days[0], days[-1]) if days else None
 
     def get_breadcrumbs(self, context):
         return [news_crumb()]
@@ -114,6 +128,16 @@ class PostTagView(PostListMixin, ListView):
         context = super().get_context_data(tag=self.tag, **kwargs)
         context["other_tags"] = [tag for tag in context["tags"] if tag.pk != self.tag.pk]
         return context
+
+    def get_span(self, context):
+        """A tag's first and last posts, from its row among the topics (no query)."""
+        for tag in context["tags"]:
+            if tag.pk == self.tag.pk:
+                return tuple(
+                    timezone.localtime(moment).date()
+                    for moment in (tag.first_published, tag.last_published)
+                )
+        return None
 
     def get_breadcrumbs(self, context):
         return [news_crumb(), Crumb(self.list_name, self.request.path)]

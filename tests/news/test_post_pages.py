@@ -24,14 +24,14 @@ def test_pagination_ten_a_page(client, empty_site):
     with as_one_change():
         for _ in range(23):
             PostFactory()
-    assert "23 posts, page 1 of 3" in text_of(client.get("/news/"))
-    assert "23 posts, page 3 of 3" in text_of(client.get("/news/?page=3"))
+    assert re.search(r"23 posts, [^·]+ · page 1 of 3", text_of(client.get("/news/")))
+    assert re.search(r"23 posts, [^·]+ · page 3 of 3", text_of(client.get("/news/?page=3")))
     html = client.get("/news/?page=2").content.decode()
     assert 'href="?page=1" rel="prev"' in html
     assert 'href="?page=3" rel="next"' in html
     assert 'aria-current="page">2<' in html
     assert 'rel="canonical" href="http://testserver/news/?page=2"' in html
-    assert "23 posts, page 3 of 3" in text_of(client.get("/news/?page=last"))
+    assert " · page 3 of 3" in text_of(client.get("/news/?page=last"))
     assert client.get("/news/?page=4").status_code == 404
 
 
@@ -227,24 +227,24 @@ def test_a_posts_page_lists_its_tags_in_the_order_they_were_given(client, seed):
         TaggedPost.objects.create(content_object=post, tag=tag)
     response = client.get(post.get_absolute_url())
     html = response.content.decode()
-    start = html.index('<header class="page-head')
-    head = html[start : html.index("</header>", start)]
-    assert re.findall(r'rel="tag">([^<]+)</a>', head) == ["Zebu", "Aardvark"]
+    start = html.index('<section class="post__facts"')
+    facts = html[start : html.index("</section>", start)]
+    assert re.findall(r'rel="tag">([^<]+)</a>', facts) == ["Zebu", "Aardvark"]
     assert re.findall(r'article:tag" content="([^"]+)"', html) == ["Zebu", "Aardvark"]
     assert json_ld_blocks(response)["NewsArticle"]["keywords"] == ["Zebu", "Aardvark"]
 
 
 def test_a_post_reads_as_an_article_its_text_then_its_facts(client, seed):
-    """The head: title, date, tags; the text, then a light list of what else there is to
-    know (what it names; not the date again, nor the feeds), then the posts either side."""
+    """The head: title and date; the text, then a light list of what else there is to
+    know (its topics, what it names; not the date again, nor the feeds), then the posts
+    either side."""
     post = Post.objects.get(slug=POST.rstrip("/").rsplit("/", 1)[1])
     assert not post.body
     html = client.get(POST).content.decode()
     main = html[html.index("<main") : html.index("</main>")]
     start = main.index('<header class="page-head post__head">')
     head = main[start : main.index("</header>", start)]
-    assert re.findall(r'rel="tag">([^<]+)</a>', head) == ["Partnership", "SCI-J", "GSCA"]
-    assert '<ul class="tag-list post__tags" aria-label="Tags">' in head
+    assert 'rel="tag"' not in head, "the topics are the facts', not the head's"
     date = f">{post.published_at_local:%-d %B %Y}</time>"
     assert date in head
     # The date is shown once on the page, in the head (the more news rows are other posts').
@@ -260,10 +260,12 @@ def test_a_post_reads_as_an_article_its_text_then_its_facts(client, seed):
     facts = facts[: facts.index("</section>")]
     assert '<h2 id="post-facts-heading" class="visually-hidden">About this post</h2>' in facts
     assert "<dt>Published</dt>" not in facts and "<dt>Organisations named</dt>" in facts
+    # The topics first, named by their term, in the order they were given.
+    assert facts.index("<dt>Topics</dt>") < facts.index("<dt>Organisations named</dt>")
+    assert '<ul class="tag-list post__tags">' in facts
+    assert re.findall(r'rel="tag">([^<]+)</a>', facts) == ["Partnership", "SCI-J", "GSCA"]
     # The feeds are the footer's and the news list's, not a post's.
     assert "/news/feed/" not in html[html.index("<main") : html.index("</main>")]
-    # The tags are the head's, not said again beside the text.
-    assert 'rel="tag"' not in facts
     pager = main[main.index('<nav class="post-pager" aria-label="Newer and older posts">') :]
     pager = pager[: pager.index("</nav>")]
     # The posts either side are two plain links, no cards, no headings (the page's
@@ -297,24 +299,28 @@ def test_a_post_with_a_body_opens_with_its_lede(client, empty_site):
     text = html[html.index('<div class="prose post__text">') :]
     assert text.startswith('<div class="prose post__text">\n      <p class="lede">')
     assert "The rest of the story." in text[: text.index("</div>")]
-    start = html.index('<header class="page-head post__head">')
-    head = html[start : html.index("</header>", start)]
-    assert 'rel="tag">Ports</a>' in head
+    start = html.index('<section class="post__facts"')
+    facts = html[start : html.index("</section>", start)]
+    assert "<dt>Topic</dt>" in facts and 'rel="tag">Ports</a>' in facts
     pager = html[html.index('<nav class="post-pager"') :]
     assert '<a href="/news/2024/">All news from 2024</a>' in pager[: pager.index("</nav>")]
 
 
 def test_a_tag_page_leads_back_to_all_the_news(client, seed):
-    html = client.get("/news/tag/covid-19/").content.decode()
-    # The count a quiet line of its own; "← All news" a back link on another.
-    assert '<p class="page-head__count">3 posts</p>' in html
+    response = client.get("/news/tag/covid-19/")
+    html = response.content.decode()
+    # The count and the span of the tag's posts a quiet line of its own (in Seoul's days);
+    # "← All news" a back link on another.
+    assert "3 posts, 30 April – 24 July 2020 ← All news" in text_of(response)
+    assert '<time datetime="2020-04-30">30 April</time>' in html
     assert (
         '<p class="back"><a href="/news/"><span aria-hidden="true">← </span>All news</a></p>'
         in html
     )
     assert 'class="breadcrumbs"' in html
-    everything = client.get("/news/").content.decode()
-    assert '<p class="page-head__count">10 posts</p>' in everything
+    response = client.get("/news/")
+    everything = response.content.decode()
+    assert "News 10 posts, 11 March – 29 September 2020 Filter by topic" in text_of(response)
     assert 'class="back"' not in everything
 
 
@@ -402,7 +408,7 @@ TAG_CHIP = re.compile(
 )
 
 
-def test_tags_are_one_chip_wherever_they_are_listed(client, seed):
+def test_tags_are_one_list_of_links_wherever_they_are_listed(client, seed):
     with as_one_change():
         with_body = PostFactory(body="The rest of the story.", tags=["webinar"])
     pages = [POST, "/news/", "/news/tag/webinar/", "/search/?q=qqxxzz"]
@@ -412,7 +418,7 @@ def test_tags_are_one_chip_wherever_they_are_listed(client, seed):
         assert lists, url
         chips = [TAG_CHIP.findall(items) for items in lists]
         assert all(chips), url
-        # Every link to a tag is one of those chips.
+        # Every link to a tag is one of those lists' links.
         assert html.count('rel="tag"') == sum(map(len, chips)), url
 
 
@@ -492,7 +498,7 @@ def test_the_landing_news_is_three_compact_rows_with_their_dates(client, seed):
     items = ITEM.findall(news)
     assert len(items) == 3
     assert '<div class="news-list news-list--compact">' in news
-    assert all('<time datetime="2020-' in item and " 2020</time>" in item for item in items)
+    assert all('<time datetime="2020-' in item and " 2020</span></time>" in item for item in items)
 
 
 def test_whole_sentences_keeps_a_short_text_whole_and_cuts_a_long_one_at_a_sentence():

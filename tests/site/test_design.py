@@ -575,25 +575,40 @@ grid => [
     "path", ["/news/", "/news/tag/covid-19/", "/news/tag/wego-awards/", "/news/tag/webinar/"]
 )
 def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
-    """On the news and a tag's page every post is a row of one shape, one column: its date
-    just above the title, the lede under it at the body's size and measure, the tags under
-    the lede, nothing far to the side. The first is the newest post, featured: its title a
-    step larger than any other row's, its lede still at the body's size."""
+    """On the news and a tag's page every post is a row of one shape. On a phone one
+    column: its date just above the title, the lede under it, the tags under the lede. From
+    48rem the date is a dateline at the row's left (the day in large tabular figures, the
+    month under it), level with the title, and the title, lede and tags beside it fill the
+    row (no void between them and the topics). The lede is at the body's size and measure.
+    The first is the newest post, featured on a tinted panel: its title a step larger than
+    any other row's, its lede still at the body's size, its date and title in line with
+    the other rows'."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     rows = page.locator(".news-list > .news-item")
     assert rows.count()
     body = float(page.locator("body").evaluate("e => getComputedStyle(e).fontSize")[:-2])
     size = "e => parseFloat(getComputedStyle(e).fontSize)"
-    titles = []
+    titles, title_xs, date_xs = [], set(), set()
     for row in rows.all():
+        row_box = row.bounding_box()
         date = row.locator(".news-item__date").bounding_box()
         title = row.locator(".news-item__title")
         lede = row.locator(".news-item__lede")
         title_box, lede_box = title.bounding_box(), lede.bounding_box()
-        assert date["y"] + date["height"] <= title_box["y"] + 1, "the date over the title"
-        assert title_box["y"] - (date["y"] + date["height"]) < 12, "just above it"
-        assert abs(date["x"] - title_box["x"]) < 1 and abs(lede_box["x"] - title_box["x"]) < 1
+        if width == 1280:
+            assert date["x"] + date["width"] < title_box["x"], "the date at the row's left"
+            assert abs(date["y"] - title_box["y"]) < 4, "level with the title"
+            day = row.locator(".news-item__day")
+            assert day.evaluate(size) > body
+            assert day.evaluate("e => getComputedStyle(e).fontVariantNumeric") == "tabular-nums"
+            text = row.locator(".news-item__text").bounding_box()
+            assert text["x"] + text["width"] >= row_box["x"] + 0.85 * row_box["width"]
+        else:
+            assert date["y"] + date["height"] <= title_box["y"] + 1, "the date over the title"
+            assert title_box["y"] - (date["y"] + date["height"]) < 12, "just above it"
+            assert abs(date["x"] - title_box["x"]) < 1
+        assert abs(lede_box["x"] - title_box["x"]) < 1
         tags = row.locator(".news-item__tags")
         if tags.count():
             box = tags.bounding_box()
@@ -604,8 +619,36 @@ def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
         assert title.evaluate("e => getComputedStyle(e).textWrap") == "pretty"
         assert lede_box["width"] <= 66 * body * 0.6, "the lede at the measure"
         titles.append(title.evaluate(size))
-    assert rows.first.evaluate("e => e.classList.contains('news-item--featured')")
+        title_xs.add(round(title_box["x"]))
+        date_xs.add(round(date["x"]))
+    featured = rows.first
+    assert featured.evaluate("e => e.classList.contains('news-item--featured')")
+    assert featured.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
     assert all(titles[0] > t for t in titles[1:]), "the newest post's title the largest"
+    assert len(title_xs) == 1 and len(date_xs) == 1, "the lead in line with the rows"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_tags_are_one_quiet_line_of_links_wherever_they_are_listed(seeded_server, page, width):
+    """A post's tags are small links in a line, apart by a dot, not pills: no frame, no
+    fill, each at least 24 px tall; the same on the news list, a post's facts, its more
+    news and a search without results."""
+    page.set_viewport_size({"width": width, "height": 900})
+    look = (
+        "e => { const s = getComputedStyle(e); return [s.fontSize, s.fontWeight, s.color,"
+        " s.borderTopStyle, s.backgroundColor] }"
+    )
+    looks = set()
+    for path in ["/news/", POST_PAGE, "/search/?q=qqxxzz"]:
+        page.goto(seeded_server.url + path)
+        tags = page.locator(".tag-list .tag")
+        assert tags.count(), path
+        for tag in tags.all():
+            looks.add(tuple(tag.evaluate(look)))
+            assert tag.bounding_box()["height"] >= 24, path
+    assert len(looks) == 1, looks
+    *_, border, fill = looks.pop()
+    assert border == "none" and fill == "rgba(0, 0, 0, 0)"
 
 
 @pytest.mark.parametrize("path", ["/news/", "/news/tag/webinar/"])
@@ -627,6 +670,18 @@ def test_the_news_topics_fold_above_the_list_on_a_phone_and_stand_beside_it_wide
     fold.locator("summary").click()
     assert topics.is_visible()
     assert topics.evaluate("e => e.scrollWidth <= e.clientWidth")
+    # Folded, its summary is a control: the secondary button's frame, a chevron after the
+    # words that turns when it opens, no disclosure triangle.
+    summary = fold.locator("summary")
+    frame = "e => { const s = getComputedStyle(e); return [s.borderTopStyle, s.borderTopColor] }"
+    search = page.locator(".site-header__search")
+    assert summary.evaluate(frame) == search.evaluate(frame)
+    assert summary.evaluate("e => getComputedStyle(e).listStyleType") == "none"
+    chevron = "e => getComputedStyle(e, '::after').transform"
+    opened = summary.evaluate(chevron)
+    fold.locator("summary").click()
+    assert opened != "none" and summary.evaluate(chevron) not in ("none", opened)
+    assert summary.bounding_box()["height"] >= 24
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(seeded_server.url + path)
     assert not fold.locator("summary").is_visible()
