@@ -127,6 +127,11 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             past_editions=past,
             all_editions=editions,
             edition_count=len(editions),
+            # A regional office's program with no text and no edition: presented by its
+            # office, how to take part beside its Key facts.
+            known_by_name=bool(
+                self.object.regional_office_id and not self.object.body and not editions
+            ),
             related_posts=content["related_posts"],
             testimonials=content["testimonials"],
             head_map=content["head_map"],

@@ -110,12 +110,20 @@ class PublicProgramsMixin(BreadcrumbsMixin):
 
     @staticmethod
     def with_offices(section):
-        """The regional kind's section with its offices (`offices`, for the head's map) and
-        those that run no published program yet (`offices_without_programs`), each named in
-        a line under the program cards."""
+        """The regional kind's section with its offices (`offices`, each with the programs
+        it runs, `office.office_programs`: the kind's page shows the offices side by side,
+        each with its programs; and the head's map) and those that run no published
+        program yet (`offices_without_programs`, each a line under the programs page's
+        cards)."""
         if section["kind"] == ProgramKind.REGIONAL:
             offices = list(RegionalOffice.objects.select_related("place__country"))
             running = {program.regional_office_id for program in section["programs"]}
+            for office in offices:
+                office.office_programs = [
+                    program
+                    for program in section["programs"]
+                    if program.regional_office_id == office.pk
+                ]
             section["offices"] = offices
             section["offices_without_programs"] = [
                 office for office in offices if office.pk not in running

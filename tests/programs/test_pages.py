@@ -132,9 +132,15 @@ def test_chengdu_is_presented_by_its_regional_office(client, seed):
     assert "How to take part" in text and "andrew@we-gov.org" in text
     # No edition is recorded here: the page says how they are announced, never that none
     # took place, and does not apologise.
-    # Nor does it promise a series: a program may be a one-off.
-    assert "No call for applications is open now. Any new call" in text
-    assert "will be published on this page" in text
+    # Nor does it promise a series: a program may be a one-off. Its office, which the page
+    # presents it by, is who will publish a call.
+    assert (
+        "No call for applications is open now. The regional office will "
+        "publish any call of the program — who may apply, the deadline and the form — on "
+        "this page." in text
+    )
+    # Said once: the office's paragraph no longer says it too.
+    assert text.count("on this page") == 1
     assert "Each edition" not in text
     assert "recorded" not in text
     assert "The first edition" not in text and "will be announced" not in text
@@ -146,14 +152,14 @@ def test_chengdu_is_presented_by_its_regional_office(client, seed):
 
 
 def test_the_regional_kind_shows_program_cards_and_a_line_for_an_office_without_one(client, seed):
-    """The regional section is program cards like every kind's: Chengdu's program is the
-    program card (its office in its text and meta line); the office that runs no program
-    yet (Europe) is one line under the cards, its place linked, not a card."""
-    for path in ("/programs/", "/programs/kind/regional/"):
+    """On the programs page the regional section is program cards like every kind's:
+    Chengdu's program is the program card (its office in its text and meta line); the
+    office that runs no program yet (Europe) is one line under the cards, its place
+    linked, not a card."""
+    for path in ("/programs/",):
         html = client.get(path).content.decode()
         assert "office-card" not in html
-        if path == "/programs/":
-            html = html[html.index('id="kind-regional"') : html.index('id="kind-partner"')]
+        html = html[html.index('id="kind-regional"') : html.index('id="kind-partner"')]
         cards = re.findall(r'<article class="card program-card">.*?</article>', html, re.S)
         assert len(cards) == 1
         assert 'href="/programs/chengdu-smart-city-e-government-training-program/"' in cards[0]
@@ -167,6 +173,48 @@ def test_the_regional_kind_shows_program_cards_and_a_line_for_an_office_without_
         )
         assert '<a href="/cities/ulyanovsk-region/">Ulyanovsk Region</a>' in notes[0]
         assert html.index("</article>") < html.index('class="kind-section__note"')
+
+
+def test_the_regional_kinds_page_is_its_offices_side_by_side(client, seed):
+    """The regional kind's page presents each program within its office: a section per
+    office (Asia, then Europe), headed by its name, then where it is (its place linked,
+    its country) and since when it organizes training, from the office's record; then its
+    programs as the program card, which does not name the office again; an office with
+    no program yet says so and points to how to hear of them. No vague "The programs"
+    heading, and the cards under the office's heading."""
+    html = client.get("/programs/kind/regional/").content.decode()
+    assert "The programs</h2>" not in html and "kind-section__note" not in html
+    offices = re.findall(r'<section class="office" .*?</section>', html, re.S)
+    assert len(offices) == 2
+    asia, europe = offices
+    assert (
+        '<h2 id="office-asia-heading" class="office__name">WeGO Regional Office for Asia</h2>'
+        in asia
+    )
+    where = " ".join(
+        re.sub(
+            r"<[^>]+>", "", re.search(r'<p class="office__where">(.*?)</p>', asia, re.S)[1]
+        ).split()
+    )
+    assert where == "Chengdu, China · organizing training since 2014"
+    assert '<a href="/cities/chengdu/">Chengdu</a>' in asia
+    cards = re.findall(r'<article class="card program-card">.*?</article>', asia, re.S)
+    assert len(cards) == 1
+    assert '<h3 class="card__title"><a href="/programs/chengdu-' in cards[0]
+    # The panel names the office; its card does not say it again.
+    assert "Regional office: Asia" not in cards[0] and "Regional Office for Asia" not in cards[0]
+    # Nor how editions are announced: the Taking part band under the offices says it.
+    assert "card__text" not in cards[0] and "announced" not in cards[0]
+    assert "WeGO Regional Office for Europe</h2>" in europe
+    assert '<a href="/cities/ulyanovsk-region/">Ulyanovsk Region</a>, Russia' in europe
+    assert "program-card" not in europe
+    none = " ".join(
+        re.sub(
+            r"<[^>]+>", "", re.search(r'<p class="office__none">(.*?)</p>', europe, re.S)[1]
+        ).split()
+    )
+    assert none == "Its own training programs are yet to be announced: see how to hear of them."
+    assert 'href="#taking-part-heading"' in europe
 
 
 KINDS = ("main", "regional", "partner", "joint-workshop")
@@ -250,6 +298,12 @@ def test_without_a_call_how_to_take_part_is_a_note_of_one_paragraph(client, seed
     assert len(paragraphs) == 1
     assert paragraphs[0].startswith("No call for applications is open now.")
     assert "write to Ms. Alexandra Sidorova at" in paragraphs[0]
+    # Said from the program's own record, not the same paragraph on every page.
+    said = " ".join(paragraphs[0].split())
+    assert {
+        MAIN: "The latest of the program’s 8 editions was held in March 2017; any new call",
+        CHENGDU: "The regional office will publish any call of the program",
+    }.get(path, "open now. Any new call") in said
     main = html[html.index("<main") : html.index('<footer class="site-footer">')]
     assert main.count("mailto:andrew@we-gov.org") == 1
 
@@ -518,17 +572,19 @@ def test_a_programs_table_rows_say_what_their_editions_recorded(client, seed):
 
 def test_a_regional_program_known_by_its_name_presents_its_office(client, seed):
     """Chengdu's page is not a title over a box of two facts: it says what its office
-    does (the section's own words: courses and webinars since 2014), where its courses
-    are announced and who answers; a program with a text of its own has no such block."""
+    does (the section's own words: courses and webinars since 2014), then, beside the Key
+    facts, where its calls will be published and who answers; a program with a text of its
+    own has no such block."""
     html = client.get(CHENGDU).content.decode()
     block = html[html.index('<section class="office-intro"') :]
     block = " ".join(block[: block.index("</section>")].split())
     assert '<h2 id="office-heading">About the regional office</h2>' in block
     assert "special training courses for WeGO members, webinars among them" in block
-    assert (
-        'The office in <a href="/cities/chengdu/">Chengdu</a> announces the program’s courses'
-        " on this page, each with its call for applications" in block
-    )
+    # Where its calls will be published is said once, by how to take part, which follows
+    # the office's paragraph beside the Key facts.
+    assert "on this page" not in block
+    opening = html[html.index('class="main-intro"') : html.index('class="side-col"')]
+    assert opening.index("office-intro") < opening.index('id="take-part-heading"')
     # The lede names the office; the section does not say it again.
     assert "WeGO Regional Office for Asia" not in block
     # The year its office began is said once, in the lede.
@@ -656,17 +712,23 @@ def test_the_programs_page_and_the_map_have_one_name_each(client, seed):
     assert "<h1>Cities</h1>" in cities and "<title>Cities ·" in cities
 
 
-def test_the_rest_of_a_kinds_introduction_opens_its_section_under_a_heading(client, seed):
-    """On the regional kind's page the introduction's second sentence is not left on its
-    own beside the cards: it is the intro of a section headed by what the cards are."""
+def test_the_rest_of_a_kinds_introduction_opens_its_taking_part_band(client, seed):
+    """On the regional kind's page the introduction's second sentence, its call to stay
+    tuned, is not the lead of the offices, nor left beside them under a vague heading: it
+    opens the Taking part band's paragraph, so the band says something of this kind; the
+    programs page's band keeps its general paragraph."""
     html = client.get("/programs/kind/regional/").content.decode()
-    head = html[html.index('<div class="kind-section__head">') : html.index("kind-section__cards")]
-    assert re.search(
-        r"<h2[^>]*>The programs</h2>\s*<div class=\"prose kind-section__intro\"><p>Please stay tuned",
-        head,
+    band = html[html.index('class="band band--tint taking-part"') :]
+    paragraph = re.search(r"<p>(.*?)</p>", band, re.S)[1]
+    assert paragraph.startswith(
+        "Please stay tuned for more e‑Government Training Programs from the WeGO Regional "
+        "Offices in Chengdu and Ulyanovsk Region! Each edition is announced"
     )
-    # The program cards are headed under it.
-    assert re.search(r'<h3 class="card__title"><a href="/programs/chengdu-', html)
+    assert html.count("Please stay tuned") == 1
+    assert "kind-section__head" not in html
+    programs = client.get("/programs/").content.decode()
+    band = programs[programs.index('class="band band--tint taking-part"') :]
+    assert re.search(r"<p>(.*?)</p>", band, re.S)[1].startswith("Each edition is announced")
 
 
 @pytest.mark.parametrize("path", ["/programs/", "/programs/kind/regional/"])

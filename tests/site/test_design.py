@@ -393,13 +393,12 @@ def test_no_smooth_scrolling_delays_focus(seeded_server, page):
     assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
 
 
-@pytest.mark.parametrize("path", ["/programs/", "/programs/kind/regional/"])
-def test_the_regional_kind_is_program_cards_with_a_line_under_them(seeded_server, page, path):
-    """The regional kind shows its program as the program card every kind shows (the
-    same width and rule as the main program's), and an office with no program as one
-    short line under the cards, in the cards' column, not a card."""
+def test_the_regional_kind_is_program_cards_with_a_line_under_them(seeded_server, page):
+    """On the programs page the regional kind shows its program as the program card every
+    kind shows (the same width and rule as the main program's), and an office with no
+    program as one short line under the cards, in the cards' column, not a card."""
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(seeded_server.url + path)
+    page.goto(seeded_server.url + "/programs/")
     chengdu = page.get_by_role("link", name=re.compile("^Chengdu Smart City"))
     card = chengdu.first.locator("xpath=ancestor::article[1]")
     assert "program-card" in card.get_attribute("class").split()
@@ -410,14 +409,36 @@ def test_the_regional_kind_is_program_cards_with_a_line_under_them(seeded_server
     assert box["y"] >= card_box["y"] + card_box["height"], "under the cards"
     assert box["x"] == pytest.approx(card_box["x"], abs=1), "in the cards' column"
     assert box["height"] < 50, "one short line (two at most)"
-    if path == "/programs/":
-        shrdc = page.locator(".program-card--main").bounding_box()
-        assert card_box["width"] == pytest.approx(shrdc["width"], abs=1)
+    shrdc = page.locator(".program-card--main").bounding_box()
+    assert card_box["width"] == pytest.approx(shrdc["width"], abs=1)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_regional_kinds_page_sets_its_offices_side_by_side(seeded_server, page, width):
+    """The regional kind's page is its offices, two panels of one height side by side
+    from 48rem (one under the other on a phone), the page's width between them; Chengdu's
+    program card inside the Asia panel, the Europe panel's line in a frame where a card
+    would be, both starting at the same height."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + "/programs/kind/regional/")
+    offices = page.locator(".office")
+    assert offices.count() == 2
+    asia, europe = offices.nth(0).bounding_box(), offices.nth(1).bounding_box()
+    sections = page.locator(".page-sections").first.evaluate(
+        "e => { const r = e.getBoundingClientRect(), s = getComputedStyle(e);"
+        " return [r.x + parseFloat(s.paddingLeft), r.right - parseFloat(s.paddingRight)]; }"
+    )
+    assert asia["x"] == pytest.approx(sections[0], abs=1)
+    assert europe["x"] + europe["width"] == pytest.approx(sections[1], abs=1)
+    card = offices.nth(0).locator(".program-card").bounding_box()
+    note = offices.nth(1).locator(".office__none").bounding_box()
+    if width >= 768:
+        assert asia["y"] == europe["y"] and asia["height"] == europe["height"]
+        assert europe["x"] > asia["x"] + asia["width"], "side by side"
+        assert card["y"] == pytest.approx(note["y"], abs=2), "card and line level"
     else:
-        # No large empty area: the cards' column ends near where its heading's does.
-        head = page.locator(".kind-section__head").bounding_box()
-        cards = page.locator(".kind-section__cards").bounding_box()
-        assert abs((head["y"] + head["height"]) - (cards["y"] + cards["height"])) < 200
+        assert europe["y"] > asia["y"] + asia["height"], "one under the other"
+    assert page.locator(".kind-section__head").count() == 0
 
 
 def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, page):
@@ -716,7 +737,8 @@ def test_no_card_stretches_across_the_page(seeded_server, page, path, width):
     assert grids.count()
     for i in range(grids.count()):
         cards, grid = grids.nth(i).evaluate(CARD_WIDTHS_JS)
-        in_rows = grids.nth(i).evaluate("g => !!g.closest('.kind-section')")
+        # A kind's cards (and a regional office's) are rows of their column.
+        in_rows = grids.nth(i).evaluate("g => !!g.closest('.kind-section, .office')")
         for card in cards:
             assert card == pytest.approx(cards[0], abs=1), (path, i, cards)
             if in_rows:
@@ -733,7 +755,7 @@ def test_no_card_stretches_across_the_page(seeded_server, page, path, width):
             assert cards["x"] > box["x"] + box["width"] * 0.3, "cards beside the heading"
             assert cards["x"] + cards["width"] == pytest.approx(box["x"] + box["width"], abs=1)
         band = page.locator(".taking-part").bounding_box()
-        last = page.locator(".kind-section").last.bounding_box()
+        last = page.locator(".kind-section, .offices").last.bounding_box()
         assert band["y"] >= last["y"] + last["height"], "under every kind, not beside"
         assert band["width"] >= width - 20, "a band the window's width"
 
@@ -832,6 +854,12 @@ def test_an_edition_known_by_its_dates_is_one_short_column(seeded_server, page):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{seeded_server.url}/programs/wego-shrdc-training-program/2016-05/")
     assert page.locator("main .side-col").count() == 0
+    # On the page's left edge with its head, like every page.
+    heading = page.locator("h1").bounding_box()
+    facts = page.locator(".edition-brief__facts").bounding_box()
+    mark = page.locator(".site-header a").first.bounding_box()
+    assert facts["x"] == pytest.approx(heading["x"], abs=1)
+    assert facts["x"] == pytest.approx(mark["x"], abs=2), "the word mark's edge"
     assert page.locator("main .archive-table").count() == 0
     content = page.locator(".edition-brief__facts").bounding_box()
     pager = page.locator(".edition-pager").bounding_box()
@@ -1390,39 +1418,41 @@ def test_a_program_head_without_a_map_has_its_key_facts_beside_the_text(seeded_s
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_programs_pages_tab_their_kinds_and_note_the_sample(live_server, seed, page, width):
-    """The kinds are a row of tabs under the head (the page's own kind marked as the menu
-    marks its section; on a phone pill-shaped tabs that wrap, framed, the current one
-    filled), and the sample program is a small note at the page's end, not a section."""
+    """The kinds are one row of tabs under the head at every width, the page's own kind
+    marked as the menu marks its section (one look on a phone and a desktop: no pills
+    that wrap); where the row is wider than a phone it scrolls sideways inside itself (the
+    page never does), opened on the page's own tab, whichever kind it is. The sample
+    program is a small note at the page's end, not a section."""
     call_command("load_demo", verbosity=0)
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(live_server.url + "/programs/kind/regional/")
-    tabs = page.get_by_role("navigation", name="Kinds of program")
-    head = page.locator(".page-head").bounding_box()
-    assert tabs.bounding_box()["y"] >= head["y"] + head["height"] - 1, "under the head"
-    assert tabs.bounding_box()["y"] < page.locator(".page-sections").bounding_box()["y"]
-    current = tabs.locator("a[aria-current=page]")
-    assert current.inner_text() == "Regional Office Programs"
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
-    if width >= 768:
-        menu = page.get_by_role("navigation", name="Main").locator("a[aria-current]")
-        look = "e => { const s = getComputedStyle(e); return [s.color, s.boxShadow]; }"
-        assert current.evaluate(look) == menu.evaluate(look)
-    else:
+    menu_look = None
+    for kind, label in [
+        ("regional", "Regional Office Programs"),
+        ("partner", "Partners’ Programs"),
+        ("joint-workshop", "Joint Workshops"),
+    ]:
+        page.goto(f"{live_server.url}/programs/kind/{kind}/")
+        tabs = page.get_by_role("navigation", name="Kinds of program")
+        head = page.locator(".page-head").bounding_box()
+        assert tabs.bounding_box()["y"] >= head["y"] + head["height"] - 1, "under the head"
+        assert tabs.bounding_box()["y"] < page.locator(".page-sections").bounding_box()["y"]
+        current = tabs.locator("a[aria-current=page]")
+        assert current.inner_text() == label
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
         links = tabs.locator("a")
-        pill = """e => { const s = getComputedStyle(e);
-            return [parseFloat(s.borderTopLeftRadius) >= e.offsetHeight / 2,
-                    s.borderTopStyle, s.backgroundColor]; }"""
-        for i in range(links.count()):
-            rounded, border, background = links.nth(i).evaluate(pill)
-            assert rounded and border == "solid", "a framed pill"
-            if links.nth(i).get_attribute("aria-current"):
-                assert background == "rgb(11, 74, 122)", "the current tab filled"
-            else:
-                assert background in ("rgba(0, 0, 0, 0)", "rgb(255, 255, 255)")
-        # Wrapping rows of tabs, not a grid of cells: a row holds two where they fit.
-        tops = [round(links.nth(i).bounding_box()["y"]) for i in range(links.count())]
-        assert len(set(tops)) < links.count()
-        assert tabs.locator("ul").evaluate("e => getComputedStyle(e).display") == "flex"
+        tops = {round(links.nth(i).bounding_box()["y"]) for i in range(links.count())}
+        assert len(tops) == 1, "one row, never wrapped"
+        look = """e => { const s = getComputedStyle(e);
+            return [s.color, s.boxShadow, s.backgroundColor, s.borderTopStyle]; }"""
+        if menu_look is None:
+            # The menu's own mark (it has no border of its own; nor have the tabs).
+            menu = page.get_by_role("navigation", name="Main").locator("a[aria-current]")
+            menu_look = menu.evaluate(look)
+        assert current.evaluate(look)[:2] == menu_look[:2], "marked as the menu marks"
+        assert current.evaluate(look)[3] == "none", "a tab, not a framed pill"
+        # The page's own tab is wholly in view as the page opens.
+        box = current.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, kind
 
     page.goto(live_server.url + "/programs/")
     assert (
