@@ -278,9 +278,11 @@ def test_a_program_card_says_what_exists(client, seed):
     )
     shrdc = next(card for card in cards if "8 editions" in card)
     assert "Partner:</span> SHRDC · 8 editions since 2011 · latest" in shrdc
-    # On the landing page a long summary is cut at a sentence's end, not mid-sentence.
+    # On the landing page the cards are short: kind, title and meta line, no summary.
     landing = client.get("/").content.decode()
-    assert "Seoul Human Resource Development Center (SHRDC) in Seoul, Korea.</p>" in landing
+    landing_cards = re.findall(r'<article class="card program-card.*?</article>', landing, re.S)
+    assert landing_cards and all("program-card--teaser" in card for card in landing_cards)
+    assert not any('<p class="card__text">' in card for card in landing_cards)
 
 
 @pytest.mark.parametrize(
