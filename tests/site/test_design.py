@@ -778,15 +778,19 @@ def test_an_edition_known_by_its_dates_is_one_short_column(seeded_server, page):
 
 
 def test_a_countrys_places_are_a_list_and_also_at_reads_as_on_a_place(seeded_server, page):
-    """A country's places are a list, one a line at the measure (no tiles in a wide
-    row); "Also at this edition" has the same width and columns on a country's page and
-    a place's."""
+    """A country's page is a place's shape: its editions in the opening, its places a
+    list in the rail beside them (one a line, no tiles), and "Also at this edition"
+    across the page under both, the same width and columns on a country's page and a
+    place's, filling the page's width (three columns at 1280 px)."""
     page.set_viewport_size({"width": 1280, "height": 900})
     widths = {}
     for path in ["/countries/ph/", "/cities/baguio/"]:
         page.goto(seeded_server.url + path)
+        editions = page.locator("#editions-heading").bounding_box()
+        rail = page.locator(".with-aside > .side-col").bounding_box()
+        assert rail["x"] > editions["x"] + editions["width"] and rail["y"] < editions["y"] + 40
         if path == "/countries/ph/":
-            places = page.locator(".place-list li")
+            places = page.locator(".side-col .place-list li")
             boxes = [places.nth(i).bounding_box() for i in range(places.count())]
             assert len(boxes) == 2 and boxes[0]["x"] == boxes[1]["x"]
             assert boxes[1]["y"] >= boxes[0]["y"] + boxes[0]["height"]
@@ -795,13 +799,16 @@ def test_a_countrys_places_are_a_list_and_also_at_reads_as_on_a_place(seeded_ser
                 "transparent",
             )
         also = page.locator(".also-at .by-country")
+        box = also.bounding_box()
+        assert box["y"] >= rail["y"] + rail["height"]
+        assert box["x"] + box["width"] >= rail["x"] + rail["width"] - 1, "as wide as the page"
         columns = also.evaluate(
             "e => new Set([...e.querySelectorAll('.by-country__group')]"
             ".map(g => Math.round(g.getBoundingClientRect().x))).size"
         )
-        widths[path] = (round(also.bounding_box()["width"]), columns)
+        widths[path] = (round(box["width"]), columns)
     assert widths["/countries/ph/"] == widths["/cities/baguio/"], widths
-    assert widths["/cities/baguio/"][1] == 2
+    assert widths["/cities/baguio/"][1] == 3
 
 
 @pytest.mark.parametrize("width", [375, 1280])
