@@ -108,7 +108,7 @@ def test_the_page_lists_each_file_with_its_rows_size_and_last_change(client, see
     html = client.get("/data/").content.decode()
     places_csv = client.get("/data/places.csv").content
     card = re.search(
-        r'<li class="file-card">\s*<h3[^>]*>[^<]*</h3>\s*<p[^>]*><a href="/data/places.csv".*?</li>',
+        r'<li class="data-file">\s*<h3[^>]*>[^<]*</h3>\s*<p[^>]*><a href="/data/places.csv".*?</li>',
         html,
         re.S,
     )[0]
@@ -116,7 +116,7 @@ def test_the_page_lists_each_file_with_its_rows_size_and_last_change(client, see
     assert facts["Rows"] == str(places_csv.count(b"\r\n") - 1)
     assert facts["Size"] == f"{len(places_csv) / 1024:.1f}\xa0KB"
     assert re.search(r'<time datetime="\d{4}-\d\d-\d\d"', facts["Last changed"])
-    # The file's columns are folded in its own card.
+    # The file's columns are folded in its own row.
     assert "<summary>The 12 columns of places.csv</summary>" in card
     text = text_of(client.get("/data/"))
     assert "(CC BY 4.0)" in text and "CC-BY-4.0" not in text
@@ -209,15 +209,17 @@ def test_the_api_documentation_describes_every_field_and_lists_enum_values(clien
     assert "'" not in re.sub(r"<[^>]+>", "", prose).replace("&#x27;", "'")  # curly ones only
 
 
-def test_the_api_documentation_opens_with_its_contents_and_a_command_kept_whole(client, seed):
+def test_the_api_documentation_opens_with_its_contents_and_a_command_shown_whole(client, seed):
     html = client.get("/api/v1/docs/").content.decode()
     contents = re.search(r'<nav class="side-col api-contents".*?</nav>', html, flags=re.S)[0]
     anchors = re.findall(r'<h3 id="([^"]+)"', html)
     assert anchors and re.findall(r'href="#([^"]+)"', contents) == ["use", *anchors]
     assert html.index("api-contents") < html.index('id="use"')
+    # The example wraps, if it must, after a slash of its address, never inside its
+    # scheme's "//" (nor anywhere else): nothing of it is cut at its box's edge.
     assert (
-        '<pre class="command" tabindex="0" role="region"'
-        ' aria-label="An example request with curl"><code>curl '
+        '<pre class="command" role="region" aria-label="An example request with curl">'
+        "<code>curl 'http://<wbr>testserver/<wbr>api/<wbr>v1/<wbr>participation/<wbr>?year=2018'"
     ) in html
     # Folded on a phone (opened by its heading; the stylesheet keeps it open from 56rem).
     fold = re.search(r"<details ([^>]*)>\s*<summary><h2 [^>]*>On this page</h2>", contents)
@@ -243,10 +245,10 @@ def test_the_api_documentation_says_the_paging_parameters_once(client, seed):
 
 def test_each_data_set_is_headed_by_its_name_with_its_file_under_it(client, seed):
     html = client.get("/data/").content.decode()
-    cards = re.findall(r'<li class="file-card">(.*?)</li>', html, re.S)
+    cards = re.findall(r'<li class="data-file">(.*?)</li>', html, re.S)
     heads = [
         re.match(
-            r'\s*<h3 class="file-card__title">([^<]+)</h3>\s*<p class="file-card__file">'
+            r'\s*<h3 class="data-file__title">([^<]+)</h3>\s*<p class="data-file__file">'
             r'<a href="([^"]+)"[^>]*>([^<]+)</a></p>',
             card,
         )
@@ -258,9 +260,9 @@ def test_each_data_set_is_headed_by_its_name_with_its_file_under_it(client, seed
     ]
 
 
-def test_the_data_package_card_has_its_figures_and_its_files_folded_like_the_others(client, seed):
+def test_the_data_package_row_has_its_figures_and_its_files_folded_like_the_others(client, seed):
     html = client.get("/data/").content.decode()
-    card = re.findall(r'<li class="file-card">(.*?)</li>', html, re.S)[len(TABLES)]
+    card = re.findall(r'<li class="data-file">(.*?)</li>', html, re.S)[len(TABLES)]
     assert 'href="/data/datapackage.json"' in card
     facts = dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", card[: card.index("<details")]))
     assert facts == {"Files": str(len(TABLES)), "Format": "JSON"}

@@ -389,9 +389,7 @@ def test_the_maps_sources_are_one_quiet_line_in_the_footers_bar(client, seed):
     bar = html.index('<div class="site-footer__bar">')
     assert bar < html.index("(WeGO)</p>", bar) < credit.start() < html.index("Privacy notice", bar)
     korea = client.get("/countries/kr/").content.decode()
-    head = korea[
-        korea.index('<div class="page-head">') : korea.index('<div class="page-sections">')
-    ]
+    head = korea[korea.index('<div class="page-head">') : korea.index('<div class="page-sections')]
     assert '<svg class="locator-map"' in head
     assert ">Where the places of Korea are</title>" in head
     # Seoul, Jeju, Goyang and Seongnam: the hosts and those that took part.

@@ -494,7 +494,8 @@ def test_the_testimonials_are_a_list_of_rows_without_holes(seeded_server, page, 
     testimony, each byline a column beside its quote (to its left), the name on the
     quote's first line, every row as tall as its longer part (no hole under a short
     quote), the quotes one column of one width, in the body's size; on the testimonials
-    page, where they are the page, a step larger."""
+    page, where they are the page, a step larger, each over its byline (no void beside a
+    short byline), in two balanced columns from 64rem."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     assert page.locator(".testimonial-grid").count() == 0
@@ -513,10 +514,15 @@ def test_the_testimonials_are_a_list_of_rows_without_holes(seeded_server, page, 
         box = row.bounding_box()
         words = row.locator(".testimonial__words").bounding_box()
         by = row.locator(".testimonial__by").bounding_box()
-        assert by["x"] + by["width"] <= words["x"], "the byline beside the quote, at its left"
-        assert (
-            abs(baseline(row, ".testimonial__name") - baseline(row, ".testimonial__quote p")) <= 1
-        )
+        if path == "/testimonials/":
+            # Where the quotes are the page: each over its byline, one column.
+            assert by["y"] >= words["y"] + words["height"] - 1 and by["x"] == words["x"]
+        else:
+            assert by["x"] + by["width"] <= words["x"], "the byline beside the quote, at its left"
+            assert (
+                abs(baseline(row, ".testimonial__name") - baseline(row, ".testimonial__quote p"))
+                <= 1
+            )
         padding = row.evaluate("el => parseFloat(getComputedStyle(el).paddingBottom)")
         bottom = max(words["y"] + words["height"], by["y"] + by["height"])
         assert box["y"] + box["height"] - bottom <= padding + 2, (j, "no hole under it")
@@ -527,8 +533,19 @@ def test_the_testimonials_are_a_list_of_rows_without_holes(seeded_server, page, 
             assert float(quote[:-2]) > float(body[:-2]) and quote == step_1
         else:
             assert quote == body
-    assert len(quotes) == 1
-    assert tops == sorted(tops), "one under the other, in the list's order"
+    if path == "/testimonials/" and width >= 1024:
+        # From 64rem the page's quotes run down two columns of one width, in the list's
+        # order: down the first column, then the second.
+        lefts = [x for x, _ in quotes]
+        assert len(quotes) == 2 and len({w for _, w in quotes}) == 1
+        xs = [round(rows.nth(j).bounding_box()["x"]) for j in range(rows.count())]
+        assert xs == sorted(xs) and len(set(xs)) == 2, "down one column, then the other"
+        for left in lefts:
+            column = [top for top, x in zip(tops, xs, strict=True) if abs(x - left) < 40]
+            assert column == sorted(column)
+    else:
+        assert len(quotes) == 1
+        assert tops == sorted(tops), "one under the other, in the list's order"
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -566,12 +583,15 @@ def test_testimonials_have_one_layout_and_both_quotation_marks(seeded_server, pa
         card = cards.nth(i)
         quote = card.locator(".testimonial__quote").bounding_box()
         by = card.locator(".testimonial__by").bounding_box()
-        if width < 768:
-            # On a phone the attribution is beneath its quote; from 48rem beside it.
-            assert by["y"] >= quote["y"] + quote["height"] - 1
-            assert by["x"] == pytest.approx(quote["x"], abs=1)
-        else:
-            assert by["x"] + by["width"] <= quote["x"]
+        # The attribution is beneath its quote at every width, on the column's edge (the
+        # quote's opening mark hangs in the margin before it).
+        assert by["y"] >= quote["y"] + quote["height"] - 1
+        assert by["x"] == pytest.approx(quote["x"], abs=1)
+        if width == 1280:
+            # One reading column centred on the page, not its left two thirds.
+            column = page.locator(".testimonial-list").bounding_box()
+            page_width = page.evaluate("document.documentElement.clientWidth")
+            assert column["x"] == pytest.approx(page_width - column["x"] - column["width"], abs=2)
         # The name heads the byline: no comma before what follows it.
         assert not card.locator(".testimonial__by").inner_text().lstrip().startswith(",")
         assert ", ," not in card.locator(".testimonial__by").inner_text()
@@ -877,15 +897,19 @@ def test_an_edition_known_by_its_dates_is_one_short_column(seeded_server, page):
 
 
 def test_a_countrys_places_are_a_list_and_also_at_reads_as_on_a_place(seeded_server, page):
-    """A country's places are a list, one a line at the measure (no tiles in a wide
-    row); "Also at this edition" has the same width and columns on a country's page and
-    a place's."""
+    """A country's page is a place's shape: its editions in the opening, its places a
+    list in the rail beside them (one a line, no tiles), and "Also at this edition"
+    across the page under both, the same width and columns on a country's page and a
+    place's, filling the page's width (three columns at 1280 px)."""
     page.set_viewport_size({"width": 1280, "height": 900})
     widths = {}
     for path in ["/countries/ph/", "/cities/baguio/"]:
         page.goto(seeded_server.url + path)
+        editions = page.locator("#editions-heading").bounding_box()
+        rail = page.locator(".with-aside > .side-col").bounding_box()
+        assert rail["x"] > editions["x"] + editions["width"] and rail["y"] < editions["y"] + 40
         if path == "/countries/ph/":
-            places = page.locator(".place-list li")
+            places = page.locator(".side-col .place-list li")
             boxes = [places.nth(i).bounding_box() for i in range(places.count())]
             assert len(boxes) == 2 and boxes[0]["x"] == boxes[1]["x"]
             assert boxes[1]["y"] >= boxes[0]["y"] + boxes[0]["height"]
@@ -894,13 +918,16 @@ def test_a_countrys_places_are_a_list_and_also_at_reads_as_on_a_place(seeded_ser
                 "transparent",
             )
         also = page.locator(".also-at .by-country")
+        box = also.bounding_box()
+        assert box["y"] >= rail["y"] + rail["height"]
+        assert box["x"] + box["width"] >= rail["x"] + rail["width"] - 1, "as wide as the page"
         columns = also.evaluate(
             "e => new Set([...e.querySelectorAll('.by-country__group')]"
             ".map(g => Math.round(g.getBoundingClientRect().x))).size"
         )
-        widths[path] = (round(also.bounding_box()["width"]), columns)
+        widths[path] = (round(box["width"]), columns)
     assert widths["/countries/ph/"] == widths["/cities/baguio/"], widths
-    assert widths["/cities/baguio/"][1] == 2
+    assert widths["/cities/baguio/"][1] == 3
 
 
 @pytest.mark.parametrize("width", [375, 1280])

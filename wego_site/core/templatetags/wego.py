@@ -158,10 +158,11 @@ def break_after(text, marks="."):
     """Code, escaped, with a chance to break after each of the marks given: a field's
     name after its dots (“participating_countries[].<wbr>participating_bodies”), an
     address after its slashes. Code is never broken inside a word; a long one still
-    fits a phone."""
+    fits a phone. An address's scheme keeps its two slashes together ("https://")."""
     escaped = str(conditional_escape(text))
     for mark in marks:
         escaped = escaped.replace(mark, f"{mark}<wbr>")
+    escaped = escaped.replace(":/<wbr>/", "://")
     return mark_safe(escaped)  # noqa: S308
 
 
