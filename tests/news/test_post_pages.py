@@ -227,9 +227,9 @@ def test_a_posts_page_lists_its_tags_in_the_order_they_were_given(client, seed):
         TaggedPost.objects.create(content_object=post, tag=tag)
     response = client.get(post.get_absolute_url())
     html = response.content.decode()
-    start = html.index('<section class="post__facts"')
-    facts = html[start : html.index("</section>", start)]
-    assert re.findall(r'rel="tag">([^<]+)</a>', facts) == ["Zebu", "Aardvark"]
+    start = html.index('<dl class="post__topics">')
+    topics = html[start : html.index("</dl>", start)]
+    assert re.findall(r'rel="tag">([^<]+)</a>', topics) == ["Zebu", "Aardvark"]
     assert re.findall(r'article:tag" content="([^"]+)"', html) == ["Zebu", "Aardvark"]
     assert json_ld_blocks(response)["NewsArticle"]["keywords"] == ["Zebu", "Aardvark"]
 
@@ -299,9 +299,9 @@ def test_a_post_with_a_body_opens_with_its_lede(client, empty_site):
     text = html[html.index('<div class="prose post__text">') :]
     assert text.startswith('<div class="prose post__text">\n      <p class="lede">')
     assert "The rest of the story." in text[: text.index("</div>")]
-    start = html.index('<section class="post__facts"')
-    facts = html[start : html.index("</section>", start)]
-    assert "<dt>Topic</dt>" in facts and 'rel="tag">Ports</a>' in facts
+    start = html.index('<dl class="post__topics">')
+    topics = html[start : html.index("</dl>", start)]
+    assert "<dt>Topic</dt>" in topics and 'rel="tag">Ports</a>' in topics
     pager = html[html.index('<nav class="post-pager"') :]
     assert '<a href="/news/2024/">All news from 2024</a>' in pager[: pager.index("</nav>")]
 
@@ -545,3 +545,22 @@ def test_a_post_that_names_nothing_has_no_facts(client, empty_site):
     post = PostFactory()
     html = client.get(post.get_absolute_url()).content.decode()
     assert "post__facts" not in html and "About this post" not in html
+    assert "post__topics" not in html
+
+
+def test_a_post_with_topics_alone_has_them_over_its_text_not_in_a_column(client, seed):
+    """A post that names no program or organisation has only its topics to say besides its
+    text: they are a line over the text (after the head's date), with no facts column
+    beside it; a post that names organisations keeps its facts, the topics among them."""
+    html = client.get("/news/2020/18-cities-awarded-for-their-smart-initiatives/")
+    main = html.content.decode()
+    main = main[main.index("<main") : main.index("</main>")]
+    assert "post__facts" not in main and "About this post" not in main
+    start = main.index('<dl class="post__topics">')
+    topics = main[start : main.index("</dl>", start)]
+    assert "<dt>Topic</dt>" in topics
+    assert re.findall(r'rel="tag">([^<]+)</a>', topics) == ["WeGO Awards"]
+    assert main.index("</header>") < start < main.index('<div class="prose post__text">')
+    named = client.get(POST).content.decode()
+    assert "post__topics" not in named
+    assert '<section class="post__facts"' in named and "<dt>Topics</dt>" in named

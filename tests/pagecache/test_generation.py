@@ -49,10 +49,11 @@ def test_tags_added_removed_and_cleared_are_seen_on_the_cached_post_page(
 
 
 def post_head(html):
-    """A post page's head, where its tags are (the latest news under it has cards with
-    tags of their own)."""
+    """A post page's own part, its head and text, where its tags are (over its text or
+    among its facts), up to its pager (the latest news under it has rows with tags of
+    their own)."""
     start = html.index('<header class="page-head post__head">')
-    return html[start : html.index("</header>", start)]
+    return html[start : html.index('<nav class="post-pager"', start)]
 
 
 def test_programs_linked_and_unlinked_are_seen_on_the_cached_post_page(

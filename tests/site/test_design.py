@@ -1069,6 +1069,31 @@ def test_a_post_is_an_article_its_light_facts_beside_or_under_its_text(seeded_se
         assert title["width"] > 640
 
 
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_post_with_topics_alone_is_one_reading_column(seeded_server, page, width):
+    """A post that names no program or organisation has no facts column: its topics are a
+    quiet line over its text, at the text's left, and the text the one column (nothing
+    beside it at 1280)."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + "/news/2020/18-cities-awarded-for-their-smart-initiatives/")
+    assert page.locator(".post__facts").count() == 0
+    topics = page.locator(".post__topics").bounding_box()
+    text = page.locator(".post__text").bounding_box()
+    head = page.locator(".post__head").bounding_box()
+    assert head["y"] + head["height"] <= topics["y"]
+    assert topics["y"] + topics["height"] <= text["y"] <= topics["y"] + topics["height"] + 24
+    assert abs(topics["x"] - text["x"]) < 1
+    assert page.locator(".post__topics .tag").inner_text() == "WeGO Awards"
+    main = page.locator("#main-content").bounding_box()
+    right = text["x"] + text["width"]
+    beside = page.evaluate(
+        """right => [...document.querySelectorAll('.post__body > *')]
+            .filter(e => e.getBoundingClientRect().x >= right).length""",
+        right,
+    )
+    assert beside == 0 and right <= main["x"] + main["width"]
+
+
 # The size at which each name shown on the maps of a page is drawn, in CSS pixels.
 MAP_LABEL_PX_JS = """
 () => [...document.querySelectorAll('svg.world-map text, .map-inset text')]
