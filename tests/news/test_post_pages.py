@@ -109,11 +109,12 @@ def test_news_list_year_and_tag(client, seed):
     assert re.search(
         r'href="/news/tag/webinar/">Webinar <span class="topic-list__count">.*?>5<', topics
     )
-    # The newest of a tag's posts leads, featured; it does not name the tag again.
-    first = ITEM.findall(html)[0]
-    assert "The Americas in focus in second webinar on" in first
-    assert "news-item--featured" in first
-    assert 'href="/news/tag/covid-19/"' not in first
+    # A tag's posts are rows alike, newest first: none is set above the others (no lead,
+    # featured), and none names the tag again.
+    items = ITEM.findall(html)
+    assert "The Americas in focus in second webinar on" in items[0]
+    assert "news-list--lead" not in html and not any("news-item--featured" in i for i in items)
+    assert not any('href="/news/tag/covid-19/"' in item for item in items)
     assert "10 posts" in text_of(client.get("/news/2020/"))
 
 
@@ -320,7 +321,14 @@ def test_a_tag_page_leads_back_to_all_the_news(client, seed):
     assert 'class="breadcrumbs"' in html
     response = client.get("/news/")
     everything = response.content.decode()
-    assert "News 10 posts, 11 March – 29 September 2020 Filter by topic" in text_of(response)
+    # All the news is said as the archive it is; a tag's or a year's page has the count alone.
+    assert (
+        "News The news archive of WeGO’s training programs: 10 posts,"
+        " 11 March – 29 September 2020. Filter by topic" in text_of(response)
+    )
+    assert "2020 10 posts, 11 March – 29 September 2020 Filter" in text_of(
+        client.get("/news/2020/")
+    )
     assert 'class="back"' not in everything
 
 

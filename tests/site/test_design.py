@@ -621,9 +621,10 @@ def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
     48rem the date is a dateline at the row's left (the day in large tabular figures, the
     month under it), level with the title, and the title, lede and tags beside it fill the
     row (no void between them and the topics). The lede is at the body's size and measure.
-    The first is the newest post, featured on a tinted panel: its title a step larger than
-    any other row's, its lede still at the body's size, its date and title in line with
-    the other rows'."""
+    On all the news the first is the newest post, featured on a tinted panel: its title a
+    step larger than any other row's, its lede still at the body's size, its date and title
+    in line with the other rows'. On a tag's page no post is set above the others: every
+    row alike, none featured."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     rows = page.locator(".news-list > .news-item")
@@ -662,11 +663,17 @@ def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
         titles.append(title.evaluate(size))
         title_xs.add(round(title_box["x"]))
         date_xs.add(round(date["x"]))
+    assert len(title_xs) == 1 and len(date_xs) == 1, "the lead in line with the rows"
     featured = rows.first
+    if "/tag/" in path:
+        assert page.locator(".news-item--featured, .news-list--lead").count() == 0
+        assert len(set(titles)) == 1, "a tag's rows alike"
+        fills = {r.evaluate("e => getComputedStyle(e).backgroundColor") for r in rows.all()}
+        assert fills == {"rgba(0, 0, 0, 0)"}
+        return
     assert featured.evaluate("e => e.classList.contains('news-item--featured')")
     assert featured.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
     assert all(titles[0] > t for t in titles[1:]), "the newest post's title the largest"
-    assert len(title_xs) == 1 and len(date_xs) == 1, "the lead in line with the rows"
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -734,6 +741,10 @@ def test_the_news_topics_fold_above_the_list_on_a_phone_and_stand_beside_it_wide
     current = topics.locator("[aria-current=page]")
     assert current.count() == 1
     assert current.evaluate("e => getComputedStyle(e).fontWeight") == "700"
+    # The topics at the body's size, a step above the filter's headings and feeds.
+    body = page.locator("body").evaluate("e => getComputedStyle(e).fontSize")
+    for link in topics.locator("a").all():
+        assert link.evaluate("e => getComputedStyle(e).fontSize") == body
 
 
 @pytest.mark.parametrize("width", [1280, 800])
