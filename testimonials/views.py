@@ -1,6 +1,8 @@
 """Testimonials of former participants, all of them or one year's."""
 
+from django.contrib.humanize.templatetags.humanize import apnumber
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.views.generic import ListView
 
 from testimonials.models import Testimonial
@@ -13,6 +15,38 @@ def public_testimonial_years():
     """Newest first, the order of the list the chips lead into."""
     years = Testimonial.objects.published().order_by("year").values_list("year", flat=True)
     return sorted(set(years), reverse=True)
+
+
+# The most cities a lede names; more are counted ("from 9 cities").
+CITIES_NAMED = 5
+
+
+def in_words(names):
+    """“A”, “A and B”, “A, B and C”."""
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
+def testimonials_lede(testimonials):
+    """Who speaks on a page of testimonials, from their fields alone: how many, the
+    program they took part in (or “WeGO’s training programs” for several), their cities in
+    the list's order, each once: “Four participants of the WeGO–SHRDC Training Program,
+    from Bucharest, Barcelona, Muscat and Mexico City, on the training.”"""
+    testimonials = list(testimonials)
+    if not testimonials:
+        return ""
+    count = len(testimonials)
+    programs = list(dict.fromkeys(t.related_program for t in testimonials if t.related_program))
+    cities = list(dict.fromkeys(t.city for t in testimonials if t.city))
+    if len(programs) == 1 and programs[0].is_published:
+        of = f"the {programs[0].title}"
+    else:
+        of = "WeGO’s training programs"
+    words = [f"{capfirst(apnumber(count))} participant{'s' if count > 1 else ''} of {of}"]
+    if len(cities) > CITIES_NAMED:
+        words.append(f"from {len(cities)} cities")
+    elif cities:
+        words.append(f"from {in_words(cities)}")
+    return ", ".join(words) + ", on the training."
 
 
 class TestimonialListMixin(BreadcrumbsMixin, PaginatedListMixin):
@@ -37,6 +71,7 @@ class TestimonialListMixin(BreadcrumbsMixin, PaginatedListMixin):
             years=per_generation("testimonial-years", public_testimonial_years), **kwargs
         )
         context["offer_years"] = len(context["years"]) > 1 and self.list_is_paged(context)
+        context["lede"] = testimonials_lede(context["testimonials"])
         year = context.get("year")
         context["collection"] = collection(
             f"Testimonials of {year}" if year else "Testimonials of former participants",

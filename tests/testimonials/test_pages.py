@@ -27,6 +27,33 @@ def test_testimonials(client, seed):
     assert "Melissa" not in html
 
 
+def test_the_head_says_who_speaks_from_the_testimonials_fields(client, seed):
+    """The lede is built from the testimonials shown: how many, their program, their cities
+    in the list's order (Barcelona from the city field, though its byline leaves it out)."""
+    text = text_of(client.get("/testimonials/"))
+    assert (
+        "Testimonials Four participants of the WeGO–SHRDC Training Program, from Bucharest,"
+        " Barcelona, Muscat and Mexico City, on the training." in text
+    )
+    assert "Testimonies of former participants" not in text
+    year = text_of(client.get("/testimonials/2013/"))
+    assert (
+        "Three participants of the WeGO–SHRDC Training Program, from Bucharest, Barcelona"
+        " and Muscat, on the training." in year
+    )
+
+
+def test_the_head_counts_the_cities_when_there_are_many_and_names_no_missing_one(
+    client, empty_site
+):
+    with as_one_change():
+        for n in range(7):
+            TestimonialFactory(person_name=f"Speaker {n}", city=f"City {n}")
+        TestimonialFactory(person_name="Speaker without a city")
+    text = text_of(client.get("/testimonials/"))
+    assert "Eight participants of WeGO’s training programs, from 7 cities, on the training." in text
+
+
 def test_testimonials_come_in_pages_and_a_year_is_whole(client, empty_site):
     with as_one_change():
         for n in range(30):
