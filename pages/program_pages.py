@@ -331,6 +331,15 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
         later = [e for e in editions if e.start_date > edition.start_date][:1]
         return earlier + later
 
+    def earlier_and_later(self):
+        """The neighbours apart, for the pager: {"earlier": …, "later": …}, None at an end."""
+        start = self.object.start_date
+        around = self.neighbours()
+        return {
+            "earlier": next((e for e in around if e.start_date < start), None),
+            "later": next((e for e in around if e.start_date > start), None),
+        }
+
     @staticmethod
     def public_program_editions(edition):
         """Every public edition of the edition's program, newest first, with its call."""

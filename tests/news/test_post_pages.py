@@ -267,25 +267,27 @@ def test_a_post_reads_as_an_article_its_text_then_its_facts(client, seed):
     assert re.findall(r'rel="tag">([^<]+)</a>', facts) == ["Partnership", "SCI-J", "GSCA"]
     # The feeds are the footer's and the news list's, not a post's.
     assert "/news/feed/" not in html[html.index("<main") : html.index("</main>")]
-    pager = main[main.index('<nav class="post-pager" aria-label="Newer and older posts">') :]
+    pager = main[main.index('<nav class="pager" aria-label="Older and newer posts">') :]
     pager = pager[: pager.index("</nav>")]
-    # The posts either side are two plain links, no cards, no headings (the page's
-    # outline is the post's), each saying which way it goes.
-    assert pager.count("<h2") == pager.count("<h3") == 0 and "card" not in pager
+    # The posts either side in time order, the older first: the onward pager's two blocks,
+    # each one link, its label then the title; no headings (the page's outline is the post's).
+    assert pager.count("<h2") == pager.count("<h3") == 0
+    assert pager.index("pager__item--earlier") < pager.index("pager__item--later")
     assert re.search(
-        r'<li class="post-pager__newer"><a href="[^"]+" rel="next"><span aria-hidden="true">'
-        r'← </span><span class="post-pager__label">Newer:</span> WeGO holds',
+        r'<li class="pager__item pager__item--earlier"><a class="pager__link" href="[^"]+" '
+        r'rel="prev"><span class="pager__label">Older<span class="visually-hidden">:</span>'
+        r'</span> <span class="pager__title">WeGO supports [^<]+</span></a></li>',
         pager,
     )
     assert re.search(
-        r'<li class="post-pager__older"><a href="[^"]+" rel="prev">'
-        r'<span class="post-pager__label">Older:</span> WeGO supports [^<]+'
-        r'<span aria-hidden="true"> →</span></a></li>',
+        r'<li class="pager__item pager__item--later"><a class="pager__link" href="[^"]+" '
+        r'rel="next"><span class="pager__label">Newer<span class="visually-hidden">:</span>'
+        r'</span> <span class="pager__title">WeGO holds [^<]+</span></a></li>',
         pager,
     )
     assert '<a href="/news/2020/">All news from 2020</a>' in pager
     # The text, its facts, then the posts either side: the reading order (a phone's too).
-    assert main.index("post__text") < main.index("post__facts") < main.index('class="post-pager"')
+    assert main.index("post__text") < main.index("post__facts") < main.index('class="pager"')
 
 
 def test_a_post_with_a_body_opens_with_its_lede(client, empty_site):
@@ -303,7 +305,7 @@ def test_a_post_with_a_body_opens_with_its_lede(client, empty_site):
     start = html.index('<dl class="post__topics">')
     topics = html[start : html.index("</dl>", start)]
     assert "<dt>Topic</dt>" in topics and 'rel="tag">Ports</a>' in topics
-    pager = html[html.index('<nav class="post-pager"') :]
+    pager = html[html.index('<nav class="pager"') :]
     assert '<a href="/news/2024/">All news from 2024</a>' in pager[: pager.index("</nav>")]
 
 

@@ -53,7 +53,7 @@ def post_head(html):
     among its facts), up to its pager (the latest news under it has rows with tags of
     their own)."""
     start = html.index('<header class="page-head post__head">')
-    return html[start : html.index('<nav class="post-pager"', start)]
+    return html[start : html.index('<nav class="pager"', start)]
 
 
 def test_programs_linked_and_unlinked_are_seen_on_the_cached_post_page(

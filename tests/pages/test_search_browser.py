@@ -12,9 +12,15 @@ WCAG_AA = {
 
 def test_searching_from_the_search_page(seeded_server, page):
     page.goto(seeded_server.url + "/search/")
-    page.get_by_label("Search programs, editions, cities, news and testimonials").fill(
-        "Cybersecurity"
+    field = page.get_by_label("Search the site", exact=True)
+    # What it searches is said in the hint under the field, its description.
+    assert field.get_attribute("aria-describedby") == "search-help"
+    assert (
+        page.locator("#search-help")
+        .inner_text()
+        .startswith("Finds programs, editions, cities, news and testimonials.")
     )
+    field.fill("Cybersecurity")
     page.locator("main").get_by_role("button", name="Search").click()  # the header has one too
     page.wait_for_url("**/search/?q=Cybersecurity")
     assert page.get_by_role("heading", level=2).inner_text() == "Editions (1)"

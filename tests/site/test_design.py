@@ -879,9 +879,8 @@ def test_the_facts_column_stays_in_view_on_a_tall_screen_only(seeded_server, pag
 
 def test_an_edition_known_by_its_dates_is_one_short_column(seeded_server, page):
     """The compact edition page has no rail: its brief, its program's sentence, its
-    program's previous and next editions as the posts' quiet row of two links side by
-    side in time order (not the program's whole table), then how to take part in one
-    line."""
+    program's previous and next editions in the onward pager, the column's width (not the
+    program's whole table), then how to take part in one line."""
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{seeded_server.url}/programs/wego-shrdc-training-program/2016-05/")
     assert page.locator("main .side-col").count() == 0
@@ -893,14 +892,8 @@ def test_an_edition_known_by_its_dates_is_one_short_column(seeded_server, page):
     assert facts["x"] == pytest.approx(mark["x"], abs=2), "the word mark's edge"
     assert page.locator("main .archive-table").count() == 0
     content = page.locator(".edition-brief__facts").bounding_box()
-    pager = page.locator(".edition-pager").bounding_box()
+    pager = page.locator(".pager").bounding_box()
     assert pager["x"] == content["x"] and pager["width"] == content["width"]
-    links = page.locator(".edition-pager li")
-    texts = [" ".join(t.split()) for t in links.all_inner_texts()]
-    assert texts[0].startswith("← Previous edition:") and texts[0].endswith("18–22 May 2015")
-    assert texts[1].startswith("Next edition:") and texts[1].endswith("27–31 March 2017 →")
-    earlier, later = links.nth(0).bounding_box(), links.nth(1).bounding_box()
-    assert earlier["y"] == later["y"] and earlier["x"] < later["x"]
     note = page.locator(".edition-brief__take-part")
     line = float(note.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
     assert note.bounding_box()["height"] <= line * 1.5, "one line"
@@ -1017,30 +1010,66 @@ def test_every_list_of_editions_is_the_archives_table(seeded_server, page, path,
 POST_PAGE = "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/"
 
 
+# Each block's name: its label, a colon for screen readers (in Chromium's tree "Older : …",
+# the colon being out of the flow, as GOV.UK's pagination has it), then its title.
+ONWARD = [
+    (POST_PAGE, "Older and newer posts", r"^Older ?: WeGO supports", r"^Newer ?: WeGO holds"),
+    (
+        "/programs/wego-shrdc-training-program/2016-05/",
+        "Previous and next editions of the program",
+        r"^Previous edition ?: WeGO–SHRDC Training Program, 18–22 May 2015$",
+        r"^Next edition ?: WeGO–SHRDC Training Program, 27–31 March 2017$",
+    ),
+]
+
+
 @pytest.mark.parametrize("width", [1280, 375])
-def test_a_posts_newer_and_older_posts_are_a_quiet_row_of_links(seeded_server, page, width):
-    """ "← Newer: …" and "Older: … →" as two small links, no frames, smaller than the
-    text of the post they follow; side by side from 48rem (the newer at the left), one
-    under the other on a phone; the year's news under them."""
+@pytest.mark.parametrize(("path", "name", "earlier_name", "later_name"), ONWARD)
+def test_the_onward_pager_is_two_blocks_between_rules_in_time_order(
+    seeded_server, page, width, path, name, earlier_name, later_name
+):
+    """Under a post and under an edition the one pager: the item before and after as two
+    equal blocks between rules, each wholly a link, a small muted label over the title in
+    the headings' face; from 48rem side by side, the earlier at the left, on a phone the
+    earlier above; the way to them all under it. Pointed at, a block's top rule turns
+    brand blue and its title is underlined."""
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(seeded_server.url + POST_PAGE)
-    pager = page.get_by_role("navigation", name="Newer and older posts")
-    newer = pager.get_by_role("link", name="Newer: WeGO holds first webinar")
-    older = pager.get_by_role("link", name="Older: WeGO supports partners")
-    year = pager.get_by_role("link", name="All news from 2020")
-    size = "e => parseFloat(getComputedStyle(e).fontSize)"
-    body = page.locator(".post__text .lede").evaluate(size)
-    for link in (newer, older):
-        item = link.locator("xpath=..")
-        assert item.evaluate("e => getComputedStyle(e).borderTopStyle") == "none"
-        assert link.evaluate(size) < body
-        assert link.bounding_box()["height"] <= 3 * 24, "a line or two, not a card"
-    a, b = newer.bounding_box(), older.bounding_box()
+    page.goto(seeded_server.url + path)
+    pager = page.get_by_role("navigation", name=name)
+    earlier = pager.get_by_role("link", name=re.compile(earlier_name))
+    later = pager.get_by_role("link", name=re.compile(later_name))
+    rows = pager.locator(".pager__list")
+    style = "(e, p) => getComputedStyle(e)[p]"
+    assert rows.evaluate(style, "borderTopStyle") == rows.evaluate(style, "borderBottomStyle")
+    assert rows.evaluate(style, "borderTopStyle") == "solid"
+    body = page.locator("body").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    for link in (earlier, later):
+        item = link.locator("xpath=..").bounding_box()
+        box = link.bounding_box()
+        assert box["width"] == pytest.approx(item["width"], abs=1), "the whole block a link"
+        assert box["height"] >= 48, "a block, not a line of small print"
+        label, title = link.locator(".pager__label"), link.locator(".pager__title")
+        assert float(label.evaluate(style, "fontSize").rstrip("px")) < body
+        assert float(title.evaluate(style, "fontSize").rstrip("px")) == body
+        assert title.evaluate(style, "fontWeight") == "700"
+        assert (
+            label.bounding_box()["y"] + label.bounding_box()["height"] <= title.bounding_box()["y"]
+        )
+        assert link.evaluate(style, "textDecorationLine") == "none"
+    a, b = earlier.bounding_box(), later.bounding_box()
     if width == 1280:
         assert a["x"] < b["x"] and abs(a["y"] - b["y"]) < 1
+        assert a["width"] == pytest.approx(b["width"], abs=2), "two equal blocks"
+        line = later.locator(".pager__title").evaluate(style, "textAlign")
+        assert line == "end", "the later's words to the right edge"
     else:
         assert abs(a["x"] - b["x"]) < 1 and b["y"] >= a["y"] + a["height"]
-    assert year.bounding_box()["y"] > max(a["y"] + a["height"], b["y"] + b["height"])
+    assert pager.locator(".more a").bounding_box()["y"] > max(
+        a["y"] + a["height"], b["y"] + b["height"]
+    )
+    later.hover()
+    assert "inset" in later.evaluate(style, "boxShadow")
+    assert later.locator(".pager__title").evaluate(style, "textDecorationLine") == "underline"
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -1054,7 +1083,7 @@ def test_a_post_is_an_article_its_light_facts_beside_or_under_its_text(seeded_se
     page.goto(seeded_server.url + POST_PAGE)
     text = page.locator(".post__text").bounding_box()
     facts = page.locator(".post__facts")
-    pager = page.locator(".post-pager").bounding_box()
+    pager = page.locator(".pager").bounding_box()
     title = page.locator(".post__head h1").bounding_box()
     box = facts.bounding_box()
     if width == 1280:

@@ -84,3 +84,27 @@ def test_the_bar_credits_the_maps_only_on_a_page_that_draws_one(client, seed):
         bar = html[html.index('<div class="site-footer__bar">') :]
         assert ("Map: land from Natural Earth" in bar) is credited, path
         assert html.count('<p class="map-credit">') == int(credited), path
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+def test_footer_is_compact_on_a_phone_and_its_links_are_targets(seeded_server, page, width):
+    """On a phone the two contacts side by side, and the two lists of links under them in
+    the same two columns, so the footer is some 625 px, not 740; from 64rem four columns.
+    Every link of its columns and bar is at least 24 px tall (WCAG 2.2's target size)."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + "/news/")
+    footer = page.locator(".site-footer")
+    people = [li.bounding_box() for li in footer.locator(".site-footer__contacts li").all()]
+    heading = [footer.get_by_text(name, exact=True) for name in ["Explore", "Data and feeds"]]
+    explore, data = (h.bounding_box() for h in heading)
+    assert explore["y"] == data["y"] and explore["x"] < data["x"], "side by side"
+    if width == 375:
+        assert footer.bounding_box()["height"] <= 650
+        assert people[0]["y"] == people[1]["y"], "the two contacts side by side"
+        assert people[1]["x"] == pytest.approx(data["x"], abs=1), "in the lists' columns"
+    else:
+        about = footer.get_by_text("About WeGO", exact=True).bounding_box()
+        assert about["y"] == explore["y"], "four columns"
+    for link in footer.locator(".site-footer__col a, .site-footer__bar > p > a").all():
+        assert link.bounding_box()["height"] >= 24, link.inner_text()
