@@ -55,6 +55,8 @@ from wego_site.pagecache.generation import per_generation, per_generation_each
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10  # words used by the SQLite fallback
 RESULTS_PER_TYPE = 10  # per type shown; "add a word to narrow the search" beyond
+# Results of a kind shown among all kinds; the rest are a link to that kind's results.
+SHOWN_PER_KIND = 3
 RANKED_CANDIDATES = 100
 SNIPPET_WORDS = 30
 # How many searches' results a process keeps for one content generation (a few KB each):
@@ -131,6 +133,9 @@ class Hit:
     title: str
     snippet: str
     url: str
+    # How the hit matched: NAMED (its name is the words found), IN_NAME (its name holds
+    # some of them), IN_TEXT (only its text or parts do). See `name_rank`.
+    rank: int = 1
 
 
 @dataclass
@@ -141,20 +146,49 @@ class Section:
     total: int
     # True when there may be more matches than were counted (see RANKED_CANDIDATES).
     is_capped: bool = False
+    # The kind in "All 10 news results" (see NOUNS).
+    noun: str = ""
 
     @property
     def is_partial(self):
         return self.total > len(self.hits)
 
     @property
-    def by_program(self):
+    def rank(self):
+        """The best match among the hits: kinds are listed by it (see `_sections`)."""
+        return max((hit.rank for hit in self.hits), default=IN_TEXT)
+
+    @property
+    def shown_hits(self):
+        """The hits shown among all kinds: the first SHOWN_PER_KIND results (an edition's
+        program with its editions found is one result)."""
+        if self.key != "editions":
+            return self.hits[:SHOWN_PER_KIND]
+        programs = list(dict.fromkeys(hit.object.program_id for hit in self.hits))
+        shown = set(programs[:SHOWN_PER_KIND])
+        return [hit for hit in self.hits if hit.object.program_id in shown]
+
+    @property
+    def is_folded(self):
+        """True when some of the kind's results are a link away, among all kinds."""
+        return self.total > len(self.shown_hits)
+
+    def grouped(self, hits):
         """Edition hits as (program, hits), each program where its most relevant edition
         ranks, its editions in their order of relevance: a program's editions read as one
         result rather than several of the same name. The program is loaded with its hits."""
         groups = {}
-        for hit in self.hits:
+        for hit in hits:
             groups.setdefault(hit.object.program_id, []).append(hit)
         return [(hits[0].object.program, hits) for hits in groups.values()]
+
+    @property
+    def by_program(self):
+        return self.grouped(self.hits)
+
+    @property
+    def shown_by_program(self):
+        return self.grouped(self.shown_hits)
 
 
 @dataclass
@@ -165,6 +199,12 @@ class Results:
     searched: bool = False
     only_left_out: bool = False
     sections: list = field(default_factory=list)
+    # The one kind asked for (`?kind=news`), when it is among the sections found.
+    kind: str = ""
+
+    @property
+    def shown_sections(self):
+        return [s for s in self.sections if s.key == self.kind] if self.kind else self.sections
 
     @property
     def total(self):
@@ -224,7 +264,20 @@ def terms_of(query):
     return query_terms(query)[0]
 
 
-def run(raw_query):
+# The kinds of result, as `?kind=` names them, each with its name in "All 10 news results".
+NOUNS = {
+    "programs": "program",
+    "editions": "edition",
+    "news": "news",
+    "testimonials": "testimonial",
+    "places": "city and organisation",
+}
+KINDS = tuple(NOUNS)
+
+
+def run(raw_query, kind=""):
+    """The results of a search; `kind`, one of KINDS, asks for that kind's results only
+    (anything else is ignored: every kind is shown)."""
     query, truncated = clean_query(raw_query or "")
     results = Results(query=query, raw_length=len(raw_query or ""), truncated=truncated)
     terms, left_out = query_terms(query)
@@ -237,11 +290,15 @@ def run(raw_query):
     results.sections = per_generation_each(
         "search-sections", query, lambda: _sections(query), SEARCHES_KEPT
     )
+    if kind in KINDS and any(section.key == kind for section in results.sections):
+        results.kind = kind
     return results
 
 
 def _sections(query):
-    """The sections of results for a cleaned query, one per type with a match."""
+    """The sections of results for a cleaned query, one per type with a match: first the
+    kinds with a result found by its name (a search for a city's name puts the places
+    first, that city at their top), in their usual order otherwise."""
     sections = []
     full_text = connection.vendor == "postgresql"
     search = _search_postgresql if full_text else _search_fallback
@@ -250,12 +307,35 @@ def _sections(query):
         if total:
             capped = full_text and total >= RANKED_CANDIDATES
             sections.append(
-                Section(search_type.key, search_type.label, hits, total, is_capped=capped)
+                Section(
+                    search_type.key,
+                    search_type.label,
+                    hits,
+                    total,
+                    is_capped=capped,
+                    noun=NOUNS[search_type.key],
+                )
             )
     hits, total = _search_places(query)
     if total:
-        sections.append(Section("places", "Cities and organisations", hits, total))
-    return sections
+        sections.append(
+            Section("places", "Cities and organisations", hits, total, noun=NOUNS["places"])
+        )
+    return sorted(sections, key=lambda section: -section.rank)  # stable: kinds' order
+
+
+# How a hit matched (`Hit.rank`): the larger, the better.
+IN_TEXT, IN_NAME, NAMED = 1, 2, 3
+
+
+def name_rank(title):
+    """How a hit with this title (the words found marked) matched: NAMED when the marked
+    words are its whole name ("Seoul" for "seoul"), IN_NAME when its name holds some of
+    them, IN_TEXT otherwise. The marks are the database's own (stemmed on PostgreSQL)."""
+    if START not in title:
+        return IN_TEXT
+    marked = "".join(re.findall(f"{START}(.*?){STOP}", title))
+    return NAMED if fold(marked.strip()) == fold(_strip_markers(title).strip()) else IN_NAME
 
 
 def _search_places(query):
@@ -270,16 +350,21 @@ def _search_places(query):
         for text, place, line in places
         if all(fold(t) in text for t in terms) and not any(fold(t) in text for t in left_out)
     ]
-    hits = [
-        Hit(
-            object=place,
-            title=highlighted(_mark_terms(place.name, terms)),
-            snippet=highlighted(_mark_terms(line, terms)),
-            url=place.get_absolute_url(),
+    hits = []
+    for place, line in found:
+        title = _mark_terms(place.name, terms)
+        hits.append(
+            Hit(
+                object=place,
+                title=highlighted(title),
+                snippet=highlighted(_mark_terms(line, terms)),
+                url=place.get_absolute_url(),
+                rank=name_rank(title),
+            )
         )
-        for place, line in found[:RESULTS_PER_TYPE]
-    ]
-    return hits, len(found)
+    # Places named by the words first, then by name (those found by their country).
+    hits.sort(key=lambda hit: -hit.rank)
+    return hits[:RESULTS_PER_TYPE], len(found)
 
 
 def searchable_places():
@@ -498,9 +583,11 @@ def _shown_title(search_type, obj, title):
 
 
 def _hit(search_type, obj, title, snippet):
+    title = _shown_title(search_type, obj, title)
     return Hit(
         object=obj,
-        title=highlighted(_shown_title(search_type, obj, title)),
+        title=highlighted(title),
+        rank=name_rank(title),
         # Long texts are Markdown: a snippet shows their words, not their marks.
         snippet=highlighted(without_marks(snippet.strip())),
         url=obj.get_absolute_url(),
