@@ -39,8 +39,19 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, OuterRef, Q, Subquery, TextField, Value, Window
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+    Window,
+)
 from django.db.models.functions import Concat
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from news.models import Post
@@ -83,16 +94,40 @@ class SearchType:
     parts: tuple = ()
     # Relations a hit's address needs (an edition's holds its program's slug).
     related: tuple = ()
-    # (label, fields) quoted only when neither the title nor the snippet's fields hold
-    # the words found, under the label: a program's announcement, which its page may
-    # show as a past one, folded.
+    # (label, or a function of the hit giving it; fields) quoted only when neither the
+    # title nor the snippet's fields hold the words found, under the label: a program's
+    # announcement, "Past announcement" when its page shows it as a past one, folded.
     fallback_snippet: tuple = ()
     # The title as the site's pages show it, when it is not the stored one.
     shown_title: object = None
+    # A function giving annotations a hit's snippet needs (a program's past announcement).
+    annotations: object = None
 
     def queryset(self):
         published = self.model.objects.published()
+        if self.annotations:
+            published = published.annotate(**self.annotations())
         return published.select_related(*self.related) if self.related else published
+
+    def fallback_label(self, obj):
+        label = self.fallback_snippet[0]
+        return label(obj) if callable(label) else label
+
+
+def _announcement_label(program):
+    """As the program's page heads its announcement: past with no edition to come."""
+    return "Past announcement" if program.announcement_is_past else "Announcement"
+
+
+def _announcement_annotations():
+    """Whether a program's announcement is a past one, as its page tells (no published
+    edition to come, one held): in the query that finds the program."""
+    editions = Edition.objects.published().filter(program=OuterRef("pk"))
+    today = timezone.localdate()
+    return {
+        "announcement_is_past": ~Exists(editions.filter(end_date__gte=today))
+        & Exists(editions.filter(end_date__lt=today))
+    }
 
 
 EDITION_PARTS = (
@@ -108,7 +143,8 @@ SEARCH_TYPES = (
         Program,
         "title",
         ("summary", "body"),
-        fallback_snippet=("Announcement", ("announcement",)),
+        fallback_snippet=(_announcement_label, ("announcement",)),
+        annotations=_announcement_annotations,
     ),
     SearchType(
         "editions",
@@ -134,7 +170,8 @@ class Hit:
     snippet: str
     url: str
     # How the hit matched: NAMED (its name is the words found), IN_NAME (its name holds
-    # some of them), IN_TEXT (only its text or parts do). See `name_rank`.
+    # some of them), IN_TEXT (only its text or parts do), IN_ASIDE (only its
+    # announcement does). See `name_rank`.
     rank: int = 1
 
 
@@ -324,8 +361,9 @@ def _sections(query):
     return sorted(sections, key=lambda section: -section.rank)  # stable: kinds' order
 
 
-# How a hit matched (`Hit.rank`): the larger, the better.
-IN_TEXT, IN_NAME, NAMED = 1, 2, 3
+# How a hit matched (`Hit.rank`), the larger the better: in an aside of its page only
+# (a program's announcement), in its text, in its name, as its whole name.
+IN_ASIDE, IN_TEXT, IN_NAME, NAMED = 0, 1, 2, 3
 
 
 def name_rank(title):
@@ -468,18 +506,28 @@ def _search_postgresql(search_type, query):
     )
     hits = []
     for obj in objects:
-        snippet = obj.snippet_hit
-        if START not in snippet and START not in obj.title_hit:
-            snippet = _fallback_snippet(search_type, getattr(obj, "fallback_hit", "")) or snippet
+        found = re.findall(f"{START}(.*?){STOP}", obj.snippet_hit)
+        snippet = _sentence_snippet(obj, search_type.snippet_fields, found) or obj.snippet_hit
+        if search_type.fallback_snippet and START not in snippet + obj.title_hit:
+            fallback = obj.fallback_hit
+            found = re.findall(f"{START}(.*?){STOP}", fallback)
+            fallback = _sentence_snippet(obj, search_type.fallback_snippet[1], found) or fallback
+            snippet = _fallback_snippet(search_type, obj, fallback) or snippet
         if START not in snippet:
             snippet = _part_snippet(search_type, obj) or snippet
         hits.append(_hit(search_type, obj, obj.title_hit, snippet))
-    return hits, (objects[0].total if objects else 0)
+    return _by_rank(hits), (objects[0].total if objects else 0)
 
 
-def _fallback_snippet(search_type, snippet):
+def _by_rank(hits):
+    """Hits named by the words first, those found only in an aside (a program's
+    announcement) last; the database's order otherwise."""
+    return sorted(hits, key=lambda hit: -hit.rank)
+
+
+def _fallback_snippet(search_type, obj, snippet):
     """The snippet of the fallback fields under their label, if the words are in it."""
-    return f"{search_type.fallback_snippet[0]}: {snippet}" if START in snippet else None
+    return f"{search_type.fallback_label(obj)}: {snippet}" if START in snippet else None
 
 
 def _part_snippet(search_type, obj):
@@ -522,16 +570,42 @@ def _search_fallback(search_type, query):
     hits = []
     for obj in objects:
         title = _mark_terms(str(getattr(obj, search_type.title_field)), terms)
-        snippet = _cut_around_match(_joined(obj, search_type.snippet_fields), terms)
+        snippet = _sentence_snippet(obj, search_type.snippet_fields, terms) or _cut_around_match(
+            _joined(obj, search_type.snippet_fields), terms
+        )
         if START not in snippet and START not in title:
             fields = search_type.fallback_snippet[1] if search_type.fallback_snippet else ()
-            fallback = _cut_around_match(_joined(obj, fields), terms)
-            snippet = _fallback_snippet(search_type, fallback) or snippet
+            fallback = _sentence_snippet(obj, fields, terms) or ""
+            snippet = _fallback_snippet(search_type, obj, fallback) or snippet
         if START not in snippet:
             part = _part_snippet(search_type, obj)
             snippet = _mark_terms(part, terms) if part else snippet
         hits.append(_hit(search_type, obj, title, snippet))
-    return hits, (objects[0].total if objects else 0)
+    return _by_rank(hits), (objects[0].total if objects else 0)
+
+
+# Where a sentence ends: after . ! or ? before a capital, a digit or an opening quote;
+# and at every line's end (a Markdown paragraph, heading or list item).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“‘\"'(\[])|\s*\n\s*")
+
+
+def _sentence_snippet(obj, fields, words):
+    """The first sentence of the fields (the item's own text, as its page shows it) that
+    holds one of the words found, the words marked; cut around the word if the sentence
+    is long. None when no sentence holds them (found in the title or a part only).
+
+    `words` are the words found as the text has them: the database's marked words on
+    PostgreSQL (so "workshops" finds the sentence with "Workshop"), the terms elsewhere."""
+    words = [word for word in dict.fromkeys(w.strip() for w in words) if word]
+    if not words:
+        return None
+    has_word = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    for sentence in _SENTENCE_END.split(_strip_markers(_joined(obj, fields))):
+        if has_word.search(sentence):
+            if len(sentence.split()) > SNIPPET_WORDS:
+                return _cut_around_match(sentence, [word.lower() for word in words])
+            return _mark_terms(sentence, words)
+    return None
 
 
 def _joined(obj, fields):
@@ -584,10 +658,13 @@ def _shown_title(search_type, obj, title):
 
 def _hit(search_type, obj, title, snippet):
     title = _shown_title(search_type, obj, title)
+    aside = search_type.fallback_snippet and snippet.startswith(
+        f"{search_type.fallback_label(obj)}: "
+    )
     return Hit(
         object=obj,
         title=highlighted(title),
-        rank=name_rank(title),
+        rank=IN_ASIDE if aside and START not in title else name_rank(title),
         # Long texts are Markdown: a snippet shows their words, not their marks.
         snippet=highlighted(without_marks(snippet.strip())),
         url=obj.get_absolute_url(),

@@ -1,6 +1,7 @@
 """Site search: finds public programs, editions, news and testimonials, never hidden ones,
 grouped by type, at a fixed number of queries."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from pages import search
-from tests.factories import PostFactory, ProgramFactory, as_one_change
+from tests.factories import EditionFactory, PostFactory, ProgramFactory, as_one_change
 from tests.hidden_content import HIDDEN_WORD, make_hidden_content
 from tests.pages.searching import (
     make_matches,
@@ -185,23 +186,53 @@ def test_a_kind_that_is_not_one_is_ignored(client, seed):
 
 def test_a_programs_snippet_quotes_its_own_text_before_an_announcement(client, empty_site):
     with as_one_change():
-        ProgramFactory(
+        harbour = ProgramFactory(
             title="Harbour cities course",
             summary="A course on harbour cities.",
-            announcement="The next course will be held in Busan.",
+            announcement="The next course will be held in Busan. Applications open in May.",
         )
         ProgramFactory(
             title="Busan course",
             summary="A course for port authorities.",
             announcement="The next course will be held in Busan again.",
         )
+        ProgramFactory(
+            title="Ports course",
+            summary="Held in Busan, then online.",
+            announcement="The next course will be held in Busan too.",
+        )
     response, _ = search_page(client, "Busan")
-    hits = {hit.object.title: str(hit.snippet) for hit in sections(response)["programs"].hits}
-    # Found in its announcement only: quoted from it, labelled as such.
-    assert hits["Harbour cities course"].startswith("Announcement: ")
-    assert "course will be held in <mark>Busan</mark>" in hits["Harbour cities course"]
+    hits = sections(response)["programs"].hits
+    snippets = {hit.object.title: str(hit.snippet) for hit in hits}
+    # Found in its announcement only: its sentence with the word, labelled as such.
+    assert snippets["Harbour cities course"] == (
+        "Announcement: The next course will be held in <mark>Busan</mark>."
+    )
     # Found in its title: the summary, not the announcement.
-    assert hits["Busan course"] == "A course for port authorities."
+    assert snippets["Busan course"] == "A course for port authorities."
+    assert snippets["Ports course"] == "Held in <mark>Busan</mark>, then online."
+    # Named first, found in its own text next, in its announcement only last.
+    assert [hit.object.title for hit in hits] == [
+        "Busan course",
+        "Ports course",
+        "Harbour cities course",
+    ]
+    # Once an edition was held and none is to come, the page folds the announcement as a
+    # past one: the snippet says so.
+    EditionFactory(program=harbour, start_date=dt.date(2019, 5, 1))
+    response, _ = search_page(client, "Busan")
+    [hit] = [h for h in sections(response)["programs"].hits if h.object == harbour]
+    assert str(hit.snippet).startswith("Past announcement: The next course")
+
+
+def test_a_snippet_is_the_sentence_that_holds_the_word(client, empty_site):
+    PostFactory(
+        title="A forum",
+        lede="The forum opened on Monday. Its second day was about Quillword and data.",
+        body="Quillword again, later.",
+    )
+    [hit] = search.run("quillword").sections[0].hits
+    assert str(hit.snippet) == "Its second day was about <mark>Quillword</mark> and data."
 
 
 def test_results_are_grouped_and_counted_by_type(client, seed):
