@@ -78,7 +78,9 @@ class Post(NaturalKeyMixin, HasSocialCard, RemembersStoredValues, Publishable):
     )
     tags = TaggableManager(through="news.TaggedPost", blank=True)
 
-    search_document = search_document_field("title", "dateline", "lede", "body")
+    # Not the dateline: every post is filed from SEOUL, so a search for Seoul would find
+    # them all; it is shown in a hit's meta line instead.
+    search_document = search_document_field("title", "lede", "body")
 
     objects = NaturalKeyManager.from_queryset(PostQuerySet)("slug")
     card_folder = "cards/news"

@@ -17,12 +17,13 @@ from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 
 
 class SearchView(BreadcrumbsMixin, TemplateView):
-    """`/search/?q=...`: every public program, edition, news post and testimonial."""
+    """`/search/?q=...`: every public program, edition, news post, testimonial and place;
+    `&kind=news` (a kind of `search.KINDS`) that kind's only, any other value ignored."""
 
     template_name = "search.html"
 
     def get_context_data(self, **kwargs):
-        results = search.run(self.request.GET.get("q", ""))
+        results = search.run(self.request.GET.get("q", ""), self.request.GET.get("kind", ""))
         context = super().get_context_data(results=results, **kwargs)
         if not results.sections:
             # Nothing found (or nothing asked): offer ways on rather than a dead end.

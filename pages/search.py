@@ -39,8 +39,19 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, OuterRef, Q, Subquery, TextField, Value, Window
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+    Window,
+)
 from django.db.models.functions import Concat
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from news.models import Post
@@ -55,6 +66,8 @@ from wego_site.pagecache.generation import per_generation, per_generation_each
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10  # words used by the SQLite fallback
 RESULTS_PER_TYPE = 10  # per type shown; "add a word to narrow the search" beyond
+# Results of a kind shown among all kinds; the rest are a link to that kind's results.
+SHOWN_PER_KIND = 3
 RANKED_CANDIDATES = 100
 SNIPPET_WORDS = 30
 # How many searches' results a process keeps for one content generation (a few KB each):
@@ -81,16 +94,40 @@ class SearchType:
     parts: tuple = ()
     # Relations a hit's address needs (an edition's holds its program's slug).
     related: tuple = ()
-    # (label, fields) quoted only when neither the title nor the snippet's fields hold
-    # the words found, under the label: a program's announcement, which its page may
-    # show as a past one, folded.
+    # (label, or a function of the hit giving it; fields) quoted only when neither the
+    # title nor the snippet's fields hold the words found, under the label: a program's
+    # announcement, "Past announcement" when its page shows it as a past one, folded.
     fallback_snippet: tuple = ()
     # The title as the site's pages show it, when it is not the stored one.
     shown_title: object = None
+    # A function giving annotations a hit's snippet needs (a program's past announcement).
+    annotations: object = None
 
     def queryset(self):
         published = self.model.objects.published()
+        if self.annotations:
+            published = published.annotate(**self.annotations())
         return published.select_related(*self.related) if self.related else published
+
+    def fallback_label(self, obj):
+        label = self.fallback_snippet[0]
+        return label(obj) if callable(label) else label
+
+
+def _announcement_label(program):
+    """As the program's page heads its announcement: past with no edition to come."""
+    return "Past announcement" if program.announcement_is_past else "Announcement"
+
+
+def _announcement_annotations():
+    """Whether a program's announcement is a past one, as its page tells (no published
+    edition to come, one held): in the query that finds the program."""
+    editions = Edition.objects.published().filter(program=OuterRef("pk"))
+    today = timezone.localdate()
+    return {
+        "announcement_is_past": ~Exists(editions.filter(end_date__gte=today))
+        & Exists(editions.filter(end_date__lt=today))
+    }
 
 
 EDITION_PARTS = (
@@ -106,7 +143,8 @@ SEARCH_TYPES = (
         Program,
         "title",
         ("summary", "body"),
-        fallback_snippet=("Announcement", ("announcement",)),
+        fallback_snippet=(_announcement_label, ("announcement",)),
+        annotations=_announcement_annotations,
     ),
     SearchType(
         "editions",
@@ -131,6 +169,10 @@ class Hit:
     title: str
     snippet: str
     url: str
+    # How the hit matched: NAMED (its name is the words found), IN_NAME (its name holds
+    # some of them), IN_TEXT (only its text or parts do), IN_ASIDE (only its
+    # announcement does). See `name_rank`.
+    rank: int = 1
 
 
 @dataclass
@@ -141,20 +183,49 @@ class Section:
     total: int
     # True when there may be more matches than were counted (see RANKED_CANDIDATES).
     is_capped: bool = False
+    # The kind in "All 10 news results" (see NOUNS).
+    noun: str = ""
 
     @property
     def is_partial(self):
         return self.total > len(self.hits)
 
     @property
-    def by_program(self):
+    def rank(self):
+        """The best match among the hits: kinds are listed by it (see `_sections`)."""
+        return max((hit.rank for hit in self.hits), default=IN_TEXT)
+
+    @property
+    def shown_hits(self):
+        """The hits shown among all kinds: the first SHOWN_PER_KIND results (an edition's
+        program with its editions found is one result)."""
+        if self.key != "editions":
+            return self.hits[:SHOWN_PER_KIND]
+        programs = list(dict.fromkeys(hit.object.program_id for hit in self.hits))
+        shown = set(programs[:SHOWN_PER_KIND])
+        return [hit for hit in self.hits if hit.object.program_id in shown]
+
+    @property
+    def is_folded(self):
+        """True when some of the kind's results are a link away, among all kinds."""
+        return self.total > len(self.shown_hits)
+
+    def grouped(self, hits):
         """Edition hits as (program, hits), each program where its most relevant edition
         ranks, its editions in their order of relevance: a program's editions read as one
         result rather than several of the same name. The program is loaded with its hits."""
         groups = {}
-        for hit in self.hits:
+        for hit in hits:
             groups.setdefault(hit.object.program_id, []).append(hit)
         return [(hits[0].object.program, hits) for hits in groups.values()]
+
+    @property
+    def by_program(self):
+        return self.grouped(self.hits)
+
+    @property
+    def shown_by_program(self):
+        return self.grouped(self.shown_hits)
 
 
 @dataclass
@@ -165,6 +236,12 @@ class Results:
     searched: bool = False
     only_left_out: bool = False
     sections: list = field(default_factory=list)
+    # The one kind asked for (`?kind=news`), when it is among the sections found.
+    kind: str = ""
+
+    @property
+    def shown_sections(self):
+        return [s for s in self.sections if s.key == self.kind] if self.kind else self.sections
 
     @property
     def total(self):
@@ -224,7 +301,20 @@ def terms_of(query):
     return query_terms(query)[0]
 
 
-def run(raw_query):
+# The kinds of result, as `?kind=` names them, each with its name in "All 10 news results".
+NOUNS = {
+    "programs": "program",
+    "editions": "edition",
+    "news": "news",
+    "testimonials": "testimonial",
+    "places": "city and organisation",
+}
+KINDS = tuple(NOUNS)
+
+
+def run(raw_query, kind=""):
+    """The results of a search; `kind`, one of KINDS, asks for that kind's results only
+    (anything else is ignored: every kind is shown)."""
     query, truncated = clean_query(raw_query or "")
     results = Results(query=query, raw_length=len(raw_query or ""), truncated=truncated)
     terms, left_out = query_terms(query)
@@ -237,11 +327,15 @@ def run(raw_query):
     results.sections = per_generation_each(
         "search-sections", query, lambda: _sections(query), SEARCHES_KEPT
     )
+    if kind in KINDS and any(section.key == kind for section in results.sections):
+        results.kind = kind
     return results
 
 
 def _sections(query):
-    """The sections of results for a cleaned query, one per type with a match."""
+    """The sections of results for a cleaned query, one per type with a match: first the
+    kinds with a result found by its name (a search for a city's name puts the places
+    first, that city at their top), in their usual order otherwise."""
     sections = []
     full_text = connection.vendor == "postgresql"
     search = _search_postgresql if full_text else _search_fallback
@@ -250,12 +344,36 @@ def _sections(query):
         if total:
             capped = full_text and total >= RANKED_CANDIDATES
             sections.append(
-                Section(search_type.key, search_type.label, hits, total, is_capped=capped)
+                Section(
+                    search_type.key,
+                    search_type.label,
+                    hits,
+                    total,
+                    is_capped=capped,
+                    noun=NOUNS[search_type.key],
+                )
             )
     hits, total = _search_places(query)
     if total:
-        sections.append(Section("places", "Cities and organisations", hits, total))
-    return sections
+        sections.append(
+            Section("places", "Cities and organisations", hits, total, noun=NOUNS["places"])
+        )
+    return sorted(sections, key=lambda section: -section.rank)  # stable: kinds' order
+
+
+# How a hit matched (`Hit.rank`), the larger the better: in an aside of its page only
+# (a program's announcement), in its text, in its name, as its whole name.
+IN_ASIDE, IN_TEXT, IN_NAME, NAMED = 0, 1, 2, 3
+
+
+def name_rank(title):
+    """How a hit with this title (the words found marked) matched: NAMED when the marked
+    words are its whole name ("Seoul" for "seoul"), IN_NAME when its name holds some of
+    them, IN_TEXT otherwise. The marks are the database's own (stemmed on PostgreSQL)."""
+    if START not in title:
+        return IN_TEXT
+    marked = "".join(re.findall(f"{START}(.*?){STOP}", title))
+    return NAMED if fold(marked.strip()) == fold(_strip_markers(title).strip()) else IN_NAME
 
 
 def _search_places(query):
@@ -270,16 +388,21 @@ def _search_places(query):
         for text, place, line in places
         if all(fold(t) in text for t in terms) and not any(fold(t) in text for t in left_out)
     ]
-    hits = [
-        Hit(
-            object=place,
-            title=highlighted(_mark_terms(place.name, terms)),
-            snippet=highlighted(_mark_terms(line, terms)),
-            url=place.get_absolute_url(),
+    hits = []
+    for place, line in found:
+        title = _mark_terms(place.name, terms)
+        hits.append(
+            Hit(
+                object=place,
+                title=highlighted(title),
+                snippet=highlighted(_mark_terms(line, terms)),
+                url=place.get_absolute_url(),
+                rank=name_rank(title),
+            )
         )
-        for place, line in found[:RESULTS_PER_TYPE]
-    ]
-    return hits, len(found)
+    # Places named by the words first, then by name (those found by their country).
+    hits.sort(key=lambda hit: -hit.rank)
+    return hits[:RESULTS_PER_TYPE], len(found)
 
 
 def searchable_places():
@@ -383,18 +506,28 @@ def _search_postgresql(search_type, query):
     )
     hits = []
     for obj in objects:
-        snippet = obj.snippet_hit
-        if START not in snippet and START not in obj.title_hit:
-            snippet = _fallback_snippet(search_type, getattr(obj, "fallback_hit", "")) or snippet
+        found = re.findall(f"{START}(.*?){STOP}", obj.snippet_hit)
+        snippet = _sentence_snippet(obj, search_type.snippet_fields, found) or obj.snippet_hit
+        if search_type.fallback_snippet and START not in snippet + obj.title_hit:
+            fallback = obj.fallback_hit
+            found = re.findall(f"{START}(.*?){STOP}", fallback)
+            fallback = _sentence_snippet(obj, search_type.fallback_snippet[1], found) or fallback
+            snippet = _fallback_snippet(search_type, obj, fallback) or snippet
         if START not in snippet:
             snippet = _part_snippet(search_type, obj) or snippet
         hits.append(_hit(search_type, obj, obj.title_hit, snippet))
-    return hits, (objects[0].total if objects else 0)
+    return _by_rank(hits), (objects[0].total if objects else 0)
 
 
-def _fallback_snippet(search_type, snippet):
+def _by_rank(hits):
+    """Hits named by the words first, those found only in an aside (a program's
+    announcement) last; the database's order otherwise."""
+    return sorted(hits, key=lambda hit: -hit.rank)
+
+
+def _fallback_snippet(search_type, obj, snippet):
     """The snippet of the fallback fields under their label, if the words are in it."""
-    return f"{search_type.fallback_snippet[0]}: {snippet}" if START in snippet else None
+    return f"{search_type.fallback_label(obj)}: {snippet}" if START in snippet else None
 
 
 def _part_snippet(search_type, obj):
@@ -437,16 +570,42 @@ def _search_fallback(search_type, query):
     hits = []
     for obj in objects:
         title = _mark_terms(str(getattr(obj, search_type.title_field)), terms)
-        snippet = _cut_around_match(_joined(obj, search_type.snippet_fields), terms)
+        snippet = _sentence_snippet(obj, search_type.snippet_fields, terms) or _cut_around_match(
+            _joined(obj, search_type.snippet_fields), terms
+        )
         if START not in snippet and START not in title:
             fields = search_type.fallback_snippet[1] if search_type.fallback_snippet else ()
-            fallback = _cut_around_match(_joined(obj, fields), terms)
-            snippet = _fallback_snippet(search_type, fallback) or snippet
+            fallback = _sentence_snippet(obj, fields, terms) or ""
+            snippet = _fallback_snippet(search_type, obj, fallback) or snippet
         if START not in snippet:
             part = _part_snippet(search_type, obj)
             snippet = _mark_terms(part, terms) if part else snippet
         hits.append(_hit(search_type, obj, title, snippet))
-    return hits, (objects[0].total if objects else 0)
+    return _by_rank(hits), (objects[0].total if objects else 0)
+
+
+# Where a sentence ends: after . ! or ? before a capital, a digit or an opening quote;
+# and at every line's end (a Markdown paragraph, heading or list item).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“‘\"'(\[])|\s*\n\s*")
+
+
+def _sentence_snippet(obj, fields, words):
+    """The first sentence of the fields (the item's own text, as its page shows it) that
+    holds one of the words found, the words marked; cut around the word if the sentence
+    is long. None when no sentence holds them (found in the title or a part only).
+
+    `words` are the words found as the text has them: the database's marked words on
+    PostgreSQL (so "workshops" finds the sentence with "Workshop"), the terms elsewhere."""
+    words = [word for word in dict.fromkeys(w.strip() for w in words) if word]
+    if not words:
+        return None
+    has_word = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    for sentence in _SENTENCE_END.split(_strip_markers(_joined(obj, fields))):
+        if has_word.search(sentence):
+            if len(sentence.split()) > SNIPPET_WORDS:
+                return _cut_around_match(sentence, [word.lower() for word in words])
+            return _mark_terms(sentence, words)
+    return None
 
 
 def _joined(obj, fields):
@@ -498,9 +657,14 @@ def _shown_title(search_type, obj, title):
 
 
 def _hit(search_type, obj, title, snippet):
+    title = _shown_title(search_type, obj, title)
+    aside = search_type.fallback_snippet and snippet.startswith(
+        f"{search_type.fallback_label(obj)}: "
+    )
     return Hit(
         object=obj,
-        title=highlighted(_shown_title(search_type, obj, title)),
+        title=highlighted(title),
+        rank=IN_ASIDE if aside and START not in title else name_rank(title),
         # Long texts are Markdown: a snippet shows their words, not their marks.
         snippet=highlighted(without_marks(snippet.strip())),
         url=obj.get_absolute_url(),

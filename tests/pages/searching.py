@@ -32,6 +32,12 @@ def search_page(client, query):
     return response, response.content.decode()
 
 
+def search_page_of_kind(client, query, kind):
+    response = client.get(reverse("search"), {"q": query, "kind": kind})
+    assert response.status_code == 200
+    return response, response.content.decode()
+
+
 def sections(response):
     return {section.key: section for section in response.context["results"].sections}
 

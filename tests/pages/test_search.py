@@ -1,6 +1,7 @@
 """Site search: finds public programs, editions, news and testimonials, never hidden ones,
 grouped by type, at a fixed number of queries."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -10,11 +11,12 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from pages import search
-from tests.factories import ProgramFactory, as_one_change
+from tests.factories import EditionFactory, PostFactory, ProgramFactory, as_one_change
 from tests.hidden_content import HIDDEN_WORD, make_hidden_content
 from tests.pages.searching import (
     make_matches,
     search_page,
+    search_page_of_kind,
     sections,
 )
 from wego_site.core.templatetags.wego import unbroken_names
@@ -25,7 +27,8 @@ pytestmark = pytest.mark.django_db
 def test_jeju_finds_the_2018_workshop(client, seed):
     response, html = search_page(client, "Jeju")
     found = sections(response)
-    assert list(found) == ["editions", "places"]
+    # The place named Jeju first: the edition is found by its text.
+    assert list(found) == ["places", "editions"]
     [hit] = found["editions"].hits
     assert hit.object.slug == "2018"
     assert f'<a href="{hit.object.get_absolute_url()}">' in html
@@ -82,7 +85,7 @@ def test_edition_hits_name_their_program_and_quote_only_what_is_written_about_th
         assert str(hit.snippet) != "<mark>Seoul</mark>", hit.object
     # Editions of one program are one result: the program named once, its editions found
     # listed by their dates, each row with its venue.
-    section = html[html.index('id="results-editions"') : html.index('id="results-news"')]
+    section = html[html.index('id="results-editions"') : html.index('id="results-testimonials"')]
     assert section.count(f"{unbroken_names('WeGO–SHRDC Training Program')}</a></h3>") == 1
     assert '<p class="search-meta">8 of its editions</p>' in section
     link = '<a href="/programs/wego-shrdc-training-program/2016-05/">'
@@ -118,37 +121,125 @@ def test_a_testimonial_snippet_quotes_the_quote_and_says_who_in_its_meta_line(cl
     assert str(hit.snippet).startswith("The lectures were very well structured")
 
 
-def test_a_posts_dateline_finds_it_and_is_named_in_its_date_line(client, seed):
-    response, html = search_page(client, "seoul")
-    news = sections(response)["news"]
-    assert news.total == 10  # every seed post is filed from SEOUL
+def test_a_posts_dateline_is_not_searched_but_named_in_its_date_line(client, seed):
+    # Every seed post is filed from SEOUL, and none is about Seoul.
+    assert "news" not in sections(search_page(client, "seoul")[0])
+    response, html = search_page(client, "webinar")
+    assert sections(response)["news"].total >= 3
     assert re.search(r"</time> · Seoul\s*</p>", html)
+
+
+def test_a_post_about_the_city_of_its_dateline_is_found(client, empty_site):
+    with as_one_change():
+        about = PostFactory(dateline="SEOUL", title="A forum", lede="Seoul hosts a forum.")
+        PostFactory(dateline="SEOUL", title="A webinar", lede="A webinar on data.")
+    (news,) = search.run("seoul").sections
+    assert [hit.object for hit in news.hits] == [about]
+
+
+def test_kinds_found_by_a_name_come_first_the_named_place_at_their_top(client, seed):
+    response, html = search_page(client, "seoul")
+    found = list(sections(response).values())
+    assert found[0].key == "places"
+    assert found[0].hits[0].url == "/cities/seoul/"
+    assert html.index('id="results-places"') < html.index('id="results-programs"')
+    # The others, found in their text alone, keep the kinds' order.
+    assert [section.key for section in found[1:]] == ["programs", "editions", "testimonials"]
+    # A country's name finds its places; the places so named come before the others.
+    places = sections(search_page(client, "Korea Seoul")[0])["places"].hits
+    assert places[0].rank == search.NAMED
+
+
+def test_name_rank_reads_the_marks_the_search_put_in_a_title():
+    mark = lambda word: f"{search.START}{word}{search.STOP}"  # noqa: E731
+    assert search.name_rank(mark("Seoul")) == search.NAMED
+    assert search.name_rank(f"{mark('Smart')} City Webinar") == search.IN_NAME
+    assert search.name_rank("Smart City Webinar") == search.IN_TEXT
+
+
+def test_a_large_kind_shows_its_first_results_and_links_to_all(client, seed):
+    response, html = search_page(client, "webinar")
+    news = sections(response)["news"]
+    assert news.total > search.SHOWN_PER_KIND
+    part = html[html.index('id="results-news"') :]
+    part = part[: part.index("</section>")]
+    assert part.count("<h3>") == search.SHOWN_PER_KIND
+    link = f'<a href="?q=webinar&amp;kind=news">All {news.total} news results for “webinar”</a>'
+    assert link in part
+    # The link's page: that kind's results only, all of them, and the way back.
+    response, html = search_page_of_kind(client, "webinar", "news")
+    assert response.context["results"].kind == "news"
+    assert html.count('<section class="search-results"') == 1
+    part = html[html.index('id="results-news"') :]
+    assert part[: part.index("</section>")].count("<h3>") == news.total
+    assert '<a href="?q=webinar">All kinds</a>' in html
+    assert '<a href="?q=webinar&amp;kind=news" aria-current="page">News</a>' in html
+
+
+def test_a_kind_that_is_not_one_is_ignored(client, seed):
+    for kind in ["nonsense", "places", "<script>", ""]:
+        # Not a kind, or a kind the search did not find: every kind found is shown.
+        response, html = search_page_of_kind(client, "webinar", kind)
+        assert response.context["results"].kind == ""
+        assert 'id="results-programs"' in html and 'id="results-news"' in html
 
 
 def test_a_programs_snippet_quotes_its_own_text_before_an_announcement(client, empty_site):
     with as_one_change():
-        ProgramFactory(
+        harbour = ProgramFactory(
             title="Harbour cities course",
             summary="A course on harbour cities.",
-            announcement="The next course will be held in Busan.",
+            announcement="The next course will be held in Busan. Applications open in May.",
         )
         ProgramFactory(
             title="Busan course",
             summary="A course for port authorities.",
             announcement="The next course will be held in Busan again.",
         )
+        ProgramFactory(
+            title="Ports course",
+            summary="Held in Busan, then online.",
+            announcement="The next course will be held in Busan too.",
+        )
     response, _ = search_page(client, "Busan")
-    hits = {hit.object.title: str(hit.snippet) for hit in sections(response)["programs"].hits}
-    # Found in its announcement only: quoted from it, labelled as such.
-    assert hits["Harbour cities course"].startswith("Announcement: ")
-    assert "course will be held in <mark>Busan</mark>" in hits["Harbour cities course"]
+    hits = sections(response)["programs"].hits
+    snippets = {hit.object.title: str(hit.snippet) for hit in hits}
+    # Found in its announcement only: its sentence with the word, labelled as such.
+    assert snippets["Harbour cities course"] == (
+        "Announcement: The next course will be held in <mark>Busan</mark>."
+    )
     # Found in its title: the summary, not the announcement.
-    assert hits["Busan course"] == "A course for port authorities."
+    assert snippets["Busan course"] == "A course for port authorities."
+    assert snippets["Ports course"] == "Held in <mark>Busan</mark>, then online."
+    # Named first, found in its own text next, in its announcement only last.
+    assert [hit.object.title for hit in hits] == [
+        "Busan course",
+        "Ports course",
+        "Harbour cities course",
+    ]
+    # Once an edition was held and none is to come, the page folds the announcement as a
+    # past one: the snippet says so.
+    EditionFactory(program=harbour, start_date=dt.date(2019, 5, 1))
+    response, _ = search_page(client, "Busan")
+    [hit] = [h for h in sections(response)["programs"].hits if h.object == harbour]
+    assert str(hit.snippet).startswith("Past announcement: The next course")
+
+
+def test_a_snippet_is_the_sentence_that_holds_the_word(client, empty_site):
+    PostFactory(
+        title="A forum",
+        lede="The forum opened on Monday. Its second day was about Quillword and data.",
+        body="Quillword again, later.",
+    )
+    [hit] = search.run("quillword").sections[0].hits
+    assert str(hit.snippet) == "Its second day was about <mark>Quillword</mark> and data."
 
 
 def test_results_are_grouped_and_counted_by_type(client, seed):
     response, html = search_page(client, "smart")
     found = sections(response)
+    # Each kind holds a result with "smart" in its name: the kinds in their usual order.
+    assert {section.rank for section in found.values()} == {search.IN_NAME}
     assert list(found) == [
         key for key in ["programs", "editions", "news", "testimonials"] if key in found
     ]
@@ -227,6 +318,8 @@ def test_search_page_costs_the_same_for_one_or_fifty_matches(client, db):
 def test_a_partial_section_says_so(client, db):
     make_matches(25)
     _, html = search_page(client, "Quillword")
+    assert "All 25 news results for “Quillword”" in html
+    _, html = search_page_of_kind(client, "Quillword", "news")
     assert f"The {search.RESULTS_PER_TYPE} most relevant of 25" in html
 
 

@@ -58,7 +58,7 @@ def test_strange_input_gets_a_clear_page_with_the_query_escaped(client, seed, qu
         capped = "+" if results.is_capped else ""
         assert f"{results.total}{capped} result" in html
         for section in results.sections:
-            for hit in section.hits:
+            for hit in section.shown_hits:
                 assert f'<a href="{hit.url}">' in html
     else:
         assert "No results for" in html

@@ -107,7 +107,7 @@ def test_search_indexes_are_built_on_postgresql_only():
     else:
         assert sql == "-- post_search_idx: full-text index, PostgreSQL only"
         assert str(index.remove_sql(Post, editor)) == sql
-    assert fulltext.searchable_fields(Post) == ["title", "dateline", "lede", "body"]
+    assert fulltext.searchable_fields(Post) == ["title", "lede", "body"]
 
 
 @only_postgresql
@@ -143,6 +143,8 @@ def test_a_word_in_every_row_costs_only_the_first_candidates(client, empty_site,
     assert [hit.object.slug for hit in news.hits] == [f"workshop-{n}" for n in range(5)]
     page = client.get(reverse("search"), {"q": "workshop"}).content.decode()
     assert 'News <span class="count">(5+)</span>' in page
+    assert "All 5+ news results for “workshop”" in page
+    page = client.get(reverse("search"), {"q": "workshop", "kind": "news"}).content.decode()
     assert "most relevant of the first 5 matches" in page
 
 

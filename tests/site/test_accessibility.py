@@ -33,6 +33,8 @@ PAGES = [
     "/countries/kr/",
     "/search/",
     "/search/?q=Jeju",
+    "/search/?q=seoul",  # kinds beside their results, a kind's first results
+    "/search/?q=webinar&kind=news",  # one kind's results
     "/search/?q=Jejy",
     "/no-such-page/",
 ]

@@ -188,7 +188,7 @@ def test_an_empty_search_stays_within_the_query_budget(
         response = client.get("/search/?q=Jejy+webinr")
     text = main_of(response.content.decode())
     assert "Did you mean Jeju webinar?" in text  # capitalised as the query is
-    assert "Latest news" in text and "News by tag" in text
+    assert "From the news" in text and "News by tag" in text
 
 
 def test_a_spelling_hint_is_only_a_word_the_site_holds(seed):
