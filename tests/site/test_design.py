@@ -1079,8 +1079,8 @@ MAP_LABEL_PX_JS = """
 
 def test_the_landing_shows_the_cities_pages_phone_map_on_a_phone(seeded_server, page):
     """On a phone the landing page shows /cities/'s phone map (the part of the world with
-    most places, every place named, 12 px or more) with its legend and the link to
-    /cities/; from 48rem the world, naming at 1280 px the same places as /cities/."""
+    most places, every place named, 12 px or more) with its legend, /cities/'s inset of
+    the Americas under it, and the link to /cities/; from 48rem the world, naming at 1280 px the same places as /cities/."""
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(seeded_server.url + "/")
     shown = page.locator(".reach__map .world-map >> visible=true")
@@ -1095,8 +1095,17 @@ def test_the_landing_shows_the_cities_pages_phone_map_on_a_phone(seeded_server, 
     )
     sizes = page.evaluate(MAP_LABEL_PX_JS)
     assert len(sizes) >= 14 and min(sizes) >= 12
+    # The places the phone's map leaves out are /cities/'s inset under it, named; not
+    # the crowded spots, which the legend sends to /cities/.
+    inset = page.locator(".reach__map .map-inset")
+    assert inset.count() == 1 and inset.is_visible()
+    assert inset.locator("figcaption").inner_text() == "The Americas"
+    assert {"Mexico City", "Castries"} <= set(inset.locator("text").all_text_contents())
+    legend = page.locator(".reach__map .map-legend").bounding_box()
+    assert inset.bounding_box()["y"] >= legend["y"] + legend["height"]
     page.set_viewport_size({"width": 1280, "height": 900})
     assert page.locator(".reach__map .world-map:not(.world-map--phone)").is_visible()
+    assert not inset.is_visible(), "the world shows the Americas itself"
     sizes = page.evaluate(MAP_LABEL_PX_JS)
     assert len(sizes) >= 3 and min(sizes) >= 12
     landing = set(page.evaluate(SHOWN_MAP_NAMES_JS))
