@@ -89,6 +89,29 @@ def test_the_landing_page_is_short_and_leads_with_the_open_call(
     assert apply["y"] + apply["height"] <= screen, "Apply is in the first screen"
 
 
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_calls_card_heading_stays_under_the_pages_h1(live_server, seed, page, width):
+    """The hero card's heading is a step under the page's h2 (never outweighing the h1):
+    the demo's long title at most two lines at 1280 px, its program's name a small line
+    over the edition's own title, read as one heading."""
+    call_command("load_demo", verbosity=0)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + "/")
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    title = page.locator(".call-card__title")
+    h1 = page.locator("h1").evaluate(size)
+    assert title.evaluate(size) < page.locator("#programs-heading").evaluate(size) < h1
+    program = title.locator(".call-card__program")
+    assert program.inner_text() == "Sample program (not a real program)"
+    assert program.evaluate(size) < title.evaluate(size)
+    assert page.get_by_role(
+        "heading", name="Sample program (not a real program): Edition with an open call"
+    ).is_visible()
+    if width == 1280:
+        line = title.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+        assert title.bounding_box()["height"] <= program.bounding_box()["height"] + 2 * line
+
+
 @pytest.mark.parametrize(("width", "screen", "screens"), [(1280, 800, 1), (375, 812, 1.25)])
 def test_the_edition_page_opens_with_its_call(live_server, seed, page, width, screen, screens):
     call_command("load_demo", verbosity=0)
