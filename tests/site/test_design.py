@@ -440,8 +440,8 @@ def test_the_regional_kind_is_program_cards_with_a_line_under_them(seeded_server
 def test_the_regional_kinds_page_sets_its_offices_side_by_side(seeded_server, page, width):
     """The regional kind's page is its offices, two panels of one height side by side
     from 48rem (one under the other on a phone), the page's width between them; Chengdu's
-    program card inside the Asia panel, the Europe panel's line in a frame where a card
-    would be, both starting at the same height."""
+    program card inside the Asia panel, the Europe panel's one quiet line where a card
+    would be (no frame: it is no placeholder), both starting at the same height."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/programs/kind/regional/")
     offices = page.locator(".office")
@@ -454,8 +454,13 @@ def test_the_regional_kinds_page_sets_its_offices_side_by_side(seeded_server, pa
     assert asia["x"] == pytest.approx(sections[0], abs=1)
     assert europe["x"] + europe["width"] == pytest.approx(sections[1], abs=1)
     card = offices.nth(0).locator(".program-card").bounding_box()
-    note = offices.nth(1).locator(".office__none").bounding_box()
+    line = offices.nth(1).locator(".office__none")
+    note = line.bounding_box()
+    look = "e => { const s = getComputedStyle(e); return [s.borderTopStyle, s.color]; }"
+    assert line.evaluate(look) == ["none", "rgb(74, 86, 100)"], "unframed, in muted ink"
     if width >= 768:
+        line_height = line.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+        assert note["height"] < 1.5 * line_height, "one line"
         assert asia["y"] == europe["y"] and asia["height"] == europe["height"]
         assert europe["x"] > asia["x"] + asia["width"], "side by side"
         assert card["y"] == pytest.approx(note["y"], abs=2), "card and line level"
