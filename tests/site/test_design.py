@@ -112,6 +112,17 @@ def test_the_calls_card_heading_stays_under_the_pages_h1(live_server, seed, page
         assert title.bounding_box()["height"] <= program.bounding_box()["height"] + 2 * line
 
 
+@pytest.mark.parametrize(("width", "size"), [(1280, 13), (375, 14)])
+def test_the_smallest_step_is_14_px_on_a_phone(seeded_server, page, width, size):
+    """Eyebrows, the footer's headings and the map's sources: 14 px on a phone, 13 px
+    wider."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + "/")
+    for selector in (".eyebrow", ".site-footer__heading", ".reach .map-credit"):
+        shown = page.locator(selector).first
+        assert shown.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") == size
+
+
 @pytest.mark.parametrize(("width", "screen", "screens"), [(1280, 800, 1), (375, 812, 1.25)])
 def test_the_edition_page_opens_with_its_call(live_server, seed, page, width, screen, screens):
     call_command("load_demo", verbosity=0)
