@@ -119,9 +119,7 @@ class LandingView(TemplateView):
             # and on a phone, under it, /cities/'s inset of the places its phone map
             # leaves out (the Americas); not the crowded spots, which /cities/ enlarges.
             "participation_map": participation_map(places=places, hosts=hosts),
-            "participation_insets": participation_insets(
-                places=places, hosts=hosts, crowded=False
-            ),
+            "participation_insets": participation_insets(places=places, hosts=hosts, crowded=False),
         }
 
 
