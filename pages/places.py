@@ -249,15 +249,18 @@ def participation_map(program=None, year=None, places=None, hosts=None, *, inset
     return drawn_once(key, draw)
 
 
-def participation_insets(program=None, year=None, places=None, hosts=None):
+def participation_insets(program=None, year=None, places=None, hosts=None, *, crowded=True):
     """The enlarged insets of the map's crowded places (Seoul and its neighbours), for
-    /cities/ (the landing page's map has none): drawn once per content generation and
-    filter, like the map."""
+    /cities/, and first the places the phone's map leaves out (the Americas), shown on a
+    phone only: drawn once per content generation and filter, like the map.
+    `crowded=False`: that phone's inset alone (the landing page, whose legend sends the
+    crowded spots to /cities/)."""
 
     def draw():
         rows = list(counted_places(program, year)) if places is None else places
         host_rows = list(host_places(program, year)) if hosts is None else hosts
-        return inset_maps(marks_of(rows, host_rows), phone=True)
+        return inset_maps(marks_of(rows, host_rows), phone=True, crowded=crowded)
 
-    key = f"places-insets:{program.pk if program else ''}:{year or ''}"
+    today = timezone.localdate().isoformat()
+    key = f"places-insets:{program.pk if program else ''}:{year or ''}:{today}:{int(crowded)}"
     return drawn_once(key, draw)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from news.models import Post
-from pages.places import participation_map
+from pages.places import counted_places, host_places, participation_insets, participation_map
 from pages.program_pages import public_call
 from programs.figures import SiteFigures
 from programs.models import Edition, Introduction, Program
@@ -88,6 +88,8 @@ class LandingView(TemplateView):
         for program in programs:
             program.latest_edition = latest_held.get(program.pk)
         sections = kind_sections(programs, introductions)
+        # The map's places and hosts, loaded once for the map and its phone's inset.
+        places, hosts = list(counted_places()), list(host_places())
         testimonials = (
             Testimonial.objects.published()
             .select_related("program", "edition__program", "place")
@@ -113,8 +115,11 @@ class LandingView(TemplateView):
             # The latest testimonials, in the order of the testimonials page.
             "testimonials": list(testimonials[: self.testimonial_count]),
             "contacts": public_contacts(),
-            # The map of the places that took part: /cities/'s, drawn once per generation.
-            "participation_map": participation_map(),
+            # The map of the places that took part: /cities/'s, drawn once per generation,
+            # and on a phone, under it, /cities/'s inset of the places its phone map
+            # leaves out (the Americas); not the crowded spots, which /cities/ enlarges.
+            "participation_map": participation_map(places=places, hosts=hosts),
+            "participation_insets": participation_insets(places=places, hosts=hosts, crowded=False),
         }
 
 

@@ -220,6 +220,16 @@ class Edition(HasSocialCard, HasPhoto, RemembersStoredValues, Publishable):
         return title_naming_program(self.title, self.program.title)
 
     @property
+    def title_after_program(self):
+        """The edition's own title where `full_title` leads it with its program's name and
+        a colon (“Edition with an open call” of “Sample program: Edition with an open
+        call”), so a small card can set the program apart above it; else empty (the title
+        names its program, or is joined to its name: `full_title` reads whole)."""
+        lead = f"{self.program.title}: "
+        full = self.full_title
+        return full[len(lead) :] if full.startswith(lead) else ""
+
+    @property
     def label(self):
         """The edition as a link names it: its program and its dates, e.g. “WeGO–SHRDC
         Training Program, 22–29 May 2016”. Titles alone repeat from year to year."""

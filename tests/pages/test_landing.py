@@ -194,5 +194,6 @@ def test_the_landing_maps_sources_are_under_the_map(client, seed):
     html = client.get("/").content.decode()
     assert html.count('<p class="map-credit">') == 1
     figure = html[html.index('<figure class="reach__map">') :]
-    figure = figure[: figure.index("</figure>")]
+    figure = figure[: figure.index("</section>")]
+    figure = figure[: figure.rindex("</figure>")]
     assert '<p class="map-credit">' in figure and "GeoNames" in figure

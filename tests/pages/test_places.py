@@ -409,7 +409,11 @@ def test_the_seed_maps_crowded_korean_places_are_drawn_apart_on_the_cities_page_
     korea = re.search(r"<title>Korea, enlarged: ([^<]+)</title>", insets)[1]
     assert set(korea.split(", ")) == {"Goyang", "Seoul", "Seongnam", "Jeju"}
     assert '<g class="world-map__labels world-map__labels--wide" aria-hidden="true"' in html
-    assert '<div class="map-insets">' not in client.get("/").content.decode()
+    # The landing page holds only the phone's inset of the Americas, no crowded spot.
+    landing = client.get("/").content.decode()
+    assert landing.count('<figure class="map-inset') == 1
+    assert '<figure class="map-inset map-inset--phone">' in landing
+    assert "enlarged</figcaption>" not in landing
 
 
 PLACE_PAGES = ["/cities/", "/cities/baguio-test/", "/countries/ph/"]

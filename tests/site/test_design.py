@@ -89,6 +89,40 @@ def test_the_landing_page_is_short_and_leads_with_the_open_call(
     assert apply["y"] + apply["height"] <= screen, "Apply is in the first screen"
 
 
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_calls_card_heading_stays_under_the_pages_h1(live_server, seed, page, width):
+    """The hero card's heading is a step under the page's h2 (never outweighing the h1):
+    the demo's long title at most two lines at 1280 px, its program's name a small line
+    over the edition's own title, read as one heading."""
+    call_command("load_demo", verbosity=0)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + "/")
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    title = page.locator(".call-card__title")
+    h1 = page.locator("h1").evaluate(size)
+    assert title.evaluate(size) < page.locator("#programs-heading").evaluate(size) < h1
+    program = title.locator(".call-card__program")
+    assert program.inner_text() == "Sample program (not a real program)"
+    assert program.evaluate(size) < title.evaluate(size)
+    assert page.get_by_role(
+        "heading", name="Sample program (not a real program): Edition with an open call"
+    ).is_visible()
+    if width == 1280:
+        line = title.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+        assert title.bounding_box()["height"] <= program.bounding_box()["height"] + 2 * line
+
+
+@pytest.mark.parametrize(("width", "size"), [(1280, 13), (375, 14)])
+def test_the_smallest_step_is_14_px_on_a_phone(seeded_server, page, width, size):
+    """Eyebrows, the footer's headings and the map's sources: 14 px on a phone, 13 px
+    wider."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + "/")
+    for selector in (".eyebrow", ".site-footer__heading", ".reach .map-credit"):
+        shown = page.locator(selector).first
+        assert shown.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") == size
+
+
 @pytest.mark.parametrize(("width", "screen", "screens"), [(1280, 800, 1), (375, 812, 1.25)])
 def test_the_edition_page_opens_with_its_call(live_server, seed, page, width, screen, screens):
     call_command("load_demo", verbosity=0)
@@ -417,8 +451,8 @@ def test_the_regional_kind_is_program_cards_with_a_line_under_them(seeded_server
 def test_the_regional_kinds_page_sets_its_offices_side_by_side(seeded_server, page, width):
     """The regional kind's page is its offices, two panels of one height side by side
     from 48rem (one under the other on a phone), the page's width between them; Chengdu's
-    program card inside the Asia panel, the Europe panel's line in a frame where a card
-    would be, both starting at the same height."""
+    program card inside the Asia panel, the Europe panel's one quiet line where a card
+    would be (no frame: it is no placeholder), both starting at the same height."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/programs/kind/regional/")
     offices = page.locator(".office")
@@ -431,8 +465,13 @@ def test_the_regional_kinds_page_sets_its_offices_side_by_side(seeded_server, pa
     assert asia["x"] == pytest.approx(sections[0], abs=1)
     assert europe["x"] + europe["width"] == pytest.approx(sections[1], abs=1)
     card = offices.nth(0).locator(".program-card").bounding_box()
-    note = offices.nth(1).locator(".office__none").bounding_box()
+    line = offices.nth(1).locator(".office__none")
+    note = line.bounding_box()
+    look = "e => { const s = getComputedStyle(e); return [s.borderTopStyle, s.color]; }"
+    assert line.evaluate(look) == ["none", "rgb(74, 86, 100)"], "unframed, in muted ink"
     if width >= 768:
+        line_height = line.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+        assert note["height"] < 1.5 * line_height, "one line"
         assert asia["y"] == europe["y"] and asia["height"] == europe["height"]
         assert europe["x"] > asia["x"] + asia["width"], "side by side"
         assert card["y"] == pytest.approx(note["y"], abs=2), "card and line level"
@@ -1144,8 +1183,8 @@ MAP_LABEL_PX_JS = """
 
 def test_the_landing_shows_the_cities_pages_phone_map_on_a_phone(seeded_server, page):
     """On a phone the landing page shows /cities/'s phone map (the part of the world with
-    most places, every place named, 12 px or more) with its legend and the link to
-    /cities/; from 48rem the world, naming at 1280 px the same places as /cities/."""
+    most places, every place named, 12 px or more) with its legend, /cities/'s inset of
+    the Americas under it, and the link to /cities/; from 48rem the world, naming at 1280 px the same places as /cities/."""
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(seeded_server.url + "/")
     shown = page.locator(".reach__map .world-map >> visible=true")
@@ -1160,8 +1199,17 @@ def test_the_landing_shows_the_cities_pages_phone_map_on_a_phone(seeded_server, 
     )
     sizes = page.evaluate(MAP_LABEL_PX_JS)
     assert len(sizes) >= 14 and min(sizes) >= 12
+    # The places the phone's map leaves out are /cities/'s inset under it, named; not
+    # the crowded spots, which the legend sends to /cities/.
+    inset = page.locator(".reach__map .map-inset")
+    assert inset.count() == 1 and inset.is_visible()
+    assert inset.locator("figcaption").inner_text() == "The Americas"
+    assert {"Mexico City", "Castries"} <= set(inset.locator("text").all_text_contents())
+    legend = page.locator(".reach__map .map-legend").bounding_box()
+    assert inset.bounding_box()["y"] >= legend["y"] + legend["height"]
     page.set_viewport_size({"width": 1280, "height": 900})
     assert page.locator(".reach__map .world-map:not(.world-map--phone)").is_visible()
+    assert not inset.is_visible(), "the world shows the Americas itself"
     sizes = page.evaluate(MAP_LABEL_PX_JS)
     assert len(sizes) >= 3 and min(sizes) >= 12
     landing = set(page.evaluate(SHOWN_MAP_NAMES_JS))
@@ -1510,11 +1558,11 @@ def test_a_program_head_without_a_map_has_its_key_facts_beside_the_text(seeded_s
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_programs_pages_tab_their_kinds_and_note_the_sample(live_server, seed, page, width):
-    """The kinds are one row of tabs under the head at every width, the page's own kind
-    marked as the menu marks its section (one look on a phone and a desktop: no pills
-    that wrap); where the row is wider than a phone it scrolls sideways inside itself (the
-    page never does), opened on the page's own tab, whichever kind it is. The sample
-    program is a small note at the page's end, not a section."""
+    """The kinds are tabs under the head, the page's own kind marked as the menu marks
+    its section (one look on a phone and a desktop: tabs, not framed pills): one row where
+    the four fit, on a phone two even rows of tabs of one width, every tab wholly in
+    sight (nothing scrolled out of view, the page never wider than the screen). The
+    sample program is a small note at the page's end, not a section."""
     call_command("load_demo", verbosity=0)
     page.set_viewport_size({"width": width, "height": 900})
     menu_look = None
@@ -1532,8 +1580,16 @@ def test_the_programs_pages_tab_their_kinds_and_note_the_sample(live_server, see
         assert current.inner_text() == label
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         links = tabs.locator("a")
-        tops = {round(links.nth(i).bounding_box()["y"]) for i in range(links.count())}
-        assert len(tops) == 1, "one row, never wrapped"
+        boxes = [links.nth(i).bounding_box() for i in range(links.count())]
+        tops = {round(box["y"]) for box in boxes}
+        for box in boxes:
+            assert box["x"] >= 0 and box["x"] + box["width"] <= width, "every tab in sight"
+        if width >= 1280:
+            assert len(tops) == 1, "one row"
+        else:
+            assert len(tops) == 2, "two rows"
+            assert len({round(box["width"]) for box in boxes}) == 1, "tabs of one width"
+            assert len({round(box["height"]) for box in boxes}) == 1, "rows of one height"
         look = """e => { const s = getComputedStyle(e);
             return [s.color, s.boxShadow, s.backgroundColor, s.borderTopStyle]; }"""
         if menu_look is None:
@@ -1542,9 +1598,6 @@ def test_the_programs_pages_tab_their_kinds_and_note_the_sample(live_server, see
             menu_look = menu.evaluate(look)
         assert current.evaluate(look)[:2] == menu_look[:2], "marked as the menu marks"
         assert current.evaluate(look)[3] == "none", "a tab, not a framed pill"
-        # The page's own tab is wholly in view as the page opens.
-        box = current.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= width, kind
 
     page.goto(live_server.url + "/programs/")
     assert (

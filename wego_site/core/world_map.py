@@ -648,7 +648,7 @@ INSET_HEIGHT = INSET_WIDTH * 0.75
 INSET_MARK_SCALE = 1.38
 
 
-def inset_maps(marks, *, land_id="world-map-land", phone=False):
+def inset_maps(marks, *, land_id="world-map-land", phone=False, crowded=True):
     """An enlarged inset for each crowded group of marks: its places apart from one
     another, each named beside the map at the end of a line to its mark. The land is the
     world map's (`<use>` of its outline, so it is not sent twice); an inset is a picture
@@ -658,7 +658,9 @@ def inset_maps(marks, *, land_id="world-map-land", phone=False):
 
     `phone`: first, the places the phone's map leaves out (those across the Atlantic,
     `phone_parts`), drawn the same way and named by their part of the world; the
-    stylesheet shows it only where the phone's map is shown."""
+    stylesheet shows it only where the phone's map is shown. `crowded=False`: that one
+    alone, without the crowded spots (the landing page, whose legend sends them to
+    /cities/)."""
     largest = _largest(marks)
     insets = []
     if phone:
@@ -674,7 +676,7 @@ def inset_maps(marks, *, land_id="world-map-land", phone=False):
                     "map-inset map-inset--phone",
                 )
             )
-    for group in crowded_groups(marks):
+    for group in crowded_groups(marks) if crowded else ():
         regions = sorted({mark.region for mark, _, _ in group if mark.region})
         caption = " and ".join(regions) if regions else "Enlarged"
         insets.append(_inset(group, f"{caption}, enlarged", land_id, marks, largest))
