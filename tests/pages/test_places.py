@@ -474,18 +474,44 @@ def test_place_counts_follow_the_day_an_edition_ends(
 
 def test_a_places_own_page_does_not_repeat_it_on_its_editions_rows(client, seed):
     """Seoul's eight editions are all in Seoul: its page names none of them by the venue,
-    and does not say it above the rows either (the page is Seoul's)."""
+    and does not say it above the rows either (the page is Seoul's). All eight are the
+    WeGO–SHRDC Training Program's: the caption names and links it once, each row's link
+    is its dates (the program's name in it for screen readers), as on the program's page."""
     html = client.get("/cities/seoul/").content.decode()
     start = html.index('<table class="archive-table')
     table = html[start : html.index("</table>", start)]
     assert "Seoul, Korea" not in table and '<th scope="col">Venue</th>' not in table
-    # The archive's table, each row naming its program (the row's link) and which of its
-    # editions it is, its years heading their rows.
-    assert table.count('<th class="archive-table__program" scope="row"><a ') == 8
+    assert '<th scope="col">Program</th>' not in table and "archive-table__program" not in table
+    caption = table[table.index("<caption>") : table.index("</caption>")]
+    assert re.sub(r"<[^>]+>", "", caption) == (
+        "Editions, newest first. All are editions of the WeGO–SHRDC Training Program."
+    )
+    assert caption.count("<a ") == 1 and 'href="/programs/wego-shrdc-training-program/"' in caption
+    links = re.findall(r'<th class="archive-table__dates" scope="row"><a [^>]*>(.*?)</a>', table)
+    assert len(links) == 8
+    assert re.sub(r"<[^>]+>", "", links[0]) == "WeGO–SHRDC Training Program, 27–31 March 2017"
+    assert all(
+        '<span class="visually-hidden">WeGO–SHRDC Training Program, </span>' in a for a in links
+    )
+    # Which of the program's editions each is, its years heading their rows.
     assert re.findall(r'class="archive-table__rank">([^<]*)<', table) == [
         f"Edition {n} of 8" for n in range(8, 0, -1)
     ]
     assert 'scope="rowgroup"' in table and "edition-table" not in html
+    # The program is named once: not again among the key facts beside the table.
+    facts = html[html.index('id="facts-heading"') : html.index("</aside>")]
+    assert "WeGO–SHRDC Training Program" not in facts
+
+
+def test_a_countrys_editions_of_several_programs_name_each_rows_program(client, seed):
+    """Korea's editions are of two programs, in two venues: each row names its program
+    (the row's link) and its venue, and the caption adds nothing."""
+    html = client.get("/countries/kr/").content.decode()
+    start = html.index('<table class="archive-table')
+    table = html[start : html.index("</table>", start)]
+    assert re.findall(r'<th scope="col">(\w+)</th>', table) == ["Year", "Program", "Dates", "Venue"]
+    assert table.count('<th class="archive-table__program" scope="row"><a ') == 9
+    assert '<caption class="visually-hidden">Editions, newest first</caption>' in table
 
 
 @pytest.mark.parametrize("url", ["/", "/cities/"])
@@ -512,9 +538,9 @@ def test_the_map_names_the_host_cities_and_says_so(client, seed, url):
 
 
 def test_a_citys_key_facts_say_only_what_the_head_and_rows_do_not(client, seed):
-    """The country is in the lede and the years and the program in the edition rows: the
-    facts name the other places of its country; a place of several editions links their
-    programs there."""
+    """The country is in the lede and the years and the program in the edition rows (or
+    over them, where every row is one program's): the facts name the other places of its
+    country; a place of editions of several programs links them there."""
     html = client.get("/cities/baguio/").content.decode()
     facts = html[
         html.index('<dl class="facts">') : html.index("</dl>", html.index("facts-heading"))
@@ -528,7 +554,8 @@ def test_a_citys_key_facts_say_only_what_the_head_and_rows_do_not(client, seed):
     seoul = client.get("/cities/seoul/").content.decode()
     facts = seoul[seoul.index('<dl class="facts">') :]
     facts = facts[: facts.index("</dl>")]
-    assert "<dt>Program</dt>" in facts and 'href="/programs/wego-shrdc-training-program/"' in facts
+    # Its eight rows are all one program's, named above them: not in the facts again.
+    assert "<dt>Program" not in facts and "/programs/wego-shrdc-training-program/" not in facts
     assert "(16.42, 120.59)" not in html  # its coordinates only in its JSON-LD
 
 

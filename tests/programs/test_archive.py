@@ -45,7 +45,7 @@ def test_the_archive_of_editions_comes_in_pages_newest_first(client):
 def test_a_year_of_the_archive_is_one_page(client):
     make_editions(60)
     html = client.get("/programs/archive/2003/").content.decode()
-    assert html.count('<th class="archive-table__program" scope="row">') == 10
+    assert html.count('scope="row">') == 10
     assert "?page=" not in html
 
 

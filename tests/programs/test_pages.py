@@ -337,9 +337,17 @@ def test_archive_by_year(client, seed):
     assert "28 participants from 18 cities and bodies in 13 countries" in text
     html = client.get("/programs/archive/2012/").content.decode()
     text = text_of(client.get("/programs/archive/2012/"))
-    # The head says the year in a sentence; each row names its program, its link.
-    assert "Two editions of the WeGO–SHRDC Training Program" in text
-    assert html.count('<th class="archive-table__program" scope="row">') == 2
+    # The head says the year in a sentence, its one program and its one venue among it:
+    # the rows say neither (the caption again, for screen readers only, as the table has
+    # no program or venue column), each row's link its dates.
+    assert "Two editions of the WeGO–SHRDC Training Program, 16 days of training in Seoul" in text
+    assert "archive-table__program" not in html and "archive-table__venue" not in html
+    assert html.count('<th class="archive-table__dates" scope="row"><a ') == 2
+    assert re.search(
+        r'<caption class="visually-hidden">Editions of 2012, newest first\. All are editions '
+        r'of the <a href="/programs/wego-shrdc-training-program/">.*?</a>, held in Seoul, Korea\.',
+        html,
+    )
     # Newest first, as the archive lists them.
     assert text.index("1–7 July 2012") < text.index("29 May – 6 June 2012")
     assert "September 2011" not in text
@@ -423,7 +431,8 @@ def test_co_organisers_are_listed_one_a_line(client, seed):
 
 def test_a_programs_editions_are_the_archives_table_without_a_program_column(client, seed):
     """A program's page lists its editions in the archive's table: no program column
-    (every row is the program), the years as headers of their rows, a venue column."""
+    (every row is the program), the years as headers of their rows; all eight held in
+    Seoul, no venue column either: the caption says it once."""
     html = client.get(MAIN).content.decode()
     section = html[html.index('id="editions-heading"') :]
     table = section[section.index('<table class="archive-table') : section.index("</table>")]
@@ -434,7 +443,13 @@ def test_a_programs_editions_are_the_archives_table_without_a_program_column(cli
     assert table.count('<th class="archive-table__dates" scope="row">') == 8
     years = re.findall(r'scope="rowgroup">(\d+)<', table)
     assert years == ["2017", "2016", "2015", "2014", "2013", "2012", "2011"]
-    assert table.count('<td class="archive-table__venue">Seoul, Korea</td>') == 8
+    assert '<th scope="col">Venue</th>' not in table and "archive-table__venue" not in table
+    assert table.count("Seoul, Korea") == 1
+    assert re.search(
+        r'<caption><span class="visually-hidden">Editions of the program, newest first\. '
+        r"</span>All held in Seoul, Korea\.</caption>",
+        table,
+    )
     assert "aria-current" not in table
 
 

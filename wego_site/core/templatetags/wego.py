@@ -260,6 +260,25 @@ def spans_years(editions):
 
 
 @register.filter
+def in_common(editions):
+    """What every row of a table of editions shares, where there are two rows or more:
+    `program`, the one program of them all, and `venue`, the one venue they were all held
+    in (none online). The table says it once, above its rows, instead of on each of them."""
+    editions = list(editions)
+    if len(editions) < 2:
+        return {"program": None, "venue": ""}
+    first = editions[0]
+    same_program = all(edition.program_id == first.program_id for edition in editions)
+    same_venue = all(
+        edition.venue == first.venue and edition.attendance != "online" for edition in editions
+    )
+    return {
+        "program": first.program if same_program else None,
+        "venue": first.venue if same_venue else "",
+    }
+
+
+@register.filter
 def markdown(text):
     """An editor's Markdown as sanitised HTML (wego_site/core/formatted_text.py)."""
     return render_markdown(text or "")
