@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from applications.models import Call
 from programs.models import Edition
-from tests.factories import TestimonialFactory, as_one_change
+from tests.factories import PostFactory, TestimonialFactory, as_one_change
 
 pytestmark = [pytest.mark.browser, pytest.mark.engine_neutral]
 
@@ -247,7 +247,13 @@ def test_nothing_overflows_sideways_on_a_phone(live_server, seed, page):
     # What a visitor types, quoted back, wraps too: a web address, the longest query kept.
     searches = ["/search/?q=https://www.example.org/programs/smart-city-training/2018"]
     searches += ["/search/?q=" + "x" * 200, "/search/?q=-" + "y" * 150]
-    for path in [*PAGES, demo, demo + "apply/", *searches]:
+    # So does what an editor types: a title with a word longer than a phone's line, on
+    # its own page, beside its neighbour's in the pager, and in the search's results.
+    with as_one_change():
+        long_word = "Hyperconnectedsmartcitygovernanceframework" * 2
+        post = PostFactory(title=f"{long_word} announced", lede=f"About {long_word}.")
+    searches += [f"/search/?q={long_word}"]
+    for path in [*PAGES, demo, demo + "apply/", post.get_absolute_url(), *searches]:
         page.goto(live_server.url + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 375:
