@@ -127,8 +127,9 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             past_editions=past,
             all_editions=editions,
             edition_count=len(editions),
-            # A regional office's program with no text and no edition: presented by its
-            # office, how to take part beside its Key facts.
+            # A program with no text and no edition: how to take part is its whole
+            # story, beside its Key facts; a regional office's is presented by its office.
+            says_little=not self.object.body and not editions,
             known_by_name=bool(
                 self.object.regional_office_id and not self.object.body and not editions
             ),

@@ -794,17 +794,27 @@ def test_every_program_card_ends_with_the_same_meta_line(client, seed):
         assert "No edition" not in card
 
 
-def test_a_program_about_no_place_has_its_key_facts_in_its_head(client, seed):
-    """A program head without a map (a webinar series) has its key facts beside its text,
-    said once on the page; a program with a map keeps them in the rail."""
-    html = client.get("/programs/world-bank-institute-smart-cities-webinar-series/").content
-    html = html.decode()
-    head = html[html.index('<div class="page-head">') : html.index('<div class="page-sections')]
-    assert "page-head__map" not in head
-    facts = head[head.index('<aside class="page-head__facts"') :]
-    assert '<h2 id="facts-heading" class="side-heading">Key facts</h2>' in facts
-    assert "<li>World Bank</li>" in facts and "<li>World Bank Institute</li>" in facts
-    assert html.count('class="facts"') == 1 and 'class="side-col"' not in html
-    shrdc = client.get("/programs/wego-shrdc-training-program/").content.decode()
-    assert "page-head__map" in shrdc and "page-head__facts" not in shrdc
-    assert shrdc.count('class="facts"') == 1 and 'class="side-col"' in shrdc
+def test_thin_and_rich_programs_have_their_key_facts_in_the_rail(client, seed):
+    """One program layout whatever its content: the Key facts in the rail after the page's
+    opening (after it on a phone), never in the head, said once on the page; a program
+    with no text and no edition has how to take part as its opening, before the rail."""
+    for path in [
+        "/programs/world-bank-institute-smart-cities-webinar-series/",
+        CHENGDU,
+        "/programs/wego-shrdc-training-program/",
+    ]:
+        html = client.get(path).content.decode()
+        head = html[html.index('<div class="page-head">') : html.index('<div class="page-sections')]
+        assert "facts" not in head, path
+        assert html.count('class="facts"') == 1, path
+        assert '<div class="page-sections with-aside with-aside--opening">' in html, path
+        rail = html[html.index('<aside class="side-col"') :]
+        assert '<h2 id="facts-heading" class="side-heading">Key facts</h2>' in rail, path
+        if "webinar" in path:
+            assert "<li>World Bank</li>" in rail and "<li>World Bank Institute</li>" in rail
+        if "wego-shrdc" not in path:
+            opening = html[
+                html.index('<div class="main-intro">') : html.index('<aside class="side-col"')
+            ]
+            assert 'id="take-part-heading"' in opening, path
+            assert 'class="main-col"' not in html, "no empty column after the rail"

@@ -923,26 +923,46 @@ def test_the_facts_column_stays_in_view_on_a_tall_screen_only(seeded_server, pag
     assert side.evaluate("el => getComputedStyle(el).position") == "static"
 
 
-def test_an_edition_known_by_its_dates_is_one_short_column(seeded_server, page):
-    """The compact edition page has no rail: its brief, its program's sentence, its
-    program's previous and next editions in the onward pager, the column's width (not the
-    program's whole table), then how to take part in one line."""
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(f"{seeded_server.url}/programs/wego-shrdc-training-program/2016-05/")
-    assert page.locator("main .side-col").count() == 0
-    # On the page's left edge with its head, like every page.
-    heading = page.locator("h1").bounding_box()
-    facts = page.locator(".edition-brief__facts").bounding_box()
-    mark = page.locator(".site-header a").first.bounding_box()
-    assert facts["x"] == pytest.approx(heading["x"], abs=1)
-    assert facts["x"] == pytest.approx(mark["x"], abs=2), "the word mark's edge"
+@pytest.mark.parametrize("width", [1280, 375])
+def test_an_edition_known_by_its_dates_has_the_documented_editions_shape(
+    seeded_server, page, width
+):
+    """One edition layout whether its record is rich or thin: the compact edition's text
+    (its program's sentence, the onward pager, how to take part in one line) at the left
+    on the page's edge, its Key facts in the rail at the right where the documented
+    edition (Jeju 2018) has them; on a phone the text first, the Key facts after."""
+    page.set_viewport_size({"width": width, "height": 900})
+    boxes = {}
+    for name, path in [
+        ("thin", "/programs/wego-shrdc-training-program/2016-05/"),
+        ("rich", "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"),
+    ]:
+        page.goto(seeded_server.url + path)
+        boxes[name] = (
+            page.locator(".with-aside > .main-intro").bounding_box(),
+            page.locator(".with-aside > .side-col").bounding_box(),
+        )
+    (text, rail), (_, rich_rail) = boxes["thin"], boxes["rich"]
+    assert text["x"] == pytest.approx(page.locator("h1").bounding_box()["x"], abs=1)
+    assert rail["x"] == pytest.approx(rich_rail["x"], abs=1)
+    assert rail["width"] == pytest.approx(rich_rail["width"], abs=1)
+    if width >= 1024:
+        assert rail["x"] >= text["x"] + text["width"], "beside the text"
+        assert rail["y"] == pytest.approx(rich_rail["y"], abs=2) == pytest.approx(text["y"], abs=2)
+    else:
+        assert rail["y"] >= text["y"] + text["height"], "after the text"
     assert page.locator("main .archive-table").count() == 0
-    content = page.locator(".edition-brief__facts").bounding_box()
+    page.goto(seeded_server.url + "/programs/wego-shrdc-training-program/2016-05/")
+    # The calendar file among the Key facts, at their size, not under the text.
+    assert page.locator(".side-col a[type='text/calendar']").count() == 1
+    assert page.locator(".main-intro a[type='text/calendar']").count() == 0
     pager = page.locator(".pager").bounding_box()
-    assert pager["x"] == content["x"] and pager["width"] == content["width"]
+    sentence = page.locator(".edition-brief__program").bounding_box()
+    assert pager["x"] == sentence["x"]
     note = page.locator(".edition-brief__take-part")
     line = float(note.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
-    assert note.bounding_box()["height"] <= line * 1.5, "one line"
+    if width >= 1024:
+        assert note.bounding_box()["height"] <= line * 1.5, "one line"
     assert note.bounding_box()["y"] > pager["y"] + pager["height"]
 
 
@@ -1544,25 +1564,36 @@ def test_the_head_locator_is_a_sharp_disc_with_its_caption_beside_or_under_it(
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_a_program_head_without_a_map_has_its_key_facts_beside_the_text(seeded_server, page, width):
-    """A program about no place (the webinar series) fills its head's right half with its
-    key facts, legible on the band, not empty navy; on a phone they follow the text."""
+def test_thin_and_rich_programs_share_one_layout(seeded_server, page, width):
+    """A program with little content (the webinar series, about no place; Chengdu, known by
+    its name) has the rich program's layout: its text at the left, its Key facts in the
+    rail at the right, at the same place and width as the SHRDC program's; on a phone the
+    text first, the Key facts after. Its partners are marked as every list of names is."""
     page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + "/programs/wego-shrdc-training-program/")
+    rich = page.locator(".with-aside > .side-col").bounding_box()
+    for path in [
+        "/programs/world-bank-institute-smart-cities-webinar-series/",
+        "/programs/chengdu-smart-city-e-government-training-program/",
+    ]:
+        page.goto(seeded_server.url + path)
+        assert page.locator(".page-head .facts").count() == 0, "not in the head"
+        text = page.locator(".with-aside > .main-intro").bounding_box()
+        rail = page.locator(".with-aside > .side-col").bounding_box()
+        assert rail["x"] == pytest.approx(rich["x"], abs=1)
+        assert rail["width"] == pytest.approx(rich["width"], abs=1)
+        if width >= 1024:
+            assert rail["x"] >= text["x"] + text["width"], "beside the text"
+            assert rail["y"] == pytest.approx(text["y"], abs=2), "level with the text"
+        else:
+            assert rail["y"] >= text["y"] + text["height"], "after the text"
     page.goto(seeded_server.url + "/programs/world-bank-institute-smart-cities-webinar-series/")
-    head = page.locator(".page-head").bounding_box()
-    text = page.locator(".page-head__text").bounding_box()
-    facts = page.locator(".page-head__facts")
-    box = facts.bounding_box()
-    assert box["y"] + box["height"] <= head["y"] + head["height"], "in the head"
-    if width >= 1024:
-        assert box["x"] >= text["x"] + text["width"], "beside the text"
-        assert box["x"] + box["width"] > head["x"] + head["width"] - 40, "to the right edge"
-    else:
-        assert box["y"] >= text["y"] + text["height"], "under the text"
-    colour = "e => getComputedStyle(e).color"
-    assert facts.locator("dt").first.evaluate(colour) == "rgb(201, 220, 236)"
-    assert facts.get_by_text("World Bank Institute").evaluate(colour) == "rgb(255, 255, 255)"
-    assert page.locator(".side-col").count() == 0
+    bullet = "e => getComputedStyle(e, '::before').backgroundColor"
+    partner = page.locator(".side-col .fact-list li").first.evaluate(bullet)
+    page.goto(
+        seeded_server.url + "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+    )
+    assert partner == page.locator(".side-col .fact-list li").first.evaluate(bullet)
 
 
 @pytest.mark.parametrize("width", [1280, 375])

@@ -68,17 +68,23 @@ def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed
     text = main_of(html)
     # Its title names its program; its dates and venue head the page.
     assert "WeGO–SHRDC Training Program, May 2016 22–29 May 2016 · Seoul, Korea" in text
-    # Short by design, in one column: no rail, no heading over the program's sentence.
-    page = html[html.index('class="page-sections edition-brief"') :]
-    assert "side-col" not in page[: page.index("</article>")] and "with-aside" not in page
+    # Short by design, in the documented edition's layout: its text, then the Key facts
+    # in the rail (the one facts panel); no heading over the program's sentence.
+    page = html[html.index('class="page-sections with-aside edition-brief"') :]
+    page = page[: page.index("</article>")]
+    assert page.index('class="main-intro"') < page.index('<aside class="side-col"')
+    assert page.count('class="facts"') == 1 and "edition-brief__facts" not in page
     assert "About the program" not in text and 'id="program-heading"' not in html
     assert "Only its dates" not in text and "no further record" not in text
-    # What the edition was, in brief: what the head does not say (its dates and venue),
-    # its length and its place among the program's editions (the seventh of eight, as
-    # the archive's row says).
-    brief = html[html.index('<dl class="edition-brief__facts"') : html.index("</dl>")]
-    assert text_of(SimpleNamespace(content=brief.encode())) == "Length 8 days Edition 7 of 8"
-    assert text.count("22–29 May 2016") == 1 and "Venue" not in text
+    # Its Key facts: its dates and venue (as the head says them), its length, its place
+    # among the program's editions (the seventh of eight, as the archive's row says), its
+    # program, its calendar file.
+    rail = page[page.index('<aside class="side-col"') :]
+    assert text_of(SimpleNamespace(content=rail.encode())) == (
+        "Key facts Dates 22–29 May 2016 Venue Seoul, Korea Length 8 days Edition 7 of 8 "
+        "Program WeGO–SHRDC Training Program Calendar file Download (.ics) of "
+        "WeGO–SHRDC Training Program, May 2016"
+    )
     # Then its program in one paragraph: named by a link, then the first sentence of the
     # program's text only (the program's page has the rest).
     intro = html[html.index('<p class="edition-brief__program">') :]
@@ -94,7 +100,7 @@ def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed
     # The program's editions, then how to take part in one line, about a future edition,
     # pointing to the program's "How to take part" (whom to write to: the footer lists
     # the contacts, the page's main content does not name them again).
-    assert text.index("Edition 7 of 8") < text.index("Every edition of the program")
+    assert text.index("Every edition of the program") < text.index("Edition 7 of 8")
     note = re.findall(r'<p class="edition-brief__take-part">(.*?)</p>', html)
     assert note == [
         'To take part in a future edition, see <a href="/programs/wego-shrdc-training-program/'
