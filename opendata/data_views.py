@@ -7,6 +7,7 @@ and an ETag, and retired with the content they hold.
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 from drf_spectacular.generators import SchemaGenerator
 
@@ -49,6 +50,7 @@ class DataSetsView(BreadcrumbsMixin, TemplateView):
         return [Crumb("Open data", reverse("opendata:datasets"))]
 
 
+@require_safe
 def table_csv(request, name):
     table = TABLES.get(name)
     if table is None:
@@ -59,6 +61,7 @@ def table_csv(request, name):
     return response
 
 
+@require_safe
 def data_package(request):
     """The Frictionless Data Package: the data sets, each with its table schema."""
     return JsonResponse(

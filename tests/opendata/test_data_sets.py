@@ -173,6 +173,16 @@ def test_the_page_describes_a_schema_org_dataset_with_its_distribution(client, s
     assert all(item["@type"] == "DataDownload" for item in dataset["distribution"])
 
 
+@pytest.mark.parametrize("path", ["/data/editions.csv", "/data/datapackage.json"])
+def test_a_file_answers_only_get_and_head(client, seed, path):
+    assert client.get(path).status_code == 200
+    assert client.head(path).status_code == 200
+    for method in ("options", "trace", "put", "delete"):
+        response = client.generic(method.upper(), path)
+        assert response.status_code == 405, method
+        assert response["Allow"] == "GET, HEAD"
+
+
 def test_an_unknown_file_is_a_404(client, seed):
     assert client.get("/data/applications.csv").status_code == 404
 
