@@ -70,6 +70,8 @@ def test_the_confirmation_recaps_what_was_sent_to_that_applicant_only(client, ca
     response = post(client, call, country)
     page = client.get(response["Location"])
     html = page.content.decode()
+    # The next steps first (a phone reads them before the recap; from 56rem side by side).
+    assert html.index("What happens next") < html.index("What you sent")
     recap = html[html.index("What you sent") :]
     for sent in (
         "Dr. Applicant Person",

@@ -1663,3 +1663,60 @@ def test_without_a_call_how_to_take_part_is_a_note_not_a_panel(live_server, seed
     assert page.locator(".take-part").evaluate(look) == ["rgba(0, 0, 0, 0)", "0px"]
     page.goto(live_server.url + "/programs/sample-program-demo/")
     assert page.locator(".take-part").evaluate(look) != ["rgba(0, 0, 0, 0)", "0px"]
+
+
+# Every table cell that overflows its own box (a clipped or cut word) or reaches past the
+# table's scrolling box, by its text; a cell hidden but for screen readers (1 px) aside.
+CLIPPED_CELLS_JS = """
+() => [...document.querySelectorAll('main table')].flatMap(table => {
+  const box = (table.closest('.table-scroll') || table.parentElement).getBoundingClientRect();
+  return [...table.querySelectorAll('th, td')].filter(cell => cell.clientWidth > 1).filter(cell => {
+    const edge = cell.getBoundingClientRect();
+    return cell.scrollWidth > cell.clientWidth || edge.right > box.right + 0.5
+      || edge.left < box.left - 0.5;
+  }).map(cell => cell.textContent.trim());
+})
+"""
+
+
+@pytest.mark.parametrize("path", ["/cities/", "/cities/seoul/", "/countries/ph/", "/data/"])
+def test_on_a_phone_every_tables_columns_fit_its_box(seeded_server, page, path):
+    """At 375 px a table's every column is in view: no cell clipped, no table wider than
+    the box it would scroll in (the places' last column, "Took part in", included)."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(seeded_server.url + path)
+    assert page.evaluate(CLIPPED_CELLS_JS) == [], path
+    for scroller in page.locator("main .table-scroll").all():
+        assert scroller.evaluate("e => e.scrollWidth <= e.clientWidth"), path
+
+
+# The breadcrumbs' shown items, their text and the number of lines they take.
+CRUMBS_JS = """
+() => {
+  const nav = document.querySelector('nav.breadcrumbs');
+  const shown = [...nav.querySelectorAll('li')].filter(li => li.getClientRects().length);
+  const line = parseFloat(getComputedStyle(nav).lineHeight);
+  return {items: shown.map(li => li.innerText.trim()),
+          lines: Math.round(nav.querySelector('ol').getBoundingClientRect().height / line)};
+}
+"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_on_a_phone_the_breadcrumbs_are_one_back_link_to_the_parent(seeded_server, page, width):
+    """The trail in full from 40rem; on a phone only its last crumb, the page's parent, as a
+    link back to it (as GOV.UK's), so a long program name takes two lines at most."""
+    page.set_viewport_size({"width": width, "height": 812})
+    page.goto(
+        seeded_server.url + "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+    )
+    crumbs = page.evaluate(CRUMBS_JS)
+    program = re.compile(r"^Joint Workshop for Smart Sustainable Cities & e.Government$")
+    nav = page.get_by_role("navigation", name="Breadcrumb")
+    assert nav.get_by_role("link", name=program).is_visible()
+    if width == 375:
+        assert len(crumbs["items"]) == 1, crumbs
+        assert crumbs["lines"] <= 2, crumbs
+    else:
+        assert len(crumbs["items"]) == 3, crumbs
+        assert crumbs["lines"] == 1, crumbs
