@@ -804,10 +804,10 @@ def test_the_news_topics_fold_above_the_list_on_a_phone_and_stand_beside_it_wide
 )
 def test_no_card_stretches_across_the_page(seeded_server, page, path, width):
     """Cards keep their column's width whatever their number: a lone card on a row sits
-    beside empty columns, never stretched across the page. On the programs pages each
-    kind is a section the page's width, its heading and introduction a third, its cards
-    the two thirds beside them (from 56rem), and Taking part a band under every kind, so
-    no column of the page is left empty."""
+    beside empty columns, never stretched across the page. On the programs page the four
+    kinds are a grid of two by two from 56rem, each cell its heading, its introduction
+    and under them its cards the cell's width, the cells of a row starting level and the
+    gaps even; and Taking part a band under every kind, so no column is left empty."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     grids = page.locator(".card-grid")
@@ -822,15 +822,24 @@ def test_no_card_stretches_across_the_page(seeded_server, page, path, width):
                 assert card < width * 0.65, (path, i, card, width)
             else:
                 assert card < grid / 2 + 1, (path, i, card, grid)
+    if width >= 1024 and path == "/programs/":
+        grid = page.locator(".kind-grid").bounding_box()
+        kinds = [k.bounding_box() for k in page.locator(".kind-grid > .kind-section").all()]
+        assert len(kinds) == 4
+        for i, box in enumerate(kinds):
+            assert box["width"] == pytest.approx((grid["width"] - 36) / 2, abs=2), "a half"
+            left = grid["x"] if i % 2 == 0 else grid["x"] + grid["width"] - box["width"]
+            assert box["x"] == pytest.approx(left, abs=1), "two by two"
+            heading = page.locator(".kind-section__head h2").nth(i).bounding_box()
+            assert heading["y"] == pytest.approx(box["y"], abs=1), "the heading first"
+            cards = page.locator(".kind-grid > .kind-section").nth(i)
+            cards = cards.locator(".kind-section__cards").bounding_box()
+            assert cards["width"] == pytest.approx(box["width"], abs=1), "the cell's width"
+        assert kinds[0]["y"] == kinds[1]["y"] and kinds[2]["y"] == kinds[3]["y"], "level"
+        first_row = max(kinds[0]["y"] + kinds[0]["height"], kinds[1]["y"] + kinds[1]["height"])
+        column_gap = kinds[1]["x"] - (kinds[0]["x"] + kinds[0]["width"])
+        assert kinds[2]["y"] - first_row == pytest.approx(column_gap, abs=1), "even gaps"
     if width >= 1024 and path.startswith("/programs/"):
-        kinds = page.locator(".kind-section:not(.sample-group)")
-        for i in range(kinds.count()):
-            section = kinds.nth(i)
-            box = section.bounding_box()
-            assert box["width"] > min(width, 1216) * 0.85, "the page's width"
-            cards = section.locator(".kind-section__cards").bounding_box()
-            assert cards["x"] > box["x"] + box["width"] * 0.3, "cards beside the heading"
-            assert cards["x"] + cards["width"] == pytest.approx(box["x"] + box["width"], abs=1)
         band = page.locator(".taking-part").bounding_box()
         last = page.locator(".kind-section, .offices").last.bounding_box()
         assert band["y"] >= last["y"] + last["height"], "under every kind, not beside"
@@ -1650,6 +1659,10 @@ def test_the_programs_pages_tab_their_kinds_and_note_the_sample(live_server, see
     assert note.locator(".sample-badge").inner_text().strip().upper() == "SAMPLE"
     last = page.locator(".kind-section").last.bounding_box()
     assert note.bounding_box()["y"] >= last["y"] + last["height"], "after every kind"
+    notes, kinds = page.locator(".sample-notes"), page.locator(".kind-grid").bounding_box()
+    assert notes.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid", "a hairline"
+    box = notes.bounding_box()
+    assert (box["x"], box["width"]) == pytest.approx((kinds["x"], kinds["width"]), abs=1)
     size = "e => parseFloat(getComputedStyle(e).fontSize)"
     assert note.evaluate(size) < page.locator("body").evaluate(size)
 
