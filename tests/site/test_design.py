@@ -668,9 +668,11 @@ def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
     month under it), level with the title, and the title, lede and tags beside it fill the
     row (no void between them and the topics). The lede is at the body's size and measure.
     On all the news the first is the newest post, featured on a tinted panel: its title a
-    step larger than any other row's, its lede still at the body's size, its date and title
-    in line with the other rows'. On a tag's page no post is set above the others: every
-    row alike, none featured."""
+    step larger than any other row's, its lede still at the body's size, its title in line
+    with the other rows'. On a phone the panel is the screen's width, its date in line with
+    the rows' too; from 48rem the panel keeps the column's edges (the year's heading's and
+    the rows' rules'), its date inset inside it. On a tag's page no post is set above the
+    others: every row alike, none featured."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     rows = page.locator(".news-list > .news-item")
@@ -709,8 +711,17 @@ def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
         titles.append(title.evaluate(size))
         title_xs.add(round(title_box["x"]))
         date_xs.add(round(date["x"]))
-    assert len(title_xs) == 1 and len(date_xs) == 1, "the lead in line with the rows"
+    assert len(title_xs) == 1, "the lead's title in line with the rows'"
     featured = rows.first
+    if width == 375 or "/tag/" in path:
+        assert len(date_xs) == 1, "the dates in line"
+    else:
+        panel, row = featured.bounding_box(), rows.nth(1).bounding_box()
+        year = page.locator(".news-year__heading").first.bounding_box()
+        assert abs(panel["x"] - row["x"]) < 1 and abs(panel["x"] - year["x"]) < 1, "on the grid"
+        assert abs(panel["x"] + panel["width"] - row["x"] - row["width"]) < 1
+        inset = featured.locator(".news-item__date").bounding_box()["x"] - panel["x"]
+        assert 16 <= inset <= 32, "the lead's date inset inside its panel"
     if "/tag/" in path:
         assert page.locator(".news-item--featured, .news-list--lead").count() == 0
         assert len(set(titles)) == 1, "a tag's rows alike"
