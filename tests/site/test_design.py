@@ -756,6 +756,48 @@ def test_tags_are_one_quiet_line_of_links_wherever_they_are_listed(seeded_server
     assert border == "none" and fill == "rgba(0, 0, 0, 0)"
 
 
+# Each tag of every tag list on the page: whether it starts a line, where its dot's glyph
+# is drawn (the middle of its ::before, which is the tag's li's first box), the list's
+# clipped left edge, the end of the tag before it on the same line, and any ::after.
+TAG_DOTS_JS = """
+() => [...document.querySelectorAll('.tag-list')].filter(l => l.offsetParent).flatMap(list => {
+  const box = list.getBoundingClientRect();
+  const clip = getComputedStyle(list).clipPath;
+  let before = null;
+  return [...list.children].map(li => {
+    const tag = li.querySelector('.tag').getBoundingClientRect();
+    const dot = parseFloat(getComputedStyle(li, '::before').width) || 0;
+    const prev = before && Math.abs(before.top - tag.top) < 2 ? before.right : null;
+    before = tag;
+    return {
+      starts: tag.left - box.left < 1, dot: li.getBoundingClientRect().left + dot / 2,
+      left: box.left, clip, prev, tag: tag.left,
+      after: getComputedStyle(li, '::after').content,
+    };
+  });
+})
+"""
+
+
+@pytest.mark.parametrize("path", ["/search/?q=Jejy", "/news/"])
+def test_a_wrapped_tag_list_never_leaves_a_dot_at_a_line_end_or_start(seeded_server, page, path):
+    """The dot between two tags is drawn before the second, in the gap after the first on
+    the same line; a tag that starts a line has its dot outside the list's clipped left
+    edge (the clip leaves a focused tag its ring), and nothing follows a line's last tag."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(seeded_server.url + path)
+    tags = page.evaluate(TAG_DOTS_JS)
+    if path.startswith("/search/"):
+        lists = len(page.locator(".tag-list:visible").all())
+        assert sum(t["starts"] for t in tags) > lists, "the tags by topic wrap"
+    for t in tags:
+        assert t["after"] == "none", "no dot after a tag"
+        if t["starts"]:
+            assert t["clip"].startswith("inset(") and t["dot"] < t["left"] - 7, t
+        else:
+            assert t["prev"] is not None and t["prev"] < t["dot"] < t["tag"], t
+
+
 @pytest.mark.parametrize("path", ["/news/", "/news/tag/webinar/"])
 def test_the_news_topics_fold_above_the_list_on_a_phone_and_stand_beside_it_wide(
     seeded_server, page, path
