@@ -1255,6 +1255,31 @@ def test_a_post_with_topics_alone_is_one_reading_column(seeded_server, page, wid
     assert beside == 0 and right <= main["x"] + main["width"]
 
 
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_short_posts_head_is_compact_and_its_dateline_reads_as_one(seeded_server, page, width):
+    """A post's head is the one page head made compact: its title a step under the news
+    page's, its lines balanced, so the head of a one-paragraph post is shorter than its
+    text. The dateline opening the text ("SEOUL –") is set in semibold small capitals,
+    then a spaced en dash."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + "/news/")
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    list_h1 = page.locator("h1").evaluate(size)
+    page.goto(seeded_server.url + "/news/2020/18-cities-awarded-for-their-smart-initiatives/")
+    head = page.locator(".page-head.post__head")
+    h1 = head.locator("h1")
+    assert h1.evaluate(size) < list_h1
+    assert h1.evaluate("e => getComputedStyle(e).textWrap") == "balance"
+    text = page.locator(".post__text")
+    assert head.bounding_box()["height"] < text.bounding_box()["height"]
+    dateline = text.locator(".lede .dateline")
+    assert dateline.inner_text().strip().upper() == "SEOUL"
+    look = "e => { const s = getComputedStyle(e); return [s.fontVariantCaps, s.fontWeight] }"
+    assert dateline.evaluate(look) == ["all-small-caps", "600"]
+    after = dateline.evaluate("e => e.nextSibling.textContent.slice(0, 3)")
+    assert after == " \u2013 ", "a spaced en dash after it"
+
+
 # The size at which each name shown on the maps of a page is drawn, in CSS pixels.
 MAP_LABEL_PX_JS = """
 () => [...document.querySelectorAll('svg.world-map text, .map-inset text')]
