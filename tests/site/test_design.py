@@ -668,9 +668,11 @@ def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
     month under it), level with the title, and the title, lede and tags beside it fill the
     row (no void between them and the topics). The lede is at the body's size and measure.
     On all the news the first is the newest post, featured on a tinted panel: its title a
-    step larger than any other row's, its lede still at the body's size, its date and title
-    in line with the other rows'. On a tag's page no post is set above the others: every
-    row alike, none featured."""
+    step larger than any other row's, its lede still at the body's size, its title in line
+    with the other rows'. On a phone the panel is the screen's width, its date in line with
+    the rows' too; from 48rem the panel keeps the column's edges (the year's heading's and
+    the rows' rules'), its date inset inside it. On a tag's page no post is set above the
+    others: every row alike, none featured."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     rows = page.locator(".news-list > .news-item")
@@ -709,8 +711,17 @@ def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
         titles.append(title.evaluate(size))
         title_xs.add(round(title_box["x"]))
         date_xs.add(round(date["x"]))
-    assert len(title_xs) == 1 and len(date_xs) == 1, "the lead in line with the rows"
+    assert len(title_xs) == 1, "the lead's title in line with the rows'"
     featured = rows.first
+    if width == 375 or "/tag/" in path:
+        assert len(date_xs) == 1, "the dates in line"
+    else:
+        panel, row = featured.bounding_box(), rows.nth(1).bounding_box()
+        year = page.locator(".news-year__heading").first.bounding_box()
+        assert abs(panel["x"] - row["x"]) < 1 and abs(panel["x"] - year["x"]) < 1, "on the grid"
+        assert abs(panel["x"] + panel["width"] - row["x"] - row["width"]) < 1
+        inset = featured.locator(".news-item__date").bounding_box()["x"] - panel["x"]
+        assert 16 <= inset <= 32, "the lead's date inset inside its panel"
     if "/tag/" in path:
         assert page.locator(".news-item--featured, .news-list--lead").count() == 0
         assert len(set(titles)) == 1, "a tag's rows alike"
@@ -743,6 +754,48 @@ def test_tags_are_one_quiet_line_of_links_wherever_they_are_listed(seeded_server
     assert len(looks) == 1, looks
     *_, border, fill = looks.pop()
     assert border == "none" and fill == "rgba(0, 0, 0, 0)"
+
+
+# Each tag of every tag list on the page: whether it starts a line, where its dot's glyph
+# is drawn (the middle of its ::before, which is the tag's li's first box), the list's
+# clipped left edge, the end of the tag before it on the same line, and any ::after.
+TAG_DOTS_JS = """
+() => [...document.querySelectorAll('.tag-list')].filter(l => l.offsetParent).flatMap(list => {
+  const box = list.getBoundingClientRect();
+  const clip = getComputedStyle(list).clipPath;
+  let before = null;
+  return [...list.children].map(li => {
+    const tag = li.querySelector('.tag').getBoundingClientRect();
+    const dot = parseFloat(getComputedStyle(li, '::before').width) || 0;
+    const prev = before && Math.abs(before.top - tag.top) < 2 ? before.right : null;
+    before = tag;
+    return {
+      starts: tag.left - box.left < 1, dot: li.getBoundingClientRect().left + dot / 2,
+      left: box.left, clip, prev, tag: tag.left,
+      after: getComputedStyle(li, '::after').content,
+    };
+  });
+})
+"""
+
+
+@pytest.mark.parametrize("path", ["/search/?q=Jejy", "/news/"])
+def test_a_wrapped_tag_list_never_leaves_a_dot_at_a_line_end_or_start(seeded_server, page, path):
+    """The dot between two tags is drawn before the second, in the gap after the first on
+    the same line; a tag that starts a line has its dot outside the list's clipped left
+    edge (the clip leaves a focused tag its ring), and nothing follows a line's last tag."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(seeded_server.url + path)
+    tags = page.evaluate(TAG_DOTS_JS)
+    if path.startswith("/search/"):
+        lists = len(page.locator(".tag-list:visible").all())
+        assert sum(t["starts"] for t in tags) > lists, "the tags by topic wrap"
+    for t in tags:
+        assert t["after"] == "none", "no dot after a tag"
+        if t["starts"]:
+            assert t["clip"].startswith("inset(") and t["dot"] < t["left"] - 7, t
+        else:
+            assert t["prev"] is not None and t["prev"] < t["dot"] < t["tag"], t
 
 
 @pytest.mark.parametrize("path", ["/news/", "/news/tag/webinar/"])
@@ -1209,6 +1262,31 @@ def test_a_post_with_topics_alone_is_one_reading_column(seeded_server, page, wid
         right,
     )
     assert beside == 0 and right <= main["x"] + main["width"]
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_short_posts_head_is_compact_and_its_dateline_reads_as_one(seeded_server, page, width):
+    """A post's head is the one page head made compact: its title a step under the news
+    page's, its lines balanced, so the head of a one-paragraph post is shorter than its
+    text. The dateline opening the text ("SEOUL –") is set in semibold small capitals,
+    then a spaced en dash."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + "/news/")
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    list_h1 = page.locator("h1").evaluate(size)
+    page.goto(seeded_server.url + "/news/2020/18-cities-awarded-for-their-smart-initiatives/")
+    head = page.locator(".page-head.post__head")
+    h1 = head.locator("h1")
+    assert h1.evaluate(size) < list_h1
+    assert h1.evaluate("e => getComputedStyle(e).textWrap") == "balance"
+    text = page.locator(".post__text")
+    assert head.bounding_box()["height"] < text.bounding_box()["height"]
+    dateline = text.locator(".lede .dateline")
+    assert dateline.inner_text().strip().upper() == "SEOUL"
+    look = "e => { const s = getComputedStyle(e); return [s.fontVariantCaps, s.fontWeight] }"
+    assert dateline.evaluate(look) == ["all-small-caps", "600"]
+    after = dateline.evaluate("e => e.nextSibling.textContent.slice(0, 3)")
+    assert after == " \u2013 ", "a spaced en dash after it"
 
 
 # The size at which each name shown on the maps of a page is drawn, in CSS pixels.
