@@ -542,3 +542,77 @@ def test_insets_and_the_legend_draw_the_maps_own_marks():
         ("map-mark map-mark--host", world_map.HOST_RADIUS),
     }
     assert keyed <= drawn | {("map-mark", world_map.radius(1, 3))}
+
+
+def _seed_marks():
+    """The seed's places as the landing page's map draws them: those known from a
+    testimonial hollow, the hosts' rings, the crowded spots (Palestine, Korea, the
+    Philippines) boxed."""
+    dots = [
+        ("Accra", 5.56, -0.2),
+        ("Baguio", 16.41, 120.6),
+        ("Bangkok", 13.75, 100.5),
+        ("Battaramulla", 6.9, 79.92),
+        ("Castries", 14.01, -60.99),
+        ("Chandigarh", 30.74, 76.79),
+        ("Goyang", 37.66, 126.83),
+        ("Harare", -17.83, 31.05),
+        ("Hebron", 31.53, 35.1),
+        ("Makati", 14.55, 121.02),
+        ("Obninsk", 55.1, 36.61),
+        ("Ramallah", 31.9, 35.2),
+        ("Seongnam", 37.44, 127.14),
+        ("Tashkent", 41.26, 69.22),
+        ("Yakutsk", 62.03, 129.73),
+    ]
+    heard = [
+        ("Barcelona", 41.39, 2.17),
+        ("Bucharest", 44.43, 26.1),
+        ("Mexico City", 19.43, -99.13),
+        ("Muscat", 23.59, 58.41),
+    ]
+    return [
+        *(Mark(name, lat, lon, f"/{name}/", label=name) for name, lat, lon in dots),
+        *(Mark(n, lat, lon, f"/{n}/", is_testimony=True, label=n) for n, lat, lon in heard),
+        Mark("Seoul", 37.57, 126.98, "/s/", count=8, is_host=True, label="Seoul"),
+        Mark("Jeju", 33.5, 126.53, "/j/", is_host=True, label="Jeju"),
+        Mark("Chengdu", 30.66, 104.06, "/ch/", is_host=True, label="Chengdu"),
+    ]
+
+
+def test_each_name_reads_as_its_own_marks_on_the_seeds_map():
+    """A name written beside a mark (no line) is nearer to it than to any other mark (a
+    host's beside its crowded spot, than to any mark outside the spot), so it is read
+    as its own. Where the landing page's map is 1280 px wide (the medium
+    layer), Muscat, whose right is Chandigarh's, is named on its left, clear of
+    Chandigarh's dot, and Chandigarh's name is centred nearer its own dot than Muscat's,
+    not hung under Muscat's."""
+    marks = _seed_marks()
+    svg = str(world_map.world_map(marks, title="t", description="d"))
+    where = {}
+    for mark in marks:
+        where.setdefault(mark.label, project(mark.longitude, mark.latitude))
+    spot = {p[0].label: i for i, g in enumerate(world_map.crowded_groups(marks)) for p in g}
+    for layer, size in world_map.LABEL_SIZES:
+        layer_svg = re.search(rf'world-map__labels--{layer}"[^>]*>(.*?)</g>', svg)[1]
+        boxes = _label_boxes(layer_svg, size)
+        ends = [
+            (float(x), float(y))
+            for x, y in re.findall(r'<line [^>]*x2="([^"]+)" y2="([^"]+)"', layer_svg)
+        ]
+        for label, box in boxes.items():
+            if any(world_map._distance(end, box) < 3 for end in ends):
+                continue
+            own = world_map._distance(where[label], box)
+            for other, point in where.items():
+                if other != label and spot.get(other, -1) != spot.get(label, -2):
+                    assert own <= world_map._distance(point, box), (layer, label, other)
+    medium = re.search(r'world-map__labels--medium"[^>]*>(.*?)</g>', svg)[1]
+    boxes = _label_boxes(medium, 20)
+    muscat, chandigarh = boxes["Muscat"], boxes["Chandigarh"]
+    mx, (cx, cy) = where["Muscat"][0], where["Chandigarh"]
+    assert muscat[0] + muscat[2] < mx
+    r = 9.75
+    assert not world_map._overlap(muscat, (cx - r, cy - r, 2 * r, 2 * r))
+    middle = chandigarh[0] + chandigarh[2] / 2
+    assert abs(middle - cx) < abs(middle - mx)

@@ -423,8 +423,9 @@ def _labels(
 
     One rule for every map and every size: every place is named — hosts first (those
     that held the most editions first), then the most present, each to the right of
-    its mark, or else to its left, above or below, where that is clear; then those that
-    found no room beside their mark a little further off, joined to it by a line. Where
+    its mark, or else to its left, above or below, where that is clear and the name is
+    nearer to its mark than to any other (or it would read as that one's); then those
+    that found no room beside their mark a little further off, joined to it by a line. Where
     some name still finds no room, the names are placed again with those first (a few
     times at most); a name is left out only where nothing is clear even so (the table
     names every place). Of a crowded group's places, only a host is named, beside the
@@ -507,14 +508,16 @@ def _placed_names(named, first, boxes, box_of, reaches, size, bounds, every, pad
             *(_grown(box, pad) for box in taken if box is not group_box),
             *(_grown(box, pad) for where, box in dots.items() if where != (x, y)),
         ]
-        # A host's name is nearer to its mark than to another host's; a name set apart
-        # nearer to its mark than to any other.
+        # A host's name is nearer to its mark than to another host's; any other name
+        # nearer to its mark than to any other mark, or it would read as that mark's.
         if mark.is_host:
             rivals = [host for host in hosts if host != (x, y)]
         else:
-            rivals = [where for where in reaches if where != (x, y)] if further else []
+            rivals = [where for where in reaches if where != (x, y)]
         width = len(mark.label) * size * 0.56
-        placed = _place_label(x, y, area, reach, width, size, others, rivals, further, bounds, pad)
+        placed = _place_label(
+            x, y, area, reach, width, size, others, rivals, further, bounds, pad, settle=further
+        )
         if placed:
             done.add(id(mark))
             anchor, start, middle, box, leader = placed
@@ -526,6 +529,11 @@ def _placed_names(named, first, boxes, box_of, reaches, size, bounds, every, pad
     return rows, leaders, done
 
 
+# How far off its mark a name set apart may go, in lines of its size: beside it, a
+# line at a time; above or below it (on a straight line), a quarter line at a time, so
+# that it stops at the first clear place.
+FURTHER_STEPS = tuple(1 + i / 4 for i in range(9))
+
 # The room a name on the phone's map keeps free around it, a share of its size: no
 # name there touches another name, another mark or a box.
 CLEARANCE = 0.25
@@ -535,16 +543,23 @@ def _grown(box, by):
     return (box[0] - by, box[1] - by, box[2] + 2 * by, box[3] + 2 * by)
 
 
-def _place_label(x, y, area, reach, width, size, others, rivals, is_host, bounds, pad=0.0):
+def _place_label(
+    x, y, area, reach, width, size, others, rivals, is_host, bounds, pad=0.0, settle=True
+):
     """The first clear place inside `bounds` (and `pad` off its edges) for a name
     `width` wide of the mark at (x, y) — (anchor, x, middle y, its box, its leader or
     None) — or None: beside `area` (the mark, or its crowded group's box), nearest
     first; with `is_host` (a host, or a place that must be named), then further off
-    with a leader, and never nearer to a rival host than to its own mark unless nothing
-    else is clear."""
+    with a leader, and never nearer to a rival (another host, or for a place any other
+    mark) than to its own mark unless nothing else is clear and `settle` (else None:
+    a later pass sets it apart)."""
     left, top, right, bottom = area[0], area[1], area[0] + area[2], area[1] + area[3]
     # Above or below, a host's name is kept clear of its area (a crowded group's box).
     rise = 3 + size * (0.6 if is_host else 0.5)
+
+    def centre(anchor, start, middle):
+        return {"start": start + width / 2, "end": start - width / 2, "middle": start}[anchor]
+
     beside = [
         ("start", right + 3, y),
         ("end", left - 3, y),
@@ -553,21 +568,24 @@ def _place_label(x, y, area, reach, width, size, others, rivals, is_host, bounds
     ]
     further = []
     if is_host:
-        for step in (1, 2, 3):
+        for step in FURTHER_STEPS:
             shift = step * size * 1.2
             above, below = top - rise - shift, bottom + rise + shift
+            if step == int(step):
+                further += [
+                    ("start", right + 3, y - shift),
+                    ("start", right + 3, y + shift),
+                    ("end", left - 3, y - shift),
+                    ("end", left - 3, y + shift),
+                ]
             further += [
-                ("start", right + 3, y - shift),
-                ("start", right + 3, y + shift),
-                ("end", left - 3, y - shift),
-                ("end", left - 3, y + shift),
-                *(
-                    (anchor, x, level)
-                    for level in (above, below)
-                    for anchor in ("middle", "start", "end")
-                ),
+                (anchor, x, level)
+                for level in (above, below)
+                for anchor in ("middle", "start", "end")
             ]
-        further.sort(key=lambda place: abs(place[2] - y) + abs(place[1] - x) / 4)
+        # Nearest first, measured to the name's middle: a name under its mark is centred
+        # on it before one that would hang under a neighbour.
+        further.sort(key=lambda place: abs(place[2] - y) + abs(centre(*place) - x) / 4)
 
     def box_of(anchor, start, middle):
         box_left = {"start": start, "end": start - width, "middle": start - width / 2}[anchor]
@@ -604,7 +622,7 @@ def _place_label(x, y, area, reach, width, size, others, rivals, is_host, bounds
             fallback = fallback or placed
             continue
         return placed
-    return fallback
+    return fallback if settle else None
 
 
 def _distance(point, box):
