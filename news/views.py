@@ -55,18 +55,24 @@ class PostListMixin(BreadcrumbsMixin, PaginatedListMixin):
 
     def get_span(self, context):
         """The days of the list's first and last posts (its head says them after the
-        count), from the publication order kept per generation: no query of its own."""
+        count), from the publication order kept per generation: no query of its own, and
+        worked out once per generation and year (the order holds every post)."""
         year = context.get("year")
-        days = [
-            timezone.localtime(published_at).date()
-            for published_at, *_ in per_generation("news-order", public_post_order)
-        ]
-        if year:
-            days = [day for day in days if day.year == int(year)]
-        return (days[0], days[-1]) if days else None
+        return per_generation_each("news-span", year, lambda: post_span(year), limit=100)
 
     def get_breadcrumbs(self, context):
         return [news_crumb()]
+
+
+def post_span(year=None):
+    """The first and last days of the public posts (of `year`, if given), or None."""
+    order = per_generation("news-order", public_post_order)
+    if not year:
+        order = order[:1] + order[-1:]
+    days = [timezone.localtime(row[0]).date() for row in order]
+    if year:
+        days = [day for day in days if day.year == int(year)]
+    return (days[0], days[-1]) if days else None
 
 
 def public_post_order():
