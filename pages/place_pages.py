@@ -4,7 +4,7 @@ places they show, and the map, are in places.py.
 """
 
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -232,8 +232,9 @@ def place_page_data(place):
 
 class CountryDetailView(BreadcrumbsMixin, TemplateView):
     """A country by its ISO 3166 alpha-2 code in lower case (/countries/ph/): its places
-    and organisations, the editions they took part in, their testimonials. The upper-case
-    address is not the page's (404), so each country has one address."""
+    and organisations, the editions they took part in, their testimonials. The code in
+    capitals (/countries/PH/, as it is usually written) is sent here for good
+    (`country_in_lower_case`), so each country has one address."""
 
     template_name = "places/country_detail.html"
 
@@ -258,6 +259,11 @@ class CountryDetailView(BreadcrumbsMixin, TemplateView):
         if data is None:
             raise Http404("No published content names this country.")
         return super().get_context_data(country=self.country, **data, **kwargs)
+
+
+def country_in_lower_case(request, iso):
+    """/countries/PH/ and /countries/Ph/ send the visitor to /countries/ph/ (301)."""
+    return HttpResponsePermanentRedirect(reverse("country_detail", args=[iso.lower()]))
 
 
 def country_page_data(country):

@@ -17,13 +17,14 @@ urlpatterns = [
     # Where the training has reached: the map, a page per place and per country.
     path("cities/", place_pages.PlaceListView.as_view(), name="place_list"),
     path("cities/<slug:slug>/", place_pages.PlaceDetailView.as_view(), name="place_detail"),
-    # A country by its ISO code in lower case: each country has one address, and anything
-    # else is no match (a 404) before any query.
+    # A country by its ISO code in lower case: each country has one address. The code in
+    # capitals redirects there; anything else is no match (a 404) before any query.
     re_path(
         r"^countries/(?P<iso>[a-z]{2})/$",
         place_pages.CountryDetailView.as_view(),
         name="country_detail",
     ),
+    re_path(r"^countries/(?P<iso>[A-Za-z]{2})/$", place_pages.country_in_lower_case),
     # The open data: the API under /api/v1/, the data sets under /data/.
     path("", include("opendata.urls")),
     # Discovery: search, sitemap, robots.txt, the icon.

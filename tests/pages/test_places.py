@@ -130,7 +130,6 @@ def test_unknown_places_and_countries_are_not_found(client, empty_site, philippi
     for url in [
         "/cities/nowhere/",
         "/countries/zz/",
-        "/countries/PH/",
         "/countries/phl/",
         "/countries/fr/",  # a real code no published content names
         "/cities/?program=nowhere",
@@ -138,6 +137,14 @@ def test_unknown_places_and_countries_are_not_found(client, empty_site, philippi
         "/cities/?year=1999",
     ]:
         assert client.get(url).status_code == 404, url
+
+
+def test_a_country_code_in_capitals_redirects_to_its_one_address(client, empty_site, philippines):
+    for url in ["/countries/PH/", "/countries/Ph/"]:
+        response = client.get(url)
+        assert response.status_code == 301, url
+        assert response["Location"] == "/countries/ph/"
+    assert client.get("/countries/ZZ/", follow=True).status_code == 404
 
 
 def test_filters_by_program_and_year_are_plain_links(client, empty_site, philippines):
