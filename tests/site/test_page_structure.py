@@ -109,6 +109,10 @@ def test_404_page_is_styled(client, seed):
     page = parse(response)
     assert [text for level, text in page.headings if level == 1] == ["Page not found"]
     assert page.meta["robots"] == "noindex"
+    html = response.content.decode()
+    assert "<title>Page not found · " in html
+    # The missing address is no page: nothing names it as the canonical one or shares it.
+    assert 'rel="canonical"' not in html and "og:url" not in html
 
 
 def test_404_page_marks_no_section_and_offers_a_search(client, seed):
