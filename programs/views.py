@@ -306,10 +306,25 @@ class EditionYearView(EditionArchiveMixin, DateArchiveMixin, YearArchiveView):
         editions = context["editions"]
         context["year_summary"] = summary = year_summary(editions)
         context["year_programs"] = summary.programs
+        # The years either side, for the onward pager (`includes/pager.html`), each named
+        # as its page is headed.
+        context["earlier_year"], context["later_year"] = (
+            year_step(context.get(key)) for key in ("previous_year", "next_year")
+        )
         return context
 
     def get_breadcrumbs(self, context):
         return [archive_crumb(), Crumb(str(context["year"]), self.request.path)]
+
+
+def year_step(day):
+    """A year of the archive as the pager names it: its page and its heading."""
+    if day is None:
+        return None
+    return SimpleNamespace(
+        get_absolute_url=reverse("programs:edition_archive_year", args=[day.year]),
+        title=f"Editions of {day.year}",
+    )
 
 
 def year_summary(editions):

@@ -228,9 +228,8 @@ def test_a_posts_page_lists_its_tags_in_the_order_they_were_given(client, seed):
         TaggedPost.objects.create(content_object=post, tag=tag)
     response = client.get(post.get_absolute_url())
     html = response.content.decode()
-    start = html.index('<dl class="post__topics">')
-    topics = html[start : html.index("</dl>", start)]
-    assert re.findall(r'rel="tag">([^<]+)</a>', topics) == ["Zebu", "Aardvark"]
+    article = html[html.index("<article") : html.index("</article>")]
+    assert re.findall(r'rel="tag">([^<]+)</a>', article) == ["Zebu", "Aardvark"]
     assert re.findall(r'article:tag" content="([^"]+)"', html) == ["Zebu", "Aardvark"]
     assert json_ld_blocks(response)["NewsArticle"]["keywords"] == ["Zebu", "Aardvark"]
 
@@ -243,7 +242,7 @@ def test_a_post_reads_as_an_article_its_text_then_its_facts(client, seed):
     assert not post.body
     html = client.get(POST).content.decode()
     main = html[html.index("<main") : html.index("</main>")]
-    start = main.index('<header class="page-head post__head">')
+    start = main.index('<header class="page-head page-head--compact post__head">')
     head = main[start : main.index("</header>", start)]
     assert 'rel="tag"' not in head, "the topics are the facts', not the head's"
     date = f">{post.published_at_local:%-d %B %Y}</time>"
@@ -559,18 +558,26 @@ def test_a_post_that_names_nothing_has_no_facts(client, empty_site):
 
 
 def test_a_post_with_topics_alone_has_them_over_its_text_not_in_a_column(client, seed):
-    """A post that names no program or organisation has only its topics to say besides its
-    text: they are a line over the text (after the head's date), with no facts column
-    beside it; a post that names organisations keeps its facts, the topics among them."""
-    html = client.get("/news/2020/18-cities-awarded-for-their-smart-initiatives/")
-    main = html.content.decode()
+    """A post of several paragraphs that names no program or organisation has only its
+    topics to say besides its text: they are a line over the text (after the head's date),
+    with no facts column beside it. A brief (one paragraph, its standfirst) keeps its
+    topics in the facts block beside it, as a post that names organisations does, the
+    topics among them, so the brief does not stand beside an empty half of the page."""
+    long = PostFactory(body="A second paragraph.\n\nAnd a third.")
+    TaggedPost.objects.create(content_object=long, tag=Tag.objects.create(name="Aardvark"))
+    main = client.get(long.get_absolute_url()).content.decode()
     main = main[main.index("<main") : main.index("</main>")]
     assert "post__facts" not in main and "About this post" not in main
     start = main.index('<dl class="post__topics">')
     topics = main[start : main.index("</dl>", start)]
     assert "<dt>Topic</dt>" in topics
-    assert re.findall(r'rel="tag">([^<]+)</a>', topics) == ["WeGO Awards"]
+    assert re.findall(r'rel="tag">([^<]+)</a>', topics) == ["Aardvark"]
     assert main.index("</header>") < start < main.index('<div class="prose post__text">')
-    named = client.get(POST).content.decode()
-    assert "post__topics" not in named
-    assert '<section class="post__facts"' in named and "<dt>Topics</dt>" in named
+    for url in ["/news/2020/18-cities-awarded-for-their-smart-initiatives/", POST]:
+        brief = client.get(url).content.decode()
+        assert '<article class="post post--brief">' in brief, url
+        assert "post__topics" not in brief, url
+        facts = brief[brief.index('<section class="post__facts"') :]
+        facts = facts[: facts.index("</section>")]
+        assert re.search(r"<dt>Topics?</dt>", facts) and 'rel="tag"' in facts, url
+        assert brief.index('<div class="prose post__text">') < brief.index("post__facts")

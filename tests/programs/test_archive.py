@@ -246,9 +246,23 @@ def test_a_year_of_one_edition_has_the_archives_row_and_leads_to_the_years_aroun
     assert row["link"] == "Long-running program, 1–3 May 2002"
     assert row["dates"] == "1–3 May 2002"
     assert row["venue"] == middle.venue
-    steps = main[main.index('<nav class="year-steps" aria-label="Other years">') :]
-    assert re.search(r'href="/programs/archive/2000/" rel="prev">.*Editions of 2000</a>', steps)
-    assert re.search(r'href="/programs/archive/2004/" rel="next">Editions of 2004', steps)
+    # The years either side are the site's onward pager, as under a post and an edition:
+    # the earlier at the left, each named as its page is headed, then the whole archive.
+    steps = main[main.index('<nav class="pager" aria-label="Other years">') :]
+    steps = steps[: steps.index("</nav>")]
+    assert "year-steps" not in main
+    assert re.search(
+        r'pager__item--earlier"><a class="pager__link" href="/programs/archive/2000/" '
+        r'rel="prev">.*<span class="pager__title">Editions of 2000</span></a>',
+        steps,
+    )
+    assert re.search(
+        r'href="/programs/archive/2004/" rel="next">.*'
+        r'<span class="pager__title">Editions of 2004</span></a>',
+        steps,
+    )
+    assert steps.index("/archive/2000/") < steps.index("/archive/2004/")
+    assert '<p class="more"><a href="/programs/archive/">Archive of editions</a></p>' in steps
     # A year of several editions lists them newest first, as the archive does, each naming
     # its program; the first year has no year before.
     several = client.get("/programs/archive/2004/").content.decode()
@@ -257,7 +271,7 @@ def test_a_year_of_one_edition_has_the_archives_row_and_leads_to_the_years_aroun
         "Long-running program, 1–3 May 2004",
     ]
     first = client.get("/programs/archive/2000/").content.decode()
-    assert 'rel="prev"' not in first.split('class="year-steps"')[1]
+    assert 'rel="prev"' not in first.split('class="pager"')[1]
 
 
 def test_who_took_part_is_said_under_the_program_where_recorded(client, seed):
@@ -284,7 +298,12 @@ def test_a_year_heads_its_rows_with_a_sentence_and_leads_to_its_programs(client,
     where recorded, each once), no row of figures; its page leads on to each of its
     programs' editions."""
     html = client.get("/programs/archive/2012/").content.decode()
-    head = html[html.index('<div class="page-head">') : html.index('class="page-sections"')]
+    # The head made compact, as a post's: a year is a row or two.
+    head = html[
+        html.index('<div class="page-head page-head--compact">') : html.index(
+            'class="page-sections"'
+        )
+    ]
     assert 'class="figures"' not in head
     assert text_of(SimpleNamespace(content=head.encode())).startswith(
         "Archive Editions of 2012 Two editions of the WeGO–SHRDC Training Program, 16 days of "
