@@ -50,7 +50,7 @@ from django.db.models import (
     Value,
     Window,
 )
-from django.db.models.functions import Concat
+from django.db.models.functions import Coalesce, Concat
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
@@ -58,6 +58,7 @@ from news.models import Post
 from pages.places import counted_places, host_places, host_role, public_places
 from programs.gazetteer import fold
 from programs.models import Edition, Participant, Program, SiteVisit, Topic
+from programs.views import with_latest_edition
 from testimonials.models import Testimonial
 from wego_site.core.formatted_text import without_marks
 from wego_site.core.fulltext import SEARCH_CONFIG, searchable_fields
@@ -100,13 +101,25 @@ class SearchType:
     fallback_snippet: tuple = ()
     # The title as the site's pages show it, when it is not the stored one.
     shown_title: object = None
-    # A function giving annotations a hit's snippet needs (a program's past announcement).
-    annotations: object = None
+    # A function of the published rows adding what a hit's snippet needs (a program's
+    # past announcement, an edition's record).
+    prepare: object = None
+    # A function of a hit: whether it records facts to show (see `facts_line`).
+    has_facts: object = None
+    # True when a hit found by its name shows its facts before its own text (an edition:
+    # its text is what announced it, and its facts say what it was).
+    facts_first: bool = False
+    # A function of a hit giving the label its own text is quoted under when only that
+    # text holds the words (an edition's: "Past announcement" once held).
+    text_label: object = None
+    # A function of a hit and the terms: whether a field shown in its meta line holds
+    # them (an edition's venue), which finds it as its name does.
+    named_in_meta: object = None
 
     def queryset(self):
         published = self.model.objects.published()
-        if self.annotations:
-            published = published.annotate(**self.annotations())
+        if self.prepare:
+            published = self.prepare(published)
         return published.select_related(*self.related) if self.related else published
 
     def fallback_label(self, obj):
@@ -119,15 +132,39 @@ def _announcement_label(program):
     return "Past announcement" if program.announcement_is_past else "Announcement"
 
 
-def _announcement_annotations():
-    """Whether a program's announcement is a past one, as its page tells (no published
-    edition to come, one held): in the query that finds the program."""
-    editions = Edition.objects.published().filter(program=OuterRef("pk"))
+def _program_rows(programs):
+    """Programs with what their hit shows: whether their announcement is a past one, as
+    their page tells (no published edition to come, one held), and their editions as
+    their card counts them (how many, the latest held), in the query that finds them."""
+    editions = Edition.objects.published().filter(program=OuterRef("pk")).order_by()
     today = timezone.localdate()
-    return {
-        "announcement_is_past": ~Exists(editions.filter(end_date__gte=today))
-        & Exists(editions.filter(end_date__lt=today))
-    }
+    held = editions.filter(end_date__lt=today).order_by("-start_date", "-pk")
+    counted = editions.values("program").annotate(n=Count("pk")).values("n")
+    return programs.annotate(
+        announcement_is_past=~Exists(editions.filter(end_date__gte=today))
+        & Exists(editions.filter(end_date__lt=today)),
+        public_edition_count=Coalesce(Subquery(counted), 0),
+        latest_start=Subquery(held.values("start_date")[:1]),
+        latest_end=Subquery(held.values("end_date")[:1]),
+        latest_venue_city=Subquery(held.values("venue_city")[:1]),
+    )
+
+
+def _edition_text_label(edition):
+    """An edition's own text (its summary and body) is what announced it: quoted under
+    "Past announcement" once the edition is held, "Announcement" before."""
+    return "Past announcement" if edition.end_date < timezone.localdate() else "Announcement"
+
+
+def _edition_has_facts(edition):
+    return bool(edition.participant_count or edition.body_count or edition.topic_count)
+
+
+def _venue_holds(edition, terms):
+    """Whether the edition's venue (its city and country, as its meta line shows them)
+    holds one of the terms, accents and case aside."""
+    venue = fold(edition.venue)
+    return any(fold(term) in venue for term in terms)
 
 
 EDITION_PARTS = (
@@ -144,7 +181,8 @@ SEARCH_TYPES = (
         "title",
         ("summary", "body"),
         fallback_snippet=(_announcement_label, ("announcement",)),
-        annotations=_announcement_annotations,
+        prepare=_program_rows,
+        has_facts=lambda program: bool(program.public_edition_count),
     ),
     SearchType(
         "editions",
@@ -156,6 +194,11 @@ SEARCH_TYPES = (
         parts=EDITION_PARTS,
         related=("program", "venue_country"),
         shown_title=lambda edition: edition.full_title,
+        prepare=lambda editions: editions.with_participant_counts(),
+        has_facts=_edition_has_facts,
+        facts_first=True,
+        text_label=_edition_text_label,
+        named_in_meta=_venue_holds,
     ),
     SearchType("news", "News", Post, "title", ("lede", "body")),
     # The snippet quotes the participant's words; who they are is the hit's meta line.
@@ -173,6 +216,9 @@ class Hit:
     # some of them), IN_TEXT (only its text or parts do), IN_ASIDE (only its
     # announcement does). See `name_rank`.
     rank: int = 1
+    # True when the snippet is the hit's facts (found by its name: an edition's record,
+    # a program's editions), which the page words from the object (`facts_line`).
+    facts: bool = False
 
 
 @dataclass
@@ -505,18 +551,58 @@ def _search_postgresql(search_type, query):
         .order_by("-rank", *model._meta.ordering)[:RESULTS_PER_TYPE]
     )
     hits = []
+    terms = terms_of(query)
     for obj in objects:
         found = re.findall(f"{START}(.*?){STOP}", obj.snippet_hit)
-        snippet = _sentence_snippet(obj, search_type.snippet_fields, found) or obj.snippet_hit
-        if search_type.fallback_snippet and START not in snippet + obj.title_hit:
-            fallback = obj.fallback_hit
-            found = re.findall(f"{START}(.*?){STOP}", fallback)
-            fallback = _sentence_snippet(obj, search_type.fallback_snippet[1], found) or fallback
-            snippet = _fallback_snippet(search_type, obj, fallback) or snippet
-        if START not in snippet:
-            snippet = _part_snippet(search_type, obj) or snippet
-        hits.append(_hit(search_type, obj, obj.title_hit, snippet))
+        own = _sentence_snippet(obj, search_type.snippet_fields, found) or obj.snippet_hit
+
+        def fallback(obj=obj):
+            text = obj.fallback_hit
+            found = re.findall(f"{START}(.*?){STOP}", text)
+            text = _sentence_snippet(obj, search_type.fallback_snippet[1], found) or text
+            return _fallback_snippet(search_type, obj, text)
+
+        hits.append(
+            _hit(
+                search_type,
+                obj,
+                obj.title_hit,
+                *_chosen_snippet(
+                    search_type,
+                    obj,
+                    obj.title_hit,
+                    own,
+                    terms,
+                    fallback if search_type.fallback_snippet else None,
+                    lambda obj=obj: _part_snippet(search_type, obj),
+                ),
+            )
+        )
     return _by_rank(hits), (objects[0].total if objects else 0)
+
+
+def _chosen_snippet(search_type, obj, title, own, terms, fallback, part):
+    """(snippet, facts, aside) of a hit, as `Hit` keeps them. A hit found by its name (its
+    title, or an edition's venue) shows its facts where it records any: an edition always
+    (its own text is what announced it), a program where its own text does not hold the
+    words. Otherwise the sentence of its own text that holds them (an edition's labelled
+    as its announcement, when its name does not hold them), else its announcement under
+    its label (`fallback`, a function), else the part that holds them (`part`)."""
+    named = START in title or bool(
+        search_type.named_in_meta and search_type.named_in_meta(obj, terms)
+    )
+    shows_facts = named and search_type.has_facts and search_type.has_facts(obj)
+    if shows_facts and (search_type.facts_first or START not in own):
+        return "", True, False
+    if START in own:
+        if search_type.text_label and not named:
+            return f"{search_type.text_label(obj)}: {own}", False, True
+        return own, False, False
+    if fallback and not named:
+        announcement = fallback()
+        if announcement:
+            return announcement, False, True
+    return part() or own, False, False
 
 
 def _by_rank(hits):
@@ -570,17 +656,34 @@ def _search_fallback(search_type, query):
     hits = []
     for obj in objects:
         title = _mark_terms(str(getattr(obj, search_type.title_field)), terms)
-        snippet = _sentence_snippet(obj, search_type.snippet_fields, terms) or _cut_around_match(
+        own = _sentence_snippet(obj, search_type.snippet_fields, terms) or _cut_around_match(
             _joined(obj, search_type.snippet_fields), terms
         )
-        if START not in snippet and START not in title:
-            fields = search_type.fallback_snippet[1] if search_type.fallback_snippet else ()
-            fallback = _sentence_snippet(obj, fields, terms) or ""
-            snippet = _fallback_snippet(search_type, obj, fallback) or snippet
-        if START not in snippet:
-            part = _part_snippet(search_type, obj)
-            snippet = _mark_terms(part, terms) if part else snippet
-        hits.append(_hit(search_type, obj, title, snippet))
+
+        def fallback(obj=obj):
+            text = _sentence_snippet(obj, search_type.fallback_snippet[1], terms) or ""
+            return _fallback_snippet(search_type, obj, text)
+
+        def part(obj=obj):
+            text = _part_snippet(search_type, obj)
+            return _mark_terms(text, terms) if text else None
+
+        hits.append(
+            _hit(
+                search_type,
+                obj,
+                title,
+                *_chosen_snippet(
+                    search_type,
+                    obj,
+                    title,
+                    own,
+                    terms,
+                    fallback if search_type.fallback_snippet else None,
+                    part,
+                ),
+            )
+        )
     return _by_rank(hits), (objects[0].total if objects else 0)
 
 
@@ -656,11 +759,12 @@ def _shown_title(search_type, obj, title):
     return _mark_terms(search_type.shown_title(obj), marked)
 
 
-def _hit(search_type, obj, title, snippet):
+def _hit(search_type, obj, title, snippet, facts=False, aside=False):
+    """A hit; `aside` when only its announcement holds the words (it comes after those
+    found in their own text), `facts` when its snippet is its facts (see `Hit.facts`)."""
     title = _shown_title(search_type, obj, title)
-    aside = search_type.fallback_snippet and snippet.startswith(
-        f"{search_type.fallback_label(obj)}: "
-    )
+    if facts and search_type.key == "programs":
+        with_latest_edition([obj])
     return Hit(
         object=obj,
         title=highlighted(title),
@@ -668,4 +772,5 @@ def _hit(search_type, obj, title, snippet):
         # Long texts are Markdown: a snippet shows their words, not their marks.
         snippet=highlighted(without_marks(snippet.strip())),
         url=obj.get_absolute_url(),
+        facts=facts,
     )

@@ -155,3 +155,22 @@ def test_a_code_block_is_shown_whole_and_wraps_only_after_a_slash(seeded_server,
                 " last = Math.round(rects.at(-1).top); } return out; }"
             )
             assert pieces == [], (path, width)
+
+
+def test_a_data_sets_figures_are_one_quiet_line_on_a_phone(seeded_server, page):
+    """On a phone a file's figures read as one line ("9 rows · 3.1 KB · last changed …"),
+    not a block of labels over values; every label is still there for screen readers."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(seeded_server.url + "/data/")
+    facts = page.locator(".data-file__facts")
+    for i in range(facts.count()):
+        box = facts.nth(i).bounding_box()
+        line = facts.nth(i).evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+        assert box["height"] <= line * 1.2, (i, box["height"], line)
+        assert facts.nth(i).locator("dt").count() == facts.nth(i).locator("dd").count()
+    # "9 rows": the count before its word; the size needs no label on screen.
+    rows = facts.first.locator("div").first
+    assert rows.locator("dd").bounding_box()["x"] < rows.locator("dt").bounding_box()["x"]
+    assert rows.locator("dt").evaluate("e => getComputedStyle(e).textTransform") == "lowercase"
+    size = facts.first.locator("div").nth(1).locator("dt").bounding_box()
+    assert size["width"] <= 1 and size["height"] <= 1

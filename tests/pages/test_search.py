@@ -24,22 +24,87 @@ from wego_site.core.templatetags.wego import unbroken_names
 pytestmark = pytest.mark.django_db
 
 
+def text_of(html):
+    """The words of some HTML, tags dropped and spaces single."""
+    return " ".join(re.sub(r"<[^>]+>", "", html).replace("\u2060", "").split())
+
+
 def test_jeju_finds_the_2018_workshop(client, seed):
     response, html = search_page(client, "Jeju")
     found = sections(response)
-    # The place named Jeju first: the edition is found by its text.
+    # The place named Jeju first: the edition is found by its venue.
     assert list(found) == ["places", "editions"]
     [hit] = found["editions"].hits
     assert hit.object.slug == "2018"
     assert f'<a href="{hit.object.get_absolute_url()}">' in html
     assert "<mark>Jeju</mark>" in html
-    # A snippet is set like the rest of the page: the range typed "9-12" reads "9–12".
-    assert "July 9\u2060\u2013\u206012, 2018 on the beautiful <mark>Jeju</mark>" in html
+    # Found by its venue, the edition says what it was, from its own record (as the
+    # archive words it), not a sentence of the text that announced it in 2018.
+    assert hit.facts
+    section = html[html.index('id="results-editions"') :]
+    assert (
+        "9–12 July 2018 · Jeju Island, Korea "
+        "28 participants from 18 cities and bodies in 13 countries · 6 topics"
+    ) in text_of(section)
+    assert "beautiful" not in html
     [place] = found["places"].hits
     assert place.url == "/cities/jeju/"
     # A place's line says where it is and what it did, not only its country.
     assert str(place.snippet) == "In Korea · host of 1 edition"
     assert "2 results for “Jeju”" in html
+
+
+def test_an_edition_or_program_found_by_its_title_shows_its_facts(client, seed):
+    response, html = search_page(client, "workshop")
+    found = sections(response)
+    [program] = found["programs"].hits
+    [edition] = found["editions"].hits
+    assert program.facts and edition.facts
+    # The program's editions as its card words them; the edition's record.
+    programs = html[html.index('id="results-programs"') : html.index('id="results-editions"')]
+    assert "Joint Workshop 1 edition · 9–12 July 2018, Jeju Island" in text_of(programs)
+    editions = html[html.index('id="results-editions"') :]
+    assert "28 participants from 18 cities and bodies in 13 countries · 6 topics" in text_of(
+        editions
+    )
+    assert "co-organize" not in html
+
+
+def test_an_edition_found_only_in_its_text_quotes_it_as_its_announcement(client, seed):
+    """ "Seoul" is in the 2018 workshop's text only (it was held on Jeju): the sentence is
+    quoted under "Past announcement", as a program's announcement is, and the edition comes
+    after those held in Seoul."""
+    response, html = search_page(client, "Seoul")
+    editions = sections(response)["editions"].hits
+    workshop = editions[-1]
+    assert workshop.object.slug == "2018"
+    assert not workshop.facts
+    assert str(workshop.snippet).startswith("Past announcement: ")
+    # A snippet is set like the rest of the page: the range typed "9-12" reads "9–12".
+    assert "July 9\u2060\u2013\u206012, 2018 on the beautiful Jeju Island." in html
+    assert all(hit.object.venue == "Seoul, Korea" for hit in editions[:-1])
+
+
+def test_an_editions_text_is_its_announcement_before_it_is_held_too(client, empty_site):
+    today = dt.date.today()
+    with as_one_change():
+        EditionFactory(
+            title="Harbour course 2099",
+            start_date=today + dt.timedelta(days=30),
+            summary="The course will visit Quillport.",
+        )
+        EditionFactory(
+            title="Quillport course",
+            summary="A course held in Quillport.",
+            participant_count=0,
+        )
+    hits = {h.object.title: h for h in search.run("quillport").sections[0].hits}
+    coming = hits["Harbour course 2099"]
+    assert str(coming.snippet) == "Announcement: The course will visit <mark>Quillport</mark>."
+    # Found by its title, with no record of who took part: its own text, unlabelled.
+    named = hits["Quillport course"]
+    assert not named.facts
+    assert str(named.snippet) == "A course held in <mark>Quillport</mark>."
 
 
 def test_a_topic_finds_its_edition(client, seed):

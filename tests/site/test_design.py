@@ -541,7 +541,7 @@ def test_the_testimonials_are_a_list_of_rows_without_holes(seeded_server, page, 
     quote's first line, every row as tall as its longer part (no hole under a short
     quote), the quotes one column of one width, in the body's size; on the testimonials
     page, where they are the page, a step larger, each over its byline (no void beside a
-    short byline), in two balanced columns from 64rem."""
+    short byline), from 64rem in a grid of two to a row, rows ruled apart."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     assert page.locator(".testimonial-grid").count() == 0
@@ -580,18 +580,76 @@ def test_the_testimonials_are_a_list_of_rows_without_holes(seeded_server, page, 
         else:
             assert quote == body
     if path == "/testimonials/" and width >= 1024:
-        # From 64rem the page's quotes run down two columns of one width, in the list's
-        # order: down the first column, then the second.
-        lefts = [x for x, _ in quotes]
+        # From 64rem the page's quotes are a grid of two to a row of one width, read
+        # across then down: the quotes of a row start level, so the two columns never
+        # end unevenly; a hairline across the list parts each row from the one above.
         assert len(quotes) == 2 and len({w for _, w in quotes}) == 1
         xs = [round(rows.nth(j).bounding_box()["x"]) for j in range(rows.count())]
-        assert xs == sorted(xs) and len(set(xs)) == 2, "down one column, then the other"
-        for left in lefts:
-            column = [top for top, x in zip(tops, xs, strict=True) if abs(x - left) < 40]
-            assert column == sorted(column)
+        lefts = sorted(set(xs))
+        assert len(lefts) == 2
+        assert xs == [lefts[j % 2] for j in range(len(xs))], "across, then down"
+        assert tops == sorted(tops)
+        for j in range(0, rows.count() - 1, 2):
+            assert tops[j] == pytest.approx(tops[j + 1], abs=1), (j, "a row starts level")
+        rule = "el => getComputedStyle(el).borderTopStyle"
+        list_box = page.locator(".testimonial-list").bounding_box()
+        for j in range(rows.count()):
+            row = rows.nth(j)
+            assert row.evaluate(rule) == ("none" if j < 2 else "solid"), j
+        # The two cells of a row touch, so the rule between rows runs unbroken.
+        first, second = rows.nth(0).bounding_box(), rows.nth(1).bounding_box()
+        assert first["x"] == pytest.approx(list_box["x"], abs=1)
+        assert second["x"] == pytest.approx(first["x"] + first["width"], abs=1)
+        assert second["x"] + second["width"] == pytest.approx(
+            list_box["x"] + list_box["width"], abs=1
+        )
     else:
         assert len(quotes) == 1
         assert tops == sorted(tops), "one under the other, in the list's order"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/testimonials/",
+        "/",
+        "/programs/wego-shrdc-training-program/2013-06/",
+        "/cities/bucharest/",
+    ],
+)
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_testimonials_byline_has_presence(seeded_server, page, path, width):
+    """One byline wherever testimonials are shown: the name a line of its own in the
+    body's size, semibold; who the person is (role, organisation, city) in the small step,
+    never smaller; the link to the edition, where shown, in that step and semibold."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + path)
+    style = "el => [getComputedStyle(el).fontSize, getComputedStyle(el).fontWeight]"
+    step = page.evaluate(
+        "s => { const p = document.createElement('p'); p.style.fontSize = s;"
+        " document.body.append(p); const v = getComputedStyle(p).fontSize; p.remove();"
+        " return v; }",
+        "var(--step--1)",
+    )
+    body = page.locator("body").evaluate("el => getComputedStyle(el).fontSize")
+    bylines = page.locator(".testimonial-list > .testimonial:visible .testimonial__by")
+    assert bylines.count() >= 1
+    for j in range(bylines.count()):
+        by = bylines.nth(j)
+        name = by.locator(".testimonial__name")
+        assert name.evaluate(style) == [body, "600"]
+        who = by.locator(".testimonial__role, .testimonial__org, .testimonial__city")
+        assert who.count() >= 1
+        for k in range(who.count()):
+            assert who.nth(k).evaluate(style)[0] == step
+            # On a line of its own under the name.
+            assert (
+                who.nth(k).bounding_box()["y"]
+                >= name.bounding_box()["y"] + name.bounding_box()["height"] - 1
+            )
+        source = by.locator(".testimonial__source a")
+        if source.count():
+            assert source.evaluate(style) == [step, "600"]
 
 
 @pytest.mark.parametrize("width", [1280, 375])
