@@ -284,6 +284,8 @@ class Results:
     sections: list = field(default_factory=list)
     # The one kind asked for (`?kind=news`), when it is among the sections found.
     kind: str = ""
+    # The noun of a kind asked for that has no result ("news"): every kind is shown instead.
+    kind_without_results: str = ""
 
     @property
     def shown_sections(self):
@@ -373,8 +375,11 @@ def run(raw_query, kind=""):
     results.sections = per_generation_each(
         "search-sections", query, lambda: _sections(query), SEARCHES_KEPT
     )
-    if kind in KINDS and any(section.key == kind for section in results.sections):
-        results.kind = kind
+    if kind in KINDS:
+        if any(section.key == kind for section in results.sections):
+            results.kind = kind
+        else:
+            results.kind_without_results = NOUNS[kind]
     return results
 
 

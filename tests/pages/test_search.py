@@ -247,6 +247,14 @@ def test_a_kind_that_is_not_one_is_ignored(client, seed):
         response, html = search_page_of_kind(client, "webinar", kind)
         assert response.context["results"].kind == ""
         assert 'id="results-programs"' in html and 'id="results-news"' in html
+    # A kind with no result says so over the results of every kind.
+    response, html = search_page_of_kind(client, "webinar", "places")
+    assert (
+        "No city and organisation results for “webinar”; here are the results of every kind."
+        in html
+    )
+    response, html = search_page_of_kind(client, "webinar", "nonsense")
+    assert "here are the results of every kind" not in html
 
 
 def test_a_programs_snippet_quotes_its_own_text_before_an_announcement(client, empty_site):
