@@ -3,6 +3,7 @@ plainly."""
 
 import datetime as dt
 import re
+from html import unescape
 
 import pytest
 from django.db import connection
@@ -278,11 +279,61 @@ def test_a_program_card_says_what_exists(client, seed):
     )
     shrdc = next(card for card in cards if "8 editions" in card)
     assert "Partner:</span> SHRDC · 8 editions since 2011 · latest" in shrdc
-    # On the landing page the cards are short: kind, title and meta line, no summary.
+    # On the landing page the cards are short: kind, title, one sentence and meta line.
     landing = client.get("/").content.decode()
     landing_cards = re.findall(r'<article class="card program-card.*?</article>', landing, re.S)
     assert landing_cards and all("program-card--teaser" in card for card in landing_cards)
-    assert not any('<p class="card__text">' in card for card in landing_cards)
+    assert all(card.count('<p class="card__text">') == 1 for card in landing_cards)
+
+
+def card_texts(html):
+    """{title: (its text line, its meta line)} of the program cards in the html."""
+    cards = {}
+    for card in re.findall(r'<article class="card program-card.*?</article>', html, re.S):
+        title = re.search(r'<h[23] class="card__title"><a [^>]*>(.*?)</a>', card, re.S)[1]
+        parts = [
+            " ".join(unescape(re.sub(r"<[^>]+>", "", part)).split()) if part else None
+            for part in (
+                (re.search(r'<p class="card__text">(.*?)</p>', card, re.S) or [None, None])[1],
+                (re.search(r'<p class="card__meta">(.*?)</p>', card, re.S) or [None, None])[1],
+            )
+        ]
+        cards[unescape(re.sub(r"<[^>]+>", "", title)).replace("\u2011", "-")] = tuple(parts)
+    return cards
+
+
+def test_a_program_card_in_short_has_one_sentence_of_its_own(client, seed):
+    """The landing page's cards in short are never half empty: each has one line drawn
+    from the program's own text, its summary's first sentence, else the line its full card
+    has (its office, or when it was held); the meta line does not say that again."""
+    cards = card_texts(client.get("/").content.decode())
+    assert cards == {
+        "WeGO–SHRDC Training Program": (
+            "Since 2011, WeGO has organized a training program in partnership with the Seoul "
+            "Human Resource Development Center (SHRDC) in Seoul, Korea.",
+            "Partner: SHRDC · 8 editions since 2011 · latest 27–31 March 2017, Seoul",
+        ),
+        "Chengdu Smart City & e-Government Training Program": (
+            "A program of the WeGO Regional Office for Asia, in Chengdu, which has organized "
+            "training for WeGO members since 2014.",
+            "Regional office: Asia",
+        ),
+        "World Bank Institute’s Smart Cities Webinar Series": (
+            "Building on WeGO’s strong partnership with the World Bank, WeGO has collaborated "
+            "with the “Smart Cities” series of the World Bank Institute’s successful webinar "
+            "program.",
+            "Partners: World Bank, World Bank Institute",
+        ),
+        "Joint Workshop for Smart Sustainable Cities & e-Government": (
+            "Held once, 9–12 July 2018, in Jeju Island.",
+            "1 edition",
+        ),
+    }
+    # The full cards on the programs page: the same line, the summary whole.
+    full = card_texts(client.get("/programs/").content.decode())
+    for title, (text, meta) in cards.items():
+        assert full[title][0].startswith(text) and full[title][1] == meta
+    assert full["WeGO–SHRDC Training Program"][0] != cards["WeGO–SHRDC Training Program"][0]
 
 
 @pytest.mark.parametrize(
@@ -687,22 +738,25 @@ def test_a_kinds_page_leads_with_its_introductions_first_sentence(client, seed):
 
 
 def test_other_programs_are_the_program_cards_in_short(client, seed):
-    """A program's ways on are the one program card in short (`teaser`): kind, title and
-    meta line, no summary, so they do not repeat the programs page's cards word for word."""
+    """A program's ways on are the one program card in short (`teaser`): kind, title, one
+    sentence and meta line, as on the landing page."""
     html = client.get(CHENGDU).content.decode()
     others = html[html.index('id="other-programs-heading"') :]
     others = others[: others.index("</nav>")]
     cards = re.findall(r'<article class="card program-card.*?</article>', others, re.S)
     assert len(cards) == 3
     assert all("program-card--teaser" in card for card in cards)
-    assert "card__text" not in others
+    assert all(card.count('<p class="card__text">') == 1 for card in cards)
     shrdc = next(card for card in cards if "SHRDC" in card)
     assert '<p class="eyebrow">Main Training Program</p>' in shrdc
     assert "8 editions since 2011 · latest" in shrdc
-    assert "Seoul Human Resource Development Center" not in shrdc
-    # A program with one edition names it on the meta line, without "latest".
+    assert "Seoul Human Resource Development Center (SHRDC) in Seoul, Korea." in shrdc
+    assert "The program consists of diverse lectures" not in shrdc
+    # A program with one edition and no summary: its line says when it was held, the meta
+    # line its one edition, without "latest".
     workshop = next(card for card in cards if "Joint Workshop" in card)
-    assert re.search(r"1 edition · <span class=\"date-range\">.*</span>, Jeju Island</p>", workshop)
+    assert re.search(r'<p class="card__text">Held once, <span class="date-range">', workshop)
+    assert '<p class="card__meta">1 edition</p>' in workshop
     assert "latest" not in workshop
     # The programs page keeps the whole card.
     programs = client.get("/programs/").content.decode()

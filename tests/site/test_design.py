@@ -920,10 +920,36 @@ def test_the_landing_programs_are_two_abreast_without_the_sample(live_server, se
     assert page.locator(".hero").get_by_role("link", name="Apply").count() == 1
 
 
+LANDING_CARDS_JS = """() => [...document.querySelectorAll('.card-grid--programs .program-card')]
+  .map(card => {
+    const box = card.getBoundingClientRect(), meta = card.querySelector('.card__meta');
+    const text = card.querySelector('.card__text');
+    const above = [...card.children].filter(e => e !== meta);
+    const bottom = Math.max(...above.map(e => e.getBoundingClientRect().bottom));
+    return {height: box.height, blank: meta.getBoundingClientRect().top - bottom,
+            text: text ? parseFloat(getComputedStyle(text).fontSize) : 0}; })"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_landing_program_cards_are_never_half_empty(seeded_server, page, width):
+    """Each of the landing page's program cards has a line of its own between its title
+    and its meta line, so no card is a title over a blank band: what is left blank above
+    the meta line is under a third of the card. On a phone the line is in the meta
+    lines' size, so the stack stays short."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + "/")
+    cards = page.evaluate(LANDING_CARDS_JS)
+    assert len(cards) == 4
+    for card in cards:
+        assert card["text"], card
+        assert card["blank"] < card["height"] / 3, card
+        assert card["text"] == (15 if width < 768 else 19), card
+
+
 def test_the_landing_on_a_phone_says_each_thing_once_and_briefly(seeded_server, page):
     """On a phone the landing page is an overview: the programs as their cards in short
-    (kind, title, meta line), the newest testimonial alone (the others a link away),
-    while from 48rem the testimonials' row shows two."""
+    (kind, title, one sentence, meta line), the newest testimonial alone (the others a
+    link away), while from 48rem the testimonials' row shows two."""
     page.set_viewport_size({"width": 375, "height": 812})
     page.goto(seeded_server.url + "/")
     cards = page.locator(".card-grid--programs .program-card")
