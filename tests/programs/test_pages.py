@@ -178,44 +178,61 @@ def test_the_regional_kind_shows_program_cards_and_a_line_for_an_office_without_
 
 def test_the_regional_kinds_page_is_its_offices_side_by_side(client, seed):
     """The regional kind's page presents each program within its office: a section per
-    office (Asia, then Europe), headed by its name, then where it is (its place linked,
-    its country) and since when it organizes training, from the office's record; then its
-    programs as the program card, which does not name the office again; an office with
-    no program yet says so and points to how to hear of them. No vague "The programs"
-    heading, and the cards under the office's heading."""
+    office (Asia, then Europe), each of one structure, from the office's record: headed by
+    its name, then where it is (its place linked, its country) and since when it organizes
+    training; then a part headed "Programs": its programs as link rows (the title, then
+    what the program records: its kind, its editions where it has any), or, for an office
+    with no program yet, "None announced yet" and how to hear of them. No card with only
+    a title in it, nor a sentence floating without a heading."""
     html = client.get("/programs/kind/regional/").content.decode()
     assert "The programs</h2>" not in html and "kind-section__note" not in html
     offices = re.findall(r'<section class="office" .*?</section>', html, re.S)
     assert len(offices) == 2
     asia, europe = offices
+
+    def text(html):
+        return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
+
+    def where(office):
+        return text(re.search(r'<p class="office__where">(.*?)</p>', office, re.S)[1])
+
+    for office, slug in ((asia, "asia"), (europe, "europe")):
+        # One structure: the name, where, then the labelled part; no card in either.
+        assert "program-card" not in office
+        assert re.findall(r"<(h[1-6]|p|ul)\b", office)[:3] == ["h2", "p", "h3"]
+        assert f'<h3 class="office__label" id="office-{slug}-programs">Programs</h3>' in office
     assert (
         '<h2 id="office-asia-heading" class="office__name">WeGO Regional Office for Asia</h2>'
         in asia
     )
-    where = " ".join(
-        re.sub(
-            r"<[^>]+>", "", re.search(r'<p class="office__where">(.*?)</p>', asia, re.S)[1]
-        ).split()
-    )
-    assert where == "Chengdu, China · organizing training since 2014"
+    assert where(asia) == "Chengdu, China · organizing training since 2014"
     assert '<a href="/cities/chengdu/">Chengdu</a>' in asia
-    cards = re.findall(r'<article class="card program-card">.*?</article>', asia, re.S)
-    assert len(cards) == 1
-    assert '<h3 class="card__title"><a href="/programs/chengdu-' in cards[0]
-    # The panel names the office; its card does not say it again.
-    assert "Regional office: Asia" not in cards[0] and "Regional Office for Asia" not in cards[0]
-    # Nor how editions are announced: the Taking part band under the offices says it.
-    assert "card__text" not in cards[0] and "announced" not in cards[0]
+    rows = re.findall(r"<li>(.*?)</li>", asia, re.S)
+    assert len(rows) == 1
+    assert '<a href="/programs/chengdu-smart-city-e-government-training-program/">' in rows[0]
+    # The program's title, then what it records: its kind (it has no edition yet).
+    assert text(rows[0]) == (
+        "Chengdu Smart City & e-Government Training Program Regional Office Program"
+    ).replace("e-Gov", "e\u2011Gov")
     assert "WeGO Regional Office for Europe</h2>" in europe
+    assert where(europe) == "Ulyanovsk Region, Russia · organizing training since 2014"
     assert '<a href="/cities/ulyanovsk-region/">Ulyanovsk Region</a>, Russia' in europe
-    assert "program-card" not in europe
-    none = " ".join(
-        re.sub(
-            r"<[^>]+>", "", re.search(r'<p class="office__none">(.*?)</p>', europe, re.S)[1]
-        ).split()
-    )
-    assert none == "Its programs are yet to be announced: how to hear of them."
-    assert 'href="#taking-part-heading"' in europe
+    none = re.search(r'<p class="office__none">(.*?)</p>', europe, re.S)[1]
+    assert text(none) == "None announced yet How to hear of them"
+    assert '<a href="#taking-part-heading">How to hear of them</a>' in none
+
+
+def test_an_offices_program_row_names_its_editions(client, seed):
+    """A regional office's program with editions says so on its row: its kind, then its
+    editions as a program card's meta line does (their number, since when, the latest)."""
+    chengdu = Program.objects.get(slug="chengdu-smart-city-e-government-training-program")
+    EditionFactory(program=chengdu, start_date=dt.date(2019, 5, 6), end_date=dt.date(2019, 5, 8))
+    html = client.get("/programs/kind/regional/").content.decode()
+    asia = html[html.index('<section class="office" aria-labelledby="office-asia-heading"') :]
+    row = asia[asia.index("<li>") : asia.index("</li>")]
+    meta = " ".join(re.sub(r"<[^>]+>", "", row[row.index('<span class="meta">') :]).split())
+    assert meta.startswith("Regional Office Program · 1 edition")
+    assert "2019" in meta and "latest" not in meta
 
 
 KINDS = ("main", "regional", "partner", "joint-workshop")

@@ -456,10 +456,12 @@ def test_the_regional_kind_is_program_cards_with_a_line_under_them(seeded_server
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_regional_kinds_page_sets_its_offices_side_by_side(seeded_server, page, width):
-    """The regional kind's page is its offices, two panels of one height side by side
-    from 48rem (one under the other on a phone), the page's width between them; Chengdu's
-    program card inside the Asia panel, the Europe panel's one quiet line where a card
-    would be (no frame: it is no placeholder), both starting at the same height."""
+    """The regional kind's page is its offices, two panels of one height and one structure
+    side by side from 48rem (one under the other on a phone), the page's width between
+    them: the name, where it is, then "Programs", a label as a fact's, over rows between
+    hairlines: Chengdu's program as a link row in the Asia panel, "None announced yet"
+    in the Europe panel, level with it. No card in a panel: a title alone in a box read
+    as empty."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/programs/kind/regional/")
     offices = page.locator(".office")
@@ -471,17 +473,23 @@ def test_the_regional_kinds_page_sets_its_offices_side_by_side(seeded_server, pa
     )
     assert asia["x"] == pytest.approx(sections[0], abs=1)
     assert europe["x"] + europe["width"] == pytest.approx(sections[1], abs=1)
-    card = offices.nth(0).locator(".program-card").bounding_box()
-    line = offices.nth(1).locator(".office__none")
-    note = line.bounding_box()
-    look = "e => { const s = getComputedStyle(e); return [s.borderTopStyle, s.color]; }"
-    assert line.evaluate(look) == ["none", "rgb(74, 86, 100)"], "unframed, in muted ink"
+    assert page.locator(".office .card").count() == 0
+    labels = [offices.nth(i).locator(".office__label") for i in range(2)]
+    look = """e => { const s = getComputedStyle(e);
+        return [s.textTransform, s.fontWeight, s.color]; }"""
+    assert labels[0].evaluate(look) == ["uppercase", "700", "rgb(74, 86, 100)"], "a label"
+    row = offices.nth(0).locator(".office__programs li").bounding_box()
+    none = offices.nth(1).locator(".office__none").bounding_box()
+    rule = "e => getComputedStyle(e).borderTopStyle"
+    assert offices.nth(0).locator(".office__programs").evaluate(rule) == "solid"
+    assert offices.nth(1).locator(".office__none").evaluate(rule) == "solid"
     if width >= 768:
-        line_height = line.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
-        assert note["height"] < 1.5 * line_height, "one line"
         assert asia["y"] == europe["y"] and asia["height"] == europe["height"]
         assert europe["x"] > asia["x"] + asia["width"], "side by side"
-        assert card["y"] == pytest.approx(note["y"], abs=2), "card and line level"
+        assert labels[0].bounding_box()["y"] == labels[1].bounding_box()["y"], "labels level"
+        assert row["y"] == pytest.approx(none["y"], abs=1), "rows level"
+        # Neither panel reads emptier: the rows are within a line of each other.
+        assert abs(row["height"] - none["height"]) < 30, (row, none)
     else:
         assert europe["y"] > asia["y"] + asia["height"], "one under the other"
     assert page.locator(".kind-section__head").count() == 0
