@@ -860,7 +860,7 @@ def test_the_news_topics_fold_above_the_list_on_a_phone_and_stand_beside_it_wide
     [
         "/",
         "/programs/",
-        "/programs/kind/regional/",
+        "/programs/kind/main/",
     ],
 )
 def test_no_card_stretches_across_the_page(seeded_server, page, path, width):
