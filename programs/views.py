@@ -167,7 +167,6 @@ class ProgramListView(PublicProgramsMixin, TemplateView):
             self.with_offices(section)
         return super().get_context_data(
             sections=sections,
-            kinds=list(ProgramKind),
             sample_programs=self.real_and_samples(shown)[1],
             collection=collection("Programs", shown),
             **kwargs,

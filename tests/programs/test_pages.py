@@ -3,6 +3,7 @@ plainly."""
 
 import datetime as dt
 import re
+from html import unescape
 
 import pytest
 from django.db import connection
@@ -177,44 +178,61 @@ def test_the_regional_kind_shows_program_cards_and_a_line_for_an_office_without_
 
 def test_the_regional_kinds_page_is_its_offices_side_by_side(client, seed):
     """The regional kind's page presents each program within its office: a section per
-    office (Asia, then Europe), headed by its name, then where it is (its place linked,
-    its country) and since when it organizes training, from the office's record; then its
-    programs as the program card, which does not name the office again; an office with
-    no program yet says so and points to how to hear of them. No vague "The programs"
-    heading, and the cards under the office's heading."""
+    office (Asia, then Europe), each of one structure, from the office's record: headed by
+    its name, then where it is (its place linked, its country) and since when it organizes
+    training; then a part headed "Programs": its programs as link rows (the title, then
+    what the program records: its kind, its editions where it has any), or, for an office
+    with no program yet, "None announced yet" and how to hear of them. No card with only
+    a title in it, nor a sentence floating without a heading."""
     html = client.get("/programs/kind/regional/").content.decode()
     assert "The programs</h2>" not in html and "kind-section__note" not in html
     offices = re.findall(r'<section class="office" .*?</section>', html, re.S)
     assert len(offices) == 2
     asia, europe = offices
+
+    def text(html):
+        return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
+
+    def where(office):
+        return text(re.search(r'<p class="office__where">(.*?)</p>', office, re.S)[1])
+
+    for office, slug in ((asia, "asia"), (europe, "europe")):
+        # One structure: the name, where, then the labelled part; no card in either.
+        assert "program-card" not in office
+        assert re.findall(r"<(h[1-6]|p|ul)\b", office)[:3] == ["h2", "p", "h3"]
+        assert f'<h3 class="office__label" id="office-{slug}-programs">Programs</h3>' in office
     assert (
         '<h2 id="office-asia-heading" class="office__name">WeGO Regional Office for Asia</h2>'
         in asia
     )
-    where = " ".join(
-        re.sub(
-            r"<[^>]+>", "", re.search(r'<p class="office__where">(.*?)</p>', asia, re.S)[1]
-        ).split()
-    )
-    assert where == "Chengdu, China · organizing training since 2014"
+    assert where(asia) == "Chengdu, China · organizing training since 2014"
     assert '<a href="/cities/chengdu/">Chengdu</a>' in asia
-    cards = re.findall(r'<article class="card program-card">.*?</article>', asia, re.S)
-    assert len(cards) == 1
-    assert '<h3 class="card__title"><a href="/programs/chengdu-' in cards[0]
-    # The panel names the office; its card does not say it again.
-    assert "Regional office: Asia" not in cards[0] and "Regional Office for Asia" not in cards[0]
-    # Nor how editions are announced: the Taking part band under the offices says it.
-    assert "card__text" not in cards[0] and "announced" not in cards[0]
+    rows = re.findall(r"<li>(.*?)</li>", asia, re.S)
+    assert len(rows) == 1
+    assert '<a href="/programs/chengdu-smart-city-e-government-training-program/">' in rows[0]
+    # The program's title, then what it records: its kind (it has no edition yet).
+    assert text(rows[0]) == (
+        "Chengdu Smart City & e-Government Training Program Regional Office Program"
+    ).replace("e-Gov", "e\u2011Gov")
     assert "WeGO Regional Office for Europe</h2>" in europe
+    assert where(europe) == "Ulyanovsk Region, Russia · organizing training since 2014"
     assert '<a href="/cities/ulyanovsk-region/">Ulyanovsk Region</a>, Russia' in europe
-    assert "program-card" not in europe
-    none = " ".join(
-        re.sub(
-            r"<[^>]+>", "", re.search(r'<p class="office__none">(.*?)</p>', europe, re.S)[1]
-        ).split()
-    )
-    assert none == "Its programs are yet to be announced: how to hear of them."
-    assert 'href="#taking-part-heading"' in europe
+    none = re.search(r'<p class="office__none">(.*?)</p>', europe, re.S)[1]
+    assert text(none) == "None announced yet How to hear of them"
+    assert '<a href="#taking-part-heading">How to hear of them</a>' in none
+
+
+def test_an_offices_program_row_names_its_editions(client, seed):
+    """A regional office's program with editions says so on its row: its kind, then its
+    editions as a program card's meta line does (their number, since when, the latest)."""
+    chengdu = Program.objects.get(slug="chengdu-smart-city-e-government-training-program")
+    EditionFactory(program=chengdu, start_date=dt.date(2019, 5, 6), end_date=dt.date(2019, 5, 8))
+    html = client.get("/programs/kind/regional/").content.decode()
+    asia = html[html.index('<section class="office" aria-labelledby="office-asia-heading"') :]
+    row = asia[asia.index("<li>") : asia.index("</li>")]
+    meta = " ".join(re.sub(r"<[^>]+>", "", row[row.index('<span class="meta">') :]).split())
+    assert meta.startswith("Regional Office Program · 1 edition")
+    assert "2019" in meta and "latest" not in meta
 
 
 KINDS = ("main", "regional", "partner", "joint-workshop")
@@ -227,18 +245,17 @@ def kind_tabs(html):
 
 
 def test_programs_page_leads_to_each_kinds_own_page(client, seed):
-    """Each group's heading, and the kind tabs under the page head, link to the kind's
-    page, not to an anchor on this one."""
+    """Each group's heading links to the kind's page, not to an anchor on this one. The
+    kind tabs are the kinds' own pages' navigation: on this page, where no kind is the
+    current one and the headings right under them name the four, they would say the
+    headings again."""
     html = client.get("/programs/").content.decode()
     for kind in KINDS:
         heading = re.search(rf'<h2 id="kind-{kind}-heading"[^>]*>(.*?)</h2>', html, re.S)[1]
         assert f'<a href="/programs/kind/{kind}/">' in heading
         assert client.get(f"/programs/kind/{kind}/").status_code == 200
-    tabs = kind_tabs(html)
-    assert 'href="#' not in tabs and "aria-current" not in tabs
-    assert re.findall(r'href="([^"]+)"', tabs) == [f"/programs/kind/{kind}/" for kind in KINDS]
-    # Under the head, not in it.
-    head = html[html.index('<div class="page-head">') : html.index('<nav class="kind-tabs"')]
+    assert "kind-tabs" not in html and "Kinds of program" not in html
+    head = html[html.index('<div class="page-head">') : html.index('<div class="page-sections')]
     assert "/programs/kind/" not in head
 
 
@@ -278,11 +295,61 @@ def test_a_program_card_says_what_exists(client, seed):
     )
     shrdc = next(card for card in cards if "8 editions" in card)
     assert "Partner:</span> SHRDC · 8 editions since 2011 · latest" in shrdc
-    # On the landing page the cards are short: kind, title and meta line, no summary.
+    # On the landing page the cards are short: kind, title, one sentence and meta line.
     landing = client.get("/").content.decode()
     landing_cards = re.findall(r'<article class="card program-card.*?</article>', landing, re.S)
     assert landing_cards and all("program-card--teaser" in card for card in landing_cards)
-    assert not any('<p class="card__text">' in card for card in landing_cards)
+    assert all(card.count('<p class="card__text">') == 1 for card in landing_cards)
+
+
+def card_texts(html):
+    """{title: (its text line, its meta line)} of the program cards in the html."""
+    cards = {}
+    for card in re.findall(r'<article class="card program-card.*?</article>', html, re.S):
+        title = re.search(r'<h[23] class="card__title"><a [^>]*>(.*?)</a>', card, re.S)[1]
+        parts = [
+            " ".join(unescape(re.sub(r"<[^>]+>", "", part)).split()) if part else None
+            for part in (
+                (re.search(r'<p class="card__text">(.*?)</p>', card, re.S) or [None, None])[1],
+                (re.search(r'<p class="card__meta">(.*?)</p>', card, re.S) or [None, None])[1],
+            )
+        ]
+        cards[unescape(re.sub(r"<[^>]+>", "", title)).replace("\u2011", "-")] = tuple(parts)
+    return cards
+
+
+def test_a_program_card_in_short_has_one_sentence_of_its_own(client, seed):
+    """The landing page's cards in short are never half empty: each has one line drawn
+    from the program's own text, its summary's first sentence, else the line its full card
+    has (its office, or when it was held); the meta line does not say that again."""
+    cards = card_texts(client.get("/").content.decode())
+    assert cards == {
+        "WeGO–SHRDC Training Program": (
+            "Since 2011, WeGO has organized a training program in partnership with the Seoul "
+            "Human Resource Development Center (SHRDC) in Seoul, Korea.",
+            "Partner: SHRDC · 8 editions since 2011 · latest 27–31 March 2017, Seoul",
+        ),
+        "Chengdu Smart City & e-Government Training Program": (
+            "A program of the WeGO Regional Office for Asia, in Chengdu, which has organized "
+            "training for WeGO members since 2014.",
+            "Regional office: Asia",
+        ),
+        "World Bank Institute’s Smart Cities Webinar Series": (
+            "Building on WeGO’s strong partnership with the World Bank, WeGO has collaborated "
+            "with the “Smart Cities” series of the World Bank Institute’s successful webinar "
+            "program.",
+            "Partners: World Bank, World Bank Institute",
+        ),
+        "Joint Workshop for Smart Sustainable Cities & e-Government": (
+            "Held once, 9–12 July 2018, in Jeju Island.",
+            "1 edition",
+        ),
+    }
+    # The full cards on the programs page: the same line, the summary whole.
+    full = card_texts(client.get("/programs/").content.decode())
+    for title, (text, meta) in cards.items():
+        assert full[title][0].startswith(text) and full[title][1] == meta
+    assert full["WeGO–SHRDC Training Program"][0] != cards["WeGO–SHRDC Training Program"][0]
 
 
 @pytest.mark.parametrize(
@@ -687,22 +754,25 @@ def test_a_kinds_page_leads_with_its_introductions_first_sentence(client, seed):
 
 
 def test_other_programs_are_the_program_cards_in_short(client, seed):
-    """A program's ways on are the one program card in short (`teaser`): kind, title and
-    meta line, no summary, so they do not repeat the programs page's cards word for word."""
+    """A program's ways on are the one program card in short (`teaser`): kind, title, one
+    sentence and meta line, as on the landing page."""
     html = client.get(CHENGDU).content.decode()
     others = html[html.index('id="other-programs-heading"') :]
     others = others[: others.index("</nav>")]
     cards = re.findall(r'<article class="card program-card.*?</article>', others, re.S)
     assert len(cards) == 3
     assert all("program-card--teaser" in card for card in cards)
-    assert "card__text" not in others
+    assert all(card.count('<p class="card__text">') == 1 for card in cards)
     shrdc = next(card for card in cards if "SHRDC" in card)
     assert '<p class="eyebrow">Main Training Program</p>' in shrdc
     assert "8 editions since 2011 · latest" in shrdc
-    assert "Seoul Human Resource Development Center" not in shrdc
-    # A program with one edition names it on the meta line, without "latest".
+    assert "Seoul Human Resource Development Center (SHRDC) in Seoul, Korea." in shrdc
+    assert "The program consists of diverse lectures" not in shrdc
+    # A program with one edition and no summary: its line says when it was held, the meta
+    # line its one edition, without "latest".
     workshop = next(card for card in cards if "Joint Workshop" in card)
-    assert re.search(r"1 edition · <span class=\"date-range\">.*</span>, Jeju Island</p>", workshop)
+    assert re.search(r'<p class="card__text">Held once, <span class="date-range">', workshop)
+    assert '<p class="card__meta">1 edition</p>' in workshop
     assert "latest" not in workshop
     # The programs page keeps the whole card.
     programs = client.get("/programs/").content.decode()
