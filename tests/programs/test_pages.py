@@ -295,7 +295,7 @@ def test_without_a_call_how_to_take_part_is_a_note_of_one_paragraph(client, seed
     html = client.get(path).content.decode()
     section = html[html.index('<section class="take-part') :]
     section = section[: section.index("</section>")]
-    assert section.startswith('<section class="take-part take-part--note"')
+    assert section.startswith('<section class="take-part take-part--note')
     paragraphs = re.findall(r"<p>(.*?)</p>", section, re.S)
     assert len(paragraphs) == 1
     assert paragraphs[0].startswith("No call for applications is open now.")
@@ -411,14 +411,45 @@ def test_the_main_program_shows_what_its_participants_said(client, seed):
     section = section[: section.index("</section>")]
     # The testimonials page's list, not a grid of cards of its own.
     assert '<div class="testimonial-list">' in section and "testimonial-grid" not in section
-    assert section.count('class="testimonial"') == 4
+    # Two, the first in the testimonials page's order: the page has them all.
+    assert section.count('class="testimonial"') == 2
+    names = re.findall(r'class="testimonial__name">(.*?)<', section)
+    assert names == ["Ms. Mirela Minca", "Mr. Santiago Nieva Giralt"], names
+    assert '<a href="/testimonials/">All 4 testimonials</a>' in section
     # Each byline as text: the program is the page's, the city not a second link.
     assert "The whole testimony" in section and 'href="/cities/' not in section
     # A quote shortened ends where one of its sentences ends, never mid-sentence.
     quotes = re.findall(r'<blockquote class="testimonial__quote">(.*?)</blockquote>', section, re.S)
-    assert len(quotes) == 4 and "…" not in section
+    assert len(quotes) == 2 and "…" not in section
     assert all(re.sub(r"<[^>]+>", "", q).strip().endswith(".") for q in quotes)
     assert 'id="testimonials-heading"' not in client.get(CHENGDU).content.decode()
+
+
+def test_the_link_to_every_testimonial_counts_the_testimonials_page(client, seed):
+    """ "All N testimonials" says how many the testimonials page, where it leads, holds:
+    another program's testimonial counts too, a hidden one does not."""
+    with as_one_change():
+        TestimonialFactory(
+            program=Program.objects.get(slug="chengdu-smart-city-e-government-training-program")
+        )
+        TestimonialFactory(status=PublicationStatus.DRAFT)
+    html = client.get(MAIN).content.decode()
+    assert '<a href="/testimonials/">All 5 testimonials</a>' in html
+
+
+def test_without_a_call_how_to_take_part_is_the_rails_second_panel(client, seed):
+    """Beside a program's editions the rail holds its Key facts, then how to take part (on a
+    phone after the facts, before the testimonials); a program with no text and no
+    edition keeps it as its opening, and an open call keeps it leading the rest."""
+    html = client.get(MAIN).content.decode()
+    rail = html[html.index('<aside class="side-col"') :]
+    assert rail.index("</aside>") < rail.index(
+        '<section class="take-part take-part--note take-part--rail"'
+    )
+    assert rail.index('id="take-part-heading"') < rail.index('class="main-col"')
+    assert html.count('id="take-part-heading"') == 1
+    for path in [CHENGDU, "/programs/world-bank-institute-smart-cities-webinar-series/"]:
+        assert "take-part--rail" not in client.get(path).content.decode(), path
 
 
 def test_co_organisers_are_listed_one_a_line(client, seed):

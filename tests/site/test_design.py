@@ -529,7 +529,7 @@ def test_the_testimonials_page_has_one_accent_rule_under_its_head(seeded_server,
     [
         ("/testimonials/", 4),
         ("/", 2),
-        ("/programs/wego-shrdc-training-program/", 4),
+        ("/programs/wego-shrdc-training-program/", 2),
         ("/programs/wego-shrdc-training-program/2013-06/", 3),
     ],
 )
@@ -599,9 +599,10 @@ def test_a_programs_editions_come_before_its_key_facts_and_the_rest_spans_the_pa
     seeded_server, page, width
 ):
     """On a phone the editions, the program's record, are not pushed to the second screen
-    by its Key facts: they come first, the facts after them; from 56rem the facts are
-    the column beside them, and what follows (how to take part, the testimonials) runs
-    across the page under both, so no empty column is left below the short rail."""
+    by its Key facts: they come first, the facts after them; from 56rem the facts (and
+    how to take part under them) are the column beside them, and what follows (the
+    testimonials) runs across the page under both, so no empty column is left below the
+    rail."""
     page.set_viewport_size({"width": width, "height": 812})
     page.goto(seeded_server.url + "/programs/wego-shrdc-training-program/")
     editions = page.locator("#editions-heading").bounding_box()
@@ -1026,6 +1027,39 @@ def test_an_edition_known_by_its_dates_has_the_documented_editions_shape(
     if width >= 1024:
         assert note.bounding_box()["height"] <= line * 1.5, "one line"
     assert note.bounding_box()["y"] > pager["y"] + pager["height"]
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_how_to_take_part_is_the_rails_second_panel_beside_a_programs_editions(
+    seeded_server, page, width
+):
+    """Without an open call a program's rail is its Key facts, then how to take part, a
+    panel of the same width and look under them, so the column beside the editions ends
+    near where they end (no half-empty page at 1280 px); on a phone the facts then how to
+    take part after the editions, before the testimonials."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + "/programs/wego-shrdc-training-program/")
+    facts = page.locator(".with-aside > .side-col").bounding_box()
+    take_part = page.locator(".with-aside > .take-part--rail")
+    panel = take_part.bounding_box()
+    editions = page.locator(".with-aside > .main-intro").bounding_box()
+    quotes = page.locator("#testimonials-heading").bounding_box()
+    assert panel["x"] == pytest.approx(facts["x"], abs=1)
+    assert panel["width"] == pytest.approx(facts["width"], abs=1)
+    assert facts["y"] + facts["height"] < panel["y"] < facts["y"] + facts["height"] + 40
+    assert quotes["y"] > panel["y"] + panel["height"]
+    style = "(e, p) => getComputedStyle(e)[p]"
+    side = page.locator(".with-aside > .side-col")
+    for prop in ("backgroundColor", "borderTopColor", "borderTopWidth"):
+        assert take_part.evaluate(style, prop) == side.evaluate(style, prop), prop
+    if width >= 1024:
+        assert panel["x"] > editions["x"] + editions["width"], "beside the editions"
+        rail_end = panel["y"] + panel["height"]
+        assert abs(rail_end - (editions["y"] + editions["height"])) < 160, (
+            "the columns end together"
+        )
+    else:
+        assert facts["y"] > editions["y"] + editions["height"]
 
 
 def test_a_countrys_places_are_a_list_and_also_at_reads_as_on_a_place(seeded_server, page):
@@ -1746,14 +1780,19 @@ def test_the_programs_pages_tab_their_kinds_and_note_the_sample(live_server, see
 
 
 def test_without_a_call_how_to_take_part_is_a_note_not_a_panel(live_server, seed, page):
-    """A program without an open call says how to take part in a note (no tint, no
-    padding); an open call's is the tinted panel with Apply."""
+    """A program without an open call says how to take part in a note: in its opening
+    (no tint, no padding), or in the rail, on the Key facts' panel; an open call's is the
+    tinted panel with Apply."""
     call_command("load_demo", verbosity=0)
-    page.goto(live_server.url + "/programs/wego-shrdc-training-program/")
     look = "e => { const s = getComputedStyle(e); return [s.backgroundColor, s.paddingLeft]; }"
+    page.goto(live_server.url + "/programs/chengdu-smart-city-e-government-training-program/")
     assert page.locator(".take-part").evaluate(look) == ["rgba(0, 0, 0, 0)", "0px"]
+    page.goto(live_server.url + "/programs/wego-shrdc-training-program/")
+    rail = page.locator(".take-part").evaluate(look)
+    assert rail == page.locator(".with-aside > .side-col").evaluate(look)
     page.goto(live_server.url + "/programs/sample-program-demo/")
-    assert page.locator(".take-part").evaluate(look) != ["rgba(0, 0, 0, 0)", "0px"]
+    call = page.locator(".take-part").evaluate(look)
+    assert call not in (["rgba(0, 0, 0, 0)", "0px"], rail)
 
 
 # Every table cell that overflows its own box (a clipped or cut word) or reaches past the
