@@ -354,15 +354,6 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
         later = [e for e in editions if e.start_date > edition.start_date][:1]
         return earlier + later
 
-    def earlier_and_later(self):
-        """The neighbours apart, for the pager: {"earlier": …, "later": …}, None at an end."""
-        start = self.object.start_date
-        around = self.neighbours()
-        return {
-            "earlier": next((e for e in around if e.start_date < start), None),
-            "later": next((e for e in around if e.start_date > start), None),
-        }
-
     @staticmethod
     def public_program_editions(edition):
         """Every public edition of the edition's program, newest first, with its call."""
@@ -374,8 +365,8 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
             .with_program_ranks()
         )
 
-    # The compact page of an edition shows its program's editions, its place among them
-    # and how to take part next; its template asks for these.
+    # The compact page of an edition shows its program's editions (its timeline), its place
+    # among them and how to take part next; its template asks for these.
     @property
     def program_editions(self):
         return self.content["program_editions"]
@@ -394,11 +385,11 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
         return [call for call in calls if call is not None and not call.is_over]
 
     def next_edition(self):
-        """The program's next coming edition, unless the card of the next edition names
-        it already."""
+        """The program's next coming edition other than this one, which the line on how
+        to take part names (the timeline lists it among the others without saying it is
+        the next)."""
         today = timezone.localdate()
-        shown = {e.pk for e in self.neighbours()}
         coming = [
             e for e in self.program_editions if e.is_upcoming(today) and e.pk != self.object.pk
         ]
-        return coming[-1] if coming and coming[-1].pk not in shown else None
+        return coming[-1] if coming else None

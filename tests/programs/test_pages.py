@@ -92,9 +92,9 @@ def test_edition_page_does_not_link_its_testimonials_to_itself(client, seed):
     url = "/programs/wego-shrdc-training-program/2013-06/"
     html = client.get(url).content.decode()
     assert f'href="{url}"' not in html
-    # Its neighbours are linked, the editions before and after it.
-    assert 'href="/programs/wego-shrdc-training-program/2012-07/" rel="prev"' in html
-    assert 'href="/programs/wego-shrdc-training-program/2014-04/" rel="next"' in html
+    # Its program's other editions are linked, among them those before and after it.
+    assert 'href="/programs/wego-shrdc-training-program/2012-07/"' in html
+    assert 'href="/programs/wego-shrdc-training-program/2014-04/"' in html
     assert "not recorded" not in text_of(client.get(url))
 
 
@@ -849,3 +849,43 @@ def test_thin_and_rich_programs_have_their_key_facts_in_the_rail(client, seed):
             ]
             assert 'id="take-part-heading"' in opening, path
             assert 'class="main-col"' not in html, "no empty column after the rail"
+
+
+def test_an_edition_known_by_its_dates_is_a_row_of_its_programs_timeline(client, seed):
+    """The compact edition page's body: every public edition of its program, newest first,
+    each its year and its dates, this one marked "This edition" and not a link, the others
+    links named by program and dates; no onward pager beside it (the timeline holds the
+    editions before and after)."""
+    html = client.get(BRIEF).content.decode()
+    timeline = html[html.index('<section class="edition-timeline"') :]
+    timeline = timeline[: timeline.index("</section>")]
+    assert "The program’s 8 editions" in timeline
+    items = re.findall(r"<li (.*?)</li>", timeline, re.S)
+    slugs = list(
+        Edition.objects.filter(program__slug="wego-shrdc-training-program")
+        .order_by("-start_date")
+        .values_list("slug", flat=True)
+    )
+    assert len(items) == len(slugs) == 8
+    for item, slug in zip(items, slugs, strict=True):
+        text = " ".join(re.sub(r"<[^>]+>", "", item.split(">", 1)[1]).split())
+        if slug == "2016-05":
+            assert item.startswith('class="edition-timeline__item edition-timeline__item--current"')
+            assert 'aria-current="page"' in item and "href=" not in item
+            assert text == "2016 22–29 May 2016 This edition"
+        else:
+            assert f'href="{MAIN}{slug}/"' in item and "This edition" not in item
+            assert text.startswith(f"{slug[:4]} WeGO–SHRDC Training Program, ")
+    # Each link named by its program (for screen readers) and its dates, as the program's table.
+    assert timeline.count('<span class="visually-hidden">WeGO–SHRDC Training Program, </span>') == 7
+    assert 'class="pager"' not in html
+    # The line on how to take part follows it.
+    assert html.index('class="edition-timeline"') < html.index('class="edition-brief__take-part"')
+
+
+def test_a_programs_one_edition_has_no_timeline_of_one_row(client, seed):
+    program = ProgramFactory(slug="one-off")
+    edition = EditionFactory(program=program, slug="2019")
+    html = client.get(edition.get_absolute_url()).content.decode()
+    assert 'class="edition-brief__program"' in html
+    assert "edition-timeline" not in html
