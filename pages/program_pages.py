@@ -10,7 +10,17 @@ testimonials or applications. Their addresses keep the programs section's names
 from collections import Counter
 from urllib.parse import urljoin
 
-from django.db.models import Case, Prefetch, Q, Value, When, prefetch_related_objects
+from django.db.models import (
+    Case,
+    F,
+    Func,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import DetailView
@@ -55,7 +65,8 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
     context_object_name = "program"
     related_post_count = 3
     other_program_count = 8
-    testimonial_count = 4
+    # A few testimonials, newest first; the testimonials page, a link away, has them all.
+    testimonial_count = 2
 
     def get_queryset(self):
         return (
@@ -135,6 +146,8 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             ),
             related_posts=content["related_posts"],
             testimonials=content["testimonials"],
+            # How many the testimonials page holds, which the link to it says.
+            testimonial_total=getattr(next(iter(content["testimonials"]), None), "site_total", 0),
             head_map=content["head_map"],
             series_json_ld=series_json_ld(self.object, url, editions),
             **kwargs,
@@ -171,12 +184,21 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
     def testimonials(self, program, editions):
         """A few public testimonials of the program or its public editions (of
         `editions`, the program's), newest year first, shown as excerpts linking to the
-        whole testimonies; the page is their source, so it is not loaded."""
+        whole testimonies; the page is their source, so it is not loaded. Each carries
+        `site_total`, the number of public testimonials on the site (the testimonials
+        page's), counted in the same query."""
         public_editions = [edition.pk for edition in editions if edition.is_published]
+        site_total = Subquery(
+            Testimonial.objects.published()
+            .order_by()
+            .annotate(total=Func(F("pk"), function="COUNT"))
+            .values("total")
+        )
         return list(
             Testimonial.objects.published()
             .filter(Q(program=program) | Q(edition__in=public_editions))
             .select_related("place")
+            .annotate(site_total=site_total)
             .order_by("-year", "pk")[: self.testimonial_count]
         )
 
@@ -332,15 +354,6 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
         later = [e for e in editions if e.start_date > edition.start_date][:1]
         return earlier + later
 
-    def earlier_and_later(self):
-        """The neighbours apart, for the pager: {"earlier": …, "later": …}, None at an end."""
-        start = self.object.start_date
-        around = self.neighbours()
-        return {
-            "earlier": next((e for e in around if e.start_date < start), None),
-            "later": next((e for e in around if e.start_date > start), None),
-        }
-
     @staticmethod
     def public_program_editions(edition):
         """Every public edition of the edition's program, newest first, with its call."""
@@ -352,8 +365,8 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
             .with_program_ranks()
         )
 
-    # The compact page of an edition shows its program's editions, its place among them
-    # and how to take part next; its template asks for these.
+    # The compact page of an edition shows its program's editions (its timeline), its place
+    # among them and how to take part next; its template asks for these.
     @property
     def program_editions(self):
         return self.content["program_editions"]
@@ -372,11 +385,11 @@ class EditionDetailView(Previewable, BreadcrumbsMixin, DetailView):
         return [call for call in calls if call is not None and not call.is_over]
 
     def next_edition(self):
-        """The program's next coming edition, unless the card of the next edition names
-        it already."""
+        """The program's next coming edition other than this one, which the line on how
+        to take part names (the timeline lists it among the others without saying it is
+        the next)."""
         today = timezone.localdate()
-        shown = {e.pk for e in self.neighbours()}
         coming = [
             e for e in self.program_editions if e.is_upcoming(today) and e.pk != self.object.pk
         ]
-        return coming[-1] if coming and coming[-1].pk not in shown else None
+        return coming[-1] if coming else None

@@ -93,9 +93,9 @@ def test_edition_page_does_not_link_its_testimonials_to_itself(client, seed):
     url = "/programs/wego-shrdc-training-program/2013-06/"
     html = client.get(url).content.decode()
     assert f'href="{url}"' not in html
-    # Its neighbours are linked, the editions before and after it.
-    assert 'href="/programs/wego-shrdc-training-program/2012-07/" rel="prev"' in html
-    assert 'href="/programs/wego-shrdc-training-program/2014-04/" rel="next"' in html
+    # Its program's other editions are linked, among them those before and after it.
+    assert 'href="/programs/wego-shrdc-training-program/2012-07/"' in html
+    assert 'href="/programs/wego-shrdc-training-program/2014-04/"' in html
     assert "not recorded" not in text_of(client.get(url))
 
 
@@ -362,7 +362,7 @@ def test_without_a_call_how_to_take_part_is_a_note_of_one_paragraph(client, seed
     html = client.get(path).content.decode()
     section = html[html.index('<section class="take-part') :]
     section = section[: section.index("</section>")]
-    assert section.startswith('<section class="take-part take-part--note"')
+    assert section.startswith('<section class="take-part take-part--note')
     paragraphs = re.findall(r"<p>(.*?)</p>", section, re.S)
     assert len(paragraphs) == 1
     assert paragraphs[0].startswith("No call for applications is open now.")
@@ -478,14 +478,45 @@ def test_the_main_program_shows_what_its_participants_said(client, seed):
     section = section[: section.index("</section>")]
     # The testimonials page's list, not a grid of cards of its own.
     assert '<div class="testimonial-list">' in section and "testimonial-grid" not in section
-    assert section.count('class="testimonial"') == 4
+    # Two, the first in the testimonials page's order: the page has them all.
+    assert section.count('class="testimonial"') == 2
+    names = re.findall(r'class="testimonial__name">(.*?)<', section)
+    assert names == ["Ms. Mirela Minca", "Mr. Santiago Nieva Giralt"], names
+    assert '<a href="/testimonials/">All 4 testimonials</a>' in section
     # Each byline as text: the program is the page's, the city not a second link.
     assert "The whole testimony" in section and 'href="/cities/' not in section
     # A quote shortened ends where one of its sentences ends, never mid-sentence.
     quotes = re.findall(r'<blockquote class="testimonial__quote">(.*?)</blockquote>', section, re.S)
-    assert len(quotes) == 4 and "…" not in section
+    assert len(quotes) == 2 and "…" not in section
     assert all(re.sub(r"<[^>]+>", "", q).strip().endswith(".") for q in quotes)
     assert 'id="testimonials-heading"' not in client.get(CHENGDU).content.decode()
+
+
+def test_the_link_to_every_testimonial_counts_the_testimonials_page(client, seed):
+    """ "All N testimonials" says how many the testimonials page, where it leads, holds:
+    another program's testimonial counts too, a hidden one does not."""
+    with as_one_change():
+        TestimonialFactory(
+            program=Program.objects.get(slug="chengdu-smart-city-e-government-training-program")
+        )
+        TestimonialFactory(status=PublicationStatus.DRAFT)
+    html = client.get(MAIN).content.decode()
+    assert '<a href="/testimonials/">All 5 testimonials</a>' in html
+
+
+def test_without_a_call_how_to_take_part_is_the_rails_second_panel(client, seed):
+    """Beside a program's editions the rail holds its Key facts, then how to take part (on a
+    phone after the facts, before the testimonials); a program with no text and no
+    edition keeps it as its opening, and an open call keeps it leading the rest."""
+    html = client.get(MAIN).content.decode()
+    rail = html[html.index('<aside class="side-col"') :]
+    assert rail.index("</aside>") < rail.index(
+        '<section class="take-part take-part--note take-part--rail"'
+    )
+    assert rail.index('id="take-part-heading"') < rail.index('class="main-col"')
+    assert html.count('id="take-part-heading"') == 1
+    for path in [CHENGDU, "/programs/world-bank-institute-smart-cities-webinar-series/"]:
+        assert "take-part--rail" not in client.get(path).content.decode(), path
 
 
 def test_co_organisers_are_listed_one_a_line(client, seed):
@@ -888,3 +919,43 @@ def test_thin_and_rich_programs_have_their_key_facts_in_the_rail(client, seed):
             ]
             assert 'id="take-part-heading"' in opening, path
             assert 'class="main-col"' not in html, "no empty column after the rail"
+
+
+def test_an_edition_known_by_its_dates_is_a_row_of_its_programs_timeline(client, seed):
+    """The compact edition page's body: every public edition of its program, newest first,
+    each its year and its dates, this one marked "This edition" and not a link, the others
+    links named by program and dates; no onward pager beside it (the timeline holds the
+    editions before and after)."""
+    html = client.get(BRIEF).content.decode()
+    timeline = html[html.index('<section class="edition-timeline"') :]
+    timeline = timeline[: timeline.index("</section>")]
+    assert "The program’s 8 editions" in timeline
+    items = re.findall(r"<li (.*?)</li>", timeline, re.S)
+    slugs = list(
+        Edition.objects.filter(program__slug="wego-shrdc-training-program")
+        .order_by("-start_date")
+        .values_list("slug", flat=True)
+    )
+    assert len(items) == len(slugs) == 8
+    for item, slug in zip(items, slugs, strict=True):
+        text = " ".join(re.sub(r"<[^>]+>", "", item.split(">", 1)[1]).split())
+        if slug == "2016-05":
+            assert item.startswith('class="edition-timeline__item edition-timeline__item--current"')
+            assert 'aria-current="page"' in item and "href=" not in item
+            assert text == "2016 22–29 May 2016 This edition"
+        else:
+            assert f'href="{MAIN}{slug}/"' in item and "This edition" not in item
+            assert text.startswith(f"{slug[:4]} WeGO–SHRDC Training Program, ")
+    # Each link named by its program (for screen readers) and its dates, as the program's table.
+    assert timeline.count('<span class="visually-hidden">WeGO–SHRDC Training Program, </span>') == 7
+    assert 'class="pager"' not in html
+    # The line on how to take part follows it.
+    assert html.index('class="edition-timeline"') < html.index('class="edition-brief__take-part"')
+
+
+def test_a_programs_one_edition_has_no_timeline_of_one_row(client, seed):
+    program = ProgramFactory(slug="one-off")
+    edition = EditionFactory(program=program, slug="2019")
+    html = client.get(edition.get_absolute_url()).content.decode()
+    assert 'class="edition-brief__program"' in html
+    assert "edition-timeline" not in html

@@ -100,13 +100,13 @@ def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed
     # The program's editions, then how to take part in one line, about a future edition,
     # pointing to the program's "How to take part" (whom to write to: the footer lists
     # the contacts, the page's main content does not name them again).
-    assert text.index("Every edition of the program") < text.index("Edition 7 of 8")
+    assert text.index("The program’s 8 editions") < text.index("Edition 7 of 8")
     note = re.findall(r'<p class="edition-brief__take-part">(.*?)</p>', html)
     assert note == [
         'To take part in a future edition, see <a href="/programs/wego-shrdc-training-program/'
         '#take-part-heading">how to take part</a> on the program’s page.'
     ]
-    assert text.index("Every edition of the program") < text.index("To take part in a future")
+    assert text.index("The program’s 8 editions") < text.index("To take part in a future")
     assert "take-part-heading" not in html.replace("#take-part-heading", "")
     assert "Taking part now" not in text and "Each edition" not in text
     assert "andrew@we-gov.org" not in text
@@ -115,25 +115,25 @@ def test_an_edition_known_by_dates_and_venue_leads_with_its_program(client, seed
         assert apology not in text
     assert "Add to calendar" not in text, "a past event does not lead with the calendar"
     assert "calendar.ics" in html, "its calendar file is still offered"
-    # The editions before and after it, in time order, each link named by what it is,
-    # its program and dates (the arrows the CSS's), then a link to every edition on the program's page: not the program's
-    # whole table again.
-    assert "archive-table" not in html
-    pager = html[html.index('<nav class="pager"') :]
-    pager = pager[: pager.index("</nav>")]
-    links = re.findall(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', pager)
-    assert [(href, text_of(SimpleNamespace(content=name.encode()))) for href, name in links] == [
-        (
-            "/programs/wego-shrdc-training-program/2015-05/",
-            "Previous edition: WeGO–SHRDC Training Program, 18–22 May 2015",
-        ),
+    # Its program's editions as a timeline, newest first, each link named by its program
+    # and dates, this one marked and not a link: not the program's whole table again, nor
+    # an onward pager beside it.
+    assert "archive-table" not in html and 'class="pager"' not in html
+    timeline = html[html.index('<section class="edition-timeline"') :]
+    timeline = timeline[: timeline.index("</section>")]
+    links = re.findall(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', timeline)
+    named = [(href, text_of(SimpleNamespace(content=name.encode()))) for href, name in links]
+    assert named[:2] == [
         (
             "/programs/wego-shrdc-training-program/2017-03/",
-            "Next edition: WeGO–SHRDC Training Program, 27–31 March 2017",
+            "WeGO–SHRDC Training Program, 27–31 March 2017",
         ),
-        ("/programs/wego-shrdc-training-program/#editions-heading", "Every edition of the program"),
+        (
+            "/programs/wego-shrdc-training-program/2015-05/",
+            "WeGO–SHRDC Training Program, 18–22 May 2015",
+        ),
     ]
-    assert "Previous edition" in pager and "Next edition" in pager
+    assert len(named) == 7 and "This edition" in timeline
 
 
 def test_an_upcoming_edition_leads_with_add_to_calendar(client, seed):
