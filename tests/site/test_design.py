@@ -334,7 +334,7 @@ def test_the_header_is_the_same_on_every_page_and_short_on_a_phone(seeded_server
 
 def test_a_word_found_is_marked_calmly_and_the_count_is_the_columns_width(seeded_server, page):
     page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(seeded_server.url + "/search/?q=Jeju")
+    page.goto(seeded_server.url + "/search/?q=webinar")
     titles = page.locator(".search-results h3 mark")
     snippets = page.locator(".search-snippet mark")
     assert titles.count() and snippets.count()
