@@ -7,7 +7,7 @@ djangoproject.com's weblog.
 import bisect
 
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import ArchiveIndexView, DetailView, ListView, YearArchiveView
@@ -124,6 +124,14 @@ class PostYearView(PostListMixin, DateArchiveMixin, YearArchiveView):
 
 class PostTagView(PostListMixin, ListView):
     allow_empty = False  # a tag no public post carries is a 404
+
+    def get(self, request, *args, **kwargs):
+        slug = kwargs["slug"]
+        if slug != slug.lower():
+            # A tag's address is in lower case; /news/tag/COVID-19/, as the tag is
+            # written, is sent there for good.
+            return redirect("news:post_tag", slug=slug.lower(), permanent=True)
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])

@@ -207,6 +207,13 @@ def test_oldest_and_newest_posts_have_one_neighbour(client, seed):
     assert "Newer:" in text and "Older:" not in text
 
 
+def test_a_tag_written_in_capitals_redirects_to_its_one_address(client, seed):
+    response = client.get("/news/tag/COVID-19/")
+    assert response.status_code == 301
+    assert response["Location"] == "/news/tag/covid-19/"
+    assert client.get("/news/tag/No-Such-Tag/", follow=True).status_code == 404
+
+
 def test_news_cards_show_each_posts_own_tags(client, seed):
     html = client.get("/news/2020/").content.decode()
     cards = html.split('<article class="news-item')[1:]
