@@ -1880,13 +1880,22 @@ def test_thin_and_rich_programs_share_one_layout(seeded_server, page, width):
             assert rail["y"] == pytest.approx(text["y"], abs=2), "level with the text"
         else:
             assert rail["y"] >= text["y"] + text["height"], "after the text"
-    page.goto(seeded_server.url + "/programs/world-bank-institute-smart-cities-webinar-series/")
-    bullet = "e => getComputedStyle(e, '::before').backgroundColor"
-    partner = page.locator(".side-col .fact-list li").first.evaluate(bullet)
-    page.goto(
-        seeded_server.url + "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
-    )
-    assert partner == page.locator(".side-col .fact-list li").first.evaluate(bullet)
+    # One pattern for names in Key facts: plain lines, no bullets, whether a fact has one
+    # name (the SHRDC program's partner) or several (the series' partners, co-organisers).
+    plain = """e => { const s = getComputedStyle(e), b = getComputedStyle(e, '::before');
+        return [s.listStyleType, s.paddingLeft, b.content]; }"""
+    for path in [
+        "/programs/world-bank-institute-smart-cities-webinar-series/",
+        "/programs/wego-shrdc-training-program/",
+        "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/",
+    ]:
+        page.goto(seeded_server.url + path)
+        names = page.locator(".side-col .fact-list li")
+        assert names.count(), path
+        dd = page.locator(".side-col .fact-list").first.locator("xpath=..").bounding_box()
+        for i in range(names.count()):
+            assert names.nth(i).evaluate(plain) == ["none", "0px", "none"], (path, i)
+            assert names.nth(i).bounding_box()["x"] == pytest.approx(dd["x"], abs=1), path
 
 
 @pytest.mark.parametrize("width", [1280, 375])
