@@ -776,8 +776,7 @@ def test_a_kinds_page_leads_with_its_introductions_first_sentence(client, seed):
     head = html[html.index('class="page-head"') : html.index('class="page-sections')]
     body = html[html.index('class="page-sections') :]
     assert "Starting 2014, the WeGO Regional Offices in Asia and Europe" in head
-    assert "Please stay tuned" not in head
-    assert "Please stay tuned" in body
+    assert "Please stay tuned" not in head and "Please stay tuned" not in body
     # A one-sentence introduction is the lede alone.
     html = client.get("/programs/kind/partner/").content.decode()
     assert "WeGO collaborates with its partners" in html
@@ -830,21 +829,20 @@ def test_the_programs_page_and_the_map_have_one_name_each(client, seed):
     assert "<h1>Cities</h1>" in cities and "<title>Cities ·" in cities
 
 
-def test_the_rest_of_a_kinds_introduction_opens_its_taking_part_band(client, seed):
-    """On the regional kind's page the introduction's second sentence, its call to stay
-    tuned, is not the lead of the offices, nor left beside them under a vague heading: it
-    opens the Taking part band's paragraph, so the band says something of this kind; the
-    programs page's band keeps its general paragraph."""
+def test_a_kinds_taking_part_band_says_only_how_to_take_part(client, seed):
+    """On the regional kind's page the Taking part band is the site's own neutral sentence
+    and its contacts, as on the programs page: the introduction's call to stay tuned
+    (source copy, an exclamation mark) is not on the kind's page, not even in its
+    description; the programs page keeps the whole introduction."""
     html = client.get("/programs/kind/regional/").content.decode()
     band = html[html.index('class="band band--tint taking-part"') :]
     paragraph = re.search(r"<p>(.*?)</p>", band, re.S)[1]
-    assert paragraph.startswith(
-        "Please stay tuned for more e‑Government Training Programs from the WeGO Regional "
-        "Offices in Chengdu and Ulyanovsk Region! Each edition is announced"
-    )
-    assert html.count("Please stay tuned") == 1
+    assert paragraph.startswith("Each edition is announced on its program’s page")
+    assert "alexandra@we-gov.org" in paragraph
+    assert "Please stay" not in html and "!" not in paragraph
     assert "kind-section__head" not in html
     programs = client.get("/programs/").content.decode()
+    assert programs.count("Please stay tuned") == 1
     band = programs[programs.index('class="band band--tint taking-part"') :]
     assert re.search(r"<p>(.*?)</p>", band, re.S)[1].startswith("Each edition is announced")
 

@@ -107,13 +107,6 @@ def first_sentence(text):
     return _SENTENCE_END.split(str(text).strip(), maxsplit=1)[0]
 
 
-@register.filter
-def after_first_sentence(text):
-    """What follows the text's first sentence, its paragraphs kept ('' for one sentence)."""
-    parts = _SENTENCE_END.split(str(text).strip(), maxsplit=1)
-    return parts[1] if len(parts) > 1 else ""
-
-
 LEDE_WORDS = 40
 
 
