@@ -219,7 +219,7 @@ def test_the_error_summary_has_one_focus_ring_and_phones_keep_wide_fields(live_s
             "fields => fields.map(f => f.getBoundingClientRect().x"
             " + parseFloat(getComputedStyle(f, '::before').left))"
         )
-        assert len(bars) == 10 and 0 < min(bars) and max(bars) + 4 <= form["x"], (bars, form)
+        assert len(bars) == 10 and min(bars) > 0 and max(bars) + 4 <= form["x"], (bars, form)
 
 
 def test_on_a_phone_the_first_field_is_near_and_the_utc_deadline_a_second_line(

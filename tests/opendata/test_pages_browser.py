@@ -172,9 +172,10 @@ def test_a_data_sets_figures_are_one_quiet_line(seeded_server, page, width):
         line = facts.nth(i).evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
         assert box["height"] <= line * 1.2, (i, box["height"], line)
         assert facts.nth(i).locator("dt").count() == facts.nth(i).locator("dd").count()
-        labels = facts.nth(i).locator("dt").evaluate_all(
+        look = (
             "ds => ds.map(d => [getComputedStyle(d).fontSize, getComputedStyle(d).textTransform])"
         )
+        labels = facts.nth(i).locator("dt").evaluate_all(look)
         assert all(label == ["15px", "lowercase"] for label in labels), (i, labels)
     summaries = page.locator(".data-file .columns > summary").evaluate_all(
         "ss => ss.map(s => getComputedStyle(s).fontSize)"

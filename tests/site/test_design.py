@@ -359,11 +359,10 @@ def test_a_word_found_is_marked_calmly_and_the_count_is_the_columns_width(seeded
     assert facets["y"] + facets["height"] <= results["y"]
 
 
-
 @pytest.mark.parametrize("width", [375, 1280])
 def test_a_kind_of_result_is_a_label_no_heavier_than_its_results(seeded_server, page, width):
-    """"Cities and organisations (1)" labels its results: about 20 px (never larger than
-    a result's title), on one line beside them at 1280."""
+    """A kind's heading ("Cities and organisations (1)") labels its results: about 20 px,
+    never larger than a result's title, on one line beside them at 1280."""
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(seeded_server.url + "/search/?q=Jeju")
     size = "e => parseFloat(getComputedStyle(e).fontSize)"
@@ -375,6 +374,7 @@ def test_a_kind_of_result_is_a_label_no_heavier_than_its_results(seeded_server, 
         if width == 1280:
             line = heading.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
             assert heading.bounding_box()["height"] <= line * 1.2, heading.inner_text()
+
 
 def test_a_search_without_results_offers_ways_on(seeded_server, page):
     page.set_viewport_size({"width": 1280, "height": 800})
