@@ -1476,8 +1476,8 @@ def test_a_brief_with_topics_alone_has_them_beside_its_standfirst(seeded_server,
 def test_a_short_posts_head_is_compact_and_its_dateline_reads_as_one(seeded_server, page, width):
     """A post's head is the one page head made compact: its title a step under the news
     page's, its lines balanced, so the head of a one-paragraph post is shorter than its
-    text. The dateline opening the text ("SEOUL –") is set in semibold small capitals,
-    then a spaced en dash."""
+    text. The dateline opening the text ("Seoul –") is the lede's own text in semibold
+    (no small capitals, no letter-spacing), then a spaced en dash."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/news/")
     size = "e => parseFloat(getComputedStyle(e).fontSize)"
@@ -1490,9 +1490,13 @@ def test_a_short_posts_head_is_compact_and_its_dateline_reads_as_one(seeded_serv
     text = page.locator(".post__text")
     assert head.bounding_box()["height"] < text.bounding_box()["height"]
     dateline = text.locator(".lede .dateline")
-    assert dateline.inner_text().strip().upper() == "SEOUL"
-    look = "e => { const s = getComputedStyle(e); return [s.fontVariantCaps, s.fontWeight] }"
-    assert dateline.evaluate(look) == ["all-small-caps", "600"]
+    assert dateline.inner_text().strip() == "Seoul"
+    look = (
+        "e => { const s = getComputedStyle(e); return [s.fontVariantCaps, s.fontWeight,"
+        " s.letterSpacing, s.fontSize, s.color] }"
+    )
+    lede = text.locator(".lede").evaluate(look)
+    assert dateline.evaluate(look) == ["normal", "600", "normal", lede[3], lede[4]]
     after = dateline.evaluate("e => e.nextSibling.textContent.slice(0, 3)")
     assert after == " \u2013 ", "a spaced en dash after it"
 
