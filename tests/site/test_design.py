@@ -1274,7 +1274,7 @@ def test_the_archive_is_a_table_whose_every_row_names_its_program(seeded_server,
     """From 48rem the archive is a table of columns the content's full width (year,
     program with what the edition records, dates, venue, length); on a phone its rows
     stack, the program over the dates, the venue after them. Every row names its
-    program in plain text, its dates the row's one link (as a program's own table); a
+    program, the row's one link to the edition, its dates plain text beside it; a
     program's rows say which of its editions each is."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/programs/archive/")
@@ -1284,8 +1284,8 @@ def test_the_archive_is_a_table_whose_every_row_names_its_program(seeded_server,
     assert sum("Edition 7 of 8" in name for name in programs) == 1
     links = table.locator("tbody tr")
     assert all(links.nth(i).locator("a").count() == 1 for i in range(links.count()))
-    assert table.locator(".archive-table__program a").count() == 0
-    assert table.locator(".archive-table__dates a").count() == 9
+    assert table.locator(".archive-table__program a.archive-table__name").count() == 9
+    assert table.locator(".archive-table__dates a").count() == 0
     # Nothing clipped: every cell's text within the table and the window.
     right = page.evaluate(
         "() => Math.max(...[...document.querySelectorAll('.archive-table th, .archive-table td')]"
@@ -1309,11 +1309,31 @@ def test_the_archive_is_a_table_whose_every_row_names_its_program(seeded_server,
         assert table.bounding_box()["width"] >= main["width"] * 0.9
         assert abs(program["y"] - dates["y"]) < dates["height"]
         assert dates["x"] > program["x"] and venue.bounding_box()["x"] > dates["x"]
-        # The program reads as the row's name, in the body's size, as the dates (the link).
+        # The program reads as the row's name, in the body's size, as the dates.
         size = "el => parseFloat(getComputedStyle(el).fontSize)"
         name = row.locator(".archive-table__name")
-        assert name.evaluate(size) == row.locator(".archive-table__dates a").evaluate(size)
+        assert name.evaluate(size) == row.locator(".archive-table__dates").evaluate(size)
         assert name.evaluate("el => getComputedStyle(el).fontWeight") == "600"
+    # The name, the link, is set as a card's title: the headings' colour, semibold, a thin
+    # muted underline at rest (not colour alone), the link's full underline on hover.
+    name = row.locator(".archive-table__name")
+    look = (
+        "el => { const s = getComputedStyle(el); return [s.color, s.fontWeight,"
+        " s.textDecorationLine, s.textDecorationColor, s.textDecorationThickness] }"
+    )
+    assert name.evaluate(look) == ["rgb(7, 47, 79)", "600", "underline", "rgb(74, 86, 100)", "1px"]
+    name.hover()
+    hovered = name.evaluate(look)
+    assert hovered[2] == "underline" and hovered[3] == hovered[0] and hovered[4] == "2px"
+    if width == 375:
+        # Venue and length on one line, one space's worth either side of the dot.
+        venue_box = venue.bounding_box()
+        length = row.locator(".archive-table__length")
+        dot = length.evaluate("el => parseFloat(getComputedStyle(el, '::before').marginRight)")
+        gap = row.evaluate("el => parseFloat(getComputedStyle(el).columnGap)")
+        assert abs(length.bounding_box()["y"] - venue_box["y"]) < 2
+        assert abs(dot - gap) < 1.5, (dot, gap)
+        assert length.evaluate("el => getComputedStyle(el, '::before').content") == '"·"'
 
 
 @pytest.mark.parametrize("width", [1280, 375])
