@@ -180,7 +180,7 @@ def test_post_page(client, seed):
     text = text_of(response)
     html = response.content.decode()
     assert "13 May 2020" in text
-    assert "SEOUL – WeGO has concluded an MOU" in text
+    assert "Seoul – WeGO has concluded an MOU" in text
     for tag in ["Partnership", "SCI-J", "GSCA"]:
         assert f'rel="tag">{tag}</a>' in html
     assert "Smart City Institute Japan (SCI-J)" in text

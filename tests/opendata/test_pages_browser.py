@@ -91,17 +91,19 @@ def test_each_data_set_is_a_row_of_the_catalogue_and_the_formula_is_shown_whole(
     assert rows.nth(0).locator("h3").inner_text() == "Editions"
     assert rows.nth(5).locator("h3").inner_text() == "Data package for developers"
     assert rows.nth(5).locator(".data-file__file a").inner_text() == "datapackage.json"
-    # Three columns: the name and its file | the figures | what it holds, with its
-    # columns folded under its text; all three start on the row's first line.
+    # Two columns: the name, its file and the line of its figures under it | what it
+    # holds, with its columns folded under its text; both start on the row's first line.
     for i in range(6):
         row = rows.nth(i)
         name = row.locator(".data-file__title").bounding_box()
+        file = row.locator(".data-file__file").bounding_box()
         facts = row.locator(".data-file__facts").bounding_box()
         about = row.locator(".data-file__about").bounding_box()
         text = row.locator(".data-file__text").bounding_box()
         folded = row.locator(".columns").bounding_box()
-        assert name["x"] + name["width"] <= facts["x"] < about["x"], i
-        assert abs(about["y"] - name["y"]) < 12 and abs(facts["y"] - name["y"]) < 12, i
+        assert facts["x"] == name["x"] and facts["y"] >= file["y"] + file["height"], i
+        assert max(name["x"] + name["width"], facts["x"] + facts["width"]) < about["x"], i
+        assert abs(about["y"] - name["y"]) < 12, i
         assert folded["y"] >= text["y"] + text["height"] and folded["x"] == text["x"], i
         # No blank gap: the row ends under its tallest part, with the row's padding only.
         padding = row.evaluate("e => parseFloat(getComputedStyle(e).paddingBottom)")
@@ -157,10 +159,12 @@ def test_a_code_block_is_shown_whole_and_wraps_only_after_a_slash(seeded_server,
             assert pieces == [], (path, width)
 
 
-def test_a_data_sets_figures_are_one_quiet_line_on_a_phone(seeded_server, page):
-    """On a phone a file's figures read as one line ("9 rows · 3.1 KB · last changed …"),
-    not a block of labels over values; every label is still there for screen readers."""
-    page.set_viewport_size({"width": 375, "height": 812})
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_data_sets_figures_are_one_quiet_line(seeded_server, page, width):
+    """At every width a file's figures read as one line ("9 rows · 3.1 KB · last changed
+    …") at the small step, not a block of uppercase labels over values; every label is
+    still there for screen readers. Its columns' disclosure is at the small step too."""
+    page.set_viewport_size({"width": width, "height": 812})
     page.goto(seeded_server.url + "/data/")
     facts = page.locator(".data-file__facts")
     for i in range(facts.count()):
@@ -168,6 +172,15 @@ def test_a_data_sets_figures_are_one_quiet_line_on_a_phone(seeded_server, page):
         line = facts.nth(i).evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
         assert box["height"] <= line * 1.2, (i, box["height"], line)
         assert facts.nth(i).locator("dt").count() == facts.nth(i).locator("dd").count()
+        look = (
+            "ds => ds.map(d => [getComputedStyle(d).fontSize, getComputedStyle(d).textTransform])"
+        )
+        labels = facts.nth(i).locator("dt").evaluate_all(look)
+        assert all(label == ["15px", "lowercase"] for label in labels), (i, labels)
+    summaries = page.locator(".data-file .columns > summary").evaluate_all(
+        "ss => ss.map(s => getComputedStyle(s).fontSize)"
+    )
+    assert len(summaries) == 6 and set(summaries) == {"15px"}, summaries
     # "9 rows": the count before its word; the size needs no label on screen.
     rows = facts.first.locator("div").first
     assert rows.locator("dd").bounding_box()["x"] < rows.locator("dt").bounding_box()["x"]

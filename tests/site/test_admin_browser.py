@@ -88,6 +88,23 @@ def test_a_focused_button_on_the_title_bar_shows_its_ring(live_server, empty_sit
     assert _contrast(*numbers) >= 3, (ring, bar)
 
 
+def test_the_sign_in_cards_controls_take_the_sites_focus_ring(live_server, empty_site, page):
+    """Focused, a field, the button and the link back to the site on the sign-in card
+    show the public site's ring (yellow inside ink), not the browser's black outline."""
+    page.goto(live_server.url + "/admin/login/")
+    look = "e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).boxShadow]"
+    ring = "rgb(255, 191, 71) 0px 0px 0px 3px, rgb(23, 33, 43) 0px 0px 0px 5px"
+    username = page.get_by_label("Username")
+    username.focus()
+    assert username.evaluate(look) == ["none", ring]
+    button = page.get_by_role("button", name="Sign in")
+    button.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # focused from the keyboard, so :focus-visible applies
+    assert button.evaluate("e => e === document.activeElement")
+    assert button.evaluate(look) == ["none", ring]
+
+
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_sign_in_card_keeps_its_word_mark_centred_a_title_and_a_readable_message(
     live_server, empty_site, page, settings, width

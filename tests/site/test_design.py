@@ -359,6 +359,23 @@ def test_a_word_found_is_marked_calmly_and_the_count_is_the_columns_width(seeded
     assert facets["y"] + facets["height"] <= results["y"]
 
 
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_kind_of_result_is_a_label_no_heavier_than_its_results(seeded_server, page, width):
+    """A kind's heading ("Cities and organisations (1)") labels its results: about 20 px,
+    never larger than a result's title, on one line beside them at 1280."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(seeded_server.url + "/search/?q=Jeju")
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    headings = page.locator(".search-results > h2")
+    assert headings.count() == 2
+    title = page.locator(".search-results h3").first.evaluate(size)
+    for heading in headings.all():
+        assert 19 <= heading.evaluate(size) <= 20 and heading.evaluate(size) <= title
+        if width == 1280:
+            line = heading.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+            assert heading.bounding_box()["height"] <= line * 1.2, heading.inner_text()
+
+
 def test_a_search_without_results_offers_ways_on(seeded_server, page):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(seeded_server.url + "/search/?q=qqxxzz")
@@ -1272,7 +1289,7 @@ def test_the_archive_is_a_table_whose_every_row_names_its_program(seeded_server,
     """From 48rem the archive is a table of columns the content's full width (year,
     program with what the edition records, dates, venue, length); on a phone its rows
     stack, the program over the dates, the venue after them. Every row names its
-    program in plain text, its dates the row's one link (as a program's own table); a
+    program, the row's one link to the edition, its dates plain text beside it; a
     program's rows say which of its editions each is."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/programs/archive/")
@@ -1282,8 +1299,8 @@ def test_the_archive_is_a_table_whose_every_row_names_its_program(seeded_server,
     assert sum("Edition 7 of 8" in name for name in programs) == 1
     links = table.locator("tbody tr")
     assert all(links.nth(i).locator("a").count() == 1 for i in range(links.count()))
-    assert table.locator(".archive-table__program a").count() == 0
-    assert table.locator(".archive-table__dates a").count() == 9
+    assert table.locator(".archive-table__program a.archive-table__name").count() == 9
+    assert table.locator(".archive-table__dates a").count() == 0
     # Nothing clipped: every cell's text within the table and the window.
     right = page.evaluate(
         "() => Math.max(...[...document.querySelectorAll('.archive-table th, .archive-table td')]"
@@ -1307,11 +1324,31 @@ def test_the_archive_is_a_table_whose_every_row_names_its_program(seeded_server,
         assert table.bounding_box()["width"] >= main["width"] * 0.9
         assert abs(program["y"] - dates["y"]) < dates["height"]
         assert dates["x"] > program["x"] and venue.bounding_box()["x"] > dates["x"]
-        # The program reads as the row's name, in the body's size, as the dates (the link).
+        # The program reads as the row's name, in the body's size, as the dates.
         size = "el => parseFloat(getComputedStyle(el).fontSize)"
         name = row.locator(".archive-table__name")
-        assert name.evaluate(size) == row.locator(".archive-table__dates a").evaluate(size)
+        assert name.evaluate(size) == row.locator(".archive-table__dates").evaluate(size)
         assert name.evaluate("el => getComputedStyle(el).fontWeight") == "600"
+    # The name, the link, is set as a card's title: the headings' colour, semibold, a thin
+    # muted underline at rest (not colour alone), the link's full underline on hover.
+    name = row.locator(".archive-table__name")
+    look = (
+        "el => { const s = getComputedStyle(el); return [s.color, s.fontWeight,"
+        " s.textDecorationLine, s.textDecorationColor, s.textDecorationThickness] }"
+    )
+    assert name.evaluate(look) == ["rgb(7, 47, 79)", "600", "underline", "rgb(74, 86, 100)", "1px"]
+    name.hover()
+    hovered = name.evaluate(look)
+    assert hovered[2] == "underline" and hovered[3] == hovered[0] and hovered[4] == "2px"
+    if width == 375:
+        # Venue and length on one line, one space's worth either side of the dot.
+        venue_box = venue.bounding_box()
+        length = row.locator(".archive-table__length")
+        dot = length.evaluate("el => parseFloat(getComputedStyle(el, '::before').marginRight)")
+        gap = row.evaluate("el => parseFloat(getComputedStyle(el).columnGap)")
+        assert abs(length.bounding_box()["y"] - venue_box["y"]) < 2
+        assert abs(dot - gap) < 1.5, (dot, gap)
+        assert length.evaluate("el => getComputedStyle(el, '::before').content") == '"·"'
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -1474,8 +1511,8 @@ def test_a_brief_with_topics_alone_has_them_beside_its_standfirst(seeded_server,
 def test_a_short_posts_head_is_compact_and_its_dateline_reads_as_one(seeded_server, page, width):
     """A post's head is the one page head made compact: its title a step under the news
     page's, its lines balanced, so the head of a one-paragraph post is shorter than its
-    text. The dateline opening the text ("SEOUL –") is set in semibold small capitals,
-    then a spaced en dash."""
+    text. The dateline opening the text ("Seoul –") is the lede's own text in semibold
+    (no small capitals, no letter-spacing), then a spaced en dash."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/news/")
     size = "e => parseFloat(getComputedStyle(e).fontSize)"
@@ -1488,9 +1525,13 @@ def test_a_short_posts_head_is_compact_and_its_dateline_reads_as_one(seeded_serv
     text = page.locator(".post__text")
     assert head.bounding_box()["height"] < text.bounding_box()["height"]
     dateline = text.locator(".lede .dateline")
-    assert dateline.inner_text().strip().upper() == "SEOUL"
-    look = "e => { const s = getComputedStyle(e); return [s.fontVariantCaps, s.fontWeight] }"
-    assert dateline.evaluate(look) == ["all-small-caps", "600"]
+    assert dateline.inner_text().strip() == "Seoul"
+    look = (
+        "e => { const s = getComputedStyle(e); return [s.fontVariantCaps, s.fontWeight,"
+        " s.letterSpacing, s.fontSize, s.color] }"
+    )
+    lede = text.locator(".lede").evaluate(look)
+    assert dateline.evaluate(look) == ["normal", "600", "normal", lede[3], lede[4]]
     after = dateline.evaluate("e => e.nextSibling.textContent.slice(0, 3)")
     assert after == " \u2013 ", "a spaced en dash after it"
 

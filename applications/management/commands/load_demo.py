@@ -1,11 +1,13 @@
 """`manage.py load_demo`: a clearly marked sample call to try the whole journey.
 
 Adds a sample program (titled as a sample, never a real one) with an edition starting
-in about two months and its call, open for 30 days from now. Running it again changes
+in about two months and its call, open until 17:00 Seoul time on the day 30 days from
+now (an office's deadline, not the minute the command ran). Running it again changes
 nothing: everything is looked up by its slug first. Nothing is written to fixtures/.
 """
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -23,7 +25,15 @@ PROGRAM_TITLE = "Sample program (not a real program)"
 EDITION_TITLE = "Edition with an open call"
 # The titles earlier versions of this command gave, put right when it runs again.
 OLD_TITLES = {"Sample program (demo, not a real program)", "Sample edition (demo)"}
+CALL_ZONE = "Asia/Seoul"
 NOTE = "A sample added by the site’s demo command to try the site out; it is not a real program."
+
+
+def office_deadline(moment, days):
+    """17:00 in the call's zone on the day `days` after `moment`'s day there."""
+    zone = ZoneInfo(CALL_ZONE)
+    day = timezone.localtime(moment, zone).date() + dt.timedelta(days=days)
+    return dt.datetime.combine(day, dt.time(17), tzinfo=zone)
 
 
 class Command(BaseCommand):
@@ -69,8 +79,8 @@ class Command(BaseCommand):
             edition=edition,
             defaults={
                 "opens_at": now,
-                "closes_at": now + dt.timedelta(days=30),
-                "time_zone": "Asia/Seoul",
+                "closes_at": office_deadline(now, days=30),
+                "time_zone": CALL_ZONE,
                 "eligibility": "Anyone trying the demo. (A real call says who may apply.)",
                 "places": 20,
                 "languages": "English",
