@@ -202,6 +202,18 @@ def place_page_data(place):
             .select_related("program", "edition__program", "place")
             .order_by("-year", "pk")
         )
+        hosted = [e for e in editions if e.venue_place_id == place.pk]
+        # Every edition held in the place itself: its table needs no venue column, and
+        # its lede counts them as hosted.
+        all_hosted_here = all(e.venue_place_id == place.pk for e in editions)
+        # The programs it took part in, each once: a Key fact only where there are several.
+        programs = list({e.program_id: e.program for e in editions}.values())
+        offices = list(place.regional_offices.all())
+        neighbours = list(
+            public_places().filter(country=place.country).exclude(pk=place.pk).order_by("name")
+        )
+        # Where the lede counts every edition as hosted, the facts do not count them again.
+        hosted_apart = [] if all_hosted_here else hosted
         return {
             "editions": editions,
             "participants": participants,
@@ -209,12 +221,11 @@ def place_page_data(place):
             # the place, under a name of its own.
             "other_participants": [p for p in participants if p.name != place.name],
             "testimonials": list(testimonials),
-            "offices": list(place.regional_offices.all()),
-            "hosted": [e for e in editions if e.venue_place_id == place.pk],
-            # Every edition held in the place itself: its table needs no venue column.
-            "all_hosted_here": all(e.venue_place_id == place.pk for e in editions),
-            # The Key facts: the programs it took part in, each once, and the years.
-            "programs": list({e.program_id: e.program for e in editions}.values()),
+            "offices": offices,
+            "hosted": hosted,
+            "hosted_apart": hosted_apart,
+            "all_hosted_here": all_hosted_here,
+            "programs": programs,
             "years": sorted({e.start_date.year for e in editions if e.start_date}),
             "head_map": places_locator([place]),
             # What the page does not say otherwise: who else took part in its latest
@@ -222,8 +233,12 @@ def place_page_data(place):
             "also_at": also_at(
                 [e for e in editions if e.venue_place_id != place.pk], exclude=Q(place=place)
             ),
-            "neighbours": list(
-                public_places().filter(country=place.country).exclude(pk=place.pk).order_by("name")
+            "neighbours": neighbours,
+            # Whether the Key facts have anything the head and the rows do not say: a
+            # place without (Accra: its country in the lede, its one edition in the row)
+            # has no panel, the page closing up under its record.
+            "has_facts": bool(
+                len(programs) > 1 or hosted_apart or offices or neighbours or not place.is_drawable
             ),
         }
 

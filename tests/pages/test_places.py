@@ -22,6 +22,11 @@ from wego_site.core.publishing import PublicationStatus
 pytestmark = pytest.mark.django_db
 
 
+def words(html):
+    """The words of a piece of a page, its tags read as spaces."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
 def marks(response):
     """The map's marks: {accessible name: link}."""
     html = response.content.decode()
@@ -292,7 +297,7 @@ def test_a_place_has_one_name_on_the_map_in_the_tables_and_on_its_page(client, s
     assert "Who took part Urban Development Authority, Battaramulla" in battaramulla
 
 
-@pytest.mark.parametrize("slug", ["baguio", "battaramulla", "bucharest"])
+@pytest.mark.parametrize("slug", ["baguio", "hebron", "jeju"])
 def test_a_places_map_is_in_its_head_and_its_facts_follow_its_record(client, seed, slug):
     """The locator map is the picture beside the page's heading, once; on a phone (the
     source's order) the editions, then the Key facts with the map's sources, then who
@@ -380,8 +385,7 @@ def test_places_known_from_a_testimonial_are_shown_as_such(client, seed):
 def test_the_maps_sources_are_one_quiet_line_in_the_footers_bar(client, seed):
     """Not in the head, not in the Key facts, no raw coordinates: one line in the
     footer's bar, after the copyright and before the privacy notice."""
-    accra = client.get("/cities/accra/")
-    html = accra.content.decode()
+    html = client.get("/cities/baguio/").content.decode()
     facts = html[
         html.index('<dl class="facts">') : html.index("</dl>", html.index("facts-heading"))
     ]
@@ -545,6 +549,70 @@ def test_the_map_names_the_host_cities_and_says_so(client, seed, url):
         in description
     )
     assert description.count("Seoul") == description.count("Chengdu") == 1
+
+
+def test_no_place_page_shows_an_empty_key_facts_panel(client, seed):
+    """A place whose head and rows say all it records (Accra: its country in the lede, its
+    one edition in the row) has no Key facts panel at all, never a heading over nothing;
+    every other place's panel holds at least one fact."""
+    from pages.places import public_places
+
+    empty, with_facts = [], []
+    for place in public_places():
+        html = client.get(place.get_absolute_url()).content.decode()
+        if 'id="facts-heading"' not in html:
+            empty.append(place.slug)
+            assert 'class="side-col"' not in html
+            continue
+        aside = html[html.index('id="facts-heading"') : html.index("</aside>")]
+        assert "<dt>" in aside, place.slug
+        with_facts.append(place.slug)
+    assert {"accra", "bangkok", "castries", "harare", "mexico-city", "muscat"} <= set(empty)
+    assert {"barcelona", "bucharest"} <= set(empty)
+    assert {"baguio", "seoul", "jeju", "chengdu", "ulyanovsk-region"} <= set(with_facts)
+
+
+def test_a_place_without_key_facts_keeps_its_record_then_what_was_said(client, seed):
+    """Bucharest is known from a testimonial: its edition, then the quote, then how to
+    take part, with no facts panel between them."""
+    html = client.get("/cities/bucharest/").content.decode()
+    assert "Key facts" not in html
+    assert (
+        html.index('id="editions-heading"')
+        < html.index('id="testimonials-heading"')
+        < html.index('id="take-part-heading"')
+    )
+
+
+def test_a_hosts_key_facts_do_not_count_again_what_its_head_says(client, seed):
+    """Seoul's lede says "host of 8 editions" over "Editions (8)": the facts do not say it
+    a third time; they name the other places of Korea. Jeju likewise for its one."""
+    for slug, count in (("seoul", "8 editions"), ("jeju", "1 edition")):
+        html = client.get(f"/cities/{slug}/").content.decode()
+        text = words(html)
+        assert f"host of {count} of WeGO’s training" in text
+        aside = html[html.index('id="facts-heading"') : html.index("</aside>")]
+        assert "Host of" not in aside
+        assert "Also in Korea" in words(aside)
+
+
+def test_a_place_that_hosted_some_of_its_editions_says_so_in_its_facts(
+    client, empty_site, philippines
+):
+    """Where the lede counts the editions it took part in, not those it hosted, the facts
+    say how many it hosted."""
+    baguio = philippines["baguio"]
+    held = EditionFactory(
+        program=ProgramFactory(title="Other", slug="other"),
+        start_date=dt.date(2019, 5, 6),
+        venue_country=baguio.country,
+        venue_place=baguio,
+    )
+    assert held.venue_place == baguio
+    html = client.get("/cities/baguio-test/").content.decode()
+    assert "in 2 editions of WeGO’s training" in words(html)
+    aside = html[html.index('id="facts-heading"') : html.index("</aside>")]
+    assert "Host of 1 edition" in words(aside)
 
 
 def test_a_citys_key_facts_say_only_what_the_head_and_rows_do_not(client, seed):

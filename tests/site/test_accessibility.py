@@ -28,6 +28,7 @@ PAGES = [
     "/cities/?year=2018",
     "/cities/baguio/",
     "/cities/seoul/",
+    "/cities/accra/",
     "/cities/ministry-of-information-and-communications-vn/",
     "/countries/ph/",
     "/countries/kr/",
