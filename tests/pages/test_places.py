@@ -516,14 +516,14 @@ def test_a_places_own_page_does_not_repeat_it_on_its_editions_rows(client, seed)
 
 def test_a_countrys_editions_of_several_programs_name_each_rows_program(client, seed):
     """Korea's editions are of two programs, in two venues: each row names its program
-    (in plain text) and its venue, its dates the row's one link, and the caption adds
-    nothing."""
+    (the row's one link, to the edition) and its venue, its dates in plain text, and the
+    caption adds nothing."""
     html = client.get("/countries/kr/").content.decode()
     start = html.index('<table class="archive-table')
     table = html[start : html.index("</table>", start)]
     assert re.findall(r'<th scope="col">(\w+)</th>', table) == ["Year", "Program", "Dates", "Venue"]
-    assert table.count('<th class="archive-table__program" scope="row"><span ') == 9
-    assert table.count('<td class="archive-table__dates"><a ') == 9
+    assert table.count('<th class="archive-table__program" scope="row"><a ') == 9
+    assert table.count('<td class="archive-table__dates"><span ') == 9
     assert table.count("<a ") == 9
     assert '<caption class="visually-hidden">Editions, newest first</caption>' in table
 
