@@ -281,3 +281,23 @@ def test_a_kept_file_with_a_long_name_wraps_within_a_phones_column(
     expect(kept).to_be_visible()
     assert "Nomination_letter" in kept.inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_a_message_with_links_flows_as_one_paragraph_on_a_phone(
+    live_server, page, call, country, document
+):
+    """The message for an address that has applied already names whom to write to, as
+    links: it reads as one paragraph under its "!" and never widens a phone's page."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    for _ in range(2):
+        page.goto(live_server.url + call.get_absolute_url())
+        fill_form(page, document, email="twice@example.org")
+        page.get_by_role("button", name="Send the application").click()
+    message = page.locator("#id_email_error > li")
+    expect(message).to_contain_text("has been received already")
+    assert message.locator("a").count() >= 1
+    # One paragraph: a block whose words and links wrap together (as flex items, each run
+    # of text and each link would be a column of its own).
+    assert message.evaluate("li => getComputedStyle(li).display") in ("block", "list-item")
+    assert message.bounding_box()["width"] <= 375
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
