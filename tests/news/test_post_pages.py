@@ -472,6 +472,77 @@ def test_a_post_ends_with_more_news_but_itself(client, seed):
     assert "The Americas in focus in second webinar on COVID" in titles[0]
 
 
+def more_news_titles(html):
+    more = html[html.index('aria-labelledby="more-news-heading"') :]
+    heading = re.search(r'<h2 id="more-news-heading">([^<]+)</h2>', more).group(1)
+    titles = re.findall(r'<h3 class="news-item__title"><a href="[^"]+">([^<]+)</a>', more)
+    return heading, titles
+
+
+def test_a_post_is_followed_by_the_news_on_its_topics(client, seed):
+    """Under a post, the posts sharing most of its topics first (then the newest of
+    those), headed "Related news" when all of them share one; never the post itself, nor
+    the older and newer posts its pager links to already."""
+    html = client.get("/news/2020/wego-holds-first-webinar-on-covid-19-best-practice/")
+    heading, titles = more_news_titles(html.content.decode())
+    assert heading == "Related news"
+    # Its three topics (webinar, COVID-19, Smart Health Responder), newest first; then one
+    # (webinar) of the newest. Its newer post (webinar, partnership, SCI-J) is in the pager.
+    assert [t.split()[:4] for t in titles] == [
+        ["The", "Americas", "in", "focus"],
+        ["WeGO", "supports", "partners", "on"],
+        ["Hands-on", "experience", "offered", "in"],
+    ]
+
+
+def test_a_post_with_few_posts_on_its_topics_is_followed_by_those_then_the_newest(client, seed):
+    """The G20 post shares two topics with one post, one with another, none with the rest:
+    those two lead, the newest other post follows, under "More news"."""
+    heading, titles = more_news_titles(client.get(POST).content.decode())
+    assert heading == "More news"
+    assert titles[0].startswith("Japanese stakeholders introduced to WeGO")
+    assert titles[1].startswith("WeGO continues engagement with ASCN")
+    assert titles[2] == "18 cities awarded for their smart initiatives"
+
+
+def test_more_news_ranks_by_topics_shared_and_never_holds_the_post(empty_site):
+    def day(n):
+        return dt.datetime(2021, 3, n, 12, tzinfo=dt.UTC)
+
+    post = PostFactory(title="The post", tags=["a", "b", "c"], published_at=day(5))
+    PostFactory(title="One shared, newest", tags=["a", "z"], published_at=day(9))
+    three = PostFactory(title="All three shared", tags=["c", "b", "a"], published_at=day(1))
+    PostFactory(title="Two shared", tags=["b", "c"], published_at=day(3))
+    PostFactory(title="A draft on them all", tags=["a", "b", "c"], status="draft")
+    untagged = PostFactory(title="No topic", published_at=day(2))
+    more = post.more_news(10)
+    assert [p.title for p in more] == [
+        "All three shared",
+        "Two shared",
+        "One shared, newest",
+        "No topic",
+    ]
+    assert [p.shared for p in more] == [3, 2, 1, 0]
+    assert [p.title for p in post.more_news(2, leaving_out=[three.pk])] == [
+        "Two shared",
+        "One shared, newest",
+    ]
+    # A post of no topic is followed by the newest others.
+    assert [p.title for p in untagged.more_news(2)] == ["One shared, newest", "The post"]
+
+
+def test_more_news_is_two_queries_however_many_posts_and_topics(
+    empty_site, django_assert_max_num_queries
+):
+    post = PostFactory(tags=[f"tag-{n}" for n in range(8)])
+    for n in range(30):
+        PostFactory(tags=[f"tag-{n % 8}", f"other-{n}"])
+    with django_assert_max_num_queries(2):
+        more = post.more_news(3)
+        tags = [link.tag.name for other in more for link in other.tag_links]
+    assert len(more) == 3 and len(tags) == 6
+
+
 def test_every_news_item_is_one_row_date_title_lede_tags(client, seed):
     """The news list, a tag's page, the landing page and a post's more news show posts with
     one item: its date, title, lede and tags, in that order; the landing page and a post's
