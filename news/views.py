@@ -47,6 +47,7 @@ class PostListMixin(BreadcrumbsMixin, PaginatedListMixin):
             tags=per_generation("news-tags", lambda: list(public_tags())),
             **kwargs,
         )
+        context["topics_of_several"], context["topics_of_one"] = topics_by_reach(context["tags"])
         context["collection"] = collection(
             self.list_name, context["posts"], label=lambda p: p.title
         )
@@ -62,6 +63,14 @@ class PostListMixin(BreadcrumbsMixin, PaginatedListMixin):
 
     def get_breadcrumbs(self, context):
         return [news_crumb()]
+
+
+def topics_by_reach(tags):
+    """The topics as the news filter lists them: those of several posts (most first, as
+    `public_tags` gives them), then those of one post each, by name."""
+    several = [tag for tag in tags if tag.post_count > 1]
+    one = sorted((tag for tag in tags if tag.post_count == 1), key=lambda tag: tag.name.lower())
+    return several, one
 
 
 def post_span(year=None):

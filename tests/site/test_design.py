@@ -751,11 +751,11 @@ def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
     48rem the date is a dateline at the row's left (the day in large tabular figures, the
     month under it), level with the title, and the title, lede and tags beside it fill the
     row (no void between them and the topics). The lede is at the body's size and measure.
-    On all the news the first is the newest post, featured by its type and space, not a
-    fill (a tinted panel read as a selected row): its title a step larger than any other
-    row's, its lede a step larger than the body (under its title), its date and title in
-    line with the other rows'. On a tag's page no post is set above the others: every row
-    alike, none featured."""
+    On all the news the first is the newest post, featured by its weight and space, not a
+    fill (a tinted panel read as a selected row) nor a larger lede: its title a step larger
+    than any other row's, from 48rem its day too, its lede in the body's size as theirs,
+    its date and title in line with the other rows'. On a tag's page no post is set above
+    the others: every row alike, none featured."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     rows = page.locator(".news-list > .news-item")
@@ -787,8 +787,7 @@ def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
             box = tags.bounding_box()
             assert box["y"] >= lede_box["y"] + lede_box["height"], "the tags under the lede"
             assert abs(box["x"] - title_box["x"]) < 1
-        featured = row.evaluate("e => e.classList.contains('news-item--featured')")
-        assert (lede.evaluate(size) > body) if featured else (lede.evaluate(size) == body)
+        assert lede.evaluate(size) == body, "every lede in the body's size, the lead's too"
         assert title.evaluate(size) > lede.evaluate(size)
         assert title.evaluate("e => getComputedStyle(e).textWrap") == "pretty"
         assert lede_box["width"] <= 66 * body * 0.6, "the lede at the measure"
@@ -810,6 +809,9 @@ def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
     pad = "e => parseFloat(getComputedStyle(e).paddingTop)"
     assert featured.evaluate(pad) > rows.nth(1).evaluate(pad)
     assert all(titles[0] > t for t in titles[1:]), "the newest post's title the largest"
+    if width == 1280:
+        days = [row.locator(".news-item__day").evaluate(size) for row in rows.all()]
+        assert all(days[0] > day for day in days[1:]), "the newest post's day the largest"
 
 
 @pytest.mark.parametrize("width", [1280, 375])
