@@ -1399,16 +1399,17 @@ ONWARD = [
 ]
 
 
-@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("width", [1280, 800, 375])
 @pytest.mark.parametrize(("path", "name", "earlier_name", "later_name"), ONWARD)
 def test_the_onward_pager_is_two_blocks_between_rules_in_time_order(
     seeded_server, page, width, path, name, earlier_name, later_name
 ):
     """Under a post the onward pager: the item before and after as two
     equal blocks between rules, each wholly a link, a small muted label over the title in
-    the headings' face; from 48rem side by side, the earlier at the left, on a phone the
-    earlier above; the way to them all under it. Pointed at, a block's top rule turns
-    brand blue and its title is underlined."""
+    the headings' face; from 48rem side by side, the earlier at the left, on a phone (and
+    in the column beside a brief's standfirst from 64rem) the earlier above; the way to
+    them all under it. Pointed at, a block's top rule turns brand blue and its title is
+    underlined."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     pager = page.get_by_role("navigation", name=name)
@@ -1433,7 +1434,7 @@ def test_the_onward_pager_is_two_blocks_between_rules_in_time_order(
         )
         assert link.evaluate(style, "textDecorationLine") == "none"
     a, b = earlier.bounding_box(), later.bounding_box()
-    if width == 1280:
+    if width == 800:
         assert a["x"] < b["x"] and abs(a["y"] - b["y"]) < 1
         assert a["width"] == pytest.approx(b["width"], abs=2), "two equal blocks"
         line = later.locator(".pager__title").evaluate(style, "textAlign")
@@ -1448,65 +1449,61 @@ def test_the_onward_pager_is_two_blocks_between_rules_in_time_order(
     assert later.locator(".pager__title").evaluate(style, "textDecorationLine") == "underline"
 
 
+BRIEFS = [
+    POST_PAGE,  # three topics and two organisations
+    "/news/2020/18-cities-awarded-for-their-smart-initiatives/",  # one topic, no newer post
+    "/news/2020/wego-holds-first-webinar-on-covid-19-best-practice/",  # three topics
+]
+
+
 @pytest.mark.parametrize("width", [1280, 375])
-def test_a_post_is_an_article_its_light_facts_beside_or_under_its_text(seeded_server, page, width):
-    """The title runs across more than half the page; the text and the posts either side
-    at the text's measure, its facts in small type with no panel (no fill, no side frame):
-    at 1280 a column at the right, level with the text, so a short post leaves no empty
-    half page; on a phone under the text, before the posts either side. Then "More news"
-    as rows."""
+@pytest.mark.parametrize("path", BRIEFS)
+def test_a_brief_is_its_standfirst_its_quiet_facts_under_it_and_the_posts_either_side(
+    seeded_server, page, path, width
+):
+    """A brief (a post of one paragraph) is its standfirst, in the lede's larger type; its
+    facts (topics, the organisations it names) a quiet list under it, smaller than the
+    body, between hairlines only (no panel, no brand rule); from 64rem the posts either
+    side one above the other in the column beside both, level with the standfirst, the
+    two columns ending near each other (no void beside or under the paragraph); on a phone
+    the standfirst, its facts and the pager in that order. The title runs across more than
+    half the page. Then the posts to read next as rows on a band, close under them."""
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(seeded_server.url + POST_PAGE)
+    page.goto(seeded_server.url + path)
     text = page.locator(".post__text").bounding_box()
     facts = page.locator(".post__facts")
+    box = facts.bounding_box()
     pager = page.locator(".pager").bounding_box()
     title = page.locator(".post__head h1").bounding_box()
-    box = facts.bounding_box()
-    if width == 1280:
-        # A brief: its facts beside its standfirst, the posts either side across both
-        # under them, so no void stands at the right.
-        assert box["x"] >= text["x"] + text["width"]
-        assert abs(box["y"] - text["y"]) < 24, "level with the text"
-        assert pager["y"] >= max(text["y"] + text["height"], box["y"] + box["height"])
-        assert pager["x"] + pager["width"] >= box["x"] + box["width"] - 1
-    else:
-        assert text["y"] + text["height"] <= box["y"] < pager["y"]
-        assert abs(box["x"] - text["x"]) < 1
-    style = "e => { const s = getComputedStyle(e); return [s.backgroundColor, s.borderLeftStyle] }"
-    assert facts.evaluate(style) == ["rgba(0, 0, 0, 0)", "none"]
-    body = page.locator("body").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
-    assert facts.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") < body
-    # A brief, its lede alone, is set in the lede's larger type (a standfirst).
-    lede = page.locator(".post__text .lede")
-    assert lede.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") > body
-    more = page.get_by_role("heading", name="More news")
-    assert more.bounding_box()["y"] > pager["y"]
-    # No wide white gap before the band of more news.
-    band = page.locator(".post__more").bounding_box()
-    assert band["y"] - (pager["y"] + pager["height"]) <= 80
-    assert page.locator(".post__more .news-item").count() == 3
+    assert text["y"] + text["height"] <= box["y"], "the facts under the standfirst"
+    assert abs(box["x"] - text["x"]) < 1
     if width == 1280:
         assert title["width"] > 640
-
-
-@pytest.mark.parametrize("width", [1280, 375])
-def test_a_brief_with_topics_alone_has_them_beside_its_standfirst(seeded_server, page, width):
-    """A brief (one paragraph) that names no program or organisation still has its topics
-    as the block beside its standfirst at 1280 (under it on a phone), and the posts either
-    side across the page under both: no half page left empty beside the paragraph."""
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(seeded_server.url + "/news/2020/18-cities-awarded-for-their-smart-initiatives/")
-    assert page.locator(".post__topics").count() == 0
-    facts = page.locator(".post__facts").bounding_box()
-    text = page.locator(".post__text").bounding_box()
-    pager = page.locator(".pager").bounding_box()
-    assert page.locator(".post__facts .tag").inner_text() == "WeGO Awards"
-    if width == 1280:
-        assert facts["x"] >= text["x"] + text["width"] and abs(facts["y"] - text["y"]) < 24
-        assert pager["x"] + pager["width"] >= facts["x"] + facts["width"] - 1
+        assert pager["x"] >= text["x"] + text["width"], "the pager beside"
+        assert abs(pager["y"] - text["y"]) < 24, "level with the standfirst"
+        left_end = box["y"] + box["height"]
+        assert abs(left_end - (pager["y"] + pager["height"])) <= 140, "the columns end near"
+        assert box["width"] >= text["width"] - 1, "the facts as wide as the standfirst"
+        end = max(left_end, pager["y"] + pager["height"])
     else:
-        assert text["y"] + text["height"] <= facts["y"] and abs(facts["x"] - text["x"]) < 1
-    assert pager["y"] >= max(text["y"] + text["height"], facts["y"] + facts["height"])
+        assert box["y"] + box["height"] <= pager["y"]
+        assert abs(pager["x"] - text["x"]) < 1
+        end = pager["y"] + pager["height"]
+    style = (
+        "e => { const s = getComputedStyle(e); return [s.backgroundColor, s.borderLeftStyle,"
+        " s.borderTopWidth, s.borderTopColor] }"
+    )
+    fill, side, rule, colour = facts.evaluate(style)
+    assert fill == "rgba(0, 0, 0, 0)" and side == "none"
+    assert rule == "1px" and colour == "rgb(213, 221, 230)", "a hairline, not the brand's rule"
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    body = page.locator("body").evaluate(size)
+    assert facts.evaluate(size) < body
+    lede = page.locator(".post__text .lede")
+    assert lede.evaluate(size) > body
+    band = page.locator(".post__more").bounding_box()
+    assert 0 <= band["y"] - end <= 80, "no wide white gap before the band"
+    assert page.locator(".post__more .news-item").count() == 3
 
 
 @pytest.mark.parametrize("width", [1280, 375])
