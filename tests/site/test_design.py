@@ -513,14 +513,14 @@ def test_the_regional_kinds_page_sets_its_offices_side_by_side(seeded_server, pa
 
 
 def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, page):
-    """Newest first, as the cards, each naming the edition its participant took part in;
-    the chips only once the testimonials take more than a page."""
+    """Newest first, as the testimonies, under the edition their participants took part
+    in; the chips only once the testimonials take more than a page."""
     with as_one_change():
         for n in range(24):
             TestimonialFactory(person_name=f"Speaker {n}", year=2010)
     page.goto(live_server.url + "/testimonials/")
-    sources = page.locator(".testimonial__source").all_inner_texts()
-    assert [source[-4:] for source in sources[:4]] == ["2013", "2013", "2013", "2011"]
+    sources = page.locator(".testimonial-group__heading").all_inner_texts()
+    assert [source[-4:] for source in sources[:2]] == ["2013", "2011"]
     chips = page.get_by_role("navigation", name="Testimonials by year").get_by_role("link")
     assert chips.all_inner_texts() == ["2013", "2011", "2010"]
 
@@ -539,12 +539,15 @@ def baseline(row, selector):
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_testimonials_page_has_one_accent_rule_under_its_head(seeded_server, page, width):
-    """The page head's accent band closes the head; the list under it adds no rule of its
-    own (on the other pages the list's accent rule opens it under its heading)."""
+    """The page head's accent band closes the head; the lists under it (and under each
+    edition's heading) add no rule of their own (on the other pages the list's accent rule
+    opens it under its heading)."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/testimonials/")
     rule = "el => getComputedStyle(el).borderTopStyle"
-    assert page.locator(".testimonial-list").evaluate(rule) == "none"
+    lists = page.locator(".testimonial-list")
+    assert lists.count() == 2
+    assert {item.evaluate(rule) for item in lists.all()} == {"none"}
     page.goto(seeded_server.url + "/programs/wego-shrdc-training-program/")
     assert page.locator(".testimonial-list").evaluate(rule) == "solid"
 
@@ -566,7 +569,8 @@ def test_the_testimonials_are_a_list_of_rows_without_holes(seeded_server, page, 
     quote's first line, every row as tall as its longer part (no hole under a short
     quote), the quotes one column of one width, in the body's size; on the testimonials
     page, where they are the page, a step larger, each over its byline (no void beside a
-    short byline), from 64rem in a grid of two to a row, rows ruled apart."""
+    short byline), one column under the heading of their edition, from 64rem beside it
+    (no grid of quotes whose columns end unevenly)."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     assert page.locator(".testimonial-grid").count() == 0
@@ -604,33 +608,21 @@ def test_the_testimonials_are_a_list_of_rows_without_holes(seeded_server, page, 
             assert float(quote[:-2]) > float(body[:-2]) and quote == step_1
         else:
             assert quote == body
-    if path == "/testimonials/" and width >= 1024:
-        # From 64rem the page's quotes are a grid of two to a row of one width, read
-        # across then down: the quotes of a row start level, so the two columns never
-        # end unevenly; a hairline across the list parts each row from the one above.
-        assert len(quotes) == 2 and len({w for _, w in quotes}) == 1
-        xs = [round(rows.nth(j).bounding_box()["x"]) for j in range(rows.count())]
-        lefts = sorted(set(xs))
-        assert len(lefts) == 2
-        assert xs == [lefts[j % 2] for j in range(len(xs))], "across, then down"
-        assert tops == sorted(tops)
-        for j in range(0, rows.count() - 1, 2):
-            assert tops[j] == pytest.approx(tops[j + 1], abs=1), (j, "a row starts level")
-        rule = "el => getComputedStyle(el).borderTopStyle"
-        list_box = page.locator(".testimonial-list").bounding_box()
-        for j in range(rows.count()):
-            row = rows.nth(j)
-            assert row.evaluate(rule) == ("none" if j < 2 else "solid"), j
-        # The two cells of a row touch, so the rule between rows runs unbroken.
-        first, second = rows.nth(0).bounding_box(), rows.nth(1).bounding_box()
-        assert first["x"] == pytest.approx(list_box["x"], abs=1)
-        assert second["x"] == pytest.approx(first["x"] + first["width"], abs=1)
-        assert second["x"] + second["width"] == pytest.approx(
-            list_box["x"] + list_box["width"], abs=1
-        )
-    else:
-        assert len(quotes) == 1
-        assert tops == sorted(tops), "one under the other, in the list's order"
+    if path == "/testimonials/":
+        # Each edition's heading over its quotes, from 64rem at their left, level with
+        # the first; one column of quotes, in the list's order.
+        groups = page.locator(".testimonial-group")
+        assert groups.count() == 2
+        for group in groups.all():
+            head = group.locator(".testimonial-group__head").bounding_box()
+            first = group.locator(".testimonial__words").first.bounding_box()
+            if width >= 1024:
+                assert head["x"] + head["width"] < first["x"], "the heading at the left"
+                assert abs(head["y"] - first["y"]) < 24, "level with the first quote"
+            else:
+                assert head["y"] + head["height"] <= first["y"], "the heading over them"
+    assert len(quotes) == 1
+    assert tops == sorted(tops), "one under the other, in the list's order"
 
 
 @pytest.mark.parametrize(
@@ -718,8 +710,8 @@ def test_testimonials_have_one_layout_and_both_quotation_marks(seeded_server, pa
         assert by["y"] >= quote["y"] + quote["height"] - 1
         assert by["x"] == pytest.approx(quote["x"], abs=1)
         if width == 1280:
-            # One reading column centred on the page, not its left two thirds.
-            column = page.locator(".testimonial-list").bounding_box()
+            # The page's width, its edition's heading at the left of the quotes.
+            column = page.locator(".testimonial-group").first.bounding_box()
             page_width = page.evaluate("document.documentElement.clientWidth")
             assert column["x"] == pytest.approx(page_width - column["x"] - column["width"], abs=2)
         # The name heads the byline: no comma before what follows it.
