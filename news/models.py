@@ -141,12 +141,12 @@ class Post(NaturalKeyMixin, HasSocialCard, RemembersStoredValues, Publishable):
         """The `count` public posts to read after this one: those on its topics first (most
         shared first, then the newest), then the newest others; never this post, nor those
         whose ids are in `leaving_out` (the older and newer posts its page links to)."""
-        return list(
-            Post.objects.published()
-            .exclude(pk__in=leaving_out)
-            .by_topics_shared_with(self)
-            .with_tags()[:count]
-        )
+        # The posts left out are dropped from a few more read than are needed, not in the
+        # query: so a page reads their tags the same way however few posts there are.
+        leaving_out = set(leaving_out)
+        read = Post.objects.published().by_topics_shared_with(self).with_tags()
+        kept = [post for post in read[: count + len(leaving_out)] if post.pk not in leaving_out]
+        return kept[:count]
 
     @property
     def published_at_local(self):
