@@ -810,7 +810,8 @@ def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
 def test_tags_are_one_quiet_line_of_links_wherever_they_are_listed(seeded_server, page, width):
     """A post's tags are small links in a line, apart by a dot, not pills: no frame, no
     fill, each at least 24 px tall, in the site's small step (15 px: never smaller); the
-    same on the news list, a post's facts, its more news and a search without results."""
+    same on the news list (its filter's topics of one post each too), a post's facts, its
+    more news and a search without results."""
     page.set_viewport_size({"width": width, "height": 900})
     look = (
         "e => { const s = getComputedStyle(e); return [s.fontSize, s.fontWeight, s.color,"
@@ -819,6 +820,9 @@ def test_tags_are_one_quiet_line_of_links_wherever_they_are_listed(seeded_server
     looks = set()
     for path in ["/news/", POST_PAGE, "/search/?q=qqxxzz"]:
         page.goto(seeded_server.url + path)
+        fold = page.locator("details.news-filter > summary")
+        if fold.count() and fold.is_visible():
+            fold.click()  # a phone's folded filter, opened
         tags = page.locator(".tag-list .tag")
         assert tags.count(), path
         for tag in tags.all():
