@@ -1608,6 +1608,25 @@ def test_the_landing_shows_the_cities_pages_phone_map_on_a_phone(seeded_server, 
     assert {"Bucharest", "Chandigarh"} <= landing
 
 
+@pytest.mark.parametrize("width", [360, 375])
+def test_the_landings_lone_inset_takes_its_row_on_a_phone(seeded_server, page, width):
+    """On a phone /cities/'s enlarged spots are two abreast; the landing page's one (the
+    Americas) is not left at half the row's width beside an empty half: it takes the row,
+    its caption beside its map, which stays wide enough for its 12 px names."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(seeded_server.url + "/")
+    row = page.locator(".reach__map .map-insets").bounding_box()
+    inset = page.locator(".reach__map .map-inset")
+    figure = inset.bounding_box()
+    drawing = inset.locator("svg").bounding_box()
+    caption = inset.locator("figcaption").bounding_box()
+    assert figure["width"] == pytest.approx(row["width"], abs=1), "the row's width"
+    assert caption["x"] >= drawing["x"] + drawing["width"], "its caption beside its map"
+    assert caption["y"] < drawing["y"] + drawing["height"]
+    assert drawing["width"] >= 156
+    assert caption["x"] + caption["width"] <= row["x"] + row["width"] + 1
+
+
 # The names shown on a page's world map (not the enlarged spots).
 SHOWN_MAP_NAMES_JS = """
 () => [...document.querySelectorAll('svg.world-map text')]
