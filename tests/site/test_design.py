@@ -1752,7 +1752,7 @@ def test_the_map_of_places_comes_before_its_tables_at_every_width(seeded_server,
         assert drawn["width"] >= 156
     assert all(inset["x"] >= 0 and inset["x"] + inset["width"] <= width for inset in boxes)
     assert min(page.evaluate(MAP_LABEL_PX_JS)) >= 12
-    heading = page.get_by_role("columnheader", name="Took part in")
+    heading = page.get_by_role("columnheader", name="Years")
     line = heading.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
     padding = heading.evaluate(
         "el => parseFloat(getComputedStyle(el).paddingTop)"
@@ -2147,10 +2147,26 @@ CLIPPED_CELLS_JS = """
 """
 
 
+def test_on_a_phone_the_places_table_leaves_its_names_the_room(seeded_server, page):
+    """At 375 px the places' table gives its room to the places' names: the years'
+    column is headed "Years" (the caption says whose), not "Took part in", which held a
+    wide column for "2018", so a note under a name ("Known from a testimonial") is one
+    line."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(seeded_server.url + "/cities/")
+    table = page.locator(".places-by-country")
+    assert table.locator("thead th").all_inner_texts()[-1].strip().lower() == "years"
+    notes = table.locator(".data-table__note")
+    assert notes.count() >= 4
+    line = notes.first.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
+    for i in range(notes.count()):
+        assert notes.nth(i).bounding_box()["height"] < 1.5 * line, notes.nth(i).inner_text()
+
+
 @pytest.mark.parametrize("path", ["/cities/", "/cities/seoul/", "/countries/ph/", "/data/"])
 def test_on_a_phone_every_tables_columns_fit_its_box(seeded_server, page, path):
     """At 375 px a table's every column is in view: no cell clipped, no table wider than
-    the box it would scroll in (the places' last column, "Took part in", included)."""
+    the box it would scroll in (the places' last column, "Years", included)."""
     page.set_viewport_size({"width": 375, "height": 812})
     page.goto(seeded_server.url + path)
     assert page.evaluate(CLIPPED_CELLS_JS) == [], path
