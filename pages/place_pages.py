@@ -3,7 +3,7 @@
 places they show, and the map, are in places.py.
 """
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +25,6 @@ from pages.places import (
 from programs.linked_data import place_json_ld
 from programs.models import Country, Edition, Participant, Program
 from programs.models.places import counted_edition_q
-from programs.views import public_contacts
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb
 from wego_site.core.world_map import places_locator
 from wego_site.pagecache.generation import PAGES_KEPT, per_generation, per_generation_each
@@ -118,10 +117,12 @@ def place_filters():
     return per_generation(f"place-filters:{timezone.localdate().isoformat()}", gather)
 
 
-def also_at(editions, *, exclude):
+def also_at(editions, *, exclude, host=None):
     """The latest of `editions` with other participants than those `exclude` (a Q on
-    Participant) leaves out: `{"edition", "count", "groups": [(country, [participants])]}`, the
-    groups in country order as on the edition's page; None when there is none."""
+    Participant) leaves out: `{"edition", "count", "groups": [(country, [participants])],
+    "hosted"}`, the groups in country order as on the edition's page, `hosted` whether the
+    edition was held in `host` (a place, whose page then says who came to it); None when
+    there is none."""
     others = list(
         Participant.objects.filter(edition__in=[e.pk for e in editions])
         .exclude(exclude)
@@ -135,7 +136,13 @@ def also_at(editions, *, exclude):
                 groups.setdefault(participant.country, []).append(participant)
         if groups:
             count = sum(len(group) for group in groups.values())
-            return {"edition": edition, "groups": list(groups.items()), "count": count}
+            hosted = host is not None and edition.venue_place_id == host.pk
+            return {
+                "edition": edition,
+                "groups": list(groups.items()),
+                "count": count,
+                "hosted": hosted,
+            }
     return None
 
 
@@ -166,13 +173,22 @@ class PlaceDetailView(BreadcrumbsMixin, DetailView):
     def get_context_data(self, **kwargs):
         place = self.object
         url = self.request.build_absolute_uri(place.get_absolute_url())
-        context = super().get_context_data(
-            **place_page_data(place),
-            contacts=public_contacts(),
-            **kwargs,
-        )
+        context = super().get_context_data(**place_page_data(place), **kwargs)
         context["place_json_ld"] = place_json_ld(place, url)
         return context
+
+
+def year_runs(years):
+    """Years as a visitor reads them: runs of consecutive years as a range, the runs
+    joined as a list ("2011–2017"; "2013 and 2018"; "2011–2012, 2014 and 2016")."""
+    runs = []
+    for year in sorted(years):
+        if runs and year == runs[-1][1] + 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    words = [str(first) if first == last else f"{first}–{last}" for first, last in runs]
+    return " and ".join(filter(None, [", ".join(words[:-1]), *words[-1:]]))
 
 
 def place_page_data(place):
@@ -206,9 +222,21 @@ def place_page_data(place):
         # Every edition held in the place itself: its table needs no venue column, and
         # its lede counts them as hosted.
         all_hosted_here = all(e.venue_place_id == place.pk for e in editions)
-        # The programs it took part in, each once: a Key fact only where there are several.
-        programs = list({e.program_id: e.program for e in editions}.values())
-        offices = list(place.regional_offices.all())
+        # The programs of its editions, each once, with the years of its editions in it.
+        programs = {}
+        for edition in editions:
+            programs.setdefault(edition.program_id, (edition.program, set()))[1].add(
+                edition.start_date.year
+            )
+        offices = list(
+            place.regional_offices.prefetch_related(
+                Prefetch(
+                    "programs",
+                    queryset=Program.objects.published().filter(is_sample=False),
+                    to_attr="public_programs",
+                )
+            )
+        )
         neighbours = list(
             public_places().filter(country=place.country).exclude(pk=place.pk).order_by("name")
         )
@@ -225,21 +253,16 @@ def place_page_data(place):
             "hosted": hosted,
             "hosted_apart": hosted_apart,
             "all_hosted_here": all_hosted_here,
-            "programs": programs,
-            "years": sorted({e.start_date.year for e in editions if e.start_date}),
+            "programs": [
+                {"program": program, "years": year_runs(years)}
+                for program, years in programs.values()
+            ],
+            "years": year_runs({e.start_date.year for e in editions}),
             "head_map": places_locator([place]),
             # What the page does not say otherwise: who else took part in its latest
-            # edition, and the other places of its country.
-            "also_at": also_at(
-                [e for e in editions if e.venue_place_id != place.pk], exclude=Q(place=place)
-            ),
+            # edition (held there or elsewhere), and the other places of its country.
+            "also_at": also_at(editions, exclude=Q(place=place), host=place),
             "neighbours": neighbours,
-            # Whether the Key facts have anything the head and the rows do not say: a
-            # place without (Accra: its country in the lede, its one edition in the row)
-            # has no panel, the page closing up under its record.
-            "has_facts": bool(
-                len(programs) > 1 or hosted_apart or offices or neighbours or not place.is_drawable
-            ),
         }
 
     return per_generation_each("place-pages", place.pk, gather, PAGES_KEPT)

@@ -211,6 +211,49 @@ def test_crowded_marks_are_boxed_on_the_map_and_drawn_apart_in_a_named_inset():
     assert world_map.inset_maps(marks[2:]) == ""
 
 
+def test_a_crowded_spots_marks_are_drawn_apart_on_the_map_inside_its_box():
+    """Seoul's ring covered Jeju's on the world map (and the dots of Goyang and
+    Seongnam, a few kilometres off): each place of a crowded spot is drawn apart from the
+    others, no two drawings touching, the first (the host of the most editions) where it
+    is and each other on its true bearing from it, all inside the spot's dashed box; a
+    place alone stays where it is."""
+    marks = _seed_marks()
+    svg = str(world_map.world_map(marks, title="t", description="d"))
+    drawn = {
+        title: (float(x), float(y), float(r) + (2 if "host" in css else 0.75))
+        for css, title, x, y, r in re.findall(
+            r'<a class="(map-mark[^"]*)" href="[^"]+"><title>([^<]+)</title>'
+            r'<circle cx="([^"]+)" cy="([^"]+)" r="([^"]+)"/>',
+            svg,
+        )
+    }
+    korea = ["Seoul", "Jeju", "Goyang", "Seongnam"]
+    for a, b in itertools.combinations(korea, 2):
+        (ax, ay, ar), (bx, by, br) = drawn[a], drawn[b]
+        assert math.dist((ax, ay), (bx, by)) >= ar + br, (a, b)
+    assert drawn["Seoul"][:2] == pytest.approx(project(126.98, 37.57), abs=0.1)
+    assert drawn["Accra"][:2] == pytest.approx(project(-0.2, 5.56), abs=0.1)
+    seoul = drawn["Seoul"]
+    assert drawn["Jeju"][1] > seoul[1] + 20, "Jeju south of Seoul"
+    assert drawn["Goyang"][0] < seoul[0] and drawn["Goyang"][1] < seoul[1], "Goyang north-west"
+    assert drawn["Seongnam"][0] > seoul[0] and drawn["Seongnam"][1] > seoul[1], (
+        "Seongnam south-east"
+    )
+    boxes = [
+        tuple(float(v) for v in box)
+        for box in re.findall(
+            r'<rect class="world-map__inset-box" x="([^"]+)" y="([^"]+)" '
+            r'width="([^"]+)" height="([^"]+)"/>',
+            svg[: svg.index('<g class="world-map__marks">')],
+        )
+    ]
+    (box,) = [b for b in boxes if b[0] < seoul[0] < b[0] + b[2] and b[1] < seoul[1] < b[1] + b[3]]
+    for name in korea:
+        x, y, r = drawn[name]
+        assert box[0] <= x - r and x + r <= box[0] + box[2], name
+        assert box[1] <= y - r and y + r <= box[1] + box[3], name
+
+
 def test_an_insets_marks_are_apart_and_keep_their_bearings():
     """Enlarged, Seoul and its neighbours a few kilometres off still overlapped: spread
     from their middle, no dot hides another, and each keeps its side of the others."""
@@ -310,9 +353,10 @@ def test_every_host_is_named_at_every_size_clear_of_the_marks_even_where_crowded
         chengdu,
     ]
     svg = str(world_map.world_map(marks, title="t", description="d"))
-    projected = {mark.label: project(mark.longitude, mark.latitude) for mark in marks}
-    (group,) = world_map.crowded_groups(marks)
-    box = world_map._box_around(group, margin=world_map.MIN_RADIUS + 4)
+    # Where each mark is drawn (the crowded spot's apart), and the spot's box.
+    layout = world_map._layout(marks, world_map._largest(marks))
+    projected = {mark.label: layout.at[(mark.latitude, mark.longitude)] for mark in marks}
+    (box,) = layout.boxes
     for layer, size, labels in re.findall(
         r'<g class="world-map__labels world-map__labels--(\w+)" aria-hidden="true" '
         r'font-size="(\d+)">(.*?)</g>',
@@ -589,9 +633,11 @@ def test_each_name_reads_as_its_own_marks_on_the_seeds_map():
     not hung under Muscat's."""
     marks = _seed_marks()
     svg = str(world_map.world_map(marks, title="t", description="d"))
+    # Where each mark is drawn (a crowded spot's apart).
+    drawn = world_map._layout(marks, world_map._largest(marks)).at
     where = {}
     for mark in marks:
-        where.setdefault(mark.label, project(mark.longitude, mark.latitude))
+        where.setdefault(mark.label, drawn[(mark.latitude, mark.longitude)])
     spot = {p[0].label: i for i, g in enumerate(world_map.crowded_groups(marks)) for p in g}
     for layer, size in world_map.LABEL_SIZES:
         layer_svg = re.search(rf'world-map__labels--{layer}"[^>]*>(.*?)</g>', svg)[1]

@@ -232,6 +232,32 @@ def test_query_counts_are_pinned(
         assert client.get(url).status_code == 200
 
 
+def test_a_regional_offices_programs_cost_one_query_on_its_places_page(
+    client, empty_site, philippines, settings, django_assert_max_num_queries
+):
+    """The Key facts name the programs of a place's regional office (published, not a
+    sample): one query more than a place without an office, whatever their number."""
+    from programs.models import RegionalOffice
+
+    settings.PAGE_CACHE_ENABLED = False
+    office = RegionalOffice.objects.create(
+        name="Office test",
+        slug="office-test",
+        region="Asia",
+        city="Baguio",
+        place=philippines["baguio"],
+    )
+    for slug in ("one", "two"):
+        ProgramFactory(title=f"Program {slug}", slug=slug, regional_office=office)
+    ProgramFactory(title="Hidden", slug="hidden", regional_office=office, is_sample=True)
+    client.get("/")
+    with django_assert_max_num_queries(9):
+        html = client.get("/cities/baguio-test/").content.decode()
+    facts = facts_of(html)
+    assert "Regional office Office test Program one Program two" in facts
+    assert "Hidden" not in facts
+
+
 def test_the_seed_cities_are_on_the_map_with_their_hosts(client, seed):
     from programs.models import Place
 
@@ -551,37 +577,43 @@ def test_the_map_names_the_host_cities_and_says_so(client, seed, url):
     assert description.count("Seoul") == description.count("Chengdu") == 1
 
 
-def test_no_place_page_shows_an_empty_key_facts_panel(client, seed):
-    """A place whose head and rows say all it records (Accra: its country in the lede, its
-    one edition in the row) has no Key facts panel at all, never a heading over nothing;
-    every other place's panel holds at least one fact."""
+def facts_of(html):
+    """The words of a place page's Key facts panel."""
+    return words(html[html.index('id="facts-heading"') : html.index("</aside>")])
+
+
+def test_every_place_page_has_key_facts_led_by_its_country(client, seed):
+    """Every place's page has its Key facts, in the rail beside its record: its country
+    (a link to the country's page), then what the page records of it, so no rail holds a
+    lone fact and no place lacks the panel (Accra: its country, the year and the program
+    it took part in)."""
     from pages.places import public_places
 
-    empty, with_facts = [], []
-    for place in public_places():
+    for place in public_places().select_related("country"):
         html = client.get(place.get_absolute_url()).content.decode()
-        if 'id="facts-heading"' not in html:
-            empty.append(place.slug)
-            assert 'class="side-col"' not in html
-            continue
-        aside = html[html.index('id="facts-heading"') : html.index("</aside>")]
-        assert "<dt>" in aside, place.slug
-        with_facts.append(place.slug)
-    assert {"accra", "bangkok", "castries", "harare", "mexico-city", "muscat"} <= set(empty)
-    assert {"barcelona", "bucharest"} <= set(empty)
-    assert {"baguio", "seoul", "jeju", "chengdu", "ulyanovsk-region"} <= set(with_facts)
+        facts = facts_of(html)
+        assert re.search(r"Key facts\s+Country\s", facts), place.slug
+        assert len(re.findall(r"<dt>", html[html.index('id="facts-heading"') :])) >= 2, place.slug
+    accra = facts_of(client.get("/cities/accra/").content.decode())
+    assert "Country Ghana" in accra and "Took part 2018" in accra
+    assert "Program Joint Workshop for Smart Sustainable Cities" in accra
 
 
-def test_a_place_without_key_facts_keeps_its_record_then_what_was_said(client, seed):
-    """Bucharest is known from a testimonial: its edition, then the quote, then how to
-    take part, with no facts panel between them."""
+def test_a_place_page_keeps_its_record_then_the_rail_then_what_was_said(client, seed):
+    """Bucharest is known from a testimonial: its edition, then (on a phone; beside the
+    whole page from 56 rem) the rail of its Key facts and how to take part next, then the
+    quote, under the editions in the page's first column."""
     html = client.get("/cities/bucharest/").content.decode()
-    assert "Key facts" not in html
     assert (
         html.index('id="editions-heading"')
-        < html.index('id="testimonials-heading"')
+        < html.index('class="side-stack"')
+        < html.index('id="facts-heading"')
         < html.index('id="take-part-heading"')
+        < html.index('class="main-col"')
+        < html.index('id="testimonials-heading"')
     )
+    assert 'class="page-sections with-aside"' in html
+    assert "with-aside--opening" not in html
 
 
 def test_a_hosts_key_facts_do_not_count_again_what_its_head_says(client, seed):
@@ -615,26 +647,84 @@ def test_a_place_that_hosted_some_of_its_editions_says_so_in_its_facts(
     assert "Host of 1 edition" in words(aside)
 
 
-def test_a_citys_key_facts_say_only_what_the_head_and_rows_do_not(client, seed):
-    """The country is in the lede and the years and the program in the edition rows (or
-    over them, where every row is one program's): the facts name the other places of its
-    country; a place of editions of several programs links them there."""
+def test_a_citys_key_facts_summarise_it_for_a_visitor(client, seed):
+    """A city's Key facts: its country (linked), the years it took part in (or hosted),
+    the program of its editions (linked) and the other places of its country."""
     html = client.get("/cities/baguio/").content.decode()
     facts = html[
         html.index('<dl class="facts">') : html.index("</dl>", html.index("facts-heading"))
     ]
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", facts))
-    assert "Country" not in text and "Year" not in text
-    # Its one row names its program: the facts do not say it again.
-    assert "Program" not in text
-    assert 'href="/programs/joint-workshop-smart-sustainable-cities-e-government/"' not in facts
+    text = words(facts)
+    assert "Country Philippines" in text and 'href="/countries/ph/"' in facts
+    assert "Took part 2018" in text
+    assert "Program Joint Workshop for Smart Sustainable Cities" in text
+    assert 'href="/programs/joint-workshop-smart-sustainable-cities-e-government/"' in facts
     assert "Also in the Philippines Makati" in text and 'href="/cities/makati/"' in facts
     seoul = client.get("/cities/seoul/").content.decode()
     facts = seoul[seoul.index('<dl class="facts">') :]
     facts = facts[: facts.index("</dl>")]
-    # Its eight rows are all one program's, named above them: not in the facts again.
-    assert "<dt>Program" not in facts and "/programs/wego-shrdc-training-program/" not in facts
+    text = words(facts)
+    # Its first and last years, which its lede ("host of 8 editions") does not say.
+    assert "Hosted 2011–2017" in text
+    assert "Program WeGO–SHRDC Training Program" in text
     assert "(16.42, 120.59)" not in html  # its coordinates only in its JSON-LD
+
+
+def test_a_regional_offices_place_names_the_office_and_its_programs(client, seed):
+    """Chengdu took part in no edition: its facts name its country, its regional office
+    and the program that office runs (linked)."""
+    html = client.get("/cities/chengdu/").content.decode()
+    facts = facts_of(html)
+    assert "Country China" in facts
+    assert "Regional office WeGO Regional Office for Asia Chengdu Smart City" in facts
+    assert 'href="/programs/chengdu-smart-city-e-government-training-program/"' in html
+
+
+@pytest.mark.parametrize(
+    ("years", "text"),
+    [
+        ({2018}, "2018"),
+        ({2011, 2012, 2013, 2014, 2015, 2016, 2017}, "2011–2017"),
+        ({2013, 2018}, "2013 and 2018"),
+        ({2011, 2012, 2014, 2016}, "2011–2012, 2014 and 2016"),
+        (set(), ""),
+    ],
+)
+def test_years_read_as_runs(years, text):
+    from pages.place_pages import year_runs
+
+    assert year_runs(years) == text
+
+
+def test_how_to_take_part_next_on_a_place_links_to_the_contacts_once(client, seed):
+    """A place's "How to take part next" is two short sentences: where calls are published
+    (a link to the training programs) and a link to the contacts the footer lists, in
+    the words every page's "whom to write to" uses, never their names and addresses again."""
+    for slug in ("baguio", "chengdu"):
+        html = client.get(f"/cities/{slug}/").content.decode()
+        section = html[html.index('id="take-part-heading"') :]
+        section = section[: section.index("</section>")]
+        assert "mailto:" not in section and "Sidorova" not in section
+        assert 'href="/programs/"' in section
+        assert "To hear of a new call, or for any question, write to one of" in words(section)
+        assert section.count('href="#footer-contacts"') == 1
+        main = html[html.index("<main") : html.index('<footer class="site-footer">')]
+        assert "mailto:" not in main
+        assert 'id="footer-contacts"' in html
+
+
+def test_a_hosts_page_says_who_came_to_the_edition_it_hosted(client, seed):
+    """Jeju hosted the Joint Workshop 2018, whose participants came from 13 countries: its
+    page lists them as "Who came to Jeju" (a page that took part says "Also at this
+    edition"); Seoul's editions record no participants, so its page has no such list."""
+    html = client.get("/cities/jeju/").content.decode()
+    section = html[html.index('id="also-at-heading"') :]
+    section = section[: section.index("</section>")]
+    text = words(section)
+    assert "Who came to Jeju" in text
+    assert "18 cities and bodies from 13 countries took part in the Joint Workshop" in text
+    assert 'href="/cities/baguio/"' in section and "other cities" not in text
+    assert 'id="also-at-heading"' not in client.get("/cities/seoul/").content.decode()
 
 
 def test_a_place_and_a_country_name_who_else_took_part_in_their_latest_edition(client, seed):

@@ -1248,38 +1248,65 @@ def test_how_to_take_part_is_the_rails_second_panel_beside_a_programs_editions(
         assert facts["y"] > editions["y"] + editions["height"]
 
 
-def test_a_countrys_places_are_a_list_and_also_at_reads_as_on_a_place(seeded_server, page):
-    """A country's page is a place's shape: its editions in the opening, its places a
-    list in the rail beside them (one a line, no tiles), and "Also at this edition"
-    across the page under both, the same width and columns on a country's page and a
-    place's, filling the page's width (three columns at 1280 px)."""
+def test_a_countrys_places_are_a_list_beside_its_editions(seeded_server, page):
+    """A country's page: its editions in the opening, its places a list in the rail
+    beside them (one a line, no tiles), and "Also at this edition" across the page under
+    both, filling the page's width (three columns at 1280 px)."""
     page.set_viewport_size({"width": 1280, "height": 900})
-    widths = {}
-    for path in ["/countries/ph/", "/cities/baguio/"]:
-        page.goto(seeded_server.url + path)
-        editions = page.locator("#editions-heading").bounding_box()
-        rail = page.locator(".with-aside > .side-col").bounding_box()
-        assert rail["x"] > editions["x"] + editions["width"] and rail["y"] < editions["y"] + 40
-        if path == "/countries/ph/":
-            places = page.locator(".side-col .place-list li")
-            boxes = [places.nth(i).bounding_box() for i in range(places.count())]
-            assert len(boxes) == 2 and boxes[0]["x"] == boxes[1]["x"]
-            assert boxes[1]["y"] >= boxes[0]["y"] + boxes[0]["height"]
-            assert places.first.evaluate("e => getComputedStyle(e).backgroundColor") in (
-                "rgba(0, 0, 0, 0)",
-                "transparent",
-            )
-        also = page.locator(".also-at .by-country")
-        box = also.bounding_box()
-        assert box["y"] >= rail["y"] + rail["height"]
-        assert box["x"] + box["width"] >= rail["x"] + rail["width"] - 1, "as wide as the page"
-        columns = also.evaluate(
-            "e => new Set([...e.querySelectorAll('.by-country__group')]"
-            ".map(g => Math.round(g.getBoundingClientRect().x))).size"
-        )
-        widths[path] = (round(box["width"]), columns)
-    assert widths["/countries/ph/"] == widths["/cities/baguio/"], widths
-    assert widths["/cities/baguio/"][1] == 3
+    page.goto(seeded_server.url + "/countries/ph/")
+    editions = page.locator("#editions-heading").bounding_box()
+    rail = page.locator(".with-aside > .side-col").bounding_box()
+    assert rail["x"] > editions["x"] + editions["width"] and rail["y"] < editions["y"] + 40
+    places = page.locator(".side-col .place-list li")
+    boxes = [places.nth(i).bounding_box() for i in range(places.count())]
+    assert len(boxes) == 2 and boxes[0]["x"] == boxes[1]["x"]
+    assert boxes[1]["y"] >= boxes[0]["y"] + boxes[0]["height"]
+    assert places.first.evaluate("e => getComputedStyle(e).backgroundColor") in (
+        "rgba(0, 0, 0, 0)",
+        "transparent",
+    )
+    also = page.locator(".also-at .by-country")
+    box = also.bounding_box()
+    assert box["y"] >= rail["y"] + rail["height"]
+    assert box["x"] + box["width"] >= rail["x"] + rail["width"] - 1, "as wide as the page"
+    assert also.evaluate(COLUMNS) == 3
+
+
+COLUMNS = (
+    "e => new Set([...e.querySelectorAll('.by-country__group')]"
+    ".map(g => Math.round(g.getBoundingClientRect().x))).size"
+)
+
+
+@pytest.mark.parametrize("path", ["/cities/baguio/", "/cities/jeju/", "/cities/seoul/"])
+def test_a_places_rail_stands_beside_its_whole_page(seeded_server, page, path):
+    """A place's rail is its Key facts, then how to take part next (a panel of the same
+    width and look under them), beside the whole page from 56rem: who else took part runs
+    on under the editions in the first column (two columns of countries), so the two
+    columns end near each other and neither stands empty beside the other."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(seeded_server.url + path)
+    editions = page.locator(".with-aside > .main-intro").bounding_box()
+    facts = page.locator(".side-stack > .side-col").bounding_box()
+    take_part = page.locator(".side-stack > .take-part--rail")
+    panel = take_part.bounding_box()
+    assert facts["x"] > editions["x"] + editions["width"] and facts["y"] < editions["y"] + 40
+    assert panel["x"] == pytest.approx(facts["x"], abs=1)
+    assert panel["width"] == pytest.approx(facts["width"], abs=1)
+    assert facts["y"] + facts["height"] < panel["y"] < facts["y"] + facts["height"] + 40
+    style = "(e, p) => getComputedStyle(e)[p]"
+    side = page.locator(".side-stack > .side-col")
+    for prop in ("backgroundColor", "borderTopColor", "borderTopWidth"):
+        assert take_part.evaluate(style, prop) == side.evaluate(style, prop), prop
+    rest = page.locator(".with-aside > .main-col").bounding_box()
+    assert rest["x"] + rest["width"] < facts["x"], "the first column, beside the rail"
+    assert rest["y"] < editions["y"] + editions["height"] + 80, "under the editions, not the rail"
+    rail_end = panel["y"] + panel["height"]
+    page_end = rest["y"] + rest["height"]
+    assert abs(rail_end - page_end) < 320, (rail_end, page_end)
+    also = page.locator(".also-at .by-country")
+    if also.count():
+        assert also.evaluate(COLUMNS) == 2
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -1576,6 +1603,25 @@ def test_the_landing_shows_the_cities_pages_phone_map_on_a_phone(seeded_server, 
     assert {"Bucharest", "Chandigarh"} <= landing
 
 
+@pytest.mark.parametrize("width", [360, 375])
+def test_the_landings_lone_inset_takes_its_row_on_a_phone(seeded_server, page, width):
+    """On a phone /cities/'s enlarged spots are two abreast; the landing page's one (the
+    Americas) is not left at half the row's width beside an empty half: it takes the row,
+    its caption beside its map, which stays wide enough for its 12 px names."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(seeded_server.url + "/")
+    row = page.locator(".reach__map .map-insets").bounding_box()
+    inset = page.locator(".reach__map .map-inset")
+    figure = inset.bounding_box()
+    drawing = inset.locator("svg").bounding_box()
+    caption = inset.locator("figcaption").bounding_box()
+    assert figure["width"] == pytest.approx(row["width"], abs=1), "the row's width"
+    assert caption["x"] >= drawing["x"] + drawing["width"], "its caption beside its map"
+    assert caption["y"] < drawing["y"] + drawing["height"]
+    assert drawing["width"] >= 156
+    assert caption["x"] + caption["width"] <= row["x"] + row["width"] + 1
+
+
 # The names shown on a page's world map (not the enlarged spots).
 SHOWN_MAP_NAMES_JS = """
 () => [...document.querySelectorAll('svg.world-map text')]
@@ -1701,7 +1747,7 @@ def test_the_map_of_places_comes_before_its_tables_at_every_width(seeded_server,
         assert drawn["width"] >= 156
     assert all(inset["x"] >= 0 and inset["x"] + inset["width"] <= width for inset in boxes)
     assert min(page.evaluate(MAP_LABEL_PX_JS)) >= 12
-    heading = page.get_by_role("columnheader", name="Took part in")
+    heading = page.get_by_role("columnheader", name="Years")
     line = heading.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
     padding = heading.evaluate(
         "el => parseFloat(getComputedStyle(el).paddingTop)"
@@ -2096,10 +2142,26 @@ CLIPPED_CELLS_JS = """
 """
 
 
+def test_on_a_phone_the_places_table_leaves_its_names_the_room(seeded_server, page):
+    """At 375 px the places' table gives its room to the places' names: the years'
+    column is headed "Years" (the caption says whose), not "Took part in", which held a
+    wide column for "2018", so a note under a name ("Known from a testimonial") is one
+    line."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(seeded_server.url + "/cities/")
+    table = page.locator(".places-by-country")
+    assert table.locator("thead th").all_inner_texts()[-1].strip().lower() == "years"
+    notes = table.locator(".data-table__note")
+    assert notes.count() >= 4
+    line = notes.first.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
+    for i in range(notes.count()):
+        assert notes.nth(i).bounding_box()["height"] < 1.5 * line, notes.nth(i).inner_text()
+
+
 @pytest.mark.parametrize("path", ["/cities/", "/cities/seoul/", "/countries/ph/", "/data/"])
 def test_on_a_phone_every_tables_columns_fit_its_box(seeded_server, page, path):
     """At 375 px a table's every column is in view: no cell clipped, no table wider than
-    the box it would scroll in (the places' last column, "Took part in", included)."""
+    the box it would scroll in (the places' last column, "Years", included)."""
     page.set_viewport_size({"width": 375, "height": 812})
     page.goto(seeded_server.url + path)
     assert page.evaluate(CLIPPED_CELLS_JS) == [], path

@@ -194,7 +194,8 @@ def world_map(
     testimonies = [mark for mark in marks if mark.is_testimony and not mark.is_host]
     hosts = [mark for mark in marks if mark.is_host]
     largest = max((mark.count for mark in dots), default=1)
-    marks_svg = _marks_svg(marks, largest)
+    layout = _layout(marks, largest)
+    marks_svg = _marks_svg(marks, largest, layout.at)
     # On a phone the legend keys the phone's map, whose units are each 100 / its width of
     # the width it is drawn at (without one, the world's).
     phone_scale = 100 / WIDTH
@@ -207,7 +208,7 @@ def world_map(
         items.append(("map-mark map-mark--testimony", MIN_RADIUS, "From a testimonial"))
     if hosts:
         items.append(("map-mark map-mark--host", HOST_RADIUS, host_label))
-    boxes = [_box_around(group, margin=MIN_RADIUS + 4) for group in crowded_groups(marks)]
+    boxes = layout.boxes
     if boxes and inset_label:
         # The dashed box as the map draws it around one mark.
         items.append(("", MIN_RADIUS + 4, inset_label))
@@ -238,7 +239,11 @@ def world_map(
         outline["d"],
         _boxes_svg(boxes),
         marks_svg,
-        format_html_join("", "{}", ((_labels(marks, size, layer),) for layer, size in LABEL_SIZES)),
+        format_html_join(
+            "",
+            "{}",
+            ((_labels(marks, size, layer, largest=largest),) for layer, size in LABEL_SIZES),
+        ),
         phone_svg,
         " map-legend--sizes" if box == LEGEND_BOX_SIZES else "",
         legend,
@@ -289,7 +294,7 @@ def _phone_part(marks, largest, title, label_id):
     if not part:
         return ""
     view, size = phone_view(part)
-    boxes = [_box_around(group, margin=MIN_RADIUS + 4) for group in crowded_groups(part)]
+    layout = _layout(part, largest)
     return format_html(
         '<svg class="world-map world-map--phone" viewBox="{} {} {} {}" role="group" '
         'aria-labelledby="{}-phone-title" aria-describedby="{}-desc" '
@@ -302,29 +307,32 @@ def _phone_part(marks, largest, title, label_id):
         title,
         name,
         label_id,
-        _boxes_svg(boxes),
-        _marks_svg(part, largest),
+        _boxes_svg(layout.boxes),
+        _marks_svg(part, largest, layout.at),
         _labels(part, size, "phone", bounds=view, largest=largest, clearance=CLEARANCE),
     )
 
 
-def _marks_svg(marks, largest):
+def _marks_svg(marks, largest, at=None):
     """The marks as links, each named by its <title>: the dots largest first, so a small
     one is never hidden under a large one, then the hollow dots, then the hosts' rings
-    (above the dots: a host that also took part shows both)."""
+    (above the dots: a host that also took part shows both). `at`: where a crowded
+    spot's places are drawn apart (`_layout`), by their (latitude, longitude)."""
+    at = at or {}
+
+    def where(mark):
+        return at.get((mark.latitude, mark.longitude)) or project(mark.longitude, mark.latitude)
+
     drawn = []
     for mark in sorted(marks, key=lambda m: (-m.count, m.name)):
         if not mark.is_host and not mark.is_testimony:
-            x, y = project(mark.longitude, mark.latitude)
-            drawn.append((mark, "map-mark", x, y, radius(mark.count, largest)))
+            drawn.append((mark, "map-mark", *where(mark), radius(mark.count, largest)))
     for mark in sorted(marks, key=lambda m: m.name):
         if mark.is_testimony and not mark.is_host:
-            x, y = project(mark.longitude, mark.latitude)
-            drawn.append((mark, "map-mark map-mark--testimony", x, y, MIN_RADIUS))
+            drawn.append((mark, "map-mark map-mark--testimony", *where(mark), MIN_RADIUS))
     for mark in sorted(marks, key=lambda m: m.name):
         if mark.is_host:
-            x, y = project(mark.longitude, mark.latitude)
-            drawn.append((mark, "map-mark map-mark--host", x, y, HOST_RADIUS))
+            drawn.append((mark, "map-mark map-mark--host", *where(mark), HOST_RADIUS))
     return format_html_join(
         "",
         '<a class="{}" href="{}"><title>{}</title><circle cx="{}" cy="{}" r="{}"/>'
@@ -407,6 +415,97 @@ def _drawn_radius(mark, largest):
     return radius(mark.count, largest) + 0.75
 
 
+# How far apart a crowded spot's marks are drawn on the world map: the edges of their
+# drawings (a host's ring, a dot by its count, outlines included) this many units apart.
+SPREAD_GAP = 1.5
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a map draws its places: `at`, each place's centre by its (latitude,
+    longitude); `points`, each place once as (mark, x, y) there (as `_points`); the crowded
+    `groups` of them (as `crowded_groups`, each place where it is drawn) and the dashed
+    `boxes` around those, each holding its places' whole drawings."""
+
+    at: dict
+    points: list
+    groups: list
+    boxes: list
+
+
+def _layout(marks, largest):
+    """Where the world map draws `marks` (`Layout`): each place where it is, but the
+    places of a crowded spot (their marks would overlap, Seoul's ring over Jeju's) drawn
+    apart just enough that no two touch, each keeping its bearing from the others
+    (`_spread`), inside a dashed box that says the spot is drawn again, to scale,
+    enlarged (`inset_maps`)."""
+    reaches = {}
+    for mark in marks:
+        key = (mark.latitude, mark.longitude)
+        reaches[key] = max(reaches.get(key, 0), _drawn_radius(mark, largest))
+    at = {key: project(key[1], key[0]) for key in reaches}
+    groups = []
+    for group in crowded_groups(marks):
+        # The hosts first (those that held the most editions first), then the largest
+        # dots: they stay where they are, the others move aside.
+        group = sorted(group, key=lambda p: (not p[0].is_host, -p[0].count, p[0].name))
+        keys = [(mark.latitude, mark.longitude) for mark, _, _ in group]
+        spread = _spread([at[key] for key in keys], [reaches[key] for key in keys])
+        at.update(zip(keys, spread, strict=True))
+        groups.append([(mark, *at[key]) for (mark, _, _), key in zip(group, keys, strict=True)])
+    boxes = []
+    for group in groups:
+        edges = [
+            (x - reach, y - reach, x + reach, y + reach)
+            for mark, x, y in group
+            for reach in [reaches[(mark.latitude, mark.longitude)] + 3]
+        ]
+        left, top = min(e[0] for e in edges), min(e[1] for e in edges)
+        boxes.append((left, top, max(e[2] for e in edges) - left, max(e[3] for e in edges) - top))
+    points = [(mark, *at[(mark.latitude, mark.longitude)]) for mark, _, _ in _points(marks)]
+    return Layout(at, points, groups, boxes)
+
+
+def _spread(centres, reaches, gap=SPREAD_GAP):
+    """The centres of a crowded spot's marks, in the order given: the first drawn where
+    it is, each other moved, where its drawing (`reaches` from its centre) would come
+    nearer than `gap` to one drawn before it, the least distance that clears it of them
+    all, away from the first (on its true bearing from it, or within 90° of it where
+    that is not clear), so the places keep their bearings and move no further than they
+    must."""
+    drawn = []
+    first = centres[0]
+    for index, (centre, reach) in enumerate(zip(centres, reaches, strict=True)):
+        bearing = math.atan2(centre[1] - first[1], centre[0] - first[0])
+        if math.dist(centre, first) < 0.01:
+            bearing = 2 * math.pi * index / len(centres)
+
+        def clear(x, y, reach=reach):
+            return all(
+                math.dist((x, y), where) >= reach + other + gap - 0.01 for where, other in drawn
+            )
+
+        where = centre
+        if not clear(*centre):
+            candidates = (
+                (
+                    centre[0] + step / 4 * math.cos(bearing + turn),
+                    centre[1] + step / 4 * math.sin(bearing + turn),
+                )
+                for step in range(1, 400)
+                for turn in SPREAD_TURNS
+            )
+            where = next((xy for xy in candidates if clear(*xy)), centre)
+        drawn.append((where, reach))
+    return [where for where, _ in drawn]
+
+
+# The turns off a place's bearing tried in `_spread`, nearest first: within 90° of it.
+SPREAD_TURNS = tuple(
+    sign * math.radians(degrees) for degrees in range(0, 91, 10) for sign in (1, -1)
+)[1:]
+
+
 def _labels(
     marks,
     size=LABEL_SIZE,
@@ -432,14 +531,14 @@ def _labels(
     group's box. A host's name is nearer to its own mark than to another host's. Without
     `every`, only the hosts are set apart."""
     if largest is None:
-        largest = max((m.count for m in marks if not m.is_host and not m.is_testimony), default=1)
-    groups = crowded_groups(marks)
-    boxes = [_box_around(g, margin=MIN_RADIUS + 4) for g in groups]
+        largest = _largest(marks)
+    layout = _layout(marks, largest)
+    groups, boxes = layout.groups, layout.boxes
     box_of = {id(p[0]): box for g, box in zip(groups, boxes, strict=True) for p in g}
-    points = _points(marks)
+    points = layout.points
     reaches = {}
     for mark in marks:
-        where = project(mark.longitude, mark.latitude)
+        where = layout.at[(mark.latitude, mark.longitude)]
         reaches[where] = max(reaches.get(where, 0), _drawn_radius(mark, largest))
     order = sorted(points, key=lambda p: (not p[0].is_host, -p[0].count, p[0].label))
     named = [
@@ -508,10 +607,17 @@ def _placed_names(named, first, boxes, box_of, reaches, size, bounds, every, pad
             *(_grown(box, pad) for box in taken if box is not group_box),
             *(_grown(box, pad) for where, box in dots.items() if where != (x, y)),
         ]
-        # A host's name is nearer to its mark than to another host's; any other name
+        # A host's name is nearer to its mark than to another host's (a crowded spot's,
+        # written beside its box, than to any mark outside the box too); any other name
         # nearer to its mark than to any other mark, or it would read as that mark's.
         if mark.is_host:
             rivals = [host for host in hosts if host != (x, y)]
+            if group_box:
+                rivals += [
+                    where
+                    for where in reaches
+                    if where not in hosts and _distance(where, group_box) > 0
+                ]
         else:
             rivals = [where for where in reaches if where != (x, y)]
         width = len(mark.label) * size * 0.56
