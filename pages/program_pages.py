@@ -92,12 +92,14 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
         (hidden ones too in a preview), a few posts about it and a few testimonials."""
         program = super().get_object()
         # Through the reverse relation each edition's program is this one, so their
-        # addresses need no join; each row of the timeline says how many took part, where
-        # recorded (counted in the same query).
+        # addresses need no join; each row of the table says how many took part, where
+        # recorded, and is named by its year, with its months where the program has two
+        # editions that year (counted in the same query).
         editions = list(
             self.visible(program.editions)
             .select_related("venue_country", "venue_place__country", "call")
             .with_participant_counts()
+            .with_program_ranks()
         )
         return {
             "program": program,
@@ -174,6 +176,7 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             Edition.objects.filter(pk=pk)
             .select_related("program", "venue_country")
             .with_participant_counts()
+            .with_program_ranks()
             .get()
         )
         prefetch_related_objects(

@@ -529,8 +529,9 @@ def test_co_organisers_are_listed_one_a_line(client, seed):
 
 def test_a_programs_editions_are_the_archives_table_without_a_program_column(client, seed):
     """A program's page lists its editions in the archive's table: no program column
-    (every row is the program), the years as headers of their rows; all eight held in
-    Seoul, no venue column either: the caption says it once."""
+    (every row is the program), the years as headers of their rows, the two of 2012 told
+    apart by their months; all eight held in Seoul, no venue column either: the caption
+    says it once."""
     html = client.get(MAIN).content.decode()
     section = html[html.index('id="editions-heading"') :]
     table = section[section.index('<table class="archive-table') : section.index("</table>")]
@@ -539,8 +540,17 @@ def test_a_programs_editions_are_the_archives_table_without_a_program_column(cli
     assert '<th scope="col">Program</th>' not in table
     assert "archive-table__program" not in table
     assert table.count('<th class="archive-table__dates" scope="row">') == 8
-    years = re.findall(r'scope="rowgroup">(\d+)<', table)
-    assert years == ["2017", "2016", "2015", "2014", "2013", "2012", "2011"]
+    years = re.findall(r'scope="rowgroup">([^<]+)<', table)
+    assert years == [
+        "2017",
+        "2016",
+        "2015",
+        "2014",
+        "2013",
+        "2012 (July)",
+        "2012 (May–June)",
+        "2011",
+    ]
     assert '<th scope="col">Venue</th>' not in table and "archive-table__venue" not in table
     assert table.count("Seoul, Korea") == 1
     assert re.search(
@@ -921,9 +931,9 @@ def test_thin_and_rich_programs_have_their_key_facts_in_the_rail(client, seed):
 
 def test_an_edition_known_by_its_dates_is_a_row_of_its_programs_timeline(client, seed):
     """The compact edition page's body: every public edition of its program, newest first,
-    each its year and its dates, this one marked "This edition" and not a link, the others
-    links named by program and dates; no onward pager beside it (the timeline holds the
-    editions before and after)."""
+    each its year (the two of 2012 with their months) and its dates, this one marked "This
+    edition" and not a link, the others links named by program and dates; no onward pager
+    beside it (the timeline holds the editions before and after)."""
     html = client.get(BRIEF).content.decode()
     timeline = html[html.index('<section class="edition-timeline"') :]
     timeline = timeline[: timeline.index("</section>")]
@@ -943,7 +953,8 @@ def test_an_edition_known_by_its_dates_is_a_row_of_its_programs_timeline(client,
             assert text == "2016 22–29 May 2016 This edition"
         else:
             assert f'href="{MAIN}{slug}/"' in item and "This edition" not in item
-            assert text.startswith(f"{slug[:4]} WeGO–SHRDC Training Program, ")
+            year = {"2012-07": "2012 (July)", "2012-05": "2012 (May–June)"}.get(slug, slug[:4])
+            assert text.startswith(f"{year} WeGO–SHRDC Training Program, ")
     # Each link named by its program (for screen readers) and its dates, as the program's table.
     assert timeline.count('<span class="visually-hidden">WeGO–SHRDC Training Program, </span>') == 7
     assert 'class="pager"' not in html
