@@ -7,6 +7,7 @@ from html import unescape
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 
 from pages import program_pages
@@ -357,8 +358,9 @@ def test_a_program_card_in_short_has_one_sentence_of_its_own(client, seed):
 )
 def test_without_a_call_how_to_take_part_is_a_note_of_one_paragraph(client, seed, path):
     """No call open: one paragraph (no call now, where one will be published, whom to
-    write to), a note rather than the open call's panel; the page's one line naming the
-    contacts, whom the footer lists too."""
+    write to), a note rather than the open call's panel. Whom to write to are the footer's
+    contacts, which the footer names with their addresses: the paragraph says so in a short
+    line pointing there, and the page's main content names no one."""
     html = client.get(path).content.decode()
     section = html[html.index('<section class="take-part') :]
     section = section[: section.index("</section>")]
@@ -366,7 +368,10 @@ def test_without_a_call_how_to_take_part_is_a_note_of_one_paragraph(client, seed
     paragraphs = re.findall(r"<p>(.*?)</p>", section, re.S)
     assert len(paragraphs) == 1
     assert paragraphs[0].startswith("No call for applications is open now.")
-    assert "write to Ms. Alexandra Sidorova at" in paragraphs[0]
+    assert paragraphs[0].endswith(
+        "To hear of a new call, or for any question, write to the "
+        '<a href="#footer-contacts">contacts at the foot of this page</a>.'
+    )
     # Said from the program's own record, not the same paragraph on every page.
     said = " ".join(paragraphs[0].split())
     assert {
@@ -374,7 +379,26 @@ def test_without_a_call_how_to_take_part_is_a_note_of_one_paragraph(client, seed
         CHENGDU: "The regional office will publish any call of the program",
     }.get(path, "open now. Any new call") in said
     main = html[html.index("<main") : html.index('<footer class="site-footer">')]
-    assert main.count("mailto:andrew@we-gov.org") == 1
+    assert "mailto:" not in main and "Sidorova" not in main
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert '<p class="site-footer__heading" id="footer-contacts">Contacts</p>' in footer
+    assert '<a href="mailto:andrew@we-gov.org">andrew@we-gov.org</a>' in footer
+
+
+def test_whom_to_write_to_is_named_in_full_only_where_the_footer_does_not_name_them(db):
+    """The one line on whom to write to: the footer's contacts in short, pointing to the
+    footer; anyone else (a draft program's own contact, in a staff preview) by name with
+    their address."""
+    jin = ContactFactory(honorific="Dr.", name="Jin Park", email="jin@example.org")
+    start = "To hear of a new call, or for any question, write to "
+    for footer, said in [
+        ([], 'Dr. Jin Park at <a href="mailto:jin@example.org">jin@example.org</a>.'),
+        ([jin], 'the <a href="#footer-contacts">contacts at the foot of this page</a>.'),
+    ]:
+        html = render_to_string(
+            "includes/write_to.html", {"people": [jin], "footer_contacts": footer}
+        )
+        assert html == start + said
 
 
 def test_joint_workshop_program_shows_announcement_and_contacts(client, seed):
@@ -848,7 +872,7 @@ def test_a_kinds_taking_part_band_says_only_how_to_take_part(client, seed):
     band = html[html.index('class="band band--tint taking-part"') :]
     paragraph = re.search(r"<p>(.*?)</p>", band, re.S)[1]
     assert paragraph.startswith("Each edition is announced on its program’s page")
-    assert "alexandra@we-gov.org" in paragraph
+    assert '<a href="#footer-contacts">contacts at the foot of this page</a>' in paragraph
     assert "Please stay" not in html and "!" not in paragraph
     assert "kind-section__head" not in html
     programs = client.get("/programs/").content.decode()
@@ -859,18 +883,19 @@ def test_a_kinds_taking_part_band_says_only_how_to_take_part(client, seed):
 
 @pytest.mark.parametrize("path", ["/programs/", "/programs/kind/regional/"])
 def test_the_taking_part_band_names_whom_to_write_to_in_one_line(client, seed, path):
-    """The band says whom to write to in one sentence of its paragraph, with their
-    addresses; the footer lists them too, and no block of contacts repeats it."""
+    """The band says whom to write to in one short sentence of its paragraph, pointing to
+    the footer, which names them with their addresses; no block of contacts repeats it."""
     html = client.get(path).content.decode()
     band = html[html.index('class="band band--tint taking-part"') :]
     band = band[: band.index("</section>")]
     paragraphs = re.findall(r"<p>(.*?)</p>", band, re.S)
     assert len(paragraphs) == 1
-    assert "write to Ms. Alexandra Sidorova at" in paragraphs[0]
-    assert '<a href="mailto:andrew@we-gov.org">andrew@we-gov.org</a>' in paragraphs[0]
+    assert paragraphs[0].endswith(
+        'write to the <a href="#footer-contacts">contacts at the foot of this page</a>.'
+    )
     assert 'class="contacts"' not in band and "Whom to write to" not in band
     main = html[html.index("<main") : html.index('<footer class="site-footer">')]
-    assert main.count("mailto:andrew@we-gov.org") == 1
+    assert "mailto:" not in main
     footer = html[html.index('<footer class="site-footer">') :]
     assert "mailto:andrew@we-gov.org" in footer
 

@@ -163,7 +163,7 @@ def test_a_program_known_by_its_name_is_presented_by_its_office(client, seed):
     # The office's year once, in the lede, not again among the facts.
     assert "which has organized training for WeGO members since 2014" in text
     assert "Office organizing training since 2014" not in text
-    assert "andrew@we-gov.org" in text, "whom to ask"
+    assert "write to the contacts at the foot of this page" in text, "whom to ask"
     assert "Other training programs" in text
     assert "WeGO–SHRDC Training Program" in text
 
