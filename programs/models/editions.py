@@ -76,6 +76,12 @@ class EditionQuerySet(PublishableQuerySet):
             program_year_total=counted(same_year),
         )
 
+    def co_organised_by_partners_of(self, program):
+        """The editions of other programs that one of `program`'s partners co-organized
+        (`program`: a program, or its id as an expression: `OuterRef("pk")`), each once:
+        what its partners have done with WeGO besides it."""
+        return self.filter(co_organisers__programs=program).exclude(program=program).distinct()
+
     def latest_of_each_kind(self, count):
         """The `count` latest editions of each kind of program, in one query.
 

@@ -620,7 +620,13 @@ def test_program_and_edition_pages_read_the_database_once_per_content_generation
     client, seed, settings, django_assert_num_queries
 ):
     settings.PAGE_CACHE_ENABLED = False
-    for url in [JOINT, MAIN, JEJU, BRIEF]:
+    for url in [
+        JOINT,
+        MAIN,
+        JEJU,
+        BRIEF,
+        "/programs/world-bank-institute-smart-cities-webinar-series/",
+    ]:
         first = client.get(url).content
         # Rendered again with no content change: nothing is read again.
         with django_assert_num_queries(0):
@@ -931,7 +937,8 @@ def test_every_program_card_ends_with_the_same_meta_line(client, seed):
 def test_thin_and_rich_programs_have_their_key_facts_in_the_rail(client, seed):
     """One program layout whatever its content: the Key facts in the rail after the page's
     opening (after it on a phone), never in the head, said once on the page; a program
-    with no text and no edition has how to take part as its opening, before the rail."""
+    with no text and no edition has how to take part as its opening, before the rail,
+    unless its partners did something else with WeGO, which then opens it."""
     for path in [
         "/programs/world-bank-institute-smart-cities-webinar-series/",
         CHENGDU,
@@ -946,12 +953,18 @@ def test_thin_and_rich_programs_have_their_key_facts_in_the_rail(client, seed):
         assert '<h2 id="facts-heading" class="side-heading">Key facts</h2>' in rail, path
         if "webinar" in path:
             assert "<li>World Bank</li>" in rail and "<li>World Bank Institute</li>" in rail
-        if "wego-shrdc" not in path:
-            opening = html[
-                html.index('<div class="main-intro">') : html.index('<aside class="side-col"')
-            ]
+        opening = html[
+            html.index('<div class="main-intro">') : html.index('<aside class="side-col"')
+        ]
+        if path == CHENGDU:
             assert 'id="take-part-heading"' in opening, path
             assert 'class="main-col"' not in html, "no empty column after the rail"
+        if "webinar" in path:
+            # What its partner did besides it is its record, beside the Key facts; how to
+            # take part follows across the page.
+            assert 'id="partners-elsewhere-heading"' in opening
+            after = html[html.index('<div class="main-col">') :]
+            assert after.index('id="take-part-heading"') < after.index("</article>")
 
 
 def test_an_edition_known_by_its_dates_is_a_row_of_its_programs_timeline(client, seed):
