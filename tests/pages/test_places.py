@@ -343,7 +343,7 @@ def test_a_places_map_is_in_its_head_and_its_facts_follow_its_record(client, see
 def test_place_and_country_pages_say_each_fact_once_and_apart_from_hosting(client, seed):
     baguio = client.get("/cities/baguio/")
     text = text_of(baguio)
-    assert "A city in the Philippines, in 1 edition of WeGO’s training." in text
+    assert "A city in the Philippines that took part in 1 edition of WeGO’s training." in text
     assert "Who took part" not in text  # the edition row names Baguio already
     # The record first (on a phone too), then the facts with the map, captioned by
     # what it shows: the place and its country.
@@ -359,7 +359,7 @@ def test_place_and_country_pages_say_each_fact_once_and_apart_from_hosting(clien
         baguio.content.decode()
     )
     seoul = text_of(client.get("/cities/seoul/"))
-    assert "A city in Korea, host of 8 editions of WeGO’s training." in seoul
+    assert "A city in Korea that hosted 8 editions of WeGO’s training." in seoul
     korea = text_of(client.get("/countries/kr/"))
     # Each count says what it counts: the editions its places took part in, those held
     # there, and the list's heading says it holds both.
@@ -612,17 +612,17 @@ def test_a_place_page_keeps_its_record_then_the_rail_then_what_was_said(client, 
         < html.index('class="main-col"')
         < html.index('id="testimonials-heading"')
     )
-    assert 'class="page-sections with-aside"' in html
+    assert 'class="page-sections with-aside with-aside--rail-last"' in html
     assert "with-aside--opening" not in html
 
 
 def test_a_hosts_key_facts_do_not_count_again_what_its_head_says(client, seed):
-    """Seoul's lede says "host of 8 editions" over "Editions (8)": the facts do not say it
+    """Seoul's lede says "hosted 8 editions" over "Editions (8)": the facts do not say it
     a third time; they name the other places of Korea. Jeju likewise for its one."""
     for slug, count in (("seoul", "8 editions"), ("jeju", "1 edition")):
         html = client.get(f"/cities/{slug}/").content.decode()
         text = words(html)
-        assert f"host of {count} of WeGO’s training" in text
+        assert f"hosted {count} of WeGO’s training" in text
         aside = html[html.index('id="facts-heading"') : html.index("</aside>")]
         assert "Host of" not in aside
         assert "Also in Korea" in words(aside)
@@ -642,7 +642,7 @@ def test_a_place_that_hosted_some_of_its_editions_says_so_in_its_facts(
     )
     assert held.venue_place == baguio
     html = client.get("/cities/baguio-test/").content.decode()
-    assert "in 2 editions of WeGO’s training" in words(html)
+    assert "took part in 2 editions of WeGO’s training" in words(html)
     aside = html[html.index('id="facts-heading"') : html.index("</aside>")]
     assert "Host of 1 edition" in words(aside)
 

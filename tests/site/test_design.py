@@ -1278,6 +1278,27 @@ COLUMNS = (
 )
 
 
+def test_on_a_phone_a_places_rail_follows_who_else_took_part(seeded_server, page):
+    """The rail's facts restate the editions' rows: on a phone it comes after the page's
+    lists, not between the editions and who else took part."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(seeded_server.url + "/cities/baguio/")
+    editions = page.locator(".with-aside > .main-intro").bounding_box()
+    also = page.locator(".also-at").bounding_box()
+    rail = page.locator(".side-stack").bounding_box()
+    assert editions["y"] < also["y"] < rail["y"]
+
+
+def test_a_programs_editions_table_fills_its_column(seeded_server, page):
+    """No void beside a program's table at 1280: its dates take what the year and the
+    length leave."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(seeded_server.url + "/programs/wego-shrdc-training-program/")
+    column = page.locator(".with-aside > .main-intro").bounding_box()
+    table = page.locator(".archive-table").bounding_box()
+    assert table["width"] >= column["width"] - 1
+
+
 @pytest.mark.parametrize("path", ["/cities/baguio/", "/cities/jeju/", "/cities/seoul/"])
 def test_a_places_rail_stands_beside_its_whole_page(seeded_server, page, path):
     """A place's rail is its Key facts, then how to take part next (a panel of the same
