@@ -60,7 +60,7 @@ def applications_csv_response(applications):
     response.write("\ufeff")  # spreadsheets then read the file as UTF-8
     writer = csv.writer(response)
     writer.writerow(csv_headings())
-    for application in applications.select_related("call__edition").order_by(
+    for application in applications.select_related("call__edition__program").order_by(
         "call", "submitted_at"
     ):
         writer.writerow([cell(application, attribute) for _, attribute in COLUMNS])

@@ -1,7 +1,7 @@
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Max, Min, Prefetch
+from django.db.models import Count, Max, Min, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -30,6 +30,17 @@ class PostQuerySet(PublishableQuerySet):
         """
         links = TaggedPost.objects.select_related("tag").order_by("pk")
         return self.prefetch_related(Prefetch("tagged_items", links, to_attr="tag_links"))
+
+    def by_topics_shared_with(self, post):
+        """Every post but `post`, those sharing most of its topics first (`shared`, the
+        number of its tags they carry), then the newest: the posts on its topics lead, and
+        the latest follow them, in one query."""
+        topics = TaggedPost.objects.filter(content_object=post).values("tag")
+        return (
+            self.exclude(pk=post.pk)
+            .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag__in=topics)))
+            .order_by("-shared", "-published_at", "-pk")
+        )
 
 
 # A version of a post holds its tag links (through TaggedPost); related programs and
@@ -125,6 +136,17 @@ class Post(NaturalKeyMixin, HasSocialCard, RemembersStoredValues, Publishable):
     def url_paths(self):
         """This post's public address (it holds the year): see wego_site.core.redirects."""
         return {"post": self.get_absolute_url()}
+
+    def more_news(self, count=3, leaving_out=()):
+        """The `count` public posts to read after this one: those on its topics first (most
+        shared first, then the newest), then the newest others; never this post, nor those
+        whose ids are in `leaving_out` (the older and newer posts its page links to)."""
+        # The posts left out are dropped from a few more read than are needed, not in the
+        # query: so a page reads their tags the same way however few posts there are.
+        leaving_out = set(leaving_out)
+        read = Post.objects.published().by_topics_shared_with(self).with_tags()
+        kept = [post for post in read[: count + len(leaving_out)] if post.pk not in leaving_out]
+        return kept[:count]
 
     @property
     def published_at_local(self):

@@ -47,6 +47,7 @@ class PostListMixin(BreadcrumbsMixin, PaginatedListMixin):
             tags=per_generation("news-tags", lambda: list(public_tags())),
             **kwargs,
         )
+        context["topics_of_several"], context["topics_of_one"] = topics_by_reach(context["tags"])
         context["collection"] = collection(
             self.list_name, context["posts"], label=lambda p: p.title
         )
@@ -62,6 +63,14 @@ class PostListMixin(BreadcrumbsMixin, PaginatedListMixin):
 
     def get_breadcrumbs(self, context):
         return [news_crumb()]
+
+
+def topics_by_reach(tags):
+    """The topics as the news filter lists them: those of several posts (most first, as
+    `public_tags` gives them), then those of one post each, by name."""
+    several = [tag for tag in tags if tag.post_count > 1]
+    one = sorted((tag for tag in tags if tag.post_count == 1), key=lambda tag: tag.name.lower())
+    return several, one
 
 
 def post_span(year=None):
@@ -157,19 +166,8 @@ class PostTagView(PostListMixin, ListView):
         return [news_crumb(), Crumb(self.list_name, self.request.path)]
 
 
-# The latest news under a post, as cards: the newest posts but the one shown and the
-# older and newer ones it links to already.
-LATEST_UNDER_A_POST = 3
-
-
-def latest_posts():
-    """The newest public posts, three more than are shown under a post (in case it and
-    the posts either side of it are among them), once per content generation."""
-    return list(
-        Post.objects.published()
-        .order_by("-published_at", "-pk")
-        .with_tags()[: LATEST_UNDER_A_POST + 3]
-    )
+# Posts under a post, as compact rows: those on its topics first, then the newest.
+MORE_UNDER_A_POST = 3
 
 
 class PostDetailView(Previewable, BreadcrumbsMixin, DetailView):
@@ -201,15 +199,27 @@ class PostDetailView(Previewable, BreadcrumbsMixin, DetailView):
         post = self.object
         older, newer = neighbours(post)
         url = self.request.build_absolute_uri(post.get_absolute_url())
-        shown = {p.pk for p in (post, older, newer) if p}
-        latest = [p for p in per_generation("news-latest", latest_posts) if p.pk not in shown]
+        more = self.more_news(post, older, newer)
         return super().get_context_data(
             previous_post=older,
             next_post=newer,
-            latest_posts=latest[:LATEST_UNDER_A_POST],
+            more_posts=more,
+            more_on_topics=bool(more) and all(other.shared for other in more),
             article_json_ld=article_json_ld(post, url),
             **kwargs,
         )
+
+    def more_news(self, post, older, newer):
+        """The posts under this one (`Post.more_news`), but the older and newer ones it
+        links to already; kept per content generation (a preview's are read afresh)."""
+        leaving_out = [p.pk for p in (older, newer) if p]
+
+        def compute():
+            return post.more_news(MORE_UNDER_A_POST, leaving_out=leaving_out)
+
+        if self.preview:
+            return compute()
+        return per_generation_each("post-more-news", post.pk, compute, PAGES_KEPT)
 
     def get_breadcrumbs(self, context):
         year = self.object.published_at_local.year

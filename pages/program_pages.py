@@ -49,6 +49,25 @@ def public_call(edition):
     return call if call is not None and call.is_published else None
 
 
+def partner_groups(program, editions, programs):
+    """What `program`'s partners have done with WeGO besides it: for each partner, in the
+    program's order, that co-organized some of `editions` or is a partner of some of
+    `programs` (read with `co_organised_by_partners_of` and `sharing_partners_with`),
+    {"organisation", "editions", "programs"}; a partner with neither is left out. Expects
+    the program's partners, the editions' co-organizers and the programs' partners
+    prefetched."""
+    groups = []
+    for partner in program.partners.all():
+        group = {
+            "organisation": partner,
+            "editions": [e for e in editions if partner in e.co_organisers.all()],
+            "programs": [p for p in programs if partner in p.partners.all()],
+        }
+        if group["editions"] or group["programs"]:
+            groups.append(group)
+    return groups
+
+
 def host_places(program, editions):
     """Where a program is held, for the map in its page's head: its regional office's
     place, else the venues of its editions, the most used first (none for a program
@@ -72,6 +91,7 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
         return (
             self.visible(Program.objects)
             .select_related("regional_office__place__country")
+            .with_partners_elsewhere()
             .prefetch_related("partners", "contacts")
         )
 
@@ -92,12 +112,14 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
         (hidden ones too in a preview), a few posts about it and a few testimonials."""
         program = super().get_object()
         # Through the reverse relation each edition's program is this one, so their
-        # addresses need no join; each row of the timeline says how many took part, where
-        # recorded (counted in the same query).
+        # addresses need no join; each row of the table says how many took part, where
+        # recorded, and is named by its year, with its months where the program has two
+        # editions that year (counted in the same query).
         editions = list(
             self.visible(program.editions)
             .select_related("venue_country", "venue_place__country", "call")
             .with_participant_counts()
+            .with_program_ranks()
         )
         return {
             "program": program,
@@ -109,6 +131,7 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
                 .only("title", "slug", "published_at")[: self.related_post_count]
             ),
             "testimonials": self.testimonials(program, editions),
+            "partner_editions": self.partner_editions(program),
             "head_map": places_locator(host_places(program, editions)),
         }
 
@@ -123,10 +146,16 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
         upcoming = [edition for edition in editions if edition.is_upcoming(today)][::-1]
         calls = [public_call(edition) for edition in upcoming]
         url = self.request.build_absolute_uri(self.object.get_absolute_url())
-        others = self.other_programs()
+        partner_programs = self.partner_programs()
+        # A program shown with a partner in common is not offered again among the others.
+        shown = {program.pk for program in partner_programs}
+        others = [other for other in self.other_programs() if other.pk not in shown]
         past = [edition for edition in editions if not edition.is_upcoming(today)]
         return super().get_context_data(
             lead_edition=self.lead_edition(past),
+            partners_elsewhere=partner_groups(
+                self.object, content["partner_editions"], partner_programs
+            ),
             other_programs=others[: self.other_program_count],
             # The other programs' cards name their latest edition held: kept per day.
             cards_day=today,
@@ -174,12 +203,55 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             Edition.objects.filter(pk=pk)
             .select_related("program", "venue_country")
             .with_participant_counts()
+            .with_program_ranks()
             .get()
         )
         prefetch_related_objects(
             [edition], Prefetch("topics", Topic.objects.order_by("position")), "co_organisers"
         )
         return edition
+
+    @staticmethod
+    def partner_editions(program):
+        """The editions of other real programs that the program's partners co-organized,
+        newest first, as rows of the editions' table (what each recorded, its place among
+        its program's editions) with their co-organizers; none for a program without
+        partners or whose partners co-organized none (no query then)."""
+        if not program.partners_co_organised:
+            return []
+        return list(
+            Edition.objects.published()
+            .co_organised_by_partners_of(program)
+            .filter(program__is_sample=False)
+            .select_related("program", "venue_country")
+            .with_participant_counts()
+            .with_program_ranks()
+            .prefetch_related("co_organisers")
+        )
+
+    def partner_programs(self):
+        """The other real programs with a partner in common with this one, as the programs
+        pages' cards in short; none for a program that has no partner in common with
+        another (no query then). Read once per content generation and day for each program
+        (a card names the latest edition held); a preview reads them afresh."""
+        program = self.object
+        if not program.partners_shared:
+            return []
+
+        def sharing():
+            return with_latest_edition(
+                list(
+                    programs_for_cards()
+                    .sharing_partners_with(program)
+                    .filter(is_sample=False)
+                    .order_by("position", "title")
+                )
+            )
+
+        if self.preview:
+            return sharing()
+        today = timezone.localdate().isoformat()
+        return per_generation_each(f"partner-programs:{today}", program.pk, sharing, PAGES_KEPT)
 
     def testimonials(self, program, editions):
         """A few public testimonials of the program or its public editions (of

@@ -78,8 +78,9 @@ class LandingView(TemplateView):
         )
         today = timezone.localdate()
         coming = sorted((e for e in editions if e.is_upcoming(today)), key=lambda e: e.start_date)
-        calls = {e.pk: public_call(e) for e in coming}
-        calls = {pk: call for pk, call in calls.items() if call is not None and not call.is_over}
+        for edition in coming:
+            edition.public_call = public_call(edition)
+        calls = {e.pk: e.public_call for e in coming if e.public_call and not e.public_call.is_over}
         # Each program's card names its latest edition held (editions come newest first).
         latest_held = {}
         for edition in editions:

@@ -52,6 +52,17 @@ class ImportRow:
         return self.place_match is not None and self.place_match.found
 
     @property
+    def place_problem(self):
+        """Why the row was not placed and how to place it: a row named by a body, with no
+        city column, can give its city in one."""
+        if self.is_placed or self.place_match is None:
+            return ""
+        problem = self.place_match.problem
+        if not self.city_name:
+            problem += " Or give its city in a third column: name,city,country."
+        return problem
+
+    @property
     def adds_a_country(self):
         return self.country is not None and self.country.pk is None
 

@@ -1,6 +1,10 @@
 """Testimonials of former participants, all of them or one year's."""
 
+from dataclasses import dataclass
+from itertools import groupby
+
 from django.contrib.humanize.templatetags.humanize import apnumber
+from django.db.models import F
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.views.generic import ListView
@@ -49,16 +53,50 @@ def testimonials_lede(testimonials):
     return ", ".join(words) + ", on the training."
 
 
+@dataclass
+class SourceGroup:
+    """Testimonials of one source (an edition or a program; None for those without a
+    public one), with the heading's words: `program` (a small line naming an edition's
+    program; empty for a program) and `title` (the rest: the edition's own words, "June
+    2013")."""
+
+    source: object
+    program: str
+    title: str
+    testimonials: list
+
+
+def by_source(testimonials):
+    """The testimonials in their order, grouped where their sources follow each other."""
+    groups = []
+    for source, items in groupby(testimonials, key=lambda t: t.source):
+        program, title = "", "Other testimonies"
+        if source is not None:
+            title = getattr(source, "full_title", source.title)
+            lead = f"{source.program.title}, " if hasattr(source, "program") else ""
+            if lead and title.startswith(lead):
+                program, title = source.program.title, title[len(lead) :]
+        groups.append(SourceGroup(source, program, title, list(items)))
+    return groups
+
+
 class TestimonialListMixin(BreadcrumbsMixin, PaginatedListMixin):
     template_name = "testimonials/testimonial_list.html"
     context_object_name = "testimonials"
 
     def get_queryset(self):
-        # Each card links to its source: its edition's or program's page.
+        # Grouped under their source (the edition's or program's page each group's heading
+        # links to): newest year first, then an edition's together, the latest edition first.
         return (
             Testimonial.objects.published()
             .select_related("program", "edition__program")
-            .order_by("-year", "pk")
+            .order_by(
+                "-year",
+                F("edition__start_date").desc(nulls_last=True),
+                "edition",
+                "program",
+                "pk",
+            )
         )
 
     def list_is_paged(self, context):
@@ -72,6 +110,7 @@ class TestimonialListMixin(BreadcrumbsMixin, PaginatedListMixin):
         )
         context["offer_years"] = len(context["years"]) > 1 and self.list_is_paged(context)
         context["lede"] = testimonials_lede(context["testimonials"])
+        context["groups"] = by_source(context["testimonials"])
         year = context.get("year")
         context["collection"] = collection(
             f"Testimonials of {year}" if year else "Testimonials of former participants",

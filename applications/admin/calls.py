@@ -7,12 +7,19 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from applications.models import Call
-from applications.time_zones import time_zone_choices
+from applications.time_zones import is_time_zone, time_zone_choices
 from wego_site.core.admin import AUDIT_FIELDSET, PUBLICATION_FIELDSET, PublishableAdmin
 from wego_site.core.admin import PublicationStateFilter as StateFilter
 from wego_site.core.publishing import PublicationStatus
 
-VALID_ZONES = {name for name, _label in time_zone_choices()}
+
+def call_time_zone_choices():
+    """The drop-down's zones, and any other zone a call is given in, so that editing it
+    never changes it unasked."""
+    listed = time_zone_choices()
+    known = {name for name, _label in listed}
+    stored = set(Call.objects.values_list("time_zone", flat=True)) - known
+    return listed + [(name, name.replace("_", " ")) for name in sorted(stored)]
 
 
 NO_CONTACT = (
@@ -115,7 +122,7 @@ class CallAdmin(PublishableAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "time_zone":
             return forms.ChoiceField(
-                choices=time_zone_choices(),
+                choices=call_time_zone_choices,
                 initial=db_field.default,
                 label="Time zone",
                 help_text=db_field.help_text,
@@ -129,7 +136,7 @@ class CallAdmin(PublishableAdmin):
         if zone is None and object_id is not None:
             call = Call.objects.filter(pk=object_id).only("time_zone").first()
             zone = call.time_zone if call else None
-        if zone not in VALID_ZONES:
+        if zone is None or not is_time_zone(zone):
             return super().changeform_view(request, object_id, form_url, extra_context)
         with timezone.override(zoneinfo.ZoneInfo(zone)):
             response = super().changeform_view(request, object_id, form_url, extra_context)

@@ -98,7 +98,9 @@ class Call(Publishable):
         ]
 
     def __str__(self):
-        return f"Call for applications: {self.edition}"
+        """Named by its edition's program and dates, as the committee's spreadsheet and the
+        admin show it: two programs' editions may share a title."""
+        return f"Call for applications: {self.edition.label}"
 
     def clean(self):
         super().clean()

@@ -89,9 +89,9 @@ class ParticipantImportMixin:
                     self.message_user(
                         request,
                         f"{len(not_placed)} of them could not be placed on the map; choose "
-                        "their place below: "
-                        + "; ".join(
-                            f"line {row.line}, {row.name} ({row.country}): {row.place_match.problem}"
+                        "their place below. "
+                        + " ".join(
+                            f"Line {row.line}, {row.name} ({row.country}): {row.place_problem}"
                             for row in not_placed
                         ),
                         messages.WARNING,

@@ -7,7 +7,7 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.functions import Coalesce, ExtractYear, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,7 +17,7 @@ from programs.models.parts import Participant, Topic
 from programs.models.programs import Program
 from wego_site.core.card_drawing import CardText
 from wego_site.core.cards import HasSocialCard
-from wego_site.core.date_text import date_range_text
+from wego_site.core.date_text import date_range_text, month_range_text
 from wego_site.core.fulltext import SearchIndex, search_document_field
 from wego_site.core.natural_keys import NaturalKeyManager
 from wego_site.core.photos import HasPhoto
@@ -52,9 +52,10 @@ class EditionQuerySet(PublishableQuerySet):
 
     def with_program_ranks(self):
         """Each edition's place among its program's public editions, counted from the
-        first by start date (`program_edition_number` of `program_edition_total`), as
-        annotations: what tells apart a program's editions in a list of every program's
-        (see `Edition.program_rank`).
+        first by start date (`program_edition_number` of `program_edition_total`), and
+        how many of them started in its year (`program_year_total`), as annotations: what
+        tells apart a program's editions in a list of every program's (see
+        `Edition.program_rank`) and in a list of its years (`Edition.year_label`).
 
         Correlated subqueries rather than a window: a page's filter (the editions held, a
         place's) must not change how an edition is counted among its program's.
@@ -68,9 +69,18 @@ class EditionQuerySet(PublishableQuerySet):
         def counted(rows):
             return Coalesce(Subquery(rows.values("program").annotate(n=Count("pk")).values("n")), 0)
 
+        same_year = public.filter(start_date__year=ExtractYear(OuterRef("start_date")))
         return self.annotate(
-            program_edition_number=counted(before), program_edition_total=counted(public)
+            program_edition_number=counted(before),
+            program_edition_total=counted(public),
+            program_year_total=counted(same_year),
         )
+
+    def co_organised_by_partners_of(self, program):
+        """The editions of other programs that one of `program`'s partners co-organized
+        (`program`: a program, or its id as an expression: `OuterRef("pk")`), each once:
+        what its partners have done with WeGO besides it."""
+        return self.filter(co_organisers__programs=program).exclude(program=program).distinct()
 
     def latest_of_each_kind(self, count):
         """The `count` latest editions of each kind of program, in one query.
@@ -249,6 +259,16 @@ class Edition(HasSocialCard, HasPhoto, RemembersStoredValues, Publishable):
         if not number:
             return None
         return SimpleNamespace(number=number, total=total)
+
+    @property
+    def year_label(self):
+        """The edition named by its year, as a list of its program's editions heads it:
+        “2018”; where its program has another public edition that started the same year
+        (counted by `with_program_ranks`), the year and its months, so no two read alike:
+        “2012 (May–June)”, “2012 (July)”."""
+        if getattr(self, "program_year_total", 0) > 1:
+            return f"{self.year} ({month_range_text(self.start_date, self.end_date)})"
+        return str(self.year)
 
     @property
     def day_count(self):

@@ -117,6 +117,15 @@ class Country(NaturalKeyMixin, models.Model):
         return self.code.lower()
 
 
+# Names of bodies that English writes with "the": "the World Bank", "the Seoul Human
+# Resource Development Center".
+NAMED_AS_A_BODY = re.compile(
+    r"\b(?:Academy|Agency|Alliance|Association|Authority|Bank|Cent(?:er|re)|Commission"
+    r"|Corporation|Council|Department|Federation|Forum|Foundation|Fund|Institute|Ministry"
+    r"|Network|Office|Organi[sz]ation|Secretariat|Society|Union|University)\b"
+)
+
+
 @reversion.register()
 class Organisation(NaturalKeyMixin, models.Model):
     """A partner, co-organiser or other body WeGO works with (WeGO itself included)."""
@@ -132,6 +141,16 @@ class Organisation(NaturalKeyMixin, models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @property
+    def name_in_sentence(self):
+        """The name as a sentence writes it after a preposition: a body named for what it
+        is takes "the" ("the World Bank", "the Ministry of the Interior & Safety"); any
+        other name is written as it is."""
+        name = str(self)
+        if name[:4].lower() != "the " and NAMED_AS_A_BODY.search(self.name):
+            return f"the {name}"
+        return name
 
 
 class ContactQuerySet(models.QuerySet):

@@ -3,7 +3,7 @@
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 
 from programs.models.organisations import Contact, Organisation, RegionalOffice
@@ -67,6 +67,29 @@ class ProgramQuerySet(PublishableQuerySet):
         """Each program's number of public editions, as ``public_edition_count``."""
         return self.annotate(
             public_edition_count=Count("editions", filter=published_q("editions__"), distinct=True)
+        )
+
+    def sharing_partners_with(self, program):
+        """The other programs that have a partner in common with `program` (a program, or
+        its id as an expression: `OuterRef("pk")`), each once."""
+        return (
+            self.filter(partners__programs=program)
+            .exclude(pk=getattr(program, "pk", program))
+            .distinct()
+        )
+
+    def with_partners_elsewhere(self):
+        """Whether each program's partners co-organized editions of other public programs
+        (`partners_co_organised`), and whether other public programs have a partner in
+        common with it (`partners_shared`), in the same query: a page reads which they are
+        only where there are some."""
+        edition_model = self.model.editions.field.model
+        program = OuterRef("pk")
+        return self.annotate(
+            partners_co_organised=Exists(
+                edition_model.objects.published().co_organised_by_partners_of(program)
+            ),
+            partners_shared=Exists(self.model.objects.published().sharing_partners_with(program)),
         )
 
 

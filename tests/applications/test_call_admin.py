@@ -44,6 +44,19 @@ def test_times_are_read_in_the_zone_chosen_for_the_call(editor_client):
     assert 'value="09:00:00"' in html
 
 
+def test_the_zone_list_has_one_name_per_zone_and_keeps_a_calls_own(editor_client):
+    """The drop-down lists the zones by country without the database's old aliases; a
+    call given one of those keeps it when edited."""
+    add = editor_client.get(reverse("admin:applications_call_add")).content.decode()
+    assert 'value="Asia/Kolkata"' in add
+    assert 'value="America/Argentina/Buenos_Aires"' in add
+    for alias in ("Asia/Calcutta", "Africa/Asmera", "America/Buenos_Aires"):
+        assert f'value="{alias}"' not in add
+    call = CallFactory(time_zone="Asia/Calcutta")
+    change = editor_client.get(reverse("admin:applications_call_change", args=[call.pk]))
+    assert 'value="Asia/Calcutta" selected' in change.content.decode()
+
+
 def test_a_deadline_before_the_opening_is_refused(editor_client):
     edition = EditionFactory(program=ProgramFactory())
     response = editor_client.post(

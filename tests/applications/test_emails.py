@@ -214,3 +214,11 @@ def test_a_second_text_for_a_status_is_a_form_error(editor_client, decision_text
     errors = response.context["adminform"].form.errors
     assert errors == {"status": ["There is a text for this status already; change that one."]}
     assert DecisionEmail.objects.filter(name="decision-declined").count() == 1
+
+
+def test_the_sending_log_and_attachments_are_never_added_by_hand(superuser_client):
+    index = superuser_client.get(reverse("admin:index")).content.decode()
+    assert reverse("admin:post_office_email_changelist") in index
+    assert reverse("admin:post_office_log_add") not in index
+    assert reverse("admin:post_office_attachment_add") not in index
+    assert superuser_client.get(reverse("admin:post_office_log_add")).status_code == 403

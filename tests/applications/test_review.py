@@ -636,3 +636,13 @@ def test_recent_applications_are_kept(call):
     ApplicationFactory(call=call)
     call_command("purge_applications", stdout=io.StringIO())
     assert Application.objects.get().anonymised_at is None
+
+
+def test_the_csv_names_each_calls_program_and_dates(editor_client, call):
+    """The committee's spreadsheet tells apart two programs' editions of the same title."""
+    application = ApplicationFactory(call=call)
+    response = run_action(editor_client, "export_csv", [application])
+    (row,) = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    edition = call.edition
+    assert row["Call"] == f"Call for applications: {edition.label}"
+    assert edition.program.title in row["Call"]

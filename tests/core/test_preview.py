@@ -91,3 +91,23 @@ def test_admin_extra_urls_with_a_bad_id_are_not_errors(editor_client, url):
 
 def test_preview_of_a_missing_row_is_404(editor_client):
     assert editor_client.get("/admin/news/post/999999/preview/").status_code == 404
+
+
+def test_view_on_site_is_offered_only_for_a_public_page(editor_client, seed):
+    """A draft's page (or a page of a draft program) is a 404 to visitors: the change form
+    offers its preview, not "View on site"."""
+    edition = Program.objects.get(slug="wego-shrdc-training-program").editions.first()
+    change = reverse("admin:programs_edition_change", args=[edition.pk])
+    assert "View on site" in editor_client.get(change).content.decode()
+
+    edition.status = PublicationStatus.DRAFT
+    edition.save()
+    html = editor_client.get(change).content.decode()
+    assert "View on site" not in html
+    assert reverse("admin:programs_edition_preview", args=[edition.pk]) in html
+
+    edition.status = PublicationStatus.PUBLISHED
+    edition.save()
+    edition.program.status = PublicationStatus.DRAFT
+    edition.program.save()
+    assert "View on site" not in editor_client.get(change).content.decode()

@@ -315,18 +315,17 @@ def test_a_post_with_a_body_opens_with_its_lede(client, empty_site):
     assert '<a href="/news/2024/">All news from 2024</a>' in pager[: pager.index("</nav>")]
 
 
-def test_a_tag_page_leads_back_to_all_the_news(client, seed):
+def test_a_tag_page_leads_back_to_all_the_news_once_in_its_head(client, seed):
     response = client.get("/news/tag/covid-19/")
     html = response.content.decode()
-    # The count and the span of the tag's posts a quiet line of its own (in Seoul's days);
-    # "← All news" a back link on another.
-    assert "3 posts, 30 April – 24 July 2020 ← All news" in text_of(response)
+    # The count and the span of the tag's posts a quiet line of its own (in Seoul's days),
+    # then the list: the breadcrumbs lead back to the news ("← News" on a phone), and no
+    # back link says it again ("← All news").
+    assert "3 posts, 30 April – 24 July 2020 Filter by topic" in text_of(response)
     assert '<time datetime="2020-04-30">30 April</time>' in html
-    assert (
-        '<p class="back"><a href="/news/"><span aria-hidden="true">← </span>All news</a></p>'
-        in html
-    )
-    assert 'class="breadcrumbs"' in html
+    head = html[html.index('<nav class="breadcrumbs"') : html.index('class="news-filter"')]
+    assert re.findall(r'<a href="([^"]+)"', head) == ["/", "/news/"]
+    assert 'class="back"' not in html
     response = client.get("/news/")
     everything = response.content.decode()
     # All the news is said as the archive it is; a tag's or a year's page has the count alone.
@@ -472,6 +471,77 @@ def test_a_post_ends_with_more_news_but_itself(client, seed):
     assert "The Americas in focus in second webinar on COVID" in titles[0]
 
 
+def more_news_titles(html):
+    more = html[html.index('aria-labelledby="more-news-heading"') :]
+    heading = re.search(r'<h2 id="more-news-heading">([^<]+)</h2>', more).group(1)
+    titles = re.findall(r'<h3 class="news-item__title"><a href="[^"]+">([^<]+)</a>', more)
+    return heading, titles
+
+
+def test_a_post_is_followed_by_the_news_on_its_topics(client, seed):
+    """Under a post, the posts sharing most of its topics first (then the newest of
+    those), headed "Related news" when all of them share one; never the post itself, nor
+    the older and newer posts its pager links to already."""
+    html = client.get("/news/2020/wego-holds-first-webinar-on-covid-19-best-practice/")
+    heading, titles = more_news_titles(html.content.decode())
+    assert heading == "Related news"
+    # Its three topics (webinar, COVID-19, Smart Health Responder), newest first; then one
+    # (webinar) of the newest. Its newer post (webinar, partnership, SCI-J) is in the pager.
+    assert [t.split()[:4] for t in titles] == [
+        ["The", "Americas", "in", "focus"],
+        ["WeGO", "supports", "partners", "on"],
+        ["Hands-on", "experience", "offered", "in"],
+    ]
+
+
+def test_a_post_with_few_posts_on_its_topics_is_followed_by_those_then_the_newest(client, seed):
+    """The G20 post shares two topics with one post, one with another, none with the rest:
+    those two lead, the newest other post follows, under "More news"."""
+    heading, titles = more_news_titles(client.get(POST).content.decode())
+    assert heading == "More news"
+    assert titles[0].startswith("Japanese stakeholders introduced to WeGO")
+    assert titles[1].startswith("WeGO continues engagement with ASCN")
+    assert titles[2] == "18 cities awarded for their smart initiatives"
+
+
+def test_more_news_ranks_by_topics_shared_and_never_holds_the_post(empty_site):
+    def day(n):
+        return dt.datetime(2021, 3, n, 12, tzinfo=dt.UTC)
+
+    post = PostFactory(title="The post", tags=["a", "b", "c"], published_at=day(5))
+    PostFactory(title="One shared, newest", tags=["a", "z"], published_at=day(9))
+    three = PostFactory(title="All three shared", tags=["c", "b", "a"], published_at=day(1))
+    PostFactory(title="Two shared", tags=["b", "c"], published_at=day(3))
+    PostFactory(title="A draft on them all", tags=["a", "b", "c"], status="draft")
+    untagged = PostFactory(title="No topic", published_at=day(2))
+    more = post.more_news(10)
+    assert [p.title for p in more] == [
+        "All three shared",
+        "Two shared",
+        "One shared, newest",
+        "No topic",
+    ]
+    assert [p.shared for p in more] == [3, 2, 1, 0]
+    assert [p.title for p in post.more_news(2, leaving_out=[three.pk])] == [
+        "Two shared",
+        "One shared, newest",
+    ]
+    # A post of no topic is followed by the newest others.
+    assert [p.title for p in untagged.more_news(2)] == ["One shared, newest", "The post"]
+
+
+def test_more_news_is_two_queries_however_many_posts_and_topics(
+    empty_site, django_assert_max_num_queries
+):
+    post = PostFactory(tags=[f"tag-{n}" for n in range(8)])
+    for n in range(30):
+        PostFactory(tags=[f"tag-{n % 8}", f"other-{n}"])
+    with django_assert_max_num_queries(2):
+        more = post.more_news(3)
+        tags = [link.tag.name for other in more for link in other.tag_links]
+    assert len(more) == 3 and len(tags) == 6
+
+
 def test_every_news_item_is_one_row_date_title_lede_tags(client, seed):
     """The news list, a tag's page, the landing page and a post's more news show posts with
     one item: its date, title, lede and tags, in that order; the landing page and a post's
@@ -530,7 +600,8 @@ def test_whole_sentences_keeps_a_short_text_whole_and_cuts_a_long_one_at_a_sente
 
 def test_the_news_list_is_filtered_by_topics_with_their_counts_and_the_feeds(client, seed):
     """The page head is the heading and the count alone; the topics (each tag with its
-    number of posts, after "All news", the current one marked) and the feeds are a
+    number of posts, after "All news"; those of one post each in a line of tags; the
+    current one marked) and the feeds are a
     `<details>` before the list ("Filter by topic (11)"), a column beside it from 64rem."""
     html = client.get("/news/").content.decode()
     head = html[
@@ -550,11 +621,49 @@ def test_the_news_list_is_filtered_by_topics_with_their_counts_and_the_feeds(cli
         r'href="/news/tag/[^"]+/">([^<]+?) <span class="topic-list__count">(.*?)</span></a>', topics
     )
     counts = {name: re.sub(r"<[^>]+>", "", count) for name, count in rows}
-    assert len(counts) == 11
-    assert counts["Webinar"] == "(5 posts)" and counts["ASCN"] == "(1 post)"
+    assert len(counts) == 5
+    assert counts["Webinar"] == "(5 posts)" and counts["SCI-J"] == "(2 posts)"
+    assert '<a class="tag" href="/news/tag/ascn/" rel="tag">ASCN</a>' in topics
     assert '<a href="/news/feed/rss/" type="application/rss+xml">News feed (RSS)</a>' in topics
     assert '<a href="/news/feed/atom/" type="application/atom+xml">News feed (Atom)</a>' in topics
     assert "open" not in html[start : html.index(">", start)]
+
+
+def test_the_topics_of_one_post_each_are_one_quiet_line_after_the_others(client, seed):
+    """The filter lists the topics of several posts a line each with their count, most
+    first; those of one post each follow in one line of tags, by name, under "One post
+    each"; every tag's page is linked once, the current one marked."""
+    html = client.get("/news/tag/ascn/").content.decode()
+    start = html.index('<details class="news-filter">')
+    topics = html[start : html.index("</details>", start)]
+    several = topics[: topics.index('class="news-filter__subheading"')]
+    assert re.findall(
+        r'href="/news/tag/[^"]+/"[^>]*>([^<]+?) <span class="topic-list__count">', several
+    ) == [
+        "Webinar",
+        "COVID\u201119",
+        "Smart Health Responder",
+        "Partnership",
+        "SCI-J",
+    ]
+    one = topics[
+        topics.index('class="news-filter__subheading"') : topics.index(
+            "</ul>", topics.index("topics-of-one")
+        )
+    ]
+    assert ">One post each</p>" in one
+    assert '<ul class="tag-list topics-of-one" aria-labelledby="news-filter-one">' in one
+    assert re.findall(r'<a class="tag" href="/news/tag/[^"]+/"[^>]*>([^<]+)</a>', one) == [
+        "ASCN",
+        "Diplomatic relations",
+        "GSCA",
+        "Project Implementer",
+        "Smart City Driver",
+        "WeGO Awards",
+    ]
+    assert '<a class="tag" href="/news/tag/ascn/" rel="tag" aria-current="page">ASCN</a>' in one
+    assert len(set(re.findall(r'href="(/news/tag/[^"]+/)"', topics))) == 11
+    assert len(re.findall(r'href="/news/tag/[^"]+/"', topics)) == 11
 
 
 def test_a_post_that_names_nothing_has_no_facts(client, empty_site):

@@ -67,3 +67,26 @@ def test_the_program_page_lists_it_as_upcoming(client, seed):
     context = client.get(program.get_absolute_url()).context
     assert context["upcoming_editions"] == [edition]
     assert edition not in context["past_editions"]
+
+
+def hero_of(client):
+    html = client.get("/").content.decode()
+    return html[html.index('class="hero"') : html.index('id="programs-heading"')]
+
+
+def test_the_next_edition_says_its_call_is_to_come_or_has_closed(client, seed):
+    from tests.applications.factories import CallFactory
+
+    program = Program.objects.get(slug="wego-shrdc-training-program")
+    edition = add_edition(program, timezone.localdate() + dt.timedelta(days=90))
+    assert "Its call for applications will be published on its page." in hero_of(client)
+
+    # Its call ran and closed before the edition: the hero says so, not that it is to come.
+    now = timezone.now()
+    CallFactory(
+        edition=edition, opens_at=now - dt.timedelta(days=20), closes_at=now - dt.timedelta(days=1)
+    )
+    hero = hero_of(client)
+    assert "will be published" not in hero
+    assert "Its call for applications closed on" in hero
+    assert "Apply" not in hero

@@ -161,6 +161,8 @@ def test_csv_import_places_each_row_and_lists_those_it_could_not(editor_client, 
     html = response.content.decode()
     assert "Kumasi (Ghana), new from the gazetteer" in html
     assert "Not placed: No city called “Springfield” in Korea" in html
+    # A row without a city says where to give it.
+    assert "admin. Or give its city in a third column: name,city,country." in html
     assert not Place.objects.filter(name="Kumasi").exists()  # nothing saved by the preview
 
     response = editor_client.post(import_url(workshop), {"confirm": "1", "csv_text": text})
@@ -172,8 +174,9 @@ def test_csv_import_places_each_row_and_lists_those_it_could_not(editor_client, 
     assert places["Springfield"] is None
     messages = [str(m) for m in get_messages(response.wsgi_request)]
     assert messages[1].startswith("2 of them could not be placed on the map")
-    assert "line 4, Chandigarh Smart City Limited (India)" in messages[1]
-    assert "line 5, Springfield (Korea)" in messages[1]
+    assert "below. Line 4, Chandigarh Smart City Limited (India): No city" in messages[1]
+    assert "Line 5, Springfield (Korea)" in messages[1]
+    assert ".;" not in messages[1]
     kumasi = Place.objects.get(slug="kumasi")
     assert kumasi.latitude == gazetteer.by_id(kumasi.geonames_id).latitude
 

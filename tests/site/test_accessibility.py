@@ -11,6 +11,7 @@ PAGES = [
     "/programs/wego-shrdc-training-program/",
     "/programs/chengdu-smart-city-e-government-training-program/",
     "/programs/joint-workshop-smart-sustainable-cities-e-government/",
+    "/programs/world-bank-institute-smart-cities-webinar-series/",
     "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/",
     "/programs/wego-shrdc-training-program/2013-06/",
     "/programs/wego-shrdc-training-program/2016-05/",

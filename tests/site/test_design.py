@@ -513,14 +513,14 @@ def test_the_regional_kinds_page_sets_its_offices_side_by_side(seeded_server, pa
 
 
 def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, page):
-    """Newest first, as the cards, each naming the edition its participant took part in;
-    the chips only once the testimonials take more than a page."""
+    """Newest first, as the testimonies, under the edition their participants took part
+    in; the chips only once the testimonials take more than a page."""
     with as_one_change():
         for n in range(24):
             TestimonialFactory(person_name=f"Speaker {n}", year=2010)
     page.goto(live_server.url + "/testimonials/")
-    sources = page.locator(".testimonial__source").all_inner_texts()
-    assert [source[-4:] for source in sources[:4]] == ["2013", "2013", "2013", "2011"]
+    sources = page.locator(".testimonial-group__heading").all_inner_texts()
+    assert [source[-4:] for source in sources[:2]] == ["2013", "2011"]
     chips = page.get_by_role("navigation", name="Testimonials by year").get_by_role("link")
     assert chips.all_inner_texts() == ["2013", "2011", "2010"]
 
@@ -539,12 +539,15 @@ def baseline(row, selector):
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_testimonials_page_has_one_accent_rule_under_its_head(seeded_server, page, width):
-    """The page head's accent band closes the head; the list under it adds no rule of its
-    own (on the other pages the list's accent rule opens it under its heading)."""
+    """The page head's accent band closes the head; the lists under it (and under each
+    edition's heading) add no rule of their own (on the other pages the list's accent rule
+    opens it under its heading)."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/testimonials/")
     rule = "el => getComputedStyle(el).borderTopStyle"
-    assert page.locator(".testimonial-list").evaluate(rule) == "none"
+    lists = page.locator(".testimonial-list")
+    assert lists.count() == 2
+    assert {item.evaluate(rule) for item in lists.all()} == {"none"}
     page.goto(seeded_server.url + "/programs/wego-shrdc-training-program/")
     assert page.locator(".testimonial-list").evaluate(rule) == "solid"
 
@@ -566,7 +569,8 @@ def test_the_testimonials_are_a_list_of_rows_without_holes(seeded_server, page, 
     quote's first line, every row as tall as its longer part (no hole under a short
     quote), the quotes one column of one width, in the body's size; on the testimonials
     page, where they are the page, a step larger, each over its byline (no void beside a
-    short byline), from 64rem in a grid of two to a row, rows ruled apart."""
+    short byline), one column under the heading of their edition, from 64rem beside it
+    (no grid of quotes whose columns end unevenly)."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     assert page.locator(".testimonial-grid").count() == 0
@@ -604,33 +608,21 @@ def test_the_testimonials_are_a_list_of_rows_without_holes(seeded_server, page, 
             assert float(quote[:-2]) > float(body[:-2]) and quote == step_1
         else:
             assert quote == body
-    if path == "/testimonials/" and width >= 1024:
-        # From 64rem the page's quotes are a grid of two to a row of one width, read
-        # across then down: the quotes of a row start level, so the two columns never
-        # end unevenly; a hairline across the list parts each row from the one above.
-        assert len(quotes) == 2 and len({w for _, w in quotes}) == 1
-        xs = [round(rows.nth(j).bounding_box()["x"]) for j in range(rows.count())]
-        lefts = sorted(set(xs))
-        assert len(lefts) == 2
-        assert xs == [lefts[j % 2] for j in range(len(xs))], "across, then down"
-        assert tops == sorted(tops)
-        for j in range(0, rows.count() - 1, 2):
-            assert tops[j] == pytest.approx(tops[j + 1], abs=1), (j, "a row starts level")
-        rule = "el => getComputedStyle(el).borderTopStyle"
-        list_box = page.locator(".testimonial-list").bounding_box()
-        for j in range(rows.count()):
-            row = rows.nth(j)
-            assert row.evaluate(rule) == ("none" if j < 2 else "solid"), j
-        # The two cells of a row touch, so the rule between rows runs unbroken.
-        first, second = rows.nth(0).bounding_box(), rows.nth(1).bounding_box()
-        assert first["x"] == pytest.approx(list_box["x"], abs=1)
-        assert second["x"] == pytest.approx(first["x"] + first["width"], abs=1)
-        assert second["x"] + second["width"] == pytest.approx(
-            list_box["x"] + list_box["width"], abs=1
-        )
-    else:
-        assert len(quotes) == 1
-        assert tops == sorted(tops), "one under the other, in the list's order"
+    if path == "/testimonials/":
+        # Each edition's heading over its quotes, from 64rem at their left, level with
+        # the first; one column of quotes, in the list's order.
+        groups = page.locator(".testimonial-group")
+        assert groups.count() == 2
+        for group in groups.all():
+            head = group.locator(".testimonial-group__head").bounding_box()
+            first = group.locator(".testimonial__words").first.bounding_box()
+            if width >= 1024:
+                assert head["x"] + head["width"] < first["x"], "the heading at the left"
+                assert abs(head["y"] - first["y"]) < 24, "level with the first quote"
+            else:
+                assert head["y"] + head["height"] <= first["y"], "the heading over them"
+    assert len(quotes) == 1
+    assert tops == sorted(tops), "one under the other, in the list's order"
 
 
 @pytest.mark.parametrize(
@@ -718,8 +710,8 @@ def test_testimonials_have_one_layout_and_both_quotation_marks(seeded_server, pa
         assert by["y"] >= quote["y"] + quote["height"] - 1
         assert by["x"] == pytest.approx(quote["x"], abs=1)
         if width == 1280:
-            # One reading column centred on the page, not its left two thirds.
-            column = page.locator(".testimonial-list").bounding_box()
+            # The page's width, its edition's heading at the left of the quotes.
+            column = page.locator(".testimonial-group").first.bounding_box()
             page_width = page.evaluate("document.documentElement.clientWidth")
             assert column["x"] == pytest.approx(page_width - column["x"] - column["width"], abs=2)
         # The name heads the byline: no comma before what follows it.
@@ -751,11 +743,11 @@ def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
     48rem the date is a dateline at the row's left (the day in large tabular figures, the
     month under it), level with the title, and the title, lede and tags beside it fill the
     row (no void between them and the topics). The lede is at the body's size and measure.
-    On all the news the first is the newest post, featured by its type and space, not a
-    fill (a tinted panel read as a selected row): its title a step larger than any other
-    row's, its lede a step larger than the body (under its title), its date and title in
-    line with the other rows'. On a tag's page no post is set above the others: every row
-    alike, none featured."""
+    On all the news the first is the newest post, featured by its weight and space, not a
+    fill (a tinted panel read as a selected row) nor a larger lede: its title a step larger
+    than any other row's, from 48rem its day too, its lede in the body's size as theirs,
+    its date and title in line with the other rows'. On a tag's page no post is set above
+    the others: every row alike, none featured."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     rows = page.locator(".news-list > .news-item")
@@ -787,8 +779,7 @@ def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
             box = tags.bounding_box()
             assert box["y"] >= lede_box["y"] + lede_box["height"], "the tags under the lede"
             assert abs(box["x"] - title_box["x"]) < 1
-        featured = row.evaluate("e => e.classList.contains('news-item--featured')")
-        assert (lede.evaluate(size) > body) if featured else (lede.evaluate(size) == body)
+        assert lede.evaluate(size) == body, "every lede in the body's size, the lead's too"
         assert title.evaluate(size) > lede.evaluate(size)
         assert title.evaluate("e => getComputedStyle(e).textWrap") == "pretty"
         assert lede_box["width"] <= 66 * body * 0.6, "the lede at the measure"
@@ -810,13 +801,17 @@ def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
     pad = "e => parseFloat(getComputedStyle(e).paddingTop)"
     assert featured.evaluate(pad) > rows.nth(1).evaluate(pad)
     assert all(titles[0] > t for t in titles[1:]), "the newest post's title the largest"
+    if width == 1280:
+        days = [row.locator(".news-item__day").evaluate(size) for row in rows.all()]
+        assert all(days[0] > day for day in days[1:]), "the newest post's day the largest"
 
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_tags_are_one_quiet_line_of_links_wherever_they_are_listed(seeded_server, page, width):
     """A post's tags are small links in a line, apart by a dot, not pills: no frame, no
     fill, each at least 24 px tall, in the site's small step (15 px: never smaller); the
-    same on the news list, a post's facts, its more news and a search without results."""
+    same on the news list (its filter's topics of one post each too), a post's facts, its
+    more news and a search without results."""
     page.set_viewport_size({"width": width, "height": 900})
     look = (
         "e => { const s = getComputedStyle(e); return [s.fontSize, s.fontWeight, s.color,"
@@ -825,6 +820,9 @@ def test_tags_are_one_quiet_line_of_links_wherever_they_are_listed(seeded_server
     looks = set()
     for path in ["/news/", POST_PAGE, "/search/?q=qqxxzz"]:
         page.goto(seeded_server.url + path)
+        fold = page.locator("details.news-filter > summary")
+        if fold.count() and fold.is_visible():
+            fold.click()  # a phone's folded filter, opened
         tags = page.locator(".tag-list .tag")
         assert tags.count(), path
         for tag in tags.all():
@@ -1424,16 +1422,17 @@ ONWARD = [
 ]
 
 
-@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("width", [1280, 800, 375])
 @pytest.mark.parametrize(("path", "name", "earlier_name", "later_name"), ONWARD)
 def test_the_onward_pager_is_two_blocks_between_rules_in_time_order(
     seeded_server, page, width, path, name, earlier_name, later_name
 ):
     """Under a post the onward pager: the item before and after as two
     equal blocks between rules, each wholly a link, a small muted label over the title in
-    the headings' face; from 48rem side by side, the earlier at the left, on a phone the
-    earlier above; the way to them all under it. Pointed at, a block's top rule turns
-    brand blue and its title is underlined."""
+    the headings' face; from 48rem side by side, the earlier at the left, on a phone (and
+    in the column beside a brief's standfirst from 64rem) the earlier above; the way to
+    them all under it. Pointed at, a block's top rule turns brand blue and its title is
+    underlined."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     pager = page.get_by_role("navigation", name=name)
@@ -1458,7 +1457,7 @@ def test_the_onward_pager_is_two_blocks_between_rules_in_time_order(
         )
         assert link.evaluate(style, "textDecorationLine") == "none"
     a, b = earlier.bounding_box(), later.bounding_box()
-    if width == 1280:
+    if width == 800:
         assert a["x"] < b["x"] and abs(a["y"] - b["y"]) < 1
         assert a["width"] == pytest.approx(b["width"], abs=2), "two equal blocks"
         line = later.locator(".pager__title").evaluate(style, "textAlign")
@@ -1473,65 +1472,61 @@ def test_the_onward_pager_is_two_blocks_between_rules_in_time_order(
     assert later.locator(".pager__title").evaluate(style, "textDecorationLine") == "underline"
 
 
+BRIEFS = [
+    POST_PAGE,  # three topics and two organisations
+    "/news/2020/18-cities-awarded-for-their-smart-initiatives/",  # one topic, no newer post
+    "/news/2020/wego-holds-first-webinar-on-covid-19-best-practice/",  # three topics
+]
+
+
 @pytest.mark.parametrize("width", [1280, 375])
-def test_a_post_is_an_article_its_light_facts_beside_or_under_its_text(seeded_server, page, width):
-    """The title runs across more than half the page; the text and the posts either side
-    at the text's measure, its facts in small type with no panel (no fill, no side frame):
-    at 1280 a column at the right, level with the text, so a short post leaves no empty
-    half page; on a phone under the text, before the posts either side. Then "More news"
-    as rows."""
+@pytest.mark.parametrize("path", BRIEFS)
+def test_a_brief_is_its_standfirst_its_quiet_facts_under_it_and_the_posts_either_side(
+    seeded_server, page, path, width
+):
+    """A brief (a post of one paragraph) is its standfirst, in the lede's larger type; its
+    facts (topics, the organisations it names) a quiet list under it, smaller than the
+    body, between hairlines only (no panel, no brand rule); from 64rem the posts either
+    side one above the other in the column beside both, level with the standfirst, the
+    two columns ending near each other (no void beside or under the paragraph); on a phone
+    the standfirst, its facts and the pager in that order. The title runs across more than
+    half the page. Then the posts to read next as rows on a band, close under them."""
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(seeded_server.url + POST_PAGE)
+    page.goto(seeded_server.url + path)
     text = page.locator(".post__text").bounding_box()
     facts = page.locator(".post__facts")
+    box = facts.bounding_box()
     pager = page.locator(".pager").bounding_box()
     title = page.locator(".post__head h1").bounding_box()
-    box = facts.bounding_box()
-    if width == 1280:
-        # A brief: its facts beside its standfirst, the posts either side across both
-        # under them, so no void stands at the right.
-        assert box["x"] >= text["x"] + text["width"]
-        assert abs(box["y"] - text["y"]) < 24, "level with the text"
-        assert pager["y"] >= max(text["y"] + text["height"], box["y"] + box["height"])
-        assert pager["x"] + pager["width"] >= box["x"] + box["width"] - 1
-    else:
-        assert text["y"] + text["height"] <= box["y"] < pager["y"]
-        assert abs(box["x"] - text["x"]) < 1
-    style = "e => { const s = getComputedStyle(e); return [s.backgroundColor, s.borderLeftStyle] }"
-    assert facts.evaluate(style) == ["rgba(0, 0, 0, 0)", "none"]
-    body = page.locator("body").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
-    assert facts.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") < body
-    # A brief, its lede alone, is set in the lede's larger type (a standfirst).
-    lede = page.locator(".post__text .lede")
-    assert lede.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") > body
-    more = page.get_by_role("heading", name="More news")
-    assert more.bounding_box()["y"] > pager["y"]
-    # No wide white gap before the band of more news.
-    band = page.locator(".post__more").bounding_box()
-    assert band["y"] - (pager["y"] + pager["height"]) <= 80
-    assert page.locator(".post__more .news-item").count() == 3
+    assert text["y"] + text["height"] <= box["y"], "the facts under the standfirst"
+    assert abs(box["x"] - text["x"]) < 1
     if width == 1280:
         assert title["width"] > 640
-
-
-@pytest.mark.parametrize("width", [1280, 375])
-def test_a_brief_with_topics_alone_has_them_beside_its_standfirst(seeded_server, page, width):
-    """A brief (one paragraph) that names no program or organisation still has its topics
-    as the block beside its standfirst at 1280 (under it on a phone), and the posts either
-    side across the page under both: no half page left empty beside the paragraph."""
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(seeded_server.url + "/news/2020/18-cities-awarded-for-their-smart-initiatives/")
-    assert page.locator(".post__topics").count() == 0
-    facts = page.locator(".post__facts").bounding_box()
-    text = page.locator(".post__text").bounding_box()
-    pager = page.locator(".pager").bounding_box()
-    assert page.locator(".post__facts .tag").inner_text() == "WeGO Awards"
-    if width == 1280:
-        assert facts["x"] >= text["x"] + text["width"] and abs(facts["y"] - text["y"]) < 24
-        assert pager["x"] + pager["width"] >= facts["x"] + facts["width"] - 1
+        assert pager["x"] >= text["x"] + text["width"], "the pager beside"
+        assert abs(pager["y"] - text["y"]) < 24, "level with the standfirst"
+        left_end = box["y"] + box["height"]
+        assert abs(left_end - (pager["y"] + pager["height"])) <= 140, "the columns end near"
+        assert box["width"] >= text["width"] - 1, "the facts as wide as the standfirst"
+        end = max(left_end, pager["y"] + pager["height"])
     else:
-        assert text["y"] + text["height"] <= facts["y"] and abs(facts["x"] - text["x"]) < 1
-    assert pager["y"] >= max(text["y"] + text["height"], facts["y"] + facts["height"])
+        assert box["y"] + box["height"] <= pager["y"]
+        assert abs(pager["x"] - text["x"]) < 1
+        end = pager["y"] + pager["height"]
+    style = (
+        "e => { const s = getComputedStyle(e); return [s.backgroundColor, s.borderLeftStyle,"
+        " s.borderTopWidth, s.borderTopColor] }"
+    )
+    fill, side, rule, colour = facts.evaluate(style)
+    assert fill == "rgba(0, 0, 0, 0)" and side == "none"
+    assert rule == "1px" and colour == "rgb(213, 221, 230)", "a hairline, not the brand's rule"
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    body = page.locator("body").evaluate(size)
+    assert facts.evaluate(size) < body
+    lede = page.locator(".post__text .lede")
+    assert lede.evaluate(size) > body
+    band = page.locator(".post__more").bounding_box()
+    assert 0 <= band["y"] - end <= 80, "no wide white gap before the band"
+    assert page.locator(".post__more .news-item").count() == 3
 
 
 @pytest.mark.parametrize("width", [1280, 375])

@@ -1,11 +1,12 @@
 """The testimonials pages: the seed's testimonies, in pages, newest year first."""
 
+import datetime as dt
 import re
 
 import pytest
 
 from testimonials.models import Testimonial
-from tests.factories import TestimonialFactory, as_one_change
+from tests.factories import EditionFactory, TestimonialFactory, as_one_change
 from tests.html import text_of
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,8 @@ def test_testimonials(client, seed):
     # The city is not said again after the organisation that names it.
     assert "Mr. Santiago Nieva Giralt, on behalf of Barcelona City Council " in text
     assert "Barcelona City Council, Barcelona" not in text
-    assert "Mexico City WeGO–SHRDC Training Program, September 2011" in text  # its edition
+    # Under its edition's heading, which links to the edition's page.
+    assert "WeGO–SHRDC Training Program, September 2011 One testimony For me" in text
     html = client.get("/testimonials/2013/").content.decode()
     assert 'href="/programs/wego-shrdc-training-program/2013-06/"' in html
     assert "Melissa" not in html
@@ -97,3 +99,52 @@ def test_the_year_chips_are_offered_only_when_the_testimonials_take_several_page
             TestimonialFactory(person_name=f"Speaker {n}", year=2010)
     for url in ["/testimonials/", "/testimonials/2013/"]:
         assert 'aria-label="Testimonials by year"' in client.get(url).content.decode(), url
+
+
+def test_the_testimonials_page_names_each_edition_once_over_its_testimonies(client, seed):
+    """The testimonials are grouped under the edition they speak of, newest first: its
+    name a heading linking to its page (the program a small line over the edition's own
+    words), how many testimonies it has; no byline repeats the link."""
+    response = client.get("/testimonials/")
+    html = response.content.decode()
+    headings = re.findall(
+        r'<h2 id="testimonial-group-\d+" class="testimonial-group__heading">(.*?)</h2>', html
+    )
+    assert headings == [
+        '<a href="/programs/wego-shrdc-training-program/2013-06/">'
+        '<span class="testimonial-group__program"><span class="nowrap">WeGO–SHRDC</span> Training Program'
+        '<span class="visually-hidden">,</span></span> '
+        '<span class="testimonial-group__title">June 2013</span></a>',
+        '<a href="/programs/wego-shrdc-training-program/2011-09/">'
+        '<span class="testimonial-group__program"><span class="nowrap">WeGO–SHRDC</span> Training Program'
+        '<span class="visually-hidden">,</span></span> '
+        '<span class="testimonial-group__title">September 2011</span></a>',
+    ]
+    text = text_of(response)
+    assert "Program, June 2013 Three testimonies The lectures" in text
+    assert "Program, September 2011 One testimony For me" in text
+    assert "testimonial__source" not in html
+    assert html.count('href="/programs/wego-shrdc-training-program/2013-06/"') == 1
+
+
+def test_testimonials_of_one_edition_are_grouped_whatever_their_order_of_entry(client, empty_site):
+    """An edition's testimonials stand together under its heading (the later edition of a
+    year first), a program's without an edition under the program's title."""
+    first = EditionFactory(start_date=dt.date(2016, 3, 1), end_date=dt.date(2016, 3, 9))
+    later = EditionFactory(start_date=dt.date(2016, 9, 1), end_date=dt.date(2016, 9, 9))
+    with as_one_change():
+        for n, source in enumerate([first, later, first, later]):
+            TestimonialFactory(person_name=f"Speaker {n}", year=2016, edition=source)
+        TestimonialFactory(person_name="Speaker of the program", year=2016, program=first.program)
+    html = client.get("/testimonials/").content.decode()
+    groups = re.findall(r'<section class="testimonial-group".*?</section>', html, re.S)
+    names = [re.findall(r'class="testimonial__name">([^<]+)<', group) for group in groups]
+    assert names == [
+        ["Speaker 1", "Speaker 3"],
+        ["Speaker 0", "Speaker 2"],
+        ["Speaker of the program"],
+    ]
+    assert (
+        f'<a href="{first.program.get_absolute_url()}"><span class="testimonial-group__title">'
+        in groups[2]
+    )

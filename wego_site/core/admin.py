@@ -177,6 +177,16 @@ class PublishableAdmin(ContentAdmin):
     def is_public(self, obj):
         return obj.is_published
 
+    def get_view_on_site_url(self, obj=None):
+        """ "View on site" only where the page is public: a draft's page is a 404 to
+        visitors (the preview shows it to staff), and so is a page of a draft program."""
+        program = getattr(obj, "program", None)
+        if obj is not None and (
+            not obj.is_published or (program is not None and not program.is_published)
+        ):
+            return None
+        return super().get_view_on_site_url(obj)
+
     def reason_not_to_publish(self, obj):
         """Why `obj` may not be published yet, as a sentence for the editor; None when it
         may. The change form checks the same rule."""

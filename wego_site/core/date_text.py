@@ -45,6 +45,14 @@ def date_range_text(start, end=None):
     return f"{first}{range_separator(start, end)}{last}"
 
 
+def month_range_text(start, end=None):
+    """The months a range runs in, without days or year: “July”, “May–June”, “December–
+    January”."""
+    first = format_date(start, "F")
+    last = format_date(end, "F") if end else first
+    return first if last == first else f"{first}–{last}"
+
+
 def utc_offset(moment):
     """“UTC+9”, “UTC+5:30”, “UTC-3” or “UTC” for an aware datetime."""
     minutes = int((moment.utcoffset() or dt.timedelta()).total_seconds() // 60)

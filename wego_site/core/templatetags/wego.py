@@ -211,6 +211,14 @@ def tags_of(links, but=None):
 
 
 @register.filter
+def all_among(items, others):
+    """Whether there are `items` and every one of them is among `others`: whom a page names
+    (`people`) are all the footer's contacts, say."""
+    items, others = list(items or []), list(others or [])
+    return bool(items) and all(item in others for item in items)
+
+
+@register.filter
 def date_range_plain(start, end=None):
     """The same range as plain text, for titles and descriptions."""
     if not isinstance(start, dt.date):

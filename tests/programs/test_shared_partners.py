@@ -1,0 +1,130 @@
+"""What a program's partners have done with WeGO besides it: the editions of other programs
+they co-organized and the other programs they are partners of, found from the program's
+partners (`Edition.objects.co_organised_by_partners_of`, `Program.objects.sharing_partners_with`)
+and shown on the program's page ("Also with the World Bank")."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from programs.models import Edition, Organisation, Program
+from tests.factories import EditionFactory, OrganisationFactory, ProgramFactory
+from tests.html import text_of
+
+pytestmark = pytest.mark.django_db
+
+WEBINARS = "/programs/world-bank-institute-smart-cities-webinar-series/"
+JEJU = "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+
+
+def section_of(html):
+    """The page's "Also with …" section, or None."""
+    if 'id="partners-elsewhere-heading"' not in html:
+        return None
+    start = html.index('<section class="section partners-elsewhere"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_a_partner_of_the_webinar_series_co_organized_the_joint_workshop_2018(seed):
+    webinars = Program.objects.get(slug="world-bank-institute-smart-cities-webinar-series")
+    found = Edition.objects.published().co_organised_by_partners_of(webinars)
+    assert [(e.program.slug, e.slug) for e in found] == [
+        ("joint-workshop-smart-sustainable-cities-e-government", "2018")
+    ]
+    assert not Program.objects.published().sharing_partners_with(webinars).exists()
+
+
+def test_what_partners_did_elsewhere_is_found_once_and_never_the_programs_own(db):
+    bank, institute = OrganisationFactory(), OrganisationFactory()
+    program = ProgramFactory()
+    program.partners.set([bank, institute])
+    own = EditionFactory(program=program)
+    own.co_organisers.set([bank])
+    # Co-organized by both partners: found once.
+    both = EditionFactory()
+    both.co_organisers.set([bank, institute])
+    EditionFactory().co_organisers.set([OrganisationFactory()])  # no partner of it
+    partnered = ProgramFactory()
+    partnered.partners.set([bank, institute])
+    ProgramFactory().partners.set([OrganisationFactory()])
+
+    editions = Edition.objects.co_organised_by_partners_of(program)
+    assert list(editions) == [both]
+    assert list(Program.objects.sharing_partners_with(program)) == [partnered]
+    # A program without partners shares none.
+    alone = ProgramFactory()
+    assert not Edition.objects.co_organised_by_partners_of(alone).exists()
+    assert not Program.objects.sharing_partners_with(alone).exists()
+
+
+def test_the_webinar_series_presents_the_joint_workshop_its_partner_co_organized(client, seed):
+    """The World Bank, a partner of the webinar series, co-organized the Joint Workshop's
+    2018 edition in Jeju: the series' page shows that edition as a row of the editions'
+    table, with its dates, venue and what it recorded, under "Also with the World Bank"."""
+    html = client.get(WEBINARS).content.decode()
+    section = section_of(html)
+    assert section is not None
+    assert '<h2 id="partners-elsewhere-heading">Also with the World Bank</h2>' in section
+    text = text_of(SimpleNamespace(content=section.encode()))
+    assert "Co-organized by the World Bank" in text
+    assert f'href="{JEJU}"' in section
+    assert "Joint Workshop for Smart Sustainable Cities" in text
+    assert "9–12 July 2018" in text and "Jeju Island, Korea" in text and "4 days" in text
+    assert "28 participants from 18 cities and bodies in 13 countries · 6 topics" in text
+    # It is the page's record, beside the Key facts; how to take part follows it.
+    assert (
+        html.index('class="main-intro"')
+        < html.index("partners-elsewhere-heading")
+        < html.index('<aside class="side-col"')
+        < html.index('id="take-part-heading"')
+    )
+    # Programs whose partners did nothing else with WeGO have no such section.
+    for path in [
+        "/programs/wego-shrdc-training-program/",
+        "/programs/chengdu-smart-city-e-government-training-program/",
+        "/programs/joint-workshop-smart-sustainable-cities-e-government/",
+    ]:
+        assert section_of(client.get(path).content.decode()) is None, path
+
+
+def test_a_program_sharing_a_partner_is_shown_with_it_not_among_the_others(client, seed):
+    """Another program with a partner in common is its card in short under the shared
+    partner, and is not offered again among "Other training programs"."""
+    bank = Organisation.objects.get(name="World Bank")
+    other = ProgramFactory(
+        title="Smart Cities Clinic",
+        slug="smart-cities-clinic",
+        summary="A clinic run with the bank. It meets twice a year.",
+    )
+    other.partners.set([bank])
+    html = client.get(WEBINARS).content.decode()
+    section = section_of(html)
+    assert "The World Bank is also a partner of:" in section
+    assert 'href="/programs/smart-cities-clinic/"' in section
+    assert "program-card--teaser" in section and "A clinic run with the bank." in section
+    assert "It meets twice a year." not in section
+    others = html[html.index('id="other-programs-heading"') :]
+    assert "smart-cities-clinic" not in others
+    # Both partners' findings under one heading naming neither.
+    Edition.objects.get(slug="2018").co_organisers.add(
+        Organisation.objects.get(name="World Bank Institute")
+    )
+    html = client.get(WEBINARS).content.decode()
+    section = section_of(html)
+    assert ">Also with the program’s partners</h2>" in section
+    assert "Co-organized by the World Bank Institute" in section
+
+
+def test_the_program_page_stays_within_its_query_budget(
+    client, seed, settings, django_assert_max_num_queries
+):
+    """The webinar series' first render, its partner's edition included: two queries
+    more than a program whose partners did nothing else (the editions, their
+    co-organizers), which reads none; later renders in the same content generation read
+    nothing (tests/programs/test_pages.py)."""
+    settings.PAGE_CACHE_ENABLED = False
+    with django_assert_max_num_queries(11):
+        html = client.get(WEBINARS).content.decode()
+    assert "Also with the World Bank" in html
+    with django_assert_max_num_queries(9):
+        client.get("/programs/wego-shrdc-training-program/")
