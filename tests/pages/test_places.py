@@ -706,7 +706,10 @@ def test_how_to_take_part_next_on_a_place_links_to_the_contacts_once(client, see
         section = section[: section.index("</section>")]
         assert "mailto:" not in section and "Sidorova" not in section
         assert 'href="/programs/"' in section
-        assert "To hear of a new call, or for any question, write to one of" in words(section)
+        assert (
+            "To hear of a new call, or for any question, write to the contacts at the foot of"
+            in words(section)
+        )
         assert section.count('href="#footer-contacts"') == 1
         main = html[html.index("<main") : html.index('<footer class="site-footer">')]
         assert "mailto:" not in main
