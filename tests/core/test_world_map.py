@@ -212,7 +212,7 @@ def test_crowded_marks_are_boxed_on_the_map_and_drawn_apart_in_a_named_inset():
 
 
 def test_a_crowded_spots_marks_are_drawn_apart_on_the_map_inside_its_box():
-    """Seoul's ring covered Jeju's on the world map (and the dots of Goyang and
+    """Drawn where they are, Seoul's ring would cover Jeju's (and the dots of Goyang and
     Seongnam, a few kilometres off): each place of a crowded spot is drawn apart from the
     others, no two drawings touching, the first (the host of the most editions) where it
     is and each other on its true bearing from it, all inside the spot's dashed box; a
@@ -509,8 +509,9 @@ def test_the_phone_maps_names_keep_clear_of_each_other_marks_and_boxes():
     east = {mark.label for mark in marks if mark.longitude > world_map.ATLANTIC}
     assert set(boxes) == east - {"Goyang", "Seongnam"}
     (_name, part), _ = world_map.phone_parts(marks)
-    groups = world_map.crowded_groups(part)
-    dashed = [world_map._box_around(g, margin=world_map.MIN_RADIUS + 4) for g in groups]
+    # The marks and dashed boxes where the phone's map draws them.
+    layout = world_map._layout(part, world_map._largest(marks))
+    groups, dashed = layout.groups, layout.boxes
     own_box = {p[0].label: box for g, box in zip(groups, dashed, strict=True) for p in g}
     grown = world_map._grown
     names = list(boxes.items())
@@ -524,7 +525,7 @@ def test_the_phone_maps_names_keep_clear_of_each_other_marks_and_boxes():
                 assert not world_map._overlap(a_clear, box), label
         for mark in part:
             if mark.label != label and own_box.get(mark.label) is not own_box.get(label, 0):
-                x, y = project(mark.longitude, mark.latitude)
+                x, y = layout.at[(mark.latitude, mark.longitude)]
                 r = world_map._drawn_radius(mark, 1)
                 assert not world_map._overlap(a_clear, (x - r, y - r, 2 * r, 2 * r)), (
                     label,

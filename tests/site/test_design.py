@@ -2165,9 +2165,8 @@ CLIPPED_CELLS_JS = """
 
 def test_on_a_phone_the_places_table_leaves_its_names_the_room(seeded_server, page):
     """At 375 px the places' table gives its room to the places' names: the years'
-    column is headed "Years" (the caption says whose), not "Took part in", which held a
-    wide column for "2018", so a note under a name ("Known from a testimonial") is one
-    line."""
+    column is headed "Years" (the caption says whose), a heading no wider than "2018",
+    so a note under a name ("Known from a testimonial") is one line."""
     page.set_viewport_size({"width": 375, "height": 812})
     page.goto(seeded_server.url + "/cities/")
     table = page.locator(".places-by-country")

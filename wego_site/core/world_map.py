@@ -394,17 +394,6 @@ def crowded_groups(marks):
     return sorted(crowded, key=lambda g: min(p[1] for p in g))
 
 
-def _box_around(group, margin):
-    xs = [x for _, x, _ in group]
-    ys = [y for _, _, y in group]
-    return (
-        min(xs) - margin,
-        min(ys) - margin,
-        max(xs) - min(xs) + 2 * margin,
-        max(ys) - min(ys) + 2 * margin,
-    )
-
-
 def _drawn_radius(mark, largest):
     """How far a mark's drawing reaches from its centre, its outline included: a host's
     ring, a hollow dot or a dot sized by its count."""
@@ -446,8 +435,8 @@ def _layout(marks, largest):
     at = {key: project(key[1], key[0]) for key in reaches}
     groups = []
     for group in crowded_groups(marks):
-        # The hosts first (those that held the most editions first), then the largest
-        # dots: they stay where they are, the others move aside.
+        # The hosts (those that held the most editions first), then the largest dots:
+        # the first stays where it is, the others move aside in this order.
         group = sorted(group, key=lambda p: (not p[0].is_host, -p[0].count, p[0].name))
         keys = [(mark.latitude, mark.longitude) for mark, _, _ in group]
         spread = _spread([at[key] for key in keys], [reaches[key] for key in keys])
