@@ -206,6 +206,8 @@ def test_an_editor_sets_up_two_factor_sign_in_in_the_browser(live_server, page, 
         assert abs(way.bounding_box()["x"] - step_text["x"]) < 1
     page.get_by_label("Code from the app").fill(code_for(key))
     page.get_by_role("button", name="Confirm").click()
+    # The answer's page has the same address as the form's: wait for its heading.
+    page.get_by_role("heading", name="Your recovery codes").wait_for()
     assert page.get_by_role("heading", name="Your recovery codes").count() == 1
     assert page.locator("ol.recovery-codes li").count() == 10
     # The codes are on the set-up's card: no user links or menu from the admin's pages.
