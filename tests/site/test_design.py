@@ -112,15 +112,71 @@ def test_the_calls_card_heading_stays_under_the_pages_h1(live_server, seed, page
         assert title.bounding_box()["height"] <= program.bounding_box()["height"] + 2 * line
 
 
-@pytest.mark.parametrize(("width", "size"), [(1280, 13), (375, 14)])
-def test_the_smallest_step_is_14_px_on_a_phone(seeded_server, page, width, size):
-    """Eyebrows, the footer's headings and the map's sources: 14 px on a phone, 13 px
-    wider."""
+@pytest.mark.parametrize("width", [1280, 375])
+def test_labels_and_meta_lines_share_the_one_small_step(seeded_server, page, width):
+    """Eyebrows, the footer's headings, the map's sources and the meta lines: the one
+    small step, 15 px at every width (labels are told apart by weight and capitals)."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/")
-    for selector in (".eyebrow", ".site-footer__heading", ".reach .map-credit"):
+    for selector in (".eyebrow", ".site-footer__heading", ".reach .map-credit", ".card__meta"):
         shown = page.locator(selector).first
-        assert shown.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") == size
+        assert shown.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") == 15, selector
+
+
+LINK_LOOK_JS = """links => links.map(a => { const s = getComputedStyle(a);
+  return [s.color, s.textDecorationLine, s.fontWeight, s.fontSize].join(" "); })"""
+
+
+def test_links_come_in_four_kinds(seeded_server, page):
+    """Links in text: the link colour, underlined, in their text's weight and size. Title
+    links: the headings' colour, underlined. Onward links: the link colour, semibold, the
+    body's size. On a dark band: white, underlined."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(seeded_server.url + "/")
+    looks = {
+        kind: set(page.locator(selector).evaluate_all(LINK_LOOK_JS))
+        for kind, selector in {
+            "text": ".testimonial__source a, .reach .map-credit a",
+            "title": ".card__title a, .news-item__title a",
+            "onward": "main .more a",
+            "dark": ".site-footer a, .hero a:not(.button, .call-card a)",
+        }.items()
+    }
+    assert looks["text"] == {"rgb(10, 85, 155) underline 400 15px"}, looks["text"]
+    assert {look.rsplit(" ", 2)[0] for look in looks["title"]} == {"rgb(7, 47, 79) underline"}
+    assert looks["onward"] == {"rgb(10, 85, 155) underline 600 19px"}, looks["onward"]
+    assert {look.rsplit(" ", 1)[0] for look in looks["dark"]} == {
+        "rgb(255, 255, 255) underline 400"
+    }, looks["dark"]
+
+
+TEXT_SIZES_JS = """() => { const sizes = new Set();
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const e = n.parentElement;
+    if (!n.textContent.trim() || e.closest('svg') || !e.getClientRects().length) continue;
+    if (e.closest('.visually-hidden') || getComputedStyle(e).visibility === 'hidden') continue;
+    sizes.add(parseFloat(getComputedStyle(e).fontSize)); }
+  return [...sizes].sort((a, b) => a - b); }"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_pages_use_six_sizes_of_the_scale(seeded_server, page, width):
+    """The type scale's six sizes per width, whole pixels, and no other (the maps' labels
+    aside, drawn to the map's scale)."""
+    page.set_viewport_size({"width": width, "height": 900})
+    used = set()
+    for path in (
+        "/",
+        "/programs/wego-shrdc-training-program/",
+        "/programs/archive/",
+        "/news/",
+        "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/",
+    ):
+        page.goto(seeded_server.url + path)
+        used |= set(page.evaluate(TEXT_SIZES_JS))
+    scale = {1280: {15, 19, 24, 30, 37, 46}, 375: {15, 17, 20, 24, 29, 35}}[width]
+    assert used <= scale, sorted(used - scale)
 
 
 @pytest.mark.parametrize(("width", "screen", "screens"), [(1280, 800, 1), (375, 812, 1.25)])
@@ -339,15 +395,15 @@ def test_a_word_found_is_marked_calmly_and_the_count_is_the_columns_width(seeded
     snippets = page.locator(".search-snippet mark")
     assert titles.count() and snippets.count()
     # One mark in titles and snippets: semibold over a band of the accent's soft tint
-    # under the letters (no box, no yellow); the letters keep their own colour (the
-    # link's blue, the text's ink: AA on the tint).
+    # under the letters (no box, no yellow); the letters keep their own colour (a title
+    # link's --brand-deep, the text's ink: AA on the tint).
     look = (
         "e => [getComputedStyle(e).backgroundImage, getComputedStyle(e).backgroundColor,"
         " getComputedStyle(e).color, getComputedStyle(e).fontWeight]"
     )
     band = "linear-gradient(rgba(0, 0, 0, 0) 40%, rgb(223, 241, 237) 40%)"
     assert {tuple(m.evaluate(look)) for m in titles.all()} == {
-        (band, "rgba(0, 0, 0, 0)", "rgb(10, 85, 155)", "600")
+        (band, "rgba(0, 0, 0, 0)", "rgb(7, 47, 79)", "600")
     }
     assert {tuple(m.evaluate(look)) for m in snippets.all()} == {
         (band, "rgba(0, 0, 0, 0)", "rgb(23, 33, 43)", "600")
@@ -638,7 +694,8 @@ def test_the_testimonials_are_a_list_of_rows_without_holes(seeded_server, page, 
 def test_a_testimonials_byline_has_presence(seeded_server, page, path, width):
     """One byline wherever testimonials are shown: the name a line of its own in the
     body's size, semibold; who the person is (role, organisation, city) in the small step,
-    never smaller; the link to the edition, where shown, in that step and semibold."""
+    never smaller; the link to the edition, where shown, a link in that step's text (its
+    weight, not semibold: the onward links are the semibold ones)."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     style = "el => [getComputedStyle(el).fontSize, getComputedStyle(el).fontWeight]"
@@ -666,7 +723,7 @@ def test_a_testimonials_byline_has_presence(seeded_server, page, path, width):
             )
         source = by.locator(".testimonial__source a")
         if source.count():
-            assert source.evaluate(style) == [step, "600"]
+            assert source.evaluate(style) == [step, "400"]
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -1375,14 +1432,16 @@ def test_the_archive_is_a_table_whose_every_row_names_its_program(seeded_server,
         name = row.locator(".archive-table__name")
         assert name.evaluate(size) == row.locator(".archive-table__dates").evaluate(size)
         assert name.evaluate("el => getComputedStyle(el).fontWeight") == "600"
-    # The name, the link, is set as a card's title: the headings' colour, semibold, a thin
-    # muted underline at rest (not colour alone), the link's full underline on hover.
+    # The name, the link, is a title link: the headings' colour, semibold, a thin quiet
+    # underline at rest (not colour alone), the link's full underline on hover.
     name = row.locator(".archive-table__name")
     look = (
         "el => { const s = getComputedStyle(el); return [s.color, s.fontWeight,"
         " s.textDecorationLine, s.textDecorationColor, s.textDecorationThickness] }"
     )
-    assert name.evaluate(look) == ["rgb(7, 47, 79)", "600", "underline", "rgb(74, 86, 100)", "1px"]
+    at_rest = name.evaluate(look)
+    assert at_rest[:3] == ["rgb(7, 47, 79)", "600", "underline"] and at_rest[4] == "1px"
+    assert at_rest[3] != at_rest[0], "a quieter underline than the words"
     name.hover()
     hovered = name.evaluate(look)
     assert hovered[2] == "underline" and hovered[3] == hovered[0] and hovered[4] == "2px"
