@@ -222,26 +222,21 @@ class ApplicationForm(forms.ModelForm):
             "motivation": {"required": "Say why you want to take part."},
             "plans": {"required": "Say how your city will use what you learn."},
         }
-        # A field is as wide as what it holds (`.input--wN`: about N characters) from
-        # 40rem; the organisation's name, the long answers and the file take the form's
-        # measure; on a phone every field is the column's width.
+        # Every field is the form's width; only an answer short by nature is narrower
+        # from 40rem (`.input--wN`: about N characters): the title and the phone number.
         widgets = {
             "honorific": forms.Select(attrs={"class": "input--w10"}),
-            "country": ListedSelect(attrs={"class": "input--w30"}),
+            "country": ListedSelect(),
             "motivation": forms.Textarea(attrs={"rows": 4, "maxlength": TEXT_LIMIT}),
             "plans": forms.Textarea(attrs={"rows": 4, "maxlength": TEXT_LIMIT}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email", "class": "input--w40"}),
-            "name": forms.TextInput(attrs={"autocomplete": "name", "class": "input--w30"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "phone": forms.TextInput(
                 attrs={"autocomplete": "tel", "type": "tel", "class": "input--w20"}
             ),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
-            "position": forms.TextInput(
-                attrs={"autocomplete": "organization-title", "class": "input--w30"}
-            ),
-            "city": forms.TextInput(
-                attrs={"autocomplete": "address-level2", "class": "input--w20"}
-            ),
+            "position": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
         }
 
     def __init__(self, *args, call, **kwargs):

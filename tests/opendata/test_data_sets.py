@@ -108,13 +108,14 @@ def test_the_page_lists_each_file_with_its_rows_size_and_last_change(client, see
     html = client.get("/data/").content.decode()
     places_csv = client.get("/data/places.csv").content
     card = re.search(
-        r'<li class="data-file">\s*<h3[^>]*>[^<]*</h3>\s*<p[^>]*><a href="/data/places.csv".*?</li>',
+        r'<li class="data-file">\s*<h3[^>]*>[^<]*</h3>\s*<p[^>]*><a [^>]*href="/data/places.csv".*?</li>',
         html,
         re.S,
     )[0]
     facts = dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", card[: card.index("<details")]))
     assert facts["Rows"] == str(places_csv.count(b"\r\n") - 1)
-    assert facts["Size"] == f"{len(places_csv) / 1024:.1f}\xa0KB"
+    # The size is said in the download button, with the format.
+    assert f"(CSV, {len(places_csv) / 1024:.1f}\xa0KB)" in card
     assert re.search(r'<time datetime="\d{4}-\d\d-\d\d"', facts["Last changed"])
     # The file's columns are folded in its own row.
     assert "<summary>The 12 columns of places.csv</summary>" in card
@@ -134,7 +135,7 @@ def test_a_file_keeps_its_date_until_its_content_changes(client, seed):
     html = client.get("/data/").content.decode()
 
     def changed(name):
-        row = re.search(rf'<a href="/data/{name}.csv".*?</dl>', html, re.S)[0]
+        row = re.search(rf'<a [^>]*href="/data/{name}.csv".*?</dl>', html, re.S)[0]
         return re.search(r'<time datetime="(\d{4}-\d\d-\d\d)', row)[1]
 
     assert changed("news") == str(timezone.localtime(long_ago).date())
@@ -154,7 +155,7 @@ def test_the_page_names_the_licence_how_to_cite_and_every_file(client, seed, set
     assert 'rel="license"' in html
     citation = re.search(r'<blockquote class="citation">(.*?)</blockquote>', html, re.S)
     assert "http://testserver/data/" in citation.group(1)
-    links = set(re.findall(r'<a href="([^"]+)" type="text/csv" download>', html))
+    links = set(re.findall(r'<a [^>]*href="([^"]+)" type="text/csv" download>', html))
     assert links == {f"/data/{name}.csv" for name in TABLES}
     assert "(CC0 1.0)" in text_of(response)
     assert json.loads(client.get("/data/datapackage.json").content)["licenses"][0]["name"] == (
@@ -259,7 +260,7 @@ def test_each_data_set_is_headed_by_its_name_with_its_file_under_it(client, seed
     heads = [
         re.match(
             r'\s*<h3 class="data-file__title">([^<]+)</h3>\s*<p class="data-file__file">'
-            r'<a href="([^"]+)"[^>]*>([^<]+)</a></p>',
+            r'<a class="button button--secondary" href="([^"]+)"[^>]*><span>Download ([^<]+) <span',
             card,
         )
         for card in cards[: len(TABLES)]
@@ -275,7 +276,8 @@ def test_the_data_package_row_has_its_figures_and_its_files_folded_like_the_othe
     card = re.findall(r'<li class="data-file">(.*?)</li>', html, re.S)[len(TABLES)]
     assert 'href="/data/datapackage.json"' in card
     facts = dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", card[: card.index("<details")]))
-    assert facts == {"Files": str(len(TABLES)), "Format": "JSON"}
+    assert facts == {"Files": str(len(TABLES))}
+    assert '<span>Download datapackage.json <span class="data-file__format">(JSON)</span>' in card
     folded = card[card.index('<details class="columns" id="package-files">') :]
     assert f"<summary>The {len(TABLES)} files it describes</summary>" in folded
     assert re.findall(r"<dt><code>([^<]+)</code></dt><dd>([^<]+)</dd>", folded) == [

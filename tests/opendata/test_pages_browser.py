@@ -2,6 +2,7 @@
 narrow, and neither scrolls sideways."""
 
 import itertools
+import re
 
 import pytest
 
@@ -90,7 +91,9 @@ def test_each_data_set_is_a_row_of_the_catalogue_and_the_formula_is_shown_whole(
     # package, for developers.
     assert rows.nth(0).locator("h3").inner_text() == "Editions"
     assert rows.nth(5).locator("h3").inner_text() == "Data package for developers"
-    assert rows.nth(5).locator(".data-file__file a").inner_text() == "datapackage.json"
+    assert rows.nth(5).locator(".data-file__file a").inner_text() == (
+        "Download datapackage.json (JSON)"
+    )
     # Two columns: the name, its file and the line of its figures under it | what it
     # holds, with its columns folded under its text; both start on the row's first line.
     for i in range(6):
@@ -161,8 +164,8 @@ def test_a_code_block_is_shown_whole_and_wraps_only_after_a_slash(seeded_server,
 
 @pytest.mark.parametrize("width", [375, 1280])
 def test_a_data_sets_figures_are_one_quiet_line(seeded_server, page, width):
-    """At every width a file's figures read as one line ("9 rows · 3.1 KB · last changed
-    …") at the small step, not a block of uppercase labels over values; every label is
+    """At every width a file's figures read as one line ("9 rows · last changed …") at
+    the small step (its size is in its download button), not a block of uppercase labels over values; every label is
     still there for screen readers. Its columns' disclosure is at the small step too."""
     page.set_viewport_size({"width": width, "height": 812})
     page.goto(seeded_server.url + "/data/")
@@ -181,9 +184,34 @@ def test_a_data_sets_figures_are_one_quiet_line(seeded_server, page, width):
         "ss => ss.map(s => getComputedStyle(s).fontSize)"
     )
     assert len(summaries) == 6 and set(summaries) == {"15px"}, summaries
-    # "9 rows": the count before its word; the size needs no label on screen.
+    # "9 rows": the count before its word.
     rows = facts.first.locator("div").first
     assert rows.locator("dd").bounding_box()["x"] < rows.locator("dt").bounding_box()["x"]
     assert rows.locator("dt").evaluate("e => getComputedStyle(e).textTransform") == "lowercase"
-    size = facts.first.locator("div").nth(1).locator("dt").bounding_box()
-    assert size["width"] <= 1 and size["height"] <= 1
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_each_file_is_a_download_button_at_the_body_size_with_its_format_and_size(
+    seeded_server, page, width
+):
+    """A file's link is the site's secondary button, in the body's size, saying what it
+    does and what comes: "Download editions.csv (CSV, 3.1 KB)"; the data package its
+    format alone (its size is not known to the page)."""
+    page.set_viewport_size({"width": width, "height": 812})
+    page.goto(seeded_server.url + "/data/")
+    links = page.locator(".data-file__file a")
+    body = page.locator(".data-file__text").first.evaluate(
+        "e => parseFloat(getComputedStyle(e).fontSize)"
+    )
+    assert links.count() == 6
+    for i in range(6):
+        link = links.nth(i)
+        assert "button--secondary" in link.get_attribute("class"), i
+        assert link.evaluate("a => parseFloat(getComputedStyle(a).fontSize)") == body, i
+        assert link.bounding_box()["height"] >= 44, i
+        name = " ".join(link.inner_text().split())
+        if i < 5:
+            assert re.fullmatch(r"Download \w+\.csv \(CSV, [\d.]+ (KB|bytes)\)", name), name
+        else:
+            assert name == "Download datapackage.json (JSON)", name
+    assert page.evaluate("document.documentElement.scrollWidth") <= width

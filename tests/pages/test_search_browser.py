@@ -31,3 +31,25 @@ def test_searching_from_the_search_page(seeded_server, page):
     assert page.locator(".search-snippet mark").inner_text() == "Cybersecurity"
     results = Axe().run(page, options=WCAG_AA)
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_match_is_marked_one_way_and_a_title_link_another(seeded_server, page, width):
+    """A word found is its tint alone, in a title as in a snippet (no weight of its own);
+    a result's title is a link by its colour and place, underlined only under the pointer
+    or focus, so a match in a title is never both tinted and underlined."""
+    page.set_viewport_size({"width": width, "height": 812})
+    page.goto(seeded_server.url + "/search/?q=Jeju")
+    title = page.locator(".search-results h3 a").first
+    assert title.locator("mark").count() == 1
+    look = "e => [getComputedStyle(e).textDecorationLine, getComputedStyle(e).fontWeight]"
+    link_line, link_weight = title.evaluate(look)
+    mark_line, mark_weight = title.locator("mark").evaluate(look)
+    assert link_line == "none" and mark_line == "none", (link_line, mark_line)
+    assert mark_weight == link_weight
+    title.hover()
+    assert title.evaluate("e => getComputedStyle(e).textDecorationLine") == "underline"
+    page.goto(seeded_server.url + "/search/?q=Cybersecurity")
+    snippet = page.locator(".search-snippet mark").first
+    text = page.locator(".search-snippet").first
+    assert snippet.evaluate(look)[1] == text.evaluate(look)[1]

@@ -394,19 +394,22 @@ def test_a_word_found_is_marked_calmly_and_the_count_is_the_columns_width(seeded
     titles = page.locator(".search-results h3 mark")
     snippets = page.locator(".search-snippet mark")
     assert titles.count() and snippets.count()
-    # One mark in titles and snippets: semibold over a band of the accent's soft tint
-    # under the letters (no box, no yellow); the letters keep their own colour (a title
-    # link's --brand-deep, the text's ink: AA on the tint).
+    # One mark in titles and snippets: a band of the accent's soft tint under the letters
+    # (no box, no yellow, no weight of its own); the letters keep their own colour (the
+    # link's --brand-deep, the text's ink: AA on the tint) and weight.
     look = (
         "e => [getComputedStyle(e).backgroundImage, getComputedStyle(e).backgroundColor,"
         " getComputedStyle(e).color, getComputedStyle(e).fontWeight]"
     )
     band = "linear-gradient(rgba(0, 0, 0, 0) 40%, rgb(223, 241, 237) 40%)"
+    title_weight = page.locator(".search-results h3 a").first.evaluate(
+        "e => getComputedStyle(e).fontWeight"
+    )
     assert {tuple(m.evaluate(look)) for m in titles.all()} == {
-        (band, "rgba(0, 0, 0, 0)", "rgb(7, 47, 79)", "600")
+        (band, "rgba(0, 0, 0, 0)", "rgb(7, 47, 79)", title_weight)
     }
     assert {tuple(m.evaluate(look)) for m in snippets.all()} == {
-        (band, "rgba(0, 0, 0, 0)", "rgb(23, 33, 43)", "600")
+        (band, "rgba(0, 0, 0, 0)", "rgb(23, 33, 43)", "400")
     }
     # The count and the kinds: a panel the results' column's width, over the results.
     facets = page.locator(".search-facets").bounding_box()

@@ -168,16 +168,21 @@ def test_a_session_without_a_code_does_not_open_the_admin(client, editor):
 
 def test_the_login_page_labels_the_code_field(client):
     html = client.get(LOGIN).content.decode()
-    # No colon, as Username and Password; the label says where the code comes from and
-    # the hint under it when to leave it empty (a generic "optional" misled an editor
-    # with an app), in a row set apart after them.
-    assert '<label for="id_otp_token">Code from your authenticator app</label>' in html
+    # No colon, as Username and Password; the label names the code, and the hint, between
+    # the label and the field so it is read before typing, says which codes it takes and
+    # when to leave it empty (a generic "optional" misled an editor with an app), in a row
+    # set apart after the username and the password.
+    assert '<label for="id_otp_token">Authenticator code</label>' in html
     assert '<div class="form-row form-row--code">' in html
+    assert html.index('id="id_username"') < html.index('id="id_password"')
     assert html.index('id="id_password"') < html.index('id="id_otp_token"')
     assert 'autocomplete="one-time-code"' in html
     assert 'aria-describedby="id_otp_token_helptext"' in html
+    hint = html.index('id="id_otp_token_helptext"')
+    assert html.index('<label for="id_otp_token">') < hint < html.index('id="id_otp_token"')
+    assert "6-digit code from your authenticator app, or a recovery code." in html
     # A first-time editor has no code yet: the hint says to leave it empty.
-    assert "Leave empty the first time, before you have set up the app." in html
+    assert "Leave it empty the first time, before you have set up the app." in html
     # One word for it: "sign in", on the button and in the title too.
     assert '<input type="submit" value="Sign in">' in html and "Log in" not in html
     assert "<title>Sign in | " in html

@@ -234,7 +234,7 @@ def test_an_editor_sets_up_two_factor_sign_in_in_the_browser(live_server, page, 
 def test_the_set_up_page_is_the_sign_in_card_and_fits_a_phone(live_server, page, editor):
     page.set_viewport_size({"width": 375, "height": 812})
     page.goto(live_server.url + LOGIN)
-    code = "Code from your authenticator app"
+    code = "Authenticator code"
     fields = [page.get_by_label(name, exact=True) for name in ("Username", "Password", code)]
     widths = [field.bounding_box()["width"] for field in fields]
     assert max(widths) - min(widths) < 1, widths

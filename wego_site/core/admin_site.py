@@ -51,10 +51,10 @@ class TwoFactorLoginForm(AdminAuthenticationForm):
 
     otp_token = forms.CharField(
         required=False,
-        label="Code from your authenticator app",
+        label="Authenticator code",
         help_text=(
-            "Leave empty the first time, before you have set up the app. "
-            "A recovery code works here too."
+            "6-digit code from your authenticator app, or a recovery code. "
+            "Leave it empty the first time, before you have set up the app."
         ),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
     )
