@@ -2069,10 +2069,9 @@ def test_thin_and_rich_programs_share_one_layout(seeded_server, page, width):
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_programs_pages_tab_their_kinds_and_note_the_sample(live_server, seed, page, width):
     """The kinds are tabs under the head, the page's own kind marked as the menu marks
-    its section (one look on a phone and a desktop: tabs, not framed pills): one row where
-    the four fit, on a phone two even rows of tabs of one width, every tab wholly in
-    sight (nothing scrolled out of view, the page never wider than the screen). The
-    sample program is a small note at the page's end, not a section."""
+    its section (one look on a phone and a desktop: tabs, not framed pills): one row,
+    every tab wholly in sight (nothing scrolled out of view, the page never wider than
+    the screen). The sample program is a small note at the page's end, not a section."""
     call_command("load_demo", verbosity=0)
     page.set_viewport_size({"width": width, "height": 900})
     menu_look = None
@@ -2087,19 +2086,16 @@ def test_the_programs_pages_tab_their_kinds_and_note_the_sample(live_server, see
         assert tabs.bounding_box()["y"] >= head["y"] + head["height"] - 1, "under the head"
         assert tabs.bounding_box()["y"] < page.locator(".page-sections").bounding_box()["y"]
         current = tabs.locator("a[aria-current=page]")
-        assert current.inner_text() == label
+        assert tabs.get_by_role("link", name=label, exact=True).get_attribute("aria-current")
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         links = tabs.locator("a")
         boxes = [links.nth(i).bounding_box() for i in range(links.count())]
         tops = {round(box["y"]) for box in boxes}
         for box in boxes:
             assert box["x"] >= 0 and box["x"] + box["width"] <= width, "every tab in sight"
+        assert len(tops) == 1, "one row"
         if width >= 1280:
-            assert len(tops) == 1, "one row"
-        else:
-            assert len(tops) == 2, "two rows"
-            assert len({round(box["width"]) for box in boxes}) == 1, "tabs of one width"
-            assert len({round(box["height"]) for box in boxes}) == 1, "rows of one height"
+            assert current.inner_text() == label, "the whole name where there is room"
         look = """e => { const s = getComputedStyle(e);
             return [s.color, s.boxShadow, s.backgroundColor, s.borderTopStyle]; }"""
         if menu_look is None:
@@ -2131,6 +2127,52 @@ def test_the_programs_pages_tab_their_kinds_and_note_the_sample(live_server, see
         assert box["width"] < kinds["width"] * 0.75, "as wide as its text"
     size = "e => parseFloat(getComputedStyle(e).fontSize)"
     assert note.evaluate(size) < page.locator("body").evaluate(size)
+
+
+@pytest.mark.parametrize("width", [375, 320])
+def test_on_a_phone_the_kind_tabs_are_one_short_row(live_server, seed, page, width):
+    """On a phone the four kind tabs are one row of short labels ("Regional"), each link
+    still named in full for screen readers: one line of tabs, the page's own in sight, the
+    page no wider than the screen, a tab's focus ring whole (nothing clips it); on the
+    narrowest phones (320 px) the row may wrap, never overflow."""
+    page.set_viewport_size({"width": width, "height": 800})
+    for kind, label, short in [
+        ("main", "Main Training Programs", "Main"),
+        ("joint-workshop", "Joint Workshops", "Workshops"),
+    ]:
+        page.goto(f"{live_server.url}/programs/kind/{kind}/")
+        assert page.evaluate("document.documentElement.scrollWidth") == width
+        tabs = page.get_by_role("navigation", name="Kinds of program")
+        links = tabs.get_by_role("link")
+        assert links.count() == 4
+        boxes = [links.nth(i).bounding_box() for i in range(4)]
+        for box in boxes:
+            assert box["x"] >= 0 and box["x"] + box["width"] <= width, "every tab in sight"
+        current = tabs.get_by_role("link", name=label, exact=True)
+        assert current.get_attribute("aria-current") == "page"
+        # What shows: the link's text less what is kept for screen readers (1 px boxes).
+        shown = current.evaluate(
+            """el => { const c = el.cloneNode(true);
+                 const hidden = [...el.querySelectorAll('*')].map(
+                   n => n.getBoundingClientRect().width <= 1);
+                 [...c.querySelectorAll('*')].forEach((n, i) => { if (hidden[i]) n.remove(); });
+                 return c.textContent.trim(); }"""
+        )
+        assert shown == short
+        if width == 375:
+            assert len({round(box["y"]) for box in boxes}) == 1, "one row"
+            assert tabs.bounding_box()["height"] <= 48, tabs.bounding_box()
+            assert all(box["height"] <= 44 for box in boxes), "one line each"
+        current.focus()
+        ring = current.evaluate("el => getComputedStyle(el).boxShadow")
+        assert "255, 191, 71" in ring, ring
+        clipped = current.evaluate(
+            """el => { for (let p = el.parentElement; p; p = p.parentElement) {
+                 const o = getComputedStyle(p); if (o.overflowX !== 'visible'
+                 && p !== document.documentElement && p !== document.body) return true; }
+               return false; }"""
+        )
+        assert not clipped, "no scrolling box around the tabs to clip the focus ring"
 
 
 def test_without_a_call_how_to_take_part_is_a_note_not_a_panel(live_server, seed, page):
