@@ -1428,8 +1428,9 @@ def test_the_archive_is_a_table_whose_every_row_names_its_program(seeded_server,
 )
 def test_every_list_of_editions_is_the_archives_table(seeded_server, page, path, width):
     """A program's, a place's and a country's editions are the archive's
-    table: from 48rem its columns side by side, on a phone its rows stacked (no header
-    row shown, each cell a line of the row), as the archive's are."""
+    table: from 48rem its columns side by side; on a phone a place's and a country's rows
+    are the archive's compact stacks (no header row shown, the row's name first), a
+    program's own table a table of three short columns."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     assert page.locator(".edition-table, .edition-row").count() == 0
@@ -1442,15 +1443,73 @@ def test_every_list_of_editions_is_the_archives_table(seeded_server, page, path,
     boxes = [cells.nth(i).bounding_box() for i in range(cells.count())]
     assert len(boxes) >= 2
     tops = {round(box["y"]) for box in boxes}
-    if width == 375:
+    if width == 375 and "--fit" in table.get_attribute("class"):
+        # A program's own table stays a table of three short columns, a row a line.
+        assert table.locator("thead").is_visible()
+        assert max(tops) - min(tops) < boxes[0]["height"], "side by side"
+    elif width == 375:
         assert table.locator("thead").bounding_box()["height"] <= 1
-        assert len(tops) >= 2, "stacked"
-        assert all(box["x"] == boxes[0]["x"] for box in boxes[:2]), "on the column's edge"
+        # The year, where there is one, a narrow column beside the row's name.
+        name = row.locator(".archive-table__program, th.archive-table__dates").bounding_box()
+        assert all(box["y"] >= name["y"] - 1 for box in boxes), "the row's name first"
     else:
         assert table.locator("thead").is_visible()
         assert max(tops) - min(tops) < boxes[0]["height"], "side by side"
         lefts = [box["x"] for box in boxes]
         assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts)
+
+
+# Each row of the editions' table: its height, and the boxes of its parts shown.
+EDITION_ROWS_JS = """() => [...document.querySelectorAll('.archive-table tbody tr')].map(r => {
+  // The box of an element's text (not of its cell, whose padding differs).
+  const box = s => { const e = r.querySelector(s); if (!e) return null;
+    const range = document.createRange(); range.selectNodeContents(e);
+    const b = range.getBoundingClientRect();
+    return b.width > 1 ? {top: b.top, height: b.height} : null; };
+  return {height: r.getBoundingClientRect().height, year: box('.archive-table__year'),
+          name: box('.archive-table__name, th.archive-table__dates > a'),
+          dates: box('td.archive-table__dates'), venue: box('.archive-table__venue'),
+          length: box('.archive-table__length'), facts: box('.archive-table__took-part')};
+})"""
+
+
+@pytest.mark.parametrize(
+    ("path", "most"),
+    [
+        ("/programs/archive/", 110),
+        ("/programs/archive/2012/", 60),
+        ("/programs/wego-shrdc-training-program/", 75),
+        ("/cities/baguio/", 110),
+        ("/countries/ph/", 110),
+        ("/programs/world-bank-institute-smart-cities-webinar-series/", 160),
+        ("/cities/seoul/", 60),
+    ],
+)
+def test_on_a_phone_an_editions_row_is_compact(seeded_server, page, path, most):
+    """At 375 px a row of the editions' table is a compact row, every fact kept: the year a
+    narrow column beside the row's name (never a line of its own), the dates, venue and
+    length one line under the name; a table of one program's editions its dates, which
+    edition and length on one line; a program's own table a real table, a row a line (two
+    where its year label needs them). A row recording what took part may take that
+    line more."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(seeded_server.url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") == 375
+    rows = page.evaluate(EDITION_ROWS_JS)
+    assert rows
+    for row in rows:
+        limit = most + (50 if row["facts"] else 0)
+        assert row["height"] <= limit, (path, row)
+        if row["year"]:
+            assert abs(row["year"]["top"] - row["name"]["top"]) < 4, ("year beside", row)
+        line = [row[part] for part in ("dates", "venue", "length") if row[part]]
+        tops = [part["top"] for part in line]
+        assert not tops or max(tops) - min(tops) < 4, ("dates, venue, length one line", row)
+    if path == "/programs/wego-shrdc-training-program/":
+        table = page.locator(".archive-table")
+        assert table.evaluate("t => getComputedStyle(t).display") == "table"
+        assert table.locator("thead").is_visible(), "its column heads shown"
+        assert sum(row["height"] <= 48 for row in rows) >= 7, "a row a line"
 
 
 POST_PAGE = "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/"
