@@ -22,6 +22,17 @@ class ProgramKind(models.TextChoices):
     PARTNER = "partner", "Partners’ Program"
     JOINT_WORKSHOP = "joint-workshop", "Joint Workshop"
 
+    @property
+    def short_label(self):
+        """The word of its plural name that tells the kind from the others, where four names
+        share a phone's row (the kind tabs): "Regional" of "Regional Office Programs"."""
+        return {
+            self.MAIN: "Main",
+            self.REGIONAL: "Regional",
+            self.PARTNER: "Partners’",
+            self.JOINT_WORKSHOP: "Workshops",
+        }[self]
+
 
 class IntroductionSection(models.TextChoices):
     OVERVIEW = "overview", "Training programs overview (top of the landing page)"

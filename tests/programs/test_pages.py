@@ -276,6 +276,23 @@ def test_a_kinds_page_has_the_kind_tabs_its_own_marked_current(client, seed, kin
     assert html.count('class="kind-tabs"') == 1
 
 
+def test_a_kind_tab_shows_a_word_of_its_name_and_is_named_in_full(client, seed):
+    """On a phone a tab shows its kind's short label, the rest of its name kept for screen
+    readers: the link's text is the whole name, the word shown one of its words (the
+    visible label within the accessible name)."""
+    tabs = kind_tabs(client.get("/programs/kind/main/").content.decode())
+    names = [re.sub(r"<[^>]+>", "", a) for a in re.findall(r"<a [^>]*>(.*?)</a>", tabs)]
+    assert names == [
+        "Main Training Programs",
+        "Regional Office Programs",
+        "Partners’ Programs",
+        "Joint Workshops",
+    ]
+    for kind, name in zip(ProgramKind, names, strict=True):
+        assert kind.short_label in name.split()
+    assert tabs.count('class="kind-tabs__more"') == 4
+
+
 def test_a_program_card_says_what_exists(client, seed):
     """A text on every card, and the same meta line, built from what the program records
     (its partners or regional office, its editions), never what is missing; under its
@@ -564,7 +581,8 @@ def test_a_programs_editions_are_the_archives_table_without_a_program_column(cli
     assert '<th scope="col">Program</th>' not in table
     assert "archive-table__program" not in table
     assert table.count('<th class="archive-table__dates" scope="row">') == 8
-    years = re.findall(r'scope="rowgroup">([^<]+)<', table)
+    # The label's words joined by an en dash ("May–June") are held on one line by a span.
+    years = [re.sub(r"<[^>]+>", "", y) for y in re.findall(r'scope="rowgroup">(.*?)</th>', table)]
     assert years == [
         "2017",
         "2016",

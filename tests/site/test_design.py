@@ -1052,11 +1052,10 @@ KIND_CELLS_JS = """() => [...document.querySelectorAll('.kind-grid > .kind-secti
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_each_kind_flows_on_its_own(seeded_server, page, width):
-    """On the programs page the two kinds of a row start level, their headings level, but
-    each flows on its own: its introduction where it has one, then its card right under
-    it, the card its own height; a kind without an introduction is not held down to its
-    neighbour's (no void under its heading, no dead band inside a card). On a phone one
-    kind under another."""
+    """On the programs page the two kinds of a row start level, their headings level; the
+    kind whose heading and introduction take more room has its card right under them,
+    the card ending where its meta line does. On a phone one kind under another, each
+    card right under its heading or introduction, its own height."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/programs/")
     cells = page.evaluate(KIND_CELLS_JS)
@@ -1066,17 +1065,38 @@ def test_each_kind_flows_on_its_own(seeded_server, page, width):
     assert [cell["intro"] is not None for cell in cells] == [False, True, True, False]
     for cell in cells:
         above = cell["intro_bottom"] if cell["intro"] is not None else cell["heading_bottom"]
-        assert 0 <= cell["cards"][0] - above < 40, ("the card right under", cell)
-        # The card ends where its meta line does: no dead band inside it.
-        assert cell["dead"][0] < 40, ("no band inside the card", cell)
+        if width < 896 or cell["intro"] is not None:
+            assert 0 <= cell["cards"][0] - above < 40, ("the card right under", cell)
+        if width < 896:
+            # The card ends where its meta line does: no dead band inside it.
+            assert cell["dead"][0] < 40, ("no band inside the card", cell)
     if width < 896:
         tops = [cell["heading"] for cell in cells]
         assert tops == sorted(tops) and len(set(tops)) == 4, "one column"
         return
     for left, right in (cells[0:2], cells[2:4]):
         assert left["heading"] == pytest.approx(right["heading"], abs=1), "headings level"
-        with_intro, without = (left, right) if left["intro"] is not None else (right, left)
-        assert without["cards"][0] < with_intro["cards"][0] - 50, "not held to the other's"
+
+
+KIND_ROW_CARDS_JS = """() => [...document.querySelectorAll('.kind-grid > .kind-section')].map(k =>
+  [...k.querySelectorAll('.program-card')].map(c => {
+    const box = c.getBoundingClientRect(), meta = c.querySelector('.card__meta');
+    return {top: box.top, bottom: box.bottom, meta: meta.getBoundingClientRect().bottom}; }))"""
+
+
+def test_the_kinds_cards_in_a_row_start_and_end_level(seeded_server, page):
+    """At 1280 px the programs page's cards read as one grid: the two kinds of a row share
+    its tracks, so their cards start at one top, whatever introduction stands above one of
+    them, and, a card each, end level, their meta lines on one baseline."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(seeded_server.url + "/programs/")
+    cells = page.evaluate(KIND_ROW_CARDS_JS)
+    assert [len(cards) for cards in cells] == [1, 1, 1, 1]
+    for left, right in (cells[0:2], cells[2:4]):
+        (a,), (b,) = left, right
+        assert a["top"] == pytest.approx(b["top"], abs=1), "cards start level"
+        assert a["bottom"] == pytest.approx(b["bottom"], abs=1), "cards end level"
+        assert a["meta"] == pytest.approx(b["meta"], abs=1), "meta lines on one baseline"
 
 
 def test_the_landing_programs_are_two_abreast_without_the_sample(live_server, seed, page):
@@ -1470,8 +1490,9 @@ def test_the_archive_is_a_table_whose_every_row_names_its_program(seeded_server,
 )
 def test_every_list_of_editions_is_the_archives_table(seeded_server, page, path, width):
     """A program's, a place's and a country's editions are the archive's
-    table: from 48rem its columns side by side, on a phone its rows stacked (no header
-    row shown, each cell a line of the row), as the archive's are."""
+    table: from 48rem its columns side by side; on a phone a place's and a country's rows
+    are the archive's compact stacks (no header row shown, the row's name first), a
+    program's own table a table of three short columns."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     assert page.locator(".edition-table, .edition-row").count() == 0
@@ -1484,15 +1505,73 @@ def test_every_list_of_editions_is_the_archives_table(seeded_server, page, path,
     boxes = [cells.nth(i).bounding_box() for i in range(cells.count())]
     assert len(boxes) >= 2
     tops = {round(box["y"]) for box in boxes}
-    if width == 375:
+    if width == 375 and "--fit" in table.get_attribute("class"):
+        # A program's own table stays a table of three short columns, a row a line.
+        assert table.locator("thead").is_visible()
+        assert max(tops) - min(tops) < boxes[0]["height"], "side by side"
+    elif width == 375:
         assert table.locator("thead").bounding_box()["height"] <= 1
-        assert len(tops) >= 2, "stacked"
-        assert all(box["x"] == boxes[0]["x"] for box in boxes[:2]), "on the column's edge"
+        # The year, where there is one, a narrow column beside the row's name.
+        name = row.locator(".archive-table__program, th.archive-table__dates").bounding_box()
+        assert all(box["y"] >= name["y"] - 1 for box in boxes), "the row's name first"
     else:
         assert table.locator("thead").is_visible()
         assert max(tops) - min(tops) < boxes[0]["height"], "side by side"
         lefts = [box["x"] for box in boxes]
         assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts)
+
+
+# Each row of the editions' table: its height, and the boxes of its parts shown.
+EDITION_ROWS_JS = """() => [...document.querySelectorAll('.archive-table tbody tr')].map(r => {
+  // The box of an element's text (not of its cell, whose padding differs).
+  const box = s => { const e = r.querySelector(s); if (!e) return null;
+    const range = document.createRange(); range.selectNodeContents(e);
+    const b = range.getBoundingClientRect();
+    return b.width > 1 ? {top: b.top, height: b.height} : null; };
+  return {height: r.getBoundingClientRect().height, year: box('.archive-table__year'),
+          name: box('.archive-table__name, th.archive-table__dates > a'),
+          dates: box('td.archive-table__dates'), venue: box('.archive-table__venue'),
+          length: box('.archive-table__length'), facts: box('.archive-table__took-part')};
+})"""
+
+
+@pytest.mark.parametrize(
+    ("path", "most"),
+    [
+        ("/programs/archive/", 110),
+        ("/programs/archive/2012/", 60),
+        ("/programs/wego-shrdc-training-program/", 75),
+        ("/cities/baguio/", 110),
+        ("/countries/ph/", 110),
+        ("/programs/world-bank-institute-smart-cities-webinar-series/", 160),
+        ("/cities/seoul/", 60),
+    ],
+)
+def test_on_a_phone_an_editions_row_is_compact(seeded_server, page, path, most):
+    """At 375 px a row of the editions' table is a compact row, every fact kept: the year a
+    narrow column beside the row's name (never a line of its own), the dates, venue and
+    length one line under the name; a table of one program's editions its dates, which
+    edition and length on one line; a program's own table a real table, a row a line (two
+    where its year label needs them). A row recording what took part may take that
+    line more."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(seeded_server.url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") == 375
+    rows = page.evaluate(EDITION_ROWS_JS)
+    assert rows
+    for row in rows:
+        limit = most + (50 if row["facts"] else 0)
+        assert row["height"] <= limit, (path, row)
+        if row["year"]:
+            assert abs(row["year"]["top"] - row["name"]["top"]) < 4, ("year beside", row)
+        line = [row[part] for part in ("dates", "venue", "length") if row[part]]
+        tops = [part["top"] for part in line]
+        assert not tops or max(tops) - min(tops) < 4, ("dates, venue, length one line", row)
+    if path == "/programs/wego-shrdc-training-program/":
+        table = page.locator(".archive-table")
+        assert table.evaluate("t => getComputedStyle(t).display") == "table"
+        assert table.locator("thead").is_visible(), "its column heads shown"
+        assert sum(row["height"] <= 48 for row in rows) >= 7, "a row a line"
 
 
 POST_PAGE = "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/"
@@ -2131,10 +2210,9 @@ def test_thin_and_rich_programs_share_one_layout(seeded_server, page, width):
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_programs_pages_tab_their_kinds_and_note_the_sample(live_server, seed, page, width):
     """The kinds are tabs under the head, the page's own kind marked as the menu marks
-    its section (one look on a phone and a desktop: tabs, not framed pills): one row where
-    the four fit, on a phone two even rows of tabs of one width, every tab wholly in
-    sight (nothing scrolled out of view, the page never wider than the screen). The
-    sample program is a small note at the page's end, not a section."""
+    its section (one look on a phone and a desktop: tabs, not framed pills): one row,
+    every tab wholly in sight (nothing scrolled out of view, the page never wider than
+    the screen). The sample program is a small note at the page's end, not a section."""
     call_command("load_demo", verbosity=0)
     page.set_viewport_size({"width": width, "height": 900})
     menu_look = None
@@ -2149,19 +2227,16 @@ def test_the_programs_pages_tab_their_kinds_and_note_the_sample(live_server, see
         assert tabs.bounding_box()["y"] >= head["y"] + head["height"] - 1, "under the head"
         assert tabs.bounding_box()["y"] < page.locator(".page-sections").bounding_box()["y"]
         current = tabs.locator("a[aria-current=page]")
-        assert current.inner_text() == label
+        assert tabs.get_by_role("link", name=label, exact=True).get_attribute("aria-current")
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         links = tabs.locator("a")
         boxes = [links.nth(i).bounding_box() for i in range(links.count())]
         tops = {round(box["y"]) for box in boxes}
         for box in boxes:
             assert box["x"] >= 0 and box["x"] + box["width"] <= width, "every tab in sight"
+        assert len(tops) == 1, "one row"
         if width >= 1280:
-            assert len(tops) == 1, "one row"
-        else:
-            assert len(tops) == 2, "two rows"
-            assert len({round(box["width"]) for box in boxes}) == 1, "tabs of one width"
-            assert len({round(box["height"]) for box in boxes}) == 1, "rows of one height"
+            assert current.inner_text() == label, "the whole name where there is room"
         look = """e => { const s = getComputedStyle(e);
             return [s.color, s.boxShadow, s.backgroundColor, s.borderTopStyle]; }"""
         if menu_look is None:
@@ -2193,6 +2268,52 @@ def test_the_programs_pages_tab_their_kinds_and_note_the_sample(live_server, see
         assert box["width"] < kinds["width"] * 0.75, "as wide as its text"
     size = "e => parseFloat(getComputedStyle(e).fontSize)"
     assert note.evaluate(size) < page.locator("body").evaluate(size)
+
+
+@pytest.mark.parametrize("width", [375, 320])
+def test_on_a_phone_the_kind_tabs_are_one_short_row(live_server, seed, page, width):
+    """On a phone the four kind tabs are one row of short labels ("Regional"), each link
+    still named in full for screen readers: one line of tabs, the page's own in sight, the
+    page no wider than the screen, a tab's focus ring whole (nothing clips it); on the
+    narrowest phones (320 px) the row may wrap, never overflow."""
+    page.set_viewport_size({"width": width, "height": 800})
+    for kind, label, short in [
+        ("main", "Main Training Programs", "Main"),
+        ("joint-workshop", "Joint Workshops", "Workshops"),
+    ]:
+        page.goto(f"{live_server.url}/programs/kind/{kind}/")
+        assert page.evaluate("document.documentElement.scrollWidth") == width
+        tabs = page.get_by_role("navigation", name="Kinds of program")
+        links = tabs.get_by_role("link")
+        assert links.count() == 4
+        boxes = [links.nth(i).bounding_box() for i in range(4)]
+        for box in boxes:
+            assert box["x"] >= 0 and box["x"] + box["width"] <= width, "every tab in sight"
+        current = tabs.get_by_role("link", name=label, exact=True)
+        assert current.get_attribute("aria-current") == "page"
+        # What shows: the link's text less what is kept for screen readers (1 px boxes).
+        shown = current.evaluate(
+            """el => { const c = el.cloneNode(true);
+                 const hidden = [...el.querySelectorAll('*')].map(
+                   n => n.getBoundingClientRect().width <= 1);
+                 [...c.querySelectorAll('*')].forEach((n, i) => { if (hidden[i]) n.remove(); });
+                 return c.textContent.trim(); }"""
+        )
+        assert shown == short
+        if width == 375:
+            assert len({round(box["y"]) for box in boxes}) == 1, "one row"
+            assert tabs.bounding_box()["height"] <= 48, tabs.bounding_box()
+            assert all(box["height"] <= 44 for box in boxes), "one line each"
+        current.focus()
+        ring = current.evaluate("el => getComputedStyle(el).boxShadow")
+        assert "255, 191, 71" in ring, ring
+        clipped = current.evaluate(
+            """el => { for (let p = el.parentElement; p; p = p.parentElement) {
+                 const o = getComputedStyle(p); if (o.overflowX !== 'visible'
+                 && p !== document.documentElement && p !== document.body) return true; }
+               return false; }"""
+        )
+        assert not clipped, "no scrolling box around the tabs to clip the focus ring"
 
 
 def test_without_a_call_how_to_take_part_is_a_note_not_a_panel(live_server, seed, page):

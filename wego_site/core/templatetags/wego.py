@@ -131,6 +131,13 @@ def whole_sentences(text, words):
     return whole_sentences_within(text, words)
 
 
+@register.filter
+def partition(text, part):
+    """(before, part, after): the text split around the first occurrence of part, as
+    str.partition does, for a template that sets part of a name apart."""
+    return str(text).partition(str(part))
+
+
 @register.filter(is_safe=True)
 def nobreak(text):
     """Text set for a page: “e-Government” and “COVID-19” with a non-breaking hyphen
