@@ -1041,9 +1041,12 @@ KIND_CELLS_JS = """() => [...document.querySelectorAll('.kind-grid > .kind-secti
   const box = s => { const e = k.querySelector(s); return e ? e.getBoundingClientRect() : null; };
   const cards = [...k.querySelectorAll('.program-card')];
   const heading = box('.kind-section__heading'), intro = box('.kind-section__intro');
-  return {heading: heading.top, heading_bottom: heading.bottom,
+  return {heading: heading.top, heading_bottom: heading.bottom, heading_left: heading.left,
+          heading_right: k.querySelector('.kind-section__heading a').getBoundingClientRect().right,
           intro: intro && intro.top, intro_bottom: intro && intro.bottom,
+          intro_right: intro && intro.right,
           cards: cards.map(c => c.getBoundingClientRect().top),
+          card_lefts: cards.map(c => c.getBoundingClientRect().left),
           // The space between the card's text and its meta line, beyond the meta's margin.
           dead: cards.map(c => c.querySelector('.card__meta').getBoundingClientRect().top
                               - c.querySelector('.card__text').getBoundingClientRect().bottom)};
@@ -1051,52 +1054,32 @@ KIND_CELLS_JS = """() => [...document.querySelectorAll('.kind-grid > .kind-secti
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_each_kind_flows_on_its_own(seeded_server, page, width):
-    """On the programs page the two kinds of a row start level, their headings level; the
-    kind whose heading and introduction take more room has its card right under them,
-    the card ending where its meta line does. On a phone one kind under another, each
-    card right under its heading or introduction, its own height."""
+def test_each_kind_is_a_row_its_cards_beside_its_heading(seeded_server, page, width):
+    """At 1280 px the programs page is a row per kind: its heading and introduction in the
+    first third, its cards beside them starting level with the heading (whatever the
+    introduction's length), every kind's cards in one column. On a phone one kind under
+    another, each card right under its heading or introduction. A card ends where its meta
+    line does: no dead band inside it."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/programs/")
     cells = page.evaluate(KIND_CELLS_JS)
     assert len(cells) == 4
-    # The seed: the main kind has no introduction beside the regional's, the joint
-    # workshops none beside the partners'.
+    # The seed: the main kind and the joint workshops have no introduction.
     assert [cell["intro"] is not None for cell in cells] == [False, True, True, False]
+    tops = [cell["heading"] for cell in cells]
+    assert tops == sorted(tops) and len(set(tops)) == 4, "one kind after another"
     for cell in cells:
-        above = cell["intro_bottom"] if cell["intro"] is not None else cell["heading_bottom"]
-        if width < 896 or cell["intro"] is not None:
-            assert 0 <= cell["cards"][0] - above < 40, ("the card right under", cell)
+        assert cell["dead"][0] < 40, ("no band inside the card", cell)
         if width < 896:
-            # The card ends where its meta line does: no dead band inside it.
-            assert cell["dead"][0] < 40, ("no band inside the card", cell)
-    if width < 896:
-        tops = [cell["heading"] for cell in cells]
-        assert tops == sorted(tops) and len(set(tops)) == 4, "one column"
-        return
-    for left, right in (cells[0:2], cells[2:4]):
-        assert left["heading"] == pytest.approx(right["heading"], abs=1), "headings level"
-
-
-KIND_ROW_CARDS_JS = """() => [...document.querySelectorAll('.kind-grid > .kind-section')].map(k =>
-  [...k.querySelectorAll('.program-card')].map(c => {
-    const box = c.getBoundingClientRect(), meta = c.querySelector('.card__meta');
-    return {top: box.top, bottom: box.bottom, meta: meta.getBoundingClientRect().bottom}; }))"""
-
-
-def test_the_kinds_cards_in_a_row_start_and_end_level(seeded_server, page):
-    """At 1280 px the programs page's cards read as one grid: the two kinds of a row share
-    its tracks, so their cards start at one top, whatever introduction stands above one of
-    them, and, a card each, end level, their meta lines on one baseline."""
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(seeded_server.url + "/programs/")
-    cells = page.evaluate(KIND_ROW_CARDS_JS)
-    assert [len(cards) for cards in cells] == [1, 1, 1, 1]
-    for left, right in (cells[0:2], cells[2:4]):
-        (a,), (b,) = left, right
-        assert a["top"] == pytest.approx(b["top"], abs=1), "cards start level"
-        assert a["bottom"] == pytest.approx(b["bottom"], abs=1), "cards end level"
-        assert a["meta"] == pytest.approx(b["meta"], abs=1), "meta lines on one baseline"
+            above = cell["intro_bottom"] if cell["intro"] is not None else cell["heading_bottom"]
+            assert 0 <= cell["cards"][0] - above < 40, ("the card right under", cell)
+            continue
+        assert abs(cell["cards"][0] - cell["heading"]) < 16, ("the card level with", cell)
+        text_right = max(cell["heading_right"], cell["intro_right"] or 0)
+        assert cell["card_lefts"][0] > text_right, ("the card beside the text", cell)
+    if width >= 896:
+        assert len({round(cell["card_lefts"][0]) for cell in cells}) == 1, "one column"
+        assert len({round(cell["heading_left"]) for cell in cells}) == 1
 
 
 def test_the_landing_programs_are_two_abreast_without_the_sample(live_server, seed, page):
