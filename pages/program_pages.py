@@ -166,8 +166,11 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
         calls = [public_call(edition) for edition in upcoming]
         url = self.request.build_absolute_uri(self.object.get_absolute_url())
         partner_programs = self.partner_programs()
-        # A program shown with a partner in common is not offered again among the others.
-        shown = {program.pk for program in partner_programs}
+        # A program shown under "Also with" (one with a partner in common, or one whose
+        # edition a partner co-organized) is not offered again among the others.
+        shown = {program.pk for program in partner_programs} | {
+            edition.program_id for edition in content["partner_editions"]
+        }
         others = [other for other in self.other_programs() if other.pk not in shown]
         past = [edition for edition in editions if not edition.is_upcoming(today)]
         return super().get_context_data(

@@ -132,6 +132,19 @@ def test_a_program_sharing_a_partner_is_shown_with_it_not_among_the_others(clien
     assert "Co-organized by the World Bank Institute" in section
 
 
+def test_a_program_whose_edition_a_partner_co_organized_is_not_offered_again(client, seed):
+    """The Joint Workshop, whose 2018 edition the webinar series' partner co-organized, is
+    shown under "Also with the World Bank": it is not offered again among "Other training
+    programs" there, though it is on other programs' pages."""
+    html = client.get(WEBINARS).content.decode()
+    workshop = 'href="/programs/joint-workshop-smart-sustainable-cities-e-government/"'
+    others = html[html.index('id="other-programs-heading"') :]
+    assert workshop not in others
+    assert 'href="/programs/wego-shrdc-training-program/"' in others
+    html = client.get("/programs/wego-shrdc-training-program/").content.decode()
+    assert workshop in html[html.index('id="other-programs-heading"') :]
+
+
 def test_the_program_page_stays_within_its_query_budget(
     client, seed, settings, django_assert_max_num_queries
 ):
