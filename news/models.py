@@ -8,7 +8,7 @@ from django.utils.dateformat import format as format_date
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
-from programs.models import Organisation, Program
+from programs.models import Organisation, Place, Program
 from wego_site.core.card_drawing import CardText
 from wego_site.core.cards import HasSocialCard
 from wego_site.core.fulltext import SearchIndex, search_document_field
@@ -147,6 +147,20 @@ class Post(NaturalKeyMixin, HasSocialCard, RemembersStoredValues, Publishable):
         read = Post.objects.published().by_topics_shared_with(self).with_tags()
         kept = [post for post in read[: count + len(leaving_out)] if post.pk not in leaving_out]
         return kept[:count]
+
+    def dateline_place(self):
+        """The place the post was filed from: the place its dateline names, whatever the
+        case ("SEOUL" is Seoul), with its country, if the site has it on the map; else
+        None (no query without a dateline)."""
+        if not self.dateline.strip():
+            return None
+        return (
+            Place.objects.filter(name__iexact=self.dateline.strip(), latitude__isnull=False)
+            .exclude(longitude=None)
+            .select_related("country")
+            .order_by("pk")
+            .first()
+        )
 
     @property
     def published_at_local(self):

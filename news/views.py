@@ -20,6 +20,7 @@ from wego_site.core.archives import DateArchiveMixin
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
 from wego_site.core.pagination import PaginatedListMixin
 from wego_site.core.preview import Previewable
+from wego_site.core.world_map import places_locator
 from wego_site.pagecache.generation import PAGES_KEPT, per_generation, per_generation_each
 
 
@@ -200,7 +201,10 @@ class PostDetailView(Previewable, BreadcrumbsMixin, DetailView):
         older, newer = neighbours(post)
         url = self.request.build_absolute_uri(post.get_absolute_url())
         more = self.more_news(post, older, newer)
+        filed_from = self.filed_from(post)
         return super().get_context_data(
+            filed_in=filed_from and filed_from["place"],
+            head_map=filed_from and filed_from["map"],
             previous_post=older,
             next_post=newer,
             more_posts=more,
@@ -220,6 +224,22 @@ class PostDetailView(Previewable, BreadcrumbsMixin, DetailView):
         if self.preview:
             return compute()
         return per_generation_each("post-more-news", post.pk, compute, PAGES_KEPT)
+
+    def filed_from(self, post):
+        """The place the post was filed from (`Post.dateline_place`) and its locator map
+        for the page's head, {"place", "map"}; None where the dateline names no place on
+        the map. Kept per content generation for each dateline (a preview reads it
+        afresh): every post of a place shares it."""
+
+        def compute():
+            place = post.dateline_place()
+            return place and {"place": place, "map": places_locator([place])}
+
+        if self.preview or not post.dateline.strip():
+            return compute()
+        return per_generation_each(
+            "post-datelines", post.dateline.strip().lower(), compute, PAGES_KEPT
+        )
 
     def get_breadcrumbs(self, context):
         year = self.object.published_at_local.year

@@ -79,6 +79,23 @@ def host_places(program, editions):
     return [place for place, _count in venues.most_common()]
 
 
+def partner_places_locator(program, partner_editions):
+    """For a program held nowhere (a webinar series), the locator map of where its
+    partners' editions with WeGO were held (`partner_editions`, read with
+    `co_organised_by_partners_of`), captioned as the section that lists them is headed
+    ("Also with the World Bank: Jeju, Korea"); None where there is none."""
+    places = host_places(program, partner_editions)
+    if not places:
+        return None
+    groups = partner_groups(program, partner_editions, [])
+    with_whom = (
+        groups[0]["organisation"].name_in_sentence if len(groups) == 1 else "the program’s partners"
+    )
+    # Each place held on one line: the caption breaks only after the colon.
+    named = "; ".join(f"{place.name},\u00a0{place.country.name}" for place in places)
+    return places_locator(places, caption=f"Also with {with_whom}: {named}")
+
+
 class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
     template_name = "programs/program_detail.html"
     context_object_name = "program"
@@ -121,6 +138,7 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             .with_participant_counts()
             .with_program_ranks()
         )
+        partner_editions = self.partner_editions(program)
         return {
             "program": program,
             "editions": editions,
@@ -131,8 +149,9 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
                 .only("title", "slug", "published_at")[: self.related_post_count]
             ),
             "testimonials": self.testimonials(program, editions),
-            "partner_editions": self.partner_editions(program),
-            "head_map": places_locator(host_places(program, editions)),
+            "partner_editions": partner_editions,
+            "head_map": places_locator(host_places(program, editions))
+            or partner_places_locator(program, partner_editions),
         }
 
     def get_object(self, queryset=None):
@@ -147,8 +166,11 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
         calls = [public_call(edition) for edition in upcoming]
         url = self.request.build_absolute_uri(self.object.get_absolute_url())
         partner_programs = self.partner_programs()
-        # A program shown with a partner in common is not offered again among the others.
-        shown = {program.pk for program in partner_programs}
+        # A program shown under "Also with" (one with a partner in common, or one whose
+        # edition a partner co-organized) is not offered again among the others.
+        shown = {program.pk for program in partner_programs} | {
+            edition.program_id for edition in content["partner_editions"]
+        }
         others = [other for other in self.other_programs() if other.pk not in shown]
         past = [edition for edition in editions if not edition.is_upcoming(today)]
         return super().get_context_data(
@@ -223,7 +245,7 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             Edition.objects.published()
             .co_organised_by_partners_of(program)
             .filter(program__is_sample=False)
-            .select_related("program", "venue_country")
+            .select_related("program", "venue_country", "venue_place__country")
             .with_participant_counts()
             .with_program_ranks()
             .prefetch_related("co_organisers")

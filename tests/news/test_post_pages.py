@@ -5,6 +5,8 @@ import json
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
 from news.models import Post, TaggedPost
@@ -14,6 +16,8 @@ from tests.html import json_ld_blocks, parse, text_of
 
 pytestmark = pytest.mark.django_db
 
+# Queries of a post page's first render in a content generation.
+BUDGET_OF_A_POST = 9
 POST = "/news/2020/g20-and-japanese-smart-city-association-become-latest-partners-of-wego/"
 
 # The one news item (includes/news_item.html), wherever posts are listed.
@@ -101,7 +105,7 @@ def test_news_list_year_and_tag(client, seed):
     response = client.get("/news/tag/covid-19/")
     assert "3 posts" in text_of(response)
     html = response.content.decode()
-    posts = html[html.index('<div class="news-list">') : html.index("</main>")]
+    posts = html[html.index('<div class="news-list news-list--lead">') : html.index("</main>")]
     assert "Hands-on experience offered in first Smart City Driver webinar" not in posts
     # Every topic, to move sideways, in the filter beside the list, this one marked current.
     topics = html[html.index('<details class="news-filter">') : html.index("</details>")]
@@ -109,11 +113,13 @@ def test_news_list_year_and_tag(client, seed):
     assert re.search(
         r'href="/news/tag/webinar/">Webinar <span class="topic-list__count">.*?>5<', topics
     )
-    # A tag's posts are rows alike, newest first: none is set above the others (no lead,
-    # featured), and none names the tag again.
+    # A tag's posts, newest first, as every list's first page: the newest leads, featured,
+    # the next two are a pair of cards, then the rows; none names the tag again.
     items = ITEM.findall(html)
     assert "The Americas in focus in second webinar on" in items[0]
-    assert "news-list--lead" not in html and not any("news-item--featured" in i for i in items)
+    assert "news-item--featured" in items[0]
+    cards = html[html.index('<div class="news-list news-list--cards">') :]
+    assert len(ITEM.findall(cards[: cards.index('<div class="news-list">')])) == 2
     assert not any('href="/news/tag/covid-19/"' in item for item in items)
     assert "10 posts" in text_of(client.get("/news/2020/"))
 
@@ -262,10 +268,10 @@ def test_a_post_reads_as_an_article_its_text_then_its_facts(client, seed):
     assert text.startswith(
         '<div class="prose post__text">\n      <p class="lede"><span class="dateline">'
     )
-    assert "side-col" not in main and "with-aside" not in main
-    facts = main[main.index('<section class="post__facts"') :]
+    assert "with-aside" not in main
+    facts = main[main.index('<section class="post__facts side-col"') :]
     facts = facts[: facts.index("</section>")]
-    assert '<h2 id="post-facts-heading" class="visually-hidden">About this post</h2>' in facts
+    assert '<h2 id="post-facts-heading" class="side-heading">About this post</h2>' in facts
     assert "<dt>Published</dt>" not in facts and "<dt>Organisations named</dt>" in facts
     # The topics first, named by their term, in the order they were given.
     assert facts.index("<dt>Topics</dt>") < facts.index("<dt>Organisations named</dt>")
@@ -693,7 +699,45 @@ def test_a_post_with_topics_alone_has_them_over_its_text_not_in_a_column(client,
         brief = client.get(url).content.decode()
         assert '<article class="post post--brief">' in brief, url
         assert "post__topics" not in brief, url
-        facts = brief[brief.index('<section class="post__facts"') :]
+        facts = brief[brief.index('<section class="post__facts side-col"') :]
         facts = facts[: facts.index("</section>")]
         assert re.search(r"<dt>Topics?</dt>", facts) and 'rel="tag"' in facts, url
         assert brief.index('<div class="prose post__text">') < brief.index("post__facts")
+
+
+def test_a_post_shows_the_place_it_was_filed_from(client, seed):
+    """A post's dateline ("SEOUL") names a place of the site's map: its head shows that
+    place on the locator globe, captioned with the place and its country, and its facts
+    say "Filed in" with a link to the place's page. A dateline naming no place on the map
+    has neither."""
+    html = client.get(POST).content.decode()
+    start = html.index('<header class="page-head')
+    head = html[start : html.index("</header>", start)]
+    assert 'class="locator-map"' in head
+    assert "<title id=" in head and ">Where Seoul is</title>" in head
+    assert '<figcaption class="page-head__map-caption">Seoul, Korea</figcaption>' in head
+    facts = html[html.index('<section class="post__facts side-col"') :]
+    facts = facts[: facts.index("</section>")]
+    assert '<dt>Filed in</dt><dd><a href="/cities/seoul/">Seoul</a>, Korea</dd>' in facts
+    assert facts.index("<dt>Filed in</dt>") < facts.index("<dt>Topics</dt>")
+    # The map's sources are credited in the footer's bar, as on every page with a map.
+    assert "map-credit" in html
+    nowhere = PostFactory(dateline="ATLANTIS", tags=["Aardvark"])
+    html = client.get(nowhere.get_absolute_url()).content.decode()
+    assert "page-head__map" not in html and "<dt>Filed in</dt>" not in html
+
+
+def test_a_posts_dateline_place_is_one_query_once_per_generation(
+    client, seed, settings, django_assert_max_num_queries
+):
+    """The place a post was filed from is read once for each dateline in a content
+    generation (one query): the post page's first render stays within its budget, and
+    another post filed from the same place reads no place at all."""
+    settings.PAGE_CACHE_ENABLED = False
+    with django_assert_max_num_queries(BUDGET_OF_A_POST):
+        client.get(POST)
+    other = Post.objects.published().exclude(slug__in=POST.split("/")).first()
+    assert other.dateline.lower() == "seoul"
+    with CaptureQueriesContext(connection) as queries:
+        assert "<dt>Filed in</dt>" in client.get(other.get_absolute_url()).content.decode()
+    assert not [q for q in queries.captured_queries if '"programs_place"' in q["sql"]]

@@ -3,6 +3,7 @@ they co-organized and the other programs they are partners of, found from the pr
 partners (`Edition.objects.co_organised_by_partners_of`, `Program.objects.sharing_partners_with`)
 and shown on the program's page ("Also with the World Bank")."""
 
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -59,25 +60,41 @@ def test_what_partners_did_elsewhere_is_found_once_and_never_the_programs_own(db
 
 def test_the_webinar_series_presents_the_joint_workshop_its_partner_co_organized(client, seed):
     """The World Bank, a partner of the webinar series, co-organized the Joint Workshop's
-    2018 edition in Jeju: the series' page shows that edition as a row of the editions'
-    table, with its dates, venue and what it recorded, under "Also with the World Bank"."""
+    2018 edition in Jeju: the series, which has no text and no edition of its own, opens
+    with that edition's record under "Also with the World Bank" — its full title, dates and
+    venue, summary, figures and co-organizers, a link to it — beside the Key facts, how to
+    take part under them; its head shows where that was, on the locator globe."""
     html = client.get(WEBINARS).content.decode()
     section = section_of(html)
     assert section is not None
     assert '<h2 id="partners-elsewhere-heading">Also with the World Bank</h2>' in section
     text = text_of(SimpleNamespace(content=section.encode()))
-    assert "Co-organized by the World Bank" in text
+    assert "Co-organized by the World Bank:" in text
     assert f'href="{JEJU}"' in section
-    assert "Joint Workshop for Smart Sustainable Cities" in text
-    assert "9–12 July 2018" in text and "Jeju Island, Korea" in text and "4 days" in text
-    assert "28 participants from 18 cities and bodies in 13 countries · 6 topics" in text
-    # It is the page's record, beside the Key facts; how to take part follows it.
+    assert "Joint Workshop for Smart Sustainable Cities & e‑Government 2018" in text
+    assert "9–12 July 2018 · Jeju Island, Korea" in text
+    assert "With high demand for technical training" in text
+    figures = re.findall(r"<dt>([^<]+)</dt><dd>(\d+)</dd>", section)
+    assert figures == [
+        ("Participants", "28"),
+        ("People involved", "69"),
+        ("Cities and bodies", "18"),
+        ("Countries", "13"),
+    ]
+    assert "Co-organizers" in text and "National Information Society Agency (NIA)" in text
+    # Its topics are its own page's, a link away.
+    assert "Role of Smart Cities in the 21st Century" not in text
+    # The page's record, beside the Key facts; how to take part is the rail's second panel.
     assert (
         html.index('class="main-intro"')
         < html.index("partners-elsewhere-heading")
         < html.index('<aside class="side-col"')
         < html.index('id="take-part-heading"')
     )
+    assert 'class="take-part take-part--note take-part--rail"' in html
+    head = html[html.index('<div class="page-head">') : html.index("</figure>")]
+    assert 'class="locator-map"' in head
+    assert "Also with the World Bank: Jeju,\u00a0Korea</figcaption>" in head
     # Programs whose partners did nothing else with WeGO have no such section.
     for path in [
         "/programs/wego-shrdc-training-program/",
@@ -113,6 +130,19 @@ def test_a_program_sharing_a_partner_is_shown_with_it_not_among_the_others(clien
     section = section_of(html)
     assert ">Also with the program’s partners</h2>" in section
     assert "Co-organized by the World Bank Institute" in section
+
+
+def test_a_program_whose_edition_a_partner_co_organized_is_not_offered_again(client, seed):
+    """The Joint Workshop, whose 2018 edition the webinar series' partner co-organized, is
+    shown under "Also with the World Bank": it is not offered again among "Other training
+    programs" there, though it is on other programs' pages."""
+    html = client.get(WEBINARS).content.decode()
+    workshop = 'href="/programs/joint-workshop-smart-sustainable-cities-e-government/"'
+    others = html[html.index('id="other-programs-heading"') :]
+    assert workshop not in others
+    assert 'href="/programs/wego-shrdc-training-program/"' in others
+    html = client.get("/programs/wego-shrdc-training-program/").content.decode()
+    assert workshop in html[html.index('id="other-programs-heading"') :]
 
 
 def test_the_program_page_stays_within_its_query_budget(

@@ -795,26 +795,73 @@ grid => [
 
 @pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize(
-    "path", ["/news/", "/news/tag/covid-19/", "/news/tag/wego-awards/", "/news/tag/webinar/"]
+    ("path", "count"),
+    [
+        ("/news/", 10),
+        ("/news/tag/covid-19/", 3),
+        ("/news/tag/wego-awards/", 1),
+        ("/news/tag/webinar/", 5),
+    ],
 )
-def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
-    """On the news and a tag's page every post is a row of one shape. On a phone one
-    column: its date just above the title, the lede under it, the tags under the lede. From
-    48rem the date is a dateline at the row's left (the day in large tabular figures, the
-    month under it), level with the title, and the title, lede and tags beside it fill the
-    row (no void between them and the topics). The lede is at the body's size and measure.
-    On all the news the first is the newest post, featured by its weight and space, not a
-    fill (a tinted panel read as a selected row) nor a larger lede: its title a step larger
-    than any other row's, from 48rem its day too, its lede in the body's size as theirs,
-    its date and title in line with the other rows'. On a tag's page no post is set above
-    the others: every row alike, none featured."""
+def test_news_lists_lead_with_the_newest_post_then_two_cards_then_rows(
+    seeded_server, page, path, count, width
+):
+    """The first page of all the news and of a tag's leads with its newest post, the
+    largest: its title a step larger than any other post's, from 48rem its day too and
+    its lede in the lede's larger type. Then the next two as a pair of text cards (the
+    program cards' frame), two abreast from 48rem and one above the other on a phone,
+    their tops and bottoms level, their tags level at the foot; then the rest as rows
+    of one shape. A row: on a phone its date just above the title, the lede under it,
+    the tags under the lede; from 48rem the date a dateline at the row's left (the day
+    in large tabular figures), level with the title, the text filling the row; the lede
+    at the body's size and measure, no fill."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
-    rows = page.locator(".news-list > .news-item")
-    assert rows.count()
-    body = float(page.locator("body").evaluate("e => getComputedStyle(e).fontSize")[:-2])
     size = "e => parseFloat(getComputedStyle(e).fontSize)"
-    titles, title_xs, date_xs = [], set(), set()
+    body = page.locator("body").evaluate(size)
+    lead = page.locator(".news-list--lead > .news-item")
+    cards = page.locator(".news-list--cards > .news-item")
+    rows = page.locator(".news-list:not(.news-list--lead, .news-list--cards) > .news-item")
+    assert lead.count() == 1 and "news-item--featured" in lead.get_attribute("class")
+    assert cards.count() == min(2, count - 1)
+    assert rows.count() == max(0, count - 3)
+    # In the list's order: the newest first, then the cards, then the rows.
+    items = page.locator(".news-list > .news-item")
+    order = [items.nth(i).bounding_box()["y"] for i in range(items.count())]
+    assert order == sorted(order)
+    lead_box = lead.bounding_box()
+    lead_title = lead.locator(".news-item__title").evaluate(size)
+    others = [item.locator(".news-item__title").evaluate(size) for item in items.all()[1:]]
+    assert all(lead_title > other for other in others), "the newest post's title the largest"
+    lede = lead.locator(".news-item__lede").evaluate(size)
+    if width == 1280:
+        assert lede > body, "from 48rem the lead's lede in the lede's larger type"
+        days = [item.locator(".news-item__day").evaluate(size) for item in rows.all()]
+        assert all(lead.locator(".news-item__day").evaluate(size) > day for day in days)
+    else:
+        assert lede == body
+    boxes = [card.bounding_box() for card in cards.all()]
+    for card, box in zip(cards.all(), boxes, strict=True):
+        assert box["y"] >= lead_box["y"] + lead_box["height"], "the cards under the lead"
+        look = card.evaluate(
+            "e => { const s = getComputedStyle(e); return [s.borderTopWidth, s.borderLeftStyle] }"
+        )
+        assert look == ["4px", "solid"], "a card's frame under the brand's rule"
+    if len(boxes) == 2:
+        a, b = boxes
+        assert abs(a["y"] - b["y"]) < 1 or width == 375
+        if width == 1280:
+            assert a["x"] + a["width"] < b["x"], "two abreast"
+            assert abs(a["height"] - b["height"]) < 1, "their tops and bottoms level"
+            feet = [card.locator(".news-item__tags").bounding_box() for card in cards.all()]
+            assert abs(feet[0]["y"] + feet[0]["height"] - feet[1]["y"] - feet[1]["height"]) < 1
+        else:
+            assert abs(a["x"] - b["x"]) < 1 and abs(a["width"] - b["width"]) < 1
+            assert b["y"] >= a["y"] + a["height"], "one above the other"
+    if boxes and rows.count():
+        last = boxes[-1]
+        assert rows.first.bounding_box()["y"] >= last["y"] + last["height"], "the rows after"
+    title_xs, date_xs = set(), set()
     for row in rows.all():
         row_box = row.bounding_box()
         date = row.locator(".news-item__date").bounding_box()
@@ -839,31 +886,19 @@ def test_news_pages_are_an_archive_of_rows(seeded_server, page, path, width):
             box = tags.bounding_box()
             assert box["y"] >= lede_box["y"] + lede_box["height"], "the tags under the lede"
             assert abs(box["x"] - title_box["x"]) < 1
-        assert lede.evaluate(size) == body, "every lede in the body's size, the lead's too"
+        assert lede.evaluate(size) == body, "a row's lede in the body's size"
         assert title.evaluate(size) > lede.evaluate(size)
         assert title.evaluate("e => getComputedStyle(e).textWrap") == "pretty"
         assert lede_box["width"] <= 66 * body * 0.6, "the lede at the measure"
         assert row.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
-        titles.append(title.evaluate(size))
         title_xs.add(round(title_box["x"]))
         date_xs.add(round(date["x"]))
-    assert len(title_xs) == 1, "the lead's title in line with the rows'"
-    featured = rows.first
-    assert len(date_xs) == 1, "the dates in line"
-    if "/tag/" in path:
-        assert page.locator(".news-item--featured, .news-list--lead").count() == 0
-        assert len(set(titles)) == 1, "a tag's rows alike"
-        fills = {r.evaluate("e => getComputedStyle(e).backgroundColor") for r in rows.all()}
-        assert fills == {"rgba(0, 0, 0, 0)"}
-        return
-    assert featured.evaluate("e => e.classList.contains('news-item--featured')")
-    # More room around the lead than a row has.
-    pad = "e => parseFloat(getComputedStyle(e).paddingTop)"
-    assert featured.evaluate(pad) > rows.nth(1).evaluate(pad)
-    assert all(titles[0] > t for t in titles[1:]), "the newest post's title the largest"
-    if width == 1280:
-        days = [row.locator(".news-item__day").evaluate(size) for row in rows.all()]
-        assert all(days[0] > day for day in days[1:]), "the newest post's day the largest"
+    assert len(title_xs) <= 1 and len(date_xs) <= 1, "the rows' dates and titles in line"
+    row_titles = {row.locator(".news-item__title").evaluate(size) for row in rows.all()}
+    assert len(row_titles) <= 1, "the rows alike"
+    # The lead's date and title in line with the rows'.
+    if rows.count():
+        assert round(lead.locator(".news-item__title").bounding_box()["x"]) in title_xs
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -1569,14 +1604,14 @@ ONWARD = [
 
 @pytest.mark.parametrize("width", [1280, 800, 375])
 @pytest.mark.parametrize(("path", "name", "earlier_name", "later_name"), ONWARD)
-def test_the_onward_pager_is_two_blocks_between_rules_in_time_order(
+def test_the_onward_pager_is_two_blocks_under_the_text_side_by_side_from_48rem(
     seeded_server, page, width, path, name, earlier_name, later_name
 ):
-    """Under a post the onward pager: the item before and after as two
+    """Under a post's text the onward pager: the item before and after as two
     equal blocks between rules, each wholly a link, a small muted label over the title in
-    the headings' face; from 48rem side by side, the earlier at the left, on a phone (and
-    in the column beside a brief's standfirst from 64rem) the earlier above; the way to
-    them all under it. Pointed at, a block's top rule turns brand blue and its title is
+    the headings' face; from 48rem side by side, the earlier at the left (at 1280 too,
+    under the text beside the post's facts panel), on a phone the earlier above; the way
+    to them all under it. Pointed at, a block's top rule turns brand blue and its title is
     underlined."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
@@ -1602,7 +1637,9 @@ def test_the_onward_pager_is_two_blocks_between_rules_in_time_order(
         )
         assert link.evaluate(style, "textDecorationLine") == "none"
     a, b = earlier.bounding_box(), later.bounding_box()
-    if width == 800:
+    text = page.locator(".post__text").bounding_box()
+    assert min(a["y"], b["y"]) >= text["y"] + text["height"], "under the text"
+    if width >= 800:
         assert a["x"] < b["x"] and abs(a["y"] - b["y"]) < 1
         assert a["width"] == pytest.approx(b["width"], abs=2), "two equal blocks"
         line = later.locator(".pager__title").evaluate(style, "textAlign")
@@ -1626,60 +1663,71 @@ BRIEFS = [
 
 @pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("path", BRIEFS)
-def test_a_brief_is_its_standfirst_its_quiet_facts_under_it_and_the_posts_either_side(
+def test_a_posts_facts_are_a_key_facts_panel_beside_its_text_and_more_news_equal_cards(
     seeded_server, page, path, width
 ):
-    """A brief (a post of one paragraph) is its standfirst, in the lede's larger type; its
-    facts (topics, the organisations it names) a quiet list under it, smaller than the
-    body, between hairlines only (no panel, no brand rule); from 64rem the posts either
-    side one above the other in the column beside both, level with the standfirst, the
-    two columns ending near each other (no void beside or under the paragraph); on a phone
-    the standfirst, its facts and the pager in that order. The title runs across more than
-    half the page. Then the posts to read next as rows on a band, close under them."""
+    """A post's facts (where it was filed, its topics, the organisations it names) are the
+    Key facts panel a program's page has (its fill and brand rule), "About this post" its
+    visible heading: at 1280 the right column, level with the text, the text and the posts
+    either side under it at the left; on a phone after the text, before the posts either
+    side. The text opens with the lede in the larger type. Then the posts to read next as
+    three text cards of one height on a band, close under them."""
     page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + "/programs/wego-shrdc-training-program/")
+    look = (
+        "e => { const s = getComputedStyle(e); return [s.backgroundColor, s.borderTopWidth,"
+        " s.borderTopColor] }"
+    )
+    key_facts = page.locator(".side-col").first.evaluate(look)
     page.goto(seeded_server.url + path)
     text = page.locator(".post__text").bounding_box()
     facts = page.locator(".post__facts")
     box = facts.bounding_box()
     pager = page.locator(".pager").bounding_box()
-    title = page.locator(".post__head h1").bounding_box()
-    assert text["y"] + text["height"] <= box["y"], "the facts under the standfirst"
-    assert abs(box["x"] - text["x"]) < 1
+    assert facts.evaluate(look) == key_facts, "the Key facts panel"
+    heading = facts.get_by_role("heading", name="About this post", level=2)
+    assert heading.is_visible() and heading.bounding_box()["height"] > 1
+    filed = facts.locator("dt", has_text="Filed in")
+    assert filed.count() == 1
+    assert facts.get_by_role("link", name="Seoul").get_attribute("href") == "/cities/seoul/"
+    assert pager["y"] >= text["y"] + text["height"], "the posts either side under the text"
+    assert abs(pager["x"] - text["x"]) < 1
     if width == 1280:
-        assert title["width"] > 640
-        assert pager["x"] >= text["x"] + text["width"], "the pager beside"
-        assert abs(pager["y"] - text["y"]) < 24, "level with the standfirst"
-        left_end = box["y"] + box["height"]
-        assert abs(left_end - (pager["y"] + pager["height"])) <= 140, "the columns end near"
-        assert box["width"] >= text["width"] - 1, "the facts as wide as the standfirst"
-        end = max(left_end, pager["y"] + pager["height"])
+        assert box["x"] >= text["x"] + text["width"], "the panel in the right column"
+        assert abs(box["y"] - text["y"]) < 24, "level with the text"
+        end = max(box["y"] + box["height"], pager["y"] + pager["height"])
     else:
-        assert box["y"] + box["height"] <= pager["y"]
-        assert abs(pager["x"] - text["x"]) < 1
+        assert box["y"] >= text["y"] + text["height"], "the panel after the text"
+        assert box["y"] + box["height"] <= pager["y"], "before the posts either side"
+        assert abs(box["x"] - text["x"]) < 1
         end = pager["y"] + pager["height"]
-    style = (
-        "e => { const s = getComputedStyle(e); return [s.backgroundColor, s.borderLeftStyle,"
-        " s.borderTopWidth, s.borderTopColor] }"
-    )
-    fill, side, rule, colour = facts.evaluate(style)
-    assert fill == "rgba(0, 0, 0, 0)" and side == "none"
-    assert rule == "1px" and colour == "rgb(213, 221, 230)", "a hairline, not the brand's rule"
     size = "e => parseFloat(getComputedStyle(e).fontSize)"
     body = page.locator("body").evaluate(size)
-    assert facts.evaluate(size) < body
-    lede = page.locator(".post__text .lede")
-    assert lede.evaluate(size) > body
+    assert page.locator(".post__text .lede").evaluate(size) > body
     band = page.locator(".post__more").bounding_box()
     assert 0 <= band["y"] - end <= 80, "no wide white gap before the band"
-    assert page.locator(".post__more .news-item").count() == 3
+    cards = page.locator(".post__more .news-item")
+    assert cards.count() == 3
+    boxes = [card.bounding_box() for card in cards.all()]
+    border = cards.first.evaluate("e => getComputedStyle(e).borderLeftStyle")
+    assert border == "solid", "text cards, framed"
+    if width == 1280:
+        assert len({round(b["y"]) for b in boxes}) == 1, "three abreast"
+        assert len({round(b["height"]) for b in boxes}) == 1, "of one height"
+    else:
+        assert len({round(b["x"]) for b in boxes}) == 1, "one above the other"
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_a_short_posts_head_is_compact_and_its_dateline_reads_as_one(seeded_server, page, width):
+def test_a_posts_head_is_compact_beside_its_places_globe_and_its_dateline_reads_as_one(
+    seeded_server, page, width
+):
     """A post's head is the one page head made compact: its title a step under the news
-    page's, its lines balanced, so the head of a one-paragraph post is shorter than its
-    text. The dateline opening the text ("Seoul –") is the lede's own text in semibold
-    (no small capitals, no letter-spacing), then a spaced en dash."""
+    page's, its lines balanced. From 48rem the globe of the place its dateline names is
+    beside the title, captioned with the place, and sets the head's height (the title and
+    date take no more); on a phone no globe, and the head of a one-paragraph post is
+    shorter than its text. The dateline opening the text ("Seoul –") is the lede's own
+    text in semibold (no small capitals, no letter-spacing), then a spaced en dash."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/news/")
     size = "e => parseFloat(getComputedStyle(e).fontSize)"
@@ -1690,7 +1738,22 @@ def test_a_short_posts_head_is_compact_and_its_dateline_reads_as_one(seeded_serv
     assert h1.evaluate(size) < list_h1
     assert h1.evaluate("e => getComputedStyle(e).textWrap") == "balance"
     text = page.locator(".post__text")
-    assert head.bounding_box()["height"] < text.bounding_box()["height"]
+    globe = head.locator(".page-head__map")
+    if width == 1280:
+        assert globe.is_visible()
+        assert globe.locator("figcaption").inner_text() == "Seoul, Korea"
+        box, title = globe.bounding_box(), h1.bounding_box()
+        assert title["x"] + title["width"] <= box["x"], "the globe beside the title"
+        pads = head.evaluate(
+            "e => parseFloat(getComputedStyle(e).paddingTop)"
+            " + parseFloat(getComputedStyle(e).paddingBottom)"
+        )
+        words = head.locator(".page-head__text").bounding_box()
+        assert words["height"] <= box["height"], "the title and date no taller than the globe"
+        assert head.bounding_box()["height"] <= box["height"] + pads + 1
+    else:
+        assert not globe.is_visible()
+        assert head.bounding_box()["height"] < text.bounding_box()["height"]
     dateline = text.locator(".lede .dateline")
     assert dateline.inner_text().strip() == "Seoul"
     look = (
