@@ -222,6 +222,7 @@ def test_the_error_summary_has_one_focus_ring_and_phones_keep_wide_fields(live_s
         assert len(bars) == 10 and min(bars) > 0 and max(bars) + 4 <= form["x"], (bars, form)
 
 
+@pytest.mark.engine_neutral  # a browser's view of a form's layout: it reads, sends nothing
 def test_on_a_phone_the_first_field_is_near_and_the_utc_deadline_a_second_line(
     live_server, page, call
 ):
@@ -240,6 +241,7 @@ def test_on_a_phone_the_first_field_is_near_and_the_utc_deadline_a_second_line(
     expect(page.locator(".call-brief").get_by_text("Questions")).to_be_visible()
 
 
+@pytest.mark.engine_neutral  # a browser's view of a form's layout: it reads, sends nothing
 def test_each_field_is_as_wide_as_its_answer_on_a_laptop_and_full_width_on_a_phone(
     live_server, page, call
 ):
