@@ -9,6 +9,7 @@ common name is not found that way, ALIASES says which country the site means; no
 else is typed by hand.
 """
 
+import functools
 import re
 
 import pycountry
@@ -19,13 +20,24 @@ from django.core.exceptions import ValidationError
 ALIASES = {"korea": "KR", "russia": "RU"}
 
 
+def _names(country):
+    return [getattr(country, attr, "") for attr in ("name", "official_name", "common_name")]
+
+
+@functools.cache
+def _every_name():
+    return [name for country in pycountry.countries for name in _names(country)]
+
+
 def _begins_with(names, key):
     pattern = re.compile(rf"{re.escape(key)}\b", re.IGNORECASE)
     return any(name and pattern.match(name) for name in names)
 
 
+@functools.lru_cache(maxsize=1024)
 def country_code(name):
-    """The alpha-2 code for `name`, or "" when it names no single country."""
+    """The alpha-2 code for `name`, or "" when it names no single country. Kept per
+    process by name: the ISO database does not change while it runs."""
     key = " ".join(name.split()).casefold()
     if not key:
         return ""
@@ -35,6 +47,11 @@ def country_code(name):
         return pycountry.countries.lookup(key).alpha_2
     except LookupError:
         pass
+    # Only a country whose name begins with the words can be the answer: where none
+    # does, the fuzzy search (which reads every subdivision's name, milliseconds) is
+    # spared.
+    if not _begins_with(_every_name(), key):
+        return ""
     try:
         matches = pycountry.countries.search_fuzzy(key)
     except LookupError:
@@ -42,8 +59,7 @@ def country_code(name):
     if len(matches) != 1:
         return ""
     match = matches[0]
-    names = [getattr(match, attr, "") for attr in ("name", "official_name", "common_name")]
-    return match.alpha_2 if _begins_with(names, key) else ""
+    return match.alpha_2 if _begins_with(_names(match), key) else ""
 
 
 def validate_country_code(code):

@@ -223,6 +223,7 @@ def test_the_error_summary_has_one_focus_ring_and_phones_keep_wide_fields(live_s
         assert len(bars) == 10 and set(bars) == {form["x"]}, (bars, form)
 
 
+@pytest.mark.engine_neutral  # a browser's view of a form's layout: it reads, sends nothing
 def test_on_a_phone_the_first_field_is_near_and_the_utc_deadline_a_second_line(
     live_server, page, call
 ):
@@ -241,6 +242,7 @@ def test_on_a_phone_the_first_field_is_near_and_the_utc_deadline_a_second_line(
     expect(page.locator(".call-brief").get_by_text("Questions")).to_be_visible()
 
 
+@pytest.mark.engine_neutral  # a browser's view of a form's layout: it reads, sends nothing
 def test_each_field_is_the_forms_width_but_the_short_answers_on_a_laptop(live_server, page, call):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(live_server.url + call.get_absolute_url())

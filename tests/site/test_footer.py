@@ -87,6 +87,7 @@ def test_the_bar_credits_the_maps_only_on_a_page_that_draws_one(client, seed):
 
 
 @pytest.mark.browser
+@pytest.mark.engine_neutral  # a browser's view of layout, over the seed's rows
 @pytest.mark.parametrize("width", [375, 1280])
 def test_footer_is_compact_on_a_phone_and_its_links_are_targets(seeded_server, page, width):
     """On a phone the two contacts side by side, and the two lists of links under them in

@@ -2,7 +2,8 @@
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+# Headers, which no query decides: the engine cannot change them.
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_neutral]
 
 SECURITY_HEADERS = [
     "Strict-Transport-Security",

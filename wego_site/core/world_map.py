@@ -11,7 +11,9 @@ proportions and the continents their familiar shapes. Antarctica, where no place
 site is, is left off, so the map is cropped at 60° south.
 
 A map is drawn once per content generation for each set of marks (`drawn_once`), and
-kept in the cache under a key that carries the generation's token.
+kept in the cache under a key that carries the generation's token. A drawing depends on
+its marks and options alone, so each process also keeps its last few drawings by them
+(`memoised`): the same places are drawn once however many generations (and tests) ask.
 """
 
 import functools
@@ -93,6 +95,27 @@ class Mark:
     region: str = ""
 
 
+# How many drawings of each kind a process keeps (`memoised`): the world map's filters
+# (every program and year) and the locator maps of the pages read most.
+MEMO_SIZE = 256
+
+
+def memoised(draw):
+    """`draw(marks, **options)`, kept per process by its marks and options (the last
+    MEMO_SIZE of them): a drawing is a function of those alone, the land being read once,
+    so other marks (a place moved, renamed, added) draw afresh. `marks` is a Mark or an
+    iterable of them."""
+    cached = functools.lru_cache(maxsize=MEMO_SIZE)(
+        lambda marks, **options: draw(list(marks), **options)
+    )
+
+    @functools.wraps(draw)
+    def drawing(marks, **options):
+        return cached((marks,) if isinstance(marks, Mark) else tuple(marks), **options)
+
+    return drawing
+
+
 # Mark radii in SVG units: the smallest mark, and how much a larger count adds
 # (by area, so that a mark's surface grows with its count).
 MIN_RADIUS = 8.0
@@ -164,6 +187,7 @@ def _count_text(count, unit):
     return singular if count == 1 else plural.format(count)
 
 
+@memoised
 def world_map(
     marks,
     *,
@@ -761,6 +785,7 @@ INSET_HEIGHT = INSET_WIDTH * 0.75
 INSET_MARK_SCALE = 1.38
 
 
+@memoised
 def inset_maps(marks, *, land_id="world-map-land", phone=False, crowded=True):
     """An enlarged inset for each crowded group of marks: its places apart from one
     another, each named beside the map at the end of a line to its mark. The land is the
@@ -1172,14 +1197,13 @@ def _angle_between(a_lon, a_lat, b_lon, b_lat):
     return math.degrees(math.acos(max(-1.0, min(1.0, cos_c))))
 
 
+@memoised
 def locator_map(marks, *, title=None, reach=LOCATOR_REACH, label_id="locator-map"):
     """A small map of the land around one place or a few (a country's), each marked (not
     a link): the globe seen from above them, a disc `reach` degrees around their middle
     (widened to hold every mark with a margin, up to the whole hemisphere), with the
     parallels and meridians every 30° on its sea and a sharp edge. `title` is its
     accessible name ("Where <the first mark> is" unless given)."""
-    if isinstance(marks, Mark):
-        marks = [marks]
     title = title or f"Where {marks[0].name} is"
     longitude, latitude = _mean_centre(marks)
     farthest = max(_angle_between(longitude, latitude, m.longitude, m.latitude) for m in marks)
