@@ -215,11 +215,13 @@ class PostDetailView(Previewable, BreadcrumbsMixin, DetailView):
 
     def more_news(self, post, older, newer):
         """The posts under this one (`Post.more_news`), but the older and newer ones it
-        links to already; kept per content generation (a preview's are read afresh)."""
+        links to already, shown newest first; kept per content generation (a preview's are
+        read afresh)."""
         leaving_out = [p.pk for p in (older, newer) if p]
 
         def compute():
-            return post.more_news(MORE_UNDER_A_POST, leaving_out=leaving_out)
+            chosen = post.more_news(MORE_UNDER_A_POST, leaving_out=leaving_out)
+            return sorted(chosen, key=lambda other: other.published_at, reverse=True)
 
         if self.preview:
             return compute()

@@ -29,7 +29,7 @@ class ProgramKind(models.TextChoices):
         return {
             self.MAIN: "Main",
             self.REGIONAL: "Regional",
-            self.PARTNER: "Partners’",
+            self.PARTNER: "Partners",
             self.JOINT_WORKSHOP: "Workshops",
         }[self]
 

@@ -26,7 +26,7 @@ EDITION_TITLE = "Edition with an open call"
 # The titles earlier versions of this command gave, put right when it runs again.
 OLD_TITLES = {"Sample program (demo, not a real program)", "Sample edition (demo)"}
 CALL_ZONE = "Asia/Seoul"
-NOTE = "A sample added by the site’s demo command to try the site out; it is not a real program."
+NOTE = "A sample added to try the site out; it is not a real program."
 
 
 def office_deadline(moment, days):
