@@ -79,23 +79,6 @@ def host_places(program, editions):
     return [place for place, _count in venues.most_common()]
 
 
-def partner_places_locator(program, partner_editions):
-    """For a program held nowhere (a webinar series), the locator map of where its
-    partners' editions with WeGO were held (`partner_editions`, read with
-    `co_organised_by_partners_of`), captioned as the section that lists them is headed
-    ("Also with the World Bank: Jeju, Korea"); None where there is none."""
-    places = host_places(program, partner_editions)
-    if not places:
-        return None
-    groups = partner_groups(program, partner_editions, [])
-    with_whom = (
-        groups[0]["organisation"].name_in_sentence if len(groups) == 1 else "the program’s partners"
-    )
-    # Each place held on one line: the caption breaks only after the colon.
-    named = "; ".join(f"{place.name},\u00a0{place.country.name}" for place in places)
-    return places_locator(places, caption=f"Also with {with_whom}: {named}")
-
-
 class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
     template_name = "programs/program_detail.html"
     context_object_name = "program"
@@ -150,8 +133,7 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             ),
             "testimonials": self.testimonials(program, editions),
             "partner_editions": partner_editions,
-            "head_map": places_locator(host_places(program, editions))
-            or partner_places_locator(program, partner_editions),
+            "head_map": places_locator(host_places(program, editions)),
         }
 
     def get_object(self, queryset=None):
