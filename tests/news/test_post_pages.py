@@ -105,7 +105,7 @@ def test_news_list_year_and_tag(client, seed):
     response = client.get("/news/tag/covid-19/")
     assert "3 posts" in text_of(response)
     html = response.content.decode()
-    posts = html[html.index('<div class="news-list news-list--lead">') : html.index("</main>")]
+    posts = html[html.index('<section class="news-year"') : html.index("</main>")]
     assert "Hands-on experience offered in first Smart City Driver webinar" not in posts
     # Every topic, to move sideways, in the filter beside the list, this one marked current.
     topics = html[html.index('<details class="news-filter">') : html.index("</details>")]
@@ -113,13 +113,12 @@ def test_news_list_year_and_tag(client, seed):
     assert re.search(
         r'href="/news/tag/webinar/">Webinar <span class="topic-list__count">.*?>5<', topics
     )
-    # A tag's posts, newest first, as every list's first page: the newest leads, featured,
-    # the next two are a pair of cards, then the rows; none names the tag again.
+    # A tag's posts, newest first, a selection: its rows alone (no post featured), none
+    # naming the tag again.
     items = ITEM.findall(html)
-    assert "The Americas in focus in second webinar on" in items[0]
-    assert "news-item--featured" in items[0]
-    cards = html[html.index('<div class="news-list news-list--cards">') :]
-    assert len(ITEM.findall(cards[: cards.index('<div class="news-list">')])) == 2
+    assert len(items) == 3 and "The Americas in focus in second webinar on" in items[0]
+    assert not any("news-item--featured" in item for item in items)
+    assert "news-list--lead" not in html
     assert not any('href="/news/tag/covid-19/"' in item for item in items)
     assert "10 posts" in text_of(client.get("/news/2020/"))
 
