@@ -458,6 +458,10 @@ def test_a_search_without_results_offers_ways_on(seeded_server, page):
     heights = [group.bounding_box()["height"] for group in groups]
     assert min(heights) > 0.75 * max(heights)
     assert len({round(group.bounding_box()["y"]) for group in groups}) == 1
+    # Its items are title links, as every list's of items: the headings' colour,
+    # underlined, semibold; its tags stay tags.
+    items = main.locator(".ways-on ul:not(.tag-list) > li > a").evaluate_all(LINK_LOOK_JS)
+    assert {look.rsplit(" ", 1)[0] for look in items} == {"rgb(7, 47, 79) underline 600"}
 
 
 def test_a_misspelt_search_suggests_a_word_the_site_holds(seeded_server, page):
