@@ -180,6 +180,12 @@ class Contact(NaturalKeyMixin, models.Model):
     def full_name(self):
         return f"{self.honorific} {self.name}".strip()
 
+    @property
+    def name_on_page(self):
+        """The full name as pages set it: the honorific held to the name by a non-breaking
+        space, so no line ends after “Ms.”."""
+        return f"{self.honorific}\u00a0{self.name}" if self.honorific else self.name
+
 
 @reversion.register()
 class RegionalOffice(NaturalKeyMixin, models.Model):

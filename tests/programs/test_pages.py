@@ -416,13 +416,24 @@ def test_whom_to_write_to_is_named_in_full_only_where_the_footer_does_not_name_t
     jin = ContactFactory(honorific="Dr.", name="Jin Park", email="jin@example.org")
     start = "To hear of a new call, or for any question, write to "
     for footer, said in [
-        ([], 'Dr. Jin Park at <a href="mailto:jin@example.org">jin@example.org</a>.'),
+        ([], 'Dr.\u00a0Jin Park at <a href="mailto:jin@example.org">jin@example.org</a>.'),
         ([jin], 'the <a href="#footer-contacts">contacts at the foot of this page</a>.'),
     ]:
         html = render_to_string(
             "includes/write_to.html", {"people": [jin], "footer_contacts": footer}
         )
         assert html == start + said
+
+
+def test_a_contacts_honorific_is_held_to_the_name_on_every_page(client, seed):
+    """No line ends after “Ms.”: a page sets a contact's honorific and name with a
+    non-breaking space (the footer, a call's contacts); the stored name and its admin,
+    data and email uses keep the plain space."""
+    html = client.get("/").content.decode()
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert "Ms.\u00a0Alexandra Sidorova" in footer and "Mr.\u00a0Andrew Lim" in footer
+    assert "Ms. Alexandra" not in html
+    assert ContactFactory.build(honorific="", name="Jin Park").name_on_page == "Jin Park"
 
 
 def test_joint_workshop_program_shows_announcement_and_contacts(client, seed):
