@@ -860,7 +860,7 @@ def test_the_confirmation_gives_the_deadline_in_utc_in_a_note_and_a_short_way_ba
 
 # The notice's template as it was on PRIVACY_NOTICE_UPDATED (its SHA-256, shortened), or
 # since then with its text unchanged.
-NOTICE_FINGERPRINT = "fe339576929dbc37"
+NOTICE_FINGERPRINT = "c11553ecf23a788d"
 
 
 def test_the_privacy_notice_says_when_its_text_last_changed(client):
@@ -882,8 +882,8 @@ def test_the_privacy_notice_names_the_secretariats_contacts_to_ask(client, seed)
     row = row[: row.index("</section>")]
     # The contacts at the foot of every page, as mailto links.
     for name, address in [
-        ("Ms. Alexandra Sidorova", "alexandra@we-gov.org"),
-        ("Mr. Andrew Lim", "andrew@we-gov.org"),
+        ("Ms.\u00a0Alexandra Sidorova", "alexandra@we-gov.org"),
+        ("Mr.\u00a0Andrew Lim", "andrew@we-gov.org"),
     ]:
         assert f'<a href="mailto:{address}">{name}</a>' in row
 
