@@ -1813,30 +1813,29 @@ SHOWN_MAP_NAMES_JS = """
 """
 
 
-def test_the_tables_of_places_are_stacked_the_hosts_as_wide_as_their_words(seeded_server, page):
+def test_the_tables_of_places_are_stacked_and_one_width(seeded_server, page):
     """At 1280 px the hosts' table and the places by country are one under the other on
-    the page's edge (no half-empty column beside the long table); the hosts' two short
-    columns as wide as their words, each role beside its place (not 700 px across the
-    page from it), the places by country the page's width."""
+    the page's edge, one width: a reading width, so a role or a year sits near its place
+    (not 700 px across the page from it). On a phone both the screen's width."""
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(seeded_server.url + "/cities/")
-    hosts = page.locator(".places__hosts").bounding_box()
-    places = page.locator(".places__table").bounding_box()
+    hosts = page.locator(".places__hosts table").bounding_box()
+    places = page.locator(".places__table table").bounding_box()
     assert hosts["y"] + hosts["height"] <= places["y"]
     assert abs(hosts["x"] - places["x"]) < 1
-    world = page.locator(".places__world").bounding_box()
-    assert places["width"] >= world["width"] - 1
-    table = page.locator(".places__hosts table").bounding_box()
-    assert table["width"] <= 640
-    role = page.locator(".places__hosts").get_by_role("columnheader", name="Role").bounding_box()
+    assert abs(hosts["width"] - places["width"]) < 1, "one width"
+    assert places["width"] <= 800
+    # The years near their places: the widest place's name ends within 400 px of them.
+    years = page.locator(".places__table").get_by_role("columnheader", name="Years")
     widest = max(
         cell.evaluate(
             "th => { const r = document.createRange(); r.selectNodeContents(th);"
             " return Math.max(...[...r.getClientRects()].map(b => b.right)); }"
         )
-        for cell in page.locator(".places__hosts tbody th").all()
+        for cell in page.locator(".places__table tbody th[scope=row]").all()
     )
-    assert 0 < role["x"] - widest <= 48
+    column = years.bounding_box()
+    assert column["x"] + column["width"] - widest <= 400
     page.set_viewport_size({"width": 375, "height": 812})
     hosts = page.locator(".places__hosts table").bounding_box()
     places = page.locator(".places__table table").bounding_box()
