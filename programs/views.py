@@ -111,10 +111,10 @@ class PublicProgramsMixin(BreadcrumbsMixin):
     @staticmethod
     def with_offices(section):
         """The regional kind's section with its offices (`offices`, each with the programs
-        it runs, `office.office_programs`: the kind's page shows the offices side by side,
-        each with its programs; and the head's map) and those that run no published
-        program yet (`offices_without_programs`, each a line under the programs page's
-        cards)."""
+        it runs, `office.office_programs`: the kind's page shows those that run one side by
+        side, each with its programs; and the head's map) and those that run no published
+        program yet (`offices_without_programs`, each a line on the programs page and the
+        kind's page)."""
         if section["kind"] == ProgramKind.REGIONAL:
             offices = list(RegionalOffice.objects.select_related("place__country"))
             running = {program.regional_office_id for program in section["programs"]}
@@ -150,7 +150,8 @@ def offices_map(offices):
 
 
 class ProgramListView(PublicProgramsMixin, TemplateView):
-    """Every public program, grouped by kind, each introduced by its section text."""
+    """Every real public program as a card, in the order of the kinds, then the kinds, each
+    introduced by its section text."""
 
     template_name = "programs/program_list.html"
 
@@ -162,12 +163,14 @@ class ProgramListView(PublicProgramsMixin, TemplateView):
             self.with_latest_edition(list(self.get_queryset())), Introduction.objects.by_section()
         )
         shown = [program for section in sections for program in section["programs"]]
+        real, samples = self.real_and_samples(shown)
         for section in sections:
             section["programs"] = self.real_and_samples(section["programs"])[0]
             self.with_offices(section)
         return super().get_context_data(
+            programs=real,
             sections=sections,
-            sample_programs=self.real_and_samples(shown)[1],
+            sample_programs=samples,
             collection=collection("Programs", shown),
             **kwargs,
         )

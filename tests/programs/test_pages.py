@@ -153,43 +153,54 @@ def test_chengdu_is_presented_by_its_regional_office(client, seed):
     )
 
 
-def test_the_regional_kind_shows_program_cards_and_a_line_for_an_office_without_one(client, seed):
-    """On the programs page the regional section is program cards like every kind's:
-    Chengdu's program is the program card (its office in its text and meta line); the
-    office that runs no program yet (Europe) is one line under the cards, its place
-    linked, not a card."""
-    for path in ("/programs/",):
-        html = client.get(path).content.decode()
-        assert "office-card" not in html
-        html = html[html.index('id="kind-regional"') : html.index('id="kind-partner"')]
-        cards = re.findall(r'<article class="card program-card">.*?</article>', html, re.S)
-        assert len(cards) == 1
-        assert 'href="/programs/chengdu-smart-city-e-government-training-program/"' in cards[0]
-        assert "Regional office: Asia" in cards[0]
-        notes = re.findall(r'<p class="kind-section__note">(.*?)</p>', html, re.S)
-        assert len(notes) == 1
-        text = " ".join(re.sub(r"<[^>]+>", "", notes[0]).split())
-        assert text == (
-            "WeGO Regional Office for Europe, Ulyanovsk Region: "
-            "its own training programs are yet to be announced."
-        )
-        assert '<a href="/cities/ulyanovsk-region/">Ulyanovsk Region</a>' in notes[0]
-        assert html.index("</article>") < html.index('class="kind-section__note"')
+def test_the_programs_page_is_one_grid_of_cards_then_the_kinds(client, seed):
+    """The programs page opens with the landing page's grid of program cards, one per real
+    program in the order of the kinds, each its kind as its eyebrow; then "Kinds of
+    program": each kind's heading a link to its page and its whole introduction, the
+    regional kind's with a line for the office that runs no program yet (Europe), its
+    place linked, not a card."""
+    html = client.get("/programs/").content.decode()
+    assert "office-card" not in html
+    grid = html[html.index('<div class="card-grid card-grid--programs">') :]
+    grid = grid[: grid.index('<section class="kinds"')]
+    cards = re.findall(r'<article class="card program-card.*?</article>', grid, re.S)
+    eyebrows = [re.search(r'<p class="eyebrow">(.*?)</p>', card)[1] for card in cards]
+    assert eyebrows == [
+        "Main Training Program",
+        "Regional Office Program · Chengdu",
+        "Partners’ Program",
+        "Joint Workshop",
+    ]
+    assert "Regional office: Asia" in cards[1]
+    kinds = html[html.index('<section class="kinds"') :]
+    assert '<h2 id="kinds-heading">Kinds of program</h2>' in kinds
+    assert "program-card" not in kinds[: kinds.index("taking-part")]
+    regional = kinds[kinds.index('id="kind-regional"') : kinds.index('id="kind-partner"')]
+    assert "Please stay tuned for more" in regional
+    notes = re.findall(r'<p class="office-note">(.*?)</p>', html, re.S)
+    assert len(notes) == 1 and notes[0] in regional
+    text = " ".join(re.sub(r"<[^>]+>", "", notes[0]).split())
+    assert text == (
+        "WeGO Regional Office for Europe, Ulyanovsk Region, Russia: "
+        "its own training programs are yet to be announced. How to hear of them"
+    )
+    assert '<a href="/cities/ulyanovsk-region/">Ulyanovsk Region</a>' in notes[0]
+    assert '<a href="#taking-part-heading">How to hear of them</a>' in notes[0]
 
 
 def test_the_regional_kinds_page_is_its_offices_side_by_side(client, seed):
-    """The regional kind's page presents each program within its office: a section per
-    office (Asia, then Europe), each of one structure, from the office's record: headed by
-    its name, then where it is (its place linked, its country) and since when it organizes
-    training; then a part headed "Programs": its programs as link rows (the title, then
-    what the program records: its kind, its editions where it has any), or, for an office
-    with no program yet, "None announced yet" and how to hear of them. No card with only
-    a title in it, nor a sentence floating without a heading."""
+    """The regional kind's page presents each program within its office: a panel for the
+    office that runs one (Asia), from the office's record: headed by its name, then where
+    it is (its place linked, its country) and since when it organizes training; then a
+    part headed "Programs": its programs as link rows (the title, then what the program
+    records: its kind, its editions where it has any). An office with no program yet
+    (Europe) is a short line after the panel, as on the programs page, not a panel as
+    heavy as one with a program. No card with only a title in it."""
     html = client.get("/programs/kind/regional/").content.decode()
-    assert "The programs</h2>" not in html and "kind-section__note" not in html
+    assert "The programs</h2>" not in html and "office__none" not in html
     offices = re.findall(r'<section class="office" .*?</section>', html, re.S)
-    assert len(offices) == 2
-    asia, europe = offices
+    assert len(offices) == 1
+    (asia,) = offices
 
     def text(html):
         return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
@@ -197,7 +208,7 @@ def test_the_regional_kinds_page_is_its_offices_side_by_side(client, seed):
     def where(office):
         return text(re.search(r'<p class="office__where">(.*?)</p>', office, re.S)[1])
 
-    for office, slug in ((asia, "asia"), (europe, "europe")):
+    for office, slug in ((asia, "asia"),):
         # One structure: the name, where, then the labelled part; no card in either.
         assert "program-card" not in office
         assert re.findall(r"<(h[1-6]|p|ul)\b", office)[:3] == ["h2", "p", "h3"]
@@ -215,12 +226,15 @@ def test_the_regional_kinds_page_is_its_offices_side_by_side(client, seed):
     assert text(rows[0]) == (
         "Chengdu Smart City & e-Government Training Program Regional Office Program"
     ).replace("e-Gov", "e\u2011Gov")
-    assert "WeGO Regional Office for Europe</h2>" in europe
-    assert where(europe) == "Ulyanovsk Region, Russia · organizing training since 2014"
-    assert '<a href="/cities/ulyanovsk-region/">Ulyanovsk Region</a>, Russia' in europe
-    none = re.search(r'<p class="office__none">(.*?)</p>', europe, re.S)[1]
-    assert text(none) == "None announced yet How to hear of them"
-    assert '<a href="#taking-part-heading">How to hear of them</a>' in none
+    notes = re.findall(r'<p class="office-note">(.*?)</p>', html, re.S)
+    assert len(notes) == 1
+    assert text(notes[0]) == (
+        "WeGO Regional Office for Europe, Ulyanovsk Region, Russia: "
+        "its own training programs are yet to be announced. How to hear of them"
+    )
+    assert '<a href="/cities/ulyanovsk-region/">Ulyanovsk Region</a>, Russia' in notes[0]
+    assert '<a href="#taking-part-heading">How to hear of them</a>' in notes[0]
+    assert html.index("</section>", html.index(asia[:60])) < html.index('class="office-note"')
 
 
 def test_an_offices_program_row_names_its_editions(client, seed):
@@ -252,10 +266,10 @@ def test_programs_page_leads_to_each_kinds_own_page(client, seed):
     headings again."""
     html = client.get("/programs/").content.decode()
     for kind in KINDS:
-        heading = re.search(rf'<h2 id="kind-{kind}-heading"[^>]*>(.*?)</h2>', html, re.S)[1]
+        heading = re.search(rf'<h3 id="kind-{kind}-heading"[^>]*>(.*?)</h3>', html, re.S)[1]
         assert f'<a href="/programs/kind/{kind}/">' in heading
         assert client.get(f"/programs/kind/{kind}/").status_code == 200
-    assert "kind-tabs" not in html and "Kinds of program" not in html
+    assert "kind-tabs" not in html
     head = html[html.index('<div class="page-head">') : html.index('<div class="page-sections')]
     assert "/programs/kind/" not in head
 
@@ -302,14 +316,14 @@ def test_a_kind_tab_shows_a_word_of_its_name_and_is_named_in_full(client, seed):
 
 def test_a_program_card_says_what_exists(client, seed):
     """A text on every card, and the same meta line, built from what the program records
-    (its partners or regional office, its editions), never what is missing; under its
-    kind's heading, no eyebrow naming the kind again."""
+    (its partners or regional office, its editions), never what is missing; in the
+    programs page's one grid each names its kind in its eyebrow."""
     html = client.get("/programs/").content.decode()
     cards = re.findall(r'<article class="card program-card.*?</article>', html, re.S)
     assert len(cards) == 4  # one per program, the regional one too
     for card in cards:
         assert '<p class="card__text">' in card, card
-        assert '<p class="eyebrow">' not in card, card
+        assert '<p class="eyebrow">' in card, card
     text = " ".join(re.sub(r"<[^>]+>", "", card) for card in cards)
     assert "Held once, 9–12 July 2018, in Jeju Island." in " ".join(text.split())
     assert "8 editions since 2011" in text
@@ -444,13 +458,23 @@ def test_joint_workshop_program_shows_announcement_and_contacts(client, seed):
 
 
 def test_programs_grouped_by_kind(client, seed):
-    headings = [text for level, text in parse(client.get("/programs/")).headings if level == 2]
-    assert headings == [
+    """The programs' cards (h2 titles, in the order of the kinds), then the kinds (h3
+    under "Kinds of program"), then the Taking part band."""
+    headings = parse(client.get("/programs/")).headings
+    assert [text for level, text in headings if level == 3] == [
         "Main Training Programs",
         "Regional Office Programs",
         "WeGO Partners’ Programs",
         "Joint Workshops",
-        "Taking part",  # the rail beside them
+        "Read more",  # the Taking part band's
+    ]
+    assert [text for level, text in headings if level == 2] == [
+        "WeGO–SHRDC Training Program",
+        "Chengdu Smart City & e\u2011Government Training Program",
+        "World Bank Institute’s Smart Cities Webinar Series",
+        "Joint Workshop for Smart Sustainable Cities & e\u2011Government",
+        "Kinds of program",
+        "Taking part",
     ]
     text = text_of(client.get("/programs/kind/regional/"))
     assert "Chengdu Smart City & e\u2011Government Training Program" in text
@@ -863,6 +887,8 @@ def test_a_kinds_page_leads_with_its_introductions_first_sentence(client, seed):
     body = html[html.index('class="page-sections') :]
     assert "Starting 2014, the WeGO Regional Offices in Asia and Europe" in head
     assert "Please stay tuned" not in head and "Please stay tuned" not in body
+    # No eyebrow: the breadcrumbs right above the heading already say "Programs".
+    assert 'class="eyebrow"' not in head
     # A one-sentence introduction is the lede alone.
     html = client.get("/programs/kind/partner/").content.decode()
     assert "WeGO collaborates with its partners" in html

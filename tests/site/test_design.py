@@ -515,63 +515,65 @@ def test_no_smooth_scrolling_delays_focus(seeded_server, page):
 
 
 def test_the_regional_kind_is_program_cards_with_a_line_under_them(seeded_server, page):
-    """On the programs page the regional kind shows its program as the program card every
-    kind shows (the same width and rule as the main program's), and an office with no
-    program as one short line under the cards, in the cards' column, not a card."""
+    """On the programs page the regional kind's program is the program card every kind's
+    is (the same width and rule as the main program's), and an office with no program is
+    one short line under the regional kind's introduction, not a card."""
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(seeded_server.url + "/programs/")
     chengdu = page.get_by_role("link", name=re.compile("^Chengdu Smart City"))
     card = chengdu.first.locator("xpath=ancestor::article[1]")
     assert "program-card" in card.get_attribute("class").split()
     assert page.locator(".office-card").count() == 0
-    note = page.locator(".kind-section__note")
+    note = page.locator(".office-note")
     assert note.count() == 1
-    box, card_box = note.bounding_box(), card.bounding_box()
-    assert box["y"] >= card_box["y"] + card_box["height"], "under the cards"
-    assert box["x"] == pytest.approx(card_box["x"], abs=1), "in the cards' column"
+    box = note.bounding_box()
+    intro = page.locator("#kind-regional .kind-section__intro").bounding_box()
+    assert box["y"] >= intro["y"] + intro["height"], "under the introduction"
+    assert box["x"] == pytest.approx(intro["x"], abs=1), "in the kind's column"
     assert box["height"] < 50, "one short line (two at most)"
+    card_box = card.bounding_box()
     shrdc = page.locator(".program-card--main").bounding_box()
     assert card_box["width"] == pytest.approx(shrdc["width"], abs=1)
 
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_regional_kinds_page_sets_its_offices_side_by_side(seeded_server, page, width):
-    """The regional kind's page is its offices, two panels of one height and one structure
-    side by side from 48rem (one under the other on a phone), the page's width between
-    them: the name, where it is, then "Programs", a label as a fact's, over rows between
-    hairlines: Chengdu's program as a link row in the Asia panel, "None announced yet"
-    in the Europe panel, level with it. No card in a panel: a title alone in a box read
-    as empty."""
+    """The regional kind's page is its offices: the one that runs a program (Asia) a
+    panel at the page's left, its name, where it is, then "Programs", a label as a fact's,
+    over its program as a link row between hairlines; the one that runs none yet (Europe)
+    a short line in the next cell, beside the panel from 48rem (under it on a phone), not
+    a panel as heavy as one with a program. No card in a panel: a title alone in a box
+    read as empty."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/programs/kind/regional/")
     offices = page.locator(".office")
-    assert offices.count() == 2
-    asia, europe = offices.nth(0).bounding_box(), offices.nth(1).bounding_box()
+    assert offices.count() == 1
+    asia = offices.nth(0).bounding_box()
     sections = page.locator(".page-sections").first.evaluate(
         "e => { const r = e.getBoundingClientRect(), s = getComputedStyle(e);"
         " return [r.x + parseFloat(s.paddingLeft), r.right - parseFloat(s.paddingRight)]; }"
     )
     assert asia["x"] == pytest.approx(sections[0], abs=1)
-    assert europe["x"] + europe["width"] == pytest.approx(sections[1], abs=1)
     assert page.locator(".office .card").count() == 0
-    labels = [offices.nth(i).locator(".office__label") for i in range(2)]
+    label = offices.nth(0).locator(".office__label")
     look = """e => { const s = getComputedStyle(e);
         return [s.textTransform, s.fontWeight, s.color]; }"""
-    assert labels[0].evaluate(look) == ["uppercase", "700", "rgb(74, 86, 100)"], "a label"
-    row = offices.nth(0).locator(".office__programs li").bounding_box()
-    none = offices.nth(1).locator(".office__none").bounding_box()
+    assert label.evaluate(look) == ["uppercase", "700", "rgb(74, 86, 100)"], "a label"
     rule = "e => getComputedStyle(e).borderTopStyle"
     assert offices.nth(0).locator(".office__programs").evaluate(rule) == "solid"
-    assert offices.nth(1).locator(".office__none").evaluate(rule) == "solid"
+    note = page.locator(".office-note")
+    assert note.count() == 1
+    box = note.bounding_box()
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    assert note.evaluate(size) < page.locator("body").evaluate(size), "a note's size"
+    assert note.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
     if width >= 768:
-        assert asia["y"] == europe["y"] and asia["height"] == europe["height"]
-        assert europe["x"] > asia["x"] + asia["width"], "side by side"
-        assert labels[0].bounding_box()["y"] == labels[1].bounding_box()["y"], "labels level"
-        assert row["y"] == pytest.approx(none["y"], abs=1), "rows level"
-        # Neither panel reads emptier: the rows are within a line of each other.
-        assert abs(row["height"] - none["height"]) < 30, (row, none)
+        assert box["x"] > asia["x"] + asia["width"], "beside the panel"
+        assert box["y"] == pytest.approx(asia["y"], abs=1), "level with its top"
+        assert box["height"] < 50, "two lines at most"
     else:
-        assert europe["y"] > asia["y"] + asia["height"], "one under the other"
+        assert box["y"] >= asia["y"] + asia["height"], "under the panel"
+        assert box["height"] < 100
     assert page.locator(".kind-section__head").count() == 0
 
 
@@ -1010,37 +1012,22 @@ def test_the_news_topics_fold_above_the_list_on_a_phone_and_stand_beside_it_wide
 )
 def test_no_card_stretches_across_the_page(seeded_server, page, path, width):
     """Cards keep their column's width whatever their number: a lone card on a row sits
-    beside empty columns, never stretched across the page. On the programs page each kind
-    is a row from 56rem, its heading and introduction in the first third and its cards in
-    the other two; and Taking part a band under every kind, so no column is left empty."""
+    beside empty columns, never stretched across the page. On the programs pages Taking
+    part is a band under every kind, so no column is left empty."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     grids = page.locator(".card-grid")
     assert grids.count()
     for i in range(grids.count()):
         cards, grid = grids.nth(i).evaluate(CARD_WIDTHS_JS)
-        # A kind's cards (and a regional office's) are rows of their column.
-        in_rows = grids.nth(i).evaluate("g => !!g.closest('.kind-section, .office')")
+        # A kind's cards on its own page are rows of their column.
+        in_rows = grids.nth(i).evaluate("g => !!g.closest('.kind-section')")
         for card in cards:
             assert card == pytest.approx(cards[0], abs=1), (path, i, cards)
             if in_rows:
                 assert card < width * 0.65, (path, i, card, width)
             else:
                 assert card < grid / 2 + 1, (path, i, card, grid)
-    if width >= 1024 and path == "/programs/":
-        grid = page.locator(".kind-grid").bounding_box()
-        kinds = [k.bounding_box() for k in page.locator(".kind-grid > .kind-section").all()]
-        assert len(kinds) == 4
-        for i, box in enumerate(kinds):
-            assert box["width"] == pytest.approx(grid["width"], abs=1), "a row each"
-            assert box["x"] == pytest.approx(grid["x"], abs=1)
-            heading = page.locator(".kind-section__heading").nth(i).bounding_box()
-            cards = page.locator(".kind-grid > .kind-section").nth(i)
-            cards = cards.locator(".kind-section__cards").bounding_box()
-            assert heading["x"] == pytest.approx(box["x"], abs=1), "the heading first"
-            assert cards["x"] > heading["x"] + box["width"] / 3 - 1, "the cards beside"
-            assert cards["x"] + cards["width"] == pytest.approx(box["x"] + box["width"], abs=1)
-        assert [box["y"] for box in kinds] == sorted(box["y"] for box in kinds)
     if width >= 1024 and path.startswith("/programs/"):
         band = page.locator(".taking-part").bounding_box()
         last = page.locator(".kind-section, .offices").last.bounding_box()
@@ -1048,49 +1035,52 @@ def test_no_card_stretches_across_the_page(seeded_server, page, path, width):
         assert band["width"] >= width - 20, "a band the window's width"
 
 
-KIND_CELLS_JS = """() => [...document.querySelectorAll('.kind-grid > .kind-section')].map(k => {
-  const box = s => { const e = k.querySelector(s); return e ? e.getBoundingClientRect() : null; };
-  const cards = [...k.querySelectorAll('.program-card')];
-  const heading = box('.kind-section__heading'), intro = box('.kind-section__intro');
-  return {heading: heading.top, heading_bottom: heading.bottom, heading_left: heading.left,
-          heading_right: k.querySelector('.kind-section__heading a').getBoundingClientRect().right,
-          intro: intro && intro.top, intro_bottom: intro && intro.bottom,
-          intro_right: intro && intro.right,
-          cards: cards.map(c => c.getBoundingClientRect().top),
-          card_lefts: cards.map(c => c.getBoundingClientRect().left),
-          // The space between the card's text and its meta line, beyond the meta's margin.
-          dead: cards.map(c => c.querySelector('.card__meta').getBoundingClientRect().top
-                              - c.querySelector('.card__text').getBoundingClientRect().bottom)};
-})"""
+PROGRAM_CARDS_JS = """() => [...document.querySelectorAll('.card-grid--programs .program-card')]
+  .map(card => { const box = card.getBoundingClientRect(), meta = card.querySelector('.card__meta');
+    return {top: box.top, bottom: box.bottom, left: box.left, width: box.width,
+            meta: meta.getBoundingClientRect().top,
+            eyebrow: card.querySelector('.eyebrow').innerText}; })"""
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_each_kind_is_a_row_its_cards_beside_its_heading(seeded_server, page, width):
-    """At 1280 px the programs page is a row per kind: its heading and introduction in the
-    first third, its cards beside them starting level with the heading (whatever the
-    introduction's length), every kind's cards in one column. On a phone one kind under
-    another, each card right under its heading or introduction. A card ends where its meta
-    line does: no dead band inside it."""
+def test_the_programs_page_is_a_grid_of_program_cards_then_the_kinds(seeded_server, page, width):
+    """The programs page opens with the landing page's grid of program cards: two abreast
+    from 48rem (one column on a phone), each its kind as its eyebrow, the cards of a row
+    starting and ending level, their meta lines aligned. Under the grid, "Kinds of
+    program": each kind's heading a title link (no arrow, smaller than the section's
+    heading), in two columns from 56rem, one under another on a phone."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/programs/")
-    cells = page.evaluate(KIND_CELLS_JS)
-    assert len(cells) == 4
-    # The seed: the main kind and the joint workshops have no introduction.
-    assert [cell["intro"] is not None for cell in cells] == [False, True, True, False]
-    tops = [cell["heading"] for cell in cells]
-    assert tops == sorted(tops) and len(set(tops)) == 4, "one kind after another"
-    for cell in cells:
-        assert cell["dead"][0] < 40, ("no band inside the card", cell)
-        if width < 896:
-            above = cell["intro_bottom"] if cell["intro"] is not None else cell["heading_bottom"]
-            assert 0 <= cell["cards"][0] - above < 40, ("the card right under", cell)
-            continue
-        assert abs(cell["cards"][0] - cell["heading"]) < 16, ("the card level with", cell)
-        text_right = max(cell["heading_right"], cell["intro_right"] or 0)
-        assert cell["card_lefts"][0] > text_right, ("the card beside the text", cell)
-    if width >= 896:
-        assert len({round(cell["card_lefts"][0]) for cell in cells}) == 1, "one column"
-        assert len({round(cell["heading_left"]) for cell in cells}) == 1
+    cards = page.evaluate(PROGRAM_CARDS_JS)
+    assert len(cards) == 4
+    assert [card["eyebrow"].upper() for card in cards] == [
+        "MAIN TRAINING PROGRAM",
+        "REGIONAL OFFICE PROGRAM · CHENGDU",
+        "PARTNERS’ PROGRAM",
+        "JOINT WORKSHOP",
+    ]
+    lefts = {round(card["left"]) for card in cards}
+    if width >= 768:
+        assert len(lefts) == 2, "two abreast"
+        for first, second in (cards[0:2], cards[2:4]):
+            assert first["top"] == second["top"] and first["bottom"] == second["bottom"]
+            assert first["meta"] == pytest.approx(second["meta"], abs=1), "meta lines level"
+    else:
+        assert len(lefts) == 1, "one column"
+    kinds = page.locator(".kinds")
+    grid_bottom = max(card["bottom"] for card in cards)
+    assert kinds.bounding_box()["y"] > grid_bottom, "the kinds under the cards"
+    headings = kinds.locator(".kind-section__heading")
+    assert headings.count() == 4
+    arrow = "e => getComputedStyle(e, '::after').content"
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    section_size = kinds.locator("#kinds-heading").evaluate(size)
+    for i in range(4):
+        link = headings.nth(i).locator("a")
+        assert link.evaluate(arrow) in ("none", "normal"), "no arrow"
+        assert headings.nth(i).evaluate(size) < section_size
+    lefts = {round(headings.nth(i).bounding_box()["x"]) for i in range(4)}
+    assert len(lefts) == (2 if width >= 896 else 1)
 
 
 def test_the_landing_programs_are_two_abreast_without_the_sample(live_server, seed, page):
