@@ -281,7 +281,7 @@ def test_a_kinds_page_has_the_kind_tabs_its_own_marked_current(client, seed, kin
     html = client.get(f"/programs/kind/{kind}/").content.decode()
     tabs = kind_tabs(html)
     assert re.findall(r'href="([^"]+)"', tabs) == [f"/programs/kind/{each}/" for each in KINDS]
-    assert re.findall(r'<a href="([^"]+)" aria-current="page">', tabs) == [
+    assert re.findall(r'<a href="([^"]+)" aria-label="[^"]+" aria-current="page">', tabs) == [
         f"/programs/kind/{kind}/"
     ]
     assert html.index("</h1>") < html.index('<nav class="kind-tabs"')
@@ -292,10 +292,11 @@ def test_a_kinds_page_has_the_kind_tabs_its_own_marked_current(client, seed, kin
 
 def test_a_kind_tab_shows_a_word_of_its_name_and_is_named_in_full(client, seed):
     """On a phone a tab shows its kind's short label, the rest of its name kept for screen
-    readers: the link's text is the whole name, the word shown one of its words (the
-    visible label within the accessible name)."""
+    readers: the link's text and its name are the whole name, the word shown the start
+    of one of its words (the visible label within the accessible name)."""
     tabs = kind_tabs(client.get("/programs/kind/main/").content.decode())
     names = [re.sub(r"<[^>]+>", "", a) for a in re.findall(r"<a [^>]*>(.*?)</a>", tabs)]
+    assert re.findall(r'<a [^>]*aria-label="([^"]+)"', tabs) == names
     assert names == [
         "Main Training Programs",
         "Regional Office Programs",
