@@ -180,9 +180,9 @@ def test_the_login_page_labels_the_code_field(client):
     assert 'aria-describedby="id_otp_token_helptext"' in html
     hint = html.index('id="id_otp_token_helptext"')
     assert html.index('<label for="id_otp_token">') < hint < html.index('id="id_otp_token"')
-    assert "6-digit code from your authenticator app, or a recovery code." in html
-    # A first-time editor has no code yet: the hint says to leave it empty.
-    assert "Leave it empty the first time, before you have set up the app." in html
+    assert "The 6-digit code from your authenticator app, or a recovery code." in html
+    # A first-time editor has no code yet: the hint says to leave it empty, and why.
+    assert "No app yet? Leave it empty: you will set one up next." in html
     # One word for it: "sign in", on the button and in the title too.
     assert '<input type="submit" value="Sign in">' in html and "Log in" not in html
     assert "<title>Sign in | " in html

@@ -53,8 +53,8 @@ class TwoFactorLoginForm(AdminAuthenticationForm):
         required=False,
         label="Authenticator code",
         help_text=(
-            "6-digit code from your authenticator app, or a recovery code. "
-            "Leave it empty the first time, before you have set up the app."
+            "The 6-digit code from your authenticator app, or a recovery code. "
+            "No app yet? Leave it empty: you will set one up next."
         ),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
     )
