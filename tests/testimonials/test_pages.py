@@ -113,11 +113,11 @@ def test_the_testimonials_page_names_each_edition_once_over_its_testimonies(clie
     assert headings == [
         '<a href="/programs/wego-shrdc-training-program/2013-06/">'
         '<span class="testimonial-group__program"><span class="nowrap">WeGO–SHRDC</span> Training Program'
-        ',</span> '
+        ",</span> "
         '<span class="testimonial-group__title">June 2013</span></a>',
         '<a href="/programs/wego-shrdc-training-program/2011-09/">'
         '<span class="testimonial-group__program"><span class="nowrap">WeGO–SHRDC</span> Training Program'
-        ',</span> '
+        ",</span> "
         '<span class="testimonial-group__title">September 2011</span></a>',
     ]
     text = text_of(response)
