@@ -20,7 +20,6 @@ from wego_site.core.archives import DateArchiveMixin
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
 from wego_site.core.pagination import PaginatedListMixin
 from wego_site.core.preview import Previewable
-from wego_site.core.world_map import places_locator
 from wego_site.pagecache.generation import PAGES_KEPT, per_generation, per_generation_each
 
 
@@ -201,10 +200,9 @@ class PostDetailView(Previewable, BreadcrumbsMixin, DetailView):
         older, newer = neighbours(post)
         url = self.request.build_absolute_uri(post.get_absolute_url())
         more = self.more_news(post, older, newer)
-        filed_from = self.filed_from(post)
+        filed_in = self.filed_in(post)
         return super().get_context_data(
-            filed_in=filed_from and filed_from["place"],
-            head_map=filed_from and filed_from["map"],
+            filed_in=filed_in,
             previous_post=older,
             next_post=newer,
             more_posts=more,
@@ -227,15 +225,15 @@ class PostDetailView(Previewable, BreadcrumbsMixin, DetailView):
             return compute()
         return per_generation_each("post-more-news", post.pk, compute, PAGES_KEPT)
 
-    def filed_from(self, post):
-        """The place the post was filed from (`Post.dateline_place`) and its locator map
-        for the page's head, {"place", "map"}; None where the dateline names no place on
-        the map. Kept per content generation for each dateline (a preview reads it
-        afresh): every post of a place shares it."""
+    def filed_in(self, post):
+        """The place the post was filed from (`Post.dateline_place`), for its facts; None
+        where the dateline names no place on the map. No globe of it in the head: a post
+        is about what it tells, not where it was written (a Seoul globe over news of a
+        Japanese partner misleads). Kept per content generation for each dateline (a
+        preview reads it afresh): every post of a place shares it."""
 
         def compute():
-            place = post.dateline_place()
-            return place and {"place": place, "map": places_locator([place])}
+            return post.dateline_place()
 
         if self.preview or not post.dateline.strip():
             return compute()
