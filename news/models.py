@@ -155,8 +155,8 @@ class Post(NaturalKeyMixin, HasSocialCard, RemembersStoredValues, Publishable):
         if not self.dateline.strip():
             return None
         return (
-            Place.objects.filter(name__iexact=self.dateline.strip(), latitude__isnull=False)
-            .exclude(longitude=None)
+            Place.objects.drawable()
+            .filter(name__iexact=self.dateline.strip())
             .select_related("country")
             .order_by("pk")
             .first()

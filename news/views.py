@@ -200,9 +200,8 @@ class PostDetailView(Previewable, BreadcrumbsMixin, DetailView):
         older, newer = neighbours(post)
         url = self.request.build_absolute_uri(post.get_absolute_url())
         more = self.more_news(post, older, newer)
-        filed_in = self.filed_in(post)
         return super().get_context_data(
-            filed_in=filed_in,
+            filed_in=self.filed_in(post),
             previous_post=older,
             next_post=newer,
             more_posts=more,
@@ -231,14 +230,10 @@ class PostDetailView(Previewable, BreadcrumbsMixin, DetailView):
         is about what it tells, not where it was written (a Seoul globe over news of a
         Japanese partner misleads). Kept per content generation for each dateline (a
         preview reads it afresh): every post of a place shares it."""
-
-        def compute():
-            return post.dateline_place()
-
         if self.preview or not post.dateline.strip():
-            return compute()
+            return post.dateline_place()
         return per_generation_each(
-            "post-datelines", post.dateline.strip().lower(), compute, PAGES_KEPT
+            "post-datelines", post.dateline.strip().lower(), post.dateline_place, PAGES_KEPT
         )
 
     def get_breadcrumbs(self, context):

@@ -121,7 +121,6 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             .with_participant_counts()
             .with_program_ranks()
         )
-        partner_editions = self.partner_editions(program)
         return {
             "program": program,
             "editions": editions,
@@ -132,7 +131,7 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
                 .only("title", "slug", "published_at")[: self.related_post_count]
             ),
             "testimonials": self.testimonials(program, editions),
-            "partner_editions": partner_editions,
+            "partner_editions": self.partner_editions(program),
             "head_map": places_locator(host_places(program, editions)),
         }
 
@@ -227,7 +226,7 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             Edition.objects.published()
             .co_organised_by_partners_of(program)
             .filter(program__is_sample=False)
-            .select_related("program", "venue_country", "venue_place__country")
+            .select_related("program", "venue_country")
             .with_participant_counts()
             .with_program_ranks()
             .prefetch_related("co_organisers")
