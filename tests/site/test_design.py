@@ -1047,8 +1047,9 @@ def test_the_programs_page_is_a_grid_of_program_cards_then_the_kinds(seeded_serv
     """The programs page opens with the landing page's grid of program cards: two abreast
     from 48rem (one column on a phone), each its kind as its eyebrow, the cards of a row
     starting and ending level, their meta lines aligned. Under the grid, "Kinds of
-    program": each kind's heading a title link (no arrow, smaller than the section's
-    heading), in two columns from 56rem, one under another on a phone."""
+    program": a row each, its heading a title link (no arrow, smaller than the section's
+    heading), from 56rem beside its text (its introduction, then its programs by name),
+    on a phone over it; no kind a bare heading."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/programs/")
     cards = page.evaluate(PROGRAM_CARDS_JS)
@@ -1080,7 +1081,17 @@ def test_the_programs_page_is_a_grid_of_program_cards_then_the_kinds(seeded_serv
         assert link.evaluate(arrow) in ("none", "normal"), "no arrow"
         assert headings.nth(i).evaluate(size) < section_size
     lefts = {round(headings.nth(i).bounding_box()["x"]) for i in range(4)}
-    assert len(lefts) == (2 if width >= 896 else 1)
+    assert len(lefts) == 1, "the headings one column"
+    for i in range(4):
+        heading = headings.nth(i).bounding_box()
+        programs = kinds.locator(".kind-section__programs").nth(i)
+        assert programs.get_by_role("link").count() >= 1, "the kind's programs named"
+        text = kinds.locator(".kind-section__body").nth(i).bounding_box()
+        if width >= 896:
+            assert text["x"] > heading["x"] + heading["width"], "beside its heading"
+            assert text["y"] == pytest.approx(heading["y"], abs=12), "level with it"
+        else:
+            assert text["y"] >= heading["y"] + heading["height"], "under its heading"
 
 
 def test_the_landing_programs_are_two_abreast_without_the_sample(live_server, seed, page):
