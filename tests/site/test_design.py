@@ -814,9 +814,9 @@ def test_news_lists_lead_with_the_newest_post_then_rows(seeded_server, page, pat
     a step larger than any other post's, from 48rem its day too and its lede in the
     lede's larger type; then the rest as rows of one shape. A tag's page, a selection, is
     its rows alone. A row: on a phone its date just above the title, the lede under it,
-    the tags under the lede; from 48rem the date a dateline at the row's left (the day in
-    large tabular figures), level with the title, the text filling the row; the lede at
-    the body's size and measure, no fill."""
+    the tags a clear step (12 px) under the lede; from 48rem the date a dateline at the
+    row's left (the day in large tabular figures), level with the title, the text filling
+    the row; the lede at the body's size and measure, no fill."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + path)
     size = "e => parseFloat(getComputedStyle(e).fontSize)"
@@ -866,7 +866,7 @@ def test_news_lists_lead_with_the_newest_post_then_rows(seeded_server, page, pat
         tags = row.locator(".news-item__tags")
         if tags.count():
             box = tags.bounding_box()
-            assert box["y"] >= lede_box["y"] + lede_box["height"], "the tags under the lede"
+            assert box["y"] >= lede_box["y"] + lede_box["height"] + 12, "a step under the lede"
             assert abs(box["x"] - title_box["x"]) < 1
         assert lede.evaluate(size) == body, "a row's lede in the body's size"
         assert title.evaluate(size) > lede.evaluate(size)
@@ -881,6 +881,34 @@ def test_news_lists_lead_with_the_newest_post_then_rows(seeded_server, page, pat
     # The lead's date and title in line with the rows'.
     if rows.count() and lead.count():
         assert round(lead.locator(".news-item__title").bounding_box()["x"]) in title_xs
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_news_years_heading_has_one_rule_the_same_on_every_list(seeded_server, page, width):
+    """The rule under a year's heading is the heading's own, the same on all the news
+    (where the featured post follows it) and on a tag's page (where a row does): the only
+    rule between the year and its first title."""
+    page.set_viewport_size({"width": width, "height": 900})
+    rules = set()
+    for path in ["/news/", "/news/tag/webinar/"]:
+        page.goto(seeded_server.url + path)
+        heading = page.locator(".news-year__heading").first
+        rule = heading.evaluate(
+            "e => { const s = getComputedStyle(e);"
+            " return [s.borderBottomStyle, s.borderBottomWidth, s.borderBottomColor] }"
+        )
+        assert rule[0] == "solid", path
+        rules.add(tuple(rule))
+        after = heading.evaluate(
+            "e => { let n = e.nextElementSibling; const seen = [];"
+            " while (n && !n.querySelector('.news-item__title')) n = n.nextElementSibling;"
+            " for (let m = n; m; m = m.querySelector('.news-list, .news-item')) {"
+            "   seen.push(getComputedStyle(m).borderTopWidth);"
+            "   if (m.classList.contains('news-item')) break; }"
+            " return seen }"
+        )
+        assert after and all(top == "0px" for top in after), (path, after)
+    assert len(rules) == 1, rules
 
 
 @pytest.mark.parametrize("width", [1280, 375])
