@@ -326,7 +326,7 @@ def test_a_tag_page_leads_back_to_all_the_news_once_in_its_head(client, seed):
     # The count and the span of the tag's posts a quiet line of its own (in Seoul's days),
     # then the list: the breadcrumbs lead back to the news ("← News" on a phone), and no
     # back link says it again ("← All news").
-    assert "3 posts, 30 April – 24 July 2020 Filter by topic" in text_of(response)
+    assert "3 posts, 30 April – 24 July 2020 Topic: COVID\u201119" in text_of(response)
     assert '<time datetime="2020-04-30">30 April</time>' in html
     head = html[html.index('<nav class="breadcrumbs"') : html.index('class="news-filter"')]
     assert re.findall(r'<a href="([^"]+)"', head) == ["/", "/news/"]
@@ -633,6 +633,9 @@ def test_the_news_list_is_filtered_by_topics_with_their_counts_and_the_feeds(cli
     assert '<a href="/news/feed/rss/" type="application/rss+xml">News feed (RSS)</a>' in topics
     assert '<a href="/news/feed/atom/" type="application/atom+xml">News feed (Atom)</a>' in topics
     assert "open" not in html[start : html.index(">", start)]
+    # Folded on a tag's page, it names the topic shown.
+    html = client.get("/news/tag/webinar/").content.decode()
+    assert '<summary><span class="news-filter__label">Topic:</span> Webinar</summary>' in html
 
 
 def test_the_topics_of_one_post_each_are_one_quiet_line_after_the_others(client, seed):

@@ -985,7 +985,8 @@ def test_a_wrapped_tag_list_never_leaves_a_dot_at_a_line_end_or_start(seeded_ser
 def test_the_news_topics_fold_above_the_list_on_a_phone_and_stand_beside_it_wide(
     seeded_server, page, path
 ):
-    """On a phone the topics and feeds are folded above the list ("Filter by topic"), so
+    """On a phone the topics and feeds are folded above the list ("Filter by topic (11)";
+    on a tag's page "Topic: Webinar", the topic shown), so
     the first post's title (under its year's heading) ends in the first screen's upper three
     quarters; they open with no script. From
     64rem they are a column at the right of the list, shown whole, the current topic
@@ -995,6 +996,8 @@ def test_the_news_topics_fold_above_the_list_on_a_phone_and_stand_beside_it_wide
     fold = page.locator("details.news-filter")
     topics = fold.locator(".topic-list").first
     assert not topics.is_visible()
+    named = "Topic: Webinar" if "/tag/" in path else "Filter by topic (11)"
+    assert " ".join(fold.locator("summary").inner_text().split()) == named
     title = page.locator(".news-item__title").first.bounding_box()
     assert title["y"] + title["height"] <= 0.75 * 812
     fold.locator("summary").click()
