@@ -246,38 +246,44 @@ def test_a_posts_page_lists_its_tags_in_the_order_they_were_given(client, seed):
     assert json_ld_blocks(response)["NewsArticle"]["keywords"] == ["Zebu", "Aardvark"]
 
 
-def test_a_post_reads_as_an_article_its_text_then_its_facts(client, seed):
-    """The head: title and date; the text, then a light list of what else there is to
-    know (its topics, what it names; not the date again, nor the feeds), then the posts
-    either side."""
+def test_a_brief_is_one_unit_its_head_lede_and_facts_then_the_posts_either_side(client, seed):
+    """A brief (a post that is its lede alone) is one unit in the page, not a band: "News",
+    the title and the date; the lede (a standfirst); then a quiet block of what else there
+    is to know (where it was filed, its topics, what it names; not the date again, nor the
+    feeds) under a heading for screen readers; then the posts either side. A post with a
+    body keeps the compact page head and the Key facts panel beside its text."""
     post = Post.objects.get(slug=POST.rstrip("/").rsplit("/", 1)[1])
     assert not post.body
     html = client.get(POST).content.decode()
     main = html[html.index("<main") : html.index("</main>")]
-    start = main.index('<header class="page-head page-head--compact post__head">')
+    article = main[: main.index("</article>")]
+    assert '<article class="post post--brief">\n  <div class="post__brief">' in article
+    assert "page-head" not in article and "side-col" not in article
+    start = main.index('<header class="post__head">')
     head = main[start : main.index("</header>", start)]
+    assert '<p class="eyebrow">News</p>' in head and "<h1>G20 and Japanese" in head
     assert 'rel="tag"' not in head, "the topics are the facts', not the head's"
     date = f">{post.published_at_local:%-d %B %Y}</time>"
-    assert date in head
+    assert f'<p class="post__when"><time datetime="2020-05-13"{date}</p>' in head
     # The date is shown once on the page, in the head (the more news rows are other posts').
-    article = main[: main.index("</article>")]
     assert article.count(date) == 1
-    # A brief is its lede alone, in the lede's larger type (a standfirst).
+    # The lede, in the lede's larger type (a standfirst), its dateline first.
     text = main[main.index('<div class="prose post__text">') :]
     assert text.startswith(
         '<div class="prose post__text">\n      <p class="lede"><span class="dateline">'
     )
     assert "with-aside" not in main
-    facts = main[main.index('<section class="post__facts side-col"') :]
+    facts = main[main.index('<section class="post__about" aria-labelledby="post-facts-heading">') :]
     facts = facts[: facts.index("</section>")]
-    assert '<h2 id="post-facts-heading" class="side-heading">About this post</h2>' in facts
+    assert '<h2 id="post-facts-heading" class="visually-hidden">About this post</h2>' in facts
+    assert '<dl class="post__facts-line">' in facts
     assert "<dt>Published</dt>" not in facts and "<dt>Organisations named</dt>" in facts
     # The topics first, named by their term, in the order they were given.
     assert facts.index("<dt>Topics</dt>") < facts.index("<dt>Organisations named</dt>")
     assert '<ul class="tag-list post__tags">' in facts
     assert re.findall(r'rel="tag">([^<]+)</a>', facts) == ["Partnership", "SCI-J", "GSCA"]
     # The feeds are the footer's and the news list's, not a post's.
-    assert "/news/feed/" not in html[html.index("<main") : html.index("</main>")]
+    assert "/news/feed/" not in main
     pager = main[main.index('<nav class="pager" aria-label="Older and newer posts">') :]
     pager = pager[: pager.index("</nav>")]
     # The posts either side in time order, the older first: the onward pager's two blocks,
@@ -297,7 +303,18 @@ def test_a_post_reads_as_an_article_its_text_then_its_facts(client, seed):
         pager,
     )
     assert '<a href="/news/2020/">All news from 2020</a>' in pager
-    # The text, its facts, then the posts either side: the reading order (a phone's too).
+    # One unit in the reading order (a phone's too): the head, the lede, the facts, the pager.
+    order = ["post__head", "post__text", "post__about", 'class="pager"']
+    assert [main.index(part) for part in order] == sorted(main.index(part) for part in order)
+    # A post with a body and facts: the compact page head, the Key facts panel after its text.
+    with as_one_change():
+        long = PostFactory(dateline="SEOUL", body="The rest of the story.", tags=["ports"])
+    main = client.get(long.get_absolute_url()).content.decode()
+    main = main[main.index("<main") : main.index("</main>")]
+    assert '<article class="post">' in main and "post__brief" not in main
+    assert '<header class="page-head page-head--compact post__head">' in main
+    facts = main[main.index('<section class="post__facts side-col"') :]
+    assert '<h2 id="post-facts-heading" class="side-heading">About this post</h2>' in facts
     assert main.index("post__text") < main.index("post__facts") < main.index('class="pager"')
 
 
@@ -685,9 +702,8 @@ def test_a_post_that_names_nothing_has_no_facts(client, empty_site):
 def test_a_post_with_topics_alone_has_them_over_its_text_not_in_a_column(client, seed):
     """A post of several paragraphs that names no program or organisation has only its
     topics to say besides its text: they are a line over the text (after the head's date),
-    with no facts column beside it. A brief (one paragraph, its standfirst) keeps its
-    topics in the facts block beside it, as a post that names organisations does, the
-    topics among them, so the brief does not stand beside an empty half of the page."""
+    with no facts column beside it. A brief (one paragraph, its standfirst) has its
+    topics in the quiet block of facts under its lede, as every brief has its facts."""
     long = PostFactory(body="A second paragraph.\n\nAnd a third.")
     TaggedPost.objects.create(content_object=long, tag=Tag.objects.create(name="Aardvark"))
     main = client.get(long.get_absolute_url()).content.decode()
@@ -702,10 +718,10 @@ def test_a_post_with_topics_alone_has_them_over_its_text_not_in_a_column(client,
         brief = client.get(url).content.decode()
         assert '<article class="post post--brief">' in brief, url
         assert "post__topics" not in brief, url
-        facts = brief[brief.index('<section class="post__facts side-col"') :]
+        facts = brief[brief.index('<section class="post__about"') :]
         facts = facts[: facts.index("</section>")]
         assert re.search(r"<dt>Topics?</dt>", facts) and 'rel="tag"' in facts, url
-        assert brief.index('<div class="prose post__text">') < brief.index("post__facts")
+        assert brief.index('<div class="prose post__text">') < brief.index("post__about")
 
 
 def test_a_post_shows_the_place_it_was_filed_from(client, seed):
@@ -714,10 +730,10 @@ def test_a_post_shows_the_place_it_was_filed_from(client, seed):
     it tells, not where it was written). A dateline naming no place on the map has no
     "Filed in"."""
     html = client.get(POST).content.decode()
-    start = html.index('<header class="page-head')
+    start = html.index('<header class="post__head">')
     head = html[start : html.index("</header>", start)]
     assert "locator-map" not in head and "page-head__map" not in html
-    facts = html[html.index('<section class="post__facts side-col"') :]
+    facts = html[html.index('<section class="post__about"') :]
     facts = facts[: facts.index("</section>")]
     assert '<dt>Filed in</dt><dd><a href="/cities/seoul/">Seoul</a>, Korea</dd>' in facts
     assert facts.index("<dt>Filed in</dt>") < facts.index("<dt>Topics</dt>")

@@ -52,7 +52,7 @@ def post_head(html):
     """A post page's own part, its head and text, where its tags are (over its text or
     among its facts), up to its pager (the latest news under it has rows with tags of
     their own)."""
-    start = html.index('<header class="page-head page-head--compact post__head">')
+    start = html.index('<header class="post__head">')
     return html[start : html.index('<nav class="pager"', start)]
 
 

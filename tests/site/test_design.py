@@ -1617,8 +1617,8 @@ def test_the_onward_pager_is_two_blocks_under_the_text_side_by_side_from_48rem(
 ):
     """Under a post's text the onward pager: the item before and after as two
     equal blocks between rules, each wholly a link, a small muted label over the title in
-    the headings' face; from 48rem side by side, the earlier at the left (at 1280 too,
-    under the text beside the post's facts panel), on a phone the earlier above; the way
+    the headings' face; from 48rem side by side, the earlier at the left, on a phone the
+    earlier above; the way
     to them all under it. Pointed at, a block's top rule turns brand blue and its title is
     underlined."""
     page.set_viewport_size({"width": width, "height": 900})
@@ -1669,83 +1669,141 @@ BRIEFS = [
 ]
 
 
+# The box of each part of a brief, in reading order.
+BRIEF_PARTS = {
+    "head": ".post__head h1",
+    "date": ".post__when",
+    "lede": ".post__text",
+    "facts": ".post__about",
+    "pager": ".post__brief > .pager",
+}
+
+
 @pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("path", BRIEFS)
-def test_a_posts_facts_are_a_key_facts_panel_beside_its_text_and_more_news_equal_cards(
+def test_a_brief_is_one_column_its_facts_a_quiet_block_under_its_lede(
     seeded_server, page, path, width
 ):
-    """A post's facts (where it was filed, its topics, the organisations it names) are the
-    Key facts panel a program's page has (its fill and brand rule), "About this post" its
-    visible heading: at 1280 the right column, level with the text, the text and the posts
-    either side under it at the left; on a phone after the text, before the posts either
-    side. The text opens with the lede in the larger type. Then the posts to read next as
-    three text cards of one height on a band, close under them."""
+    """A brief (a post that is its lede alone) is one unit at the reading width, on the
+    page rather than in a band: the title and the date, the lede in the larger type, then
+    what else there is to know (where it was filed, its topics, what it names) as a quiet
+    block — no fill, a hairline over it, its labels beside their values from 30rem, above
+    them on a phone, in the small step — which the pager's rule closes; every part on one
+    left edge, no column beside it; then the posts to read next as three text cards of one
+    height on a band, close under them."""
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(seeded_server.url + "/programs/wego-shrdc-training-program/")
+    page.goto(seeded_server.url + path)
+    boxes = {name: page.locator(selector).bounding_box() for name, selector in BRIEF_PARTS.items()}
+    left = boxes["head"]["x"]
+    bottom = 0
+    for name, box in boxes.items():
+        assert abs(box["x"] - left) < 1, f"{name} on the column's left edge"
+        assert box["y"] >= bottom - 1, f"{name} under the part before it"
+        assert box["x"] + box["width"] <= left + 46 * 16 + 1, f"{name} at the reading width"
+        bottom = box["y"] + box["height"]
+    if width == 1280:
+        assert boxes["lede"]["width"] >= 600, "a reading column, not a sliver"
+    head = page.locator(".post__head")
+    assert head.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    body = page.locator("body").evaluate(size)
+    assert page.locator(".post__text .lede").evaluate(size) > body
+    facts = page.locator(".post__about")
+    look = "e => { const s = getComputedStyle(e); return [s.backgroundColor, s.borderTopWidth] }"
+    assert facts.evaluate(look) == ["rgba(0, 0, 0, 0)", "1px"], "no panel: a hairline over it"
+    assert facts.get_by_role("heading", name="About this post", level=2).count() == 1
+    assert facts.locator("dt", has_text="Filed in").count() == 1
+    assert facts.get_by_role("link", name="Seoul").get_attribute("href") == "/cities/seoul/"
+    for row in facts.locator(".post__facts-line > div").all():
+        label, value = row.locator("dt").bounding_box(), row.locator("dd").bounding_box()
+        assert row.locator("dt").evaluate(size) == row.locator("dd").evaluate(size) == 15
+        if width == 1280:
+            assert label["x"] + label["width"] <= value["x"], "the label beside its value"
+            assert abs(label["y"] - value["y"]) < 6
+        else:
+            assert label["y"] + label["height"] <= value["y"] + 1, "the label over its value"
+    values = [dd.bounding_box()["x"] for dd in facts.locator("dd").all()]
+    assert max(values) - min(values) < 1, "the values in one column"
+    pager = boxes["pager"]
+    assert abs(pager["y"] - (boxes["facts"]["y"] + boxes["facts"]["height"])) < 1
+    band = page.locator(".post__more").bounding_box()
+    assert 0 <= band["y"] - (pager["y"] + pager["height"]) <= 80, "no wide gap before the band"
+    cards = page.locator(".post__more .news-item")
+    assert cards.count() == 3
+    card_boxes = [card.bounding_box() for card in cards.all()]
+    border = cards.first.evaluate("e => getComputedStyle(e).borderLeftStyle")
+    assert border == "solid", "text cards, framed"
+    if width == 1280:
+        assert len({round(b["y"]) for b in card_boxes}) == 1, "three abreast"
+        assert len({round(b["height"]) for b in card_boxes}) == 1, "of one height"
+    else:
+        assert len({round(b["x"]) for b in card_boxes}) == 1, "one above the other"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_post_with_a_body_has_its_key_facts_panel_beside_its_text(live_server, seed, page, width):
+    """A post with a body keeps the compact page head and its facts in the Key facts panel
+    a program's page has (its fill and brand rule), "About this post" its visible heading:
+    at 1280 the right column, level with the text, the posts either side under the text; on
+    a phone after the text, before them."""
+    with as_one_change():
+        post = PostFactory(
+            dateline="SEOUL",
+            body="A second paragraph of the story.\n\nAnd a third.",
+            tags=["webinar", "partnership"],
+        )
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + "/programs/wego-shrdc-training-program/")
     look = (
         "e => { const s = getComputedStyle(e); return [s.backgroundColor, s.borderTopWidth,"
         " s.borderTopColor] }"
     )
     key_facts = page.locator(".side-col").first.evaluate(look)
-    page.goto(seeded_server.url + path)
+    page.goto(live_server.url + post.get_absolute_url())
+    assert page.locator(".page-head.post__head").count() == 1
     text = page.locator(".post__text").bounding_box()
     facts = page.locator(".post__facts")
     box = facts.bounding_box()
     pager = page.locator(".pager").bounding_box()
     assert facts.evaluate(look) == key_facts, "the Key facts panel"
-    heading = facts.get_by_role("heading", name="About this post", level=2)
-    assert heading.is_visible() and heading.bounding_box()["height"] > 1
-    filed = facts.locator("dt", has_text="Filed in")
-    assert filed.count() == 1
-    assert facts.get_by_role("link", name="Seoul").get_attribute("href") == "/cities/seoul/"
+    assert facts.get_by_role("heading", name="About this post", level=2).is_visible()
     assert pager["y"] >= text["y"] + text["height"], "the posts either side under the text"
     assert abs(pager["x"] - text["x"]) < 1
     if width == 1280:
         assert box["x"] >= text["x"] + text["width"], "the panel in the right column"
         assert abs(box["y"] - text["y"]) < 24, "level with the text"
-        end = max(box["y"] + box["height"], pager["y"] + pager["height"])
     else:
         assert box["y"] >= text["y"] + text["height"], "the panel after the text"
         assert box["y"] + box["height"] <= pager["y"], "before the posts either side"
-        assert abs(box["x"] - text["x"]) < 1
-        end = pager["y"] + pager["height"]
-    size = "e => parseFloat(getComputedStyle(e).fontSize)"
-    body = page.locator("body").evaluate(size)
-    assert page.locator(".post__text .lede").evaluate(size) > body
-    band = page.locator(".post__more").bounding_box()
-    assert 0 <= band["y"] - end <= 80, "no wide white gap before the band"
-    cards = page.locator(".post__more .news-item")
-    assert cards.count() == 3
-    boxes = [card.bounding_box() for card in cards.all()]
-    border = cards.first.evaluate("e => getComputedStyle(e).borderLeftStyle")
-    assert border == "solid", "text cards, framed"
-    if width == 1280:
-        assert len({round(b["y"]) for b in boxes}) == 1, "three abreast"
-        assert len({round(b["height"]) for b in boxes}) == 1, "of one height"
-    else:
-        assert len({round(b["x"]) for b in boxes}) == 1, "one above the other"
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_a_posts_head_is_compact_and_its_dateline_reads_as_one(seeded_server, page, width):
-    """A post's head is the one page head made compact: its title a step under the news
-    page's, its lines balanced, no globe (a post is about what it tells, not where it was
-    written); the head of a one-paragraph post is shorter than its text. The dateline
-    opening the text ("Seoul –") is the lede's own text in semibold (no small capitals,
-    no letter-spacing), then a spaced en dash."""
-    page.set_viewport_size({"width": width, "height": 900})
+def test_a_briefs_head_is_on_the_page_and_its_dateline_reads_as_one(seeded_server, page, width):
+    """A brief's head is on the page, not a band: the trail's band above it closes with
+    the page head's accent rule; its title a step under the news page's, its lines
+    balanced, no globe (a post is about what it tells, not where it was written); the
+    title, the date and the lede end in a phone's first screen. The dateline opening the
+    text ("Seoul –") is the lede's own text in semibold (no small capitals, no
+    letter-spacing), then a spaced en dash."""
+    page.set_viewport_size({"width": width, "height": 812})
     page.goto(seeded_server.url + "/news/")
     size = "e => parseFloat(getComputedStyle(e).fontSize)"
     list_h1 = page.locator("h1").evaluate(size)
+    band = "e => getComputedStyle(e).borderImageSource"
+    accent = page.locator(".page-head").evaluate(band)
     page.goto(seeded_server.url + "/news/2020/18-cities-awarded-for-their-smart-initiatives/")
-    head = page.locator(".page-head.post__head")
+    assert page.locator(".page-head").count() == 0
+    assert page.locator(".breadcrumbs").evaluate(band) == accent
+    head = page.locator(".post__head")
+    assert head.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
     h1 = head.locator("h1")
     assert h1.evaluate(size) < list_h1
     assert h1.evaluate("e => getComputedStyle(e).textWrap") == "balance"
+    assert page.locator(".page-head__map").count() == 0
     text = page.locator(".post__text")
-    assert head.locator(".page-head__map").count() == 0
     if width < 768:
-        assert head.bounding_box()["height"] < text.bounding_box()["height"]
+        box = text.bounding_box()
+        assert box["y"] + box["height"] <= 812, "the unit in a phone's first screen"
     dateline = text.locator(".lede .dateline")
     assert dateline.inner_text().strip() == "Seoul"
     look = (
