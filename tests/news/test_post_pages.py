@@ -180,6 +180,17 @@ def test_news_card_shows_the_photograph_when_there_is_one(client, seed):
     assert html.count("news-item--photo") == 1
 
 
+def test_a_briefs_photograph_follows_its_lede(client, seed):
+    """A brief with a photograph keeps its title, date and lede together, the photograph
+    after them and before its facts."""
+    Post.objects.filter(slug__startswith="18-cities").update(
+        cover_image="news/covers/awards.jpg", cover_alt_text="Award winners on stage"
+    )
+    html = client.get("/news/2020/18-cities-awarded-for-their-smart-initiatives/").content.decode()
+    order = ["post__head", "post__text", 'alt="Award winners on stage"', "post__about"]
+    assert [html.index(part) for part in order] == sorted(html.index(part) for part in order)
+
+
 def test_post_page(client, seed):
     response = client.get(POST)
     text = text_of(response)
