@@ -363,8 +363,11 @@ def test_the_search_page_has_one_search_box_with_its_label_above(seeded_server, 
     assert label_bottom <= box_top, "the label sits above its field"
 
 
-@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("width", [1280, 375, 360, 320])
 def test_the_header_is_the_same_on_every_page_and_short_on_a_phone(seeded_server, page, width):
+    """One header everywhere: the five sections on one row at every width down to 320 px
+    (no section alone on a second line), the page no wider than the screen, and on a
+    phone every section and the Search link a 44 px tall target."""
     page.set_viewport_size({"width": width, "height": 812})
     shapes = {}
     for url in ["/", "/news/", "/search/?q=Jeju", "/search/", "/no-such-page/"]:
@@ -381,11 +384,17 @@ def test_the_header_is_the_same_on_every_page_and_short_on_a_phone(seeded_server
         assert header.get_by_role("searchbox").count() == 0, url
         # The five sections on one row, at either width.
         menu = page.get_by_role("navigation", name="Main").get_by_role("link")
-        assert len({round(menu.nth(i).bounding_box()["y"]) for i in range(menu.count())}) == 1
+        boxes = [menu.nth(i).bounding_box() for i in range(menu.count())]
+        assert len({round(box["y"]) for box in boxes}) == 1, boxes
+        assert page.evaluate("document.documentElement.scrollWidth") == width, url
+        if width < 1280:
+            boxes.append(header.locator(".site-header__search").bounding_box())
+            assert all(box["height"] >= 44 for box in boxes), boxes
+            assert all(0 <= box["x"] and box["x"] + box["width"] <= width for box in boxes)
     assert len(set(shapes.values())) == 1, shapes
     height, links = shapes["/"]
     assert [name for name, _ in links][-1] == "Search"
-    assert height <= (72 if width == 1280 else 96)
+    assert height <= (72 if width == 1280 else 100)
 
 
 def test_a_word_found_is_marked_calmly_and_the_count_is_the_columns_width(seeded_server, page):
