@@ -2417,3 +2417,24 @@ def test_on_a_phone_the_breadcrumbs_are_one_back_link_to_the_parent(seeded_serve
     else:
         assert len(crumbs["items"]) == 3, crumbs
         assert crumbs["lines"] == 1, crumbs
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_index_pages_share_one_h1_size(seeded_server, page, width):
+    """Every index page's heading is the page's `h1` step (46 px, 35 px on a phone), a
+    year of the archive's too; only a post's head is made compact (its title is long)."""
+    page.set_viewport_size({"width": width, "height": 812})
+    sizes = {}
+    for path in [
+        "/programs/",
+        "/programs/archive/",
+        "/programs/archive/2012/",
+        "/news/",
+        "/news/tag/webinar/",
+        "/testimonials/",
+        "/testimonials/2013/",
+        "/cities/",
+    ]:
+        page.goto(seeded_server.url + path)
+        sizes[path] = page.locator("h1").evaluate("h => getComputedStyle(h).fontSize")
+    assert set(sizes.values()) == {"46px" if width == 1280 else "35px"}, sizes
