@@ -390,7 +390,7 @@ def test_the_header_is_the_same_on_every_page_and_short_on_a_phone(seeded_server
         if width < 1280:
             boxes.append(header.locator(".site-header__search").bounding_box())
             assert all(box["height"] >= 44 for box in boxes), boxes
-            assert all(0 <= box["x"] and box["x"] + box["width"] <= width for box in boxes)
+            assert all(box["x"] >= 0 and box["x"] + box["width"] <= width for box in boxes)
     assert len(set(shapes.values())) == 1, shapes
     height, links = shapes["/"]
     assert [name for name, _ in links][-1] == "Search"
@@ -2417,6 +2417,32 @@ def test_on_a_phone_the_breadcrumbs_are_one_back_link_to_the_parent(seeded_serve
     else:
         assert len(crumbs["items"]) == 3, crumbs
         assert crumbs["lines"] == 1, crumbs
+
+
+# The words of an element, grouped by the line they are set on.
+LINES_OF_WORDS_JS = """
+el => { const lines = new Map(); const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.textContent.matchAll(/[^\\s\\u00a0]+/g)) {
+      const r = document.createRange(); r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+      const top = Math.round(r.getClientRects()[0].top);
+      lines.set(top, [...(lines.get(top) || []), m[0]]); } }
+  return [...lines.values()]; }
+"""
+
+
+@pytest.mark.parametrize("width", [1280, 1100, 1024, 800, 375, 360, 320])
+def test_a_testimonial_groups_heading_leaves_no_word_alone_on_a_line(seeded_server, page, width):
+    """The heading over a group of testimonies ("WeGO–SHRDC Training Program, September
+    2011") never leaves a word alone on a line ("Program," between the name and the
+    month): the program's last words and the edition's keep together."""
+    page.set_viewport_size({"width": width, "height": 812})
+    page.goto(seeded_server.url + "/testimonials/")
+    headings = page.locator(".testimonial-group__heading")
+    assert headings.count() >= 2
+    for i in range(headings.count()):
+        lines = headings.nth(i).evaluate(LINES_OF_WORDS_JS)
+        assert all(len(words) >= 2 for words in lines), lines
 
 
 @pytest.mark.parametrize("width", [1280, 375])
