@@ -11,6 +11,7 @@ from wego_site.core.date_text import date_range_text
 from wego_site.core.templatetags.wego import (
     date_range,
     json_ld,
+    last_words_together,
     nobreak,
     unbroken_addresses,
     unbroken_names,
@@ -104,6 +105,18 @@ def test_words_joined_by_an_en_dash_are_kept_whole_and_the_rest_escaped():
     # A range of numbers (held by nobreak), a spaced dash and plain text are left as they are.
     for text in ["9\u2060–\u206012 July", "Seoul – Jeju", "e\u2011Government"]:
         assert unbroken_names(text) == text
+
+
+def test_the_last_two_words_are_kept_on_one_line():
+    assert last_words_together("WeGO–SHRDC Training Program") == "WeGO–SHRDC Training\u00a0Program"
+    assert last_words_together("September 2011") == "September\u00a02011"
+    # One word, or none, is left as it is; so is the text before the last space.
+    for text in ["June", "", None]:
+        assert last_words_together(text) == text
+    # Then kept whole by unbroken_names, which escapes the rest.
+    assert unbroken_names(last_words_together("WeGO–SHRDC Training <Program>")) == (
+        '<span class="nowrap">WeGO–SHRDC</span> Training\u00a0&lt;Program&gt;'
+    )
 
 
 def test_email_addresses_are_kept_whole_and_the_rest_escaped():

@@ -215,3 +215,24 @@ def test_each_file_is_a_download_button_at_the_body_size_with_its_format_and_siz
         else:
             assert name == "Download datapackage.json (JSON)", name
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_download_buttons_are_one_width_and_the_lede_keeps_read_only_whole(
+    seeded_server, page, width
+):
+    """The six download buttons are one width and one height, their words at the
+    button's left, so they line up down the list (on a phone the column's width, the
+    format and size a second line in every button alike); "read-only" in the lede is
+    never broken at its hyphen."""
+    page.set_viewport_size({"width": width, "height": 812})
+    page.goto(seeded_server.url + "/data/")
+    buttons = [b.bounding_box() for b in page.locator(".data-file__file a").all()]
+    assert len(buttons) == 6
+    assert len({round(b["width"]) for b in buttons}) == 1, buttons
+    assert len({round(b["height"]) for b in buttons}) == 1, buttons
+    assert len({round(b["x"]) for b in buttons}) == 1, buttons
+    if width == 375:
+        column = page.locator(".data-file__title").first.bounding_box()
+        assert round(buttons[0]["width"]) == round(column["width"]), (buttons[0], column)
+    assert "read\u2011only API" in page.locator(".page-head .lede").inner_text()

@@ -305,12 +305,8 @@ def test_a_year_heads_its_rows_with_a_sentence_and_leads_to_its_programs(client,
     where recorded, each once), no row of figures; its page leads on to each of its
     programs' editions."""
     html = client.get("/programs/archive/2012/").content.decode()
-    # The head made compact, as a post's: a year is a row or two.
-    head = html[
-        html.index('<div class="page-head page-head--compact">') : html.index(
-            'class="page-sections"'
-        )
-    ]
+    # The archive's own head (an index page's, its h1 the same size), not a post's compact one.
+    head = html[html.index('<div class="page-head">') : html.index('class="page-sections"')]
     assert 'class="figures"' not in head
     assert text_of(SimpleNamespace(content=head.encode())).startswith(
         "Archive Editions of 2012 Two editions of the WeGO–SHRDC Training Program, 16 days of "

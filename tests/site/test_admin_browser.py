@@ -152,3 +152,31 @@ def test_the_sign_in_card_keeps_its_word_mark_centred_a_title_and_a_readable_mes
         "i => getComputedStyle(i).borderTopColor"
     )
     assert _contrast(re.findall(r"\d+", border)[:3], ["255"] * 3) >= 3, border
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_sign_in_card_wears_the_sites_word_mark_and_its_fields_are_targets(
+    live_server, empty_site, page, settings, width
+):
+    """The card's word mark is the public header's: its glyph, "We" in WeGO blue and
+    "GO" in teal on white, the name in the muted ink beside the site's grey rule; every
+    field of the card at least 44 px tall, on a phone too."""
+    settings.STAFF_TWO_FACTOR = True
+    page.set_viewport_size({"width": width, "height": 812})
+    page.goto(live_server.url + "/")
+    look = (
+        "e => [getComputedStyle(e).color, getComputedStyle(e).fill, getComputedStyle(e).stroke,"
+        " getComputedStyle(e.closest('header')).backgroundColor]"
+    )
+    parts = ["we", "go", "node", "node--go", "links"]
+    site = [page.locator(f".site-header .brand__{part}").first.evaluate(look) for part in parts]
+    page.goto(live_server.url + "/admin/login/")
+    card = [page.locator(f"#header .admin-brand__{part}").first.evaluate(look) for part in parts]
+    assert [c[0] for c in card[:2]] == [s[0] for s in site[:2]], (card, site)
+    assert [c[1] for c in card[2:4]] == [s[1] for s in site[2:4]], (card, site)
+    assert card[4][2] == site[4][2], (card, site)
+    assert card[0][3] == site[0][3] == "rgb(255, 255, 255)", (card, site)
+    fields = page.locator("#login-form input:not([type=hidden]):not([type=submit])")
+    assert fields.count() == 3
+    for i in range(3):
+        assert fields.nth(i).bounding_box()["height"] >= 44, (i, width)

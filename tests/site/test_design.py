@@ -363,8 +363,11 @@ def test_the_search_page_has_one_search_box_with_its_label_above(seeded_server, 
     assert label_bottom <= box_top, "the label sits above its field"
 
 
-@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("width", [1280, 375, 360, 320])
 def test_the_header_is_the_same_on_every_page_and_short_on_a_phone(seeded_server, page, width):
+    """One header everywhere: the five sections on one row at every width down to 320 px
+    (no section alone on a second line), the page no wider than the screen, and on a
+    phone every section and the Search link a 44 px tall target."""
     page.set_viewport_size({"width": width, "height": 812})
     shapes = {}
     for url in ["/", "/news/", "/search/?q=Jeju", "/search/", "/no-such-page/"]:
@@ -381,11 +384,17 @@ def test_the_header_is_the_same_on_every_page_and_short_on_a_phone(seeded_server
         assert header.get_by_role("searchbox").count() == 0, url
         # The five sections on one row, at either width.
         menu = page.get_by_role("navigation", name="Main").get_by_role("link")
-        assert len({round(menu.nth(i).bounding_box()["y"]) for i in range(menu.count())}) == 1
+        boxes = [menu.nth(i).bounding_box() for i in range(menu.count())]
+        assert len({round(box["y"]) for box in boxes}) == 1, boxes
+        assert page.evaluate("document.documentElement.scrollWidth") == width, url
+        if width < 1280:
+            boxes.append(header.locator(".site-header__search").bounding_box())
+            assert all(box["height"] >= 44 for box in boxes), boxes
+            assert all(box["x"] >= 0 and box["x"] + box["width"] <= width for box in boxes)
     assert len(set(shapes.values())) == 1, shapes
     height, links = shapes["/"]
     assert [name for name, _ in links][-1] == "Search"
-    assert height <= (72 if width == 1280 else 96)
+    assert height <= (72 if width == 1280 else 100)
 
 
 def test_a_word_found_is_marked_calmly_and_the_count_is_the_columns_width(seeded_server, page):
@@ -2497,3 +2506,50 @@ def test_on_a_phone_the_breadcrumbs_are_one_back_link_to_the_parent(seeded_serve
     else:
         assert len(crumbs["items"]) == 3, crumbs
         assert crumbs["lines"] == 1, crumbs
+
+
+# The words of an element, grouped by the line they are set on.
+LINES_OF_WORDS_JS = """
+el => { const lines = new Map(); const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.textContent.matchAll(/[^\\s\\u00a0]+/g)) {
+      const r = document.createRange(); r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+      const top = Math.round(r.getClientRects()[0].top);
+      lines.set(top, [...(lines.get(top) || []), m[0]]); } }
+  return [...lines.values()]; }
+"""
+
+
+@pytest.mark.parametrize("width", [1280, 1100, 1024, 800, 375, 360, 320])
+def test_a_testimonial_groups_heading_leaves_no_word_alone_on_a_line(seeded_server, page, width):
+    """The heading over a group of testimonies ("WeGO–SHRDC Training Program, September
+    2011") never leaves a word alone on a line ("Program," between the name and the
+    month): the program's last words and the edition's keep together."""
+    page.set_viewport_size({"width": width, "height": 812})
+    page.goto(seeded_server.url + "/testimonials/")
+    headings = page.locator(".testimonial-group__heading")
+    assert headings.count() >= 2
+    for i in range(headings.count()):
+        lines = headings.nth(i).evaluate(LINES_OF_WORDS_JS)
+        assert all(len(words) >= 2 for words in lines), lines
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_index_pages_share_one_h1_size(seeded_server, page, width):
+    """Every index page's heading is the page's `h1` step (46 px, 35 px on a phone), a
+    year of the archive's too; only a post's head is made compact (its title is long)."""
+    page.set_viewport_size({"width": width, "height": 812})
+    sizes = {}
+    for path in [
+        "/programs/",
+        "/programs/archive/",
+        "/programs/archive/2012/",
+        "/news/",
+        "/news/tag/webinar/",
+        "/testimonials/",
+        "/testimonials/2013/",
+        "/cities/",
+    ]:
+        page.goto(seeded_server.url + path)
+        sizes[path] = page.locator("h1").evaluate("h => getComputedStyle(h).fontSize")
+    assert set(sizes.values()) == {"46px" if width == 1280 else "35px"}, sizes

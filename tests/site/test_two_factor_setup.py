@@ -248,6 +248,7 @@ def test_the_set_up_page_is_the_sign_in_card_and_fits_a_phone(live_server, page,
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     code = page.get_by_label("Code from the app").bounding_box()
     assert code["x"] + code["width"] <= 375
+    assert code["height"] >= 44, "a 44 px tall target, as the sign-in's fields"
     # The text at the public site's body size on a phone, the title well above the steps'
     # labels.
     size = "e => parseFloat(getComputedStyle(e).fontSize)"

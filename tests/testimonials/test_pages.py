@@ -104,7 +104,8 @@ def test_the_year_chips_are_offered_only_when_the_testimonials_take_several_page
 def test_the_testimonials_page_names_each_edition_once_over_its_testimonies(client, seed):
     """The testimonials are grouped under the edition they speak of, newest first: its
     name a heading linking to its page (the program then the edition's own words, one
-    run), how many testimonies it has; no byline repeats the link."""
+    run, those words' last two held by a no-break space), how many testimonies it has;
+    no byline repeats the link."""
     response = client.get("/testimonials/")
     html = response.content.decode()
     headings = re.findall(
@@ -114,11 +115,11 @@ def test_the_testimonials_page_names_each_edition_once_over_its_testimonies(clie
         '<a href="/programs/wego-shrdc-training-program/2013-06/">'
         '<span class="testimonial-group__program"><span class="nowrap">WeGO–SHRDC</span> Training Program'
         ",</span> "
-        '<span class="testimonial-group__title">June 2013</span></a>',
+        '<span class="testimonial-group__title">June\u00a02013</span></a>',
         '<a href="/programs/wego-shrdc-training-program/2011-09/">'
         '<span class="testimonial-group__program"><span class="nowrap">WeGO–SHRDC</span> Training Program'
         ",</span> "
-        '<span class="testimonial-group__title">September 2011</span></a>',
+        '<span class="testimonial-group__title">September\u00a02011</span></a>',
     ]
     text = text_of(response)
     assert "Program, June 2013 Three testimonies The lectures" in text

@@ -210,6 +210,17 @@ def unbroken_names(text):
 
 
 @register.filter
+def last_words_together(text):
+    """Text with its last two words joined by a no-break space, so a heading that wraps
+    never leaves its last word alone on a line ("September 2011" stays one piece). For
+    text before `unbroken_names`; one word is left as it is."""
+    if not text:
+        return text
+    head, space, last = str(text).rpartition(" ")
+    return f"{head}\u00a0{last}" if space and head else str(text)
+
+
+@register.filter
 def tags_of(links, but=None):
     """The tags of a post's tag links (`post.tag_links`), for `includes/tag_list.html`;
     but the tag whose pk is `but`: on a tag's page each post is there for that tag, so
