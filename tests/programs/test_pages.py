@@ -189,18 +189,18 @@ def test_the_programs_page_is_one_grid_of_cards_then_the_kinds(client, seed):
 
 
 def test_the_regional_kinds_page_is_its_offices_side_by_side(client, seed):
-    """The regional kind's page presents each program within its office: a panel for the
-    office that runs one (Asia), from the office's record: headed by its name, then where
-    it is (its place linked, its country) and since when it organizes training; then a
-    part headed "Programs": its programs as link rows (the title, then what the program
-    records: its kind, its editions where it has any). An office with no program yet
-    (Europe) is a short line after the panel, as on the programs page, not a panel as
-    heavy as one with a program. No card with only a title in it."""
+    """The regional kind's page presents each regional office as a panel of one structure,
+    the office that runs a program (Asia) and the one that runs none yet (Europe) alike,
+    from the office's record: headed by its name, then where it is (its place linked, its
+    country) and since when it organizes training; then a part headed "Programs": its
+    programs as link rows (the title, then what the program records: its kind, its
+    editions where it has any), or one row saying its programs are yet to be announced,
+    with how to hear of them. No card with only a title in it, no footnote."""
     html = client.get("/programs/kind/regional/").content.decode()
-    assert "The programs</h2>" not in html and "office__none" not in html
+    assert "The programs</h2>" not in html and "office-note" not in html
     offices = re.findall(r'<section class="office" .*?</section>', html, re.S)
-    assert len(offices) == 1
-    (asia,) = offices
+    assert len(offices) == 2
+    asia, europe = offices
 
     def text(html):
         return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
@@ -208,7 +208,7 @@ def test_the_regional_kinds_page_is_its_offices_side_by_side(client, seed):
     def where(office):
         return text(re.search(r'<p class="office__where">(.*?)</p>', office, re.S)[1])
 
-    for office, slug in ((asia, "asia"),):
+    for office, slug in ((asia, "asia"), (europe, "europe")):
         # One structure: the name, where, then the labelled part; no card in either.
         assert "program-card" not in office
         assert re.findall(r"<(h[1-6]|p|ul)\b", office)[:3] == ["h2", "p", "h3"]
@@ -217,8 +217,14 @@ def test_the_regional_kinds_page_is_its_offices_side_by_side(client, seed):
         '<h2 id="office-asia-heading" class="office__name">WeGO Regional Office for Asia</h2>'
         in asia
     )
+    assert (
+        '<h2 id="office-europe-heading" class="office__name">WeGO Regional Office for Europe</h2>'
+        in europe
+    )
     assert where(asia) == "Chengdu, China · organizing training since 2014"
     assert '<a href="/cities/chengdu/">Chengdu</a>' in asia
+    assert where(europe) == "Ulyanovsk Region, Russia · organizing training since 2014"
+    assert '<a href="/cities/ulyanovsk-region/">Ulyanovsk Region</a>' in europe
     rows = re.findall(r"<li>(.*?)</li>", asia, re.S)
     assert len(rows) == 1
     assert '<a href="/programs/chengdu-smart-city-e-government-training-program/">' in rows[0]
@@ -226,15 +232,13 @@ def test_the_regional_kinds_page_is_its_offices_side_by_side(client, seed):
     assert text(rows[0]) == (
         "Chengdu Smart City & e-Government Training Program Regional Office Program"
     ).replace("e-Gov", "e\u2011Gov")
-    notes = re.findall(r'<p class="office-note">(.*?)</p>', html, re.S)
-    assert len(notes) == 1
-    assert text(notes[0]) == (
-        "WeGO Regional Office for Europe, Ulyanovsk Region, Russia: "
-        "its own training programs are yet to be announced. How to hear of them"
+    assert "<li>" not in europe
+    to_come = re.search(r'<p class="office__programs office__to-come">(.*?)</p>', europe, re.S)
+    assert text(to_come[1]) == (
+        "Its own training programs are yet to be announced. How to hear of them"
     )
-    assert '<a href="/cities/ulyanovsk-region/">Ulyanovsk Region</a>, Russia' in notes[0]
-    assert '<a href="#taking-part-heading">How to hear of them</a>' in notes[0]
-    assert html.index("</section>", html.index(asia[:60])) < html.index('class="office-note"')
+    assert '<a href="#taking-part-heading">How to hear of them</a>' in to_come[1]
+    assert 'id="taking-part-heading"' in html
 
 
 def test_an_offices_program_row_names_its_editions(client, seed):
