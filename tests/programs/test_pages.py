@@ -653,10 +653,18 @@ def test_a_programs_editions_are_the_archives_table_without_a_program_column(cli
 
 
 def test_a_program_without_text_of_its_own_leads_with_its_latest_edition(client, seed):
-    """The joint workshop has no summary: its one edition's record leads the page, in
-    place of a one-row table, before the past announcement."""
+    """The joint workshop has no summary: its head's lede is its card's line (held once,
+    the edition's dates and venue), and its one edition's record leads the page, in
+    place of a one-row table, before the past announcement; its topics bulleted as the
+    edition's page lists them."""
     url = "/programs/joint-workshop-smart-sustainable-cities-e-government/"
     html = client.get(url).content.decode()
+    head = html[html.index('<div class="page-head">') : html.index("</h1>") + 200]
+    lede = re.search(r'</h1>\s*<p class="lede">(.*?)</p>', head, re.S)
+    assert lede, "a lede under the heading"
+    assert " ".join(re.sub(r"<[^>]+>", "", lede[1]).split()) == (
+        "Held once, 9–12 July 2018, in Jeju Island, Korea."
+    )
     lead = html[html.index('<section class="edition-lead"') :]
     lead = lead[: lead.index("</section>")]
     text = " ".join(re.sub(r"<[^>]+>", " ", lead).split())
@@ -666,11 +674,14 @@ def test_a_program_without_text_of_its_own_leads_with_its_latest_edition(client,
     assert re.search(r"<dt>Cities and bodies</dt><dd>18</dd>", lead)
     assert "Smart City Models in Korea" in text
     assert f'href="{url}2018/">The 2018 edition in full</a>' in lead
-    # Headed by what it is to the program, not by its title again; one list style.
+    # Headed by what it is to the program, not by its title again; its topics the
+    # edition page's bulleted list.
     assert '<h2 id="edition-lead-heading" class="edition-lead__title">The 2018 edition</h2>' in lead
     assert "Smart Sustainable Cities &amp; e\u2011Government 2018" not in lead
-    assert "tick-list" not in lead
-    assert lead.count('<ul class="fact-list fact-list--columns">') == 1
+    assert "fact-list" not in lead
+    assert lead.count('<ul class="tick-list tick-list--columns">') == 1
+    edition = client.get(f"{url}2018/").content.decode()
+    assert edition.count('<ul class="tick-list tick-list--columns">') == 2, "topics, visits"
     # The co-organizers of its one edition are among the program's Key facts, in the one
     # list style, not under the record.
     assert "<dt>Co-organizers</dt>" not in lead
