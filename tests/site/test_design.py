@@ -2328,6 +2328,18 @@ def test_on_a_phone_the_kind_tabs_are_one_short_row(live_server, seed, page, wid
         assert not clipped, "no scrolling box around the tabs to clip the focus ring"
 
 
+def test_other_programs_cards_run_their_words_to_the_cards_width(seeded_server, page):
+    """Three abreast under a program's page, a card's title and text fill their lines to
+    the card's width: balanced lines ("WeGO–SHRDC / Training Program") left a ragged column
+    short of the card's edge."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(seeded_server.url + "/programs/chengdu-smart-city-e-government-training-program/")
+    parts = page.locator(".other-programs .card__title, .other-programs .card__text")
+    assert parts.count() == 6
+    for i in range(parts.count()):
+        assert parts.nth(i).evaluate("e => getComputedStyle(e).textWrapStyle") == "auto", i
+
+
 def test_without_a_call_how_to_take_part_is_a_note_not_a_panel(live_server, seed, page):
     """A program without an open call says how to take part in a note: in its opening
     (no tint, no padding), or in the rail, on the Key facts' panel; an open call's is the
