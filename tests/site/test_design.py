@@ -1263,7 +1263,8 @@ def test_an_edition_known_by_its_dates_has_the_documented_editions_shape(
 def test_an_editions_timeline_marks_it_on_one_line_of_dots(seeded_server, page, width):
     """The compact edition's timeline: a row per edition of its program, each a dot on one
     line, the year then the dates on the row's first line; this edition's dot larger and
-    filled in the accent, its dates semibold with "This edition" after them, not a link."""
+    filled in the accent, its dates semibold with "This edition" after them, a framed
+    pill held to its dates (where the line has room, else under them), not a link."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/programs/wego-shrdc-training-program/2016-05/")
     rows = page.locator(".edition-timeline__item")
@@ -1281,6 +1282,18 @@ def test_an_editions_timeline_marks_it_on_one_line_of_dots(seeded_server, page, 
         current.locator(".edition-timeline__dates").evaluate("e => getComputedStyle(e).fontWeight")
         == "600"
     )
+    here = current.locator(".edition-timeline__here")
+    when = current.locator(".edition-timeline__dates").bounding_box()
+    pill = here.bounding_box()
+    assert here.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid", "a pill"
+    if width >= 1024:
+        gap = pill["x"] - (when["x"] + when["width"])
+        assert 0 < gap < 20, "held to its dates"
+        assert pill["y"] < when["y"] + when["height"], "on the dates' line"
+    else:
+        assert pill["x"] == pytest.approx(when["x"], abs=1) or 0 < pill["x"] - (
+            when["x"] + when["width"]
+        ) < 20
     lefts = set()
     for i in range(rows.count()):
         row = rows.nth(i)
