@@ -113,6 +113,36 @@ def test_the_calls_card_heading_stays_under_the_pages_h1(live_server, seed, page
 
 
 @pytest.mark.parametrize("width", [1280, 375])
+def test_the_call_editions_head_names_its_program_small_and_holds_its_summary(
+    live_server, seed, page, width
+):
+    """On the demo edition's page, as in the landing page's call card, the program's name
+    is a small line over the edition's own title, the heading read whole (two lines of the
+    heading's size on a phone, not four); its one-line summary is the head's lede, not a
+    loose line under the call card."""
+    call_command("load_demo", verbosity=0)
+    page.set_viewport_size({"width": width, "height": 812})
+    page.goto(live_server.url + "/programs/sample-program-demo/sample-edition/")
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    h1 = page.locator("h1")
+    program = h1.locator(".page-head__program")
+    assert program.inner_text().strip() == "Sample program (not a real program)"
+    assert program.evaluate(size) < h1.evaluate(size)
+    assert page.get_by_role(
+        "heading", level=1, name="Sample program (not a real program): Edition with an open call"
+    ).is_visible()
+    line = h1.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+    assert h1.bounding_box()["height"] <= program.bounding_box()["height"] + 2 * line + 8
+    summary = page.get_by_text("A sample added to try the site out; it is not a real program.")
+    assert summary.count() == 1
+    head = page.locator(".page-head").bounding_box()
+    box = summary.bounding_box()
+    assert box["y"] + box["height"] <= head["y"] + head["height"], "in the head"
+    apply = page.locator("main").get_by_role("link", name=re.compile(r"^Apply"))
+    assert apply.bounding_box()["y"] + apply.bounding_box()["height"] <= 812
+
+
+@pytest.mark.parametrize("width", [1280, 375])
 def test_labels_and_meta_lines_share_the_one_small_step(seeded_server, page, width):
     """Eyebrows, the footer's headings, the map's sources and the meta lines: the one
     small step, 15 px at every width (labels are told apart by weight and capitals)."""
