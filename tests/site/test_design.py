@@ -225,15 +225,27 @@ def test_the_edition_page_opens_with_its_call(live_server, seed, page, width, sc
     assert calendar["y"] > apply["y"]
     assert calendar["y"] < call.locator(".call__details").bounding_box()["y"]
     assert page.get_by_role("link", name=re.compile("^Add to calendar")).count() == 1
-    # The description under the card is body text, not the lede's larger size.
-    summary = page.locator(".main-intro .prose").first
-    assert summary.evaluate("e => getComputedStyle(e).fontSize") == page.locator("main").evaluate(
-        "e => getComputedStyle(e).fontSize"
-    )
     if width < 640:
         # On a phone Apply takes the panel's width.
         head = call.locator(".call__head").bounding_box()
         assert apply["width"] == pytest.approx(head["width"], abs=1)
+    # A summary short enough for a lede is the head's lede, over the call; a longer one
+    # is under the card in body text, not the lede's larger size, which would outrank it.
+    assert page.locator(".page-head .lede").inner_text() == (
+        "A sample added to try the site out; it is not a real program."
+    )
+    assert page.locator(".main-intro").count() == 0
+    edition = Edition.objects.get(slug="sample-edition")
+    edition.summary = " ".join(["A longer account of the sample edition, told in words."] * 6)
+    edition.save()
+    # Another address, so the browser does not show the page it has kept.
+    page.goto(live_server.url + "/programs/sample-program-demo/sample-edition/?longer")
+    assert page.locator(".page-head .lede").count() == 0
+    summary = page.locator(".main-intro .prose").first
+    assert summary.bounding_box()["y"] > call.bounding_box()["y"]
+    assert summary.evaluate("e => getComputedStyle(e).fontSize") == page.locator("main").evaluate(
+        "e => getComputedStyle(e).fontSize"
+    )
 
 
 BUTTON_LOOK = """e => { const s = getComputedStyle(e);
@@ -1222,10 +1234,46 @@ def test_the_participants_are_a_compact_list_of_underlined_links(seeded_server, 
     assert len({round(box["height"]) for box in boxes}) == 1
 
 
-def test_the_facts_column_stays_in_view_on_a_tall_screen_only(seeded_server, page):
-    path = "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_documented_editions_later_sections_run_across_the_page(seeded_server, page, width):
+    """Jeju 2018: from 56rem its Key facts stand beside its text and topics, and the
+    sections after them (site visits, who took part, the ways on) run across the page
+    under both, so no column stands empty for a thousand pixels below the facts; the
+    site visits' columns under the topics' own. On a phone the facts come before the
+    topics."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(
+        seeded_server.url + "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+    )
+    facts = page.locator(".with-aside > .side-col").bounding_box()
+    topics = page.locator("#topics-heading").bounding_box()
+    visits = page.locator("#visits-heading").bounding_box()
+    places = page.locator(".by-country").bounding_box()
+    if width < 896:
+        assert facts["y"] + facts["height"] <= topics["y"], "the facts first on a phone"
+        return
+    assert topics["y"] < facts["y"] + facts["height"], "the topics beside the facts"
+    assert visits["y"] >= facts["y"] + facts["height"], "the rest under the facts"
+    sections = page.locator(".page-sections.with-aside").bounding_box()
+    assert places["width"] > facts["x"] - sections["x"], "across the page"
+    assert places["x"] + places["width"] > facts["x"] + facts["width"] / 2
+    topic_columns = page.locator("#topics-heading ~ ul li").evaluate_all(
+        "ls => [...new Set(ls.map(l => Math.round(l.getBoundingClientRect().x)))]"
+    )
+    visit_columns = page.locator("#visits-heading ~ ul li").evaluate_all(
+        "ls => [...new Set(ls.map(l => Math.round(l.getBoundingClientRect().x)))]"
+    )
+    assert len(topic_columns) == 2 and visit_columns == topic_columns
+
+
+def test_the_facts_column_stays_in_view_on_a_tall_screen_only(live_server, seed, page):
+    """The application form's call in brief, beside the long form; a documented edition's
+    Key facts stand beside its text and topics only, the rest of the page under both
+    (`test_a_documented_editions_later_sections_run_across_the_page`)."""
+    call_command("load_demo", verbosity=0)
+    path = "/programs/sample-program-demo/sample-edition/apply/"
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(seeded_server.url + path)
+    page.goto(live_server.url + path)
     # Down the page, still within the text the column is beside (other programs follow it).
     page.evaluate(
         "const g = document.querySelector('.with-aside').getBoundingClientRect();"
@@ -1321,9 +1369,10 @@ def test_an_editions_timeline_marks_it_on_one_line_of_dots(seeded_server, page, 
         assert 0 < gap < 20, "held to its dates"
         assert pill["y"] < when["y"] + when["height"], "on the dates' line"
     else:
-        assert pill["x"] == pytest.approx(when["x"], abs=1) or 0 < pill["x"] - (
-            when["x"] + when["width"]
-        ) < 20
+        assert (
+            pill["x"] == pytest.approx(when["x"], abs=1)
+            or 0 < pill["x"] - (when["x"] + when["width"]) < 20
+        )
     lefts = set()
     for i in range(rows.count()):
         row = rows.nth(i)
