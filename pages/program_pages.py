@@ -171,11 +171,8 @@ class ProgramDetailView(Previewable, BreadcrumbsMixin, DetailView):
             all_editions=editions,
             edition_count=len(editions),
             # A program with no text and no edition: how to take part is its whole
-            # story, beside its Key facts; a regional office's is presented by its office.
+            # story, beside its Key facts (its head's lede names a regional office's).
             says_little=not self.object.body and not editions,
-            known_by_name=bool(
-                self.object.regional_office_id and not self.object.body and not editions
-            ),
             related_posts=content["related_posts"],
             testimonials=content["testimonials"],
             # How many the testimonials page holds, which the link to it says.

@@ -111,10 +111,10 @@ class PublicProgramsMixin(BreadcrumbsMixin):
     @staticmethod
     def with_offices(section):
         """The regional kind's section with its offices (`offices`, each with the programs
-        it runs, `office.office_programs`: the kind's page shows those that run one side by
-        side, each with its programs; and the head's map) and those that run no published
-        program yet (`offices_without_programs`, each a line on the programs page and the
-        kind's page)."""
+        it runs, `office.office_programs`: the kind's page shows every office as a panel
+        side by side, with its programs or how to hear of them; and the head's map) and
+        those that run no published program yet (`offices_without_programs`, each a line
+        on the programs page)."""
         if section["kind"] == ProgramKind.REGIONAL:
             offices = list(RegionalOffice.objects.select_related("place__country"))
             running = {program.regional_office_id for program in section["programs"]}

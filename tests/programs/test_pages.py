@@ -189,18 +189,18 @@ def test_the_programs_page_is_one_grid_of_cards_then_the_kinds(client, seed):
 
 
 def test_the_regional_kinds_page_is_its_offices_side_by_side(client, seed):
-    """The regional kind's page presents each program within its office: a panel for the
-    office that runs one (Asia), from the office's record: headed by its name, then where
-    it is (its place linked, its country) and since when it organizes training; then a
-    part headed "Programs": its programs as link rows (the title, then what the program
-    records: its kind, its editions where it has any). An office with no program yet
-    (Europe) is a short line after the panel, as on the programs page, not a panel as
-    heavy as one with a program. No card with only a title in it."""
+    """The regional kind's page presents each regional office as a panel of one structure,
+    the office that runs a program (Asia) and the one that runs none yet (Europe) alike,
+    from the office's record: headed by its name, then where it is (its place linked, its
+    country) and since when it organizes training; then a part headed "Programs": its
+    programs as link rows (the title, then what the program records: its kind, its
+    editions where it has any), or one row saying its programs are yet to be announced,
+    with how to hear of them. No card with only a title in it, no footnote."""
     html = client.get("/programs/kind/regional/").content.decode()
-    assert "The programs</h2>" not in html and "office__none" not in html
+    assert "The programs</h2>" not in html and "office-note" not in html
     offices = re.findall(r'<section class="office" .*?</section>', html, re.S)
-    assert len(offices) == 1
-    (asia,) = offices
+    assert len(offices) == 2
+    asia, europe = offices
 
     def text(html):
         return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
@@ -208,7 +208,7 @@ def test_the_regional_kinds_page_is_its_offices_side_by_side(client, seed):
     def where(office):
         return text(re.search(r'<p class="office__where">(.*?)</p>', office, re.S)[1])
 
-    for office, slug in ((asia, "asia"),):
+    for office, slug in ((asia, "asia"), (europe, "europe")):
         # One structure: the name, where, then the labelled part; no card in either.
         assert "program-card" not in office
         assert re.findall(r"<(h[1-6]|p|ul)\b", office)[:3] == ["h2", "p", "h3"]
@@ -217,8 +217,14 @@ def test_the_regional_kinds_page_is_its_offices_side_by_side(client, seed):
         '<h2 id="office-asia-heading" class="office__name">WeGO Regional Office for Asia</h2>'
         in asia
     )
+    assert (
+        '<h2 id="office-europe-heading" class="office__name">WeGO Regional Office for Europe</h2>'
+        in europe
+    )
     assert where(asia) == "Chengdu, China · organizing training since 2014"
     assert '<a href="/cities/chengdu/">Chengdu</a>' in asia
+    assert where(europe) == "Ulyanovsk Region, Russia · organizing training since 2014"
+    assert '<a href="/cities/ulyanovsk-region/">Ulyanovsk Region</a>' in europe
     rows = re.findall(r"<li>(.*?)</li>", asia, re.S)
     assert len(rows) == 1
     assert '<a href="/programs/chengdu-smart-city-e-government-training-program/">' in rows[0]
@@ -226,15 +232,13 @@ def test_the_regional_kinds_page_is_its_offices_side_by_side(client, seed):
     assert text(rows[0]) == (
         "Chengdu Smart City & e-Government Training Program Regional Office Program"
     ).replace("e-Gov", "e\u2011Gov")
-    notes = re.findall(r'<p class="office-note">(.*?)</p>', html, re.S)
-    assert len(notes) == 1
-    assert text(notes[0]) == (
-        "WeGO Regional Office for Europe, Ulyanovsk Region, Russia: "
-        "its own training programs are yet to be announced. How to hear of them"
+    assert "<li>" not in europe
+    to_come = re.search(r'<p class="office__programs office__to-come">(.*?)</p>', europe, re.S)
+    assert text(to_come[1]) == (
+        "Its own training programs are yet to be announced. How to hear of them"
     )
-    assert '<a href="/cities/ulyanovsk-region/">Ulyanovsk Region</a>, Russia' in notes[0]
-    assert '<a href="#taking-part-heading">How to hear of them</a>' in notes[0]
-    assert html.index("</section>", html.index(asia[:60])) < html.index('class="office-note"')
+    assert '<a href="#taking-part-heading">How to hear of them</a>' in to_come[1]
+    assert 'id="taking-part-heading"' in html
 
 
 def test_an_offices_program_row_names_its_editions(client, seed):
@@ -649,10 +653,18 @@ def test_a_programs_editions_are_the_archives_table_without_a_program_column(cli
 
 
 def test_a_program_without_text_of_its_own_leads_with_its_latest_edition(client, seed):
-    """The joint workshop has no summary: its one edition's record leads the page, in
-    place of a one-row table, before the past announcement."""
+    """The joint workshop has no summary: its head's lede is its card's line (held once,
+    the edition's dates and venue), and its one edition's record leads the page, in
+    place of a one-row table, before the past announcement; its topics bulleted as the
+    edition's page lists them."""
     url = "/programs/joint-workshop-smart-sustainable-cities-e-government/"
     html = client.get(url).content.decode()
+    head = html[html.index('<div class="page-head">') : html.index("</h1>") + 200]
+    lede = re.search(r'</h1>\s*<p class="lede">(.*?)</p>', head, re.S)
+    assert lede, "a lede under the heading"
+    assert " ".join(re.sub(r"<[^>]+>", "", lede[1]).split()) == (
+        "Held once, 9–12 July 2018, in Jeju Island, Korea."
+    )
     lead = html[html.index('<section class="edition-lead"') :]
     lead = lead[: lead.index("</section>")]
     text = " ".join(re.sub(r"<[^>]+>", " ", lead).split())
@@ -662,11 +674,14 @@ def test_a_program_without_text_of_its_own_leads_with_its_latest_edition(client,
     assert re.search(r"<dt>Cities and bodies</dt><dd>18</dd>", lead)
     assert "Smart City Models in Korea" in text
     assert f'href="{url}2018/">The 2018 edition in full</a>' in lead
-    # Headed by what it is to the program, not by its title again; one list style.
+    # Headed by what it is to the program, not by its title again; its topics the
+    # edition page's bulleted list.
     assert '<h2 id="edition-lead-heading" class="edition-lead__title">The 2018 edition</h2>' in lead
     assert "Smart Sustainable Cities &amp; e\u2011Government 2018" not in lead
-    assert "tick-list" not in lead
-    assert lead.count('<ul class="fact-list fact-list--columns">') == 1
+    assert "fact-list" not in lead
+    assert lead.count('<ul class="tick-list tick-list--columns">') == 1
+    edition = client.get(f"{url}2018/").content.decode()
+    assert edition.count('<ul class="tick-list tick-list--columns">') == 2, "topics, visits"
     # The co-organizers of its one edition are among the program's Key facts, in the one
     # list style, not under the record.
     assert "<dt>Co-organizers</dt>" not in lead
@@ -797,27 +812,21 @@ def test_a_programs_table_rows_say_what_their_editions_recorded(client, seed):
     assert fact_texts == ["2 cities and bodies in 2 countries · 1 topic"]
 
 
-def test_a_regional_program_known_by_its_name_presents_its_office(client, seed):
-    """Chengdu's page is not a title over a box of two facts: it says what its office
-    does (the section's own words: courses and webinars since 2014), then, beside the Key
-    facts, where its calls will be published and who answers; a program with a text of its
-    own has no such block."""
+def test_a_regional_program_known_by_its_name_says_only_its_own_facts(client, seed):
+    """Chengdu's page says what is known of the program and no more: its head's lede
+    names its office, its city and since when the office organizes training; its opening,
+    beside the Key facts, is how to take part (where its calls will be published, who
+    answers), with no paragraph on what all the regional offices do."""
     html = client.get(CHENGDU).content.decode()
-    block = html[html.index('<section class="office-intro"') :]
-    block = " ".join(block[: block.index("</section>")].split())
-    assert '<h2 id="office-heading">About the regional office</h2>' in block
-    assert "special training courses for WeGO members, webinars among them" in block
-    # Where its calls will be published is said once, by how to take part, which follows
-    # the office's paragraph beside the Key facts.
-    assert "on this page" not in block
+    lede = re.search(r'</h1>\s*<p class="lede">(.*?)</p>', html, re.S)[1]
+    assert "WeGO Regional Office for Asia" in lede and "since 2014" in lede
     opening = html[html.index('class="main-intro"') : html.index('class="side-col"')]
-    assert opening.index("office-intro") < opening.index('id="take-part-heading"')
-    # The lede names the office; the section does not say it again.
-    assert "WeGO Regional Office for Asia" not in block
+    assert re.findall(r"<h2\b[^>]*>(.*?)</h2>", opening) == ["How to take part"]
+    assert "The regional office will publish any call of the program" in opening
+    for generic in ("About the regional office", "special training courses", "office-intro"):
+        assert generic not in html, generic
     # The year its office began is said once, in the lede.
     assert html.count("since 2014") + html.count("Since 2014") == 1
-    assert 'href="/programs/kind/regional/"' in block
-    assert "office-intro" not in client.get(MAIN).content.decode()
 
 
 def head_of(html):

@@ -113,6 +113,36 @@ def test_the_calls_card_heading_stays_under_the_pages_h1(live_server, seed, page
 
 
 @pytest.mark.parametrize("width", [1280, 375])
+def test_the_call_editions_head_names_its_program_small_and_holds_its_summary(
+    live_server, seed, page, width
+):
+    """On the demo edition's page, as in the landing page's call card, the program's name
+    is a small line over the edition's own title, the heading read whole (two lines of the
+    heading's size on a phone, not four); its one-line summary is the head's lede, not a
+    loose line under the call card."""
+    call_command("load_demo", verbosity=0)
+    page.set_viewport_size({"width": width, "height": 812})
+    page.goto(live_server.url + "/programs/sample-program-demo/sample-edition/")
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    h1 = page.locator("h1")
+    program = h1.locator(".page-head__program")
+    assert program.inner_text().strip() == "Sample program (not a real program)"
+    assert program.evaluate(size) < h1.evaluate(size)
+    assert page.get_by_role(
+        "heading", level=1, name="Sample program (not a real program): Edition with an open call"
+    ).is_visible()
+    line = h1.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+    assert h1.bounding_box()["height"] <= program.bounding_box()["height"] + 2 * line + 8
+    summary = page.get_by_text("A sample added to try the site out; it is not a real program.")
+    assert summary.count() == 1
+    head = page.locator(".page-head").bounding_box()
+    box = summary.bounding_box()
+    assert box["y"] + box["height"] <= head["y"] + head["height"], "in the head"
+    apply = page.locator("main").get_by_role("link", name=re.compile(r"^Apply"))
+    assert apply.bounding_box()["y"] + apply.bounding_box()["height"] <= 812
+
+
+@pytest.mark.parametrize("width", [1280, 375])
 def test_labels_and_meta_lines_share_the_one_small_step(seeded_server, page, width):
     """Eyebrows, the footer's headings, the map's sources and the meta lines: the one
     small step, 15 px at every width (labels are told apart by weight and capitals)."""
@@ -195,15 +225,27 @@ def test_the_edition_page_opens_with_its_call(live_server, seed, page, width, sc
     assert calendar["y"] > apply["y"]
     assert calendar["y"] < call.locator(".call__details").bounding_box()["y"]
     assert page.get_by_role("link", name=re.compile("^Add to calendar")).count() == 1
-    # The description under the card is body text, not the lede's larger size.
-    summary = page.locator(".main-intro .prose").first
-    assert summary.evaluate("e => getComputedStyle(e).fontSize") == page.locator("main").evaluate(
-        "e => getComputedStyle(e).fontSize"
-    )
     if width < 640:
         # On a phone Apply takes the panel's width.
         head = call.locator(".call__head").bounding_box()
         assert apply["width"] == pytest.approx(head["width"], abs=1)
+    # A summary short enough for a lede is the head's lede, over the call; a longer one
+    # is under the card in body text, not the lede's larger size, which would outrank it.
+    assert page.locator(".page-head .lede").inner_text() == (
+        "A sample added to try the site out; it is not a real program."
+    )
+    assert page.locator(".main-intro").count() == 0
+    edition = Edition.objects.get(slug="sample-edition")
+    edition.summary = " ".join(["A longer account of the sample edition, told in words."] * 6)
+    edition.save()
+    # Another address, so the browser does not show the page it has kept.
+    page.goto(live_server.url + "/programs/sample-program-demo/sample-edition/?longer")
+    assert page.locator(".page-head .lede").count() == 0
+    summary = page.locator(".main-intro .prose").first
+    assert summary.bounding_box()["y"] > call.bounding_box()["y"]
+    assert summary.evaluate("e => getComputedStyle(e).fontSize") == page.locator("main").evaluate(
+        "e => getComputedStyle(e).fontSize"
+    )
 
 
 BUTTON_LOOK = """e => { const s = getComputedStyle(e);
@@ -547,43 +589,49 @@ def test_the_regional_kind_is_program_cards_with_a_line_under_them(seeded_server
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_regional_kinds_page_sets_its_offices_side_by_side(seeded_server, page, width):
-    """The regional kind's page is its offices: the one that runs a program (Asia) a
-    panel at the page's left, its name, where it is, then "Programs", a label as a fact's,
-    over its program as a link row between hairlines; the one that runs none yet (Europe)
-    a short line in the next cell, beside the panel from 48rem (under it on a phone), not
-    a panel as heavy as one with a program. No card in a panel: a title alone in a box
-    read as empty."""
+    """The regional kind's page is its offices, peers of one weight: each a panel of one
+    structure, its name, where it is, then "Programs", a label as a fact's, over a row
+    between hairlines (Asia's program as a link row; Europe's "yet to be announced" with
+    how to hear of them); side by side from 48rem, level and as tall as each other, one
+    under the other on a phone. No card in a panel, no footnote beside them. From 56rem
+    the kind tabs' words start on the page's left edge, as the panels do."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/programs/kind/regional/")
     offices = page.locator(".office")
-    assert offices.count() == 1
-    asia = offices.nth(0).bounding_box()
+    assert offices.count() == 2
+    asia, europe = offices.nth(0).bounding_box(), offices.nth(1).bounding_box()
     sections = page.locator(".page-sections").first.evaluate(
         "e => { const r = e.getBoundingClientRect(), s = getComputedStyle(e);"
         " return [r.x + parseFloat(s.paddingLeft), r.right - parseFloat(s.paddingRight)]; }"
     )
     assert asia["x"] == pytest.approx(sections[0], abs=1)
     assert page.locator(".office .card").count() == 0
-    label = offices.nth(0).locator(".office__label")
+    assert page.locator(".office-note").count() == 0
     look = """e => { const s = getComputedStyle(e);
         return [s.textTransform, s.fontWeight, s.color]; }"""
-    assert label.evaluate(look) == ["uppercase", "700", "rgb(74, 86, 100)"], "a label"
     rule = "e => getComputedStyle(e).borderTopStyle"
-    assert offices.nth(0).locator(".office__programs").evaluate(rule) == "solid"
-    note = page.locator(".office-note")
-    assert note.count() == 1
-    box = note.bounding_box()
-    size = "e => parseFloat(getComputedStyle(e).fontSize)"
-    assert note.evaluate(size) < page.locator("body").evaluate(size), "a note's size"
-    assert note.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
+    fill = "e => getComputedStyle(e).backgroundColor"
+    for i in range(2):
+        label = offices.nth(i).locator(".office__label")
+        assert label.evaluate(look) == ["uppercase", "700", "rgb(74, 86, 100)"], "a label"
+        assert offices.nth(i).locator(".office__programs").evaluate(rule) == "solid"
+    assert offices.nth(0).evaluate(fill) == offices.nth(1).evaluate(fill), "one panel"
+    assert europe["width"] == pytest.approx(asia["width"], abs=1)
     if width >= 768:
-        assert box["x"] > asia["x"] + asia["width"], "beside the panel"
-        assert box["y"] == pytest.approx(asia["y"], abs=1), "level with its top"
-        assert box["height"] < 50, "two lines at most"
+        assert europe["x"] > asia["x"] + asia["width"], "beside the panel"
+        assert europe["y"] == pytest.approx(asia["y"], abs=1), "level with its top"
+        assert europe["height"] == pytest.approx(asia["height"], abs=1), "as tall"
+        assert europe["x"] + europe["width"] == pytest.approx(sections[1], abs=1)
     else:
-        assert box["y"] >= asia["y"] + asia["height"], "under the panel"
-        assert box["height"] < 100
+        assert europe["y"] >= asia["y"] + asia["height"], "under the panel"
     assert page.locator(".kind-section__head").count() == 0
+    if width >= 896:
+        first = page.get_by_role("navigation", name="Kinds of program").locator("a").first
+        words = first.evaluate(
+            "a => { const r = document.createRange(); r.selectNodeContents(a);"
+            " return r.getBoundingClientRect().x; }"
+        )
+        assert words == pytest.approx(sections[0], abs=1), "the tabs' words on the edge"
 
 
 def test_testimonial_year_chips_run_in_the_order_of_the_list(live_server, seed, page):
@@ -1226,10 +1274,46 @@ def test_the_participants_are_a_compact_list_of_underlined_links(seeded_server, 
     assert len({round(box["height"]) for box in boxes}) == 1
 
 
-def test_the_facts_column_stays_in_view_on_a_tall_screen_only(seeded_server, page):
-    path = "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_documented_editions_later_sections_run_across_the_page(seeded_server, page, width):
+    """Jeju 2018: from 56rem its Key facts stand beside its text and topics, and the
+    sections after them (site visits, who took part, the ways on) run across the page
+    under both, so no column stands empty for a thousand pixels below the facts; the
+    site visits' columns under the topics' own. On a phone the facts come before the
+    topics."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(
+        seeded_server.url + "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+    )
+    facts = page.locator(".with-aside > .side-col").bounding_box()
+    topics = page.locator("#topics-heading").bounding_box()
+    visits = page.locator("#visits-heading").bounding_box()
+    places = page.locator(".by-country").bounding_box()
+    if width < 896:
+        assert facts["y"] + facts["height"] <= topics["y"], "the facts first on a phone"
+        return
+    assert topics["y"] < facts["y"] + facts["height"], "the topics beside the facts"
+    assert visits["y"] >= facts["y"] + facts["height"], "the rest under the facts"
+    sections = page.locator(".page-sections.with-aside").bounding_box()
+    assert places["width"] > facts["x"] - sections["x"], "across the page"
+    assert places["x"] + places["width"] > facts["x"] + facts["width"] / 2
+    topic_columns = page.locator("#topics-heading ~ ul li").evaluate_all(
+        "ls => [...new Set(ls.map(l => Math.round(l.getBoundingClientRect().x)))]"
+    )
+    visit_columns = page.locator("#visits-heading ~ ul li").evaluate_all(
+        "ls => [...new Set(ls.map(l => Math.round(l.getBoundingClientRect().x)))]"
+    )
+    assert len(topic_columns) == 2 and visit_columns == topic_columns
+
+
+def test_the_facts_column_stays_in_view_on_a_tall_screen_only(live_server, seed, page):
+    """The application form's call in brief, beside the long form; a documented edition's
+    Key facts stand beside its text and topics only, the rest of the page under both
+    (`test_a_documented_editions_later_sections_run_across_the_page`)."""
+    call_command("load_demo", verbosity=0)
+    path = "/programs/sample-program-demo/sample-edition/apply/"
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(seeded_server.url + path)
+    page.goto(live_server.url + path)
     # Down the page, still within the text the column is beside (other programs follow it).
     page.evaluate(
         "const g = document.querySelector('.with-aside').getBoundingClientRect();"
@@ -1297,7 +1381,8 @@ def test_an_edition_known_by_its_dates_has_the_documented_editions_shape(
 def test_an_editions_timeline_marks_it_on_one_line_of_dots(seeded_server, page, width):
     """The compact edition's timeline: a row per edition of its program, each a dot on one
     line, the year then the dates on the row's first line; this edition's dot larger and
-    filled in the accent, its dates semibold with "This edition" after them, not a link."""
+    filled in the accent, its dates semibold with "This edition" after them, a framed
+    pill held to its dates (where the line has room, else under them), not a link."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/programs/wego-shrdc-training-program/2016-05/")
     rows = page.locator(".edition-timeline__item")
@@ -1315,6 +1400,19 @@ def test_an_editions_timeline_marks_it_on_one_line_of_dots(seeded_server, page, 
         current.locator(".edition-timeline__dates").evaluate("e => getComputedStyle(e).fontWeight")
         == "600"
     )
+    here = current.locator(".edition-timeline__here")
+    when = current.locator(".edition-timeline__dates").bounding_box()
+    pill = here.bounding_box()
+    assert here.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid", "a pill"
+    if width >= 1024:
+        gap = pill["x"] - (when["x"] + when["width"])
+        assert 0 < gap < 20, "held to its dates"
+        assert pill["y"] < when["y"] + when["height"], "on the dates' line"
+    else:
+        assert (
+            pill["x"] == pytest.approx(when["x"], abs=1)
+            or 0 < pill["x"] - (when["x"] + when["width"]) < 20
+        )
     lefts = set()
     for i in range(rows.count()):
         row = rows.nth(i)
@@ -2418,6 +2516,18 @@ def test_on_a_phone_the_kind_tabs_are_one_short_row(live_server, seed, page, wid
                return false; }"""
         )
         assert not clipped, "no scrolling box around the tabs to clip the focus ring"
+
+
+def test_other_programs_cards_run_their_words_to_the_cards_width(seeded_server, page):
+    """Three abreast under a program's page, a card's title and text fill their lines to
+    the card's width: balanced lines ("WeGO–SHRDC / Training Program") left a ragged column
+    short of the card's edge."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(seeded_server.url + "/programs/chengdu-smart-city-e-government-training-program/")
+    parts = page.locator(".other-programs .card__title, .other-programs .card__text")
+    assert parts.count() == 6
+    for i in range(parts.count()):
+        assert parts.nth(i).evaluate("e => getComputedStyle(e).textWrapStyle") == "auto", i
 
 
 def test_without_a_call_how_to_take_part_is_a_note_not_a_panel(live_server, seed, page):
