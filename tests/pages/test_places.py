@@ -379,8 +379,10 @@ def test_the_places_table_is_by_country_with_the_years_they_took_part(client, se
     """Not a column of identical counts: each country heads the rows of its places, and
     each place says the years of the editions it took part in."""
     html = client.get("/cities/").content.decode()
-    table = html[html.index('<table class="data-table places-by-country">') :]
-    table = table[: table.index("</table>")]
+    # From 64rem two tables side by side, cut at a country: read here as one.
+    table = "".join(
+        re.findall(r'<table class="data-table places-by-country">(.*?)</table>', html, re.S)
+    )
     korea = re.search(r"<tbody>(.*?)</tbody>", table[table.index('">Korea</th>') - 200 :], re.S)[1]
     assert re.search(r'<th scope="rowgroup" rowspan="2" class="data-table__group">', korea)
     rows = re.findall(
@@ -759,3 +761,29 @@ def test_a_places_editions_carry_no_edition_totals(client, seed):
     heads = re.findall(r'<th scope="col">(\w+)</th>', table)
     assert heads == ["Program", "Dates", "Venue"]
     assert '<td class="archive-table__venue">Jeju Island, Korea</td>' in table
+
+
+def test_the_places_by_country_are_cut_in_two_at_a_country_near_their_middle():
+    """/cities/'s two tables: cut between countries, never inside one, where the two
+    halves come nearest one height (a note under a place's name counts half a row)."""
+    from types import SimpleNamespace
+
+    from pages.places import in_two_columns
+
+    def place(note=False):
+        return SimpleNamespace(participant_count=0 if note else 1, is_drawable=True)
+
+    def names(halves):
+        return [[country for country, _ in half] for half in halves]
+
+    groups = [("A", [place()] * 4), ("B", [place()]), ("C", [place()] * 2), ("D", [place()])]
+    assert names(in_two_columns(groups)) == [["A"], ["B", "C", "D"]]
+    # A note under a name makes its row taller, and may move the cut.
+    assert names(in_two_columns([("A", [place()]), ("B", [place()]), ("C", [place()])])) == [
+        ["A"],
+        ["B", "C"],
+    ]
+    noted = [("A", [place()]), ("B", [place()]), ("C", [place(note=True)])]
+    assert names(in_two_columns(noted)) == [["A", "B"], ["C"]]
+    assert in_two_columns(groups[:1]) == (groups[:1], [])
+    assert in_two_columns([]) == ([], [])
