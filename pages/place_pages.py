@@ -360,7 +360,6 @@ def country_page_data(country):
                 caption=cities[0].name
                 if len(cities) == 1 and not hosts
                 else f"The places of {country.name_in_sentence}",
-                reach=20,
             ),
             "places": places,
             "took_part": took_part,
