@@ -16,6 +16,7 @@ from pages.places import (
     counted_places,
     host_places,
     host_role,
+    in_two_columns,
     participation_insets,
     participation_map,
     public_editions,
@@ -68,6 +69,8 @@ class PlaceListView(BreadcrumbsMixin, TemplateView):
             raise Http404("No place took part in that year.")
         return super().get_context_data(
             **data,
+            # From 64rem the places by country are two tables side by side.
+            by_country_halves=[half for half in in_two_columns(data["by_country"]) if half],
             map_svg=participation_map(
                 program, year, data["places"], data["hosts"], insets_below=True
             ),
@@ -357,7 +360,6 @@ def country_page_data(country):
                 caption=cities[0].name
                 if len(cities) == 1 and not hosts
                 else f"The places of {country.name_in_sentence}",
-                reach=20,
             ),
             "places": places,
             "took_part": took_part,

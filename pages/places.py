@@ -189,6 +189,30 @@ def by_country(places):
     ]
 
 
+def in_two_columns(groups):
+    """`by_country`'s groups cut in two at a country, the halves as near one height as
+    can be: a place's row counts one, a note under its name (known from a testimonial,
+    not on the map) half a row more. The first half is never empty where there are
+    groups."""
+
+    def height(group):
+        _country, places = group
+        return sum(
+            1 + 0.5 * (not place.participant_count) + 0.5 * (not place.is_drawable)
+            for place in places
+        )
+
+    heights = [height(group) for group in groups]
+    total = sum(heights)
+    best, cut, above = None, len(groups), 0.0
+    for index, group_height in enumerate(heights, start=1):
+        above += group_height
+        taller = max(above, total - above)
+        if best is None or taller < best:
+            best, cut = taller, index
+    return groups[:cut], groups[cut:]
+
+
 MAP_TITLE = "Map of the cities and organisations that took part in WeGO’s training"
 
 

@@ -379,8 +379,10 @@ def test_the_places_table_is_by_country_with_the_years_they_took_part(client, se
     """Not a column of identical counts: each country heads the rows of its places, and
     each place says the years of the editions it took part in."""
     html = client.get("/cities/").content.decode()
-    table = html[html.index('<table class="data-table places-by-country">') :]
-    table = table[: table.index("</table>")]
+    # From 64rem two tables side by side, cut at a country: read here as one.
+    table = "".join(
+        re.findall(r'<table class="data-table places-by-country">(.*?)</table>', html, re.S)
+    )
     korea = re.search(r"<tbody>(.*?)</tbody>", table[table.index('">Korea</th>') - 200 :], re.S)[1]
     assert re.search(r'<th scope="rowgroup" rowspan="2" class="data-table__group">', korea)
     rows = re.findall(
@@ -718,34 +720,53 @@ def test_how_to_take_part_next_on_a_place_links_to_the_contacts_once(client, see
 
 def test_a_hosts_page_says_who_came_to_the_edition_it_hosted(client, seed):
     """Jeju hosted the Joint Workshop 2018, whose participants came from 13 countries: its
-    page lists them as "Who came to Jeju" (a page that took part says "Also at this
-    edition"); Seoul's editions record no participants, so its page has no such list."""
+    page counts them as "Who came to Jeju" (a page that took part says "Also at this
+    edition") and links to their list on the edition's page; Seoul's editions record no
+    participants, so its page has no such section."""
     html = client.get("/cities/jeju/").content.decode()
     section = html[html.index('id="also-at-heading"') :]
     section = section[: section.index("</section>")]
     text = words(section)
     assert "Who came to Jeju" in text
     assert "18 cities and bodies from 13 countries took part in the Joint Workshop" in text
-    assert 'href="/cities/baguio/"' in section and "other cities" not in text
+    assert "other cities" not in text
     assert 'id="also-at-heading"' not in client.get("/cities/seoul/").content.decode()
 
 
-def test_a_place_and_a_country_name_who_else_took_part_in_their_latest_edition(client, seed):
-    """Baguio and the Philippines took part in Jeju 2018: its other participants, by
-    country, as the edition lists them; Baguio not among its own, the Philippines' places
-    not among the country's."""
-    for url, left_out in [
-        ("/cities/baguio/", 'href="/cities/baguio/"'),
-        ("/countries/ph/", "<dt>Philippines</dt>"),
+def test_a_place_and_a_country_count_who_else_took_part_in_their_latest_edition(client, seed):
+    """Baguio and the Philippines took part in Jeju 2018: the page says how many others
+    took part, from how many countries, and links to the edition and to its list of
+    participants; the list itself is the edition's page's, not repeated on the place's
+    (17 rows of other cities were most of Baguio's page)."""
+    edition = "/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"
+    for url, counted in [
+        ("/cities/baguio/", "17 other cities and bodies from 13 countries"),
+        ("/countries/ph/", "16 other cities and bodies from 12 countries"),
     ]:
         html = client.get(url).content.decode()
         section = html[html.index('id="also-at-heading"') :]
         section = section[: section.index("</section>")]
-        assert (
-            'href="/programs/joint-workshop-smart-sustainable-cities-e-government/2018/"' in section
-        )
-        assert "<dt>Ghana</dt>" in section and 'href="/cities/accra/"' in section
-        assert left_out not in section
+        assert counted in words(section)
+        assert f'href="{edition}"' in section
+        assert f'href="{edition}#participants-heading"' in section
+        assert "by-country" not in section and 'href="/cities/' not in section
+    assert 'id="participants-heading"' in client.get(edition).content.decode()
+
+
+def test_a_countrys_globe_is_drawn_as_far_around_as_a_places(client, seed):
+    """A country's locator is the globe a place's is, 50 degrees around its places (at
+    20 it was a close-up of a coast that no longer read as a globe)."""
+    from programs.models import Place
+    from wego_site.core.world_map import LOCATOR_REACH, Mark, locator_map
+
+    html = client.get("/countries/ph/").content.decode()
+    head = html[html.index('<div class="page-head">') : html.index('<div class="page-sections')]
+    marks = [
+        Mark(place.name, float(place.latitude), float(place.longitude), "")
+        for place in Place.objects.filter(slug__in=["baguio", "makati"]).order_by("name")
+    ]
+    title = "Where the places of the Philippines are"
+    assert str(locator_map(marks, title=title, reach=LOCATOR_REACH)) in head
 
 
 def test_a_places_editions_carry_no_edition_totals(client, seed):
@@ -759,3 +780,29 @@ def test_a_places_editions_carry_no_edition_totals(client, seed):
     heads = re.findall(r'<th scope="col">(\w+)</th>', table)
     assert heads == ["Program", "Dates", "Venue"]
     assert '<td class="archive-table__venue">Jeju Island, Korea</td>' in table
+
+
+def test_the_places_by_country_are_cut_in_two_at_a_country_near_their_middle():
+    """/cities/'s two tables: cut between countries, never inside one, where the two
+    halves come nearest one height (a note under a place's name counts half a row)."""
+    from types import SimpleNamespace
+
+    from pages.places import in_two_columns
+
+    def place(note=False):
+        return SimpleNamespace(participant_count=0 if note else 1, is_drawable=True)
+
+    def names(halves):
+        return [[country for country, _ in half] for half in halves]
+
+    groups = [("A", [place()] * 4), ("B", [place()]), ("C", [place()] * 2), ("D", [place()])]
+    assert names(in_two_columns(groups)) == [["A"], ["B", "C", "D"]]
+    # A note under a name makes its row taller, and may move the cut.
+    assert names(in_two_columns([("A", [place()]), ("B", [place()]), ("C", [place()])])) == [
+        ["A"],
+        ["B", "C"],
+    ]
+    noted = [("A", [place()]), ("B", [place()]), ("C", [place(note=True)])]
+    assert names(in_two_columns(noted)) == [["A", "B"], ["C"]]
+    assert in_two_columns(groups[:1]) == (groups[:1], [])
+    assert in_two_columns([]) == ([], [])

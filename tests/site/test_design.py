@@ -1463,8 +1463,8 @@ def test_how_to_take_part_is_the_rails_second_panel_beside_a_programs_editions(
 
 def test_a_countrys_places_are_a_list_beside_its_editions(seeded_server, page):
     """A country's page: its editions in the opening, its places a list in the rail
-    beside them (one a line, no tiles), and "Also at this edition" across the page under
-    both, filling the page's width (three columns at 1280 px)."""
+    beside them (one a line, no tiles), and "Also at this edition" under both: a sentence
+    and a link to the edition's list, not the list again."""
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(seeded_server.url + "/countries/ph/")
     editions = page.locator("#editions-heading").bounding_box()
@@ -1478,17 +1478,11 @@ def test_a_countrys_places_are_a_list_beside_its_editions(seeded_server, page):
         "rgba(0, 0, 0, 0)",
         "transparent",
     )
-    also = page.locator(".also-at .by-country")
+    also = page.locator(".also-at")
     box = also.bounding_box()
     assert box["y"] >= rail["y"] + rail["height"]
-    assert box["x"] + box["width"] >= rail["x"] + rail["width"] - 1, "as wide as the page"
-    assert also.evaluate(COLUMNS) == 3
-
-
-COLUMNS = (
-    "e => new Set([...e.querySelectorAll('.by-country__group')]"
-    ".map(g => Math.round(g.getBoundingClientRect().x))).size"
-)
+    assert also.locator(".by-country").count() == 0
+    assert box["height"] < 300, "a sentence and a link"
 
 
 def test_on_a_phone_a_places_rail_follows_who_else_took_part(seeded_server, page):
@@ -1516,8 +1510,9 @@ def test_a_programs_editions_table_fills_its_column(seeded_server, page):
 def test_a_places_rail_stands_beside_its_whole_page(seeded_server, page, path):
     """A place's rail is its Key facts, then how to take part next (a panel of the same
     width and look under them), beside the whole page from 56rem: who else took part runs
-    on under the editions in the first column (two columns of countries), so the two
-    columns end near each other and neither stands empty beside the other."""
+    on under the editions in the first column (counted, with a link to the edition's
+    list), so the two columns end near each other and neither stands empty beside the
+    other."""
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(seeded_server.url + path)
     editions = page.locator(".with-aside > .main-intro").bounding_box()
@@ -1538,9 +1533,11 @@ def test_a_places_rail_stands_beside_its_whole_page(seeded_server, page, path):
     rail_end = panel["y"] + panel["height"]
     page_end = rest["y"] + rest["height"]
     assert abs(rail_end - page_end) < 320, (rail_end, page_end)
-    also = page.locator(".also-at .by-country")
+    # Who else took part is counted and linked, not listed: the page is about its place.
+    also = page.locator(".also-at")
     if also.count():
-        assert also.evaluate(COLUMNS) == 2
+        assert also.locator(".by-country").count() == 0
+        assert also.bounding_box()["height"] < 300
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -1994,20 +1991,38 @@ SHOWN_MAP_NAMES_JS = """
 """
 
 
-def test_the_tables_of_places_are_stacked_and_one_width(seeded_server, page):
-    """At 1280 px the hosts' table and the places by country are one under the other on
-    the page's edge, one width: a reading width, so a role or a year sits near its place
-    (not 700 px across the page from it). On a phone both the screen's width."""
+def test_the_tables_of_places_use_the_pages_width(seeded_server, page):
+    """At 1280 px the hosts' table takes the page's width, its roles where the second
+    column begins; the places by country are two tables side by side under one caption,
+    cut at a country, their columns one width, ending near each other (not one table of
+    22 rows beside an empty third of the page). A year stays near its place. On a phone
+    the two are one under the other at the screen's width and read as one: the second's
+    column headings are not drawn again."""
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(seeded_server.url + "/cities/")
-    hosts = page.locator(".places__hosts table").bounding_box()
-    places = page.locator(".places__table table").bounding_box()
-    assert hosts["y"] + hosts["height"] <= places["y"]
-    assert abs(hosts["x"] - places["x"]) < 1
-    assert abs(hosts["width"] - places["width"]) < 1, "one width"
-    assert places["width"] <= 800
+    hosts = page.locator(".places__hosts table")
+    tables = page.locator(".places__table table")
+    assert tables.count() == 2
+    first, second = (tables.nth(i).bounding_box() for i in range(2))
+    frame = hosts.bounding_box()
+    assert abs(first["x"] - frame["x"]) < 1 and abs(first["y"] - second["y"]) < 1
+    assert second["x"] >= first["x"] + first["width"] + 16
+    assert abs(second["x"] + second["width"] - (frame["x"] + frame["width"])) < 1
+    assert abs(first["width"] - second["width"]) < 1, "one width"
+    assert abs(first["height"] - second["height"]) < 200, "the columns end near each other"
+    role = hosts.get_by_role("columnheader", name="Role").bounding_box()
+    assert abs(role["x"] - second["x"]) < 1
+    for kind in ("Country", "Place", "Years"):
+        heads = [
+            tables.nth(i).get_by_role("columnheader", name=kind).bounding_box() for i in range(2)
+        ]
+        assert abs(heads[0]["x"] - first["x"] - (heads[1]["x"] - second["x"])) < 1, kind
+        assert abs(heads[0]["width"] - heads[1]["width"]) < 1, kind
+    caption = page.locator(".places__caption").bounding_box()
+    assert caption["y"] + caption["height"] <= first["y"] + 1
+    countries = page.locator(".places__table .data-table__group").all_inner_texts()
+    assert countries == sorted(countries) and len(countries) == 17
     # The years near their places: the widest place's name ends within 400 px of them.
-    years = page.locator(".places__table").get_by_role("columnheader", name="Years")
     widest = max(
         cell.evaluate(
             "th => { const r = document.createRange(); r.selectNodeContents(th);"
@@ -2015,12 +2030,17 @@ def test_the_tables_of_places_are_stacked_and_one_width(seeded_server, page):
         )
         for cell in page.locator(".places__table tbody th[scope=row]").all()
     )
-    column = years.bounding_box()
-    assert column["x"] + column["width"] - widest <= 400
+    years = tables.nth(0).get_by_role("columnheader", name="Years").bounding_box()
+    assert years["x"] + years["width"] - widest <= 400
     page.set_viewport_size({"width": 375, "height": 812})
-    hosts = page.locator(".places__hosts table").bounding_box()
-    places = page.locator(".places__table table").bounding_box()
-    assert abs(hosts["width"] - places["width"]) < 1, "on a phone both the screen's width"
+    frame = hosts.bounding_box()
+    first, second = (tables.nth(i).bounding_box() for i in range(2))
+    for box in (first, second):
+        assert abs(box["width"] - frame["width"]) < 1, "on a phone the screen's width"
+    assert abs(second["y"] - (first["y"] + first["height"])) <= 2, "one under the other"
+    assert tables.nth(1).locator("thead").bounding_box()["height"] <= 1
+    place = [tables.nth(i).locator("tbody th[scope=row]").first.bounding_box() for i in range(2)]
+    assert abs(place[0]["x"] - place[1]["x"]) < 1, "the places on one line"
 
 
 # The world map's land fill, the background it is drawn on and a mark's ring, as rgb.
@@ -2075,7 +2095,7 @@ def test_the_map_of_places_comes_before_its_tables_at_every_width(seeded_server,
     names on the map are never under 12 px."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/cities/")
-    table = page.locator(".places__table").bounding_box()
+    table = page.locator(".places__table").first.bounding_box()
     world = page.locator(".places__map .world-map >> visible=true")
     assert world.count() == 1
     assert ("world-map--phone" in world.get_attribute("class")) is (width < 480)
@@ -2111,7 +2131,7 @@ def test_the_map_of_places_comes_before_its_tables_at_every_width(seeded_server,
         assert drawn["width"] >= 156
     assert all(inset["x"] >= 0 and inset["x"] + inset["width"] <= width for inset in boxes)
     assert min(page.evaluate(MAP_LABEL_PX_JS)) >= 12
-    heading = page.get_by_role("columnheader", name="Years")
+    heading = page.get_by_role("columnheader", name="Years").first
     line = heading.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
     padding = heading.evaluate(
         "el => parseFloat(getComputedStyle(el).paddingTop)"
@@ -2172,7 +2192,7 @@ def test_the_tables_of_places_are_set_as_the_editions_table(seeded_server, page,
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/cities/")
     body = page.evaluate("getComputedStyle(document.body).fontSize")
-    style = page.locator(".places__table").evaluate(
+    style = page.locator(".places__table").first.evaluate(
         """t => {
           const css = e => getComputedStyle(t.querySelector(e));
           const head = css('thead th');
@@ -2229,6 +2249,34 @@ def test_the_phone_map_names_every_place_in_sight_and_apart(seeded_server, page,
             )
             assert apart, (a, b)
     assert min(page.evaluate(MAP_LABEL_PX_JS)) >= 12
+
+
+# Each name shown in /cities/'s enlarged spots: its size in CSS pixels, its box and its
+# spot's box.
+INSET_NAMES_JS = """
+() => [...document.querySelectorAll('.places__map .map-inset text')]
+  .filter(t => t.getBoundingClientRect().height > 0)
+  .map(t => ({name: t.textContent,
+              px: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a,
+              box: t.getBoundingClientRect().toJSON(),
+              frame: t.closest('svg').getBoundingClientRect().toJSON()}))
+"""
+
+
+@pytest.mark.parametrize("width", [360, 375])
+def test_on_a_phone_the_enlarged_spots_name_their_places_at_the_small_step(
+    seeded_server, page, width
+):
+    """/cities/'s spots, two abreast on a phone, name their places at about the site's
+    small step (15 px at 375 px; a thirteenth of a 166 px box, 12.6 px, read as fine
+    print), each name inside its box."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + "/cities/")
+    names = page.evaluate(INSET_NAMES_JS)
+    assert len(names) == 10
+    assert min(n["px"] for n in names) >= (15 if width == 375 else 14)
+    for n in names:
+        assert n["box"]["right"] <= n["frame"]["right"], n["name"]
 
 
 def test_an_editions_figures_are_the_row_of_figures_a_program_shows(seeded_server, page):
