@@ -396,14 +396,13 @@ def test_a_program_card_in_short_has_one_sentence_of_its_own(client, seed):
     assert full["WeGO–SHRDC Training Program"][0] != cards["WeGO–SHRDC Training Program"][0]
 
 
-@pytest.mark.parametrize(
-    "path", [MAIN, CHENGDU, "/programs/world-bank-institute-smart-cities-webinar-series/"]
-)
+@pytest.mark.parametrize("path", [CHENGDU])
 def test_without_a_call_how_to_take_part_is_a_note_of_one_paragraph(client, seed, path):
-    """No call open: one paragraph (no call now, where one will be published, whom to
-    write to), a note rather than the open call's panel. Whom to write to are the footer's
-    contacts, which the footer names with their addresses: the paragraph says so in a short
-    line pointing there, and the page's main content names no one."""
+    """No call open, no record beside it (Chengdu): one paragraph (no call now, where one
+    will be published, whom to write to), a note rather than the open call's panel. Whom
+    to write to are the footer's contacts, which the footer names with their addresses:
+    the paragraph says so in a short line pointing there, and the page's main content
+    names no one."""
     html = client.get(path).content.decode()
     section = html[html.index('<section class="take-part') :]
     section = section[: section.index("</section>")]
@@ -426,6 +425,32 @@ def test_without_a_call_how_to_take_part_is_a_note_of_one_paragraph(client, seed
     footer = html[html.index('<footer class="site-footer">') :]
     assert '<p class="site-footer__heading" id="footer-contacts">Contacts</p>' in footer
     assert '<a href="mailto:andrew@we-gov.org">andrew@we-gov.org</a>' in footer
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        MAIN,
+        "/programs/joint-workshop-smart-sustainable-cities-e-government/",
+        "/programs/world-bank-institute-smart-cities-webinar-series/",
+    ],
+)
+def test_beside_a_record_how_to_take_part_is_two_short_lines(client, seed, path):
+    """In the rail beside the program's record (its editions, its lead edition, its
+    partner's edition), how to take part says only what the record does not: no call now,
+    any new one on this page; then whom to write to as an onward link to the footer's
+    contacts, no nine-line paragraph in a narrow column."""
+    html = client.get(path).content.decode()
+    section = html[html.index('<section class="take-part') :]
+    section = section[: section.index("</section>")]
+    assert section.startswith('<section class="take-part take-part--note take-part--rail"')
+    paragraphs = [" ".join(p.split()) for p in re.findall(r"<p[^>]*>(.*?)</p>", section, re.S)]
+    assert paragraphs == [
+        "No call for applications is open now; any new call will be published on this page.",
+        '<a href="#footer-contacts">Whom to write to</a>',
+    ]
+    assert '<p class="more"><a href="#footer-contacts">' in section
+    assert "mailto:" not in section and "Sidorova" not in section
 
 
 def test_whom_to_write_to_is_named_in_full_only_where_the_footer_does_not_name_them(db):
