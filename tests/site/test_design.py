@@ -1992,8 +1992,8 @@ SHOWN_MAP_NAMES_JS = """
 
 
 def test_the_tables_of_places_use_the_pages_width(seeded_server, page):
-    """At 1280 px the hosts' table takes the page's width, its roles where the second
-    column begins; the places by country are two tables side by side under one caption,
+    """At 1280 px the hosts' table stands beside the enlarged spots, to the page's right
+    edge; the places by country are two tables side by side under them and one caption,
     cut at a country, their columns one width, ending near each other (not one table of
     22 rows beside an empty third of the page). A year stays near its place. On a phone
     the two are one under the other at the screen's width and read as one: the second's
@@ -2005,13 +2005,14 @@ def test_the_tables_of_places_use_the_pages_width(seeded_server, page):
     assert tables.count() == 2
     first, second = (tables.nth(i).bounding_box() for i in range(2))
     frame = hosts.bounding_box()
-    assert abs(first["x"] - frame["x"]) < 1 and abs(first["y"] - second["y"]) < 1
+    spots = page.locator(".places__spots .map-insets").bounding_box()
+    assert frame["x"] > spots["x"] + spots["width"] and abs(frame["y"] - spots["y"]) < 60
+    assert first["y"] > frame["y"] + frame["height"]
+    assert abs(first["x"] - spots["x"]) < 1 and abs(first["y"] - second["y"]) < 1
     assert second["x"] >= first["x"] + first["width"] + 16
     assert abs(second["x"] + second["width"] - (frame["x"] + frame["width"])) < 1
     assert abs(first["width"] - second["width"]) < 1, "one width"
     assert abs(first["height"] - second["height"]) < 200, "the columns end near each other"
-    role = hosts.get_by_role("columnheader", name="Role").bounding_box()
-    assert abs(role["x"] - second["x"]) < 1
     for kind in ("Country", "Place", "Years"):
         heads = [
             tables.nth(i).get_by_role("columnheader", name=kind).bounding_box() for i in range(2)
@@ -2254,7 +2255,7 @@ def test_the_phone_map_names_every_place_in_sight_and_apart(seeded_server, page,
 # Each name shown in /cities/'s enlarged spots: its size in CSS pixels, its box and its
 # spot's box.
 INSET_NAMES_JS = """
-() => [...document.querySelectorAll('.places__map .map-inset text')]
+() => [...document.querySelectorAll('.places__spots .map-inset text')]
   .filter(t => t.getBoundingClientRect().height > 0)
   .map(t => ({name: t.textContent,
               px: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a,
