@@ -543,15 +543,25 @@ def test_a_places_own_page_does_not_repeat_it_on_its_editions_rows(client, seed)
 
 
 def test_a_countrys_editions_of_several_programs_name_each_rows_program(client, seed):
-    """Korea's editions are of two programs, in two venues: each row names its program
-    (the row's one link, to the edition) and its venue, its dates in plain text, and the
-    caption adds nothing."""
+    """Korea's editions are of two programs, in two venues: each row is led by its dates,
+    the row's header and its one link (named for screen readers with the program), its
+    program a quiet line under them, not a link nor a column; its venue; the caption
+    adds nothing."""
     html = client.get("/countries/kr/").content.decode()
     start = html.index('<table class="archive-table')
     table = html[start : html.index("</table>", start)]
-    assert re.findall(r'<th scope="col">(\w+)</th>', table) == ["Year", "Program", "Dates", "Venue"]
-    assert table.count('<th class="archive-table__program" scope="row"><a ') == 9
-    assert table.count('<td class="archive-table__dates"><span ') == 9
+    assert re.findall(r'<th scope="col">(\w+)</th>', table) == ["Year", "Dates", "Venue"]
+    links = re.findall(r'<th class="archive-table__dates" scope="row"><a [^>]*>(.*?)</a>', table)
+    assert [re.sub(r"<[^>]+>", "", a) for a in links[:2]] == [
+        "Joint Workshop for Smart Sustainable Cities &amp; e-Government, 9–12 July 2018",
+        "WeGO–SHRDC Training Program, 27–31 March 2017",
+    ]
+    assert all(a.startswith('<span class="visually-hidden">') for a in links) and len(links) == 9
+    programs = re.findall(r'<span class="archive-table__program">(.*?)</span></th>', table)
+    assert [re.sub(r"<[^>]+>", "", line) for line in programs[:2]] == [
+        "Joint Workshop for Smart Sustainable Cities &amp; e\u2011Government",
+        "WeGO–SHRDC Training Program · Edition 8 of 8",
+    ]
     assert table.count("<a ") == 9
     assert '<caption class="visually-hidden">Editions, newest first</caption>' in table
 
@@ -775,10 +785,11 @@ def test_a_places_editions_carry_no_edition_totals(client, seed):
     html = client.get("/cities/baguio/").content.decode()
     assert "Joint Workshop for Smart Sustainable Cities" in html
     assert "archive-table__took-part" not in html and "28 participants" not in html
-    # Its one edition: program, dates and venue, no year column and no length.
+    # Its one edition: dates (the program under them) and venue, no year column and no
+    # length.
     table = html[html.index('<table class="archive-table') : html.index("</table>")]
     heads = re.findall(r'<th scope="col">(\w+)</th>', table)
-    assert heads == ["Program", "Dates", "Venue"]
+    assert heads == ["Dates", "Venue"]
     assert '<td class="archive-table__venue">Jeju Island, Korea</td>' in table
 
 

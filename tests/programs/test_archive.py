@@ -102,10 +102,10 @@ def test_a_programs_rows_say_which_of_its_public_editions_each_is(client):
         EditionFactory(start_date=dt.date(2003, 1, 1))
     html = client.get("/programs/archive/").content.decode()
     rows = archive_rows(html[html.index('id="held-heading"') :])
-    assert [row["program"].partition("program")[2].strip() for row in rows] == [
+    assert [row["program"].partition("program")[2] for row in rows] == [
         "",
-        "Edition 2 of 3",
-        "Edition 1 of 3",
+        " · Edition 2 of 3",
+        " · Edition 1 of 3",
     ]
     upcoming = html[html.index('id="upcoming-heading"') : html.index('id="held-heading"')]
     assert re.findall(r'class="archive-table__rank">([^<]*)<', upcoming) == ["Edition 3 of 3"]
@@ -158,13 +158,24 @@ def test_the_archive_links_each_program_to_its_editions_and_leaves_out_a_sample(
 
 
 def archive_rows(html):
-    """The table's rows, each as {column class: cell text as shown} and, as "link", the
-    name of the row's link (with the words kept for screen readers)."""
+    """The table's rows, each as {column class: cell text as shown}; as "link", the name
+    of the row's link (with the words kept for screen readers), as "dates" its words
+    shown; as "program" and "facts" the lines under the dates (the program and which of
+    its editions it is, what the edition records), empty where there are none."""
     table = html[html.index('<table class="archive-table') : html.index("</table>")]
 
     def shown(cell):
         cell = re.sub(r'<span class="visually-hidden">.*?</span>', "", cell)
         return text_of(SimpleNamespace(content=cell.encode()))
+
+    def line(name, row):
+        found = re.search(
+            rf'<span class="archive-table__{name}">(.*?)</span>'
+            r'(?=<span class="archive-table__took-part">|</th>)',
+            row,
+            re.S,
+        )
+        return shown(found[1]) if found else ""
 
     rows = []
     for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]:
@@ -176,16 +187,19 @@ def archive_rows(html):
         }
         link = re.search(r"<a [^>]*>(.*?)</a>", row, re.S)
         cells["link"] = text_of(SimpleNamespace(content=link[1].encode())) if link else ""
+        cells["dates"] = shown(link[1]) if link else ""
+        cells["program"], cells["facts"] = line("program", row), line("took-part", row)
         rows.append(cells)
     return rows
 
 
 def test_every_archive_row_names_its_program_venue_and_length(client):
-    """The archive is a table: a row per edition naming its dates, its program (on every
-    row, not once over a run; who took part under it where recorded, nothing where not,
-    never a column of dashes), its venue and how long it ran; a year's page has the
-    year chips but not the links to the programs, so its controls stay shorter than its
-    rows."""
+    """The archive is a table: a row per edition led by its dates, the row's header and
+    its one link; under them its program (on every row, not once over a run) and which
+    of its editions it is, then who took part where recorded, nothing where not, never a
+    column of dashes; its venue and how long it ran. The program is a quiet line, not a
+    column nor a link: the dates tell the rows apart. A year's page has the year chips
+    but not the links to the programs, so its controls stay shorter than its rows."""
     with as_one_change():
         program = ProgramFactory(title="Long-running program")
         first = EditionFactory(program=program, start_date=dt.date(2000, 1, 1), slug="e-0")
@@ -203,22 +217,32 @@ def test_every_archive_row_names_its_program_venue_and_length(client):
     html = client.get("/programs/archive/").content.decode()
     assert "<caption>Editions held, newest first</caption>" in html
     rows = archive_rows(html)
-    # The program's name is the row's link; a program of several editions says which of
-    # them each row is, so its rows are told apart.
-    assert [row["program"] for row in rows] == ["Workshop elsewhere"] + [
-        f"Long-running program Edition {n} of 3" for n in (3, 2, 1)
+    # The dates lead each row, its one link, named for screen readers with the program
+    # before them; under them the program, and which of its editions it is where it has
+    # several, so its rows are told apart.
+    assert [row["dates"] for row in rows] == [
+        "1–4 January 2010",
+        "1–5 January 2002",
+        "1–5 January 2001",
+        "1–4 January 2000",
     ]
     assert [row["link"] for row in rows[1:]] == [
         "Long-running program, 1–5 January 2002",
         "Long-running program, 1–5 January 2001",
         "Long-running program, 1–4 January 2000",
     ]
-    # The one link is the name, in the program's cell; the dates beside it are plain text.
+    assert [row["program"] for row in rows] == ["Workshop elsewhere"] + [
+        f"Long-running program · Edition {n} of 3" for n in (3, 2, 1)
+    ]
+    # No program column: the row's header is its dates, and the program's name is no link.
     table = html[html.index('<table class="archive-table') : html.index("</table>")]
-    names = re.findall(r'<th class="archive-table__program"[^>]*>.*?<a ([^>]*)>', table, re.S)
-    assert len(names) == 4 and all('class="archive-table__name"' in a for a in names), names
-    dates = re.findall(r'<td class="archive-table__dates">(.*?)</td>', table, re.S)
-    assert len(dates) == 4 and not any("<a " in cell for cell in dates), dates
+    assert re.findall(r'<th scope="col">(\w+)</th>', table) == ["Year", "Dates", "Venue", "Length"]
+    headers = re.findall(r'<th class="archive-table__dates" scope="row">(.*?)</th>', table, re.S)
+    assert len(headers) == 4 and all(cell.count("<a ") == 1 for cell in headers), headers
+    assert all(cell.index("<a ") == 0 for cell in headers), "the dates first, as the link"
+    assert table.count("<a ") == 4
+    programs = re.findall(r'<span class="archive-table__program">(.*?)</span></th>', table, re.S)
+    assert len(programs) == 4 and not any("<a " in line for line in programs), programs
     assert all(row["venue"] for row in rows)
     assert [row["venue"] for row in rows[1:]] == 3 * [first.venue]
     assert [row["length"] for row in rows[1:]] == ["5 days", "5 days", "4 days"]
@@ -248,7 +272,7 @@ def test_a_year_of_one_edition_has_the_archives_row_and_leads_to_the_years_aroun
         f"One edition of the Long-running program, 3 days of training in {middle.venue}."
     ]
     (row,) = archive_rows(main)
-    assert row["program"] == "Long-running program Edition 2 of 4"
+    assert row["program"] == "Long-running program · Edition 2 of 4"
     assert row["link"] == "Long-running program, 1–3 May 2002"
     assert row["dates"] == "1–3 May 2002"
     assert row["venue"] == middle.venue
@@ -284,10 +308,8 @@ def test_a_year_of_one_edition_has_the_archives_row_and_leads_to_the_years_aroun
 def test_who_took_part_is_said_under_the_program_where_recorded(client, seed):
     rows = archive_rows(client.get("/programs/archive/").content.decode())
     jeju = next(row for row in rows if row["link"].startswith("Joint Workshop"))
-    assert jeju["program"].endswith(
-        "28 participants from 18 cities and bodies in 13 countries · 6 topics"
-    )
-    assert sum("participant" in row["program"] for row in rows) == 1
+    assert jeju["facts"] == "28 participants from 18 cities and bodies in 13 countries · 6 topics"
+    assert sum(bool(row["facts"]) for row in rows) == 1
 
 
 def test_a_row_without_a_venue_prints_no_placeholder(client):
@@ -306,7 +328,7 @@ def test_a_year_heads_its_rows_with_a_sentence_and_leads_to_its_programs(client,
     programs' editions."""
     html = client.get("/programs/archive/2012/").content.decode()
     # The archive's own head (an index page's, its h1 the same size), not a post's compact one.
-    head = html[html.index('<div class="page-head">') : html.index('class="page-sections"')]
+    head = html[html.index('<div class="page-head">') : html.index('class="page-sections')]
     assert 'class="figures"' not in head
     assert text_of(SimpleNamespace(content=head.encode())).startswith(
         "Archive Editions of 2012 Two editions of the WeGO–SHRDC Training Program, 16 days of "

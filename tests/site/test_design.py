@@ -1541,72 +1541,78 @@ def test_a_places_rail_stands_beside_its_whole_page(seeded_server, page, path):
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_the_archive_is_a_table_whose_every_row_names_its_program(seeded_server, page, width):
-    """From 48rem the archive is a table of columns the content's full width (year,
-    program with what the edition records, dates, venue, length); on a phone its rows
-    stack, the program over the dates, the venue after them. Every row names its
-    program, the row's one link to the edition, its dates plain text beside it; a
-    program's rows say which of its editions each is."""
+def test_the_archives_rows_are_led_by_their_dates(seeded_server, page, width):
+    """From 48rem the archive is a table (year, dates with the program and what the
+    edition records under them, venue, length); on a phone its rows stack, the venue and
+    length beside the dates, the program under them. Every row is led by its dates, the
+    row's one link to the edition, a title link; its program a quiet line under them,
+    smaller and muted, never a link: the eye runs down the dates, not down one program's
+    name repeated. A program's rows say which of its editions each is."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(seeded_server.url + "/programs/archive/")
     table = page.locator(".archive-table")
+    rows = table.locator("tbody tr")
+    assert rows.count() == 9
+    assert all(rows.nth(i).locator("a").count() == 1 for i in range(9))
+    assert table.locator("th.archive-table__dates > a").count() == 9
     programs = table.locator(".archive-table__program").all_inner_texts()
     assert len(programs) == 9 and all(programs), programs
-    assert sum("Edition 7 of 8" in name for name in programs) == 1
-    links = table.locator("tbody tr")
-    assert all(links.nth(i).locator("a").count() == 1 for i in range(links.count()))
-    assert table.locator(".archive-table__program a.archive-table__name").count() == 9
-    assert table.locator(".archive-table__dates a").count() == 0
+    assert sum(line.endswith("Edition 7 of 8") for line in programs) == 1
+    assert table.locator(".archive-table__program a").count() == 0
     # Nothing clipped: every cell's text within the table and the window.
     right = page.evaluate(
         "() => Math.max(...[...document.querySelectorAll('.archive-table th, .archive-table td')]"
         ".map(c => c.getBoundingClientRect().right))"
     )
     assert right <= width
-    row = table.locator("tbody tr").filter(has_text="July 2018")
-    program = row.locator(".archive-table__program").bounding_box()
-    dates = row.locator(".archive-table__dates").bounding_box()
-    venue = row.locator(".archive-table__venue")
-    assert venue.inner_text() == "Jeju Island, Korea"
-    main = page.locator("main .page-sections").bounding_box()
+    row = rows.filter(has_text="July 2018")
+    link = row.locator("th.archive-table__dates > a")
+    program = row.locator(".archive-table__program")
+    shown = "a => [...a.childNodes].filter(n => !n.classList?.contains('visually-hidden'))"
+    assert link.evaluate(shown + ".map(n => n.textContent).join('')") == "9–12 July 2018"
+    assert row.locator(".archive-table__venue").text_content() == "Jeju Island, Korea"
+    dates, under = link.bounding_box(), program.bounding_box()
+    assert under["y"] >= dates["y"] + dates["height"] - 1, "the program under the dates"
+    size = "el => parseFloat(getComputedStyle(el).fontSize)"
+    assert program.evaluate(size) < link.evaluate(size)
+    style = "(el, p) => getComputedStyle(el)[p]"
+    assert program.evaluate(style, "color") != link.evaluate(style, "color")
     if width == 375:
         assert (
             not table.locator("thead").is_visible()
             or table.locator("thead").bounding_box()["height"] <= 1
         )
-        assert program["y"] + program["height"] <= dates["y"] + 1
+        # The venue and length beside the dates, a dot before each, one space's worth
+        # either side of it; their cells kept for screen readers, out of view.
+        where = row.locator(".archive-table__where")
+        assert where.get_attribute("aria-hidden") == "true"
+        assert where.inner_text().replace("\n", " ") == "Jeju Island, Korea 4 days"
+        assert abs(where.bounding_box()["y"] - dates["y"]) < dates["height"] / 2
+        assert row.locator(".archive-table__venue").bounding_box()["width"] <= 1
+        length = where.locator("span").last
+        dot = length.evaluate("el => parseFloat(getComputedStyle(el, '::before').marginRight)")
+        gap = where.evaluate("el => parseFloat(getComputedStyle(el).columnGap)")
+        assert abs(dot - gap) < 1.5, (dot, gap)
+        assert length.evaluate("el => getComputedStyle(el, '::before').content") == '"·"'
     else:
         assert table.locator("thead").is_visible()
-        assert table.bounding_box()["width"] >= main["width"] * 0.9
-        assert abs(program["y"] - dates["y"]) < dates["height"]
-        assert dates["x"] > program["x"] and venue.bounding_box()["x"] > dates["x"]
-        # The program reads as the row's name, in the body's size, as the dates.
-        size = "el => parseFloat(getComputedStyle(el).fontSize)"
-        name = row.locator(".archive-table__name")
-        assert name.evaluate(size) == row.locator(".archive-table__dates").evaluate(size)
-        assert name.evaluate("el => getComputedStyle(el).fontWeight") == "600"
-    # The name, the link, is a title link: the headings' colour, semibold, a thin quiet
-    # underline at rest (not colour alone), the link's full underline on hover.
-    name = row.locator(".archive-table__name")
+        assert not row.locator(".archive-table__where").is_visible()
+        venue = row.locator(".archive-table__venue").bounding_box()
+        assert abs(venue["y"] - dates["y"]) < dates["height"] and venue["x"] > under["x"]
+        # The dates, the row's name, in the body's size, as the venue beside them.
+        assert link.evaluate(size) == row.locator(".archive-table__venue").evaluate(size)
+    # The link is a title link: the headings' colour, semibold, a thin quiet underline at
+    # rest (not colour alone), the link's full underline on hover.
     look = (
         "el => { const s = getComputedStyle(el); return [s.color, s.fontWeight,"
         " s.textDecorationLine, s.textDecorationColor, s.textDecorationThickness] }"
     )
-    at_rest = name.evaluate(look)
+    at_rest = link.evaluate(look)
     assert at_rest[:3] == ["rgb(7, 47, 79)", "600", "underline"] and at_rest[4] == "1px"
     assert at_rest[3] != at_rest[0], "a quieter underline than the words"
-    name.hover()
-    hovered = name.evaluate(look)
+    link.hover()
+    hovered = link.evaluate(look)
     assert hovered[2] == "underline" and hovered[3] == hovered[0] and hovered[4] == "2px"
-    if width == 375:
-        # Venue and length on one line, one space's worth either side of the dot.
-        venue_box = venue.bounding_box()
-        length = row.locator(".archive-table__length")
-        dot = length.evaluate("el => parseFloat(getComputedStyle(el, '::before').marginRight)")
-        gap = row.evaluate("el => parseFloat(getComputedStyle(el).columnGap)")
-        assert abs(length.bounding_box()["y"] - venue_box["y"]) < 2
-        assert abs(dot - gap) < 1.5, (dot, gap)
-        assert length.evaluate("el => getComputedStyle(el, '::before').content") == '"·"'
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -1642,7 +1648,7 @@ def test_every_list_of_editions_is_the_archives_table(seeded_server, page, path,
     elif width == 375:
         assert table.locator("thead").bounding_box()["height"] <= 1
         # The year, where there is one, a narrow column beside the row's name.
-        name = row.locator(".archive-table__program, th.archive-table__dates").bounding_box()
+        name = row.locator("th.archive-table__dates").bounding_box()
         assert all(box["y"] >= name["y"] - 1 for box in boxes), "the row's name first"
     else:
         assert table.locator("thead").is_visible()
@@ -1651,39 +1657,41 @@ def test_every_list_of_editions_is_the_archives_table(seeded_server, page, path,
         assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts)
 
 
-# Each row of the editions' table: its height, and the boxes of its parts shown.
+# Each row of the editions' table: its height, and the boxes of its parts shown (a part
+# out of view, as a cell kept for screen readers only, is none).
 EDITION_ROWS_JS = """() => [...document.querySelectorAll('.archive-table tbody tr')].map(r => {
   // The box of an element's text (not of its cell, whose padding differs).
-  const box = s => { const e = r.querySelector(s); if (!e) return null;
+  const box = s => { const e = r.querySelector(s);
+    if (!e || !e.checkVisibility() || e.getBoundingClientRect().width <= 1) return null;
     const range = document.createRange(); range.selectNodeContents(e);
     const b = range.getBoundingClientRect();
     return b.width > 1 ? {top: b.top, height: b.height} : null; };
   return {height: r.getBoundingClientRect().height, year: box('.archive-table__year'),
-          name: box('.archive-table__name, th.archive-table__dates > a'),
-          dates: box('td.archive-table__dates'), venue: box('.archive-table__venue'),
-          length: box('.archive-table__length'), facts: box('.archive-table__took-part')};
+          name: box('th.archive-table__dates > a'), where: box('.archive-table__where'),
+          venue: box('.archive-table__venue'), length: box('.archive-table__length'),
+          program: box('.archive-table__program'), facts: box('.archive-table__took-part')};
 })"""
 
 
 @pytest.mark.parametrize(
     ("path", "most"),
     [
-        ("/programs/archive/", 110),
+        ("/programs/archive/", 100),
         ("/programs/archive/2012/", 60),
         ("/programs/wego-shrdc-training-program/", 75),
-        ("/cities/baguio/", 110),
-        ("/countries/ph/", 110),
-        ("/countries/kr/", 110),
+        ("/cities/baguio/", 100),
+        ("/countries/ph/", 100),
+        ("/countries/kr/", 100),
         ("/cities/seoul/", 60),
     ],
 )
 def test_on_a_phone_an_editions_row_is_compact(seeded_server, page, path, most):
     """At 375 px a row of the editions' table is a compact row, every fact kept: the year a
-    narrow column beside the row's name (never a line of its own), the dates, venue and
-    length one line under the name; a table of one program's editions its dates, which
-    edition and length on one line; a program's own table a real table, a row a line (two
-    where its year label needs them). A row recording what took part may take that
-    line more."""
+    narrow column beside the row's name, its dates (never a line of its own), the venue
+    and length on the dates' line where they fit, the program a line under them (most
+    rows of the archive two lines); a table of one program's editions its dates, which edition and length on
+    one line; a program's own table a real table, a row a line (two where its year label
+    needs them). A row recording what took part may take that line more."""
     page.set_viewport_size({"width": 375, "height": 812})
     page.goto(seeded_server.url + path)
     assert page.evaluate("document.documentElement.scrollWidth") == 375
@@ -1694,9 +1702,20 @@ def test_on_a_phone_an_editions_row_is_compact(seeded_server, page, path, most):
         assert row["height"] <= limit, (path, row)
         if row["year"]:
             assert abs(row["year"]["top"] - row["name"]["top"]) < 4, ("year beside", row)
-        line = [row[part] for part in ("dates", "venue", "length") if row[part]]
+        line = [row[part] for part in ("name", "venue", "length") if row[part]]
         tops = [part["top"] for part in line]
-        assert not tops or max(tops) - min(tops) < 4, ("dates, venue, length one line", row)
+        half = row["name"]["height"] / 2
+        assert max(tops) - min(tops) < half, ("dates, venue, length one line", row)
+        if row["program"]:
+            assert row["program"]["top"] > row["name"]["top"] + half, ("the program under", row)
+        if row["where"]:
+            # Beside the dates, or where they leave it no room, the line under them.
+            top, name = row["where"]["top"], row["name"]["top"]
+            under = name + half < top < (row["program"] or {"top": top + 1})["top"]
+            assert abs(top - name) < half or under, ("venue and length after the dates", row)
+    if path in ("/programs/archive/", "/countries/kr/"):
+        # Two lines a row; three where long dates leave the venue no room beside them.
+        assert sum(row["height"] <= 80 for row in rows) >= 7, "two lines a row"
     if path == "/programs/wego-shrdc-training-program/":
         table = page.locator(".archive-table")
         assert table.evaluate("t => getComputedStyle(t).display") == "table"
