@@ -7,7 +7,8 @@ testimonials), so they are composed in pages/program_pages.py.
 
 from types import SimpleNamespace
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Max, Min, OuterRef, Subquery
+from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +27,7 @@ from programs.models import (
 from wego_site.core.archives import DateArchiveMixin
 from wego_site.core.linked_data import BreadcrumbsMixin, Crumb, collection
 from wego_site.core.pagination import PaginatedListMixin
+from wego_site.core.publishing import published_q
 from wego_site.core.world_map import places_locator
 from wego_site.pagecache.generation import per_generation
 
@@ -258,9 +260,19 @@ class EditionArchiveMixin(BreadcrumbsMixin, PaginatedListMixin):
 
 
 def programs_with_editions():
-    """The public programs (not a sample) that have public editions, with their count, for
-    the archive's links to each program's own list of editions."""
-    programs = Program.objects.published().filter(is_sample=False).with_public_edition_counts()
+    """The public programs (not a sample) that have public editions, with their count and
+    the years of their first and last (`first_year`, `last_year`), for the archive's links
+    to each program's own list of editions."""
+    public = published_q("editions__")
+    programs = (
+        Program.objects.published()
+        .filter(is_sample=False)
+        .with_public_edition_counts()
+        .annotate(
+            first_year=Min(ExtractYear("editions__start_date"), filter=public),
+            last_year=Max(ExtractYear("editions__start_date"), filter=public),
+        )
+    )
     return list(programs.filter(public_edition_count__gt=0).order_by("-public_edition_count"))
 
 
@@ -306,8 +318,7 @@ class EditionYearView(EditionArchiveMixin, DateArchiveMixin, YearArchiveView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         editions = context["editions"]
-        context["year_summary"] = summary = year_summary(editions)
-        context["year_programs"] = summary.programs
+        context["year_summary"] = year_summary(editions)
         # The years either side, for the onward pager (`includes/pager.html`), each named
         # as its page is headed.
         context["earlier_year"], context["later_year"] = (
@@ -330,19 +341,30 @@ def year_step(day):
 
 
 def year_summary(editions):
-    """What a year's sentence says of it: how many editions, of which programs, their
-    days of training, their venues (each once, newest first) and whether one was online
-    only, and the cities and bodies that took part (each counted once, where recorded:
-    none when no edition records any). Reads the participants in one query, only when an
-    edition has some."""
+    """What a year's sentence and its Key facts say of it: how many editions, of which
+    programs (and, in `program_ranks`, which of each program's public editions they are:
+    `numbers`, first to last, of `total`), their days of training, their venues (each
+    once, newest first) and whether one was online only, and the cities and bodies that
+    took part (each counted once, where recorded: none when no edition records any).
+    Reads the participants in one query, only when an edition has some."""
     editions = list(editions)
     bodies = 0
     if any(edition.body_count for edition in editions):
         rows = Participant.objects.filter(edition__in=editions).values_list("place_id", "name")
         bodies = len({place_id or name for place_id, name in rows})
+    ranks = {}
+    for edition in editions:
+        rank = edition.program_rank
+        row = ranks.setdefault(
+            edition.program_id,
+            SimpleNamespace(program=edition.program, numbers=[], total=rank.total if rank else 0),
+        )
+        if rank:
+            row.numbers = sorted([*row.numbers, rank.number])
     return SimpleNamespace(
         edition_count=len(editions),
-        programs=list({edition.program_id: edition.program for edition in editions}.values()),
+        programs=[row.program for row in ranks.values()],
+        program_ranks=list(ranks.values()),
         day_count=sum(edition.day_count for edition in editions),
         venues=list(dict.fromkeys(edition.venue for edition in editions if edition.venue)),
         online=any(

@@ -144,11 +144,11 @@ def test_the_archive_links_each_program_to_its_editions_and_leaves_out_a_sample(
         )
     ]
     assert re.search(
-        rf'href="{long_running.get_absolute_url()}#editions-heading">Long.running program</a> <span class="meta nowrap">\(3 editions\)',
+        rf'href="{long_running.get_absolute_url()}#editions-heading">Long.running program</a> <span class="meta nowrap">3 editions, 2000</span>',
         links,
     )
     assert (
-        'href="/programs/short/#editions-heading">Short program</a> <span class="meta nowrap">(1 edition)'
+        'href="/programs/short/#editions-heading">Short program</a> <span class="meta nowrap">1 edition, 2010</span>'
         in links
     )
     assert "/programs/sample/" not in links
@@ -371,3 +371,64 @@ def test_a_years_sentence_names_its_programs_and_venues(client):
         f"Four editions of four programs, 10 days of training in {other.venue}; "
         f"{first.venue} and online."
     )
+
+
+def test_the_archive_names_each_programs_years_in_a_column_beside_its_rows(client):
+    """The links by program are the page's side column (a panel beside the rows from
+    56rem, before them in the page's order), each program's count with the years of its
+    first and last editions."""
+    with as_one_change():
+        program = ProgramFactory(title="Long-running program", slug="long-running")
+        for year in (2003, 2007, 2009):
+            EditionFactory(program=program, start_date=dt.date(year, 5, 1), slug=f"e-{year}")
+        EditionFactory(program=ProgramFactory(slug="once"), start_date=dt.date(2005, 1, 1))
+    html = client.get("/programs/archive/").content.decode()
+    sections = html[html.index('class="page-sections') :]
+    assert sections.startswith('class="page-sections with-aside">')
+    nav = re.search(r'<nav class="side-col by-program" aria-labelledby="by-program-heading">', html)
+    assert nav and nav.start() < html.index('<table class="archive-table')
+    links = text_of(
+        SimpleNamespace(content=html[nav.start() : html.index("</nav>", nav.start())].encode())
+    )
+    assert "Long-running program 3 editions, 2003–2009" in links
+    assert "1 edition, 2005" in links
+
+
+def test_a_year_has_its_key_facts_beside_its_rows(client):
+    """A year's page: its rows, and beside them its Key facts, from its editions: how
+    many, which of each program's editions they are, the days of training, the venues,
+    the cities and bodies that took part."""
+    with as_one_change():
+        program = ProgramFactory(title="Long-running program", slug="long-running")
+        first = EditionFactory(program=program, start_date=dt.date(2001, 5, 1), slug="a", days=3)
+        for month, slug in ((3, "b"), (9, "c")):
+            EditionFactory(
+                program=program,
+                start_date=dt.date(2002, month, 1),
+                slug=slug,
+                days=2,
+                venue_city=first.venue_city,
+                venue_country=first.venue_country,
+            )
+    html = client.get("/programs/archive/2002/").content.decode()
+    main = html[html.index('class="page-sections') : html.index("</main>")]
+    assert main.startswith('class="page-sections with-aside archive-year">')
+    assert main.index("<table") < main.index('id="facts-heading"') < main.index('class="pager"')
+    facts = main[main.index('id="facts-heading"') : main.index("</aside>")]
+    terms = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", facts, re.S)
+    shown = {dt_: text_of(SimpleNamespace(content=dd.encode())) for dt_, dd in terms}
+    assert shown == {
+        "Editions": "2",
+        "Program": "Long-running program Editions 2 and 3 of 3",
+        "Training": "6 days",
+        "Venue": first.venue,
+    }
+    # A year of one edition: no count of one; of a program of one, no "Edition 1 of 1".
+    html = client.get("/programs/archive/2001/").content.decode()
+    facts = html[html.index('id="facts-heading"') : html.index("</aside>")]
+    assert "<dt>Editions</dt>" not in facts and ">Edition 1 of 3<" in facts
+    with as_one_change():
+        EditionFactory(start_date=dt.date(2004, 1, 1))
+    html = client.get("/programs/archive/2004/").content.decode()
+    facts = html[html.index('id="facts-heading"') : html.index("</aside>")]
+    assert "<dt>Program</dt>" in facts and "Edition 1 of" not in facts

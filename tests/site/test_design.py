@@ -1615,6 +1615,62 @@ def test_the_archives_rows_are_led_by_their_dates(seeded_server, page, width):
     assert hovered[2] == "underline" and hovered[3] == hovered[0] and hovered[4] == "2px"
 
 
+# The right edge of the page's content: its sections' box within their gutters.
+CONTENT_RIGHT_JS = """() => { const e = document.querySelector('.page-sections');
+  return e.getBoundingClientRect().right - parseFloat(getComputedStyle(e).paddingRight); }"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_archives_links_by_program_stand_beside_its_rows(seeded_server, page, width):
+    """At 1280 the archive's rows keep a reading width, the links by program a panel in
+    the column beside them, as a program's and a place's pages have their Key facts; on
+    a phone the links come before the rows, not a panel."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + "/programs/archive/")
+    table = page.locator(".archive-table").bounding_box()
+    rail = page.locator("nav.by-program")
+    links = rail.get_by_role("link")
+    assert links.count() == 2
+    assert rail.inner_text().count("8 editions, 2011–2017") == 1
+    box = rail.bounding_box()
+    if width == 1280:
+        assert box["x"] > table["x"] + table["width"], "beside the rows"
+        assert box["x"] + box["width"] == pytest.approx(page.evaluate(CONTENT_RIGHT_JS), abs=2)
+        assert abs(box["y"] - table["y"]) < 60, "level with the rows"
+        assert 640 <= table["width"] <= 56 * 16, "a reading width, not the page's"
+        assert rail.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+    else:
+        assert box["y"] + box["height"] <= table["y"], "before the rows"
+        assert rail.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("path", ["/programs/archive/2012/", "/programs/archive/2018/"])
+def test_a_years_rows_stand_beside_its_key_facts(seeded_server, page, path, width):
+    """At 1280 a year's page is two columns, as a program's: its rows, its programs'
+    links and its pager in the first, one width, its Key facts beside them, level with
+    the rows, so a year of one or two editions leaves no void beside a short table. On a
+    phone the lede says what the facts would: the rows, the links and the pager alone."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(seeded_server.url + path)
+    table = page.locator(".archive-table").bounding_box()
+    pager = page.locator(".pager").bounding_box()
+    facts = page.locator(".year-facts")
+    assert pager["y"] > table["y"] + table["height"]
+    assert pager["width"] == pytest.approx(table["width"], abs=1), "one column"
+    if width == 1280:
+        box = facts.bounding_box()
+        assert box["x"] > table["x"] + table["width"]
+        assert box["x"] + box["width"] == pytest.approx(page.evaluate(CONTENT_RIGHT_JS), abs=2)
+        assert abs(box["y"] - table["y"]) < 40
+        assert table["width"] >= 640, "the column's width, not a narrow table"
+        assert facts.get_by_role("heading", name="Key facts").is_visible()
+        text = facts.inner_text()
+        assert "TRAINING" in text.upper() and "VENUE" in text.upper()
+    else:
+        assert not facts.is_visible()
+
+
 @pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize(
     "path",
