@@ -167,7 +167,7 @@ def test_the_programs_page_is_one_grid_of_cards_then_the_kinds(client, seed):
     eyebrows = [re.search(r'<p class="eyebrow">(.*?)</p>', card)[1] for card in cards]
     assert eyebrows == [
         "Main Training Program",
-        "Regional Office Program · Chengdu",
+        "Regional Office Program\u00a0·\u00a0Chengdu",
         "Partners’ Program",
         "Joint Workshop",
     ]

@@ -1144,7 +1144,7 @@ def test_the_programs_page_is_a_grid_of_program_cards_then_the_kinds(seeded_serv
     assert len(cards) == 4
     assert [card["eyebrow"].upper() for card in cards] == [
         "MAIN TRAINING PROGRAM",
-        "REGIONAL OFFICE PROGRAM · CHENGDU",
+        "REGIONAL OFFICE PROGRAM\u00a0·\u00a0CHENGDU",
         "PARTNERS’ PROGRAM",
         "JOINT WORKSHOP",
     ]
